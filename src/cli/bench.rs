@@ -1,0 +1,102 @@
+//! `ecrin bench`: start-up time, frame times at 1280×720, change latency and peak memory, as JSON lines
+//! `{"metric": NAME, "value": NUMBER, "unit": UNIT}`.
+
+use crate::design::{Alloy, Design, DesignCommand};
+use crate::studio::headless::Offscreen;
+use crate::studio::state::StudioCommand;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn emit(metric: &str, value: f64, unit: &str) {
+    println!("{{\"metric\": \"{metric}\", \"value\": {value:.3}, \"unit\": \"{unit}\"}}");
+}
+
+/// Peak resident memory of this process, MB (Linux: VmHWM).
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Median and 95th percentile of a sample, in its unit.
+pub fn median_and_p95(samples: &mut [f64]) -> (f64, f64) {
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+/// Mean colour of an image's pixels that differ from the first pixel's colour (the backdrop).
+fn mean_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
+    let total: u64 = a.pixels().zip(b.pixels()).map(|(p, q)| (0..3).map(|c| p[c].abs_diff(q[c]) as u64).sum::<u64>()).sum();
+    total as f64 / (a.width() * a.height()) as f64
+}
+
+pub fn run(frames: usize) -> ExitCode {
+    let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
+    let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
+    if let Err(error) = offscreen.run_until_ready(5000) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    // The first frame with the ring on screen is the one after ready.
+    if let Err(error) = offscreen.capture() {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    emit("startup_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
+
+    let mut times = Vec::with_capacity(frames);
+    for _ in 0..frames.max(1) {
+        offscreen.orbit_by(0.02);
+        let start = Instant::now();
+        offscreen.update();
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (median, p95) = median_and_p95(&mut times);
+    emit("frame_ms_median", median, "ms");
+    emit("frame_ms_p95", p95, "ms");
+
+    // Change latency: change the metal and capture frame after frame until the picture differs.
+    let before = match offscreen.capture() {
+        Ok(image) => image,
+        Err(error) => {
+            eprintln!("bench: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
+    let mut latency = None;
+    for frame in 1..=10 {
+        match offscreen.capture() {
+            Ok(after) if mean_difference(&before, &after) > 0.5 => {
+                latency = Some(frame);
+                break;
+            }
+            Ok(_) => {}
+            Err(error) => {
+                eprintln!("bench: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    emit("change_latency_frames", latency.map_or(-1.0, f64::from), "frames");
+    if let Some(peak) = peak_rss_mb() {
+        emit("peak_rss_mb", peak, "MB");
+    }
+    offscreen.exit();
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_of_a_known_sample() {
+        let mut samples: Vec<f64> = (1..=100).map(f64::from).collect();
+        let (median, p95) = median_and_p95(&mut samples);
+        assert!((50.0..=51.0).contains(&median));
+        assert!((94.0..=96.0).contains(&p95));
+    }
+}

@@ -1,0 +1,119 @@
+//! Command line: the studio (default), `render`, `check`, `bench` and `generate-assets`.
+
+mod bench;
+
+use crate::design::preset;
+use crate::studio;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// When the process started (for `startup_ms`).
+pub(crate) static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+#[derive(Parser, Debug)]
+#[command(name = "ecrin", version, about = "Écrin — jewellery co-design studio")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the studio window (the default).
+    Studio {
+        /// A preset to open at start.
+        preset: Option<PathBuf>,
+    },
+    /// Render a preset to a PNG without opening a window.
+    Render {
+        preset: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width and height in pixels.
+        #[arg(long, default_value_t = 1024)]
+        size: u32,
+    },
+    /// Check presets: print what each one is, or what is wrong with it.
+    Check { presets: Vec<PathBuf> },
+    /// Measure start-up, frame times, change latency and memory; one JSON object per line.
+    Bench {
+        /// Frames measured per figure.
+        #[arg(long, default_value_t = 120)]
+        frames: usize,
+    },
+    /// Write the glTF model library into assets/models/.
+    GenerateAssets {
+        #[arg(long, default_value = "assets")]
+        assets: PathBuf,
+    },
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    PROCESS_START.get_or_init(Instant::now);
+    match cli.command.unwrap_or(Command::Studio { preset: None }) {
+        Command::Studio { preset } => {
+            studio::run_window(preset);
+            ExitCode::SUCCESS
+        }
+        Command::Render { preset: path, output, size } => {
+            if !(16..=8192).contains(&size) {
+                eprintln!("--size {size}: must be 16–8192 pixels");
+                return ExitCode::from(2);
+            }
+            let design = match preset::load(&path) {
+                Ok(design) => design,
+                Err(error) => {
+                    eprintln!("{error}");
+                    return ExitCode::from(2);
+                }
+            };
+            match studio::headless::render_to_png(design, size, &output) {
+                Ok(()) => {
+                    println!("{}", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("render failed: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { presets } => {
+            let mut all_good = true;
+            for path in presets {
+                match preset::load(&path) {
+                    Ok(d) => println!(
+                        "{}: ok — “{}”: {}, {} {} {:.2} mm ({:.2} ct), {}",
+                        path.display(),
+                        d.name,
+                        d.metal.alloy.label(),
+                        d.stone.species.label(),
+                        d.stone.cut.label(),
+                        d.stone.size_mm,
+                        d.centre_carats(),
+                        d.setting.label()
+                    ),
+                    Err(error) => {
+                        all_good = false;
+                        println!("{error}");
+                    }
+                }
+            }
+            if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Command::Bench { frames } => bench::run(frames),
+        Command::GenerateAssets { assets } => match crate::geometry::library::write_all(&assets) {
+            Ok(count) => {
+                println!("wrote {count} models under {}", assets.join("models").display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -1,0 +1,283 @@
+//! The jewellery domain, free of Bevy: a ring `Design`, its parts, validation, commands and presets.
+
+pub mod catalogue;
+pub mod command;
+pub mod preset;
+pub mod ring_size;
+
+pub use catalogue::{Alloy, Finish, GemData, Species};
+pub use command::{DesignCommand, History};
+pub use ring_size::SizeSystem;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Metal of the piece: alloy and surface finish.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metal {
+    pub alloy: Alloy,
+    pub finish: Finish,
+}
+
+/// Shape of the stone seen from above, with its facet layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Cut {
+    RoundBrilliant,
+    Oval,
+    Cushion,
+    Princess,
+    Emerald,
+    Pear,
+    Marquise,
+    Radiant,
+    Asscher,
+    Heart,
+}
+
+impl Cut {
+    pub const ALL: [Cut; 10] = [
+        Cut::RoundBrilliant,
+        Cut::Oval,
+        Cut::Cushion,
+        Cut::Princess,
+        Cut::Emerald,
+        Cut::Pear,
+        Cut::Marquise,
+        Cut::Radiant,
+        Cut::Asscher,
+        Cut::Heart,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Cut::RoundBrilliant => "Round brilliant",
+            Cut::Oval => "Oval",
+            Cut::Cushion => "Cushion",
+            Cut::Princess => "Princess",
+            Cut::Emerald => "Emerald",
+            Cut::Pear => "Pear",
+            Cut::Marquise => "Marquise",
+            Cut::Radiant => "Radiant",
+            Cut::Asscher => "Asscher",
+            Cut::Heart => "Heart",
+        }
+    }
+
+    /// File-name stem used for this cut's model files.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Cut::RoundBrilliant => "round",
+            Cut::Oval => "oval",
+            Cut::Cushion => "cushion",
+            Cut::Princess => "princess",
+            Cut::Emerald => "emerald",
+            Cut::Pear => "pear",
+            Cut::Marquise => "marquise",
+            Cut::Radiant => "radiant",
+            Cut::Asscher => "asscher",
+            Cut::Heart => "heart",
+        }
+    }
+}
+
+/// The centre stone. `size_mm` is its length, the longest girdle dimension (the diameter of a round).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stone {
+    pub species: Species,
+    pub cut: Cut,
+    pub size_mm: f32,
+}
+
+/// How the centre stone is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Setting {
+    FourProng,
+    SixProng,
+    Bezel,
+    Halo,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 4] = [Setting::FourProng, Setting::SixProng, Setting::Bezel, Setting::Halo];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Setting::FourProng => "4 prongs",
+            Setting::SixProng => "6 prongs",
+            Setting::Bezel => "Bezel",
+            Setting::Halo => "Halo",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Setting::FourProng => "prong4",
+            Setting::SixProng => "prong6",
+            Setting::Bezel => "bezel",
+            Setting::Halo => "halo",
+        }
+    }
+}
+
+/// Profile of the band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ShankStyle {
+    #[default]
+    ComfortFit,
+    KnifeEdge,
+}
+
+impl ShankStyle {
+    pub const ALL: [ShankStyle; 2] = [ShankStyle::ComfortFit, ShankStyle::KnifeEdge];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ShankStyle::ComfortFit => "Comfort fit",
+            ShankStyle::KnifeEdge => "Knife edge",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ShankStyle::ComfortFit => "comfort",
+            ShankStyle::KnifeEdge => "knife",
+        }
+    }
+}
+
+/// A ring as the advisor and the client design it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Design {
+    pub name: String,
+    pub metal: Metal,
+    pub stone: Stone,
+    pub setting: Setting,
+    #[serde(default)]
+    pub shank: ShankStyle,
+    /// Inner circumference in mm (= EU/FR size).
+    pub ring_size_mm: f32,
+    /// The system the client reads sizes in.
+    #[serde(default)]
+    pub size_system: SizeSystem,
+    #[serde(default)]
+    pub engraving: String,
+}
+
+/// Limits of what a bench makes.
+pub mod limits {
+    pub const STONE_MM: (f32, f32) = (2.0, 20.0);
+    pub const ENGRAVING_MAX_CHARS: usize = 30;
+    pub const NAME_MAX_CHARS: usize = 60;
+}
+
+/// A design a bench cannot make: names the field and the allowed range.
+#[derive(Debug, Error, PartialEq)]
+pub enum DesignError {
+    #[error("stone.size_mm: {value} mm is outside {min}–{max} mm")]
+    StoneSize { value: f32, min: f32, max: f32 },
+    #[error("ring_size_mm: {value} mm is outside EU {min}–{max} (inner circumference in mm)")]
+    RingSize { value: f32, min: f32, max: f32 },
+    #[error("engraving: {count} characters, at most {max}")]
+    EngravingTooLong { count: usize, max: usize },
+    #[error("engraving: {0:?} cannot be engraved (letters, digits, spaces and . , ' & - + ♥ ∞ only)")]
+    EngravingCharacter(char),
+    #[error("name: must be 1–{max} printable characters")]
+    Name { max: usize },
+    #[error("target carat weight: {0} ct is not a positive number")]
+    Carat(f32),
+}
+
+/// Characters an engraver's machine cuts: Latin letters (with accents), digits and a few symbols.
+pub fn is_engravable(c: char) -> bool {
+    c.is_alphanumeric() && (c.is_ascii() || ('\u{c0}'..='\u{17f}').contains(&c))
+        || " .,'&-+♥∞!?:/()#@".contains(c)
+}
+
+impl Design {
+    /// Checks every field against what a bench can make.
+    pub fn validate(&self) -> Result<(), DesignError> {
+        let (min, max) = limits::STONE_MM;
+        let size = self.stone.size_mm;
+        if !(size.is_finite() && (min..=max).contains(&size)) {
+            return Err(DesignError::StoneSize { value: size, min, max });
+        }
+        let (min, max) = (ring_size::EU_MIN, ring_size::EU_MAX);
+        if !(self.ring_size_mm.is_finite() && (min..=max).contains(&self.ring_size_mm)) {
+            return Err(DesignError::RingSize { value: self.ring_size_mm, min, max });
+        }
+        let count = self.engraving.chars().count();
+        if count > limits::ENGRAVING_MAX_CHARS {
+            return Err(DesignError::EngravingTooLong { count, max: limits::ENGRAVING_MAX_CHARS });
+        }
+        if let Some(c) = self.engraving.chars().find(|&c| !is_engravable(c)) {
+            return Err(DesignError::EngravingCharacter(c));
+        }
+        let name_len = self.name.chars().count();
+        if name_len == 0 || name_len > limits::NAME_MAX_CHARS || self.name.chars().any(char::is_control) {
+            return Err(DesignError::Name { max: limits::NAME_MAX_CHARS });
+        }
+        Ok(())
+    }
+
+    /// Estimated weight of the centre stone in carats, from the cut's polyhedron volume and the species' SG.
+    pub fn centre_carats(&self) -> f32 {
+        crate::geometry::cut::carats(self.stone.cut, self.stone.size_mm, self.stone.species.data().specific_gravity)
+    }
+}
+
+impl Default for Design {
+    /// A classic: 18k yellow gold solitaire, 1 ct round brilliant diamond in six prongs, EU 52.
+    fn default() -> Self {
+        Design {
+            name: "Classic solitaire".into(),
+            metal: Metal { alloy: Alloy::Yellow18k, finish: Finish::Polished },
+            stone: Stone { species: Species::Diamond, cut: Cut::RoundBrilliant, size_mm: 6.4 },
+            setting: Setting::SixProng,
+            shank: ShankStyle::ComfortFit,
+            ring_size_mm: 52.0,
+            size_system: SizeSystem::Eu,
+            engraving: String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_design_is_valid() {
+        assert_eq!(Design::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn out_of_range_fields_are_named_with_their_range() {
+        let mut d = Design::default();
+        d.stone.size_mm = 25.0;
+        let message = d.validate().unwrap_err().to_string();
+        assert!(message.contains("stone.size_mm") && message.contains("2–20"), "{message}");
+        d.stone.size_mm = f32::NAN;
+        assert!(matches!(d.validate(), Err(DesignError::StoneSize { .. })));
+
+        let mut d = Design::default();
+        d.ring_size_mm = 30.0;
+        let message = d.validate().unwrap_err().to_string();
+        assert!(message.contains("ring_size_mm") && message.contains("38–76"), "{message}");
+    }
+
+    #[test]
+    fn engraving_is_limited_in_length_and_characters() {
+        let mut d = Design::default();
+        d.engraving = "Pour toujours ♥ 14.02.2026".into();
+        assert_eq!(d.validate(), Ok(()));
+        d.engraving = "x".repeat(31);
+        assert_eq!(d.validate(), Err(DesignError::EngravingTooLong { count: 31, max: 30 }));
+        d.engraving = "tab\there".into();
+        assert_eq!(d.validate(), Err(DesignError::EngravingCharacter('\t')));
+        d.engraving = "永遠".into();
+        assert_eq!(d.validate(), Err(DesignError::EngravingCharacter('永')));
+    }
+}

@@ -1,0 +1,166 @@
+//! Presets: a design saved as versioned, human-readable RON; strict loading with precise errors; atomic saving.
+//!
+//! ```ron
+//! (
+//!     version: 1,
+//!     design: (name: "Classic solitaire", metal: (alloy: Yellow18k, finish: Polished), ...),
+//! )
+//! ```
+
+use super::{Design, DesignError};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The schema version this build writes and reads.
+pub const PRESET_VERSION: u32 = 1;
+/// A preset is a few hundred bytes; anything over this is not a preset.
+pub const MAX_PRESET_BYTES: u64 = 256 * 1024;
+/// File extension of presets.
+pub const EXTENSION: &str = "ron";
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresetFile {
+    version: u32,
+    design: Design,
+}
+
+/// Reads only the version, ignoring everything else, so that a future schema gets a version error, not a
+/// confusing field error.
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: Option<u32>,
+}
+
+/// Why a preset could not be read or written. Every message names the file, and the place when there is one.
+#[derive(Debug, Error)]
+pub enum PresetError {
+    #[error("{path}: cannot read: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path}: the file is empty (expected a preset such as `(version: 1, design: (...))`)")]
+    Empty { path: String },
+    #[error("{path}: {size} bytes is too large for a preset (at most {max} bytes)")]
+    TooLarge { path: String, size: u64, max: u64 },
+    #[error("{path}:{line}:{column}: not UTF-8 text (byte 0x{byte:02x}); presets are UTF-8 RON")]
+    NotUtf8 { path: String, line: usize, column: usize, byte: u8 },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax { path: String, line: usize, column: usize, message: String },
+    #[error("{path}: no `version` field (expected `version: {PRESET_VERSION}`)")]
+    MissingVersion { path: String },
+    #[error("{path}:{line}:{column}: version {found} is not supported (this Écrin reads version {PRESET_VERSION})")]
+    UnsupportedVersion { path: String, line: usize, column: usize, found: u32 },
+    #[error("{path}:{line}:{column}: {source}")]
+    Invalid { path: String, line: usize, column: usize, source: DesignError },
+    #[error("{path}: cannot save: {source}")]
+    Write { path: String, source: std::io::Error },
+    #[error("{path}: not saved, the design is not makeable: {source}")]
+    NotSaved { path: String, source: DesignError },
+}
+
+/// Serialises a design as preset text.
+pub fn to_ron_string(design: &Design) -> String {
+    let file = PresetFile { version: PRESET_VERSION, design: design.clone() };
+    let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ".to_string());
+    // Serialising plain structs, enums, strings and finite floats cannot fail.
+    ron::ser::to_string_pretty(&file, config).unwrap_or_else(|error| format!("// serialisation failed: {error}"))
+}
+
+/// Parses preset text; `path` only labels the errors.
+pub fn from_ron_str(text: &str, path: &str) -> Result<Design, PresetError> {
+    if text.trim().is_empty() {
+        return Err(PresetError::Empty { path: path.into() });
+    }
+    let probe: VersionProbe = ron::from_str(text).map_err(|error| syntax_error(path, &error))?;
+    match probe.version {
+        None => return Err(PresetError::MissingVersion { path: path.into() }),
+        Some(PRESET_VERSION) => {}
+        Some(found) => {
+            let (line, column) = locate_field(text, "version");
+            return Err(PresetError::UnsupportedVersion { path: path.into(), line, column, found });
+        }
+    }
+    let file: PresetFile = ron::from_str(text).map_err(|error| syntax_error(path, &error))?;
+    file.design.validate().map_err(|source| {
+        let (line, column) = locate_field(text, field_of(&source));
+        PresetError::Invalid { path: path.into(), line, column, source }
+    })?;
+    Ok(file.design)
+}
+
+/// Reads and checks a preset file.
+pub fn load(path: &Path) -> Result<Design, PresetError> {
+    let label = path.display().to_string();
+    let read_error = |source| PresetError::Read { path: label.clone(), source };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_PRESET_BYTES {
+        return Err(PresetError::TooLarge { path: label, size, max: MAX_PRESET_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = std::str::from_utf8(&bytes).map_err(|error| {
+        let valid = error.valid_up_to();
+        let (line, column) = line_column(&bytes[..valid]);
+        PresetError::NotUtf8 { path: label.clone(), line, column, byte: bytes[valid] }
+    })?;
+    from_ron_str(text, &label)
+}
+
+/// Validates and saves a design atomically: the previous file survives any failure.
+pub fn save(path: &Path, design: &Design) -> Result<(), PresetError> {
+    let label = path.display().to_string();
+    design.validate().map_err(|source| PresetError::NotSaved { path: label.clone(), source })?;
+    crate::atomic_file::write_atomically(path, to_ron_string(design).as_bytes())
+        .map_err(|source| PresetError::Write { path: label, source })
+}
+
+/// The preset files in a directory, sorted by name (missing directory: none).
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == EXTENSION))
+        .collect();
+    found.sort();
+    found
+}
+
+fn syntax_error(path: &str, error: &ron::error::SpannedError) -> PresetError {
+    PresetError::Syntax {
+        path: path.into(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
+
+/// The preset field a validation error is about, to point at its line.
+fn field_of(error: &DesignError) -> &'static str {
+    match error {
+        DesignError::StoneSize { .. } => "size_mm",
+        DesignError::RingSize { .. } => "ring_size_mm",
+        DesignError::EngravingTooLong { .. } | DesignError::EngravingCharacter(_) => "engraving",
+        DesignError::Name { .. } => "name",
+        DesignError::Carat(_) => "size_mm",
+    }
+}
+
+/// 1-based line and column of the first `field:` in the text (1:1 if absent).
+fn locate_field(text: &str, field: &str) -> (usize, usize) {
+    let needle = format!("{field}:");
+    let offset = text
+        .match_indices(&needle)
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric() && text.as_bytes()[at - 1] != b'_')
+        .unwrap_or(0);
+    line_column(&text.as_bytes()[..offset])
+}
+
+/// 1-based line and column just after `prefix`.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    let column = 1 + String::from_utf8_lossy(&prefix[line_start..]).chars().count();
+    (line, column)
+}

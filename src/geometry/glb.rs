@@ -1,0 +1,157 @@
+//! Writing binary glTF (.glb) with the gltf crates: named meshes, named materials and named nodes.
+
+use super::mesh::MeshData;
+use glam::Affine3A;
+use gltf_json as json;
+use json::validation::Checked::Valid;
+use json::validation::USize64;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// Material of a part: the name tells the studio how to render it (`metal*` or `gem*`).
+pub struct GlbMaterial<'a> {
+    pub name: &'a str,
+    pub base_colour: [f32; 4],
+    pub metallic: f32,
+    pub roughness: f32,
+}
+
+pub struct GlbMesh<'a> {
+    pub name: &'a str,
+    pub material: usize,
+    pub data: &'a MeshData,
+}
+
+pub struct GlbNode {
+    pub name: String,
+    pub mesh: Option<usize>,
+    pub transform: Affine3A,
+}
+
+/// The GLB bytes of one scene holding these nodes (every node a root of the scene).
+pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode]) -> Result<Vec<u8>, String> {
+    let mut root = json::Root::default();
+    root.asset.generator = Some("Écrin generate-assets".into());
+    let mut bin: Vec<u8> = Vec::new();
+    let buffer = root.push(json::Buffer {
+        byte_length: USize64(0),
+        extensions: None,
+        extras: Default::default(),
+        name: None,
+        uri: None,
+    });
+    let material_indices: Vec<_> = materials
+        .iter()
+        .map(|m| {
+            root.push(json::Material {
+                name: Some(m.name.into()),
+                pbr_metallic_roughness: json::material::PbrMetallicRoughness {
+                    base_color_factor: json::material::PbrBaseColorFactor(m.base_colour),
+                    metallic_factor: json::material::StrengthFactor(m.metallic),
+                    roughness_factor: json::material::StrengthFactor(m.roughness),
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+        })
+        .collect();
+    let mut push_view = |root: &mut json::Root, bytes: &[u8], target: json::buffer::Target| {
+        let offset = bin.len();
+        bin.extend_from_slice(bytes);
+        while bin.len() % 4 != 0 {
+            bin.push(0);
+        }
+        root.push(json::buffer::View {
+            buffer,
+            byte_length: USize64::from(bytes.len()),
+            byte_offset: Some(USize64::from(offset)),
+            byte_stride: None,
+            extensions: None,
+            extras: Default::default(),
+            name: None,
+            target: Some(Valid(target)),
+        })
+    };
+    let mut mesh_indices = Vec::new();
+    for mesh in meshes {
+        let (lo, hi) = mesh.data.bounds();
+        let floats = |values: &[[f32; 3]]| values.iter().flatten().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
+        let accessor = |root: &mut json::Root, view, count: usize, component, type_, bounds: Option<([f32; 3], [f32; 3])>| {
+            root.push(json::Accessor {
+                buffer_view: Some(view),
+                byte_offset: Some(USize64(0)),
+                count: USize64::from(count),
+                component_type: Valid(json::accessor::GenericComponentType(component)),
+                extensions: None,
+                extras: Default::default(),
+                type_: Valid(type_),
+                min: bounds.map(|(lo, _)| json::Value::from(lo.to_vec())),
+                max: bounds.map(|(_, hi)| json::Value::from(hi.to_vec())),
+                name: None,
+                normalized: false,
+                sparse: None,
+            })
+        };
+        let count = mesh.data.positions.len();
+        let view = push_view(&mut root, &floats(&mesh.data.positions), json::buffer::Target::ArrayBuffer);
+        let positions =
+            accessor(&mut root, view, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, Some((lo.into(), hi.into())));
+        let view = push_view(&mut root, &floats(&mesh.data.normals), json::buffer::Target::ArrayBuffer);
+        let normals = accessor(&mut root, view, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, None);
+        let index_bytes: Vec<u8> = mesh.data.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
+        let view = push_view(&mut root, &index_bytes, json::buffer::Target::ElementArrayBuffer);
+        let indices = accessor(
+            &mut root,
+            view,
+            mesh.data.indices.len(),
+            json::accessor::ComponentType::U32,
+            json::accessor::Type::Scalar,
+            None,
+        );
+        let attributes = BTreeMap::from([
+            (Valid(json::mesh::Semantic::Positions), positions),
+            (Valid(json::mesh::Semantic::Normals), normals),
+        ]);
+        mesh_indices.push(root.push(json::Mesh {
+            extensions: None,
+            extras: Default::default(),
+            name: Some(mesh.name.into()),
+            primitives: vec![json::mesh::Primitive {
+                attributes,
+                extensions: None,
+                extras: Default::default(),
+                indices: Some(indices),
+                material: material_indices.get(mesh.material).copied(),
+                mode: Valid(json::mesh::Mode::Triangles),
+                targets: None,
+            }],
+            weights: None,
+        }));
+    }
+    let node_indices: Vec<_> = nodes
+        .iter()
+        .map(|node| {
+            let (scale, rotation, translation) = node.transform.to_scale_rotation_translation();
+            root.push(json::Node {
+                name: Some(node.name.clone()),
+                mesh: node.mesh.and_then(|i| mesh_indices.get(i).copied()),
+                translation: (translation != glam::Vec3::ZERO).then(|| translation.into()),
+                rotation: (rotation != glam::Quat::IDENTITY).then(|| json::scene::UnitQuaternion(rotation.into())),
+                scale: (scale != glam::Vec3::ONE).then(|| scale.into()),
+                ..Default::default()
+            })
+        })
+        .collect();
+    let scene = root.push(json::Scene { extensions: None, extras: Default::default(), name: Some("ecrin".into()), nodes: node_indices });
+    root.scene = Some(scene);
+    root.buffers[0].byte_length = USize64::from(bin.len());
+    let json_text = json::serialize::to_string(&root).map_err(|e| e.to_string())?;
+    let glb = gltf::binary::Glb {
+        header: gltf::binary::Header { magic: *b"glTF", version: 2, length: 0 },
+        json: Cow::Owned(json_text.into_bytes()),
+        bin: Some(Cow::Owned(bin)),
+    };
+    let mut bytes = Vec::new();
+    glb.to_writer(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}

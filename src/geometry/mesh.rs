@@ -1,0 +1,195 @@
+//! Indexed triangle meshes and the builders the model library uses: sweeps, tubes and spheres.
+
+use glam::{Affine3A, Vec3};
+
+/// An indexed triangle mesh with per-vertex normals, in millimetres (or in stone lengths for unit parts).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeshData {
+    pub positions: Vec<[f32; 3]>,
+    pub normals: Vec<[f32; 3]>,
+    pub indices: Vec<u32>,
+}
+
+impl MeshData {
+    /// Appends another mesh, keeping its triangles apart from ours.
+    pub fn append(&mut self, other: &MeshData) {
+        let base = self.positions.len() as u32;
+        self.positions.extend_from_slice(&other.positions);
+        self.normals.extend_from_slice(&other.normals);
+        self.indices.extend(other.indices.iter().map(|i| i + base));
+    }
+
+    /// This mesh moved by an affine transform (normals by its inverse transpose).
+    pub fn transformed(&self, transform: Affine3A) -> MeshData {
+        let normal_matrix = transform.matrix3.inverse().transpose();
+        MeshData {
+            positions: self.positions.iter().map(|&p| transform.transform_point3(p.into()).into()).collect(),
+            normals: self
+                .normals
+                .iter()
+                .map(|&n| Vec3::from(normal_matrix * Vec3::from(n)).normalize_or_zero().into())
+                .collect(),
+            indices: self.indices.clone(),
+        }
+    }
+
+    pub fn triangle_count(&self) -> usize {
+        self.indices.len() / 3
+    }
+
+    /// Axis-aligned bounds (min, max); zero for an empty mesh.
+    pub fn bounds(&self) -> (Vec3, Vec3) {
+        if self.positions.is_empty() {
+            return (Vec3::ZERO, Vec3::ZERO);
+        }
+        self.positions.iter().fold((Vec3::splat(f32::MAX), Vec3::splat(f32::MIN)), |(lo, hi), &p| {
+            (lo.min(p.into()), hi.max(p.into()))
+        })
+    }
+
+    /// Enclosed volume by the divergence theorem (exact for a closed, outward-wound mesh).
+    pub fn volume(&self) -> f32 {
+        self.indices
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| Vec3::from(self.positions[i as usize]));
+                a.dot(b.cross(c)) / 6.0
+            })
+            .sum()
+    }
+
+    /// Recomputes smooth normals from the triangles (area weighted).
+    pub fn recompute_smooth_normals(&mut self) {
+        let mut normals = vec![Vec3::ZERO; self.positions.len()];
+        for t in self.indices.chunks_exact(3) {
+            let [a, b, c] = [t[0], t[1], t[2]].map(|i| Vec3::from(self.positions[i as usize]));
+            let face = (b - a).cross(c - a);
+            for &i in t {
+                normals[i as usize] += face;
+            }
+        }
+        self.normals = normals.into_iter().map(|n| n.normalize_or(Vec3::Y).into()).collect();
+    }
+}
+
+/// A closed surface swept along a closed path: at path point `i`, profile point `[k, a, b]` lands at
+/// `k·origin_i + a·outward_i + b·up_i`. Path and profile are both closed loops (a torus-like, watertight mesh).
+/// The profile must run counter-clockwise in the (a, b) plane for outward normals when the path runs
+/// counter-clockwise around `up`.
+pub fn sweep(path: &[(Vec3, Vec3, Vec3)], profile: &[[f32; 3]]) -> MeshData {
+    let (n, m) = (path.len(), profile.len());
+    let mut mesh = MeshData::default();
+    for &(origin, outward, up) in path {
+        for &[k, a, b] in profile {
+            mesh.positions.push((origin * k + outward * a + up * b).into());
+        }
+    }
+    for i in 0..n {
+        for j in 0..m {
+            let at = |i: usize, j: usize| ((i % n) * m + (j % m)) as u32;
+            let (p00, p10, p01, p11) = (at(i, j), at(i + 1, j), at(i, j + 1), at(i + 1, j + 1));
+            mesh.indices.extend_from_slice(&[p00, p10, p11, p00, p11, p01]);
+        }
+    }
+    mesh.recompute_smooth_normals();
+    if mesh.volume() < 0.0 {
+        for t in mesh.indices.chunks_exact_mut(3) {
+            t.swap(1, 2);
+        }
+        mesh.recompute_smooth_normals();
+    }
+    mesh
+}
+
+/// A UV sphere.
+pub fn sphere(centre: Vec3, radius: f32, segments: usize) -> MeshData {
+    let rings = segments / 2;
+    let mut mesh = MeshData::default();
+    for r in 0..=rings {
+        let polar = std::f32::consts::PI * r as f32 / rings as f32;
+        for s in 0..=segments {
+            let azimuth = std::f32::consts::TAU * s as f32 / segments as f32;
+            let normal = Vec3::new(polar.sin() * azimuth.cos(), polar.cos(), polar.sin() * azimuth.sin());
+            mesh.positions.push((centre + normal * radius).into());
+            mesh.normals.push(normal.into());
+        }
+    }
+    let row = segments as u32 + 1;
+    for r in 0..rings as u32 {
+        for s in 0..segments as u32 {
+            let (a, b) = (r * row + s, (r + 1) * row + s);
+            mesh.indices.extend_from_slice(&[a, a + 1, b, a + 1, b + 1, b]);
+        }
+    }
+    mesh
+}
+
+/// A closed tube of varying radius along a polyline, with a sphere at every joint and end (rounded wire).
+pub fn wire(points: &[Vec3], radii: &[f32], segments: usize) -> MeshData {
+    let mut mesh = MeshData::default();
+    for (i, (&point, &radius)) in points.iter().zip(radii).enumerate() {
+        mesh.append(&sphere(point, radius, segments));
+        if i + 1 < points.len() {
+            mesh.append(&cone_segment(point, points[i + 1], radius, radii[i + 1], segments));
+        }
+    }
+    mesh
+}
+
+/// An open truncated cone between two points (its ends are covered by the wire's spheres).
+fn cone_segment(from: Vec3, to: Vec3, radius_from: f32, radius_to: f32, segments: usize) -> MeshData {
+    let axis = (to - from).normalize_or(Vec3::Y);
+    let side = axis.any_orthonormal_vector();
+    let other = axis.cross(side);
+    let slope = (radius_from - radius_to) / (to - from).length().max(1e-6);
+    let mut mesh = MeshData::default();
+    for s in 0..=segments {
+        let angle = std::f32::consts::TAU * s as f32 / segments as f32;
+        let radial = side * angle.cos() + other * angle.sin();
+        let normal = (radial + axis * slope).normalize();
+        for (centre, radius) in [(from, radius_from), (to, radius_to)] {
+            mesh.positions.push((centre + radial * radius).into());
+            mesh.normals.push(normal.into());
+        }
+    }
+    for s in 0..segments as u32 {
+        let (a, b) = (2 * s, 2 * s + 2);
+        mesh.indices.extend_from_slice(&[a, b, a + 1, b, b + 1, a + 1]);
+    }
+    mesh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swept_torus_has_the_analytic_volume() {
+        // Torus: major radius 10, minor radius 1 → V = 2π²·R·r².
+        let path: Vec<_> = (0..256)
+            .map(|i| {
+                let t = std::f32::consts::TAU * i as f32 / 256.0;
+                let outward = Vec3::new(t.cos(), t.sin(), 0.0);
+                (outward * 10.0, outward, Vec3::Z)
+            })
+            .collect();
+        let profile: Vec<_> = (0..128)
+            .map(|j| {
+                let t = std::f32::consts::TAU * j as f32 / 128.0;
+                [1.0, t.cos(), t.sin()]
+            })
+            .collect();
+        let mesh = sweep(&path, &profile);
+        let exact = 2.0 * std::f32::consts::PI.powi(2) * 10.0;
+        assert!((mesh.volume() - exact).abs() / exact < 0.002, "{} vs {exact}", mesh.volume());
+    }
+
+    #[test]
+    fn sphere_volume_and_bounds() {
+        let mesh = sphere(Vec3::new(1.0, 2.0, 3.0), 2.0, 64);
+        let exact = 4.0 / 3.0 * std::f32::consts::PI * 8.0;
+        assert!((mesh.volume() - exact).abs() / exact < 0.01);
+        let (lo, hi) = mesh.bounds();
+        assert!((lo - Vec3::new(-1.0, 0.0, 1.0)).length() < 1e-4 && (hi - Vec3::new(3.0, 4.0, 5.0)).length() < 1e-4);
+    }
+}

@@ -1,0 +1,9 @@
+//! Geometry free of Bevy: gem cuts as convex polyhedra, ring components as meshes, and glTF writing.
+
+pub mod cut;
+pub mod glb;
+pub mod library;
+pub mod mesh;
+pub mod outline;
+pub mod polyhedron;
+pub mod ring;

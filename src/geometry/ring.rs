@@ -1,0 +1,263 @@
+//! Ring components: shanks (in mm, at a reference size) and heads (in stone lengths, sized to the stone).
+//!
+//! Ring frame: the finger runs along Z, the ring lies in the XY plane, the head sits on top (+Y).
+//! A head's origin is the top of the shank; its `seat` is where the centre stone's girdle centre goes.
+
+use super::cut::{dimensions_mm, proportions, unit_polyhedron};
+use super::mesh::{sphere, sweep, wire, MeshData};
+use super::outline::Outline;
+use crate::design::{Cut, Setting, ShankStyle};
+use glam::{Affine3A, Vec2, Vec3};
+use std::f32::consts::{PI, TAU};
+
+/// Inner diameter (mm) the shank models are made at; the studio offsets the band radially for other sizes.
+pub const REFERENCE_INNER_DIAMETER_MM: f32 = 17.0;
+/// Band width along the finger and thickness, mm.
+pub const BAND_WIDTH_MM: f32 = 2.2;
+pub const BAND_THICKNESS_MM: f32 = 1.7;
+
+/// The band: its cross-section swept around the finger.
+pub fn shank(style: ShankStyle) -> MeshData {
+    let inner_radius = REFERENCE_INNER_DIAMETER_MM / 2.0;
+    let (half_w, t) = (BAND_WIDTH_MM / 2.0, BAND_THICKNESS_MM);
+    let samples = 48;
+    // Cross-section as (radial offset from the inner surface, position along the finger), counter-clockwise.
+    let profile: Vec<[f32; 3]> = (0..samples)
+        .map(|j| {
+            let angle = TAU * j as f32 / samples as f32;
+            let (c, s) = (angle.cos(), angle.sin());
+            // Superellipse: flat-ish sides, domed top and a gently domed (comfort) inside.
+            let along = half_w * c.signum() * c.abs().powf(0.45);
+            let radial = match style {
+                ShankStyle::ComfortFit => t / 2.0 + t / 2.0 * s.signum() * s.abs().powf(0.6),
+                // Knife edge: the outer half rises to a ridge along the band's middle.
+                ShankStyle::KnifeEdge if s > 0.0 => t * (0.42 + 0.58 * (1.0 - (along / half_w).abs()).powf(0.9)),
+                ShankStyle::KnifeEdge => t * 0.42 * (1.0 - s.abs().powf(0.6)),
+            };
+            [1.0, radial, along]
+        })
+        .collect();
+    let segments = 160;
+    let path: Vec<(Vec3, Vec3, Vec3)> = (0..segments)
+        .map(|i| {
+            let theta = TAU * i as f32 / segments as f32;
+            let outward = Vec3::new(theta.sin(), theta.cos(), 0.0);
+            (outward * inner_radius, outward, Vec3::Z)
+        })
+        .collect();
+    sweep(&path, &profile)
+}
+
+/// The band's vertices (modelled at the reference size) moved radially so that its inner circumference is
+/// `ring_size_mm`: every point shifts by the same distance, so the band keeps its width and thickness.
+pub fn band_positions_for_size(positions: &[[f32; 3]], ring_size_mm: f32) -> Vec<[f32; 3]> {
+    let shift = (crate::design::ring_size::inner_diameter_mm(ring_size_mm) - REFERENCE_INNER_DIAMETER_MM) / 2.0;
+    positions
+        .iter()
+        .map(|&[x, y, z]| {
+            let radius = x.hypot(y);
+            let scale = if radius > 1e-6 { (radius + shift) / radius } else { 1.0 };
+            [x * scale, y * scale, z]
+        })
+        .collect()
+}
+
+/// Height of the shank's top above the ring's centre at the reference size, mm.
+pub fn reference_shank_top_mm() -> f32 {
+    REFERENCE_INNER_DIAMETER_MM / 2.0 + BAND_THICKNESS_MM
+}
+
+/// Height of the stone's girdle centre above the head's origin, in stone lengths: the culet clears the band.
+pub fn seat_height(cut: Cut) -> f32 {
+    let (_, _, depth) = dimensions_mm(cut, 1.0);
+    let (_, hi) = unit_polyhedron(cut).bounds();
+    depth - hi.y + 0.06
+}
+
+/// A head: the metal parts and the small stones (unit melee mesh and its placements), in stone lengths.
+pub struct Head {
+    pub metal: MeshData,
+    pub melee: Option<(MeshData, Vec<Affine3A>)>,
+    pub seat: Vec3,
+}
+
+/// The head of a setting, made for a stone of this cut at unit length.
+pub fn head(setting: Setting, cut: Cut) -> Head {
+    let outline = Outline::of(cut);
+    let seat = Vec3::Y * seat_height(cut);
+    let crown_edge = proportions(cut).girdle / 2.0;
+    let mut metal = MeshData::default();
+    let mut melee = None;
+    let prong = |azimuth: f32, radius: f32| -> MeshData {
+        let rim = outline.point_towards(azimuth);
+        let at = |scale: f32, y: f32| Vec3::new(rim.x * scale, seat.y + y, rim.y * scale);
+        let foot = Vec3::new(rim.x * 0.22, 0.0, rim.y * 0.22);
+        wire(
+            &[foot, at(0.80, -0.30), at(1.03, -0.06), at(1.03, crown_edge + 0.03), at(0.93, crown_edge + 0.07)],
+            &[radius * 0.8, radius, radius, radius, radius * 1.1],
+            16,
+        )
+    };
+    let gallery = |scale: f32, y: f32, thickness: f32| -> MeshData {
+        let path: Vec<(Vec3, Vec3, Vec3)> = outline
+            .ring(64)
+            .into_iter()
+            .map(|(p, n)| (Vec3::new(p.x * scale, seat.y + y, p.y * scale), Vec3::new(n.x, 0.0, n.y), Vec3::Y))
+            .collect();
+        sweep(&path, &round_profile(thickness))
+    };
+    let prong_azimuths = |count: usize, offset: f32| (0..count).map(move |i| offset + TAU * i as f32 / count as f32);
+    match setting {
+        Setting::FourProng | Setting::SixProng | Setting::Halo => {
+            let (count, offset, radius) = match setting {
+                Setting::SixProng => (6, 0.0, 0.05),
+                Setting::Halo => (4, PI / 4.0, 0.04),
+                _ => (4, PI / 4.0, 0.055),
+            };
+            for azimuth in prong_azimuths(count, offset) {
+                metal.append(&prong(azimuth, radius));
+            }
+            metal.append(&gallery(0.80, -0.30, 0.035));
+            metal.append(&gallery(0.30, -seat.y + 0.05, 0.04));
+        }
+        Setting::Bezel => {
+            // Collar: a wall around the girdle with a lip rolled over the crown's edge, then a cup to the base.
+            let wall = 0.07;
+            let top = seat.y + crown_edge;
+            let profile = [
+                [1.0, -0.015, top + 0.05],
+                [1.0, -0.02, seat.y - 0.12],
+                [0.35, 0.0, 0.02],
+                [0.30, 0.0, 0.0],
+                [0.40, wall, 0.0],
+                [1.0, wall, seat.y - 0.2],
+                [1.0, wall, top + 0.03],
+                [1.0, wall * 0.5, top + 0.075],
+            ];
+            // Path on the girdle outline at the head's base: the profile's k scales toward the axis.
+            let path: Vec<(Vec3, Vec3, Vec3)> = outline
+                .ring(96)
+                .into_iter()
+                .map(|(p, n)| (Vec3::new(p.x, 0.0, p.y), Vec3::new(n.x, 0.0, n.y), Vec3::Y))
+                .collect();
+            let collar = sweep(&path, &profile);
+            metal.append(&collar);
+        }
+    }
+    if setting == Setting::Halo {
+        let (frame, stones) = halo(&outline, seat.y);
+        metal.append(&frame);
+        melee = Some(stones);
+    }
+    Head { metal, melee, seat }
+}
+
+/// A round cross-section for wires swept along a path.
+fn round_profile(radius: f32) -> Vec<[f32; 3]> {
+    (0..12).map(|j| TAU * j as f32 / 12.0).map(|a| [1.0, radius * a.cos(), radius * a.sin()]).collect()
+}
+
+/// The halo: a frame around the centre stone's outline carrying a row of small round brilliants.
+fn halo(outline: &Outline, seat_y: f32) -> (MeshData, (MeshData, Vec<Affine3A>)) {
+    let melee_size = 0.16;
+    let gap = 0.07;
+    let centre_offset = gap + melee_size / 2.0;
+    let frame_profile = [
+        [1.0, gap - 0.01, -0.02],
+        [1.0, gap - 0.01, -0.14],
+        [1.0, gap + melee_size + 0.03, -0.14],
+        [1.0, gap + melee_size + 0.03, -0.02],
+        [1.0, gap + melee_size + 0.01, 0.0],
+        [1.0, gap + 0.01, 0.0],
+    ];
+    let ring = outline.ring(128);
+    let path: Vec<(Vec3, Vec3, Vec3)> =
+        ring.iter().map(|&(p, n)| (Vec3::new(p.x, seat_y - 0.05, p.y), Vec3::new(n.x, 0.0, n.y), Vec3::Y)).collect();
+    let mut frame = sweep(&path, &frame_profile);
+    // Stones evenly spaced by arc length along the offset outline; a bead between neighbours holds them.
+    let offset_points: Vec<Vec2> = ring.iter().map(|&(p, n)| p + n * centre_offset).collect();
+    let perimeter: f32 = (0..offset_points.len()).map(|i| offset_points[i].distance(offset_points[(i + 1) % offset_points.len()])).sum();
+    let count = (perimeter / (melee_size * 1.12)).floor() as usize;
+    let placements: Vec<Vec2> = (0..count).map(|k| point_at_arc_length(&offset_points, perimeter * k as f32 / count as f32)).collect();
+    let melee_transforms = placements
+        .iter()
+        .map(|p| Affine3A::from_scale_rotation_translation(Vec3::splat(melee_size), glam::Quat::IDENTITY, Vec3::new(p.x, seat_y, p.y)))
+        .collect();
+    for k in 0..count {
+        let middle = (placements[k] + placements[(k + 1) % count]) / 2.0;
+        frame.append(&sphere(Vec3::new(middle.x, seat_y + 0.01, middle.y), 0.025, 10));
+    }
+    (frame, (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), melee_transforms))
+}
+
+/// The point at a given arc length along a closed polyline.
+fn point_at_arc_length(points: &[Vec2], mut distance: f32) -> Vec2 {
+    let n = points.len();
+    for i in 0..n {
+        let (a, b) = (points[i], points[(i + 1) % n]);
+        let length = a.distance(b);
+        if distance <= length {
+            return a.lerp(b, distance / length.max(1e-9));
+        }
+        distance -= length;
+    }
+    points[0]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shank_is_a_closed_band_of_the_reference_size() {
+        for style in ShankStyle::ALL {
+            let band = shank(style);
+            let (lo, hi) = band.bounds();
+            assert!((hi.y - reference_shank_top_mm()).abs() < 0.05, "{style:?} top {}", hi.y);
+            assert!((hi.z - lo.z - BAND_WIDTH_MM).abs() < 0.05, "{style:?} width");
+            let inner = band.positions.iter().map(|p| Vec2::new(p[0], p[1]).length()).fold(f32::MAX, f32::min);
+            assert!((inner - REFERENCE_INNER_DIAMETER_MM / 2.0).abs() < 0.05, "{style:?} inner radius {inner}");
+            assert!(band.volume() > 0.0);
+        }
+    }
+
+    #[test]
+    fn ring_size_moves_the_inner_surface_without_thickening_the_band() {
+        let band = shank(ShankStyle::ComfortFit);
+        for size in [44.0, 52.0, 68.0] {
+            let moved = band_positions_for_size(&band.positions, size);
+            let radii: Vec<f32> = moved.iter().map(|p| p[0].hypot(p[1])).collect();
+            let inner = radii.iter().copied().fold(f32::MAX, f32::min);
+            let outer = radii.iter().copied().fold(f32::MIN, f32::max);
+            assert!((2.0 * std::f32::consts::PI * inner - size).abs() < 0.05, "size {size}: inner {inner}");
+            assert!((outer - inner - BAND_THICKNESS_MM).abs() < 0.02, "size {size}: thickness {}", outer - inner);
+        }
+    }
+
+    #[test]
+    fn stone_clears_the_band_and_the_head_reaches_the_shank() {
+        for cut in Cut::ALL {
+            let (lo, _) = unit_polyhedron(cut).bounds();
+            assert!(seat_height(cut) + lo.y > 0.0, "{cut:?}: culet below the head's base");
+            for setting in Setting::ALL {
+                let head = head(setting, cut);
+                let (low, high) = head.metal.bounds();
+                assert!(low.y <= 0.01, "{setting:?}/{cut:?}: the head floats above the shank ({})", low.y);
+                assert!(high.y > head.seat.y, "{setting:?}/{cut:?}: nothing holds the stone");
+                assert_eq!(head.melee.is_some(), setting == Setting::Halo);
+            }
+        }
+    }
+
+    #[test]
+    fn halo_stones_surround_the_centre_without_overlapping() {
+        let head = head(Setting::Halo, Cut::Oval);
+        let (_, placements) = head.melee.expect("halo has melee");
+        assert!(placements.len() >= 14, "{}", placements.len());
+        for (i, a) in placements.iter().enumerate() {
+            for b in &placements[i + 1..] {
+                assert!(a.translation.distance(b.translation) >= 0.16 * 0.99);
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Écrin — a desktop jewellery co-design studio: the Bevy-free core (design, geometry) and the Bevy studio.
+
+pub mod atomic_file;
+pub mod cli;
+pub mod design;
+pub mod geometry;
+pub mod studio;

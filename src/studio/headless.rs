@@ -1,0 +1,169 @@
+//! Offscreen rendering without a window (works on Mesa lavapipe): the same scene plugins as the studio, a camera
+//! rendering into an image, frames driven one by one. Used by `ecrin render`, `ecrin bench` and the render tests.
+
+use super::lighting::{studio_camera_components, StudioEnvironment};
+use super::loading::LoadingProgress;
+use super::models::assets_dir;
+use super::state::{CurrentDesign, StudioCommand};
+use super::{scene_plugin, StudioState};
+use crate::design::Design;
+use bevy::app::AppExit;
+use bevy::camera::RenderTarget;
+use bevy::log::LogPlugin;
+use bevy::prelude::*;
+use bevy::render::render_resource::TextureFormat;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::window::ExitCondition;
+use bevy::winit::WinitPlugin;
+
+/// The last image read back from the offscreen target.
+#[derive(Resource, Default)]
+struct Captured(Option<Image>);
+
+/// The offscreen target and its size.
+#[derive(Resource, Clone)]
+struct OffscreenTarget {
+    image: Handle<Image>,
+}
+
+/// Camera position of the studio's default three-quarter view around a focus point.
+pub fn orbit_position(focus: Vec3, yaw: f32, pitch: f32, radius: f32) -> Vec3 {
+    let rotation = Quat::from_axis_angle(Vec3::Y, yaw) * Quat::from_axis_angle(Vec3::X, -pitch);
+    focus + rotation * Vec3::Z * radius
+}
+
+/// A headless studio rendering `design` at `width`×`height`.
+pub struct Offscreen {
+    app: App,
+    pub frames: u64,
+}
+
+impl Offscreen {
+    pub fn new(design: Design, width: u32, height: u32) -> Offscreen {
+        let mut app = App::new();
+        app.add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin { primary_window: None, exit_condition: ExitCondition::DontExit, ..default() })
+                .set(AssetPlugin { file_path: assets_dir().to_string_lossy().into_owned(), ..default() })
+                .set(LogPlugin { filter: "warn,ecrin=info,wgpu=error,naga=warn".into(), ..default() })
+                .disable::<WinitPlugin>(),
+        )
+        .insert_resource(CurrentDesign::new(design))
+        .init_resource::<Captured>()
+        .add_plugins(scene_plugin);
+        let image = app
+            .world_mut()
+            .resource_mut::<Assets<Image>>()
+            .add(Image::new_target_texture(width, height, TextureFormat::Rgba8UnormSrgb, None));
+        app.insert_resource(OffscreenTarget { image });
+        app.add_systems(Startup, spawn_offscreen_camera);
+        app.finish();
+        app.cleanup();
+        Offscreen { app, frames: 0 }
+    }
+
+    /// Runs one frame.
+    pub fn update(&mut self) {
+        self.app.update();
+        self.frames += 1;
+    }
+
+    /// Runs frames until the studio is ready (models loaded, ring composed, no pipeline compiling).
+    pub fn run_until_ready(&mut self, max_frames: u64) -> Result<(), String> {
+        for _ in 0..max_frames {
+            self.update();
+            if let Some(error) = &self.app.world().resource::<LoadingProgress>().error {
+                return Err(error.clone());
+            }
+            if *self.app.world().resource::<State<StudioState>>().get() == StudioState::Ready {
+                return Ok(());
+            }
+            if self.app.should_exit().is_some() {
+                return Err("the renderer stopped".into());
+            }
+        }
+        Err(format!("the studio was not ready after {max_frames} frames"))
+    }
+
+    /// Queues a command for the next frame.
+    pub fn send(&mut self, command: StudioCommand) {
+        self.app.world_mut().write_message(command);
+    }
+
+    pub fn design(&self) -> Design {
+        self.app.world().resource::<CurrentDesign>().design().clone()
+    }
+
+    /// Asks for a capture of the next frame; then `wait_capture`.
+    pub fn request_capture(&mut self) {
+        let image = self.app.world().resource::<OffscreenTarget>().image.clone();
+        self.app.world_mut().resource_mut::<Captured>().0 = None;
+        self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture);
+    }
+
+    /// Runs frames until the requested capture is read back.
+    pub fn wait_capture(&mut self) -> Result<image::RgbaImage, String> {
+        for _ in 0..60 {
+            self.update();
+            if let Some(image) = self.app.world_mut().resource_mut::<Captured>().0.take() {
+                let dynamic = image.try_into_dynamic().map_err(|e| format!("cannot read the rendered image: {e}"))?;
+                return Ok(dynamic.to_rgba8());
+            }
+        }
+        Err("the rendered image never came back from the GPU".into())
+    }
+
+    /// Renders one frame and returns it.
+    pub fn capture(&mut self) -> Result<image::RgbaImage, String> {
+        self.request_capture();
+        self.wait_capture()
+    }
+
+    /// Turns the view around the ring (turntable), radians.
+    pub fn orbit_by(&mut self, yaw: f32) {
+        let mut cameras = self.app.world_mut().query_filtered::<&mut Transform, With<Camera3d>>();
+        for mut transform in cameras.iter_mut(self.app.world_mut()) {
+            transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(yaw));
+        }
+    }
+
+    /// Stops the renderer cleanly.
+    pub fn exit(mut self) {
+        self.app.world_mut().write_message(AppExit::Success);
+        self.app.update();
+    }
+}
+
+fn store_capture(captured: On<ScreenshotCaptured>, mut store: ResMut<Captured>) {
+    store.0 = Some(captured.image.clone());
+}
+
+fn spawn_offscreen_camera(
+    mut commands: Commands,
+    target: Res<OffscreenTarget>,
+    environment: Res<StudioEnvironment>,
+    current: Res<CurrentDesign>,
+) {
+    let focus = Vec3::new(0.0, super::scene::shank_top_mm(current.design()) * 0.45, 0.0);
+    let view = super::camera::default_view(focus.y);
+    let position = orbit_position(focus, view.target_yaw, view.target_pitch, view.target_radius);
+    commands.spawn((
+        Camera3d::default(),
+        RenderTarget::Image(target.image.clone().into()),
+        Transform::from_translation(position).looking_at(focus, Vec3::Y),
+        studio_camera_components(&environment),
+    ));
+}
+
+/// Renders a design to a PNG file (atomically).
+pub fn render_to_png(design: Design, size: u32, output: &std::path::Path) -> Result<(), String> {
+    let mut offscreen = Offscreen::new(design, size, size);
+    offscreen.run_until_ready(3000)?;
+    let image = offscreen.capture()?;
+    offscreen.exit();
+    let mut bytes = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .map_err(|e| format!("cannot encode the PNG: {e}"))?;
+    crate::atomic_file::write_atomically(output, &bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))
+}

@@ -1,0 +1,70 @@
+//! The loading state: the studio shows only once every model is loaded, the ring is composed and the GPU has
+//! no pipeline left to compile — so no later change waits on the pipeline cache.
+
+use super::models::ModelLibrary;
+use super::scene::ShownRing;
+use super::state::CurrentDesign;
+use super::StudioState;
+use bevy::prelude::*;
+use bevy::render::render_resource::PipelineCache;
+use bevy::render::{MainWorld, RenderApp};
+use bevy::render::ExtractSchedule;
+
+/// Frames in a row with nothing compiling before the studio counts as ready.
+const QUIET_FRAMES: u32 = 3;
+
+/// What the loading screen shows.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct LoadingProgress {
+    pub models: f32,
+    pub waiting_pipelines: usize,
+    pub quiet_frames: u32,
+    pub error: Option<String>,
+}
+
+/// Number of render pipelines still compiling, copied from the render world every frame.
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct PipelinesWaiting(pub usize);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LoadingProgress>()
+        .init_resource::<PipelinesWaiting>()
+        .add_systems(Update, track_loading.run_if(in_state(StudioState::Loading)));
+    if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+        render_app.add_systems(ExtractSchedule, count_waiting_pipelines);
+    }
+}
+
+fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, pipelines: Res<PipelineCache>) {
+    if let Some(mut waiting) = main_world.get_resource_mut::<PipelinesWaiting>() {
+        waiting.0 = pipelines.waiting_pipelines().count();
+    }
+}
+
+fn track_loading(
+    server: Res<AssetServer>,
+    library: Res<ModelLibrary>,
+    shown: Res<ShownRing>,
+    current: Res<CurrentDesign>,
+    waiting: Res<PipelinesWaiting>,
+    mut progress: ResMut<LoadingProgress>,
+    mut next: ResMut<NextState<StudioState>>,
+) {
+    let (models, failed) = library.progress(&server);
+    progress.models = models;
+    progress.waiting_pipelines = waiting.0;
+    if let Some(path) = failed {
+        if progress.error.is_none() {
+            let message = format!("{path}: the model could not be loaded (regenerate the library with `ecrin generate-assets`)");
+            error!("{message}");
+            progress.error = Some(message);
+        }
+        return;
+    }
+    let composed = models >= 1.0 && shown.matches(current.design());
+    progress.quiet_frames = if composed && waiting.0 == 0 { progress.quiet_frames + 1 } else { 0 };
+    if progress.quiet_frames >= QUIET_FRAMES {
+        info!("studio ready");
+        next.set(StudioState::Ready);
+    }
+}

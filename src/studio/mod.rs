@@ -1,0 +1,83 @@
+//! The Bevy studio: thin plugins over the domain core, one feature per file, ordered by `StudioSystems`.
+
+pub mod camera;
+pub mod headless;
+pub mod lighting;
+pub mod loading;
+pub mod materials;
+pub mod models;
+pub mod presets;
+pub mod scene;
+pub mod state;
+pub mod ui;
+
+use bevy::prelude::*;
+
+/// The order of the studio's work in `Update`, one chained set.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StudioSystems {
+    /// Keyboard shortcuts, dialogs coming back: they only write commands.
+    Input,
+    /// The one system that changes the design.
+    ApplyCommands,
+    /// Derive the 3D scene from the design.
+    SyncScene,
+    /// Derive materials from the design.
+    SyncMaterials,
+    /// Camera moves that follow the scene.
+    Camera,
+}
+
+/// Whether the studio is still preparing (models loading, shaders compiling) or ready to use.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum StudioState {
+    #[default]
+    Loading,
+    Ready,
+}
+
+/// Design state and commands only: runs under `MinimalPlugins` (headless app tests).
+pub fn core_plugin(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (
+            StudioSystems::Input,
+            StudioSystems::ApplyCommands,
+            StudioSystems::SyncScene,
+            StudioSystems::SyncMaterials,
+            StudioSystems::Camera,
+        )
+            .chain(),
+    );
+    app.add_plugins(state::plugin);
+}
+
+/// Everything that draws the ring (needs the renderer): models, scene, materials, lighting, loading.
+pub fn scene_plugin(app: &mut App) {
+    app.init_state::<StudioState>();
+    app.add_plugins((core_plugin, models::plugin, materials::plugin, scene::plugin, lighting::plugin, loading::plugin));
+}
+
+/// The interactive studio in a window: the scene plus camera controls, panels and preset dialogs.
+pub fn window_plugin(app: &mut App) {
+    app.add_plugins((scene_plugin, camera::plugin, ui::plugin, presets::plugin));
+}
+
+/// Opens the studio window (blocks until it is closed).
+pub fn run_window(preset: Option<std::path::PathBuf>) {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window { title: "Écrin — jewellery studio".into(), resolution: (1600u32, 900u32).into(), ..default() }),
+                ..default()
+            })
+            .set(AssetPlugin { file_path: models::assets_dir().to_string_lossy().into_owned(), ..default() }),
+    )
+    .insert_resource(state::CurrentDesign::new(crate::design::Design::default()))
+    .add_plugins(window_plugin);
+    if let Some(path) = preset {
+        app.world_mut().write_message(state::StudioCommand::OpenPreset(path));
+    }
+    app.run();
+}

@@ -1,0 +1,220 @@
+//! Composes the ring from glTF components (shank + head + stone) and keeps it in step with the design.
+//!
+//! A new component is spawned hidden and shown only once it and its stone are ready, replacing the old one in
+//! the same frame: the ring never flickers or shows a missing part while a change is applied.
+
+use super::materials::{part_role, RingMaterials};
+use super::models::ModelLibrary;
+use super::state::CurrentDesign;
+use super::StudioSystems;
+use crate::design::{Cut, Design, Setting, ShankStyle};
+use crate::geometry::library::SEAT_NODE;
+use crate::geometry::ring::{band_positions_for_size, BAND_THICKNESS_MM};
+use bevy::gltf::GltfMaterialName;
+use bevy::mesh::VertexAttributeValues;
+use bevy::prelude::*;
+use bevy::world_serialization::WorldInstanceReady;
+
+/// The root of the composed ring (centre of the finger at the origin, millimetres).
+#[derive(Component)]
+pub struct RingRoot;
+
+/// A shank instance of a style.
+#[derive(Component, Clone, Copy)]
+pub struct ShankPart(pub ShankStyle);
+
+/// A head instance for a setting and cut.
+#[derive(Component, Clone, Copy)]
+pub struct HeadPart(pub Setting, pub Cut);
+
+/// The centre stone, child of a head's seat.
+#[derive(Component, Clone, Copy)]
+pub struct StonePart {
+    pub head: Entity,
+}
+
+/// Spawned but not shown until ready (then it replaces its predecessor).
+#[derive(Component)]
+pub struct Pending;
+
+/// The shank mesh as modelled (reference size), kept so every ring size is derived from the original.
+#[derive(Component)]
+struct ReferenceBand(Handle<Mesh>);
+
+/// What the ring on screen currently shows; lets tests and the bench know the scene caught up with the design.
+#[derive(Resource, Default, Debug, PartialEq)]
+pub struct ShownRing {
+    pub shank: Option<ShankStyle>,
+    pub head: Option<(Setting, Cut)>,
+    pub stone_ready: bool,
+}
+
+impl ShownRing {
+    pub fn matches(&self, design: &Design) -> bool {
+        self.shank == Some(design.shank) && self.head == Some((design.setting, design.stone.cut)) && self.stone_ready
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ShownRing>()
+        .add_systems(Startup, spawn_ring_root)
+        .add_systems(Update, (swap_components, place_parts).chain().in_set(StudioSystems::SyncScene))
+        .add_observer(on_part_ready);
+}
+
+fn spawn_ring_root(mut commands: Commands) {
+    commands.spawn((RingRoot, Name::new("ring"), Transform::default(), Visibility::default()));
+}
+
+/// Height of the shank's top for a ring size: the band keeps its thickness, its inner radius follows the size.
+pub fn shank_top_mm(design: &Design) -> f32 {
+    crate::design::ring_size::inner_diameter_mm(design.ring_size_mm) / 2.0 + BAND_THICKNESS_MM
+}
+
+fn head_transform(design: &Design) -> Transform {
+    Transform::from_xyz(0.0, shank_top_mm(design), 0.0).with_scale(Vec3::splat(design.stone.size_mm))
+}
+
+/// Spawns the components the design needs that are neither shown nor pending, and drops pending ones that the
+/// design no longer wants (the advisor clicked on before they were ready).
+fn swap_components(
+    mut commands: Commands,
+    current: Res<CurrentDesign>,
+    library: Res<ModelLibrary>,
+    root: Single<Entity, With<RingRoot>>,
+    shanks: Query<(Entity, &ShankPart, Has<Pending>)>,
+    heads: Query<(Entity, &HeadPart, Has<Pending>)>,
+) {
+    let design = current.design();
+    let mut shank_present = false;
+    for (entity, shank, pending) in &shanks {
+        if shank.0 == design.shank {
+            shank_present = true;
+        } else if pending {
+            commands.entity(entity).despawn();
+        }
+    }
+    if !shank_present && let Some(handle) = library.shanks.get(&design.shank) {
+        let shank = commands
+            .spawn((ShankPart(design.shank), Pending, WorldAssetRoot(handle.clone()), Visibility::Hidden, Transform::default()))
+            .id();
+        commands.entity(*root).add_child(shank);
+    }
+    let key = (design.setting, design.stone.cut);
+    let mut head_present = false;
+    for (entity, head, pending) in &heads {
+        if (head.0, head.1) == key {
+            head_present = true;
+        } else if pending {
+            commands.entity(entity).despawn();
+        }
+    }
+    if !head_present && let Some(handle) = library.heads.get(&key) {
+        let head = commands
+            .spawn((HeadPart(key.0, key.1), Pending, WorldAssetRoot(handle.clone()), Visibility::Hidden, head_transform(design)))
+            .id();
+        commands.entity(*root).add_child(head);
+    }
+}
+
+/// Follows sizes every frame they change: the head rides on the shank's top and scales with the stone;
+/// the band's inner diameter follows the ring size without thickening.
+fn place_parts(
+    current: Res<CurrentDesign>,
+    mut heads: Query<&mut Transform, With<HeadPart>>,
+    bands: Query<(&Mesh3d, &ReferenceBand)>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut shown_size: Local<Option<f32>>,
+) {
+    let design = current.design();
+    let wanted = head_transform(design);
+    for mut transform in &mut heads {
+        if *transform != wanted {
+            *transform = wanted;
+        }
+    }
+    if *shown_size == Some(design.ring_size_mm) {
+        return;
+    }
+    for (mesh, reference) in &bands {
+        let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, design.ring_size_mm));
+        if let (Some(positions), Some(mut sized)) = (positions, meshes.get_mut(&mesh.0)) {
+            sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
+        }
+    }
+    *shown_size = Some(design.ring_size_mm);
+}
+
+/// The reference band's vertices moved for a ring size.
+fn band_positions(reference: &Mesh, ring_size_mm: f32) -> Option<Vec<[f32; 3]>> {
+    match reference.attribute(Mesh::ATTRIBUTE_POSITION) {
+        Some(VertexAttributeValues::Float32x3(positions)) => Some(band_positions_for_size(positions, ring_size_mm)),
+        _ => None,
+    }
+}
+
+/// A component finished spawning: give its parts the studio's materials, seat the stone, and swap it in.
+fn on_part_ready(
+    ready: On<WorldInstanceReady>,
+    mut commands: Commands,
+    children: Query<&Children>,
+    named: Query<(&Name, &Transform)>,
+    parts: Query<(Option<&ShankPart>, Option<&HeadPart>, Option<&StonePart>)>,
+    material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
+    ring_materials: Res<RingMaterials>,
+    library: Res<ModelLibrary>,
+    current: Res<CurrentDesign>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    other_shanks: Query<Entity, (With<ShankPart>, Without<Pending>)>,
+    other_heads: Query<Entity, (With<HeadPart>, Without<Pending>)>,
+    mut shown: ResMut<ShownRing>,
+) {
+    let entity = ready.entity;
+    let Ok((shank, head, stone)) = parts.get(entity) else { return };
+    for descendant in children.iter_descendants(entity) {
+        let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
+        let Some(role) = part_role(&material_name.0) else {
+            warn!("part with material {:?} is neither metal nor gem: left as modelled", material_name.0);
+            continue;
+        };
+        let mut part = commands.entity(descendant);
+        part.insert(MeshMaterial3d(ring_materials.for_role(role)));
+        if let (Some(_), Some(mesh)) = (shank, mesh) {
+            // The band is resized from its reference mesh: keep the original, draw a copy.
+            let sized = meshes.get(&mesh.0).and_then(|reference| {
+                let positions = band_positions(reference, current.design().ring_size_mm)?;
+                Some(reference.clone().with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions))
+            });
+            if let Some(sized) = sized {
+                part.insert((ReferenceBand(mesh.0.clone()), Mesh3d(meshes.add(sized))));
+            }
+        }
+    }
+    if let Some(shank) = shank {
+        for old in &other_shanks {
+            commands.entity(old).despawn();
+        }
+        commands.entity(entity).remove::<Pending>().insert(Visibility::Inherited);
+        shown.shank = Some(shank.0);
+    }
+    if let Some(head) = head {
+        let seat = children.iter_descendants(entity).find(|&d| named.get(d).is_ok_and(|(name, _)| name.as_str() == SEAT_NODE));
+        let (Some(seat), Some(handle)) = (seat, library.stones.get(&head.1)) else {
+            error!("head model for {:?}/{:?} has no `{SEAT_NODE}` node or stone", head.0, head.1);
+            return;
+        };
+        let stone = commands.spawn((StonePart { head: entity }, WorldAssetRoot(handle.clone()), Transform::default())).id();
+        commands.entity(seat).add_child(stone);
+    }
+    if let Some(stone) = stone {
+        let Ok((_, Some(head), _)) = parts.get(stone.head) else { return };
+        for old in &other_heads {
+            if old != stone.head {
+                commands.entity(old).despawn();
+            }
+        }
+        commands.entity(stone.head).remove::<Pending>().insert(Visibility::Inherited);
+        shown.head = Some((head.0, head.1));
+        shown.stone_ready = true;
+    }
+}

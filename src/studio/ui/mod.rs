@@ -1,0 +1,161 @@
+//! The studio's egui side panel and loading screen. Panels only emit `StudioCommand`s; the 3D viewport gets
+//! what the panel leaves free.
+
+pub mod panel;
+
+use super::camera::{StudioCamera, ViewControls};
+use super::loading::LoadingProgress;
+use super::presets::{self, PresetBrowser};
+use super::state::{CurrentDesign, StatusLine, StudioCommand};
+use super::{StudioState, StudioSystems};
+use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{CameraOutputMode, Viewport};
+use bevy::prelude::*;
+use bevy::render::render_resource::BlendState;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{egui, EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext};
+use panel::{design_panel, reset_drafts, PanelDrafts};
+
+/// Width of the side panel, logical pixels.
+const PANEL_WIDTH: f32 = 340.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(EguiPlugin::default())
+        .init_resource::<Drafts>()
+        .add_systems(Startup, spawn_ui_camera)
+        .add_systems(EguiPrimaryContextPass, studio_ui)
+        .add_systems(Update, keyboard_shortcuts.in_set(StudioSystems::Input));
+}
+
+#[derive(Resource, Default)]
+struct Drafts {
+    panel: PanelDrafts,
+    revision: u64,
+}
+
+fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
+    // egui draws on its own camera over the 3D view, which is shrunk to the area the panel leaves free.
+    settings.auto_create_primary_context = false;
+    commands.spawn((
+        PrimaryEguiContext,
+        Camera2d,
+        RenderLayers::none(),
+        Camera {
+            order: 1,
+            output_mode: CameraOutputMode::Write {
+                blend_state: Some(BlendState::ALPHA_BLENDING),
+                clear_color: ClearColorConfig::None,
+            },
+            clear_color: ClearColorConfig::Custom(Color::NONE),
+            ..default()
+        },
+    ));
+}
+
+fn studio_ui(
+    mut contexts: EguiContexts,
+    current: Res<CurrentDesign>,
+    status: Res<StatusLine>,
+    state: Res<State<StudioState>>,
+    progress: Res<LoadingProgress>,
+    mut drafts: ResMut<Drafts>,
+    mut browser: ResMut<PresetBrowser>,
+    mut view: ResMut<ViewControls>,
+    mut commands: MessageWriter<StudioCommand>,
+    mut camera: Single<&mut Camera, With<StudioCamera>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if drafts.revision != current.revision {
+        reset_drafts(&mut drafts.panel);
+        drafts.revision = current.revision;
+    }
+    let mut root = egui::Ui::new(ctx.clone(), "studio".into(), egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()));
+    let mut emitted: Vec<StudioCommand> = Vec::new();
+    let panel_width = egui::Panel::left("design")
+        .exact_size(PANEL_WIDTH)
+        .resizable(false)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading(egui::RichText::new("Écrin").size(22.0).color(egui::Color32::from_rgb(232, 206, 150)));
+                    ui.add_enabled_ui(current.history.can_undo(), |ui| {
+                        if ui.button("↶ Undo").on_hover_text("Ctrl+Z").clicked() {
+                            emitted.push(StudioCommand::Undo);
+                        }
+                    });
+                    ui.add_enabled_ui(current.history.can_redo(), |ui| {
+                        if ui.button("↷ Redo").on_hover_text("Ctrl+Shift+Z").clicked() {
+                            emitted.push(StudioCommand::Redo);
+                        }
+                    });
+                });
+                let ready = *state.get() == StudioState::Ready;
+                ui.add_enabled_ui(ready, |ui| {
+                    emitted.extend(design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design));
+                    ui.add_space(8.0);
+                    ui.label(egui::RichText::new("View").strong().size(15.0));
+                    ui.horizontal(|ui| {
+                        ui.checkbox(&mut view.turntable, "Turntable");
+                        if ui.button("Reset view").clicked() {
+                            view.reset_requested = true;
+                        }
+                    });
+                    emitted.extend(presets::presets_ui(ui, &mut browser, current.file.as_deref(), &current.design().name));
+                });
+                if !status.text.is_empty() {
+                    ui.add_space(8.0);
+                    let colour = if status.is_error { egui::Color32::from_rgb(255, 120, 100) } else { egui::Color32::LIGHT_GREEN };
+                    ui.label(egui::RichText::new(&status.text).color(colour));
+                }
+            });
+        })
+        .response
+        .rect
+        .width();
+    if *state.get() == StudioState::Loading {
+        loading_overlay(ctx, &progress);
+    }
+    view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
+    commands.write_batch(emitted);
+
+    let left = (panel_width * window.scale_factor()) as u32;
+    let full = UVec2::new(window.physical_width(), window.physical_height());
+    if full.x > left + 16 && full.y > 16 {
+        let viewport = Viewport { physical_position: UVec2::new(left, 0), physical_size: UVec2::new(full.x - left, full.y), ..default() };
+        if camera.viewport.as_ref().map(|v| (v.physical_position, v.physical_size)) != Some((viewport.physical_position, viewport.physical_size)) {
+            camera.viewport = Some(viewport);
+        }
+    }
+    Ok(())
+}
+
+fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {
+    egui::Window::new("Preparing the studio").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ctx, |ui| {
+        if let Some(error) = &progress.error {
+            ui.colored_label(egui::Color32::from_rgb(255, 120, 100), error);
+            return;
+        }
+        let shaders = if progress.waiting_pipelines == 0 { 1.0 } else { 0.5 };
+        let fraction = 0.7 * progress.models + 0.3 * shaders * progress.models;
+        ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(320.0));
+        ui.label(if progress.models < 1.0 {
+            "Loading the model library…".to_string()
+        } else {
+            format!("Compiling shaders ({} left)…", progress.waiting_pipelines)
+        });
+    });
+}
+
+fn keyboard_shortcuts(keys: Res<ButtonInput<KeyCode>>, mut contexts: EguiContexts, mut commands: MessageWriter<StudioCommand>) {
+    if contexts.ctx_mut().is_ok_and(|ctx| ctx.egui_wants_keyboard_input()) {
+        return;
+    }
+    let control = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+    if control && keys.just_pressed(KeyCode::KeyZ) {
+        commands.write(if shift { StudioCommand::Redo } else { StudioCommand::Undo });
+    } else if control && keys.just_pressed(KeyCode::KeyY) {
+        commands.write(StudioCommand::Redo);
+    }
+}

@@ -1,0 +1,154 @@
+//! The design panel: metal, stone, setting, size and engraving controls. It reads the design and only returns
+//! commands; it never changes anything itself (tested with egui_kittest).
+
+use crate::design::ring_size::{self, SizeSystem};
+use crate::design::{limits, Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species};
+use crate::geometry::cut::dimensions_mm;
+use bevy_egui::egui::{self, Color32, RichText, Rgba};
+
+/// Text being typed that is not yet a command.
+#[derive(Default, Clone, Debug)]
+pub struct PanelDrafts {
+    pub target_carats: f32,
+    pub engraving: Option<String>,
+    pub name: Option<String>,
+}
+
+/// Colour of a metal swatch: the alloy's F0 shown as sRGB.
+pub fn swatch_colour(alloy: Alloy) -> Color32 {
+    let [r, g, b] = alloy.f0_linear();
+    Color32::from(Rgba::from_rgb(r, g, b))
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().size(15.0));
+}
+
+/// Draws the controls for `design`; returns the commands the advisor or client asked for.
+pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts) -> Vec<DesignCommand> {
+    let mut out = Vec::new();
+
+    let name = drafts.name.get_or_insert_with(|| design.name.clone());
+    if ui.add(egui::TextEdit::singleline(name).hint_text("Design name")).lost_focus() && *name != design.name {
+        out.push(DesignCommand::SetName(name.clone()));
+    }
+
+    section(ui, "Metal");
+    ui.horizontal_wrapped(|ui| {
+        for alloy in Alloy::ALL {
+            let selected = design.metal.alloy == alloy;
+            let swatch = egui::Button::new(RichText::new(alloy.label()).color(Color32::BLACK).size(12.0))
+                .fill(swatch_colour(alloy))
+                .stroke(if selected { egui::Stroke::new(3.0, Color32::WHITE) } else { egui::Stroke::NONE })
+                .min_size(egui::vec2(94.0, 30.0));
+            if ui.add(swatch).clicked() && !selected {
+                out.push(DesignCommand::SetAlloy(alloy));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        for finish in Finish::ALL {
+            if ui.selectable_label(design.metal.finish == finish, finish.label()).clicked() && design.metal.finish != finish {
+                out.push(DesignCommand::SetFinish(finish));
+            }
+        }
+    });
+
+    section(ui, "Stone");
+    egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(ui, |ui| {
+        for species in Species::ALL {
+            if ui.selectable_label(design.stone.species == species, species.label()).clicked() && design.stone.species != species {
+                out.push(DesignCommand::SetSpecies(species));
+            }
+        }
+    });
+    egui::Grid::new("cuts").num_columns(3).show(ui, |ui| {
+        for (i, cut) in Cut::ALL.into_iter().enumerate() {
+            if ui.selectable_label(design.stone.cut == cut, cut.label()).clicked() && design.stone.cut != cut {
+                out.push(DesignCommand::SetCut(cut));
+            }
+            if i % 3 == 2 {
+                ui.end_row();
+            }
+        }
+    });
+    let (min, max) = limits::STONE_MM;
+    let mut size = design.stone.size_mm;
+    let slider = egui::Slider::new(&mut size, min..=max).step_by(0.05).suffix(" mm").text("length");
+    if ui.add(slider).changed() && size != design.stone.size_mm {
+        out.push(DesignCommand::SetStoneSize(size));
+    }
+    let (length, width, depth) = dimensions_mm(design.stone.cut, design.stone.size_mm);
+    ui.label(format!("{length:.2} × {width:.2} × {depth:.2} mm  ·  {:.2} ct", design.centre_carats()));
+    ui.horizontal(|ui| {
+        if drafts.target_carats <= 0.0 {
+            drafts.target_carats = (design.centre_carats() * 100.0).round() / 100.0;
+        }
+        ui.label("Target weight");
+        ui.add(egui::DragValue::new(&mut drafts.target_carats).range(0.01..=60.0).speed(0.01).suffix(" ct"));
+        if ui.button("Set size").clicked() {
+            out.push(DesignCommand::SetStoneCarats(drafts.target_carats));
+        }
+    });
+
+    section(ui, "Setting");
+    ui.horizontal(|ui| {
+        for setting in Setting::ALL {
+            if ui.selectable_label(design.setting == setting, setting.label()).clicked() && design.setting != setting {
+                out.push(DesignCommand::SetSetting(setting));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Band");
+        for shank in ShankStyle::ALL {
+            if ui.selectable_label(design.shank == shank, shank.label()).clicked() && design.shank != shank {
+                out.push(DesignCommand::SetShank(shank));
+            }
+        }
+    });
+
+    section(ui, "Ring size");
+    ui.horizontal(|ui| {
+        for system in SizeSystem::ALL {
+            if ui.selectable_label(design.size_system == system, system.label()).clicked() && design.size_system != system {
+                out.push(DesignCommand::SetSizeSystem(system));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let system = design.size_system;
+        let current = ring_size::size_in(system, design.ring_size_mm);
+        if ui.button("−").clicked() {
+            out.push(DesignCommand::SetRingSize(ring_size::circumference_mm(system, current - system.step())));
+        }
+        ui.label(RichText::new(ring_size::label(system, design.ring_size_mm)).strong().size(18.0));
+        if ui.button("+").clicked() {
+            out.push(DesignCommand::SetRingSize(ring_size::circumference_mm(system, current + system.step())));
+        }
+        ui.label(format!(
+            "EU {}  ·  Ø {:.2} mm",
+            ring_size::label(SizeSystem::Eu, design.ring_size_mm),
+            ring_size::inner_diameter_mm(design.ring_size_mm)
+        ));
+    });
+
+    section(ui, "Engraving");
+    let engraving = drafts.engraving.get_or_insert_with(|| design.engraving.clone());
+    let response = ui.add(egui::TextEdit::singleline(engraving).hint_text("inside the band").char_limit(limits::ENGRAVING_MAX_CHARS + 10));
+    if response.changed() && *engraving != design.engraving {
+        out.push(DesignCommand::SetEngraving(engraving.clone()));
+    }
+    if !response.has_focus() {
+        // Show what the design holds (a refused text comes back to the last valid one).
+        drafts.engraving = Some(design.engraving.clone());
+    }
+    ui.label(RichText::new(format!("{}/{} characters", design.engraving.chars().count(), limits::ENGRAVING_MAX_CHARS)).weak());
+    out
+}
+
+/// A design replaced from outside (preset opened, undo): forget the drafts so the fields show it.
+pub fn reset_drafts(drafts: &mut PanelDrafts) {
+    *drafts = PanelDrafts::default();
+}
