@@ -28,9 +28,11 @@ struct PresetFile {
 
 /// Reads only the version, ignoring everything else, so that a future schema gets a version error, not a
 /// confusing field error.
+/// A missing version reads as 0, which no schema uses.
 #[derive(Deserialize)]
 struct VersionProbe {
-    version: Option<u32>,
+    #[serde(default)]
+    version: u32,
 }
 
 /// Why a preset could not be read or written. Every message names the file, and the place when there is one.
@@ -73,9 +75,9 @@ pub fn from_ron_str(text: &str, path: &str) -> Result<Design, PresetError> {
     }
     let probe: VersionProbe = ron::from_str(text).map_err(|error| syntax_error(path, &error))?;
     match probe.version {
-        None => return Err(PresetError::MissingVersion { path: path.into() }),
-        Some(PRESET_VERSION) => {}
-        Some(found) => {
+        0 => return Err(PresetError::MissingVersion { path: path.into() }),
+        PRESET_VERSION => {}
+        found => {
             let (line, column) = locate_field(text, "version");
             return Err(PresetError::UnsupportedVersion { path: path.into(), line, column, found });
         }

@@ -32,8 +32,8 @@ pub fn default_view(focus_y: f32) -> PanOrbitCamera {
         target_yaw: 0.55,
         pitch: Some(0.42),
         target_pitch: 0.42,
-        radius: Some(48.0),
-        target_radius: 48.0,
+        radius: Some(40.0),
+        target_radius: 40.0,
         zoom_lower_limit: 12.0,
         zoom_upper_limit: Some(160.0),
         ..default()
@@ -42,7 +42,7 @@ pub fn default_view(focus_y: f32) -> PanOrbitCamera {
 
 /// Where the camera looks: a little above the ring's centre, between band and stone.
 fn focus_height(current: &CurrentDesign) -> f32 {
-    super::scene::shank_top_mm(current.design()) * 0.45
+    super::scene::shank_top_mm(current.design()) * 0.55
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -144,7 +144,7 @@ fn spawn_offscreen_camera(
     environment: Res<StudioEnvironment>,
     current: Res<CurrentDesign>,
 ) {
-    let focus = Vec3::new(0.0, super::scene::shank_top_mm(current.design()) * 0.45, 0.0);
+    let focus = Vec3::new(0.0, super::scene::shank_top_mm(current.design()) * 0.55, 0.0);
     let view = super::camera::default_view(focus.y);
     let position = orbit_position(focus, view.target_yaw, view.target_pitch, view.target_radius);
     commands.spawn((

@@ -52,7 +52,7 @@ fn softboxes() -> [Softbox; 5] {
 pub fn environment_radiance(d: Vec3) -> Vec3 {
     // Surround: dark, slightly lighter towards the ceiling, a faint warm floor bounce.
     let up = d.y * 0.5 + 0.5;
-    let mut radiance = Vec3::new(0.030, 0.028, 0.027).lerp(Vec3::new(0.09, 0.09, 0.095), up * up);
+    let mut radiance = Vec3::new(0.035, 0.033, 0.031).lerp(Vec3::new(0.16, 0.16, 0.17), up * up);
     for softbox in softboxes() {
         let centre = softbox.towards.normalize();
         let right = Vec3::Y.cross(centre).normalize_or(Vec3::X);
@@ -119,7 +119,7 @@ fn create_environment(mut commands: Commands, mut images: ResMut<Assets<Image>>)
 pub fn studio_camera_components(environment: &StudioEnvironment) -> impl Bundle {
     (
         Hdr,
-        GeneratedEnvironmentMapLight { environment_map: environment.cubemap.clone(), intensity: 900.0, ..default() },
+        GeneratedEnvironmentMapLight { environment_map: environment.cubemap.clone(), intensity: 2200.0, ..default() },
         Bloom { intensity: 0.08, ..Bloom::NATURAL },
         Tonemapping::KhronosPbrNeutral,
         Msaa::Sample4,

@@ -67,7 +67,7 @@ pub fn gem_material(species: Species, material: &mut StandardMaterial) {
     let data = species.data();
     let [r, g, b] = data.body_colour_srgb;
     // Colourless stones read as a mirror-bright, dark-bodied pattern of facets; coloured stones show their colour.
-    let body = if species.data().body_colour_srgb == [1.0, 1.0, 1.0] { 0.32 } else { 0.75 };
+    let body = if species.data().body_colour_srgb == [1.0, 1.0, 1.0] { 0.6 } else { 0.8 };
     material.base_color = Color::srgb(r * body, g * body, b * body);
     material.metallic = 0.0;
     material.perceptual_roughness = 0.02;
