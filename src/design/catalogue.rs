@@ -96,14 +96,14 @@ impl Alloy {
         match self {
             // 18k yellow: 75 % Au, 12.5 % Ag, 12.5 % Cu.
             Alloy::Yellow18k => mix_alloy_f0(0.75, 0.125, 0.125, 0.0),
-            // 18k rose: 75 % Au, 2.75 % Ag, 22.25 % Cu.
-            Alloy::Rose18k => mix_alloy_f0(0.75, 0.0275, 0.2225, 0.0),
-            // 14k yellow: 58.5 % Au, 9 % Ag, 30 % Cu, 2.5 % Zn.
-            Alloy::Yellow14k => mix_alloy_f0(0.585, 0.115, 0.30, 0.0),
+            // 18k rose, the trade's 5N red gold: 75 % Au, 25 % Cu.
+            Alloy::Rose18k => mix_alloy_f0(0.75, 0.0, 0.25, 0.0),
+            // 14k yellow: 58.5 % Au, 17 % Ag, 19 % Cu, 5.5 % Zn (paler than 18k, as in a shop window).
+            Alloy::Yellow14k => mix_alloy_f0(0.585, 0.225, 0.19, 0.0),
             // 14k rose: 58.5 % Au, 2 % Ag, 39.5 % Cu.
             Alloy::Rose14k => mix_alloy_f0(0.585, 0.02, 0.395, 0.0),
-            // 9ct yellow: 37.5 % Au, 15 % Ag, 40 % Cu, 7.5 % Zn.
-            Alloy::Yellow9ct => mix_alloy_f0(0.375, 0.225, 0.40, 0.0),
+            // 9ct yellow: 37.5 % Au, 42.5 % Ag, 20 % Cu (pale, silvery yellow).
+            Alloy::Yellow9ct => mix_alloy_f0(0.375, 0.425, 0.20, 0.0),
             Alloy::White18k | Alloy::White14k => rhodium_plating_f0(),
             // Pt950: 95 % Pt, 5 % Ru (ruthenium is grey like platinum).
             Alloy::Platinum950 => pure_f0::PLATINUM,
@@ -259,5 +259,38 @@ impl Species {
             Species::Moissanite => ((2.670, 0.104, 3.22), [1.0, 1.0, 0.98]),
         };
         GemData { refractive_index, dispersion, specific_gravity, body_colour_srgb }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Redness of a metal colour: green relative to red (lower is pinker).
+    fn green_over_red(alloy: Alloy) -> f32 {
+        let [r, g, _] = alloy.f0_linear();
+        g / r
+    }
+
+    #[test]
+    fn rose_golds_are_pinker_and_lower_carats_paler() {
+        assert!(green_over_red(Alloy::Rose18k) < green_over_red(Alloy::Yellow18k) - 0.03);
+        assert!(green_over_red(Alloy::Rose14k) < green_over_red(Alloy::Yellow14k) - 0.03);
+        // Yellowness = how much less blue than red: 18k > 14k > 9ct.
+        let yellowness = |a: Alloy| a.f0_linear()[0] - a.f0_linear()[2];
+        assert!(yellowness(Alloy::Yellow18k) > yellowness(Alloy::Yellow14k));
+        assert!(yellowness(Alloy::Yellow14k) > yellowness(Alloy::Yellow9ct));
+    }
+
+    #[test]
+    fn white_metals_are_neutral_and_distinct() {
+        for alloy in [Alloy::White18k, Alloy::Platinum950, Alloy::Palladium950, Alloy::Sterling925] {
+            let [r, _, b] = alloy.f0_linear();
+            assert!(r - b < 0.12, "{alloy:?} is not neutral");
+        }
+        // Platinum is visibly darker than rhodium-plated white gold, silver the brightest.
+        let brightness = |a: Alloy| a.f0_linear().iter().sum::<f32>();
+        assert!(brightness(Alloy::Platinum950) < brightness(Alloy::White18k) - 0.2);
+        assert!(brightness(Alloy::Sterling925) > brightness(Alloy::White18k));
     }
 }

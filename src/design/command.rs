@@ -1,6 +1,6 @@
 //! Every change to a design is a `DesignCommand`, applied in one place and kept in an undo/redo `History`.
 
-use super::{Alloy, Cut, Design, DesignError, Finish, SizeSystem, Species, Setting, ShankStyle};
+use super::{Alloy, Cut, Design, DesignError, Finish, Setting, ShankStyle, SizeSystem, Species};
 
 /// One change the advisor or the client asks for.
 #[derive(Clone, Debug, PartialEq)]

@@ -192,8 +192,7 @@ pub enum DesignError {
 
 /// Characters an engraver's machine cuts: Latin letters (with accents), digits and a few symbols.
 pub fn is_engravable(c: char) -> bool {
-    c.is_alphanumeric() && (c.is_ascii() || ('\u{c0}'..='\u{17f}').contains(&c))
-        || " .,'&-+♥∞!?:/()#@".contains(c)
+    c.is_alphanumeric() && (c.is_ascii() || ('\u{c0}'..='\u{17f}').contains(&c)) || " .,'&-+♥∞!?:/()#@".contains(c)
 }
 
 impl Design {
@@ -257,21 +256,19 @@ mod tests {
     fn out_of_range_fields_are_named_with_their_range() {
         let mut d = Design::default();
         d.stone.size_mm = 25.0;
-        let message = d.validate().unwrap_err().to_string();
+        let message = d.validate().expect_err("refused").to_string();
         assert!(message.contains("stone.size_mm") && message.contains("2–20"), "{message}");
         d.stone.size_mm = f32::NAN;
         assert!(matches!(d.validate(), Err(DesignError::StoneSize { .. })));
 
-        let mut d = Design::default();
-        d.ring_size_mm = 30.0;
-        let message = d.validate().unwrap_err().to_string();
+        let d = Design { ring_size_mm: 30.0, ..Design::default() };
+        let message = d.validate().expect_err("refused").to_string();
         assert!(message.contains("ring_size_mm") && message.contains("38–76"), "{message}");
     }
 
     #[test]
     fn engraving_is_limited_in_length_and_characters() {
-        let mut d = Design::default();
-        d.engraving = "Pour toujours ♥ 14.02.2026".into();
+        let mut d = Design { engraving: "Pour toujours ♥ 14.02.2026".into(), ..Design::default() };
         assert_eq!(d.validate(), Ok(()));
         d.engraving = "x".repeat(31);
         assert_eq!(d.validate(), Err(DesignError::EngravingTooLong { count: 31, max: 30 }));

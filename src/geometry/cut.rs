@@ -53,8 +53,20 @@ pub fn proportions(cut: Cut) -> Proportions {
         Cut::Marquise => brilliant(0.56, 34.0, 41.0),
         Cut::Radiant => brilliant(0.64, 34.0, 43.0),
         Cut::Heart => brilliant(0.56, 34.0, 41.0),
-        Cut::Emerald => Proportions { table: 0.64, crown_angle_deg: 38.0, pavilion_angle_deg: 44.0, step_cut: true, ..brilliant(0.0, 0.0, 0.0) },
-        Cut::Asscher => Proportions { table: 0.60, crown_angle_deg: 38.0, pavilion_angle_deg: 44.0, step_cut: true, ..brilliant(0.0, 0.0, 0.0) },
+        Cut::Emerald => Proportions {
+            table: 0.64,
+            crown_angle_deg: 38.0,
+            pavilion_angle_deg: 44.0,
+            step_cut: true,
+            ..brilliant(0.0, 0.0, 0.0)
+        },
+        Cut::Asscher => Proportions {
+            table: 0.60,
+            crown_angle_deg: 38.0,
+            pavilion_angle_deg: 44.0,
+            step_cut: true,
+            ..brilliant(0.0, 0.0, 0.0)
+        },
     }
 }
 
@@ -77,7 +89,15 @@ pub fn facet_planes(cut: Cut) -> Vec<Plane> {
         for (azimuth, support) in outline.edge_supports() {
             let inset = (1.0 - p.table) * support;
             planes.extend(step_planes(azimuth, support, inset, half_girdle, crown_height, &crown_profile, 1.0));
-            planes.extend(step_planes(azimuth, support, support, -half_girdle, pavilion_depth, &pavilion_profile, -1.0));
+            planes.extend(step_planes(
+                azimuth,
+                support,
+                support,
+                -half_girdle,
+                pavilion_depth,
+                &pavilion_profile,
+                -1.0,
+            ));
         }
     } else {
         let mains = 8;
@@ -108,7 +128,15 @@ pub fn facet_planes(cut: Cut) -> Vec<Plane> {
         }
         if p.stepped_pavilion {
             for (azimuth, support) in outline.edge_supports() {
-                planes.extend(step_planes(azimuth, support, support, -half_girdle, pavilion_depth, &PAVILION_STEPS, -1.0));
+                planes.extend(step_planes(
+                    azimuth,
+                    support,
+                    support,
+                    -half_girdle,
+                    pavilion_depth,
+                    &PAVILION_STEPS,
+                    -1.0,
+                ));
             }
         }
     }
@@ -132,7 +160,15 @@ fn inclined(azimuth: f32, support: f32, y: f32, angle: f32, up: f32) -> Plane {
 }
 
 /// The steps of a step cut on one side: profile points (fraction of the run inward, fraction of the height).
-fn step_planes(azimuth: f32, support: f32, run: f32, y0: f32, height: f32, profile: &[(f32, f32)], up: f32) -> Vec<Plane> {
+fn step_planes(
+    azimuth: f32,
+    support: f32,
+    run: f32,
+    y0: f32,
+    height: f32,
+    profile: &[(f32, f32)],
+    up: f32,
+) -> Vec<Plane> {
     profile
         .windows(2)
         .map(|w| {

@@ -58,7 +58,7 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
     let mut push_view = |root: &mut json::Root, bytes: &[u8], target: json::buffer::Target| {
         let offset = bin.len();
         bin.extend_from_slice(bytes);
-        while bin.len() % 4 != 0 {
+        while !bin.len().is_multiple_of(4) {
             bin.push(0);
         }
         root.push(json::buffer::View {
@@ -76,28 +76,36 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
     for mesh in meshes {
         let (lo, hi) = mesh.data.bounds();
         let floats = |values: &[[f32; 3]]| values.iter().flatten().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
-        let accessor = |root: &mut json::Root, view, count: usize, component, type_, bounds: Option<([f32; 3], [f32; 3])>| {
-            root.push(json::Accessor {
-                buffer_view: Some(view),
-                byte_offset: Some(USize64(0)),
-                count: USize64::from(count),
-                component_type: Valid(json::accessor::GenericComponentType(component)),
-                extensions: None,
-                extras: Default::default(),
-                type_: Valid(type_),
-                min: bounds.map(|(lo, _)| json::Value::from(lo.to_vec())),
-                max: bounds.map(|(_, hi)| json::Value::from(hi.to_vec())),
-                name: None,
-                normalized: false,
-                sparse: None,
-            })
-        };
+        let accessor =
+            |root: &mut json::Root, view, count: usize, component, type_, bounds: Option<([f32; 3], [f32; 3])>| {
+                root.push(json::Accessor {
+                    buffer_view: Some(view),
+                    byte_offset: Some(USize64(0)),
+                    count: USize64::from(count),
+                    component_type: Valid(json::accessor::GenericComponentType(component)),
+                    extensions: None,
+                    extras: Default::default(),
+                    type_: Valid(type_),
+                    min: bounds.map(|(lo, _)| json::Value::from(lo.to_vec())),
+                    max: bounds.map(|(_, hi)| json::Value::from(hi.to_vec())),
+                    name: None,
+                    normalized: false,
+                    sparse: None,
+                })
+            };
         let count = mesh.data.positions.len();
         let view = push_view(&mut root, &floats(&mesh.data.positions), json::buffer::Target::ArrayBuffer);
-        let positions =
-            accessor(&mut root, view, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, Some((lo.into(), hi.into())));
+        let positions = accessor(
+            &mut root,
+            view,
+            count,
+            json::accessor::ComponentType::F32,
+            json::accessor::Type::Vec3,
+            Some((lo.into(), hi.into())),
+        );
         let view = push_view(&mut root, &floats(&mesh.data.normals), json::buffer::Target::ArrayBuffer);
-        let normals = accessor(&mut root, view, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, None);
+        let normals =
+            accessor(&mut root, view, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, None);
         let index_bytes: Vec<u8> = mesh.data.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
         let view = push_view(&mut root, &index_bytes, json::buffer::Target::ElementArrayBuffer);
         let indices = accessor(
@@ -142,7 +150,12 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
             })
         })
         .collect();
-    let scene = root.push(json::Scene { extensions: None, extras: Default::default(), name: Some("ecrin".into()), nodes: node_indices });
+    let scene = root.push(json::Scene {
+        extensions: None,
+        extras: Default::default(),
+        name: Some("ecrin".into()),
+        nodes: node_indices,
+    });
     root.scene = Some(scene);
     root.buffers[0].byte_length = USize64::from(bin.len());
     let json_text = json::serialize::to_string(&root).map_err(|e| e.to_string())?;

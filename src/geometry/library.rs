@@ -4,7 +4,7 @@
 //! design's metal; `gem` is rendered as a stone (`gem.center` the centre stone, `gem.melee` small stones);
 //! the empty node `seat.center` marks the centre stone's girdle centre (table towards +Y).
 
-use super::glb::{write_glb, GlbMaterial, GlbMesh, GlbNode};
+use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
 use super::{cut, ring};
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::Affine3A;
@@ -88,7 +88,8 @@ pub fn write_all(assets_dir: &Path) -> Result<usize, String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
         }
-        crate::atomic_file::write_atomically(&path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        crate::atomic_file::write_atomically(&path, bytes)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
     }
     Ok(models.len())
 }

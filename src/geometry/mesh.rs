@@ -24,11 +24,7 @@ impl MeshData {
         let normal_matrix = transform.matrix3.inverse().transpose();
         MeshData {
             positions: self.positions.iter().map(|&p| transform.transform_point3(p.into()).into()).collect(),
-            normals: self
-                .normals
-                .iter()
-                .map(|&n| Vec3::from(normal_matrix * Vec3::from(n)).normalize_or_zero().into())
-                .collect(),
+            normals: self.normals.iter().map(|&n| (normal_matrix * Vec3::from(n)).normalize_or_zero().into()).collect(),
             indices: self.indices.clone(),
         }
     }
@@ -42,9 +38,9 @@ impl MeshData {
         if self.positions.is_empty() {
             return (Vec3::ZERO, Vec3::ZERO);
         }
-        self.positions.iter().fold((Vec3::splat(f32::MAX), Vec3::splat(f32::MIN)), |(lo, hi), &p| {
-            (lo.min(p.into()), hi.max(p.into()))
-        })
+        self.positions
+            .iter()
+            .fold((Vec3::splat(f32::MAX), Vec3::splat(f32::MIN)), |(lo, hi), &p| (lo.min(p.into()), hi.max(p.into())))
     }
 
     /// Enclosed volume by the divergence theorem (exact for a closed, outward-wound mesh).

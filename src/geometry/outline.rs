@@ -84,8 +84,10 @@ impl Outline {
             Cut::Pear => {
                 // Round end (radius r) on −X, pointed end on +X: hull of the disc and the lens of the same width.
                 let r = 0.5 / 1.6;
-                let mut points: Vec<Vec2> = ellipse(r, r, 48).into_iter().map(|p| p + Vec2::new(r - 0.5, 0.0)).collect();
-                points.extend(lens(1.2, 2.0 * r, 32).into_iter().filter(|p| p.x > 0.0).map(|p| p + Vec2::new(-0.1, 0.0)));
+                let mut points: Vec<Vec2> =
+                    ellipse(r, r, 48).into_iter().map(|p| p + Vec2::new(r - 0.5, 0.0)).collect();
+                points
+                    .extend(lens(1.2, 2.0 * r, 32).into_iter().filter(|p| p.x > 0.0).map(|p| p + Vec2::new(-0.1, 0.0)));
                 points
             }
             Cut::Heart => {
@@ -105,7 +107,8 @@ impl Outline {
 
     /// Centres the outline and scales it to length 1 along X.
     fn normalised(points: Vec<Vec2>) -> Outline {
-        let (lo, hi) = points.iter().fold((Vec2::splat(f32::MAX), Vec2::splat(f32::MIN)), |(lo, hi), &p| (lo.min(p), hi.max(p)));
+        let (lo, hi) =
+            points.iter().fold((Vec2::splat(f32::MAX), Vec2::splat(f32::MIN)), |(lo, hi), &p| (lo.min(p), hi.max(p)));
         let centre = (lo + hi) / 2.0;
         let scale = 1.0 / (hi.x - lo.x);
         Outline { points: points.into_iter().map(|p| (p - centre) * scale).collect() }
@@ -119,7 +122,10 @@ impl Outline {
 
     /// Half of the outline's smallest width.
     pub fn min_support(&self) -> f32 {
-        (0..360).map(|i| i as f32 * PI / 180.0).map(|a| (self.support(a) + self.support(a + PI)) / 2.0).fold(f32::MAX, f32::min)
+        (0..360)
+            .map(|i| i as f32 * PI / 180.0)
+            .map(|a| (self.support(a) + self.support(a + PI)) / 2.0)
+            .fold(f32::MAX, f32::min)
     }
 
     /// Outward normal azimuth and support distance of every edge.

@@ -141,10 +141,10 @@ impl ConvexPolyhedron {
     }
 
     pub fn bounds(&self) -> (Vec3, Vec3) {
-        self.facets.iter().flat_map(|f| f.vertices.iter()).fold(
-            (Vec3::splat(f32::MAX), Vec3::splat(f32::MIN)),
-            |(lo, hi), &v| (lo.min(v), hi.max(v)),
-        )
+        self.facets
+            .iter()
+            .flat_map(|f| f.vertices.iter())
+            .fold((Vec3::splat(f32::MAX), Vec3::splat(f32::MIN)), |(lo, hi), &v| (lo.min(v), hi.max(v)))
     }
 }
 

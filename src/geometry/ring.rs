@@ -4,7 +4,7 @@
 //! A head's origin is the top of the shank; its `seat` is where the centre stone's girdle centre goes.
 
 use super::cut::{dimensions_mm, proportions, unit_polyhedron};
-use super::mesh::{sphere, sweep, wire, MeshData};
+use super::mesh::{MeshData, sphere, sweep, wire};
 use super::outline::Outline;
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::{Affine3A, Vec2, Vec3};
@@ -176,12 +176,20 @@ fn halo(outline: &Outline, seat_y: f32) -> (MeshData, (MeshData, Vec<Affine3A>))
     let mut frame = sweep(&path, &frame_profile);
     // Stones evenly spaced by arc length along the offset outline; a bead between neighbours holds them.
     let offset_points: Vec<Vec2> = ring.iter().map(|&(p, n)| p + n * centre_offset).collect();
-    let perimeter: f32 = (0..offset_points.len()).map(|i| offset_points[i].distance(offset_points[(i + 1) % offset_points.len()])).sum();
+    let perimeter: f32 =
+        (0..offset_points.len()).map(|i| offset_points[i].distance(offset_points[(i + 1) % offset_points.len()])).sum();
     let count = (perimeter / (melee_size * 1.12)).floor() as usize;
-    let placements: Vec<Vec2> = (0..count).map(|k| point_at_arc_length(&offset_points, perimeter * k as f32 / count as f32)).collect();
+    let placements: Vec<Vec2> =
+        (0..count).map(|k| point_at_arc_length(&offset_points, perimeter * k as f32 / count as f32)).collect();
     let melee_transforms = placements
         .iter()
-        .map(|p| Affine3A::from_scale_rotation_translation(Vec3::splat(melee_size), glam::Quat::IDENTITY, Vec3::new(p.x, seat_y, p.y)))
+        .map(|p| {
+            Affine3A::from_scale_rotation_translation(
+                Vec3::splat(melee_size),
+                glam::Quat::IDENTITY,
+                Vec3::new(p.x, seat_y, p.y),
+            )
+        })
         .collect();
     for k in 0..count {
         let middle = (placements[k] + placements[(k + 1) % count]) / 2.0;

@@ -1,9 +1,9 @@
 //! The window camera: orbit, zoom and touch (pan-orbit), a turntable, a view reset, and the viewport left free
 //! by the panels.
 
-use super::lighting::{studio_camera_components, StudioEnvironment};
-use super::state::CurrentDesign;
 use super::StudioSystems;
+use super::lighting::{StudioEnvironment, studio_camera_components};
+use super::state::CurrentDesign;
 use bevy::prelude::*;
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin};
 

@@ -1,11 +1,11 @@
 //! Offscreen rendering without a window (works on Mesa lavapipe): the same scene plugins as the studio, a camera
 //! rendering into an image, frames driven one by one. Used by `ecrin render`, `ecrin bench` and the render tests.
 
-use super::lighting::{studio_camera_components, StudioEnvironment};
+use super::lighting::{StudioEnvironment, studio_camera_components};
 use super::loading::LoadingProgress;
 use super::models::assets_dir;
 use super::state::{CurrentDesign, StudioCommand};
-use super::{scene_plugin, StudioState};
+use super::{StudioState, scene_plugin};
 use crate::design::Design;
 use bevy::app::AppExit;
 use bevy::camera::RenderTarget;
@@ -51,10 +51,12 @@ impl Offscreen {
         .insert_resource(CurrentDesign::new(design))
         .init_resource::<Captured>()
         .add_plugins(scene_plugin);
-        let image = app
-            .world_mut()
-            .resource_mut::<Assets<Image>>()
-            .add(Image::new_target_texture(width, height, TextureFormat::Rgba8UnormSrgb, None));
+        let image = app.world_mut().resource_mut::<Assets<Image>>().add(Image::new_target_texture(
+            width,
+            height,
+            TextureFormat::Rgba8UnormSrgb,
+            None,
+        ));
         app.insert_resource(OffscreenTarget { image });
         app.add_systems(Startup, spawn_offscreen_camera);
         app.finish();

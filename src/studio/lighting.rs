@@ -7,7 +7,9 @@ use bevy::core_pipeline::tonemapping::Tonemapping;
 use bevy::light::GeneratedEnvironmentMapLight;
 use bevy::post_process::bloom::Bloom;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat, TextureViewDescriptor, TextureViewDimension};
+use bevy::render::render_resource::{
+    Extent3d, TextureDimension, TextureFormat, TextureViewDescriptor, TextureViewDimension,
+};
 use bevy::render::view::Msaa;
 
 /// Face size of the generated environment cubemap, texels.
@@ -44,7 +46,12 @@ fn softboxes() -> [Softbox; 5] {
         // Rim from behind: separates the piece from the backdrop.
         Softbox { towards: Vec3::new(0.2, 0.45, -1.0), half_width: 0.6, half_height: 0.18, radiance: Vec3::splat(5.0) },
         // Warm low kicker: stones pick up a little warmth from below, as under boutique spots.
-        Softbox { towards: Vec3::new(-0.8, -0.1, -0.5), half_width: 0.25, half_height: 0.12, radiance: Vec3::new(3.0, 2.4, 1.7) },
+        Softbox {
+            towards: Vec3::new(-0.8, -0.1, -0.5),
+            half_width: 0.25,
+            half_height: 0.12,
+            radiance: Vec3::new(3.0, 2.4, 1.7),
+        },
     ]
 }
 

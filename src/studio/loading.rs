@@ -1,14 +1,14 @@
 //! The loading state: the studio shows only once every model is loaded, the ring is composed and the GPU has
 //! no pipeline left to compile — so no later change waits on the pipeline cache.
 
+use super::StudioState;
 use super::models::ModelLibrary;
 use super::scene::ShownRing;
 use super::state::CurrentDesign;
-use super::StudioState;
 use bevy::prelude::*;
+use bevy::render::ExtractSchedule;
 use bevy::render::render_resource::PipelineCache;
 use bevy::render::{MainWorld, RenderApp};
-use bevy::render::ExtractSchedule;
 
 /// Frames in a row with nothing compiling before the studio counts as ready.
 const QUIET_FRAMES: u32 = 3;
@@ -55,7 +55,8 @@ fn track_loading(
     progress.waiting_pipelines = waiting.0;
     if let Some(path) = failed {
         if progress.error.is_none() {
-            let message = format!("{path}: the model could not be loaded (regenerate the library with `ecrin generate-assets`)");
+            let message =
+                format!("{path}: the model could not be loaded (regenerate the library with `ecrin generate-assets`)");
             error!("{message}");
             progress.error = Some(message);
         }

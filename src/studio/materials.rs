@@ -1,8 +1,8 @@
 //! Metal and gem materials derived from the design. Three shared materials are edited in place, so a change of
 //! alloy, finish or species never creates a new material nor a new GPU pipeline.
 
-use super::state::CurrentDesign;
 use super::StudioSystems;
+use super::state::CurrentDesign;
 use crate::design::{Design, Species};
 use crate::geometry::library::{GEM_PREFIX, METAL_PREFIX};
 use bevy::prelude::*;
@@ -78,7 +78,11 @@ pub fn gem_material(species: Species, material: &mut StandardMaterial) {
     material.ior = n;
 }
 
-fn create_materials(mut commands: Commands, mut materials: ResMut<Assets<StandardMaterial>>, current: Option<Res<CurrentDesign>>) {
+fn create_materials(
+    mut commands: Commands,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    current: Option<Res<CurrentDesign>>,
+) {
     let design = current.map(|c| c.design().clone()).unwrap_or_default();
     let mut metal = StandardMaterial::default();
     metal_material(&design, &mut metal);

@@ -69,7 +69,11 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
-                primary_window: Some(Window { title: "Écrin — jewellery studio".into(), resolution: (1600u32, 900u32).into(), ..default() }),
+                primary_window: Some(Window {
+                    title: "Écrin — jewellery studio".into(),
+                    resolution: (1600u32, 900u32).into(),
+                    ..default()
+                }),
                 ..default()
             })
             .set(AssetPlugin { file_path: models::assets_dir().to_string_lossy().into_owned(), ..default() }),

@@ -1,14 +1,14 @@
 //! Preset library and file dialogs: lists the shipped presets and the advisor's own, opens and saves them.
 //! Native dialogs (rfd) run on a worker thread so the studio keeps drawing while one is open.
 
-use super::state::StudioCommand;
 use super::StudioSystems;
+use super::state::StudioCommand;
 use crate::design::preset;
 use bevy::prelude::*;
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
 use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, channel};
 
 /// The shipped sample presets: `$ECRIN_PRESETS`, else `./presets`, else the source tree's.
 pub fn shipped_presets_dir() -> PathBuf {
@@ -41,7 +41,8 @@ pub struct PresetBrowser {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PresetBrowser>().add_systems(Update, (refresh_listing, receive_dialog).in_set(StudioSystems::Input));
+    app.init_resource::<PresetBrowser>()
+        .add_systems(Update, (refresh_listing, receive_dialog).in_set(StudioSystems::Input));
 }
 
 fn refresh_listing(time: Res<Time>, mut browser: ResMut<PresetBrowser>) {
@@ -101,7 +102,12 @@ fn spawn_dialog(browser: &mut PresetBrowser, save: bool, suggested: String) {
 }
 
 /// The file section of the panel: Open / Save / Save As and the two preset lists.
-pub fn presets_ui(ui: &mut egui::Ui, browser: &mut PresetBrowser, current_file: Option<&Path>, design_name: &str) -> Vec<StudioCommand> {
+pub fn presets_ui(
+    ui: &mut egui::Ui,
+    browser: &mut PresetBrowser,
+    current_file: Option<&Path>,
+    design_name: &str,
+) -> Vec<StudioCommand> {
     let mut out = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Presets").strong().size(15.0));
@@ -111,7 +117,11 @@ pub fn presets_ui(ui: &mut egui::Ui, browser: &mut PresetBrowser, current_file: 
             if ui.button("Open…").clicked() {
                 spawn_dialog(browser, false, String::new());
             }
-            if ui.button("Save").on_hover_text(current_file.map(|f| f.display().to_string()).unwrap_or_default()).clicked() {
+            if ui
+                .button("Save")
+                .on_hover_text(current_file.map(|f| f.display().to_string()).unwrap_or_default())
+                .clicked()
+            {
                 match current_file {
                     Some(_) => out.push(StudioCommand::SavePreset(None)),
                     None => spawn_dialog(browser, true, file_stem_for(design_name)),

@@ -3,13 +3,13 @@
 //! A new component is spawned hidden and shown only once it and its stone are ready, replacing the old one in
 //! the same frame: the ring never flickers or shows a missing part while a change is applied.
 
-use super::materials::{part_role, RingMaterials};
+use super::StudioSystems;
+use super::materials::{RingMaterials, part_role};
 use super::models::ModelLibrary;
 use super::state::CurrentDesign;
-use super::StudioSystems;
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use crate::geometry::library::SEAT_NODE;
-use crate::geometry::ring::{band_positions_for_size, BAND_THICKNESS_MM};
+use crate::geometry::ring::{BAND_THICKNESS_MM, band_positions_for_size};
 use bevy::gltf::GltfMaterialName;
 use bevy::mesh::VertexAttributeValues;
 use bevy::prelude::*;
@@ -96,7 +96,13 @@ fn swap_components(
     }
     if !shank_present && let Some(handle) = library.shanks.get(&design.shank) {
         let shank = commands
-            .spawn((ShankPart(design.shank), Pending, WorldAssetRoot(handle.clone()), Visibility::Hidden, Transform::default()))
+            .spawn((
+                ShankPart(design.shank),
+                Pending,
+                WorldAssetRoot(handle.clone()),
+                Visibility::Hidden,
+                Transform::default(),
+            ))
             .id();
         commands.entity(*root).add_child(shank);
     }
@@ -111,7 +117,13 @@ fn swap_components(
     }
     if !head_present && let Some(handle) = library.heads.get(&key) {
         let head = commands
-            .spawn((HeadPart(key.0, key.1), Pending, WorldAssetRoot(handle.clone()), Visibility::Hidden, head_transform(design)))
+            .spawn((
+                HeadPart(key.0, key.1),
+                Pending,
+                WorldAssetRoot(handle.clone()),
+                Visibility::Hidden,
+                head_transform(design),
+            ))
             .id();
         commands.entity(*root).add_child(head);
     }
@@ -198,12 +210,14 @@ fn on_part_ready(
         shown.shank = Some(shank.0);
     }
     if let Some(head) = head {
-        let seat = children.iter_descendants(entity).find(|&d| named.get(d).is_ok_and(|(name, _)| name.as_str() == SEAT_NODE));
+        let seat =
+            children.iter_descendants(entity).find(|&d| named.get(d).is_ok_and(|(name, _)| name.as_str() == SEAT_NODE));
         let (Some(seat), Some(handle)) = (seat, library.stones.get(&head.1)) else {
             error!("head model for {:?}/{:?} has no `{SEAT_NODE}` node or stone", head.0, head.1);
             return;
         };
-        let stone = commands.spawn((StonePart { head: entity }, WorldAssetRoot(handle.clone()), Transform::default())).id();
+        let stone =
+            commands.spawn((StonePart { head: entity }, WorldAssetRoot(handle.clone()), Transform::default())).id();
         commands.entity(seat).add_child(stone);
     }
     if let Some(stone) = stone {

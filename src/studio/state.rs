@@ -1,7 +1,7 @@
 //! The design being edited, the commands that change it, and the one system that applies them.
 
 use super::StudioSystems;
-use crate::design::{preset, Design, DesignCommand, History};
+use crate::design::{Design, DesignCommand, History, preset};
 use bevy::prelude::*;
 use std::path::PathBuf;
 

@@ -13,8 +13,8 @@ use bevy::camera::{CameraOutputMode, Viewport};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy::window::PrimaryWindow;
-use bevy_egui::{egui, EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext};
-use panel::{design_panel, reset_drafts, PanelDrafts};
+use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui};
+use panel::{PanelDrafts, design_panel, reset_drafts};
 
 /// Width of the side panel, logical pixels.
 const PANEL_WIDTH: f32 = 340.0;
@@ -70,7 +70,11 @@ fn studio_ui(
         reset_drafts(&mut drafts.panel);
         drafts.revision = current.revision;
     }
-    let mut root = egui::Ui::new(ctx.clone(), "studio".into(), egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()));
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "studio".into(),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+    );
     let mut emitted: Vec<StudioCommand> = Vec::new();
     let panel_width = egui::Panel::left("design")
         .exact_size(PANEL_WIDTH)
@@ -92,7 +96,9 @@ fn studio_ui(
                 });
                 let ready = *state.get() == StudioState::Ready;
                 ui.add_enabled_ui(ready, |ui| {
-                    emitted.extend(design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design));
+                    emitted.extend(
+                        design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
+                    );
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("View").strong().size(15.0));
                     ui.horizontal(|ui| {
@@ -101,11 +107,20 @@ fn studio_ui(
                             view.reset_requested = true;
                         }
                     });
-                    emitted.extend(presets::presets_ui(ui, &mut browser, current.file.as_deref(), &current.design().name));
+                    emitted.extend(presets::presets_ui(
+                        ui,
+                        &mut browser,
+                        current.file.as_deref(),
+                        &current.design().name,
+                    ));
                 });
                 if !status.text.is_empty() {
                     ui.add_space(8.0);
-                    let colour = if status.is_error { egui::Color32::from_rgb(255, 120, 100) } else { egui::Color32::LIGHT_GREEN };
+                    let colour = if status.is_error {
+                        egui::Color32::from_rgb(255, 120, 100)
+                    } else {
+                        egui::Color32::LIGHT_GREEN
+                    };
                     ui.label(egui::RichText::new(&status.text).color(colour));
                 }
             });
@@ -122,8 +137,14 @@ fn studio_ui(
     let left = (panel_width * window.scale_factor()) as u32;
     let full = UVec2::new(window.physical_width(), window.physical_height());
     if full.x > left + 16 && full.y > 16 {
-        let viewport = Viewport { physical_position: UVec2::new(left, 0), physical_size: UVec2::new(full.x - left, full.y), ..default() };
-        if camera.viewport.as_ref().map(|v| (v.physical_position, v.physical_size)) != Some((viewport.physical_position, viewport.physical_size)) {
+        let viewport = Viewport {
+            physical_position: UVec2::new(left, 0),
+            physical_size: UVec2::new(full.x - left, full.y),
+            ..default()
+        };
+        if camera.viewport.as_ref().map(|v| (v.physical_position, v.physical_size))
+            != Some((viewport.physical_position, viewport.physical_size))
+        {
             camera.viewport = Some(viewport);
         }
     }
@@ -131,23 +152,31 @@ fn studio_ui(
 }
 
 fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {
-    egui::Window::new("Preparing the studio").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ctx, |ui| {
-        if let Some(error) = &progress.error {
-            ui.colored_label(egui::Color32::from_rgb(255, 120, 100), error);
-            return;
-        }
-        let shaders = if progress.waiting_pipelines == 0 { 1.0 } else { 0.5 };
-        let fraction = 0.7 * progress.models + 0.3 * shaders * progress.models;
-        ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(320.0));
-        ui.label(if progress.models < 1.0 {
-            "Loading the model library…".to_string()
-        } else {
-            format!("Compiling shaders ({} left)…", progress.waiting_pipelines)
+    egui::Window::new("Preparing the studio")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            if let Some(error) = &progress.error {
+                ui.colored_label(egui::Color32::from_rgb(255, 120, 100), error);
+                return;
+            }
+            let shaders = if progress.waiting_pipelines == 0 { 1.0 } else { 0.5 };
+            let fraction = 0.7 * progress.models + 0.3 * shaders * progress.models;
+            ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(320.0));
+            ui.label(if progress.models < 1.0 {
+                "Loading the model library…".to_string()
+            } else {
+                format!("Compiling shaders ({} left)…", progress.waiting_pipelines)
+            });
         });
-    });
 }
 
-fn keyboard_shortcuts(keys: Res<ButtonInput<KeyCode>>, mut contexts: EguiContexts, mut commands: MessageWriter<StudioCommand>) {
+fn keyboard_shortcuts(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut contexts: EguiContexts,
+    mut commands: MessageWriter<StudioCommand>,
+) {
     if contexts.ctx_mut().is_ok_and(|ctx| ctx.egui_wants_keyboard_input()) {
         return;
     }

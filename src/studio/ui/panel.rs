@@ -2,9 +2,9 @@
 //! commands; it never changes anything itself (tested with egui_kittest).
 
 use crate::design::ring_size::{self, SizeSystem};
-use crate::design::{limits, Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species};
+use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species, limits};
 use crate::geometry::cut::dimensions_mm;
-use bevy_egui::egui::{self, Color32, RichText, Rgba};
+use bevy_egui::egui::{self, Color32, Rgba, RichText};
 
 /// Text being typed that is not yet a command.
 #[derive(Default, Clone, Debug)]
@@ -49,20 +49,27 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     });
     ui.horizontal(|ui| {
         for finish in Finish::ALL {
-            if ui.selectable_label(design.metal.finish == finish, finish.label()).clicked() && design.metal.finish != finish {
+            if ui.selectable_label(design.metal.finish == finish, finish.label()).clicked()
+                && design.metal.finish != finish
+            {
                 out.push(DesignCommand::SetFinish(finish));
             }
         }
     });
 
     section(ui, "Stone");
-    egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(ui, |ui| {
-        for species in Species::ALL {
-            if ui.selectable_label(design.stone.species == species, species.label()).clicked() && design.stone.species != species {
-                out.push(DesignCommand::SetSpecies(species));
+    egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
+        ui,
+        |ui| {
+            for species in Species::ALL {
+                if ui.selectable_label(design.stone.species == species, species.label()).clicked()
+                    && design.stone.species != species
+                {
+                    out.push(DesignCommand::SetSpecies(species));
+                }
             }
-        }
-    });
+        },
+    );
     egui::Grid::new("cuts").num_columns(3).show(ui, |ui| {
         for (i, cut) in Cut::ALL.into_iter().enumerate() {
             if ui.selectable_label(design.stone.cut == cut, cut.label()).clicked() && design.stone.cut != cut {
@@ -112,7 +119,9 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     section(ui, "Ring size");
     ui.horizontal(|ui| {
         for system in SizeSystem::ALL {
-            if ui.selectable_label(design.size_system == system, system.label()).clicked() && design.size_system != system {
+            if ui.selectable_label(design.size_system == system, system.label()).clicked()
+                && design.size_system != system
+            {
                 out.push(DesignCommand::SetSizeSystem(system));
             }
         }
@@ -136,7 +145,9 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
 
     section(ui, "Engraving");
     let engraving = drafts.engraving.get_or_insert_with(|| design.engraving.clone());
-    let response = ui.add(egui::TextEdit::singleline(engraving).hint_text("inside the band").char_limit(limits::ENGRAVING_MAX_CHARS + 10));
+    let response = ui.add(
+        egui::TextEdit::singleline(engraving).hint_text("inside the band").char_limit(limits::ENGRAVING_MAX_CHARS + 10),
+    );
     if response.changed() && *engraving != design.engraving {
         out.push(DesignCommand::SetEngraving(engraving.clone()));
     }
@@ -144,7 +155,10 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         // Show what the design holds (a refused text comes back to the last valid one).
         drafts.engraving = Some(design.engraving.clone());
     }
-    ui.label(RichText::new(format!("{}/{} characters", design.engraving.chars().count(), limits::ENGRAVING_MAX_CHARS)).weak());
+    ui.label(
+        RichText::new(format!("{}/{} characters", design.engraving.chars().count(), limits::ENGRAVING_MAX_CHARS))
+            .weak(),
+    );
     out
 }
 

@@ -1,0 +1,139 @@
+//! Core integration tests (no renderer): every sample preset, every broken-preset case, the model library.
+
+use ecrin::design::preset::{self, PresetError};
+use ecrin::design::{Design, DesignCommand};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecrin-core-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn every_sample_preset_loads_and_round_trips() {
+    let samples = preset::list(&repo().join("presets"));
+    assert!(samples.len() >= 6, "presets/ ships at least 6 samples, found {}", samples.len());
+    let dir = scratch("roundtrip");
+    for path in samples {
+        let design = preset::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let copy = dir.join(path.file_name().expect("file name"));
+        preset::save(&copy, &design).expect("save");
+        assert_eq!(preset::load(&copy).expect("reload"), design, "{}", path.display());
+    }
+}
+
+/// Writes `bytes` as a preset file and returns the error message loading it gives.
+fn load_error(name: &str, bytes: &[u8]) -> String {
+    let path = scratch("broken").join(name);
+    std::fs::write(&path, bytes).expect("write case");
+    match preset::load(&path) {
+        Ok(design) => panic!("{name} loaded as {design:?}"),
+        Err(error) => {
+            let message = error.to_string();
+            assert!(message.contains(name), "the message names the file: {message}");
+            message
+        }
+    }
+}
+
+fn valid_text() -> String {
+    preset::to_ron_string(&Design::default())
+}
+
+#[test]
+fn broken_presets_say_where_and_what() {
+    let valid = valid_text();
+
+    let syntax = load_error("syntax.ron", valid.replacen("metal:", "metal", 1).as_bytes());
+    assert!(syntax.contains("syntax.ron:") && syntax.contains("Expected"), "{syntax}");
+
+    let variant = load_error("variant.ron", valid.replace("Yellow18k", "Yellow22k").as_bytes());
+    assert!(variant.contains("Yellow22k") && variant.contains("variant.ron:6:"), "{variant}");
+
+    let range = load_error("range.ron", valid.replace("size_mm: 6.4", "size_mm: 42.0").as_bytes());
+    assert!(range.contains("stone.size_mm") && range.contains("2–20") && range.contains("range.ron:"), "{range}");
+
+    let nan = load_error("nan.ron", valid.replace("ring_size_mm: 52.0", "ring_size_mm: NaN").as_bytes());
+    assert!(nan.contains("ring_size_mm") && nan.contains("38–76"), "{nan}");
+
+    let version = load_error("version.ron", valid.replace("version: 1", "version: 9").as_bytes());
+    assert!(version.contains("version 9") && version.contains("version.ron:2:"), "{version}");
+
+    let missing = load_error("missing.ron", valid.replace("version: 1,", "").as_bytes());
+    assert!(missing.contains("no `version`"), "{missing}");
+
+    let empty = load_error("empty.ron", b"  \n");
+    assert!(empty.contains("empty"), "{empty}");
+
+    let truncated = load_error("truncated.ron", &valid.as_bytes()[..valid.len() / 2]);
+    assert!(truncated.contains("truncated.ron:"), "{truncated}");
+
+    let huge = load_error("huge.ron", &vec![b' '; 10 * 1024 * 1024]);
+    assert!(huge.contains("too large"), "{huge}");
+
+    let mut latin1 = valid.replace("Classic solitaire", "Bague dor").into_bytes();
+    let at = latin1.windows(3).position(|w| w == b"dor").expect("dor");
+    latin1.insert(at + 1, 0xE9);
+    let not_utf8 = load_error("latin1.ron", &latin1);
+    assert!(not_utf8.contains("not UTF-8") && not_utf8.contains("0xe9") && not_utf8.contains(":4:"), "{not_utf8}");
+
+    let unknown_field = load_error("field.ron", valid.replace("engraving:", "gravure:").as_bytes());
+    assert!(unknown_field.contains("gravure"), "{unknown_field}");
+}
+
+#[test]
+fn missing_file_is_a_read_error() {
+    let error = preset::load(Path::new("/nonexistent/ecrin/x.ron")).expect_err("missing");
+    assert!(matches!(error, PresetError::Read { .. }));
+    assert!(error.to_string().contains("/nonexistent/ecrin/x.ron"));
+}
+
+#[test]
+fn saving_into_an_unwritable_place_keeps_the_previous_file() {
+    let dir = scratch("unwritable");
+    let path = dir.join("kept.ron");
+    let design = Design::default();
+    preset::save(&path, &design).expect("first save");
+    // A design a bench cannot make is refused before anything is written.
+    let mut broken = design.clone();
+    broken.stone.size_mm = 99.0;
+    let error = preset::save(&path, &broken).expect_err("refused");
+    assert!(error.to_string().contains("stone.size_mm"));
+    assert_eq!(preset::load(&path).expect("still there"), design);
+    // A folder that does not exist: a clear message naming the path.
+    let error = preset::save(&dir.join("missing-folder").join("x.ron"), &design).expect_err("no folder");
+    assert!(error.to_string().contains("missing-folder"), "{error}");
+}
+
+#[test]
+fn save_then_reopen_restores_the_same_design() {
+    let mut design = Design::default();
+    for command in [
+        DesignCommand::SetAlloy(ecrin::design::Alloy::Rose14k),
+        DesignCommand::SetCut(ecrin::design::Cut::Pear),
+        DesignCommand::SetStoneCarats(1.25),
+        DesignCommand::SetEngraving("Émilie ♥ Paul".into()),
+    ] {
+        design = command.apply_to(&design).expect("valid");
+    }
+    let path = scratch("reopen").join("émilie.ron");
+    preset::save(&path, &design).expect("save");
+    assert_eq!(preset::load(&path).expect("load"), design);
+}
+
+#[test]
+fn committed_models_are_what_the_generator_writes() {
+    for (relative, bytes) in ecrin::geometry::library::all_models().expect("models") {
+        let committed = std::fs::read(repo().join("assets").join(&relative))
+            .unwrap_or_else(|e| panic!("assets/{relative}: {e} (run `ecrin generate-assets`)"));
+        assert!(
+            committed == bytes,
+            "assets/{relative} differs from the generator's output: run `ecrin generate-assets`"
+        );
+    }
+}
