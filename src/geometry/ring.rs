@@ -162,13 +162,14 @@ fn halo(outline: &Outline, seat_y: f32) -> (MeshData, (MeshData, Vec<Affine3A>))
     let melee_size = 0.16;
     let gap = 0.07;
     let centre_offset = gap + melee_size / 2.0;
+    // A slim frame under the small stones, tapering towards the centre (a knife-edge gallery seen from the side).
     let frame_profile = [
-        [1.0, gap - 0.01, -0.02],
-        [1.0, gap - 0.01, -0.14],
-        [1.0, gap + melee_size + 0.03, -0.14],
-        [1.0, gap + melee_size + 0.03, -0.02],
-        [1.0, gap + melee_size + 0.01, 0.0],
-        [1.0, gap + 0.01, 0.0],
+        [1.0, gap, -0.03],
+        [1.0, gap + 0.04, -0.10],
+        [1.0, gap + melee_size, -0.10],
+        [1.0, gap + melee_size + 0.025, -0.03],
+        [1.0, gap + melee_size + 0.01, -0.005],
+        [1.0, gap + 0.01, -0.005],
     ];
     let ring = outline.ring(128);
     let path: Vec<(Vec3, Vec3, Vec3)> =

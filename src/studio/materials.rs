@@ -61,16 +61,18 @@ pub fn metal_material(design: &Design, material: &mut StandardMaterial) {
     material.reflectance = 0.5;
 }
 
-/// A faceted stone: dielectric with the species' reflectance at normal incidence and its body colour.
-/// (A dedicated ray-traced gem shader replaces this in the gem issue.)
+/// A faceted stone, until the ray-traced gem shader (gem issue) replaces it. A stone's brilliance is the
+/// environment sent back through its pavilion by total internal reflection: each facet returns a bright or dark
+/// piece of the surroundings. A mostly mirror-like facet surface (metallic) tinted by the body colour shows that
+/// facet pattern; the dielectric part keeps the surface reflection of the species' refractive index.
 pub fn gem_material(species: Species, material: &mut StandardMaterial) {
     let data = species.data();
     let [r, g, b] = data.body_colour_srgb;
-    // Colourless stones read as a mirror-bright, dark-bodied pattern of facets; coloured stones show their colour.
-    let body = if species.data().body_colour_srgb == [1.0, 1.0, 1.0] { 0.6 } else { 0.8 };
-    material.base_color = Color::srgb(r * body, g * body, b * body);
-    material.metallic = 0.0;
-    material.perceptual_roughness = 0.02;
+    // Colourless stones: a grey mirror, so bright and dark facets alternate instead of one white glare.
+    let tint = if data.body_colour_srgb.iter().all(|&c| c > 0.95) { 0.5 } else { 0.9 };
+    material.base_color = Color::srgb(r * tint, g * tint, b * tint);
+    material.metallic = 0.8;
+    material.perceptual_roughness = 0.03;
     // StandardMaterial's reflectance maps to F0 = 0.16 · reflectance²; a gem's F0 = ((n − 1)/(n + 1))².
     let n = data.refractive_index;
     let f0 = ((n - 1.0) / (n + 1.0)).powi(2);
