@@ -137,3 +137,47 @@ fn committed_models_are_what_the_generator_writes() {
         );
     }
 }
+
+fn ecrin(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ecrin")).args(args).current_dir(repo()).output().expect("run ecrin")
+}
+
+#[test]
+fn cli_check_reads_the_samples_and_reports_broken_files() {
+    let samples: Vec<String> = preset::list(&repo().join("presets")).iter().map(|p| p.display().to_string()).collect();
+    let mut args = vec!["check"];
+    args.extend(samples.iter().map(String::as_str));
+    let output = ecrin(&args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ct"));
+
+    let broken = scratch("cli").join("broken.ron");
+    std::fs::write(&broken, valid_text().replace("Halo", "Halo").replace("SixProng", "SevenProng")).expect("write");
+    let output = ecrin(&["check", &broken.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("SevenProng"));
+}
+
+#[test]
+fn cli_render_refuses_a_broken_preset_with_a_clear_message() {
+    let broken = scratch("cli-render").join("truncated.ron");
+    std::fs::write(&broken, "(version: 1, design: (name: \"x\",").expect("write");
+    let out = scratch("cli-render").join("never.png");
+    let output = ecrin(&["render", &broken.display().to_string(), "-o", &out.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("truncated.ron:1:"), "{stderr}");
+    assert!(!out.exists(), "no image is written for a broken preset");
+}
+
+#[test]
+fn cli_render_writes_a_png_of_the_ring() {
+    let out = scratch("cli-render-ok").join("ring.png");
+    let output = ecrin(&["render", "presets/classic-solitaire.ron", "-o", &out.display().to_string(), "--size", "96"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let image = image::open(&out).expect("a PNG").to_rgba8();
+    assert_eq!(image.dimensions(), (96, 96));
+    let backdrop = *image.get_pixel(0, 0);
+    let ring = image.pixels().filter(|p| (0..3).map(|c| p[c].abs_diff(backdrop[c]) as u32).sum::<u32>() > 30).count();
+    assert!(ring > 96 * 96 / 20, "only {ring} pixels differ from the backdrop");
+}

@@ -142,10 +142,14 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
 
     // A different setting shows on the screen after its model swaps in.
     offscreen.send(StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
-    for _ in 0..30 {
+    offscreen.update();
+    let mut frames = 1;
+    while !offscreen.scene_matches_design() && frames < 30 {
         offscreen.update();
+        frames += 1;
     }
     assert_eq!(offscreen.design().setting, Setting::Halo);
+    assert!(frames <= 3, "the halo head took {frames} frames to show");
     let halo = offscreen.capture().expect("halo render");
     let (_, halo_count) = ring_pixels(&halo);
     assert!(halo_count > white_count, "the halo adds metal and stones around the centre stone");

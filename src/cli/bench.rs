@@ -82,6 +82,16 @@ pub fn run(frames: usize) -> ExitCode {
         }
     }
     emit("change_latency_frames", latency.map_or(-1.0, f64::from), "frames");
+
+    // A change of setting swaps the head model: frames until the new one is on screen.
+    offscreen.send(StudioCommand::Design(DesignCommand::SetSetting(crate::design::Setting::Halo)));
+    offscreen.update();
+    let mut swap_frames = 1;
+    while !offscreen.scene_matches_design() && swap_frames < 120 {
+        offscreen.update();
+        swap_frames += 1;
+    }
+    emit("setting_change_frames", f64::from(swap_frames), "frames");
     if let Some(peak) = peak_rss_mb() {
         emit("peak_rss_mb", peak, "MB");
     }

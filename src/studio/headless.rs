@@ -92,6 +92,12 @@ impl Offscreen {
         self.app.world_mut().write_message(command);
     }
 
+    /// Whether the ring on screen is the current design's (its components swapped in).
+    pub fn scene_matches_design(&self) -> bool {
+        let world = self.app.world();
+        world.resource::<super::scene::ShownRing>().matches(world.resource::<CurrentDesign>().design())
+    }
+
     pub fn design(&self) -> Design {
         self.app.world().resource::<CurrentDesign>().design().clone()
     }
