@@ -3,7 +3,8 @@
 
 use crate::design::{Cut, Setting, ShankStyle};
 use crate::geometry::library;
-use bevy::gltf::GltfAssetLabel;
+use bevy::asset::UntypedAssetId;
+use bevy::gltf::{Gltf, GltfAssetLabel, GltfNode};
 use bevy::prelude::*;
 use bevy::world_serialization::WorldAsset;
 use std::collections::HashMap;
@@ -15,22 +16,31 @@ pub struct ModelLibrary {
     pub shanks: HashMap<ShankStyle, Handle<WorldAsset>>,
     pub heads: HashMap<(Setting, Cut), Handle<WorldAsset>>,
     pub stones: HashMap<Cut, Handle<WorldAsset>>,
+    /// The head files as glTF documents, to read the `seat.center` node before the head is spawned.
+    pub head_documents: HashMap<(Setting, Cut), Handle<Gltf>>,
 }
 
 impl ModelLibrary {
-    pub fn all(&self) -> impl Iterator<Item = &Handle<WorldAsset>> {
-        self.shanks.values().chain(self.heads.values()).chain(self.stones.values())
+    fn all(&self) -> impl Iterator<Item = UntypedAssetId> + '_ {
+        let scenes = self.shanks.values().chain(self.heads.values()).chain(self.stones.values());
+        scenes.map(|h| h.id().untyped()).chain(self.head_documents.values().map(|h| h.id().untyped()))
+    }
+
+    /// Where a head seats its stone (the `seat.center` node), once the head file is loaded.
+    pub fn seat(&self, key: (Setting, Cut), documents: &Assets<Gltf>, nodes: &Assets<GltfNode>) -> Option<Transform> {
+        let document = documents.get(self.head_documents.get(&key)?)?;
+        Some(nodes.get(document.named_nodes.get(library::SEAT_NODE)?)?.transform)
     }
 
     /// Fraction of the library loaded, and the first model that failed (path), if any.
     pub fn progress(&self, server: &AssetServer) -> (f32, Option<String>) {
         let total = self.all().count().max(1);
         let mut loaded = 0;
-        for handle in self.all() {
-            if server.is_loaded_with_dependencies(handle.id()) {
+        for id in self.all() {
+            if server.is_loaded_with_dependencies(id) {
                 loaded += 1;
-            } else if server.load_state(handle.id()).is_failed() {
-                let path = handle.path().map(|p| p.to_string()).unwrap_or_default();
+            } else if server.load_state(id).is_failed() {
+                let path = server.get_path(id).map(|p| p.to_string()).unwrap_or_default();
                 return (loaded as f32 / total as f32, Some(path));
             }
         }
@@ -67,6 +77,7 @@ fn load_library(server: Res<AssetServer>, mut library_handles: ResMut<ModelLibra
         library_handles.stones.insert(cut, load(library::stone_path(cut)));
         for setting in Setting::ALL {
             library_handles.heads.insert((setting, cut), load(library::head_path(setting, cut)));
+            library_handles.head_documents.insert((setting, cut), server.load(library::head_path(setting, cut)));
         }
     }
 }

@@ -1,16 +1,17 @@
 //! Composes the ring from glTF components (shank + head + stone) and keeps it in step with the design.
 //!
-//! A new component is spawned hidden and shown only once it and its stone are ready, replacing the old one in
-//! the same frame: the ring never flickers or shows a missing part while a change is applied.
+//! A new component is spawned hidden (a head together with its stone, seated where the head file's `seat.center`
+//! node says) and shown once its glTF instances are ready — in the same frame, right after the scene spawner —
+//! replacing the old one: a change shows on the next frame, never with a missing part.
 
 use super::StudioSystems;
 use super::materials::{RingMaterials, part_role};
 use super::models::ModelLibrary;
 use super::state::CurrentDesign;
 use crate::design::{Cut, Design, Setting, ShankStyle};
-use crate::geometry::library::SEAT_NODE;
 use crate::geometry::ring::{BAND_THICKNESS_MM, band_positions_for_size};
-use bevy::gltf::GltfMaterialName;
+use bevy::camera::visibility::VisibilitySystems;
+use bevy::gltf::{Gltf, GltfMaterialName, GltfNode};
 use bevy::mesh::VertexAttributeValues;
 use bevy::prelude::*;
 use bevy::world_serialization::WorldInstanceReady;
@@ -37,6 +38,10 @@ pub struct StonePart {
 #[derive(Component)]
 pub struct Pending;
 
+/// Its glTF instance has spawned and got the studio's materials.
+#[derive(Component)]
+struct InstanceReady;
+
 /// The shank mesh as modelled (reference size), kept so every ring size is derived from the original.
 #[derive(Component)]
 struct ReferenceBand(Handle<Mesh>);
@@ -59,6 +64,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShownRing>()
         .add_systems(Startup, spawn_ring_root)
         .add_systems(Update, (swap_components, place_parts).chain().in_set(StudioSystems::SyncScene))
+        .add_systems(PostUpdate, reveal_ready_parts.before(VisibilitySystems::VisibilityPropagate))
         .add_observer(on_part_ready);
 }
 
@@ -82,6 +88,8 @@ fn swap_components(
     current: Res<CurrentDesign>,
     library: Res<ModelLibrary>,
     root: Single<Entity, With<RingRoot>>,
+    documents: Res<Assets<Gltf>>,
+    nodes: Res<Assets<GltfNode>>,
     shanks: Query<(Entity, &ShankPart, Has<Pending>)>,
     heads: Query<(Entity, &HeadPart, Has<Pending>)>,
 ) {
@@ -115,16 +123,22 @@ fn swap_components(
             commands.entity(entity).despawn();
         }
     }
-    if !head_present && let Some(handle) = library.heads.get(&key) {
+    if head_present {
+        return;
+    }
+    let parts = (library.heads.get(&key), library.stones.get(&key.1), library.seat(key, &documents, &nodes));
+    if let (Some(head_scene), Some(stone_scene), Some(seat)) = parts {
         let head = commands
             .spawn((
                 HeadPart(key.0, key.1),
                 Pending,
-                WorldAssetRoot(handle.clone()),
+                WorldAssetRoot(head_scene.clone()),
                 Visibility::Hidden,
                 head_transform(design),
             ))
             .id();
+        let stone = commands.spawn((StonePart { head }, WorldAssetRoot(stone_scene.clone()), seat)).id();
+        commands.entity(head).add_child(stone);
         commands.entity(*root).add_child(head);
     }
 }
@@ -165,24 +179,19 @@ fn band_positions(reference: &Mesh, ring_size_mm: f32) -> Option<Vec<[f32; 3]>> 
     }
 }
 
-/// A component finished spawning: give its parts the studio's materials, seat the stone, and swap it in.
+/// A component's glTF instance spawned: give its parts the studio's materials (by material name) and mark it.
 fn on_part_ready(
     ready: On<WorldInstanceReady>,
     mut commands: Commands,
     children: Query<&Children>,
-    named: Query<(&Name, &Transform)>,
-    parts: Query<(Option<&ShankPart>, Option<&HeadPart>, Option<&StonePart>)>,
+    parts: Query<Has<ShankPart>, Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>>,
     material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
     ring_materials: Res<RingMaterials>,
-    library: Res<ModelLibrary>,
     current: Res<CurrentDesign>,
     mut meshes: ResMut<Assets<Mesh>>,
-    other_shanks: Query<Entity, (With<ShankPart>, Without<Pending>)>,
-    other_heads: Query<Entity, (With<HeadPart>, Without<Pending>)>,
-    mut shown: ResMut<ShownRing>,
 ) {
     let entity = ready.entity;
-    let Ok((shank, head, stone)) = parts.get(entity) else { return };
+    let Ok(is_shank) = parts.get(entity) else { return };
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
         let Some(role) = part_role(&material_name.0) else {
@@ -191,7 +200,7 @@ fn on_part_ready(
         };
         let mut part = commands.entity(descendant);
         part.insert(MeshMaterial3d(ring_materials.for_role(role)));
-        if let (Some(_), Some(mesh)) = (shank, mesh) {
+        if let (true, Some(mesh)) = (is_shank, mesh) {
             // The band is resized from its reference mesh: keep the original, draw a copy.
             let sized = meshes.get(&mesh.0).and_then(|reference| {
                 let positions = band_positions(reference, current.design().ring_size_mm)?;
@@ -202,32 +211,31 @@ fn on_part_ready(
             }
         }
     }
-    if let Some(shank) = shank {
-        for old in &other_shanks {
-            commands.entity(old).despawn();
-        }
+    commands.entity(entity).insert(InstanceReady);
+}
+
+/// Right after the scene spawner: shows pending components whose instances are ready (a head once its stone is
+/// ready too) and removes the ones they replace.
+fn reveal_ready_parts(
+    mut commands: Commands,
+    pending_shanks: Query<(Entity, &ShankPart), (With<Pending>, With<InstanceReady>)>,
+    pending_heads: Query<(Entity, &HeadPart), (With<Pending>, With<InstanceReady>)>,
+    stones: Query<&StonePart, With<InstanceReady>>,
+    shown_shanks: Query<Entity, (With<ShankPart>, Without<Pending>)>,
+    shown_heads: Query<Entity, (With<HeadPart>, Without<Pending>)>,
+    mut shown: ResMut<ShownRing>,
+) {
+    for (entity, shank) in &pending_shanks {
+        shown_shanks.iter().for_each(|old| commands.entity(old).despawn());
         commands.entity(entity).remove::<Pending>().insert(Visibility::Inherited);
         shown.shank = Some(shank.0);
     }
-    if let Some(head) = head {
-        let seat =
-            children.iter_descendants(entity).find(|&d| named.get(d).is_ok_and(|(name, _)| name.as_str() == SEAT_NODE));
-        let (Some(seat), Some(handle)) = (seat, library.stones.get(&head.1)) else {
-            error!("head model for {:?}/{:?} has no `{SEAT_NODE}` node or stone", head.0, head.1);
-            return;
-        };
-        let stone =
-            commands.spawn((StonePart { head: entity }, WorldAssetRoot(handle.clone()), Transform::default())).id();
-        commands.entity(seat).add_child(stone);
-    }
-    if let Some(stone) = stone {
-        let Ok((_, Some(head), _)) = parts.get(stone.head) else { return };
-        for old in &other_heads {
-            if old != stone.head {
-                commands.entity(old).despawn();
-            }
+    for (entity, head) in &pending_heads {
+        if !stones.iter().any(|stone| stone.head == entity) {
+            continue;
         }
-        commands.entity(stone.head).remove::<Pending>().insert(Visibility::Inherited);
+        shown_heads.iter().for_each(|old| commands.entity(old).despawn());
+        commands.entity(entity).remove::<Pending>().insert(Visibility::Inherited);
         shown.head = Some((head.0, head.1));
         shown.stone_ready = true;
     }
