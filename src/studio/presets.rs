@@ -132,6 +132,20 @@ pub fn presets_ui(
             }
         });
     });
+    // No dialog needed: straight into My presets under the design's name (works where no file dialog can open).
+    if ui.button("Save to My presets").clicked() {
+        let dir = user_presets_dir();
+        match std::fs::create_dir_all(&dir) {
+            Ok(()) => {
+                let path = dir.join(format!("{}.{}", file_stem_for(design_name), preset::EXTENSION));
+                out.push(StudioCommand::SavePreset(Some(path)));
+            }
+            Err(error) => {
+                out.push(StudioCommand::ReportError(format!("{}: cannot create the folder: {error}", dir.display())))
+            }
+        }
+        browser.listed_at = None;
+    }
     if let Some(file) = current_file {
         ui.label(egui::RichText::new(file.display().to_string()).weak().small());
     }

@@ -15,6 +15,8 @@ pub enum StudioCommand {
     OpenPreset(PathBuf),
     /// Save to this file (Save As) or, with `None`, to the file the design came from.
     SavePreset(Option<PathBuf>),
+    /// Something outside the design went wrong (a folder could not be made): show it.
+    ReportError(String),
 }
 
 /// The design being edited, with its undo history and the file it belongs to.
@@ -81,6 +83,7 @@ pub fn apply_commands(
                 }
                 Err(error) => Err(error.to_string()),
             },
+            StudioCommand::ReportError(message) => Err(message.clone()),
             StudioCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
                     Some(path) => match preset::save(&path, current.design()) {

@@ -84,12 +84,12 @@ fn studio_ui(
                 ui.horizontal(|ui| {
                     ui.heading(egui::RichText::new("Écrin").size(22.0).color(egui::Color32::from_rgb(232, 206, 150)));
                     ui.add_enabled_ui(current.history.can_undo(), |ui| {
-                        if ui.button("↶ Undo").on_hover_text("Ctrl+Z").clicked() {
+                        if ui.button("Undo").on_hover_text("Ctrl+Z").clicked() {
                             emitted.push(StudioCommand::Undo);
                         }
                     });
                     ui.add_enabled_ui(current.history.can_redo(), |ui| {
-                        if ui.button("↷ Redo").on_hover_text("Ctrl+Shift+Z").clicked() {
+                        if ui.button("Redo").on_hover_text("Ctrl+Shift+Z").clicked() {
                             emitted.push(StudioCommand::Redo);
                         }
                     });
