@@ -4,4 +4,5 @@ pub mod atomic_file;
 pub mod cli;
 pub mod design;
 pub mod geometry;
+pub mod optics;
 pub mod studio;

@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
             for path in presets {
                 match preset::load(&path) {
                     Ok(d) => println!(
-                        "{}: ok — “{}”: {}, {} {} {:.2} mm ({:.2} ct), {}",
+                        "{}: ok — “{}”: {}, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}",
                         path.display(),
                         d.name,
                         d.metal.alloy.label(),
@@ -94,6 +94,8 @@ pub fn run(cli: Cli) -> ExitCode {
                         d.stone.cut.label(),
                         d.stone.size_mm,
                         d.centre_carats(),
+                        crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).light_return,
+                        crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).fire,
                         d.setting.label()
                     ),
                     Err(error) => {

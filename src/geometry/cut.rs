@@ -70,10 +70,14 @@ pub fn proportions(cut: Cut) -> Proportions {
     }
 }
 
-/// The facet planes of a cut at unit length.
+/// The facet planes of a cut at unit length, with its usual proportions.
 pub fn facet_planes(cut: Cut) -> Vec<Plane> {
+    facet_planes_with(cut, &proportions(cut))
+}
+
+/// The facet planes of a cut's outline at unit length with given proportions (e.g. a badly cut stone).
+pub fn facet_planes_with(cut: Cut, p: &Proportions) -> Vec<Plane> {
     let outline = Outline::of(cut);
-    let p = proportions(cut);
     let half_girdle = p.girdle / 2.0;
     let min_support = outline.min_support();
     let crown_height = (1.0 - p.table) * min_support * p.crown_angle_deg.to_radians().tan();

@@ -88,6 +88,10 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     }
     let (length, width, depth) = dimensions_mm(design.stone.cut, design.stone.size_mm);
     ui.label(format!("{length:.2} × {width:.2} × {depth:.2} mm  ·  {:.2} ct", design.centre_carats()));
+    let metrics = crate::optics::metrics::metrics_for(design.stone.cut, design.stone.species);
+    ui.label(format!("brilliance {:.2}  ·  fire {:.2}", metrics.light_return, metrics.fire)).on_hover_text(
+        "Light return and fire of this cut in this stone, from Écrin's ray tracer (face-up, standard light)",
+    );
     ui.horizontal(|ui| {
         if drafts.target_carats <= 0.0 {
             drafts.target_carats = (design.centre_carats() * 100.0).round() / 100.0;

@@ -1,0 +1,10 @@
+//! Gem optics without Bevy: per-channel refractive indices and the reference ray tracer that `shaders/gem.wgsl`
+//! mirrors (entry Fresnel, refraction, internal bounces with total internal reflection, Beer–Lambert absorption),
+//! and cut metrics computed with it.
+
+pub mod ior;
+pub mod metrics;
+pub mod trace;
+
+pub use ior::ChannelIor;
+pub use trace::{ChannelTrace, trace_channel};
