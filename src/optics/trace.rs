@@ -119,10 +119,10 @@ pub fn trace_channel(
         position += inside * distance;
         let cos_inside = facet.dot(inside);
         let reflected = fresnel(cos_inside, ior, 1.0);
-        if reflected < 1.0 {
-            if let Some(out) = refract(inside, -facet, ior) {
-                result.exits.push((out, weight * (1.0 - reflected)));
-            }
+        if reflected < 1.0
+            && let Some(out) = refract(inside, -facet, ior)
+        {
+            result.exits.push((out, weight * (1.0 - reflected)));
         }
         weight *= reflected;
         inside = reflect(inside, facet);
