@@ -14,6 +14,8 @@ use bevy::render::view::Msaa;
 
 /// Face size of the generated environment cubemap, texels.
 const CUBEMAP_SIZE: u32 = 128;
+/// Strength of the environment light (the camera's exposure brings it to display range).
+pub const ENVIRONMENT_INTENSITY: f32 = 2200.0;
 /// Background behind the ring: a deep warm charcoal, like a jeweller's display velvet.
 pub const BACKDROP: Color = Color::srgb(0.085, 0.08, 0.078);
 
@@ -126,7 +128,11 @@ fn create_environment(mut commands: Commands, mut images: ResMut<Assets<Image>>)
 pub fn studio_camera_components(environment: &StudioEnvironment) -> impl Bundle {
     (
         Hdr,
-        GeneratedEnvironmentMapLight { environment_map: environment.cubemap.clone(), intensity: 2200.0, ..default() },
+        GeneratedEnvironmentMapLight {
+            environment_map: environment.cubemap.clone(),
+            intensity: ENVIRONMENT_INTENSITY,
+            ..default()
+        },
         Bloom { intensity: 0.08, ..Bloom::NATURAL },
         Tonemapping::KhronosPbrNeutral,
         Msaa::Sample4,

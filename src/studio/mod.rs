@@ -1,6 +1,7 @@
 //! The Bevy studio: thin plugins over the domain core, one feature per file, ordered by `StudioSystems`.
 
 pub mod camera;
+pub mod gem;
 pub mod headless;
 pub mod lighting;
 pub mod loading;
@@ -55,7 +56,15 @@ pub fn core_plugin(app: &mut App) {
 /// Everything that draws the ring (needs the renderer): models, scene, materials, lighting, loading.
 pub fn scene_plugin(app: &mut App) {
     app.init_state::<StudioState>();
-    app.add_plugins((core_plugin, models::plugin, materials::plugin, scene::plugin, lighting::plugin, loading::plugin));
+    app.add_plugins((
+        core_plugin,
+        models::plugin,
+        lighting::plugin,
+        materials::plugin,
+        gem::plugin,
+        scene::plugin,
+        loading::plugin,
+    ));
 }
 
 /// The interactive studio in a window: the scene plus camera controls, panels and preset dialogs.

@@ -5,7 +5,8 @@
 //! replacing the old one: a change shows on the next frame, never with a missing part.
 
 use super::StudioSystems;
-use super::materials::{RingMaterials, part_role};
+use super::gem::GemMaterials;
+use super::materials::{PartRole, RingMaterials, part_role};
 use super::models::ModelLibrary;
 use super::state::CurrentDesign;
 use crate::design::{Cut, Design, Setting, ShankStyle};
@@ -32,6 +33,7 @@ pub struct HeadPart(pub Setting, pub Cut);
 #[derive(Component, Clone, Copy)]
 pub struct StonePart {
     pub head: Entity,
+    pub cut: Cut,
 }
 
 /// Spawned but not shown until ready (then it replaces its predecessor).
@@ -137,7 +139,7 @@ fn swap_components(
                 head_transform(design),
             ))
             .id();
-        let stone = commands.spawn((StonePart { head }, WorldAssetRoot(stone_scene.clone()), seat)).id();
+        let stone = commands.spawn((StonePart { head, cut: key.1 }, WorldAssetRoot(stone_scene.clone()), seat)).id();
         commands.entity(head).add_child(stone);
         commands.entity(*root).add_child(head);
     }
@@ -184,14 +186,15 @@ fn on_part_ready(
     ready: On<WorldInstanceReady>,
     mut commands: Commands,
     children: Query<&Children>,
-    parts: Query<Has<ShankPart>, Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>>,
+    parts: Query<(Has<ShankPart>, Option<&StonePart>), Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>>,
+    gems: Res<GemMaterials>,
     material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
     ring_materials: Res<RingMaterials>,
     current: Res<CurrentDesign>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
     let entity = ready.entity;
-    let Ok(is_shank) = parts.get(entity) else { return };
+    let Ok((is_shank, stone)) = parts.get(entity) else { return };
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
         let Some(role) = part_role(&material_name.0) else {
@@ -199,7 +202,20 @@ fn on_part_ready(
             continue;
         };
         let mut part = commands.entity(descendant);
-        part.insert(MeshMaterial3d(ring_materials.for_role(role)));
+        let gem = match role {
+            PartRole::Metal => None,
+            PartRole::Melee => Some(gems.melee.clone()),
+            PartRole::CentreStone => stone.and_then(|s| gems.centre.get(&s.cut).cloned()),
+        };
+        match gem {
+            // Stones are traced by the gem shader.
+            Some(gem) => {
+                part.remove::<MeshMaterial3d<StandardMaterial>>().insert(MeshMaterial3d(gem));
+            }
+            None => {
+                part.insert(MeshMaterial3d(ring_materials.for_role(role)));
+            }
+        }
         if let (true, Some(mesh)) = (is_shank, mesh) {
             // The band is resized from its reference mesh: keep the original, draw a copy.
             let sized = meshes.get(&mesh.0).and_then(|reference| {

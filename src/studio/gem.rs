@@ -1,0 +1,162 @@
+//! The gem material: `shaders/gem.wgsl` traces each pixel through the stone's facet planes (one material per cut,
+//! species parameters edited in place when the stone changes, so no new pipeline is ever needed).
+
+use super::StudioSystems;
+use super::lighting::{ENVIRONMENT_INTENSITY, StudioEnvironment};
+use super::state::CurrentDesign;
+use crate::design::{Cut, Species};
+use crate::geometry::cut::facet_planes;
+use crate::optics::ChannelIor;
+use crate::optics::metrics::BOUNCES;
+use bevy::asset::uuid_handle;
+use bevy::mesh::MeshVertexBufferLayoutRef;
+use bevy::pbr::{MaterialPipeline, MaterialPipelineKey};
+use bevy::prelude::*;
+use bevy::render::render_resource::{AsBindGroup, RenderPipelineDescriptor, ShaderType, SpecializedMeshPipelineError};
+use bevy::shader::ShaderRef;
+use std::collections::HashMap;
+
+/// Facet planes the shader holds (the largest cut has fewer; a test checks it).
+pub const MAX_PLANES: usize = 160;
+
+const GEM_SHADER: Handle<Shader> = uuid_handle!("5b0c6a53-2f0e-4d0a-9a8e-0c3f4e1d7a21");
+
+/// Path length (mm) over which a stone's body colour is reached: about twice the depth of a 1 ct stone.
+const COLOUR_PATH_MM: f32 = 6.0;
+
+#[derive(ShaderType, Clone, Copy, Debug)]
+pub struct GemParams {
+    pub planes: [Vec4; MAX_PLANES],
+    pub ior: Vec4,
+    pub absorption: Vec4,
+    pub plane_count: u32,
+    pub bounces: u32,
+    pub environment_intensity: f32,
+    pub padding: f32,
+}
+
+/// A faceted stone traced per pixel.
+#[derive(Asset, TypePath, AsBindGroup, Clone, Debug)]
+pub struct GemMaterial {
+    #[uniform(0)]
+    pub params: GemParams,
+    #[texture(1, dimension = "cube")]
+    #[sampler(2)]
+    pub environment: Handle<Image>,
+}
+
+impl Material for GemMaterial {
+    fn fragment_shader() -> ShaderRef {
+        ShaderRef::Handle(GEM_SHADER)
+    }
+
+    fn specialize(
+        _pipeline: &MaterialPipeline,
+        descriptor: &mut RenderPipelineDescriptor,
+        _layout: &MeshVertexBufferLayoutRef,
+        _key: MaterialPipelineKey<Self>,
+    ) -> Result<(), SpecializedMeshPipelineError> {
+        // The fragment needs the instance to go from world space back to the stone's facet frame.
+        descriptor.vertex.shader_defs.push("VERTEX_OUTPUT_INSTANCE_INDEX".into());
+        if let Some(fragment) = descriptor.fragment.as_mut() {
+            fragment.shader_defs.push("VERTEX_OUTPUT_INSTANCE_INDEX".into());
+        }
+        Ok(())
+    }
+}
+
+/// Absorption per mm for each channel so that a path of `COLOUR_PATH_MM` shows the species' body colour.
+pub fn absorption_per_mm(species: Species) -> [f32; 3] {
+    let [r, g, b] = species.data().body_colour_srgb;
+    let linear = Color::srgb(r, g, b).to_linear();
+    [linear.red, linear.green, linear.blue].map(|c| -c.max(1e-3).ln() / COLOUR_PATH_MM)
+}
+
+/// Shader parameters of a cut in a species.
+pub fn gem_params(cut: Cut, species: Species) -> GemParams {
+    let planes = facet_planes(cut);
+    let mut packed = [Vec4::ZERO; MAX_PLANES];
+    for (slot, plane) in packed.iter_mut().zip(&planes) {
+        *slot = plane.normal.extend(plane.offset);
+    }
+    let data = species.data();
+    let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
+    GemParams {
+        planes: packed,
+        ior: Vec3::from(ior).extend(0.0),
+        absorption: Vec3::from(absorption_per_mm(species)).extend(0.0),
+        plane_count: planes.len().min(MAX_PLANES) as u32,
+        bounces: BOUNCES as u32,
+        environment_intensity: ENVIRONMENT_INTENSITY,
+        padding: 0.0,
+    }
+}
+
+/// One gem material per cut for the centre stone, one for the melee (round diamonds).
+#[derive(Resource)]
+pub struct GemMaterials {
+    pub centre: HashMap<Cut, Handle<GemMaterial>>,
+    pub melee: Handle<GemMaterial>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<Assets<Shader>>()
+        .insert(GEM_SHADER.id(), Shader::from_wgsl(include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl"))
+        .ok();
+    app.add_plugins(MaterialPlugin::<GemMaterial>::default())
+        .add_systems(Startup, create_gem_materials)
+        .add_systems(Update, sync_gem_species.in_set(StudioSystems::SyncMaterials));
+}
+
+fn create_gem_materials(
+    mut commands: Commands,
+    mut materials: ResMut<Assets<GemMaterial>>,
+    environment: Res<StudioEnvironment>,
+    current: Res<CurrentDesign>,
+) {
+    let species = current.design().stone.species;
+    let mut make = |cut, species| {
+        materials.add(GemMaterial { params: gem_params(cut, species), environment: environment.cubemap.clone() })
+    };
+    let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, species))).collect();
+    let melee = make(Cut::RoundBrilliant, Species::Diamond);
+    commands.insert_resource(GemMaterials { centre, melee });
+}
+
+fn sync_gem_species(
+    current: Res<CurrentDesign>,
+    gems: Res<GemMaterials>,
+    mut materials: ResMut<Assets<GemMaterial>>,
+    mut shown: Local<Option<Species>>,
+) {
+    let species = current.design().stone.species;
+    if *shown == Some(species) {
+        return;
+    }
+    for (&cut, handle) in &gems.centre {
+        if let Some(mut material) = materials.get_mut(handle) {
+            material.params = gem_params(cut, species);
+        }
+    }
+    *shown = Some(species);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cut_fits_the_shader() {
+        for cut in Cut::ALL {
+            assert!(facet_planes(cut).len() <= MAX_PLANES, "{cut:?} has {} planes", facet_planes(cut).len());
+        }
+    }
+
+    #[test]
+    fn colourless_stones_do_not_absorb_and_rubies_absorb_green() {
+        assert!(absorption_per_mm(Species::Diamond).iter().all(|&a| a < 1e-4));
+        let [r, g, _] = absorption_per_mm(Species::Ruby);
+        assert!(g > 5.0 * r, "ruby absorbs green far more than red: {r} {g}");
+    }
+}
