@@ -2,6 +2,7 @@
 //! `{"metric": NAME, "value": NUMBER, "unit": UNIT}`.
 
 use crate::design::{Alloy, Design, DesignCommand};
+use crate::studio::gem::StoneRendering;
 use crate::studio::headless::Offscreen;
 use crate::studio::state::StudioCommand;
 use std::process::ExitCode;
@@ -33,6 +34,18 @@ fn mean_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
     total as f64 / (a.width() * a.height()) as f64
 }
 
+/// Median and p95 frame time (ms) over `frames` frames while the view turns.
+fn frame_times(offscreen: &mut Offscreen, frames: usize) -> (f64, f64) {
+    let mut times = Vec::with_capacity(frames);
+    for _ in 0..frames.max(1) {
+        offscreen.orbit_by(0.02);
+        let start = Instant::now();
+        offscreen.update();
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    median_and_p95(&mut times)
+}
+
 pub fn run(frames: usize) -> ExitCode {
     let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
     let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
@@ -47,16 +60,22 @@ pub fn run(frames: usize) -> ExitCode {
     }
     emit("startup_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
 
-    let mut times = Vec::with_capacity(frames);
-    for _ in 0..frames.max(1) {
-        offscreen.orbit_by(0.02);
-        let start = Instant::now();
-        offscreen.update();
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
-    }
-    let (median, p95) = median_and_p95(&mut times);
+    let (median, p95) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median", median, "ms");
     emit("frame_ms_p95", p95, "ms");
+
+    // The same scene with Bevy's StandardMaterial transmission stones, same run.
+    if let Err(error) = offscreen.set_stone_rendering(StoneRendering::StandardTransmission) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    let (standard_median, _) = frame_times(&mut offscreen, frames);
+    emit("frame_ms_median_standard_transmission", standard_median, "ms");
+    emit("gem_vs_standard_frame_ratio", median / standard_median, "ratio");
+    if let Err(error) = offscreen.set_stone_rendering(StoneRendering::Traced) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
 
     // Change latency: change the metal and capture frame after frame until the picture differs.
     let before = match offscreen.capture() {

@@ -35,6 +35,12 @@ pub enum Command {
         /// Width and height in pixels.
         #[arg(long, default_value_t = 1024)]
         size: u32,
+        /// Two pictures side by side: Écrin's gem shader (left) and Bevy's StandardMaterial transmission (right).
+        #[arg(long)]
+        gem_compare: bool,
+        /// Frame the head and stone instead of the whole ring.
+        #[arg(long)]
+        closeup: bool,
     },
     /// Check presets: print what each one is, or what is wrong with it.
     Check { presets: Vec<PathBuf> },
@@ -58,7 +64,7 @@ pub fn run(cli: Cli) -> ExitCode {
             studio::run_window(preset);
             ExitCode::SUCCESS
         }
-        Command::Render { preset: path, output, size } => {
+        Command::Render { preset: path, output, size, gem_compare, closeup } => {
             if !(16..=8192).contains(&size) {
                 eprintln!("--size {size}: must be 16–8192 pixels");
                 return ExitCode::from(2);
@@ -70,7 +76,8 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            match studio::headless::render_to_png(design, size, &output) {
+            let framing = if closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring };
+            match studio::headless::render_to_png(design, size, &output, gem_compare, framing) {
                 Ok(()) => {
                     println!("{}", output.display());
                     ExitCode::SUCCESS

@@ -9,6 +9,7 @@ use crate::geometry::cut::facet_planes;
 use crate::optics::ChannelIor;
 use crate::optics::metrics::BOUNCES;
 use bevy::asset::uuid_handle;
+use bevy::ecs::system::EntityCommands;
 use bevy::mesh::MeshVertexBufferLayoutRef;
 use bevy::pbr::{MaterialPipeline, MaterialPipelineKey};
 use bevy::prelude::*;
@@ -92,11 +93,63 @@ pub fn gem_params(cut: Cut, species: Species) -> GemParams {
     }
 }
 
-/// One gem material per cut for the centre stone, one for the melee (round diamonds).
+/// One gem material per cut for the centre stone, one for the melee (round diamonds); and Bevy's own
+/// screen-space transmission materials, kept for the side-by-side comparison and the benchmark.
 #[derive(Resource)]
 pub struct GemMaterials {
     pub centre: HashMap<Cut, Handle<GemMaterial>>,
     pub melee: Handle<GemMaterial>,
+    pub standard_centre: Handle<StandardMaterial>,
+    pub standard_melee: Handle<StandardMaterial>,
+}
+
+/// How stones are drawn: Écrin's traced gem (the studio) or StandardMaterial transmission (comparison only).
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StoneRendering {
+    #[default]
+    Traced,
+    StandardTransmission,
+}
+
+/// A stone part: which material it takes in either rendering.
+#[derive(Component, Clone, Copy, Debug)]
+pub struct GemPart {
+    pub melee: bool,
+    pub cut: Cut,
+}
+
+/// Bevy's transmissive StandardMaterial for a species: one screen-space refraction, no internal reflections.
+pub fn standard_transmission(species: Species) -> StandardMaterial {
+    let data = species.data();
+    let [r, g, b] = data.body_colour_srgb;
+    StandardMaterial {
+        base_color: Color::srgb(r, g, b),
+        perceptual_roughness: 0.02,
+        metallic: 0.0,
+        specular_transmission: 1.0,
+        ior: data.refractive_index,
+        thickness: 4.0,
+        reflectance: 1.0,
+        ..default()
+    }
+}
+
+impl GemMaterials {
+    /// Inserts the material this part takes in the given rendering (and removes the other kind).
+    pub fn apply(&self, entity: &mut EntityCommands, part: GemPart, rendering: StoneRendering) {
+        match rendering {
+            StoneRendering::Traced => {
+                let handle = if part.melee { Some(self.melee.clone()) } else { self.centre.get(&part.cut).cloned() };
+                if let Some(handle) = handle {
+                    entity.remove::<MeshMaterial3d<StandardMaterial>>().insert(MeshMaterial3d(handle));
+                }
+            }
+            StoneRendering::StandardTransmission => {
+                let handle = if part.melee { self.standard_melee.clone() } else { self.standard_centre.clone() };
+                entity.remove::<MeshMaterial3d<GemMaterial>>().insert(MeshMaterial3d(handle));
+            }
+        }
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -105,13 +158,19 @@ pub(super) fn plugin(app: &mut App) {
         .insert(GEM_SHADER.id(), Shader::from_wgsl(include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl"))
         .ok();
     app.add_plugins(MaterialPlugin::<GemMaterial>::default())
+        .init_resource::<StoneRendering>()
         .add_systems(Startup, create_gem_materials)
-        .add_systems(Update, sync_gem_species.in_set(StudioSystems::SyncMaterials));
+        .add_systems(
+            Update,
+            (sync_gem_species, switch_stone_rendering.run_if(resource_changed::<StoneRendering>))
+                .in_set(StudioSystems::SyncMaterials),
+        );
 }
 
 fn create_gem_materials(
     mut commands: Commands,
     mut materials: ResMut<Assets<GemMaterial>>,
+    mut standard: ResMut<Assets<StandardMaterial>>,
     environment: Res<StudioEnvironment>,
     current: Res<CurrentDesign>,
 ) {
@@ -121,13 +180,27 @@ fn create_gem_materials(
     };
     let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, species))).collect();
     let melee = make(Cut::RoundBrilliant, Species::Diamond);
-    commands.insert_resource(GemMaterials { centre, melee });
+    let standard_centre = standard.add(standard_transmission(species));
+    let standard_melee = standard.add(standard_transmission(Species::Diamond));
+    commands.insert_resource(GemMaterials { centre, melee, standard_centre, standard_melee });
+}
+
+fn switch_stone_rendering(
+    mut commands: Commands,
+    rendering: Res<StoneRendering>,
+    gems: Res<GemMaterials>,
+    parts: Query<(Entity, &GemPart)>,
+) {
+    for (entity, part) in &parts {
+        gems.apply(&mut commands.entity(entity), *part, *rendering);
+    }
 }
 
 fn sync_gem_species(
     current: Res<CurrentDesign>,
     gems: Res<GemMaterials>,
     mut materials: ResMut<Assets<GemMaterial>>,
+    mut standard: ResMut<Assets<StandardMaterial>>,
     mut shown: Local<Option<Species>>,
 ) {
     let species = current.design().stone.species;
@@ -138,6 +211,9 @@ fn sync_gem_species(
         if let Some(mut material) = materials.get_mut(handle) {
             material.params = gem_params(cut, species);
         }
+    }
+    if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
+        *material = standard_transmission(species);
     }
     *shown = Some(species);
 }

@@ -20,10 +20,21 @@ use bevy::winit::WinitPlugin;
 #[derive(Resource, Default)]
 struct Captured(Option<Image>);
 
-/// The offscreen target and its size.
+/// The offscreen target and its framing.
 #[derive(Resource, Clone)]
 struct OffscreenTarget {
     image: Handle<Image>,
+    framing: Framing,
+}
+
+/// What the offscreen camera frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Framing {
+    /// The studio's default three-quarter view of the whole ring.
+    #[default]
+    Ring,
+    /// A close-up of the head and the stone.
+    Stone,
 }
 
 /// Camera position of the studio's default three-quarter view around a focus point.
@@ -40,6 +51,10 @@ pub struct Offscreen {
 
 impl Offscreen {
     pub fn new(design: Design, width: u32, height: u32) -> Offscreen {
+        Offscreen::framed(design, width, height, Framing::Ring)
+    }
+
+    pub fn framed(design: Design, width: u32, height: u32, framing: Framing) -> Offscreen {
         let mut app = App::new();
         app.add_plugins(
             DefaultPlugins
@@ -57,7 +72,7 @@ impl Offscreen {
             TextureFormat::Rgba8UnormSrgb,
             None,
         ));
-        app.insert_resource(OffscreenTarget { image });
+        app.insert_resource(OffscreenTarget { image, framing });
         app.add_systems(Startup, spawn_offscreen_camera);
         app.finish();
         app.cleanup();
@@ -85,6 +100,27 @@ impl Offscreen {
             }
         }
         Err(format!("the studio was not ready after {max_frames} frames"))
+    }
+
+    /// Draws stones with Écrin's gem shader or with Bevy's transmission (comparison), then waits for any new
+    /// pipeline to compile.
+    pub fn set_stone_rendering(&mut self, rendering: super::gem::StoneRendering) -> Result<(), String> {
+        *self.app.world_mut().resource_mut::<super::gem::StoneRendering>() = rendering;
+        self.settle(600)
+    }
+
+    /// Runs frames until no pipeline has been compiling for 3 frames in a row.
+    pub fn settle(&mut self, max_frames: u64) -> Result<(), String> {
+        let mut quiet = 0;
+        for _ in 0..max_frames {
+            self.update();
+            let waiting = self.app.world().resource::<super::loading::PipelinesWaiting>().0;
+            quiet = if waiting == 0 { quiet + 1 } else { 0 };
+            if quiet >= 3 {
+                return Ok(());
+            }
+        }
+        Err(format!("pipelines still compiling after {max_frames} frames"))
     }
 
     /// Queues a command for the next frame.
@@ -152,9 +188,16 @@ fn spawn_offscreen_camera(
     environment: Res<StudioEnvironment>,
     current: Res<CurrentDesign>,
 ) {
-    let focus = Vec3::new(0.0, super::scene::shank_top_mm(current.design()) * 0.55, 0.0);
-    let view = super::camera::default_view(focus.y);
-    let position = orbit_position(focus, view.target_yaw, view.target_pitch, view.target_radius);
+    let design = current.design();
+    let view = super::camera::default_view(super::scene::shank_top_mm(design) * 0.55);
+    let (focus, radius) = match target.framing {
+        Framing::Ring => (view.target_focus, view.target_radius),
+        Framing::Stone => {
+            let girdle = super::scene::shank_top_mm(design) + design.stone.size_mm * 0.45;
+            (Vec3::new(0.0, girdle, 0.0), design.stone.size_mm * 3.4)
+        }
+    };
+    let position = orbit_position(focus, view.target_yaw, view.target_pitch, radius);
     commands.spawn((
         Camera3d::default(),
         RenderTarget::Image(target.image.clone().into()),
@@ -163,11 +206,26 @@ fn spawn_offscreen_camera(
     ));
 }
 
-/// Renders a design to a PNG file (atomically).
-pub fn render_to_png(design: Design, size: u32, output: &std::path::Path) -> Result<(), String> {
-    let mut offscreen = Offscreen::new(design, size, size);
+/// Renders a design to a PNG file (atomically). With `gem_compare`, the left half shows Écrin's gem and the right
+/// half the same design with Bevy's StandardMaterial transmission.
+pub fn render_to_png(
+    design: Design,
+    size: u32,
+    output: &std::path::Path,
+    gem_compare: bool,
+    framing: Framing,
+) -> Result<(), String> {
+    let mut offscreen = Offscreen::framed(design, size, size, framing);
     offscreen.run_until_ready(3000)?;
-    let image = offscreen.capture()?;
+    let mut image = offscreen.capture()?;
+    if gem_compare {
+        offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;
+        let standard = offscreen.capture()?;
+        let mut both = image::RgbaImage::new(size * 2, size);
+        image::imageops::replace(&mut both, &image, 0, 0);
+        image::imageops::replace(&mut both, &standard, i64::from(size), 0);
+        image = both;
+    }
     offscreen.exit();
     let mut bytes = Vec::new();
     image

@@ -5,7 +5,7 @@
 //! replacing the old one: a change shows on the next frame, never with a missing part.
 
 use super::StudioSystems;
-use super::gem::GemMaterials;
+use super::gem::{GemMaterials, GemPart, StoneRendering};
 use super::materials::{PartRole, RingMaterials, part_role};
 use super::models::ModelLibrary;
 use super::state::CurrentDesign;
@@ -188,6 +188,7 @@ fn on_part_ready(
     children: Query<&Children>,
     parts: Query<(Has<ShankPart>, Option<&StonePart>), Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>>,
     gems: Res<GemMaterials>,
+    rendering: Res<StoneRendering>,
     material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
     ring_materials: Res<RingMaterials>,
     current: Res<CurrentDesign>,
@@ -204,13 +205,14 @@ fn on_part_ready(
         let mut part = commands.entity(descendant);
         let gem = match role {
             PartRole::Metal => None,
-            PartRole::Melee => Some(gems.melee.clone()),
-            PartRole::CentreStone => stone.and_then(|s| gems.centre.get(&s.cut).cloned()),
+            PartRole::Melee => Some(GemPart { melee: true, cut: Cut::RoundBrilliant }),
+            PartRole::CentreStone => stone.map(|s| GemPart { melee: false, cut: s.cut }),
         };
         match gem {
-            // Stones are traced by the gem shader.
+            // Stones are traced by the gem shader (or, for comparison, Bevy's transmission).
             Some(gem) => {
-                part.remove::<MeshMaterial3d<StandardMaterial>>().insert(MeshMaterial3d(gem));
+                part.insert(gem);
+                gems.apply(&mut part, gem, *rendering);
             }
             None => {
                 part.insert(MeshMaterial3d(ring_materials.for_role(role)));
