@@ -155,3 +155,59 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     assert!(halo_count > white_count, "the halo adds metal and stones around the centre stone");
     offscreen.exit();
 }
+
+fn srgb_byte(linear: f32) -> f32 {
+    let c = linear.clamp(0.0, 1.0);
+    255.0 * if c <= 0.003_130_8 { 12.92 * c } else { 1.055 * c.powf(1.0 / 2.4) - 0.055 }
+}
+
+#[test]
+fn gem_shader_agrees_with_the_cpu_tracer() {
+    use ecrin::optics::view::{PinholeCamera, stone_picture};
+    use ecrin::studio::lighting::{ENVIRONMENT_INTENSITY, environment_radiance};
+
+    let design = Design::default();
+    let camera = PinholeCamera { position: Vec3::new(7.0, 13.0, 9.0), target: Vec3::new(0.0, -0.6, 0.0), fov_y: 0.55 };
+    let size = 96;
+    let mut gpu = Offscreen::stone_only(design.clone(), size, &camera);
+    gpu.settle(600).expect("pipelines compiled");
+    let rendered = gpu.capture().expect("render");
+    gpu.exit();
+
+    let exposure = ecrin::studio::headless::STONE_CHECK_EXPOSURE.exposure();
+    let planes = ecrin::geometry::cut::facet_planes(design.stone.cut);
+    let cpu = stone_picture(
+        &planes,
+        design.stone.size_mm,
+        design.stone.species,
+        &camera,
+        (size, size),
+        ecrin::optics::metrics::BOUNCES,
+        // The cubemap is sampled left-handed (z negated), as Bevy does for its environment maps.
+        |d| environment_radiance(Vec3::new(d.x, d.y, -d.z)) * ENVIRONMENT_INTENSITY,
+    );
+    let mut reference = image::RgbaImage::new(size, size);
+    let mut differences = Vec::new();
+    for (index, expected) in cpu.iter().enumerate() {
+        let (x, y) = (index as u32 % size, index as u32 / size);
+        let Some(radiance) = expected else { continue };
+        let want = [0, 1, 2].map(|c| srgb_byte(radiance[c] * exposure));
+        let got = rendered.get_pixel(x, y);
+        reference.put_pixel(x, y, image::Rgba([want[0] as u8, want[1] as u8, want[2] as u8, 255]));
+        differences.push((0..3).map(|c| (want[c] - got[c] as f32).abs()).sum::<f32>() / 3.0);
+    }
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    rendered.save(out.join("gem-gpu.png")).ok();
+    reference.save(out.join("gem-cpu.png")).ok();
+    assert!(differences.len() > (size * size / 8) as usize, "the stone covers {} px", differences.len());
+    differences.sort_by(f32::total_cmp);
+    let mean = differences.iter().sum::<f32>() / differences.len() as f32;
+    let p90 = differences[differences.len() * 9 / 10];
+    // Few pixels may clip at this exposure; the picture must have its dark and bright facets (not all white).
+    let clipped = reference.pixels().filter(|p| p[0] == 255 && p[1] == 255 && p[2] == 255).count();
+    assert!(clipped < differences.len() / 3, "{clipped} of {} stone pixels clip", differences.len());
+    // Facet edges hit by a pixel centre on one side and not the other, and the cubemap's texel filtering, differ
+    // a little; the bulk must agree closely.
+    eprintln!("GPU vs CPU: mean {mean:.2}, p90 {p90:.2} (of 255)");
+    assert!(mean < 4.0 && p90 < 8.0, "GPU vs CPU: mean {mean:.1}, p90 {p90:.1} (of 255)");
+}

@@ -5,6 +5,7 @@
 pub mod ior;
 pub mod metrics;
 pub mod trace;
+pub mod view;
 
 pub use ior::ChannelIor;
 pub use trace::{ChannelTrace, trace_channel};

@@ -8,6 +8,7 @@ use crate::design::{Cut, Species};
 use crate::geometry::cut::facet_planes;
 use crate::optics::ChannelIor;
 use crate::optics::metrics::BOUNCES;
+use crate::optics::view::absorption_per_mm;
 use bevy::asset::uuid_handle;
 use bevy::ecs::system::EntityCommands;
 use bevy::mesh::MeshVertexBufferLayoutRef;
@@ -21,9 +22,6 @@ use std::collections::HashMap;
 pub const MAX_PLANES: usize = 160;
 
 const GEM_SHADER: Handle<Shader> = uuid_handle!("5b0c6a53-2f0e-4d0a-9a8e-0c3f4e1d7a21");
-
-/// Path length (mm) over which a stone's body colour is reached: about twice the depth of a 1 ct stone.
-const COLOUR_PATH_MM: f32 = 6.0;
 
 #[derive(ShaderType, Clone, Copy, Debug)]
 pub struct GemParams {
@@ -64,13 +62,6 @@ impl Material for GemMaterial {
         }
         Ok(())
     }
-}
-
-/// Absorption per mm for each channel so that a path of `COLOUR_PATH_MM` shows the species' body colour.
-pub fn absorption_per_mm(species: Species) -> [f32; 3] {
-    let [r, g, b] = species.data().body_colour_srgb;
-    let linear = Color::srgb(r, g, b).to_linear();
-    [linear.red, linear.green, linear.blue].map(|c| -c.max(1e-3).ln() / COLOUR_PATH_MM)
 }
 
 /// Shader parameters of a cut in a species.
@@ -227,12 +218,5 @@ mod tests {
         for cut in Cut::ALL {
             assert!(facet_planes(cut).len() <= MAX_PLANES, "{cut:?} has {} planes", facet_planes(cut).len());
         }
-    }
-
-    #[test]
-    fn colourless_stones_do_not_absorb_and_rubies_absorb_green() {
-        assert!(absorption_per_mm(Species::Diamond).iter().all(|&a| a < 1e-4));
-        let [r, g, _] = absorption_per_mm(Species::Ruby);
-        assert!(g > 5.0 * r, "ruby absorbs green far more than red: {r} {g}");
     }
 }

@@ -20,6 +20,9 @@ use bevy::winit::WinitPlugin;
 #[derive(Resource, Default)]
 struct Captured(Option<Image>);
 
+/// Exposure of the stone-only check: darker than the studio so that few pixels clip without a tonemapper.
+pub const STONE_CHECK_EXPOSURE: bevy::camera::Exposure = bevy::camera::Exposure { ev100: 12.0 };
+
 /// The offscreen target and its framing.
 #[derive(Resource, Clone)]
 struct OffscreenTarget {
@@ -55,17 +58,8 @@ impl Offscreen {
     }
 
     pub fn framed(design: Design, width: u32, height: u32, framing: Framing) -> Offscreen {
-        let mut app = App::new();
-        app.add_plugins(
-            DefaultPlugins
-                .set(WindowPlugin { primary_window: None, exit_condition: ExitCondition::DontExit, ..default() })
-                .set(AssetPlugin { file_path: assets_dir().to_string_lossy().into_owned(), ..default() })
-                .set(LogPlugin { filter: "warn,ecrin=info,wgpu=error,naga=warn".into(), ..default() })
-                .disable::<WinitPlugin>(),
-        )
-        .insert_resource(CurrentDesign::new(design))
-        .init_resource::<Captured>()
-        .add_plugins(scene_plugin);
+        let mut app = windowless_app(design);
+        app.add_plugins(scene_plugin);
         let image = app.world_mut().resource_mut::<Assets<Image>>().add(Image::new_target_texture(
             width,
             height,
@@ -77,6 +71,53 @@ impl Offscreen {
         app.finish();
         app.cleanup();
         Offscreen { app, frames: 0 }
+    }
+
+    /// Only the centre stone, at the origin, with Écrin's gem material, seen by a plain camera (no HDR, bloom,
+    /// anti-aliasing or tonemapping): the GPU side of the shader-vs-CPU-tracer check.
+    pub fn stone_only(design: Design, size: u32, camera: &crate::optics::view::PinholeCamera) -> Offscreen {
+        let mut app = windowless_app(design.clone());
+        app.add_plugins((
+            super::core_plugin,
+            super::lighting::plugin,
+            super::gem::plugin,
+            super::loading::pipeline_counter,
+        ));
+        let image = app.world_mut().resource_mut::<Assets<Image>>().add(Image::new_target_texture(
+            size,
+            size,
+            TextureFormat::Rgba8UnormSrgb,
+            None,
+        ));
+        app.insert_resource(OffscreenTarget { image: image.clone(), framing: Framing::Stone });
+        app.finish();
+        app.cleanup();
+        app.update();
+        let stone = crate::geometry::cut::unit_polyhedron(design.stone.cut).to_mesh();
+        let mesh = Mesh::new(bevy::mesh::PrimitiveTopology::TriangleList, bevy::asset::RenderAssetUsages::default())
+            .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, stone.positions)
+            .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, stone.normals)
+            .with_inserted_indices(bevy::mesh::Indices::U32(stone.indices));
+        let world = app.world_mut();
+        let mesh = world.resource_mut::<Assets<Mesh>>().add(mesh);
+        let material = world.resource::<super::gem::GemMaterials>().centre.get(&design.stone.cut).cloned();
+        if let Some(material) = material {
+            world.spawn((
+                Mesh3d(mesh),
+                MeshMaterial3d(material),
+                Transform::from_scale(Vec3::splat(design.stone.size_mm)),
+            ));
+        }
+        world.spawn((
+            Camera3d::default(),
+            RenderTarget::Image(image.into()),
+            Transform::from_translation(camera.position).looking_at(camera.target, Vec3::Y),
+            Projection::Perspective(PerspectiveProjection { fov: camera.fov_y, ..default() }),
+            bevy::core_pipeline::tonemapping::Tonemapping::None,
+            bevy::render::view::Msaa::Off,
+            STONE_CHECK_EXPOSURE,
+        ));
+        Offscreen { app, frames: 1 }
     }
 
     /// Runs one frame.
@@ -176,6 +217,26 @@ impl Offscreen {
         self.app.world_mut().write_message(AppExit::Success);
         self.app.update();
     }
+}
+
+/// DefaultPlugins without a window (logging set up once per process) and the design to show.
+fn windowless_app(design: Design) -> App {
+    static LOGGING: std::sync::Once = std::sync::Once::new();
+    let mut first = false;
+    LOGGING.call_once(|| first = true);
+    let plugins = DefaultPlugins
+        .set(WindowPlugin { primary_window: None, exit_condition: ExitCondition::DontExit, ..default() })
+        .set(AssetPlugin { file_path: assets_dir().to_string_lossy().into_owned(), ..default() })
+        .set(LogPlugin { filter: "warn,ecrin=info,wgpu=error,naga=warn".into(), ..default() })
+        .disable::<WinitPlugin>();
+    let mut app = App::new();
+    if first {
+        app.add_plugins(plugins);
+    } else {
+        app.add_plugins(plugins.disable::<LogPlugin>());
+    }
+    app.insert_resource(CurrentDesign::new(design)).init_resource::<Captured>();
+    app
 }
 
 fn store_capture(captured: On<ScreenshotCaptured>, mut store: ResMut<Captured>) {

@@ -27,9 +27,13 @@ pub struct LoadingProgress {
 pub struct PipelinesWaiting(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<LoadingProgress>()
-        .init_resource::<PipelinesWaiting>()
-        .add_systems(Update, track_loading.run_if(in_state(StudioState::Loading)));
+    app.init_resource::<LoadingProgress>().add_systems(Update, track_loading.run_if(in_state(StudioState::Loading)));
+    pipeline_counter(app);
+}
+
+/// Keeps `PipelinesWaiting` up to date from the render world.
+pub(super) fn pipeline_counter(app: &mut App) {
+    app.init_resource::<PipelinesWaiting>();
     if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
         render_app.add_systems(ExtractSchedule, count_waiting_pipelines);
     }
