@@ -201,3 +201,90 @@ mod tests {
         assert!((solid.volume() - (1.0 - 0.125 / 6.0)).abs() < 1e-4);
     }
 }
+
+/// Why a mesh cannot be traced as a convex stone.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum StoneMeshError {
+    #[error("the mesh has no volume (flat, empty or open)")]
+    Degenerate,
+    #[error("the mesh is not convex: a vertex lies {distance:.4} outside facet plane {plane}")]
+    NotConvex { plane: usize, distance: f32 },
+    #[error("the mesh has {count} distinct facet planes, more than the {max} the gem shader holds")]
+    TooManyFacets { count: usize, max: usize },
+}
+
+/// The facet planes of a triangle mesh that should be a convex stone (unit-free), or why it is not one.
+/// Coplanar triangles share a plane; every vertex must lie behind every plane.
+pub fn convex_planes_of_mesh(mesh: &MeshData, max_planes: usize) -> Result<Vec<Plane>, StoneMeshError> {
+    let volume = mesh.volume();
+    let (lo, hi) = mesh.bounds();
+    let extent = (hi - lo).max_element();
+    if !(volume.is_finite() && extent > 0.0 && volume > 1e-6 * extent.powi(3)) {
+        return Err(StoneMeshError::Degenerate);
+    }
+    let tolerance = 1e-4 * extent;
+    let mut planes: Vec<Plane> = Vec::new();
+    for triangle in mesh.indices.chunks_exact(3) {
+        let [a, b, c] = [triangle[0], triangle[1], triangle[2]].map(|i| Vec3::from(mesh.positions[i as usize]));
+        let normal = (b - a).cross(c - a);
+        if normal.length() < 1e-6 * extent * extent {
+            continue;
+        }
+        let plane = Plane::through(a, normal);
+        let known = planes
+            .iter()
+            .any(|p| p.normal.dot(plane.normal) > 1.0 - 1e-4 && (p.offset - plane.offset).abs() < tolerance);
+        if !known {
+            planes.push(plane);
+        }
+    }
+    for (index, plane) in planes.iter().enumerate() {
+        for &p in &mesh.positions {
+            let distance = plane.signed_distance(Vec3::from(p));
+            if distance > tolerance {
+                return Err(StoneMeshError::NotConvex { plane: index, distance });
+            }
+        }
+    }
+    if planes.len() > max_planes {
+        return Err(StoneMeshError::TooManyFacets { count: planes.len(), max: max_planes });
+    }
+    Ok(planes)
+}
+
+#[cfg(test)]
+mod stone_mesh_tests {
+    use super::*;
+    use crate::design::Cut;
+
+    #[test]
+    fn cut_meshes_give_back_their_facets() {
+        for cut in Cut::ALL {
+            let solid = crate::geometry::cut::unit_polyhedron(cut);
+            let planes = convex_planes_of_mesh(&solid.to_mesh(), 1000).expect("convex");
+            // Sliver facets may come back as two nearly equal planes; the solid they bound is the same.
+            assert!((solid.facets.len()..=solid.facets.len() + 2).contains(&planes.len()), "{cut:?}");
+            let rebuilt = ConvexPolyhedron::from_planes(&planes).volume();
+            assert!((rebuilt - solid.volume()).abs() < 1e-4 * solid.volume().max(1e-3), "{cut:?}");
+        }
+    }
+
+    #[test]
+    fn concave_and_flat_meshes_are_refused() {
+        // Two unit cubes side by side form a convex box; an L of three cubes is not convex.
+        let cube = |x: f32, y: f32| {
+            ConvexPolyhedron::cube(0.5).to_mesh().transformed(glam::Affine3A::from_translation(Vec3::new(x, y, 0.0)))
+        };
+        let mut l_shape = cube(0.0, 0.0);
+        l_shape.append(&cube(1.0, 0.0));
+        l_shape.append(&cube(0.0, 1.0));
+        assert!(matches!(convex_planes_of_mesh(&l_shape, 100), Err(StoneMeshError::NotConvex { .. })));
+        let flat = MeshData {
+            positions: vec![[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]],
+            normals: vec![[0.0, 1.0, 0.0]; 3],
+            indices: vec![0, 1, 2, 0, 2, 1],
+        };
+        assert_eq!(convex_planes_of_mesh(&flat, 100), Err(StoneMeshError::Degenerate));
+        assert_eq!(convex_planes_of_mesh(&MeshData::default(), 100), Err(StoneMeshError::Degenerate));
+    }
+}

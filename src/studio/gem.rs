@@ -107,6 +107,26 @@ pub enum StoneRendering {
 pub struct GemPart {
     pub melee: bool,
     pub cut: Cut,
+    /// False when the stone's mesh is not a convex solid the shader can trace (then: Bevy's transmission).
+    pub traceable: bool,
+}
+
+/// Checks that a stone mesh is a convex solid with few enough facets for the gem shader.
+pub fn check_stone_mesh(mesh: &Mesh) -> Result<(), String> {
+    use bevy::mesh::{Indices, VertexAttributeValues};
+    let Some(VertexAttributeValues::Float32x3(positions)) = mesh.attribute(Mesh::ATTRIBUTE_POSITION) else {
+        return Err("the mesh has no positions".into());
+    };
+    let indices: Vec<u32> = match mesh.indices() {
+        Some(Indices::U32(indices)) => indices.clone(),
+        Some(Indices::U16(indices)) => indices.iter().map(|&i| u32::from(i)).collect(),
+        None => (0..positions.len() as u32).collect(),
+    };
+    if indices.iter().any(|&i| i as usize >= positions.len()) {
+        return Err("the mesh's indices point past its vertices".into());
+    }
+    let data = crate::geometry::mesh::MeshData { positions: positions.clone(), normals: Vec::new(), indices };
+    crate::geometry::polyhedron::convex_planes_of_mesh(&data, MAX_PLANES).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Bevy's transmissive StandardMaterial for a species: one screen-space refraction, no internal reflections.
@@ -128,6 +148,7 @@ pub fn standard_transmission(species: Species) -> StandardMaterial {
 impl GemMaterials {
     /// Inserts the material this part takes in the given rendering (and removes the other kind).
     pub fn apply(&self, entity: &mut EntityCommands, part: GemPart, rendering: StoneRendering) {
+        let rendering = if part.traceable { rendering } else { StoneRendering::StandardTransmission };
         match rendering {
             StoneRendering::Traced => {
                 let handle = if part.melee { Some(self.melee.clone()) } else { self.centre.get(&part.cut).cloned() };
@@ -212,6 +233,23 @@ fn sync_gem_species(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bevy_mesh(data: crate::geometry::mesh::MeshData) -> Mesh {
+        Mesh::new(bevy::mesh::PrimitiveTopology::TriangleList, bevy::asset::RenderAssetUsages::default())
+            .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, data.positions)
+            .with_inserted_indices(bevy::mesh::Indices::U32(data.indices))
+    }
+
+    #[test]
+    fn only_convex_stone_meshes_are_traced() {
+        let stone = crate::geometry::cut::unit_polyhedron(Cut::Pear).to_mesh();
+        assert_eq!(check_stone_mesh(&bevy_mesh(stone)), Ok(()));
+        let mut two_stones = crate::geometry::cut::unit_polyhedron(Cut::RoundBrilliant).to_mesh();
+        let moved = two_stones.transformed(bevy::math::Affine3A::from_translation(Vec3::X * 1.5));
+        two_stones.append(&moved);
+        let problem = check_stone_mesh(&bevy_mesh(two_stones)).expect_err("two stones are not one convex solid");
+        assert!(problem.contains("not convex"), "{problem}");
+    }
 
     #[test]
     fn every_cut_fits_the_shader() {

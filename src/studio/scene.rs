@@ -5,7 +5,7 @@
 //! replacing the old one: a change shows on the next frame, never with a missing part.
 
 use super::StudioSystems;
-use super::gem::{GemMaterials, GemPart, StoneRendering};
+use super::gem::{GemMaterials, GemPart, StoneRendering, check_stone_mesh};
 use super::materials::{PartRole, RingMaterials, part_role};
 use super::models::ModelLibrary;
 use super::state::CurrentDesign;
@@ -203,10 +203,18 @@ fn on_part_ready(
             continue;
         };
         let mut part = commands.entity(descendant);
+        // A stone the shader cannot trace (not convex, degenerate) falls back to Bevy's transmission, with a warning.
+        let traceable = match mesh.and_then(|m| meshes.get(&m.0)).map(check_stone_mesh) {
+            Some(Err(problem)) if role != PartRole::Metal => {
+                warn!("stone part {:?}: {problem}; drawn with StandardMaterial transmission instead", material_name.0);
+                false
+            }
+            _ => true,
+        };
         let gem = match role {
             PartRole::Metal => None,
-            PartRole::Melee => Some(GemPart { melee: true, cut: Cut::RoundBrilliant }),
-            PartRole::CentreStone => stone.map(|s| GemPart { melee: false, cut: s.cut }),
+            PartRole::Melee => Some(GemPart { melee: true, cut: Cut::RoundBrilliant, traceable }),
+            PartRole::CentreStone => stone.map(|s| GemPart { melee: false, cut: s.cut, traceable }),
         };
         match gem {
             // Stones are traced by the gem shader (or, for comparison, Bevy's transmission).
