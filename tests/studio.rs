@@ -3,7 +3,9 @@
 
 use bevy::prelude::*;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
+use ecrin::optics::environment::LightingEnvironment;
 use ecrin::studio::headless::Offscreen;
+use ecrin::studio::lighting::{Background, Presentation};
 use ecrin::studio::state::{CurrentDesign, StatusLine, StudioCommand};
 use ecrin::studio::ui::panel::{PanelDrafts, design_panel};
 use egui_kittest::Harness;
@@ -56,6 +58,21 @@ fn a_refused_change_and_a_broken_preset_keep_the_design_and_say_why() {
     assert_eq!(design(&app), before);
     let status = app.world().resource::<StatusLine>().clone();
     assert!(status.is_error && status.text.contains(&broken.display().to_string()), "{status:?}");
+}
+
+#[test]
+fn presentation_commands_change_light_and_background_but_not_the_design() {
+    let mut app = command_app();
+    app.init_resource::<Presentation>();
+    send(&mut app, StudioCommand::SetEnvironment(LightingEnvironment::Boutique));
+    send(&mut app, StudioCommand::SetBackground(Background::Transparent));
+    let presentation = *app.world().resource::<Presentation>();
+    assert_eq!(
+        presentation,
+        Presentation { environment: LightingEnvironment::Boutique, background: Background::Transparent }
+    );
+    assert_eq!(design(&app), Design::default());
+    assert!(!app.world().resource::<CurrentDesign>().history.can_undo(), "light is not a design change");
 }
 
 #[test]
@@ -153,6 +170,23 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     let halo = offscreen.capture().expect("halo render");
     let (_, halo_count) = ring_pixels(&halo);
     assert!(halo_count > white_count, "the halo adds metal and stones around the centre stone");
+
+    // Evening light is candlelight: the same ring reads much warmer than under the studio's neutral softboxes.
+    let ([hr, _, hb], _) = ring_pixels(&halo);
+    offscreen
+        .present(Presentation { environment: LightingEnvironment::Evening, background: Background::Velvet })
+        .expect("evening light");
+    let evening = offscreen.capture().expect("evening render");
+    evening.save(out.join("render-evening.png")).ok();
+    let ([er, _, eb], _) = ring_pixels(&evening);
+    assert!(er / eb.max(1.0) > 1.3 * hr / hb.max(1.0), "evening ({er:.0}/{eb:.0}) vs studio ({hr:.0}/{hb:.0})");
+
+    // A white background for e-commerce pictures.
+    offscreen
+        .present(Presentation { environment: LightingEnvironment::Studio, background: Background::White })
+        .expect("white");
+    let white_background = offscreen.capture().expect("white background render");
+    assert!(white_background.get_pixel(0, 0).0[..3].iter().all(|&c| c > 240), "{:?}", white_background.get_pixel(0, 0));
     offscreen.exit();
 }
 
@@ -164,7 +198,7 @@ fn srgb_byte(linear: f32) -> f32 {
 #[test]
 fn gem_shader_agrees_with_the_cpu_tracer() {
     use ecrin::optics::view::{PinholeCamera, stone_picture};
-    use ecrin::studio::lighting::{ENVIRONMENT_INTENSITY, environment_radiance};
+    use ecrin::studio::lighting::ENVIRONMENT_INTENSITY;
 
     let design = Design::default();
     let camera = PinholeCamera { position: Vec3::new(7.0, 13.0, 9.0), target: Vec3::new(0.0, -0.6, 0.0), fov_y: 0.55 };
@@ -184,7 +218,7 @@ fn gem_shader_agrees_with_the_cpu_tracer() {
         (size, size),
         ecrin::optics::metrics::BOUNCES,
         // The cubemap is sampled left-handed (z negated), as Bevy does for its environment maps.
-        |d| environment_radiance(Vec3::new(d.x, d.y, -d.z)) * ENVIRONMENT_INTENSITY,
+        |d| LightingEnvironment::Studio.radiance(Vec3::new(d.x, d.y, -d.z)) * ENVIRONMENT_INTENSITY,
     );
     let mut reference = image::RgbaImage::new(size, size);
     let mut differences = Vec::new();

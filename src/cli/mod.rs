@@ -3,7 +3,9 @@
 mod bench;
 
 use crate::design::preset;
+use crate::optics::environment::LightingEnvironment;
 use crate::studio;
+use crate::studio::lighting::{Background, Presentation};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +43,12 @@ pub enum Command {
         /// Frame the head and stone instead of the whole ring.
         #[arg(long)]
         closeup: bool,
+        /// Lighting: studio, boutique, daylight or evening.
+        #[arg(long, default_value = "studio", value_parser = parse_light)]
+        light: LightingEnvironment,
+        /// Background: velvet, white or transparent.
+        #[arg(long, default_value = "velvet", value_parser = parse_background)]
+        background: Background,
     },
     /// Check presets: print what each one is, or what is wrong with it.
     Check { presets: Vec<PathBuf> },
@@ -57,6 +65,20 @@ pub enum Command {
     },
 }
 
+fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
+    LightingEnvironment::ALL
+        .into_iter()
+        .find(|e| e.label().eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("unknown lighting {text:?}: studio, boutique, daylight or evening"))
+}
+
+fn parse_background(text: &str) -> Result<Background, String> {
+    Background::ALL
+        .into_iter()
+        .find(|b| b.label().eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("unknown background {text:?}: velvet, white or transparent"))
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     PROCESS_START.get_or_init(Instant::now);
     match cli.command.unwrap_or(Command::Studio { preset: None }) {
@@ -64,7 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
             studio::run_window(preset);
             ExitCode::SUCCESS
         }
-        Command::Render { preset: path, output, size, gem_compare, closeup } => {
+        Command::Render { preset: path, output, size, gem_compare, closeup, light, background } => {
             if !(16..=8192).contains(&size) {
                 eprintln!("--size {size}: must be 16–8192 pixels");
                 return ExitCode::from(2);
@@ -77,7 +99,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             };
             let framing = if closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring };
-            match studio::headless::render_to_png(design, size, &output, gem_compare, framing) {
+            let presentation = Presentation { environment: light, background };
+            match studio::headless::render_to_png(design, size, &output, gem_compare, framing, presentation) {
                 Ok(()) => {
                     println!("{}", output.display());
                     ExitCode::SUCCESS

@@ -2,6 +2,7 @@
 //! mirrors (entry Fresnel, refraction, internal bounces with total internal reflection, Beer–Lambert absorption),
 //! and cut metrics computed with it.
 
+pub mod environment;
 pub mod ior;
 pub mod metrics;
 pub mod trace;

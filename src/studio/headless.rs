@@ -150,6 +150,17 @@ impl Offscreen {
         self.settle(600)
     }
 
+    /// Changes light and background, then lets the new environment map be prefiltered.
+    pub fn present(&mut self, presentation: super::lighting::Presentation) -> Result<(), String> {
+        *self.app.world_mut().resource_mut::<super::lighting::Presentation>() = presentation;
+        self.settle(600)?;
+        // The GPU prefilters the new environment over the next frames.
+        for _ in 0..4 {
+            self.update();
+        }
+        Ok(())
+    }
+
     /// Runs frames until no pipeline has been compiling for 3 frames in a row.
     pub fn settle(&mut self, max_frames: u64) -> Result<(), String> {
         let mut quiet = 0;
@@ -275,9 +286,13 @@ pub fn render_to_png(
     output: &std::path::Path,
     gem_compare: bool,
     framing: Framing,
+    presentation: super::lighting::Presentation,
 ) -> Result<(), String> {
     let mut offscreen = Offscreen::framed(design, size, size, framing);
     offscreen.run_until_ready(3000)?;
+    if presentation != super::lighting::Presentation::default() {
+        offscreen.present(presentation)?;
+    }
     let mut image = offscreen.capture()?;
     if gem_compare {
         offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;

@@ -1,7 +1,9 @@
 //! The design being edited, the commands that change it, and the one system that applies them.
 
 use super::StudioSystems;
+use super::lighting::{Background, Presentation};
 use crate::design::{Design, DesignCommand, History, preset};
+use crate::optics::environment::LightingEnvironment;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -17,6 +19,9 @@ pub enum StudioCommand {
     SavePreset(Option<PathBuf>),
     /// Something outside the design went wrong (a folder could not be made): show it.
     ReportError(String),
+    /// Light and background of the presentation (not part of the design, not undone).
+    SetEnvironment(LightingEnvironment),
+    SetBackground(Background),
 }
 
 /// The design being edited, with its undo history and the file it belongs to.
@@ -67,6 +72,7 @@ pub fn apply_commands(
     mut commands: MessageReader<StudioCommand>,
     mut current: ResMut<CurrentDesign>,
     mut status: ResMut<StatusLine>,
+    mut presentation: Option<ResMut<Presentation>>,
 ) {
     for command in commands.read() {
         let outcome = match command {
@@ -84,6 +90,18 @@ pub fn apply_commands(
                 Err(error) => Err(error.to_string()),
             },
             StudioCommand::ReportError(message) => Err(message.clone()),
+            StudioCommand::SetEnvironment(environment) => {
+                if let Some(presentation) = presentation.as_deref_mut() {
+                    presentation.environment = *environment;
+                }
+                Ok(false)
+            }
+            StudioCommand::SetBackground(background) => {
+                if let Some(presentation) = presentation.as_deref_mut() {
+                    presentation.background = *background;
+                }
+                Ok(false)
+            }
             StudioCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
                     Some(path) => match preset::save(&path, current.design()) {

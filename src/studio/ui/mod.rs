@@ -4,10 +4,12 @@
 pub mod panel;
 
 use super::camera::{StudioCamera, ViewControls};
+use super::lighting::{Background, Presentation};
 use super::loading::LoadingProgress;
 use super::presets::{self, PresetBrowser};
 use super::state::{CurrentDesign, StatusLine, StudioCommand};
 use super::{StudioState, StudioSystems};
+use crate::optics::environment::LightingEnvironment;
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, Viewport};
 use bevy::prelude::*;
@@ -61,6 +63,7 @@ fn studio_ui(
     mut drafts: ResMut<Drafts>,
     mut browser: ResMut<PresetBrowser>,
     mut view: ResMut<ViewControls>,
+    presentation: Res<Presentation>,
     mut commands: MessageWriter<StudioCommand>,
     mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -99,6 +102,9 @@ fn studio_ui(
                     emitted.extend(
                         design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
                     );
+                    ui.add_space(8.0);
+                    ui.label(egui::RichText::new("Where will you wear it?").strong().size(15.0));
+                    emitted.extend(presentation_ui(ui, &presentation));
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("View").strong().size(15.0));
                     ui.horizontal(|ui| {
@@ -149,6 +155,29 @@ fn studio_ui(
         }
     }
     Ok(())
+}
+
+/// Light and background choices.
+pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation) -> Vec<StudioCommand> {
+    let mut out = Vec::new();
+    ui.horizontal(|ui| {
+        for environment in LightingEnvironment::ALL {
+            let selected = presentation.environment == environment;
+            if ui.selectable_label(selected, environment.label()).clicked() && !selected {
+                out.push(StudioCommand::SetEnvironment(environment));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Background");
+        for background in Background::ALL {
+            let selected = presentation.background == background;
+            if ui.selectable_label(selected, background.label()).clicked() && !selected {
+                out.push(StudioCommand::SetBackground(background));
+            }
+        }
+    });
+    out
 }
 
 fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {
