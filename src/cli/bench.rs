@@ -46,6 +46,42 @@ fn frame_times(offscreen: &mut Offscreen, frames: usize) -> (f64, f64) {
     median_and_p95(&mut times)
 }
 
+/// Every change the panel can make, in an order that visits every alloy, finish, species, cut × setting, band
+/// and lighting environment.
+pub fn every_option() -> Vec<StudioCommand> {
+    use crate::design::{Cut, Finish, Setting, ShankStyle, Species};
+    use crate::optics::environment::LightingEnvironment;
+    let mut commands: Vec<StudioCommand> = Vec::new();
+    let design = |c| StudioCommand::Design(c);
+    commands.extend(Alloy::ALL.map(|a| design(DesignCommand::SetAlloy(a))));
+    commands.extend(Finish::ALL.map(|f| design(DesignCommand::SetFinish(f))));
+    commands.extend(Species::ALL.map(|s| design(DesignCommand::SetSpecies(s))));
+    for setting in Setting::ALL {
+        commands.push(design(DesignCommand::SetSetting(setting)));
+        commands.extend(Cut::ALL.map(|c| design(DesignCommand::SetCut(c))));
+    }
+    commands.extend(ShankStyle::ALL.map(|s| design(DesignCommand::SetShank(s))));
+    commands.extend(LightingEnvironment::ALL.map(StudioCommand::SetEnvironment));
+    commands
+}
+
+/// Applies every option, two frames each: the longest frame (ms) and how many frames had pipelines compiling.
+fn cycle_every_option(offscreen: &mut Offscreen) -> (f64, usize) {
+    let (mut longest, mut waiting) = (0.0f64, 0);
+    for command in every_option() {
+        offscreen.send(command);
+        for _ in 0..2 {
+            let start = Instant::now();
+            offscreen.update();
+            longest = longest.max(start.elapsed().as_secs_f64() * 1000.0);
+            if offscreen.pipelines_waiting() > 0 {
+                waiting += 1;
+            }
+        }
+    }
+    (longest, waiting)
+}
+
 pub fn run(frames: usize) -> ExitCode {
     let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
     let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
@@ -63,6 +99,16 @@ pub fn run(frames: usize) -> ExitCode {
     let (median, p95) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median", median, "ms");
     emit("frame_ms_p95", p95, "ms");
+
+    // No hitches: cycle through every option the panel offers; after loading no frame may wait on a pipeline.
+    let (max_frame_ms, waiting_frames) = cycle_every_option(&mut offscreen);
+    emit("max_frame_ms_after_load", max_frame_ms, "ms");
+    emit("frames_waiting_on_pipelines", waiting_frames as f64, "frames");
+    offscreen.send(StudioCommand::Design(DesignCommand::Load(Box::default())));
+    offscreen.send(StudioCommand::SetEnvironment(crate::optics::environment::LightingEnvironment::Studio));
+    for _ in 0..4 {
+        offscreen.update();
+    }
 
     // The same scene with Bevy's StandardMaterial transmission stones, same run.
     if let Err(error) = offscreen.set_stone_rendering(StoneRendering::StandardTransmission) {

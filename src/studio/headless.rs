@@ -175,6 +175,11 @@ impl Offscreen {
         Err(format!("pipelines still compiling after {max_frames} frames"))
     }
 
+    /// Render pipelines compiling right now.
+    pub fn pipelines_waiting(&self) -> usize {
+        self.app.world().resource::<super::loading::PipelinesWaiting>().0
+    }
+
     /// Queues a command for the next frame.
     pub fn send(&mut self, command: StudioCommand) {
         self.app.world_mut().write_message(command);
