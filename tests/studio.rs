@@ -245,3 +245,25 @@ fn gem_shader_agrees_with_the_cpu_tracer() {
     eprintln!("GPU vs CPU: mean {mean:.2}, p90 {p90:.2} (of 255)");
     assert!(mean < 4.0 && p90 < 8.0, "GPU vs CPU: mean {mean:.1}, p90 {p90:.1} (of 255)");
 }
+
+#[test]
+fn cycling_every_option_never_waits_on_a_pipeline() {
+    let mut offscreen = Offscreen::new(Design::default(), 96, 96);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    let mut waiting = Vec::new();
+    for command in ecrin::cli::bench::every_option() {
+        offscreen.send(command.clone());
+        for frame in 1..=2 {
+            offscreen.update();
+            if frame == 1 && !offscreen.scene_matches_design() {
+                waiting.push(format!("{command:?}: the scene did not follow on the next frame"));
+            }
+            if offscreen.pipelines_waiting() > 0 {
+                waiting
+                    .push(format!("{command:?}, frame {frame}: {} pipelines compiling", offscreen.pipelines_waiting()));
+            }
+        }
+    }
+    offscreen.exit();
+    assert!(waiting.is_empty(), "{waiting:#?}");
+}

@@ -1,6 +1,6 @@
 //! Command line: the studio (default), `render`, `check`, `bench` and `generate-assets`.
 
-mod bench;
+pub mod bench;
 
 use crate::design::preset;
 use crate::optics::environment::LightingEnvironment;
