@@ -6,6 +6,8 @@ use super::{Alloy, Cut, Design, DesignError, Finish, Setting, ShankStyle, SizeSy
 #[derive(Clone, Debug, PartialEq)]
 pub enum DesignCommand {
     SetAlloy(Alloy),
+    /// Two-tone: the head's alloy (`None`: same as the band).
+    SetHeadAlloy(Option<Alloy>),
     SetFinish(Finish),
     SetSpecies(Species),
     SetCut(Cut),
@@ -30,6 +32,7 @@ impl DesignCommand {
         let mut next = design.clone();
         match self {
             DesignCommand::SetAlloy(alloy) => next.metal.alloy = *alloy,
+            DesignCommand::SetHeadAlloy(alloy) => next.head_alloy = alloy.filter(|a| *a != next.metal.alloy),
             DesignCommand::SetFinish(finish) => next.metal.finish = *finish,
             DesignCommand::SetSpecies(species) => next.stone.species = *species,
             DesignCommand::SetCut(cut) => next.stone.cut = *cut,

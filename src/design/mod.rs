@@ -153,6 +153,9 @@ impl ShankStyle {
 pub struct Design {
     pub name: String,
     pub metal: Metal,
+    /// The head's alloy when it differs from the band's (two-tone, e.g. a white-gold head on a yellow band).
+    #[serde(default)]
+    pub head_alloy: Option<Alloy>,
     pub stone: Stone,
     pub setting: Setting,
     #[serde(default)]
@@ -221,6 +224,11 @@ impl Design {
         Ok(())
     }
 
+    /// The alloy of the head (the band's unless two-tone).
+    pub fn head_metal(&self) -> Metal {
+        Metal { alloy: self.head_alloy.unwrap_or(self.metal.alloy), finish: self.metal.finish }
+    }
+
     /// Estimated weight of the centre stone in carats, from the cut's polyhedron volume and the species' SG.
     pub fn centre_carats(&self) -> f32 {
         crate::geometry::cut::carats(self.stone.cut, self.stone.size_mm, self.stone.species.data().specific_gravity)
@@ -233,6 +241,7 @@ impl Default for Design {
         Design {
             name: "Classic solitaire".into(),
             metal: Metal { alloy: Alloy::Yellow18k, finish: Finish::Polished },
+            head_alloy: None,
             stone: Stone { species: Species::Diamond, cut: Cut::RoundBrilliant, size_mm: 6.4 },
             setting: Setting::SixProng,
             shank: ShankStyle::ComfortFit,

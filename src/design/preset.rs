@@ -2,7 +2,7 @@
 //!
 //! ```ron
 //! (
-//!     version: 1,
+//!     version: 2,
 //!     design: (name: "Classic solitaire", metal: (alloy: Yellow18k, finish: Polished), ...),
 //! )
 //! ```
@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// The schema version this build writes and reads.
-pub const PRESET_VERSION: u32 = 1;
+/// The schema version this build writes. Version 2 added `head_alloy` (two-tone); version 1 files still load.
+pub const PRESET_VERSION: u32 = 2;
+/// The oldest schema version this build reads.
+pub const OLDEST_READABLE_VERSION: u32 = 1;
 /// A preset is a few hundred bytes; anything over this is not a preset.
 pub const MAX_PRESET_BYTES: u64 = 256 * 1024;
 /// File extension of presets.
@@ -40,7 +42,7 @@ struct VersionProbe {
 pub enum PresetError {
     #[error("{path}: cannot read: {source}")]
     Read { path: String, source: std::io::Error },
-    #[error("{path}: the file is empty (expected a preset such as `(version: 1, design: (...))`)")]
+    #[error("{path}: the file is empty (expected a preset such as `(version: 2, design: (...))`)")]
     Empty { path: String },
     #[error("{path}: {size} bytes is too large for a preset (at most {max} bytes)")]
     TooLarge { path: String, size: u64, max: u64 },
@@ -50,7 +52,9 @@ pub enum PresetError {
     Syntax { path: String, line: usize, column: usize, message: String },
     #[error("{path}: no `version` field (expected `version: {PRESET_VERSION}`)")]
     MissingVersion { path: String },
-    #[error("{path}:{line}:{column}: version {found} is not supported (this Écrin reads version {PRESET_VERSION})")]
+    #[error(
+        "{path}:{line}:{column}: version {found} is not supported (this Écrin reads versions {OLDEST_READABLE_VERSION}–{PRESET_VERSION})"
+    )]
     UnsupportedVersion { path: String, line: usize, column: usize, found: u32 },
     #[error("{path}:{line}:{column}: {source}")]
     Invalid { path: String, line: usize, column: usize, source: DesignError },
@@ -76,7 +80,7 @@ pub fn from_ron_str(text: &str, path: &str) -> Result<Design, PresetError> {
     let probe: VersionProbe = ron::from_str(text).map_err(|error| syntax_error(path, &error))?;
     match probe.version {
         0 => return Err(PresetError::MissingVersion { path: path.into() }),
-        PRESET_VERSION => {}
+        OLDEST_READABLE_VERSION..=PRESET_VERSION => {}
         found => {
             let (line, column) = locate_field(text, "version");
             return Err(PresetError::UnsupportedVersion { path: path.into(), line, column, found });

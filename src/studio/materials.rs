@@ -1,9 +1,9 @@
-//! Metal and gem materials derived from the design. Three shared materials are edited in place, so a change of
-//! alloy, finish or species never creates a new material nor a new GPU pipeline.
+//! Metal materials derived from the design (band and head, for two-tone) and the classification of glTF parts.
+//! The shared materials are edited in place: a change of alloy or finish never creates a new GPU pipeline.
 
 use super::StudioSystems;
 use super::state::CurrentDesign;
-use crate::design::{Design, Species};
+use crate::design::Metal;
 use crate::geometry::library::{GEM_PREFIX, METAL_PREFIX};
 use bevy::prelude::*;
 
@@ -29,22 +29,13 @@ pub fn part_role(material_name: &str) -> Option<PartRole> {
     }
 }
 
-/// The studio's shared materials.
+/// The studio's shared metal materials, edited in place when the design changes.
 #[derive(Resource)]
 pub struct RingMaterials {
+    /// The band's metal.
     pub metal: Handle<StandardMaterial>,
-    pub centre_stone: Handle<StandardMaterial>,
-    pub melee: Handle<StandardMaterial>,
-}
-
-impl RingMaterials {
-    pub fn for_role(&self, role: PartRole) -> Handle<StandardMaterial> {
-        match role {
-            PartRole::Metal => self.metal.clone(),
-            PartRole::CentreStone => self.centre_stone.clone(),
-            PartRole::Melee => self.melee.clone(),
-        }
-    }
+    /// The head's metal (the band's alloy unless two-tone).
+    pub head_metal: Handle<StandardMaterial>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -52,32 +43,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, sync_materials.in_set(StudioSystems::SyncMaterials));
 }
 
-/// Polished metal of the design's alloy: its F0 as base colour, fully metallic.
-pub fn metal_material(design: &Design, material: &mut StandardMaterial) {
-    let [r, g, b] = design.metal.alloy.f0_linear();
+/// A metal: the alloy's F0 as base colour, fully metallic, the finish's roughness.
+pub fn metal_material(metal: Metal, material: &mut StandardMaterial) {
+    let [r, g, b] = metal.alloy.f0_linear();
     material.base_color = Color::linear_rgb(r, g, b);
     material.metallic = 1.0;
-    material.perceptual_roughness = design.metal.finish.roughness();
+    material.perceptual_roughness = metal.finish.roughness();
     material.reflectance = 0.5;
-}
-
-/// A faceted stone, until the ray-traced gem shader (gem issue) replaces it. A stone's brilliance is the
-/// environment sent back through its pavilion by total internal reflection: each facet returns a bright or dark
-/// piece of the surroundings. A mostly mirror-like facet surface (metallic) tinted by the body colour shows that
-/// facet pattern; the dielectric part keeps the surface reflection of the species' refractive index.
-pub fn gem_material(species: Species, material: &mut StandardMaterial) {
-    let data = species.data();
-    let [r, g, b] = data.body_colour_srgb;
-    // Colourless stones: a grey mirror, so bright and dark facets alternate instead of one white glare.
-    let tint = if data.body_colour_srgb.iter().all(|&c| c > 0.95) { 0.5 } else { 0.9 };
-    material.base_color = Color::srgb(r * tint, g * tint, b * tint);
-    material.metallic = 0.8;
-    material.perceptual_roughness = 0.03;
-    // StandardMaterial's reflectance maps to F0 = 0.16 · reflectance²; a gem's F0 = ((n − 1)/(n + 1))².
-    let n = data.refractive_index;
-    let f0 = ((n - 1.0) / (n + 1.0)).powi(2);
-    material.reflectance = (f0 / 0.16).sqrt().min(1.0);
-    material.ior = n;
 }
 
 fn create_materials(
@@ -86,35 +58,29 @@ fn create_materials(
     current: Option<Res<CurrentDesign>>,
 ) {
     let design = current.map(|c| c.design().clone()).unwrap_or_default();
-    let mut metal = StandardMaterial::default();
-    metal_material(&design, &mut metal);
-    let mut centre = StandardMaterial::default();
-    gem_material(design.stone.species, &mut centre);
-    let mut melee = StandardMaterial::default();
-    gem_material(Species::Diamond, &mut melee);
-    commands.insert_resource(RingMaterials {
-        metal: materials.add(metal),
-        centre_stone: materials.add(centre),
-        melee: materials.add(melee),
-    });
+    let mut make = |metal| {
+        let mut material = StandardMaterial::default();
+        metal_material(metal, &mut material);
+        materials.add(material)
+    };
+    commands.insert_resource(RingMaterials { metal: make(design.metal), head_metal: make(design.head_metal()) });
 }
 
 fn sync_materials(
     current: Res<CurrentDesign>,
     ring: Res<RingMaterials>,
     mut materials: ResMut<Assets<StandardMaterial>>,
-    mut shown: Local<Option<(crate::design::Metal, Species)>>,
+    mut shown: Local<Option<(Metal, Metal)>>,
 ) {
     let design = current.design();
-    let wanted = (design.metal, design.stone.species);
+    let wanted = (design.metal, design.head_metal());
     if *shown == Some(wanted) {
         return;
     }
-    if let Some(mut metal) = materials.get_mut(&ring.metal) {
-        metal_material(design, &mut metal);
-    }
-    if let Some(mut stone) = materials.get_mut(&ring.centre_stone) {
-        gem_material(design.stone.species, &mut stone);
+    for (handle, metal) in [(&ring.metal, wanted.0), (&ring.head_metal, wanted.1)] {
+        if let Some(mut material) = materials.get_mut(handle) {
+            metal_material(metal, &mut material);
+        }
     }
     *shown = Some(wanted);
 }
@@ -130,13 +96,5 @@ mod tests {
         assert_eq!(part_role("gem.center"), Some(PartRole::CentreStone));
         assert_eq!(part_role("gem.melee"), Some(PartRole::Melee));
         assert_eq!(part_role("Material.001"), None);
-    }
-
-    #[test]
-    fn diamond_reflects_more_than_quartz() {
-        let (mut diamond, mut amethyst) = (StandardMaterial::default(), StandardMaterial::default());
-        gem_material(Species::Diamond, &mut diamond);
-        gem_material(Species::Amethyst, &mut amethyst);
-        assert!(diamond.reflectance > amethyst.reflectance);
     }
 }

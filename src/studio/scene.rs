@@ -186,7 +186,10 @@ fn on_part_ready(
     ready: On<WorldInstanceReady>,
     mut commands: Commands,
     children: Query<&Children>,
-    parts: Query<(Has<ShankPart>, Option<&StonePart>), Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>>,
+    parts: Query<
+        (Has<ShankPart>, Has<HeadPart>, Option<&StonePart>),
+        Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>,
+    >,
     gems: Res<GemMaterials>,
     rendering: Res<StoneRendering>,
     material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
@@ -195,7 +198,7 @@ fn on_part_ready(
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
     let entity = ready.entity;
-    let Ok((is_shank, stone)) = parts.get(entity) else { return };
+    let Ok((is_shank, is_head, stone)) = parts.get(entity) else { return };
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
         let Some(role) = part_role(&material_name.0) else {
@@ -223,7 +226,8 @@ fn on_part_ready(
                 gems.apply(&mut part, gem, *rendering);
             }
             None => {
-                part.insert(MeshMaterial3d(ring_materials.for_role(role)));
+                let metal = if is_head { &ring_materials.head_metal } else { &ring_materials.metal };
+                part.insert(MeshMaterial3d(metal.clone()));
             }
         }
         if let (true, Some(mesh)) = (is_shank, mesh) {

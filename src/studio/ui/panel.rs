@@ -57,6 +57,24 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         }
     });
 
+    ui.horizontal(|ui| {
+        ui.label("Head");
+        let shown = design.head_alloy.map_or("Same as band", Alloy::label);
+        egui::ComboBox::from_id_salt("head_alloy").selected_text(shown).width(180.0).show_ui(ui, |ui| {
+            if ui.selectable_label(design.head_alloy.is_none(), "Same as band").clicked() && design.head_alloy.is_some()
+            {
+                out.push(DesignCommand::SetHeadAlloy(None));
+            }
+            for alloy in Alloy::ALL.into_iter().filter(|&a| a != design.metal.alloy) {
+                if ui.selectable_label(design.head_alloy == Some(alloy), alloy.label()).clicked() {
+                    out.push(DesignCommand::SetHeadAlloy(Some(alloy)));
+                }
+            }
+        });
+    })
+    .response
+    .on_hover_text("Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band");
+
     section(ui, "Stone");
     egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
         ui,
