@@ -157,6 +157,22 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     assert!(stone_count > (w * h) as usize / 3, "the stone area is empty ({stone_count} of {} px)", w * h);
     assert!(sr.min(sg).min(sb) > 90.0, "a diamond reads bright and colourless: ({sr:.0}, {sg:.0}, {sb:.0})");
 
+    // Two-tone: a yellow head on the white band warms the head, not the band.
+    offscreen.send(StudioCommand::Design(DesignCommand::SetHeadAlloy(Some(Alloy::Yellow18k))));
+    let two_tone = offscreen.capture().expect("two-tone render");
+    let warmth = |image: &image::RgbaImage, y: u32, h: u32| {
+        let ([r, _, b], _) = ring_pixels(&image::imageops::crop_imm(image, 0, y, size, h).to_image());
+        r - b
+    };
+    let head_band = (size / 6, size / 6);
+    let lower_band = (size * 2 / 3, size / 4);
+    assert!(
+        warmth(&two_tone, head_band.0, head_band.1) > warmth(&white, head_band.0, head_band.1) + 8.0,
+        "head not warmer"
+    );
+    assert!((warmth(&two_tone, lower_band.0, lower_band.1) - warmth(&white, lower_band.0, lower_band.1)).abs() < 3.0);
+    offscreen.send(StudioCommand::Design(DesignCommand::SetHeadAlloy(None)));
+
     // A different setting shows on the screen after its model swaps in.
     offscreen.send(StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
     offscreen.update();
