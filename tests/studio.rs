@@ -173,6 +173,25 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     assert!((warmth(&two_tone, lower_band.0, lower_band.1) - warmth(&white, lower_band.0, lower_band.1)).abs() < 3.0);
     offscreen.send(StudioCommand::Design(DesignCommand::SetHeadAlloy(None)));
 
+    // Hammered: the band's surface breaks into facets (more pixel-to-pixel contrast); the stone stays a stone.
+    offscreen.send(StudioCommand::Design(DesignCommand::SetFinish(ecrin::design::Finish::Hammered)));
+    let hammered = offscreen.capture().expect("hammered render");
+    hammered.save(out.join("render-hammered.png")).ok();
+    // Same silhouette, different surface: band pixels change, the backdrop does not.
+    let (mut changed, mut band_pixels) = (0.0, 0);
+    for (a, b) in white.pixels().zip(hammered.pixels()).skip((size * lower_band.0) as usize) {
+        if a[0] > 40 || b[0] > 40 {
+            changed += (0..3).map(|c| (a[c] as f64 - b[c] as f64).abs()).sum::<f64>() / 3.0;
+            band_pixels += 1;
+        }
+    }
+    let mean_change = changed / band_pixels.max(1) as f64;
+    assert!(mean_change > 6.0, "hammering changed the band by only {mean_change:.1}/255 on average");
+    let stone_after = image::imageops::crop_imm(&hammered, x, y, w, h).to_image();
+    let ([hr, hg, hb], _) = ring_pixels(&stone_after);
+    assert!(hr.max(hg).max(hb) - hr.min(hg).min(hb) < 40.0, "the diamond took a colour: ({hr:.0}, {hg:.0}, {hb:.0})");
+    offscreen.send(StudioCommand::Design(DesignCommand::SetFinish(ecrin::design::Finish::Polished)));
+
     // A different setting shows on the screen after its model swaps in.
     offscreen.send(StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
     offscreen.update();

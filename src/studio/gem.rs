@@ -153,12 +153,16 @@ impl GemMaterials {
             StoneRendering::Traced => {
                 let handle = if part.melee { Some(self.melee.clone()) } else { self.centre.get(&part.cut).cloned() };
                 if let Some(handle) = handle {
-                    entity.remove::<MeshMaterial3d<StandardMaterial>>().insert(MeshMaterial3d(handle));
+                    entity
+                        .remove::<(MeshMaterial3d<StandardMaterial>, MeshMaterial3d<super::materials::MetalMaterial>)>()
+                        .insert(MeshMaterial3d(handle));
                 }
             }
             StoneRendering::StandardTransmission => {
                 let handle = if part.melee { self.standard_melee.clone() } else { self.standard_centre.clone() };
-                entity.remove::<MeshMaterial3d<GemMaterial>>().insert(MeshMaterial3d(handle));
+                entity
+                    .remove::<(MeshMaterial3d<GemMaterial>, MeshMaterial3d<super::materials::MetalMaterial>)>()
+                    .insert(MeshMaterial3d(handle));
             }
         }
     }

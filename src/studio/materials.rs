@@ -3,9 +3,13 @@
 
 use super::StudioSystems;
 use super::state::CurrentDesign;
-use crate::design::Metal;
+use crate::design::{Finish, Metal};
 use crate::geometry::library::{GEM_PREFIX, METAL_PREFIX};
+use bevy::asset::uuid_handle;
+use bevy::pbr::{ExtendedMaterial, MaterialExtension};
 use bevy::prelude::*;
+use bevy::render::render_resource::{AsBindGroup, ShaderType};
+use bevy::shader::ShaderRef;
 
 /// What a glTF part is, from its material name (README "Model convention").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,37 +33,84 @@ pub fn part_role(material_name: &str) -> Option<PartRole> {
     }
 }
 
+/// Bevy's PBR metal with Écrin's finish (`shaders/metal.wgsl`): one material type for every alloy and finish, so
+/// no change of either ever needs a new pipeline.
+pub type MetalMaterial = ExtendedMaterial<StandardMaterial, MetalFinish>;
+
+const METAL_SHADER: Handle<Shader> = uuid_handle!("0f6c2b8e-5a57-4b4e-9d8f-3c1a7e2b9d40");
+
+#[derive(ShaderType, Clone, Copy, Debug, Default, PartialEq)]
+pub struct MetalFinishParams {
+    /// 0 polished, 1 satin, 2 brushed, 3 hammered.
+    pub kind: u32,
+    /// Hammer mark size / brush line spacing, mm.
+    pub scale: f32,
+    /// Tilt of the normal.
+    pub strength: f32,
+    pub padding: f32,
+}
+
+/// The finish part of a metal material.
+#[derive(Asset, AsBindGroup, TypePath, Clone, Debug, Default)]
+pub struct MetalFinish {
+    #[uniform(100)]
+    pub params: MetalFinishParams,
+}
+
+impl MaterialExtension for MetalFinish {
+    fn fragment_shader() -> ShaderRef {
+        ShaderRef::Handle(METAL_SHADER)
+    }
+}
+
+/// Shader parameters of a finish (sizes judged by eye on a 2 mm band).
+pub fn finish_params(finish: Finish) -> MetalFinishParams {
+    let (kind, scale, strength) = match finish {
+        Finish::Polished => (0, 1.0, 0.0),
+        Finish::Satin => (1, 1.0, 0.0),
+        Finish::Brushed => (2, 0.035, 0.35),
+        Finish::Hammered => (3, 1.5, 0.35),
+    };
+    MetalFinishParams { kind, scale, strength, padding: 0.0 }
+}
+
 /// The studio's shared metal materials, edited in place when the design changes.
 #[derive(Resource)]
 pub struct RingMaterials {
     /// The band's metal.
-    pub metal: Handle<StandardMaterial>,
+    pub metal: Handle<MetalMaterial>,
     /// The head's metal (the band's alloy unless two-tone).
-    pub head_metal: Handle<StandardMaterial>,
+    pub head_metal: Handle<MetalMaterial>,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(PreStartup, create_materials)
+    app.world_mut()
+        .resource_mut::<Assets<Shader>>()
+        .insert(METAL_SHADER.id(), Shader::from_wgsl(include_str!("../../shaders/metal.wgsl"), "shaders/metal.wgsl"))
+        .ok();
+    app.add_plugins(MaterialPlugin::<MetalMaterial>::default())
+        .add_systems(PreStartup, create_materials)
         .add_systems(Update, sync_materials.in_set(StudioSystems::SyncMaterials));
 }
 
-/// A metal: the alloy's F0 as base colour, fully metallic, the finish's roughness.
-pub fn metal_material(metal: Metal, material: &mut StandardMaterial) {
+/// A metal: the alloy's F0 as base colour, fully metallic, the finish's roughness and surface.
+pub fn metal_material(metal: Metal, material: &mut MetalMaterial) {
     let [r, g, b] = metal.alloy.f0_linear();
-    material.base_color = Color::linear_rgb(r, g, b);
-    material.metallic = 1.0;
-    material.perceptual_roughness = metal.finish.roughness();
-    material.reflectance = 0.5;
+    material.base.base_color = Color::linear_rgb(r, g, b);
+    material.base.metallic = 1.0;
+    material.base.perceptual_roughness = metal.finish.roughness();
+    material.base.reflectance = 0.5;
+    material.extension.params = finish_params(metal.finish);
 }
 
 fn create_materials(
     mut commands: Commands,
-    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut materials: ResMut<Assets<MetalMaterial>>,
     current: Option<Res<CurrentDesign>>,
 ) {
     let design = current.map(|c| c.design().clone()).unwrap_or_default();
     let mut make = |metal| {
-        let mut material = StandardMaterial::default();
+        let mut material = MetalMaterial::default();
         metal_material(metal, &mut material);
         materials.add(material)
     };
@@ -69,7 +120,7 @@ fn create_materials(
 fn sync_materials(
     current: Res<CurrentDesign>,
     ring: Res<RingMaterials>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut materials: ResMut<Assets<MetalMaterial>>,
     mut shown: Local<Option<(Metal, Metal)>>,
 ) {
     let design = current.design();

@@ -206,19 +206,21 @@ fn on_part_ready(
             continue;
         };
         let mut part = commands.entity(descendant);
+        let gem = match (role, stone) {
+            (PartRole::Metal, _) => None,
+            (PartRole::Melee, _) => Some(GemPart { melee: true, cut: Cut::RoundBrilliant, traceable: true }),
+            (PartRole::CentreStone, Some(stone)) => Some(GemPart { melee: false, cut: stone.cut, traceable: true }),
+            // The centre stone nested under a head: its own instance is handled when it is ready.
+            (PartRole::CentreStone, None) => continue,
+        };
         // A stone the shader cannot trace (not convex, degenerate) falls back to Bevy's transmission, with a warning.
-        let traceable = match mesh.and_then(|m| meshes.get(&m.0)).map(check_stone_mesh) {
-            Some(Err(problem)) if role != PartRole::Metal => {
+        let gem = gem.map(|gem| match mesh.and_then(|m| meshes.get(&m.0)).map(check_stone_mesh) {
+            Some(Err(problem)) => {
                 warn!("stone part {:?}: {problem}; drawn with StandardMaterial transmission instead", material_name.0);
-                false
+                GemPart { traceable: false, ..gem }
             }
-            _ => true,
-        };
-        let gem = match role {
-            PartRole::Metal => None,
-            PartRole::Melee => Some(GemPart { melee: true, cut: Cut::RoundBrilliant, traceable }),
-            PartRole::CentreStone => stone.map(|s| GemPart { melee: false, cut: s.cut, traceable }),
-        };
+            _ => gem,
+        });
         match gem {
             // Stones are traced by the gem shader (or, for comparison, Bevy's transmission).
             Some(gem) => {
@@ -227,7 +229,7 @@ fn on_part_ready(
             }
             None => {
                 let metal = if is_head { &ring_materials.head_metal } else { &ring_materials.metal };
-                part.insert(MeshMaterial3d(metal.clone()));
+                part.remove::<MeshMaterial3d<StandardMaterial>>().insert(MeshMaterial3d(metal.clone()));
             }
         }
         if let (true, Some(mesh)) = (is_shank, mesh) {

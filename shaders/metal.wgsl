@@ -1,0 +1,98 @@
+// Écrin metal finishes on top of Bevy's StandardMaterial: the lighting is Bevy's PBR; only the surface normal is
+// changed, procedurally (no texture, no UVs):
+// - brushed: fine lines along the band (around the finger axis, world Z), each line tilting the normal a little
+//   across its direction — highlights stretch along the band as on a brushed ring;
+// - hammered: a 3D cellular pattern of shallow dimples — each cell's normal tilts away from its centre, giving the
+//   faceted glints of hand hammering.
+// Polished and satin keep the mesh normal (they differ by roughness).
+
+#import bevy_pbr::{
+    pbr_fragment::pbr_input_from_standard_material,
+    pbr_functions::alpha_discard,
+}
+
+#ifdef PREPASS_PIPELINE
+#import bevy_pbr::{
+    prepass_io::{VertexOutput, FragmentOutput},
+    pbr_deferred_functions::deferred_output,
+}
+#else
+#import bevy_pbr::{
+    forward_io::{VertexOutput, FragmentOutput},
+    pbr_functions::{apply_pbr_lighting, main_pass_post_lighting_processing},
+}
+#endif
+
+struct MetalFinish {
+    // 0 polished, 1 satin, 2 brushed, 3 hammered.
+    kind: u32,
+    // Size of a hammer mark / spacing of brush lines, mm.
+    scale: f32,
+    // How far the normal tilts.
+    strength: f32,
+    _padding: f32,
+}
+
+@group(#{MATERIAL_BIND_GROUP}) @binding(100) var<uniform> finish: MetalFinish;
+
+fn hash3(p: vec3<f32>) -> vec3<f32> {
+    let q = vec3(dot(p, vec3(127.1, 311.7, 74.7)), dot(p, vec3(269.5, 183.3, 246.1)), dot(p, vec3(113.5, 271.9, 124.6)));
+    return fract(sin(q) * 43758.5453);
+}
+
+fn hash1(x: f32) -> f32 {
+    return fract(sin(x * 127.1) * 43758.5453);
+}
+
+// Normal of a hammered surface: tilt away from the nearest dimple centre.
+fn hammered(n: vec3<f32>, p: vec3<f32>) -> vec3<f32> {
+    let cell = p / finish.scale;
+    let base = floor(cell);
+    var nearest = vec3(0.0);
+    var best = 1e9;
+    for (var x = -1; x <= 1; x++) {
+        for (var y = -1; y <= 1; y++) {
+            for (var z = -1; z <= 1; z++) {
+                let c = base + vec3(f32(x), f32(y), f32(z));
+                let centre = c + hash3(c);
+                let d = dot(cell - centre, cell - centre);
+                if d < best {
+                    best = d;
+                    nearest = centre;
+                }
+            }
+        }
+    }
+    let offset = cell - nearest;
+    let tangential = offset - n * dot(offset, n);
+    return normalize(n + tangential * finish.strength);
+}
+
+// Normal of a brushed surface: lines run around the finger axis (Z); each line has its own small tilt across.
+fn brushed(n: vec3<f32>, p: vec3<f32>) -> vec3<f32> {
+    let along = normalize(vec3(-p.y, p.x, 0.0) + vec3(1e-5, 0.0, 0.0));
+    let across = normalize(cross(n, along) + vec3(0.0, 0.0, 1e-5));
+    let line = floor(p.z / finish.scale + 0.37 * hash1(floor(length(p.xy) * 3.0)));
+    let tilt = (hash1(line) - 0.5) + 0.5 * (hash1(floor(p.z / (finish.scale * 0.37))) - 0.5);
+    return normalize(n + across * tilt * finish.strength);
+}
+
+@fragment
+fn fragment(in: VertexOutput, @builtin(front_facing) is_front: bool) -> FragmentOutput {
+    var pbr_input = pbr_input_from_standard_material(in, is_front);
+    let p = in.world_position.xyz;
+    if finish.kind == 2u {
+        pbr_input.N = brushed(pbr_input.N, p);
+    } else if finish.kind == 3u {
+        pbr_input.N = hammered(pbr_input.N, p);
+    }
+    pbr_input.material.base_color = alpha_discard(pbr_input.material, pbr_input.material.base_color);
+#ifdef PREPASS_PIPELINE
+    let out = deferred_output(in, pbr_input);
+#else
+    var out: FragmentOutput;
+    out.color = apply_pbr_lighting(pbr_input);
+    out.color = main_pass_post_lighting_processing(pbr_input, out.color);
+#endif
+    return out;
+}
