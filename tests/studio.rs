@@ -302,3 +302,60 @@ fn cycling_every_option_never_waits_on_a_pipeline() {
     offscreen.exit();
     assert!(waiting.is_empty(), "{waiting:#?}");
 }
+
+/// Reference renders: one per lighting environment, one per finish. Regenerate after an intended change with
+/// `ECRIN_UPDATE_REFERENCES=1 cargo test --test studio reference_renders` (then look at tests/references/*.png).
+#[test]
+fn reference_renders_match() {
+    use ecrin::design::Finish;
+    let size = 96;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/references");
+    let update = std::env::var_os("ECRIN_UPDATE_REFERENCES").is_some();
+    let mut offscreen = Offscreen::framed(Design::default(), size, size, ecrin::studio::headless::Framing::Stone);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    let mut cases: Vec<(String, Vec<StudioCommand>)> = LightingEnvironment::ALL
+        .into_iter()
+        .map(|e| (format!("light-{}", e.label().to_lowercase()), vec![StudioCommand::SetEnvironment(e)]))
+        .collect();
+    cases.extend(Finish::ALL.into_iter().map(|f| {
+        let commands = vec![
+            StudioCommand::SetEnvironment(LightingEnvironment::Studio),
+            StudioCommand::Design(DesignCommand::SetFinish(f)),
+        ];
+        (format!("finish-{}", f.label().to_lowercase()), commands)
+    }));
+    let mut failures = Vec::new();
+    for (name, commands) in cases {
+        for command in commands {
+            offscreen.send(command);
+        }
+        offscreen.settle(600).expect("settled");
+        for _ in 0..4 {
+            offscreen.update(); // the new environment map is prefiltered over a few frames
+        }
+        let picture = offscreen.capture().expect("render");
+        let path = dir.join(format!("{name}.png"));
+        if update {
+            std::fs::create_dir_all(&dir).expect("references folder");
+            picture.save(&path).expect("write reference");
+            continue;
+        }
+        let reference = image::open(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (regenerate with ECRIN_UPDATE_REFERENCES=1)", path.display()))
+            .to_rgba8();
+        let total: f64 = picture
+            .pixels()
+            .zip(reference.pixels())
+            .map(|(a, b)| (0..3).map(|c| (a[c] as f64 - b[c] as f64).abs()).sum::<f64>() / 3.0)
+            .sum();
+        let mean = total / f64::from(size * size);
+        // Lavapipe renders deterministically (0.0 between runs); the closest two references (brushed, satin) differ
+        // by 2.1/255, so 1.0 catches a finish or a light that stopped working.
+        if mean > 1.0 {
+            picture.save(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-actual.png"))).ok();
+            failures.push(format!("{name}: mean difference {mean:.2}/255 from {}", path.display()));
+        }
+    }
+    offscreen.exit();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
