@@ -53,20 +53,8 @@ pub fn proportions(cut: Cut) -> Proportions {
         Cut::Marquise => brilliant(0.56, 34.0, 41.0),
         Cut::Radiant => brilliant(0.64, 34.0, 43.0),
         Cut::Heart => brilliant(0.56, 34.0, 41.0),
-        Cut::Emerald => Proportions {
-            table: 0.64,
-            crown_angle_deg: 38.0,
-            pavilion_angle_deg: 44.0,
-            step_cut: true,
-            ..brilliant(0.0, 0.0, 0.0)
-        },
-        Cut::Asscher => Proportions {
-            table: 0.60,
-            crown_angle_deg: 38.0,
-            pavilion_angle_deg: 44.0,
-            step_cut: true,
-            ..brilliant(0.0, 0.0, 0.0)
-        },
+        Cut::Emerald => Proportions { step_cut: true, ..brilliant(0.64, 38.0, 44.0) },
+        Cut::Asscher => Proportions { step_cut: true, ..brilliant(0.60, 38.0, 44.0) },
     }
 }
 
