@@ -108,12 +108,13 @@ fn clicking_a_metal_swatch_emits_the_command() {
     assert!(emitted.contains(&DesignCommand::SetSetting(Setting::Halo)), "{emitted:?}");
 }
 
-/// Mean colour of the pixels that differ from the backdrop (the ring), and how many there are.
+/// Mean colour of the pixels that differ from the backdrop (the ring), and how many there are. The backdrop is a
+/// vertical gradient: each row is compared with its own leftmost pixel (the piece never reaches the left edge).
 fn ring_pixels(image: &image::RgbaImage) -> ([f64; 3], usize) {
-    let backdrop = *image.get_pixel(0, 0);
     let mut sum = [0.0; 3];
     let mut count = 0;
-    for pixel in image.pixels() {
+    for (_, y, pixel) in image.enumerate_pixels() {
+        let backdrop = *image.get_pixel(0, y);
         let distance: i32 = (0..3).map(|c| (pixel[c] as i32 - backdrop[c] as i32).abs()).sum();
         if distance > 30 {
             for c in 0..3 {

@@ -7,7 +7,7 @@ use crate::optics::environment::LightingEnvironment;
 use bevy::asset::RenderAssetUsages;
 use bevy::camera::Hdr;
 use bevy::core_pipeline::tonemapping::Tonemapping;
-use bevy::light::GeneratedEnvironmentMapLight;
+use bevy::light::{GeneratedEnvironmentMapLight, Skybox};
 use bevy::post_process::bloom::Bloom;
 use bevy::prelude::*;
 use bevy::render::render_resource::{
@@ -68,6 +68,8 @@ pub struct Presentation {
 #[derive(Resource)]
 pub struct StudioEnvironment {
     pub cubemaps: HashMap<LightingEnvironment, Handle<Image>>,
+    /// The velvet backdrop: a soft vertical gradient, lighter above, drawn as a skybox.
+    pub backdrop: Handle<Image>,
     /// The cubemap of the environment shown now.
     pub cubemap: Handle<Image>,
 }
@@ -97,13 +99,29 @@ fn cube_direction(face: usize, x: u32, y: u32, size: u32) -> Vec3 {
     .normalize()
 }
 
+/// Display radiance of the velvet backdrop towards `d`: warm charcoal, lighter above the piece (linear RGB).
+pub fn backdrop_radiance(d: Vec3) -> Vec3 {
+    let up = (d.y * 0.5 + 0.5).clamp(0.0, 1.0);
+    Vec3::new(0.022, 0.021, 0.020).lerp(Vec3::new(0.30, 0.285, 0.27), up * up)
+}
+
+/// Skybox brightness that shows `backdrop_radiance` as is through the camera's default exposure.
+fn backdrop_brightness() -> f32 {
+    1.0 / bevy::camera::Exposure::default().exposure()
+}
+
 /// An environment as an RGBA16F cubemap image.
 pub fn environment_cubemap(environment: LightingEnvironment, size: u32) -> Image {
+    cubemap_of(size, |d| environment.radiance(d))
+}
+
+/// A cubemap image of a radiance function.
+fn cubemap_of(size: u32, radiance_towards: impl Fn(Vec3) -> Vec3) -> Image {
     let mut data = Vec::with_capacity((6 * size * size * 8) as usize);
     for face in 0..6 {
         for y in 0..size {
             for x in 0..size {
-                let radiance = environment.radiance(cube_direction(face, x, y, size));
+                let radiance = radiance_towards(cube_direction(face, x, y, size));
                 for channel in [radiance.x, radiance.y, radiance.z, 1.0] {
                     data.extend_from_slice(&half::f16::from_f32(channel).to_le_bytes());
                 }
@@ -128,11 +146,15 @@ fn create_environments(mut commands: Commands, mut images: ResMut<Assets<Image>>
         .map(|environment| (environment, images.add(environment_cubemap(environment, CUBEMAP_SIZE))))
         .collect();
     let cubemap = cubemaps.get(&presentation.environment).cloned().unwrap_or_default();
-    commands.insert_resource(StudioEnvironment { cubemaps, cubemap });
+    // Bevy samples cubemaps left-handed (z negated); the gradient only depends on y, so it does not matter here.
+    let backdrop = images.add(cubemap_of(32, backdrop_radiance));
+    commands.insert_resource(StudioEnvironment { cubemaps, backdrop, cubemap });
 }
 
 /// Switches the light every camera and every stone sees, and the background.
 fn apply_presentation(
+    mut commands: Commands,
+    cameras: Query<Entity, With<GeneratedEnvironmentMapLight>>,
     presentation: Res<Presentation>,
     mut environment: ResMut<StudioEnvironment>,
     mut clear: ResMut<ClearColor>,
@@ -144,6 +166,13 @@ fn apply_presentation(
     let Some(cubemap) = environment.cubemaps.get(&presentation.environment).cloned() else { return };
     environment.cubemap = cubemap.clone();
     clear.0 = presentation.background.clear_colour();
+    // The velvet gradient is a skybox; white and transparent backgrounds are the clear colour.
+    for camera in &cameras {
+        match presentation.background {
+            Background::Velvet => commands.entity(camera).insert(backdrop_skybox(&environment)),
+            Background::White | Background::Transparent => commands.entity(camera).remove::<Skybox>(),
+        };
+    }
     for mut light in &mut lights {
         if light.environment_map != cubemap {
             light.environment_map = cubemap.clone();
@@ -179,7 +208,12 @@ pub fn studio_camera_components(environment: &StudioEnvironment) -> impl Bundle 
         Bloom { intensity: BLOOM_INTENSITY, ..Bloom::NATURAL },
         Tonemapping::KhronosPbrNeutral,
         Msaa::Sample4,
+        backdrop_skybox(environment),
     )
+}
+
+fn backdrop_skybox(environment: &StudioEnvironment) -> Skybox {
+    Skybox { image: Some(environment.backdrop.clone()), brightness: backdrop_brightness(), ..default() }
 }
 
 #[cfg(test)]
