@@ -202,3 +202,63 @@ fn cli_render_writes_a_png_of_the_ring() {
         .count();
     assert!(ring > 96 * 96 / 20, "only {ring} pixels differ from the backdrop");
 }
+
+#[test]
+fn inspect_classifies_a_blender_style_export_in_metres() {
+    use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+    let band = ecrin::geometry::ring::shank(ecrin::design::ShankStyle::ComfortFit);
+    let stone = ecrin::geometry::cut::unit_polyhedron(ecrin::design::Cut::RoundBrilliant).to_mesh();
+    let material = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2 };
+    // Blender exports in metres: the whole ring scaled by 0.001.
+    let metres = glam::Affine3A::from_scale(glam::Vec3::splat(0.001));
+    let stone_place = metres
+        * glam::Affine3A::from_scale_rotation_translation(
+            glam::Vec3::splat(6.5),
+            glam::Quat::IDENTITY,
+            glam::Vec3::new(0.0, 13.0, 0.0),
+        );
+    let bytes = write_glb(
+        &[material("ROSE GOLD.003"), material("DIAMOND.002")],
+        &[GlbMesh { name: "Torus.001", material: 0, data: &band }, GlbMesh { name: "Cone", material: 1, data: &stone }],
+        &[
+            GlbNode { name: "Ring".into(), mesh: Some(0), transform: metres },
+            GlbNode { name: "Centre".into(), mesh: Some(1), transform: stone_place },
+        ],
+    )
+    .expect("glb");
+    let path = scratch("inspect").join("blender-ring.glb");
+    std::fs::write(&path, bytes).expect("write");
+    let output = ecrin(&["inspect", &path.display().to_string()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    assert_eq!(report["units"], "m");
+    assert_eq!(report["scale_to_mm"], 1000.0);
+    assert_eq!(report["parts"][0]["class"], "metal");
+    assert_eq!(report["parts"][1]["class"], "gem");
+    assert!(report["triangles"].as_u64().expect("count") > 1000);
+}
+
+#[test]
+fn inspect_reports_models_that_cannot_be_used() {
+    let dir = scratch("inspect-bad");
+    let malformed = dir.join("broken.glb");
+    std::fs::write(&malformed, b"glTF\x02\x00\x00\x00garbage").expect("write");
+    let report = ecrin::geometry::import::inspect(&malformed);
+    assert!(!report.usable && report.problems[0].contains("not a valid glTF"), "{report:?}");
+
+    let missing_buffer = dir.join("missing.gltf");
+    std::fs::write(
+        &missing_buffer,
+        r#"{"asset":{"version":"2.0"},"buffers":[{"uri":"gone.bin","byteLength":36}],"bufferViews":[{"buffer":0,"byteLength":36}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[20,20,0]}],"meshes":[{"name":"band","primitives":[{"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}],"scene":0}"#,
+    )
+    .expect("write");
+    let report = ecrin::geometry::import::inspect(&missing_buffer);
+    assert!(!report.usable && report.problems.iter().any(|p| p.contains("gone.bin is missing")), "{report:?}");
+
+    let empty = dir.join("empty.gltf");
+    std::fs::write(&empty, r#"{"asset":{"version":"2.0"},"scenes":[{"nodes":[]}]}"#).expect("write");
+    let report = ecrin::geometry::import::inspect(&empty);
+    assert!(!report.usable && report.problems.iter().any(|p| p.contains("no meshes")), "{report:?}");
+    let output = ecrin(&["inspect", &empty.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -58,6 +58,9 @@ pub enum Command {
         #[arg(long, default_value_t = 120)]
         frames: usize,
     },
+    /// Report on a glTF model (.glb / .gltf) as JSON: parts and their classification, units, problems.
+    /// Exit code 1 when the model cannot be used.
+    Inspect { model: PathBuf },
     /// Write the glTF model library into assets/models/.
     GenerateAssets {
         #[arg(long, default_value = "assets")]
@@ -137,6 +140,14 @@ pub fn run(cli: Cli) -> ExitCode {
             if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Bench { frames } => bench::run(frames),
+        Command::Inspect { model } => {
+            let report = crate::geometry::import::inspect(&model);
+            match serde_json::to_string_pretty(&report) {
+                Ok(json) => println!("{json}"),
+                Err(error) => eprintln!("cannot write the report: {error}"),
+            }
+            if report.usable { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
         Command::GenerateAssets { assets } => match crate::geometry::library::write_all(&assets) {
             Ok(count) => {
                 println!("wrote {count} models under {}", assets.join("models").display());

@@ -2,6 +2,7 @@
 
 pub mod cut;
 pub mod glb;
+pub mod import;
 pub mod library;
 pub mod mesh;
 pub mod outline;

@@ -1,0 +1,322 @@
+//! Reading a boutique's own glTF model (no Bevy): classify its parts as metal or gem from the names real exports
+//! use ("ROSE GOLD.003", "Yellow Gold", "18K", "DIAMOND.002", "Ruby"…), detect its units from a ring's size, and
+//! list what stops it from being used. `ecrin inspect` prints this report as JSON.
+
+use glam::{Mat4, Vec3};
+use serde::Serialize;
+use std::path::Path;
+
+/// Largest file we read (a ring or pendant is a few MB; beyond this it is not a jewellery component).
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// Most triangles a component may have and still render smoothly on a boutique's machine.
+pub const MAX_TRIANGLES: usize = 2_000_000;
+
+/// What a part is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartClass {
+    Metal,
+    Gem,
+    Unknown,
+}
+
+/// One mesh primitive of the model.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartReport {
+    pub node: String,
+    pub mesh: String,
+    pub material: String,
+    pub class: PartClass,
+    pub triangles: usize,
+    /// Bounds in the file's own units, after node transforms: [min, max].
+    pub bounds: [[f32; 3]; 2],
+}
+
+/// The import report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImportReport {
+    pub file: String,
+    pub parts: Vec<PartReport>,
+    /// "mm", "cm", "m" or "unknown".
+    pub units: &'static str,
+    /// Factor that brings the file's units to millimetres.
+    pub scale_to_mm: f32,
+    pub triangles: usize,
+    pub problems: Vec<String>,
+    /// Whether the studio can use the model (no blocking problem).
+    pub usable: bool,
+}
+
+/// Words that name metals in exports (lower case, Blender's ".003" suffixes removed).
+const METAL_WORDS: [&str; 24] = [
+    "gold",
+    "metal",
+    "platinum",
+    "silver",
+    "palladium",
+    "rhodium",
+    "titanium",
+    "18k",
+    "14k",
+    "10k",
+    "9k",
+    "9ct",
+    "22k",
+    "750",
+    "585",
+    "925",
+    "950",
+    "shank",
+    "band",
+    "prong",
+    "bezel",
+    "head",
+    "gallery",
+    "setting",
+];
+/// Words that name stones in exports.
+const GEM_WORDS: [&str; 22] = [
+    "diamond",
+    "gem",
+    "stone",
+    "ruby",
+    "sapphire",
+    "emerald",
+    "amethyst",
+    "aquamarine",
+    "topaz",
+    "tourmaline",
+    "tanzanite",
+    "morganite",
+    "moissanite",
+    "zirconia",
+    "cz",
+    "crystal",
+    "melee",
+    "brilliant",
+    "garnet",
+    "peridot",
+    "opal",
+    "pearl",
+];
+
+/// Classifies a part by its material name, then its mesh and node names. Gem words win over metal words
+/// ("Diamond setting" is a stone), except that "rose" alone means rose gold.
+pub fn classify(names: &[&str]) -> PartClass {
+    for name in names {
+        let cleaned = clean_name(name);
+        let words: Vec<&str> = cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+        if has(&GEM_WORDS) {
+            return PartClass::Gem;
+        }
+        if has(&METAL_WORDS) || words.contains(&"rose") || words.contains(&"yellow") || words.contains(&"white") {
+            return PartClass::Metal;
+        }
+    }
+    PartClass::Unknown
+}
+
+/// Lower case without a trailing Blender duplicate suffix (".003").
+fn clean_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    match lower.rsplit_once('.') {
+        Some((stem, suffix)) if !suffix.is_empty() && suffix.chars().all(|c| c.is_ascii_digit()) => stem.to_string(),
+        _ => lower,
+    }
+}
+
+/// Units from the model's largest extent, assuming a ring or pendant (10–60 mm across).
+pub fn detect_units(extent: f32) -> (&'static str, f32) {
+    match extent {
+        e if (5.0..=80.0).contains(&e) => ("mm", 1.0),
+        e if (0.5..=8.0).contains(&e) => ("cm", 10.0),
+        e if (0.005..=0.08).contains(&e) => ("m", 1000.0),
+        _ => ("unknown", 1.0),
+    }
+}
+
+fn bounds_of(accessor: &gltf::Accessor) -> Option<(Vec3, Vec3)> {
+    let read = |value: Option<gltf::json::Value>| -> Option<Vec3> {
+        let array = value?;
+        let numbers: Vec<f32> = array.as_array()?.iter().filter_map(|v| v.as_f64().map(|f| f as f32)).collect();
+        (numbers.len() == 3).then(|| Vec3::new(numbers[0], numbers[1], numbers[2]))
+    };
+    Some((read(accessor.min())?, read(accessor.max())?))
+}
+
+/// Reads a .glb or .gltf file and reports on it. Never panics on bad input: problems go into the report.
+pub fn inspect(path: &Path) -> ImportReport {
+    let mut report = ImportReport {
+        file: path.display().to_string(),
+        parts: Vec::new(),
+        units: "unknown",
+        scale_to_mm: 1.0,
+        triangles: 0,
+        problems: Vec::new(),
+        usable: false,
+    };
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(error) => {
+            report.problems.push(format!("cannot read the file: {error}"));
+            return report;
+        }
+    };
+    if size > MAX_FILE_BYTES {
+        report.problems.push(format!("{size} bytes: larger than the {MAX_FILE_BYTES} bytes a jewellery model can be"));
+        return report;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            report.problems.push(format!("cannot read the file: {error}"));
+            return report;
+        }
+    };
+    let document = match gltf::Gltf::from_slice(&bytes) {
+        Ok(document) => document,
+        Err(error) => {
+            report.problems.push(format!("not a valid glTF file: {error}"));
+            return report;
+        }
+    };
+    let mut blocking = false;
+    let base = path.parent().unwrap_or(Path::new("."));
+    for buffer in document.buffers() {
+        match buffer.source() {
+            gltf::buffer::Source::Bin if document.blob.is_none() => {
+                report
+                    .problems
+                    .push(format!("buffer {} refers to a binary chunk the file does not have", buffer.index()));
+                blocking = true;
+            }
+            gltf::buffer::Source::Bin => {}
+            gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {}
+            gltf::buffer::Source::Uri(uri) => match std::fs::metadata(base.join(uri)) {
+                Ok(meta) if meta.len() >= buffer.length() as u64 => {}
+                Ok(_) => {
+                    report.problems.push(format!("buffer file {uri} is shorter than the model says"));
+                    blocking = true;
+                }
+                Err(_) => {
+                    report.problems.push(format!("buffer file {uri} is missing"));
+                    blocking = true;
+                }
+            },
+        }
+    }
+    for image in document.images() {
+        if let gltf::image::Source::Uri { uri, .. } = image.source()
+            && !uri.starts_with("data:")
+            && !base.join(uri).exists()
+        {
+            report.problems.push(format!("texture {uri} is missing (Écrin's own materials replace it)"));
+        }
+    }
+    let mut overall: Option<(Vec3, Vec3)> = None;
+    for scene in document.scenes() {
+        for node in scene.nodes() {
+            collect_parts(&node, Mat4::IDENTITY, &mut report.parts, &mut overall);
+        }
+    }
+    report.triangles = report.parts.iter().map(|p| p.triangles).sum();
+    if report.parts.is_empty() {
+        report.problems.push("no meshes: nothing to show".into());
+        blocking = true;
+    }
+    if report.triangles > MAX_TRIANGLES {
+        report
+            .problems
+            .push(format!("{} triangles: more than the {MAX_TRIANGLES} a component may have", report.triangles));
+        blocking = true;
+    }
+    if let Some((lo, hi)) = overall {
+        let (units, scale) = detect_units((hi - lo).max_element());
+        report.units = units;
+        report.scale_to_mm = scale;
+        if units == "unknown" {
+            report.problems.push(format!(
+                "cannot tell the units: the model is {:.4} across (expected a ring or pendant of 10–60 mm)",
+                (hi - lo).max_element()
+            ));
+            blocking = true;
+        }
+    }
+    for part in &report.parts {
+        if part.class == PartClass::Unknown {
+            report.problems.push(format!(
+                "part {:?} (material {:?}) is neither clearly metal nor gem: choose in the import dialog",
+                part.mesh, part.material
+            ));
+        }
+    }
+    if !report.parts.iter().any(|p| p.class == PartClass::Metal) && !report.parts.is_empty() {
+        report.problems.push("no part is recognised as metal".into());
+    }
+    report.usable = !blocking;
+    report
+}
+
+fn collect_parts(node: &gltf::Node, parent: Mat4, parts: &mut Vec<PartReport>, overall: &mut Option<(Vec3, Vec3)>) {
+    let transform = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
+    if let Some(mesh) = node.mesh() {
+        for primitive in mesh.primitives() {
+            let Some(positions) = primitive.get(&gltf::Semantic::Positions) else { continue };
+            let triangles = primitive.indices().map_or(positions.count(), |i| i.count()) / 3;
+            let material = primitive.material().name().unwrap_or("").to_string();
+            let class = classify(&[material.as_str(), mesh.name().unwrap_or(""), node.name().unwrap_or("")]);
+            let (mut lo, mut hi) = (Vec3::splat(f32::MAX), Vec3::splat(f32::MIN));
+            if let Some((min, max)) = bounds_of(&positions) {
+                for corner in 0..8 {
+                    let p = Vec3::new(
+                        if corner & 1 == 0 { min.x } else { max.x },
+                        if corner & 2 == 0 { min.y } else { max.y },
+                        if corner & 4 == 0 { min.z } else { max.z },
+                    );
+                    let world = transform.transform_point3(p);
+                    lo = lo.min(world);
+                    hi = hi.max(world);
+                }
+                *overall = Some(overall.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+            }
+            parts.push(PartReport {
+                node: node.name().unwrap_or("").to_string(),
+                mesh: mesh.name().unwrap_or("").to_string(),
+                material,
+                class,
+                triangles,
+                bounds: [lo.into(), hi.into()],
+            });
+        }
+    }
+    for child in node.children() {
+        collect_parts(&child, transform, parts, overall);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_real_exports_are_classified() {
+        for metal in ["ROSE GOLD.003", "Yellow Gold", "metal.002", "18K", "White_Gold", "Platinum", "Shank"] {
+            assert_eq!(classify(&[metal]), PartClass::Metal, "{metal}");
+        }
+        for gem in ["DIAMOND.002", "gem", "stone", "Ruby", "Emerald_Cut_Stone", "Melee.014", "CZ"] {
+            assert_eq!(classify(&[gem]), PartClass::Gem, "{gem}");
+        }
+        assert_eq!(classify(&["Material.001", "Cube"]), PartClass::Unknown);
+        // The material name decides first; then the mesh and node names.
+        assert_eq!(classify(&["Material.001", "Diamond_center"]), PartClass::Gem);
+    }
+
+    #[test]
+    fn units_follow_a_rings_size() {
+        assert_eq!(detect_units(21.0), ("mm", 1.0));
+        assert_eq!(detect_units(2.1), ("cm", 10.0));
+        assert_eq!(detect_units(0.021), ("m", 1000.0));
+        assert_eq!(detect_units(4000.0).0, "unknown");
+    }
+}
