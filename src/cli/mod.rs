@@ -119,10 +119,11 @@ pub fn run(cli: Cli) -> ExitCode {
             for path in presets {
                 match preset::load(&path) {
                     Ok(d) => println!(
-                        "{}: ok — “{}”: {}, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}",
+                        "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}",
                         path.display(),
                         d.name,
                         d.metal.alloy.label(),
+                        crate::design::estimate::weights(&d).metal_grams(),
                         d.stone.species.label(),
                         d.stone.cut.label(),
                         d.stone.size_mm,

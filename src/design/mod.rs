@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod command;
+pub mod estimate;
 pub mod preset;
 pub mod ring_size;
 

@@ -19,10 +19,24 @@ pub const BAND_THICKNESS_MM: f32 = 1.7;
 /// The band: its cross-section swept around the finger.
 pub fn shank(style: ShankStyle) -> MeshData {
     let inner_radius = REFERENCE_INNER_DIAMETER_MM / 2.0;
+    let profile: Vec<[f32; 3]> = band_profile(style).into_iter().map(|(radial, along)| [1.0, radial, along]).collect();
+    let segments = 160;
+    let path: Vec<(Vec3, Vec3, Vec3)> = (0..segments)
+        .map(|i| {
+            let theta = TAU * i as f32 / segments as f32;
+            let outward = Vec3::new(theta.sin(), theta.cos(), 0.0);
+            (outward * inner_radius, outward, Vec3::Z)
+        })
+        .collect();
+    sweep(&path, &profile)
+}
+
+/// The band's cross-section: (radial offset from the inner surface, position along the finger), mm,
+/// counter-clockwise.
+pub fn band_profile(style: ShankStyle) -> Vec<(f32, f32)> {
     let (half_w, t) = (BAND_WIDTH_MM / 2.0, BAND_THICKNESS_MM);
     let samples = 48;
-    // Cross-section as (radial offset from the inner surface, position along the finger), counter-clockwise.
-    let profile: Vec<[f32; 3]> = (0..samples)
+    (0..samples)
         .map(|j| {
             let angle = TAU * j as f32 / samples as f32;
             let (c, s) = (angle.cos(), angle.sin());
@@ -34,18 +48,9 @@ pub fn shank(style: ShankStyle) -> MeshData {
                 ShankStyle::KnifeEdge if s > 0.0 => t * (0.42 + 0.58 * (1.0 - (along / half_w).abs()).powf(0.9)),
                 ShankStyle::KnifeEdge => t * 0.42 * (1.0 - s.abs().powf(0.6)),
             };
-            [1.0, radial, along]
+            (radial, along)
         })
-        .collect();
-    let segments = 160;
-    let path: Vec<(Vec3, Vec3, Vec3)> = (0..segments)
-        .map(|i| {
-            let theta = TAU * i as f32 / segments as f32;
-            let outward = Vec3::new(theta.sin(), theta.cos(), 0.0);
-            (outward * inner_radius, outward, Vec3::Z)
-        })
-        .collect();
-    sweep(&path, &profile)
+        .collect()
 }
 
 /// The band's vertices (modelled at the reference size) moved radially so that its inner circumference is

@@ -74,6 +74,14 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     })
     .response
     .on_hover_text("Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band");
+    let weights = crate::design::estimate::weights(design);
+    ui.label(format!(
+        "≈ {:.2} g of metal (band {:.2} g, head {:.2} g)",
+        weights.metal_grams(),
+        weights.band_grams,
+        weights.head_grams
+    ))
+    .on_hover_text("Estimated from the model's volume at this ring size and the alloy's density");
 
     section(ui, "Stone");
     egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
