@@ -4,5 +4,6 @@ pub mod atomic_file;
 pub mod cli;
 pub mod design;
 pub mod geometry;
+pub mod memo;
 pub mod optics;
 pub mod studio;

@@ -3,8 +3,7 @@
 
 use super::Design;
 use crate::geometry::ring::{band_positions_for_size, head, shank};
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use crate::memo::Memo;
 
 /// Estimated weights, grams and carats.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,35 +22,19 @@ impl Weights {
 /// Volume (mm³) of the band at a ring size: the shank mesh moved to that size (watertight, so exact). Cached per
 /// style and size: the panel asks every frame.
 pub fn band_volume_mm3(design: &Design) -> f32 {
-    static CACHE: OnceLock<Mutex<HashMap<(super::ShankStyle, u32), f32>>> = OnceLock::new();
-    let key = (design.shank, design.ring_size_mm.to_bits());
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(volume) = cache.lock().ok().and_then(|c| c.get(&key).copied()) {
-        return volume;
-    }
-    let mut band = shank(design.shank);
-    band.positions = band_positions_for_size(&band.positions, design.ring_size_mm);
-    let volume = band.volume();
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, volume);
-    }
-    volume
+    static VOLUMES: Memo<(super::ShankStyle, u32), f32> = Memo::new();
+    VOLUMES.get_or_compute((design.shank, design.ring_size_mm.to_bits()), || {
+        let mut band = shank(design.shank);
+        band.positions = band_positions_for_size(&band.positions, design.ring_size_mm);
+        band.volume()
+    })
 }
 
 /// Volume of the head's metal at unit stone length (cached: it depends on setting and cut only). Its prongs and
 /// rails are modelled as overlapping closed parts, so this slightly overestimates (by their overlaps).
 fn unit_head_volume(design: &Design) -> f32 {
-    static CACHE: OnceLock<Mutex<HashMap<(super::Setting, super::Cut), f32>>> = OnceLock::new();
-    let key = (design.setting, design.stone.cut);
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(volume) = cache.lock().ok().and_then(|c| c.get(&key).copied()) {
-        return volume;
-    }
-    let volume = head(key.0, key.1).metal.volume();
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, volume);
-    }
-    volume
+    static VOLUMES: Memo<(super::Setting, super::Cut), f32> = Memo::new();
+    VOLUMES.get_or_compute((design.setting, design.stone.cut), || head(design.setting, design.stone.cut).metal.volume())
 }
 
 /// Estimated weights of a design.

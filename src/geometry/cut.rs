@@ -72,6 +72,10 @@ pub fn facet_planes_with(cut: Cut, p: &Proportions) -> Vec<Plane> {
     let pavilion_depth = min_support * p.pavilion_angle_deg.to_radians().tan();
     let table_y = half_girdle + crown_height;
     let mut planes = vec![Plane { normal: Vec3::Y, offset: table_y }];
+    // Pavilion steps on one side: from the girdle's underside down to the keel or culet.
+    let pavilion_steps = |azimuth: f32, support: f32, profile: &[(f32, f32)]| {
+        step_planes(azimuth, support, support, -half_girdle, pavilion_depth, profile, -1.0)
+    };
     // Girdle: one vertical facet per outline edge.
     planes.extend(outline.edge_planes());
     if p.step_cut {
@@ -81,15 +85,7 @@ pub fn facet_planes_with(cut: Cut, p: &Proportions) -> Vec<Plane> {
         for (azimuth, support) in outline.edge_supports() {
             let inset = (1.0 - p.table) * support;
             planes.extend(step_planes(azimuth, support, inset, half_girdle, crown_height, &crown_profile, 1.0));
-            planes.extend(step_planes(
-                azimuth,
-                support,
-                support,
-                -half_girdle,
-                pavilion_depth,
-                &pavilion_profile,
-                -1.0,
-            ));
+            planes.extend(pavilion_steps(azimuth, support, &pavilion_profile));
         }
     } else {
         let mains = 8;
@@ -120,15 +116,7 @@ pub fn facet_planes_with(cut: Cut, p: &Proportions) -> Vec<Plane> {
         }
         if p.stepped_pavilion {
             for (azimuth, support) in outline.edge_supports() {
-                planes.extend(step_planes(
-                    azimuth,
-                    support,
-                    support,
-                    -half_girdle,
-                    pavilion_depth,
-                    &PAVILION_STEPS,
-                    -1.0,
-                ));
+                planes.extend(pavilion_steps(azimuth, support, &PAVILION_STEPS));
             }
         }
     }

@@ -58,20 +58,13 @@ pub fn cut_metrics(planes: &[Plane], ior: ChannelIor) -> CutMetrics {
 
 /// Metrics of a cut in a species with its usual proportions (computed once per pair, then cached).
 pub fn metrics_for(cut: crate::design::Cut, species: crate::design::Species) -> CutMetrics {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<(crate::design::Cut, crate::design::Species), CutMetrics>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&(cut, species)).copied()) {
-        return found;
-    }
-    let data = species.data();
-    let planes = crate::geometry::cut::facet_planes(cut);
-    let metrics = cut_metrics(&planes, ChannelIor::new(data.refractive_index, data.dispersion));
-    if let Ok(mut c) = cache.lock() {
-        c.insert((cut, species), metrics);
-    }
-    metrics
+    static METRICS: crate::memo::Memo<(crate::design::Cut, crate::design::Species), CutMetrics> =
+        crate::memo::Memo::new();
+    METRICS.get_or_compute((cut, species), || {
+        let data = species.data();
+        let planes = crate::geometry::cut::facet_planes(cut);
+        cut_metrics(&planes, ChannelIor::new(data.refractive_index, data.dispersion))
+    })
 }
 
 #[cfg(test)]
