@@ -71,7 +71,8 @@ mod tests {
 
     #[test]
     fn band_weight_matches_a_hand_calculation_within_five_percent() {
-        for shank in ShankStyle::ALL {
+        // Profile bands (the twisted band's wires have their own hand calculation in shank.rs).
+        for shank in [ShankStyle::ComfortFit, ShankStyle::KnifeEdge, ShankStyle::Pave] {
             for (size, alloy) in [(48.0, Alloy::Yellow18k), (56.0, Alloy::Platinum950), (64.0, Alloy::Sterling925)] {
                 let design = Design {
                     shank,

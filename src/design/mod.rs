@@ -128,15 +128,22 @@ pub enum ShankStyle {
     #[default]
     ComfortFit,
     KnifeEdge,
+    /// Two round wires twisted around each other.
+    Twisted,
+    /// A comfort band with a row of small diamonds set along its top.
+    Pave,
 }
 
 impl ShankStyle {
-    pub const ALL: [ShankStyle; 2] = [ShankStyle::ComfortFit, ShankStyle::KnifeEdge];
+    pub const ALL: [ShankStyle; 4] =
+        [ShankStyle::ComfortFit, ShankStyle::KnifeEdge, ShankStyle::Twisted, ShankStyle::Pave];
 
     pub fn label(self) -> &'static str {
         match self {
             ShankStyle::ComfortFit => "Comfort fit",
             ShankStyle::KnifeEdge => "Knife edge",
+            ShankStyle::Twisted => "Twisted",
+            ShankStyle::Pave => "Pavé",
         }
     }
 
@@ -144,6 +151,8 @@ impl ShankStyle {
         match self {
             ShankStyle::ComfortFit => "comfort",
             ShankStyle::KnifeEdge => "knife",
+            ShankStyle::Twisted => "twisted",
+            ShankStyle::Pave => "pave",
         }
     }
 }

@@ -73,11 +73,18 @@ impl MeshData {
 /// The profile must run counter-clockwise in the (a, b) plane for outward normals when the path runs
 /// counter-clockwise around `up`.
 pub fn sweep(path: &[(Vec3, Vec3, Vec3)], profile: &[[f32; 3]]) -> MeshData {
-    let (n, m) = (path.len(), profile.len());
+    closed_grid(path.len(), profile.len(), |i, j| {
+        let ((origin, outward, up), [k, a, b]) = (path[i], profile[j]);
+        origin * k + outward * a + up * b
+    })
+}
+
+/// A closed surface from an n × m grid of points closed in both directions (torus topology), wound outward.
+pub fn closed_grid(n: usize, m: usize, point: impl Fn(usize, usize) -> Vec3) -> MeshData {
     let mut mesh = MeshData::default();
-    for &(origin, outward, up) in path {
-        for &[k, a, b] in profile {
-            mesh.positions.push((origin * k + outward * a + up * b).into());
+    for i in 0..n {
+        for j in 0..m {
+            mesh.positions.push(point(i, j).into());
         }
     }
     for i in 0..n {

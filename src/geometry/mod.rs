@@ -8,3 +8,4 @@ pub mod mesh;
 pub mod outline;
 pub mod polyhedron;
 pub mod ring;
+pub mod shank;

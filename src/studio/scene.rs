@@ -48,6 +48,10 @@ struct InstanceReady;
 #[derive(Component)]
 struct ReferenceBand(Handle<Mesh>);
 
+/// Where a stone set in the band (pavé) sits at the reference size; moved out with the band for other sizes.
+#[derive(Component)]
+struct ReferencePlacement(Vec3);
+
 /// What the ring on screen currently shows; lets tests and the bench know the scene caught up with the design.
 #[derive(Resource, Default, Debug, PartialEq)]
 pub struct ShownRing {
@@ -151,6 +155,7 @@ fn place_parts(
     current: Res<CurrentDesign>,
     mut heads: Query<&mut Transform, With<HeadPart>>,
     bands: Query<(&Mesh3d, &ReferenceBand)>,
+    mut set_in_band: Query<(&mut Transform, &ReferencePlacement), Without<HeadPart>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut shown_size: Local<Option<f32>>,
 ) {
@@ -170,7 +175,16 @@ fn place_parts(
             sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
         }
     }
+    for (mut transform, reference) in &mut set_in_band {
+        transform.translation = placement_for_size(reference.0, design.ring_size_mm);
+    }
     *shown_size = Some(design.ring_size_mm);
+}
+
+/// A stone set in the band, moved radially like the band's surface for a ring size.
+fn placement_for_size(reference: Vec3, ring_size_mm: f32) -> Vec3 {
+    let [moved] = band_positions_for_size(&[reference.to_array()], ring_size_mm)[..] else { return reference };
+    Vec3::from(moved)
 }
 
 /// The reference band's vertices moved for a ring size.
@@ -196,6 +210,7 @@ fn on_part_ready(
     ring_materials: Res<RingMaterials>,
     current: Res<CurrentDesign>,
     mut meshes: ResMut<Assets<Mesh>>,
+    named: Query<(&Name, &Transform)>,
 ) {
     let entity = ready.entity;
     let Ok((is_shank, is_head, stone)) = parts.get(entity) else { return };
@@ -232,7 +247,7 @@ fn on_part_ready(
                 part.remove::<MeshMaterial3d<StandardMaterial>>().insert(MeshMaterial3d(metal.clone()));
             }
         }
-        if let (true, Some(mesh)) = (is_shank, mesh) {
+        if let (true, PartRole::Metal, Some(mesh)) = (is_shank, role, mesh) {
             // The band is resized from its reference mesh: keep the original, draw a copy.
             let sized = meshes.get(&mesh.0).and_then(|reference| {
                 let positions = band_positions(reference, current.design().ring_size_mm)?;
@@ -240,6 +255,17 @@ fn on_part_ready(
             });
             if let Some(sized) = sized {
                 part.insert((ReferenceBand(mesh.0.clone()), Mesh3d(meshes.add(sized))));
+            }
+        }
+    }
+    if is_shank {
+        for descendant in children.iter_descendants(entity) {
+            if let Ok((name, transform)) = named.get(descendant)
+                && name.as_str().starts_with("gem.melee")
+            {
+                let reference = transform.translation;
+                let sized = placement_for_size(reference, current.design().ring_size_mm);
+                commands.entity(descendant).insert((ReferencePlacement(reference), transform.with_translation(sized)));
             }
         }
     }
@@ -270,5 +296,21 @@ fn reveal_ready_parts(
         commands.entity(entity).remove::<Pending>().insert(Visibility::Inherited);
         shown.head = Some((head.0, head.1));
         shown.stone_ready = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::ring::REFERENCE_INNER_DIAMETER_MM;
+
+    #[test]
+    fn stones_set_in_the_band_move_out_with_it() {
+        let stone = Vec3::new(3.0, 9.6, 0.2);
+        let bigger = placement_for_size(stone, 66.0);
+        let shift = (66.0 / std::f32::consts::PI - REFERENCE_INNER_DIAMETER_MM) / 2.0;
+        let radius = |p: Vec3| p.truncate().length();
+        assert!((radius(bigger) - radius(stone) - shift).abs() < 1e-3);
+        assert_eq!(bigger.z, stone.z, "the finger axis is untouched");
     }
 }
