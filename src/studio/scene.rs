@@ -83,8 +83,12 @@ pub fn shank_top_mm(design: &Design) -> f32 {
     crate::design::ring_size::inner_diameter_mm(design.ring_size_mm) / 2.0 + BAND_THICKNESS_MM
 }
 
+/// The head on the band's top, scaled to the stone, turned so that a stone's length runs along the finger
+/// ("north–south", as jewellers set ovals, pears, marquises and emerald cuts; the models have it along X).
 fn head_transform(design: &Design) -> Transform {
-    Transform::from_xyz(0.0, shank_top_mm(design), 0.0).with_scale(Vec3::splat(design.stone.size_mm))
+    Transform::from_xyz(0.0, shank_top_mm(design), 0.0)
+        .with_rotation(Quat::from_rotation_y(std::f32::consts::FRAC_PI_2))
+        .with_scale(Vec3::splat(design.stone.size_mm))
 }
 
 /// Spawns the components the design needs that are neither shown nor pending, and drops pending ones that the
