@@ -49,6 +49,10 @@ pub enum Command {
         /// Background: velvet, white or transparent.
         #[arg(long, default_value = "velvet", value_parser = parse_background)]
         background: Background,
+        /// A turntable of this many frames instead of one picture: `-o x.gif` gets the looping GIF, and
+        /// `x-frames/` beside it the PNG frames.
+        #[arg(long)]
+        turntable: Option<u32>,
     },
     /// Check presets: print what each one is, or what is wrong with it.
     Check { presets: Vec<PathBuf> },
@@ -89,7 +93,7 @@ pub fn run(cli: Cli) -> ExitCode {
             studio::run_window(preset);
             ExitCode::SUCCESS
         }
-        Command::Render { preset: path, output, size, gem_compare, closeup, light, background } => {
+        Command::Render { preset: path, output, size, gem_compare, closeup, light, background, turntable } => {
             if !(16..=8192).contains(&size) {
                 eprintln!("--size {size}: must be 16–8192 pixels");
                 return ExitCode::from(2);
@@ -103,6 +107,24 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let framing = if closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring };
             let presentation = Presentation { environment: light, background };
+            if let Some(count) = turntable {
+                if !(2..=720).contains(&count) {
+                    eprintln!("--turntable {count}: must be 2–720 frames");
+                    return ExitCode::from(2);
+                }
+                let written = studio::turntable::turntable_frames(design, size, count, framing, presentation)
+                    .and_then(|frames| studio::turntable::write_turntable(&frames, &output, 3000 / count.max(1)));
+                return match written {
+                    Ok(folder) => {
+                        println!("{} ({count} frames; PNG frames in {})", output.display(), folder.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(error) => {
+                        eprintln!("turntable failed: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
             match studio::headless::render_to_png(design, size, &output, gem_compare, framing, presentation) {
                 Ok(()) => {
                     println!("{}", output.display());

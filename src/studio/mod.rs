@@ -10,6 +10,7 @@ pub mod models;
 pub mod presets;
 pub mod scene;
 pub mod state;
+pub mod turntable;
 pub mod ui;
 
 use bevy::prelude::*;

@@ -1,0 +1,83 @@
+//! Turntable export: frames all around the piece, written as a looping animated GIF and as PNG frames.
+
+use super::headless::{Framing, Offscreen};
+use crate::design::Design;
+use image::codecs::gif::{GifEncoder, Repeat};
+use image::{Delay, Frame, RgbaImage};
+use std::path::{Path, PathBuf};
+
+/// Renders `count` frames around the piece (one full turn).
+pub fn turntable_frames(
+    design: Design,
+    size: u32,
+    count: u32,
+    framing: Framing,
+    presentation: super::lighting::Presentation,
+) -> Result<Vec<RgbaImage>, String> {
+    let mut offscreen = Offscreen::framed(design, size, size, framing);
+    offscreen.run_until_ready(3000)?;
+    if presentation != super::lighting::Presentation::default() {
+        offscreen.present(presentation)?;
+    }
+    let step = std::f32::consts::TAU / count.max(1) as f32;
+    let mut frames = Vec::with_capacity(count as usize);
+    for _ in 0..count {
+        frames.push(offscreen.capture()?);
+        offscreen.orbit_by(step);
+    }
+    offscreen.exit();
+    Ok(frames)
+}
+
+/// The bytes of a looping GIF of the frames, `frame_ms` each.
+pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    {
+        // Speed 10: NeuQuant palette per frame, a good balance of colour fidelity and time for metal gradients.
+        let mut encoder = GifEncoder::new_with_speed(&mut bytes, 10);
+        encoder.set_repeat(Repeat::Infinite).map_err(|e| e.to_string())?;
+        for frame in frames {
+            let delay = Delay::from_numer_denom_ms(frame_ms, 1);
+            encoder.encode_frame(Frame::from_parts(frame.clone(), 0, 0, delay)).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Writes the GIF at `output` and the PNG frames in `<stem>-frames/` beside it, each file atomically.
+pub fn write_turntable(frames: &[RgbaImage], output: &Path, frame_ms: u32) -> Result<PathBuf, String> {
+    let gif = encode_gif(frames, frame_ms)?;
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "turntable".into());
+    let folder = output.with_file_name(format!("{stem}-frames"));
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
+    for (i, frame) in frames.iter().enumerate() {
+        let mut png = Vec::new();
+        frame
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .map_err(|e| format!("cannot encode frame {i}: {e}"))?;
+        let path = folder.join(format!("{stem}-{i:03}.png"));
+        crate::atomic_file::write_atomically(&path, &png)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    crate::atomic_file::write_atomically(output, &gif)
+        .map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+    Ok(folder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gif_loops_and_keeps_every_frame() {
+        let frames: Vec<RgbaImage> =
+            (0..4u8).map(|i| RgbaImage::from_fn(16, 16, |x, _| image::Rgba([i * 60, x as u8 * 10, 90, 255]))).collect();
+        let bytes = encode_gif(&frames, 80).expect("gif");
+        assert_eq!(&bytes[..6], b"GIF89a");
+        // The NETSCAPE2.0 application extension makes it loop.
+        assert!(bytes.windows(11).any(|w| w == b"NETSCAPE2.0"));
+        let decoder = image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes)).expect("decoder");
+        let decoded = image::AnimationDecoder::into_frames(decoder).collect_frames().expect("frames");
+        assert_eq!(decoded.len(), 4);
+    }
+}
