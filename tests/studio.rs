@@ -360,3 +360,49 @@ fn reference_renders_match() {
     offscreen.exit();
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+fn recovery_app(path: &std::path::Path) -> App {
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins)
+        .add_plugins(ecrin::studio::core_plugin)
+        .add_plugins(ecrin::studio::recovery::plugin);
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(std::time::Duration::from_secs(1)));
+    app.insert_resource(CurrentDesign::new(Design::default()));
+    app.insert_resource(ecrin::studio::recovery::Autosave::at(path.to_path_buf()));
+    app.update();
+    app
+}
+
+#[test]
+fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
+    use ecrin::studio::recovery::{Autosave, RecoveryOffer};
+    let path = std::env::temp_dir().join(format!("ecrin-autosave-{}.ron", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+
+    // A session changes the design; a couple of seconds later it is on disk.
+    let mut app = recovery_app(&path);
+    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, StudioCommand::Design(DesignCommand::SetCut(Cut::Emerald)));
+    for _ in 0..4 {
+        app.update();
+    }
+    app.world_mut().resource_mut::<Autosave>().flush();
+    let worked_on = design(&app);
+    assert_eq!(ecrin::design::preset::load(&path).expect("autosaved"), worked_on);
+    drop(app); // killed: no clean exit
+
+    // The next start offers it; restoring brings the design back.
+    let mut app = recovery_app(&path);
+    assert_eq!(app.world().resource::<RecoveryOffer>().0.as_ref(), Some(&worked_on));
+    send(&mut app, StudioCommand::RestoreSession);
+    app.update();
+    assert_eq!(design(&app), worked_on);
+    assert!(app.world().resource::<RecoveryOffer>().0.is_none());
+
+    // A clean exit removes the autosave: nothing is offered next time.
+    app.world_mut().write_message(bevy::app::AppExit::Success);
+    app.update();
+    assert!(!path.exists(), "a clean exit leaves no autosave");
+    let app = recovery_app(&path);
+    assert!(app.world().resource::<RecoveryOffer>().0.is_none());
+}

@@ -22,6 +22,9 @@ pub enum StudioCommand {
     /// Light and background of the presentation (not part of the design, not undone).
     SetEnvironment(LightingEnvironment),
     SetBackground(Background),
+    /// Crash recovery: restore the autosaved session, or let it go.
+    RestoreSession,
+    DiscardSession,
 }
 
 /// The design being edited, with its undo history and the file it belongs to.
@@ -73,6 +76,7 @@ pub fn apply_commands(
     mut current: ResMut<CurrentDesign>,
     mut status: ResMut<StatusLine>,
     mut presentation: Option<ResMut<Presentation>>,
+    mut offer: Option<ResMut<super::recovery::RecoveryOffer>>,
 ) {
     for command in commands.read() {
         let outcome = match command {
@@ -93,6 +97,19 @@ pub fn apply_commands(
             StudioCommand::SetEnvironment(environment) => {
                 if let Some(presentation) = presentation.as_deref_mut() {
                     presentation.environment = *environment;
+                }
+                Ok(false)
+            }
+            // The advisor's answer to the crash-recovery offer: restoring is one undoable load.
+            StudioCommand::RestoreSession => match offer.as_deref_mut().and_then(|o| o.0.take()) {
+                Some(design) => {
+                    current.history.apply(&DesignCommand::Load(Box::new(design))).map_err(|e| e.to_string())
+                }
+                None => Ok(false),
+            },
+            StudioCommand::DiscardSession => {
+                if let Some(offer) = offer.as_deref_mut() {
+                    offer.0 = None;
                 }
                 Ok(false)
             }

@@ -7,6 +7,7 @@ use super::camera::{StudioCamera, ViewControls};
 use super::lighting::{Background, Presentation};
 use super::loading::LoadingProgress;
 use super::presets::{self, PresetBrowser};
+use super::recovery::RecoveryOffer;
 use super::state::{CurrentDesign, StatusLine, StudioCommand};
 use super::{StudioState, StudioSystems};
 use crate::optics::environment::LightingEnvironment;
@@ -64,6 +65,7 @@ fn studio_ui(
     mut browser: ResMut<PresetBrowser>,
     mut view: ResMut<ViewControls>,
     presentation: Res<Presentation>,
+    offer: Res<RecoveryOffer>,
     mut commands: MessageWriter<StudioCommand>,
     mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -136,6 +138,8 @@ fn studio_ui(
         .width();
     if *state.get() == StudioState::Loading {
         loading_overlay(ctx, &progress);
+    } else if let Some(design) = &offer.0 {
+        emitted.extend(recovery_window(ctx, design));
     }
     view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     commands.write_batch(emitted);
@@ -177,6 +181,33 @@ pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation) -> Vec<St
             }
         }
     });
+    out
+}
+
+/// After a crash: offer the design the last session was working on.
+fn recovery_window(ctx: &egui::Context, design: &crate::design::Design) -> Vec<StudioCommand> {
+    let mut out = Vec::new();
+    egui::Window::new("Restore the last session?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "Écrin was not closed properly. The last design, “{}” ({}, {} {}), was kept.",
+                design.name,
+                design.metal.alloy.label(),
+                design.stone.species.label(),
+                design.stone.cut.label()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore it").clicked() {
+                    out.push(StudioCommand::RestoreSession);
+                }
+                if ui.button("Start afresh").clicked() {
+                    out.push(StudioCommand::DiscardSession);
+                }
+            });
+        });
     out
 }
 

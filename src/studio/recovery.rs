@@ -1,0 +1,106 @@
+//! Crash recovery: the design being edited is autosaved (atomically, off the frame) a couple of seconds after it
+//! changes; a clean exit removes the autosave; after a crash or kill, the next start offers to restore it.
+
+use super::StudioSystems;
+use super::state::CurrentDesign;
+use crate::design::{Design, preset};
+use bevy::app::AppExit;
+use bevy::prelude::*;
+use std::path::PathBuf;
+
+/// Seconds a change waits before it is autosaved (a burst of slider moves makes one write).
+const AUTOSAVE_DELAY_S: f64 = 2.0;
+
+/// Where the session is autosaved and what was written last.
+#[derive(Resource, Clone, Debug)]
+pub struct Autosave {
+    pub path: PathBuf,
+    saved_revision: u64,
+    changed_at: Option<f64>,
+    /// The write in flight, joined before a clean exit removes the file.
+    writing: Option<std::sync::Arc<std::sync::Mutex<Option<std::thread::JoinHandle<()>>>>>,
+}
+
+impl Autosave {
+    pub fn at(path: PathBuf) -> Self {
+        Autosave { path, saved_revision: 0, changed_at: None, writing: None }
+    }
+
+    /// Waits for the write in flight, if any.
+    pub fn flush(&mut self) {
+        if let Some(handle) = self.writing.take().and_then(|w| w.lock().ok().and_then(|mut h| h.take())) {
+            let _ = handle.join();
+        }
+    }
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Autosave::at(super::presets::user_presets_dir().with_file_name("autosave.ron"))
+    }
+}
+
+/// A design found in the autosave at start: the advisor chooses to restore it or not.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct RecoveryOffer(pub Option<Design>);
+
+/// Autosave and recovery (public so that headless tests can run it under `MinimalPlugins`).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Autosave>()
+        .init_resource::<RecoveryOffer>()
+        .add_systems(Startup, offer_recovery)
+        .add_systems(Update, autosave.after(StudioSystems::ApplyCommands))
+        .add_systems(Last, remove_autosave_on_clean_exit);
+}
+
+/// At start: an autosave left behind means the last session did not end cleanly.
+fn offer_recovery(autosave: Res<Autosave>, current: Res<CurrentDesign>, mut offer: ResMut<RecoveryOffer>) {
+    if !autosave.path.exists() {
+        return;
+    }
+    match preset::load(&autosave.path) {
+        Ok(design) if &design != current.design() => {
+            info!("found an unsaved session in {}", autosave.path.display());
+            offer.0 = Some(design);
+        }
+        Ok(_) => {}
+        Err(error) => warn!("the autosave could not be read, it is ignored: {error}"),
+    }
+}
+
+/// Writes the design a moment after it changed, on a worker thread (the frame never waits on the disk).
+fn autosave(time: Res<Time<Real>>, current: Res<CurrentDesign>, mut autosave: ResMut<Autosave>, offer: Res<RecoveryOffer>) {
+    // While a recovery is on offer, keep the old autosave: it is the only copy of that session.
+    if offer.0.is_some() || current.revision == autosave.saved_revision {
+        return;
+    }
+    let now = time.elapsed_secs_f64();
+    let changed_at = *autosave.changed_at.get_or_insert(now);
+    if now - changed_at < AUTOSAVE_DELAY_S {
+        return;
+    }
+    autosave.flush();
+    let (path, text) = (autosave.path.clone(), preset::to_ron_string(current.design()));
+    let handle = std::thread::spawn(move || {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(error) = crate::atomic_file::write_atomically(&path, text.as_bytes()) {
+            warn!("autosave to {} failed: {error}", path.display());
+        }
+    });
+    autosave.writing = Some(std::sync::Arc::new(std::sync::Mutex::new(Some(handle))));
+    autosave.saved_revision = current.revision;
+    autosave.changed_at = None;
+}
+
+fn remove_autosave_on_clean_exit(
+    mut exits: MessageReader<AppExit>,
+    mut autosave: ResMut<Autosave>,
+    offer: Res<RecoveryOffer>,
+) {
+    if exits.read().next().is_some() && offer.0.is_none() {
+        autosave.flush();
+        let _ = std::fs::remove_file(&autosave.path);
+    }
+}
