@@ -69,7 +69,12 @@ fn offer_recovery(autosave: Res<Autosave>, current: Res<CurrentDesign>, mut offe
 }
 
 /// Writes the design a moment after it changed, on a worker thread (the frame never waits on the disk).
-fn autosave(time: Res<Time<Real>>, current: Res<CurrentDesign>, mut autosave: ResMut<Autosave>, offer: Res<RecoveryOffer>) {
+fn autosave(
+    time: Res<Time<Real>>,
+    current: Res<CurrentDesign>,
+    mut autosave: ResMut<Autosave>,
+    offer: Res<RecoveryOffer>,
+) {
     // While a recovery is on offer, keep the old autosave: it is the only copy of that session.
     if offer.0.is_some() || current.revision == autosave.saved_revision {
         return;
