@@ -98,10 +98,13 @@ pub enum Setting {
     SixProng,
     Bezel,
     Halo,
+    /// The centre stone in four prongs between two round diamonds (past, present, future).
+    ThreeStone,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 4] = [Setting::FourProng, Setting::SixProng, Setting::Bezel, Setting::Halo];
+    pub const ALL: [Setting; 5] =
+        [Setting::FourProng, Setting::SixProng, Setting::Bezel, Setting::Halo, Setting::ThreeStone];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -109,6 +112,7 @@ impl Setting {
             Setting::SixProng => "6 prongs",
             Setting::Bezel => "Bezel",
             Setting::Halo => "Halo",
+            Setting::ThreeStone => "Three stone",
         }
     }
 
@@ -118,6 +122,7 @@ impl Setting {
             Setting::SixProng => "prong6",
             Setting::Bezel => "bezel",
             Setting::Halo => "halo",
+            Setting::ThreeStone => "three",
         }
     }
 }

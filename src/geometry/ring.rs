@@ -119,7 +119,8 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
     };
     let prong_azimuths = |count: usize, offset: f32| (0..count).map(move |i| offset + TAU * i as f32 / count as f32);
     match setting {
-        Setting::FourProng | Setting::SixProng | Setting::Halo => {
+        // A three-stone head holds its centre in four prongs; the side stones are added below.
+        Setting::FourProng | Setting::SixProng | Setting::Halo | Setting::ThreeStone => {
             let (count, offset, radius) = match setting {
                 Setting::SixProng => (6, 0.0, 0.05),
                 Setting::Halo => (4, PI / 4.0, 0.04),
@@ -160,7 +161,34 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
         metal.append(&frame);
         melee = Some(stones);
     }
+    if setting == Setting::ThreeStone {
+        let (side_metal, stones) = side_stones(&outline);
+        metal.append(&side_metal);
+        melee = Some(stones);
+    }
     Head { metal, melee, seat }
+}
+
+/// Side stones of a three-stone ring, as a fraction of the centre stone's length.
+pub const SIDE_STONE_SCALE: f32 = 0.55;
+
+/// The side stones of a three-stone head: a round diamond in four prongs on each side of the centre along the
+/// head's Z (which the studio turns to run along the band), set a little lower as the band falls away.
+fn side_stones(outline: &Outline) -> (MeshData, (MeshData, Vec<Affine3A>)) {
+    let side = head(Setting::FourProng, Cut::RoundBrilliant);
+    let offset = outline.support(PI / 2.0) + 0.05 + SIDE_STONE_SCALE * 0.5;
+    let mut metal = MeshData::default();
+    let mut placements = Vec::new();
+    for sign in [1.0f32, -1.0] {
+        let place = Affine3A::from_scale_rotation_translation(
+            Vec3::splat(SIDE_STONE_SCALE),
+            glam::Quat::IDENTITY,
+            Vec3::new(0.0, -0.12, sign * offset),
+        );
+        metal.append(&side.metal.transformed(place));
+        placements.push(place * Affine3A::from_translation(side.seat));
+    }
+    (metal, (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), placements))
 }
 
 /// A round cross-section for wires swept along a path.
@@ -264,7 +292,7 @@ mod tests {
                 let (low, high) = head.metal.bounds();
                 assert!(low.y <= 0.01, "{setting:?}/{cut:?}: the head floats above the shank ({})", low.y);
                 assert!(high.y > head.seat.y, "{setting:?}/{cut:?}: nothing holds the stone");
-                assert_eq!(head.melee.is_some(), setting == Setting::Halo);
+                assert_eq!(head.melee.is_some(), matches!(setting, Setting::Halo | Setting::ThreeStone));
             }
         }
     }
