@@ -406,3 +406,21 @@ fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
     let app = recovery_app(&path);
     assert!(app.world().resource::<RecoveryOffer>().0.is_none());
 }
+
+#[test]
+fn clicking_a_light_emits_the_presentation_command() {
+    use ecrin::studio::ui::presentation_ui;
+    let presentation = Presentation::default();
+    let mut harness = Harness::new_ui_state(
+        |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(presentation_ui(ui, &presentation)),
+        Vec::new(),
+    );
+    harness.run();
+    harness.get_by_label("Boutique").click();
+    harness.run();
+    harness.get_by_label("White").click();
+    harness.run();
+    let emitted = harness.state();
+    assert!(emitted.contains(&StudioCommand::SetEnvironment(LightingEnvironment::Boutique)), "{emitted:?}");
+    assert!(emitted.contains(&StudioCommand::SetBackground(Background::White)), "{emitted:?}");
+}
