@@ -48,7 +48,7 @@ fn rhodium_plating_f0() -> [f32; 3] {
 }
 
 /// The alloys a boutique sells.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Alloy {
     Yellow18k,
     White18k,

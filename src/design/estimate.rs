@@ -37,6 +37,28 @@ fn unit_head_volume(design: &Design) -> f32 {
     VOLUMES.get_or_compute((design.setting, design.stone.cut), || head(design.setting, design.stone.cut).metal.volume())
 }
 
+/// Number and size (fraction of the centre's length) of the small diamonds a head carries (halo, three-stone).
+fn head_small_stones(design: &Design) -> (usize, f32) {
+    static STONES: Memo<(super::Setting, super::Cut), (usize, f32)> = Memo::new();
+    STONES.get_or_compute((design.setting, design.stone.cut), || match head(design.setting, design.stone.cut).melee {
+        Some((_, placements)) => (placements.len(), placements.first().map_or(0.0, |p| p.matrix3.x_axis.length())),
+        None => (0, 0.0),
+    })
+}
+
+/// Carats of each small diamond of the design: halo or side stones, and pavé stones in the band.
+pub fn small_diamonds(design: &Design) -> Vec<f32> {
+    const DIAMOND_SG: f32 = 3.52;
+    let round = |diameter: f32| crate::geometry::cut::carats(super::Cut::RoundBrilliant, diameter, DIAMOND_SG);
+    let (count, scale) = head_small_stones(design);
+    let mut stones = vec![round(scale * design.stone.size_mm); count];
+    if design.shank == super::ShankStyle::Pave {
+        let pave = crate::geometry::shank::pave_stones().len();
+        stones.extend(std::iter::repeat_n(round(crate::geometry::shank::PAVE_STONE_MM), pave));
+    }
+    stones
+}
+
 /// Estimated weights of a design.
 pub fn weights(design: &Design) -> Weights {
     // g/cm³ × mm³ / 1000 = g.

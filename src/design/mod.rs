@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod command;
 pub mod estimate;
 pub mod preset;
+pub mod price;
 pub mod ring_size;
 
 pub use catalogue::{Alloy, Finish, GemData, Species};

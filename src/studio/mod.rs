@@ -8,6 +8,7 @@ pub mod loading;
 pub mod materials;
 pub mod models;
 pub mod presets;
+pub mod pricing;
 pub mod recovery;
 pub mod scene;
 pub mod state;
@@ -71,7 +72,7 @@ pub fn scene_plugin(app: &mut App) {
 
 /// The interactive studio in a window: the scene plus camera controls, panels and preset dialogs.
 pub fn window_plugin(app: &mut App) {
-    app.add_plugins((scene_plugin, camera::plugin, ui::plugin, presets::plugin, recovery::plugin));
+    app.add_plugins((scene_plugin, camera::plugin, ui::plugin, presets::plugin, pricing::plugin, recovery::plugin));
 }
 
 /// Opens the studio window (blocks until it is closed).

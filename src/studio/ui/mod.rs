@@ -7,6 +7,7 @@ use super::camera::{StudioCamera, ViewControls};
 use super::lighting::{Background, Presentation};
 use super::loading::LoadingProgress;
 use super::presets::{self, PresetBrowser};
+use super::pricing::Pricing;
 use super::recovery::RecoveryOffer;
 use super::state::{CurrentDesign, StatusLine, StudioCommand};
 use super::{StudioState, StudioSystems};
@@ -66,6 +67,7 @@ fn studio_ui(
     mut view: ResMut<ViewControls>,
     presentation: Res<Presentation>,
     offer: Res<RecoveryOffer>,
+    pricing: Res<Pricing>,
     mut commands: MessageWriter<StudioCommand>,
     mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -104,6 +106,7 @@ fn studio_ui(
                     emitted.extend(
                         design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
                     );
+                    price_ui(ui, &pricing, current.design());
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("Where will you wear it?").strong().size(15.0));
                     emitted.extend(presentation_ui(ui, &presentation));
@@ -159,6 +162,32 @@ fn studio_ui(
         }
     }
     Ok(())
+}
+
+/// The live price estimate from the boutique's price list (weights alone without one).
+fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design) {
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Estimate").strong().size(15.0));
+    match (&pricing.list, &pricing.problem) {
+        (Some(list), _) => match list.estimate(design) {
+            Ok(estimate) => {
+                ui.label(egui::RichText::new(format!("{:.0} {}", estimate.retail, list.currency)).size(18.0).strong())
+                    .on_hover_text(format!(
+                        "cost: metal {:.0} + stones {:.0} + setting {:.0} + making {:.0}, × {} markup",
+                        estimate.metal, estimate.stones, estimate.setting, estimate.making, list.markup
+                    ));
+            }
+            Err(error) => {
+                ui.label(egui::RichText::new(error.to_string()).weak());
+            }
+        },
+        (None, Some(problem)) => {
+            ui.label(egui::RichText::new(format!("No prices: {problem}")).weak());
+        }
+        (None, None) => {
+            ui.label(egui::RichText::new("No price list: weights only").weak());
+        }
+    }
 }
 
 /// Light and background choices.

@@ -1,0 +1,160 @@
+//! The boutique's price list (RON, edited by the boutique) and the live price estimate of a design.
+
+use super::estimate::{Weights, weights};
+use super::{Alloy, Design, Species};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use thiserror::Error;
+
+/// Price of a species per carat for stones up to a size.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StonePrice {
+    pub species: Species,
+    /// This band covers stones up to this weight (carats); bands are read in order.
+    pub up_to_carats: f32,
+    pub per_carat: f32,
+}
+
+/// A boutique's price list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceList {
+    pub version: u32,
+    pub currency: String,
+    /// Price per gram of finished alloy.
+    pub metal_per_gram: BTreeMap<Alloy, f32>,
+    /// The workshop's making charge per piece.
+    pub making_charge: f32,
+    /// Setting one stone (centre or small).
+    pub setting_per_stone: f32,
+    /// Stone prices by species and size band.
+    pub stones: Vec<StonePrice>,
+    /// Retail multiplier on the cost.
+    pub markup: f32,
+    /// Retail prices are rounded up to a multiple of this.
+    pub round_to: f32,
+}
+
+/// What the estimate is made of, in the list's currency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceEstimate {
+    pub weights: Weights,
+    pub metal: f32,
+    pub stones: f32,
+    pub setting: f32,
+    pub making: f32,
+    /// Cost × markup, rounded up.
+    pub retail: f32,
+}
+
+#[derive(Debug, Error, PartialEq)]
+pub enum PriceError {
+    #[error("{path}: {message}")]
+    Read { path: String, message: String },
+    #[error("the price list has no price per gram for {0}")]
+    NoMetalPrice(&'static str),
+    #[error("the price list has no price for a {carats:.2} ct {species}")]
+    NoStonePrice { species: &'static str, carats: f32 },
+}
+
+impl PriceList {
+    /// Reads and checks a price list file.
+    pub fn load(path: &Path) -> Result<PriceList, PriceError> {
+        let error = |message: String| PriceError::Read { path: path.display().to_string(), message };
+        let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+        let list: PriceList = ron::from_str(&text)
+            .map_err(|e| error(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))?;
+        if list.version != 1 {
+            return Err(error(format!("version {} is not supported (this Écrin reads version 1)", list.version)));
+        }
+        let numbers = list.metal_per_gram.values().chain(list.stones.iter().map(|s| &s.per_carat));
+        let all = numbers.chain([&list.making_charge, &list.setting_per_stone, &list.markup, &list.round_to]);
+        if all.into_iter().any(|v| !v.is_finite() || *v < 0.0) {
+            return Err(error("prices must be positive numbers".into()));
+        }
+        Ok(list)
+    }
+
+    fn per_carat(&self, species: Species, carats: f32) -> Result<f32, PriceError> {
+        self.stones
+            .iter()
+            .find(|band| band.species == species && carats <= band.up_to_carats)
+            .map(|band| band.per_carat)
+            .ok_or(PriceError::NoStonePrice { species: species.label(), carats })
+    }
+
+    /// The estimate of a design: metal by weight, stones by carat and size band, setting per stone, making
+    /// charge, then the markup, rounded up.
+    pub fn estimate(&self, design: &Design) -> Result<PriceEstimate, PriceError> {
+        let weights = weights(design);
+        let price_of =
+            |alloy: Alloy| self.metal_per_gram.get(&alloy).copied().ok_or(PriceError::NoMetalPrice(alloy.label()));
+        let metal = weights.band_grams * price_of(design.metal.alloy)?
+            + weights.head_grams * price_of(design.head_metal().alloy)?;
+        let centre = weights.centre_carats * self.per_carat(design.stone.species, weights.centre_carats)?;
+        let small = super::estimate::small_diamonds(design);
+        let mut stones = centre;
+        for &carats in &small {
+            stones += carats * self.per_carat(Species::Diamond, carats)?;
+        }
+        let setting = self.setting_per_stone * (1 + small.len()) as f32;
+        let cost = metal + stones + setting + self.making_charge;
+        let step = self.round_to.max(0.01);
+        let retail = (cost * self.markup / step).ceil() * step;
+        Ok(PriceEstimate { weights, metal, stones, setting, making: self.making_charge, retail })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> PriceList {
+        PriceList::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/price-list.ron")).expect("sample list")
+    }
+
+    #[test]
+    fn the_estimate_follows_the_list() {
+        let list = sample();
+        let design = Design::default();
+        let estimate = list.estimate(&design).expect("priced");
+        let w = weights(&design);
+        let gold = list.metal_per_gram[&Alloy::Yellow18k];
+        assert!((estimate.metal - w.metal_grams() * gold).abs() < 1e-3);
+        let cost = estimate.metal + estimate.stones + estimate.setting + estimate.making;
+        assert!(estimate.retail >= cost * list.markup && estimate.retail < cost * list.markup + list.round_to);
+        assert_eq!(estimate.retail % list.round_to, 0.0);
+        // Platinum costs more; a bigger stone more again (and may fall into a dearer size band).
+        let platinum =
+            Design { metal: crate::design::Metal { alloy: Alloy::Platinum950, ..design.metal }, ..design.clone() };
+        assert!(list.estimate(&platinum).expect("priced").retail > estimate.retail);
+        let bigger = crate::design::DesignCommand::SetStoneCarats(1.6).apply_to(&design).expect("valid");
+        assert!(list.estimate(&bigger).expect("priced").stones > 1.5 * estimate.stones);
+    }
+
+    #[test]
+    fn a_halo_adds_its_small_diamonds_and_their_setting() {
+        let list = sample();
+        let solitaire = Design::default();
+        let halo = Design { setting: crate::design::Setting::Halo, ..solitaire.clone() };
+        let (a, b) = (list.estimate(&solitaire).expect("priced"), list.estimate(&halo).expect("priced"));
+        assert!(b.stones > a.stones && b.setting > 10.0 * a.setting);
+    }
+
+    #[test]
+    fn missing_prices_and_broken_lists_are_named() {
+        let mut list = sample();
+        list.metal_per_gram.remove(&Alloy::Palladium950);
+        let palladium = Design {
+            metal: crate::design::Metal { alloy: Alloy::Palladium950, ..Design::default().metal },
+            ..Design::default()
+        };
+        assert_eq!(list.estimate(&palladium), Err(PriceError::NoMetalPrice("Palladium 950")));
+        let path = std::env::temp_dir().join(format!("ecrin-prices-{}.ron", std::process::id()));
+        std::fs::write(&path, "(version: 1, currency: \"EUR\", markup: -2.0").expect("write");
+        let message = PriceList::load(&path).expect_err("broken").to_string();
+        assert!(message.contains(&path.display().to_string()), "{message}");
+    }
+}

@@ -1,0 +1,38 @@
+//! The boutique's price list in the studio: read at start from the advisor's data folder (or the sample in
+//! assets/), its problems shown; the panel then shows a live price estimate, or weights only without a list.
+
+use crate::design::price::PriceList;
+use bevy::prelude::*;
+use std::path::PathBuf;
+
+/// The price list in use, or why there is none.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct Pricing {
+    pub list: Option<PriceList>,
+    pub source: Option<PathBuf>,
+    pub problem: Option<String>,
+}
+
+/// Where the boutique's own list lives; the shipped sample is used when it does not exist.
+pub fn price_list_path() -> PathBuf {
+    let own = super::presets::user_presets_dir().with_file_name("price-list.ron");
+    if own.exists() { own } else { super::models::assets_dir().join("price-list.ron") }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Pricing>().add_systems(Startup, load_price_list);
+}
+
+fn load_price_list(mut pricing: ResMut<Pricing>) {
+    let path = price_list_path();
+    match PriceList::load(&path) {
+        Ok(list) => {
+            pricing.list = Some(list);
+            pricing.source = Some(path);
+        }
+        Err(error) => {
+            warn!("{error}");
+            pricing.problem = Some(error.to_string());
+        }
+    }
+}
