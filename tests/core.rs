@@ -262,3 +262,40 @@ fn inspect_reports_models_that_cannot_be_used() {
     let output = ecrin(&["inspect", &empty.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn cli_batch_renders_the_good_presets_and_reports_the_bad_one() {
+    let out = scratch("batch");
+    let broken = scratch("batch-input").join("broken.ron");
+    std::fs::write(&broken, "(version: 1,").expect("write");
+    let output = ecrin(&[
+        "batch",
+        "presets/classic-solitaire.ron",
+        &broken.display().to_string(),
+        "presets/two-tone-solitaire.ron",
+        "--out",
+        &out.display().to_string(),
+        "--size",
+        "64",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "one preset was broken");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("broken.ron:1:"));
+    assert!(out.join("classic-solitaire.png").exists() && out.join("two-tone-solitaire.png").exists());
+
+    // The second of two shards renders the second preset only.
+    let shard_out = scratch("batch-shard");
+    let output = ecrin(&[
+        "batch",
+        "presets/two-tone-solitaire.ron",
+        "presets/classic-solitaire.ron",
+        "--out",
+        &shard_out.display().to_string(),
+        "--size",
+        "64",
+        "--shard",
+        "2/2",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let written: Vec<_> = std::fs::read_dir(&shard_out).expect("list").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(written, vec![std::ffi::OsString::from("two-tone-solitaire.png")]);
+}

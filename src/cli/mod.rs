@@ -1,5 +1,6 @@
 //! Command line: the studio (default), `render`, `check`, `bench` and `generate-assets`.
 
+pub mod batch;
 pub mod bench;
 
 use crate::design::preset;
@@ -53,6 +54,23 @@ pub enum Command {
         /// `x-frames/` beside it the PNG frames.
         #[arg(long)]
         turntable: Option<u32>,
+    },
+    /// Render many presets into a folder (catalogue renders); bad presets are reported and skipped.
+    Batch {
+        presets: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1024)]
+        size: u32,
+        /// This machine's share of the catalogue, i/n (1-based).
+        #[arg(long, default_value = "1/1", value_parser = batch::parse_shard)]
+        shard: (usize, usize),
+        #[arg(long)]
+        closeup: bool,
+        #[arg(long, default_value = "studio", value_parser = parse_light)]
+        light: LightingEnvironment,
+        #[arg(long, default_value = "velvet", value_parser = parse_background)]
+        background: Background,
     },
     /// Check presets: print what each one is, or what is wrong with it.
     Check { presets: Vec<PathBuf> },
@@ -163,6 +181,15 @@ pub fn run(cli: Cli) -> ExitCode {
             if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Bench { frames } => bench::run(frames),
+        Command::Batch { presets, out, size, shard, closeup, light, background } => {
+            if !(16..=8192).contains(&size) {
+                eprintln!("--size {size}: must be 16–8192 pixels");
+                return ExitCode::from(2);
+            }
+            let framing = if closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring };
+            let presentation = Presentation { environment: light, background };
+            batch::run(presets, &out, shard, batch::BatchOptions { size, framing, presentation })
+        }
         Command::Inspect { model } => {
             let report = crate::geometry::import::inspect(&model);
             match serde_json::to_string_pretty(&report) {
