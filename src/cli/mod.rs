@@ -23,6 +23,40 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// How a render is made: size, framing, light and background.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct ViewArgs {
+    /// Width and height in pixels (16–8192).
+    #[arg(long, default_value_t = 1024)]
+    pub size: u32,
+    /// Frame the head and stone instead of the whole ring.
+    #[arg(long)]
+    pub closeup: bool,
+    /// Lighting: studio, boutique, daylight or evening.
+    #[arg(long, default_value = "studio", value_parser = parse_light)]
+    pub light: LightingEnvironment,
+    /// Background: velvet, white or transparent.
+    #[arg(long, default_value = "velvet", value_parser = parse_background)]
+    pub background: Background,
+}
+
+impl ViewArgs {
+    fn framing(&self) -> studio::headless::Framing {
+        if self.closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring }
+    }
+
+    fn presentation(&self) -> Presentation {
+        Presentation { environment: self.light, background: self.background }
+    }
+
+    fn check_size(&self) -> Result<(), String> {
+        (16..=8192)
+            .contains(&self.size)
+            .then_some(())
+            .ok_or_else(|| format!("--size {}: must be 16–8192 pixels", self.size))
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Open the studio window (the default).
@@ -35,21 +69,11 @@ pub enum Command {
         preset: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
-        /// Width and height in pixels.
-        #[arg(long, default_value_t = 1024)]
-        size: u32,
+        #[command(flatten)]
+        view: ViewArgs,
         /// Two pictures side by side: Écrin's gem shader (left) and Bevy's StandardMaterial transmission (right).
         #[arg(long)]
         gem_compare: bool,
-        /// Frame the head and stone instead of the whole ring.
-        #[arg(long)]
-        closeup: bool,
-        /// Lighting: studio, boutique, daylight or evening.
-        #[arg(long, default_value = "studio", value_parser = parse_light)]
-        light: LightingEnvironment,
-        /// Background: velvet, white or transparent.
-        #[arg(long, default_value = "velvet", value_parser = parse_background)]
-        background: Background,
         /// A turntable of this many frames instead of one picture: `-o x.gif` gets the looping GIF, and
         /// `x-frames/` beside it the PNG frames.
         #[arg(long)]
@@ -60,17 +84,11 @@ pub enum Command {
         presets: Vec<PathBuf>,
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, default_value_t = 1024)]
-        size: u32,
         /// This machine's share of the catalogue, i/n (1-based).
         #[arg(long, default_value = "1/1", value_parser = batch::parse_shard)]
         shard: (usize, usize),
-        #[arg(long)]
-        closeup: bool,
-        #[arg(long, default_value = "studio", value_parser = parse_light)]
-        light: LightingEnvironment,
-        #[arg(long, default_value = "velvet", value_parser = parse_background)]
-        background: Background,
+        #[command(flatten)]
+        view: ViewArgs,
     },
     /// Check presets: print what each one is, or what is wrong with it.
     Check { presets: Vec<PathBuf> },
@@ -111,11 +129,12 @@ pub fn run(cli: Cli) -> ExitCode {
             studio::run_window(preset);
             ExitCode::SUCCESS
         }
-        Command::Render { preset: path, output, size, gem_compare, closeup, light, background, turntable } => {
-            if !(16..=8192).contains(&size) {
-                eprintln!("--size {size}: must be 16–8192 pixels");
+        Command::Render { preset: path, output, view, gem_compare, turntable } => {
+            if let Err(message) = view.check_size() {
+                eprintln!("{message}");
                 return ExitCode::from(2);
             }
+            let (size, framing, presentation) = (view.size, view.framing(), view.presentation());
             let design = match preset::load(&path) {
                 Ok(design) => design,
                 Err(error) => {
@@ -123,8 +142,6 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let framing = if closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring };
-            let presentation = Presentation { environment: light, background };
             if let Some(count) = turntable {
                 if !(2..=720).contains(&count) {
                     eprintln!("--turntable {count}: must be 2–720 frames");
@@ -181,14 +198,14 @@ pub fn run(cli: Cli) -> ExitCode {
             if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Bench { frames } => bench::run(frames),
-        Command::Batch { presets, out, size, shard, closeup, light, background } => {
-            if !(16..=8192).contains(&size) {
-                eprintln!("--size {size}: must be 16–8192 pixels");
+        Command::Batch { presets, out, shard, view } => {
+            if let Err(message) = view.check_size() {
+                eprintln!("{message}");
                 return ExitCode::from(2);
             }
-            let framing = if closeup { studio::headless::Framing::Stone } else { studio::headless::Framing::Ring };
-            let presentation = Presentation { environment: light, background };
-            batch::run(presets, &out, shard, batch::BatchOptions { size, framing, presentation })
+            let options =
+                batch::BatchOptions { size: view.size, framing: view.framing(), presentation: view.presentation() };
+            batch::run(presets, &out, shard, options)
         }
         Command::Inspect { model } => {
             let report = crate::geometry::import::inspect(&model);
