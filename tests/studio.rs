@@ -424,3 +424,32 @@ fn clicking_a_light_emits_the_presentation_command() {
     assert!(emitted.contains(&StudioCommand::SetEnvironment(LightingEnvironment::Boutique)), "{emitted:?}");
     assert!(emitted.contains(&StudioCommand::SetBackground(Background::White)), "{emitted:?}");
 }
+
+#[test]
+fn the_journal_records_who_changed_what_and_travels_with_the_preset() {
+    use ecrin::design::journal::Who;
+    let mut app = command_app();
+    send(&mut app, StudioCommand::SetProposer(Who::Client));
+    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, StudioCommand::SetProposer(Who::Advisor));
+    send(&mut app, StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
+    send(&mut app, StudioCommand::Undo);
+    let journal = app.world().resource::<CurrentDesign>().journal.clone();
+    let lines: Vec<String> = journal.iter().map(|e| e.line()).collect();
+    assert_eq!(journal.len(), 3, "{lines:?}");
+    assert!(lines[0].contains("client: 18k yellow gold → Platinum 950"), "{lines:?}");
+    assert!(lines[1].contains("advisor: 6 prongs → Halo"), "{lines:?}");
+    assert!(lines[2].contains("advisor: undo: Halo → 6 prongs"), "{lines:?}");
+
+    let path = std::env::temp_dir().join(format!("ecrin-journal-{}.ron", std::process::id()));
+    send(&mut app, StudioCommand::SavePreset(Some(path.clone())));
+    let (_, saved) = ecrin::design::preset::load_with_journal(&path).expect("saved with its journal");
+    assert_eq!(saved, journal);
+
+    // Privacy: the advisor can leave the journal out of what is saved.
+    send(&mut app, StudioCommand::KeepJournalInSaves(false));
+    send(&mut app, StudioCommand::SavePreset(Some(path.clone())));
+    let (_, saved) = ecrin::design::preset::load_with_journal(&path).expect("saved");
+    assert!(saved.is_empty());
+    assert!(!std::fs::read_to_string(&path).expect("text").contains("journal"));
+}

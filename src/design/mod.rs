@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod command;
 pub mod estimate;
+pub mod journal;
 pub mod preset;
 pub mod price;
 pub mod ring_size;

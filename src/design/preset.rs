@@ -2,18 +2,20 @@
 //!
 //! ```ron
 //! (
-//!     version: 2,
+//!     version: 3,
 //!     design: (name: "Classic solitaire", metal: (alloy: Yellow18k, finish: Polished), ...),
 //! )
 //! ```
 
+use super::journal::JournalEntry;
 use super::{Design, DesignError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// The schema version this build writes. Version 2 added `head_alloy` (two-tone); version 1 files still load.
-pub const PRESET_VERSION: u32 = 2;
+/// The schema version this build writes. Version 2 added `head_alloy` (two-tone), version 3 the co-design
+/// `journal`; version 1 and 2 files still load.
+pub const PRESET_VERSION: u32 = 3;
 /// The oldest schema version this build reads.
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 /// A preset is a few hundred bytes; anything over this is not a preset.
@@ -26,6 +28,8 @@ pub const EXTENSION: &str = "ron";
 struct PresetFile {
     version: u32,
     design: Design,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    journal: Vec<JournalEntry>,
 }
 
 /// Reads only the version, ignoring everything else, so that a future schema gets a version error, not a
@@ -42,7 +46,7 @@ struct VersionProbe {
 pub enum PresetError {
     #[error("{path}: cannot read: {source}")]
     Read { path: String, source: std::io::Error },
-    #[error("{path}: the file is empty (expected a preset such as `(version: 2, design: (...))`)")]
+    #[error("{path}: the file is empty (expected a preset such as `(version: 3, design: (...))`)")]
     Empty { path: String },
     #[error("{path}: {size} bytes is too large for a preset (at most {max} bytes)")]
     TooLarge { path: String, size: u64, max: u64 },
@@ -66,7 +70,12 @@ pub enum PresetError {
 
 /// Serialises a design as preset text.
 pub fn to_ron_string(design: &Design) -> String {
-    let file = PresetFile { version: PRESET_VERSION, design: design.clone() };
+    to_ron_string_with_journal(design, &[])
+}
+
+/// Serialises a design and how it was reached (an empty journal is left out).
+pub fn to_ron_string_with_journal(design: &Design, journal: &[JournalEntry]) -> String {
+    let file = PresetFile { version: PRESET_VERSION, design: design.clone(), journal: journal.to_vec() };
     let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ".to_string());
     // Serialising plain structs, enums, strings and finite floats cannot fail.
     ron::ser::to_string_pretty(&file, config).unwrap_or_else(|error| format!("// serialisation failed: {error}"))
@@ -74,6 +83,11 @@ pub fn to_ron_string(design: &Design) -> String {
 
 /// Parses preset text; `path` only labels the errors.
 pub fn from_ron_str(text: &str, path: &str) -> Result<Design, PresetError> {
+    from_ron_str_with_journal(text, path).map(|(design, _)| design)
+}
+
+/// Parses preset text with its journal (empty for files without one).
+pub fn from_ron_str_with_journal(text: &str, path: &str) -> Result<(Design, Vec<JournalEntry>), PresetError> {
     if text.trim().is_empty() {
         return Err(PresetError::Empty { path: path.into() });
     }
@@ -91,11 +105,16 @@ pub fn from_ron_str(text: &str, path: &str) -> Result<Design, PresetError> {
         let (line, column) = locate_field(text, field_of(&source));
         PresetError::Invalid { path: path.into(), line, column, source }
     })?;
-    Ok(file.design)
+    Ok((file.design, file.journal))
 }
 
 /// Reads and checks a preset file.
 pub fn load(path: &Path) -> Result<Design, PresetError> {
+    load_with_journal(path).map(|(design, _)| design)
+}
+
+/// Reads and checks a preset file and its journal.
+pub fn load_with_journal(path: &Path) -> Result<(Design, Vec<JournalEntry>), PresetError> {
     let label = path.display().to_string();
     let read_error = |source| PresetError::Read { path: label.clone(), source };
     let size = std::fs::metadata(path).map_err(read_error)?.len();
@@ -108,14 +127,19 @@ pub fn load(path: &Path) -> Result<Design, PresetError> {
         let (line, column) = line_column(&bytes[..valid]);
         PresetError::NotUtf8 { path: label.clone(), line, column, byte: bytes[valid] }
     })?;
-    from_ron_str(text, &label)
+    from_ron_str_with_journal(text, &label)
 }
 
 /// Validates and saves a design atomically: the previous file survives any failure.
 pub fn save(path: &Path, design: &Design) -> Result<(), PresetError> {
+    save_with_journal(path, design, &[])
+}
+
+/// Saves a design with its journal (atomically).
+pub fn save_with_journal(path: &Path, design: &Design, journal: &[JournalEntry]) -> Result<(), PresetError> {
     let label = path.display().to_string();
     design.validate().map_err(|source| PresetError::NotSaved { path: label.clone(), source })?;
-    crate::atomic_file::write_atomically(path, to_ron_string(design).as_bytes())
+    crate::atomic_file::write_atomically(path, to_ron_string_with_journal(design, journal).as_bytes())
         .map_err(|source| PresetError::Write { path: label, source })
 }
 

@@ -2,6 +2,7 @@
 
 use super::StudioSystems;
 use super::lighting::{Background, Presentation};
+use crate::design::journal::{self, JournalEntry, Who};
 use crate::design::{Design, DesignCommand, History, preset};
 use crate::optics::environment::LightingEnvironment;
 use bevy::prelude::*;
@@ -22,6 +23,10 @@ pub enum StudioCommand {
     /// Light and background of the presentation (not part of the design, not undone).
     SetEnvironment(LightingEnvironment),
     SetBackground(Background),
+    /// The co-design journal: who proposes the next changes; clear it; keep it out of saved presets.
+    SetProposer(Who),
+    ClearJournal,
+    KeepJournalInSaves(bool),
     /// Crash recovery: restore the autosaved session, or let it go.
     RestoreSession,
     DiscardSession,
@@ -34,11 +39,24 @@ pub struct CurrentDesign {
     pub file: Option<PathBuf>,
     /// Bumped on every change so that views can tell a new design from an old one cheaply.
     pub revision: u64,
+    /// The co-design journal: every change, when, and who proposed it.
+    pub journal: Vec<JournalEntry>,
+    /// Who proposes the changes being made now (the Advisor / Client toggle).
+    pub proposer: Who,
+    /// Whether saved presets carry the journal (the advisor may leave it out for privacy).
+    pub journal_in_saves: bool,
 }
 
 impl CurrentDesign {
     pub fn new(design: Design) -> Self {
-        CurrentDesign { history: History::new(design), file: None, revision: 0 }
+        CurrentDesign {
+            history: History::new(design),
+            file: None,
+            revision: 0,
+            journal: Vec::new(),
+            proposer: Who::Advisor,
+            journal_in_saves: true,
+        }
     }
 
     pub fn design(&self) -> &Design {
@@ -79,21 +97,35 @@ pub fn apply_commands(
     mut offer: Option<ResMut<super::recovery::RecoveryOffer>>,
 ) {
     for command in commands.read() {
+        let before = current.design().clone();
         let outcome = match command {
             StudioCommand::Design(change) => current.history.apply(change).map_err(|e| e.to_string()),
             StudioCommand::Undo => Ok(current.history.undo()),
             StudioCommand::Redo => Ok(current.history.redo()),
-            StudioCommand::OpenPreset(path) => match preset::load(path) {
-                Ok(design) => {
+            StudioCommand::OpenPreset(path) => match preset::load_with_journal(path) {
+                Ok((design, journal)) => {
                     let name = design.name.clone();
                     let changed = current.history.apply(&DesignCommand::Load(Box::new(design)));
                     current.file = Some(path.clone());
+                    current.journal = journal;
                     *status = StatusLine::info(format!("Opened “{name}” from {}", path.display()));
                     changed.map_err(|e| e.to_string())
                 }
                 Err(error) => Err(error.to_string()),
             },
             StudioCommand::ReportError(message) => Err(message.clone()),
+            StudioCommand::SetProposer(who) => {
+                current.proposer = *who;
+                Ok(false)
+            }
+            StudioCommand::ClearJournal => {
+                current.journal.clear();
+                Ok(false)
+            }
+            StudioCommand::KeepJournalInSaves(keep) => {
+                current.journal_in_saves = *keep;
+                Ok(false)
+            }
             StudioCommand::SetEnvironment(environment) => {
                 if let Some(presentation) = presentation.as_deref_mut() {
                     presentation.environment = *environment;
@@ -121,7 +153,11 @@ pub fn apply_commands(
             }
             StudioCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
-                    Some(path) => match preset::save(&path, current.design()) {
+                    Some(path) => match preset::save_with_journal(
+                        &path,
+                        current.design(),
+                        if current.journal_in_saves { &current.journal } else { &[] },
+                    ) {
                         Ok(()) => {
                             *status = StatusLine::info(format!("Saved {}", path.display()));
                             current.file = Some(path);
@@ -136,6 +172,18 @@ pub fn apply_commands(
         match outcome {
             Ok(true) => {
                 current.revision += 1;
+                // The journal: what changed, by whom (opening a preset brings that preset's own story).
+                if !matches!(command, StudioCommand::OpenPreset(_)) {
+                    let prefix = match command {
+                        StudioCommand::Undo => "undo: ",
+                        StudioCommand::Redo => "redo: ",
+                        _ => "",
+                    };
+                    let (at, who) = (journal::now(), current.proposer);
+                    for change in journal::describe_changes(&before, current.design()) {
+                        current.journal.push(JournalEntry { at, who, change: format!("{prefix}{change}") });
+                    }
+                }
                 if !matches!(command, StudioCommand::OpenPreset(_)) {
                     *status = StatusLine::default();
                 }

@@ -1,6 +1,7 @@
 //! The studio's egui side panel and loading screen. Panels only emit `StudioCommand`s; the 3D viewport gets
 //! what the panel leaves free.
 
+pub mod journal;
 pub mod panel;
 
 use super::camera::{StudioCamera, ViewControls};
@@ -107,6 +108,12 @@ fn studio_ui(
                         design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
                     );
                     price_ui(ui, &pricing, current.design());
+                    emitted.extend(journal::journal_ui(
+                        ui,
+                        &current.journal,
+                        current.proposer,
+                        current.journal_in_saves,
+                    ));
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("Where will you wear it?").strong().size(15.0));
                     emitted.extend(presentation_ui(ui, &presentation));

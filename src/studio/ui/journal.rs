@@ -1,0 +1,40 @@
+//! The journal section of the panel: who is proposing (advisor or client), the timeline of changes, clearing it,
+//! and whether saved presets carry it. Emits commands only.
+
+use crate::design::journal::{JournalEntry, Who};
+use crate::studio::state::StudioCommand;
+use bevy_egui::egui;
+
+/// Draws the journal controls and the timeline (latest change last).
+pub fn journal_ui(ui: &mut egui::Ui, journal: &[JournalEntry], proposer: Who, in_saves: bool) -> Vec<StudioCommand> {
+    let mut out = Vec::new();
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Journal").strong().size(15.0));
+    ui.horizontal(|ui| {
+        ui.label("Proposed by");
+        for who in [Who::Advisor, Who::Client] {
+            let label = if who == Who::Advisor { "Advisor" } else { "Client" };
+            if ui.selectable_label(proposer == who, label).clicked() && proposer != who {
+                out.push(StudioCommand::SetProposer(who));
+            }
+        }
+    });
+    let mut keep = in_saves;
+    if ui.checkbox(&mut keep, "Keep the journal in saved presets").changed() {
+        out.push(StudioCommand::KeepJournalInSaves(keep));
+    }
+    egui::CollapsingHeader::new(format!("How we got here ({} changes)", journal.len())).default_open(false).show(
+        ui,
+        |ui| {
+            egui::ScrollArea::vertical().max_height(160.0).stick_to_bottom(true).show(ui, |ui| {
+                for entry in journal {
+                    ui.label(egui::RichText::new(entry.line()).small());
+                }
+            });
+            if !journal.is_empty() && ui.button("Clear the journal").clicked() {
+                out.push(StudioCommand::ClearJournal);
+            }
+        },
+    );
+    out
+}
