@@ -29,10 +29,6 @@ impl MeshData {
         }
     }
 
-    pub fn triangle_count(&self) -> usize {
-        self.indices.len() / 3
-    }
-
     /// Axis-aligned bounds (min, max); zero for an empty mesh.
     pub fn bounds(&self) -> (Vec3, Vec3) {
         if self.positions.is_empty() {

@@ -169,10 +169,7 @@ impl GemMaterials {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.world_mut()
-        .resource_mut::<Assets<Shader>>()
-        .insert(GEM_SHADER.id(), Shader::from_wgsl(include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl"))
-        .ok();
+    super::embed_shader(app, &GEM_SHADER, include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl");
     app.add_plugins(MaterialPlugin::<GemMaterial>::default())
         .init_resource::<StoneRendering>()
         .add_systems(Startup, create_gem_materials)

@@ -84,10 +84,7 @@ pub struct RingMaterials {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.world_mut()
-        .resource_mut::<Assets<Shader>>()
-        .insert(METAL_SHADER.id(), Shader::from_wgsl(include_str!("../../shaders/metal.wgsl"), "shaders/metal.wgsl"))
-        .ok();
+    super::embed_shader(app, &METAL_SHADER, include_str!("../../shaders/metal.wgsl"), "shaders/metal.wgsl");
     app.add_plugins(MaterialPlugin::<MetalMaterial>::default())
         .add_systems(PreStartup, create_materials)
         .add_systems(Update, sync_materials.in_set(StudioSystems::SyncMaterials));

@@ -40,6 +40,13 @@ pub enum StudioState {
     Ready,
 }
 
+/// Puts a WGSL source compiled into the binary under a fixed shader handle (Écrin's shaders ship inside it).
+pub(crate) fn embed_shader(app: &mut App, handle: &Handle<Shader>, source: &'static str, path: &str) {
+    if let Some(mut shaders) = app.world_mut().get_resource_mut::<Assets<Shader>>() {
+        let _ = shaders.insert(handle.id(), Shader::from_wgsl(source, path.to_string()));
+    }
+}
+
 /// Design state and commands only: runs under `MinimalPlugins` (headless app tests).
 pub fn core_plugin(app: &mut App) {
     app.configure_sets(
