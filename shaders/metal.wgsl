@@ -1,7 +1,10 @@
 // Écrin metal finishes on top of Bevy's StandardMaterial: the lighting is Bevy's PBR; only the surface normal is
 // changed, procedurally (no texture, no UVs):
-// - brushed: fine lines along the band (around the finger axis, world Z), each line tilting the normal a little
-//   across its direction — highlights stretch along the band as on a brushed ring;
+// - brushed: anisotropic. The grooves run along the band (around the finger axis, world Z), so the surface is rough
+//   across them and smooth along them: reflections of the environment smear across the grooves. Done as in the
+//   KHR_materials_anisotropy image-based-lighting model (a "bent normal" towards the groove direction, from the
+//   procedural groove tangent — no mesh tangents needed), plus fine lines that tilt the normal a little, so the
+//   individual brush strokes read up close;
 // - hammered: a 3D cellular pattern of shallow dimples — each cell's normal tilts away from its centre, giving the
 //   faceted glints of hand hammering.
 // Polished and satin keep the mesh normal (they differ by roughness).
@@ -77,12 +80,27 @@ fn brushed(n: vec3<f32>, p: vec3<f32>) -> vec3<f32> {
     return normalize(n + across * tilt * finish.strength);
 }
 
+// How strongly a brushed surface is anisotropic (KHR_materials_anisotropy's "strength").
+const BRUSHED_ANISOTROPY: f32 = 0.8;
+
+// The KHR_materials_anisotropy bent normal for image-based light: `along` is the groove direction (where the
+// surface is smooth), the normal is bent towards the plane that holds it and the view.
+fn anisotropic_ibl_normal(n: vec3<f32>, v: vec3<f32>, along_world: vec3<f32>, roughness: f32) -> vec3<f32> {
+    let along = normalize(along_world - n * dot(along_world, n) + vec3(1e-6, 0.0, 0.0));
+    let bent = normalize(cross(cross(along, v), along));
+    let a = pow(1.0 - BRUSHED_ANISOTROPY * (1.0 - roughness), 4.0);
+    return normalize(mix(bent, n, a));
+}
+
 @fragment
 fn fragment(in: VertexOutput, @builtin(front_facing) is_front: bool) -> FragmentOutput {
     var pbr_input = pbr_input_from_standard_material(in, is_front);
     let p = in.world_position.xyz;
     if finish.kind == 2u {
-        pbr_input.N = brushed(pbr_input.N, p);
+        let lines = brushed(pbr_input.N, p);
+        let along = vec3(-p.y, p.x, 0.0);
+        let roughness = pbr_input.material.perceptual_roughness * pbr_input.material.perceptual_roughness;
+        pbr_input.N = anisotropic_ibl_normal(lines, pbr_input.V, along, roughness);
     } else if finish.kind == 3u {
         pbr_input.N = hammered(pbr_input.N, p);
     }

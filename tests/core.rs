@@ -299,3 +299,54 @@ fn cli_batch_renders_the_good_presets_and_reports_the_bad_one() {
     let written: Vec<_> = std::fs::read_dir(&shard_out).expect("list").flatten().map(|e| e.file_name()).collect();
     assert_eq!(written, vec![std::ffi::OsString::from("two-tone-solitaire.png")]);
 }
+
+#[test]
+fn cli_pack_refuses_bad_input_with_a_clear_message() {
+    let dir = scratch("pack");
+    let broken = dir.join("broken.ron");
+    std::fs::write(&broken, "(version: 3, name: ").expect("write");
+    let output = ecrin(&["pack", &broken.display().to_string(), "--out", &dir.join("p").display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("broken.ron:1:"));
+    // An existing pack folder is never overwritten without --replace.
+    std::fs::create_dir_all(dir.join("existing")).expect("folder");
+    let output = ecrin(&[
+        "pack",
+        "presets/classic-solitaire.ron",
+        "--out",
+        &dir.join("existing").display().to_string(),
+        "--size",
+        "32",
+        "--turntable",
+        "0",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"), "{output:?}");
+    // A size the export cannot make.
+    let output = ecrin(&["pack", "presets/classic-solitaire.ron", "--out", "x", "--size", "9000"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("9000"));
+}
+
+#[test]
+fn cli_render_writes_one_file_per_view() {
+    let out = scratch("cli-views").join("ring.png");
+    let output = ecrin(&[
+        "render",
+        "presets/classic-solitaire.ron",
+        "-o",
+        &out.display().to_string(),
+        "--size",
+        "48",
+        "--views",
+        "front,top",
+        "--background",
+        "transparent",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for view in ["front", "top"] {
+        let picture = image::open(out.with_file_name(format!("ring-{view}.png"))).expect("view").to_rgba8();
+        assert_eq!(picture.get_pixel(0, 0).0[3], 0, "transparent background");
+        assert!(picture.pixels().any(|p| p[3] == 255), "the ring is opaque");
+    }
+}

@@ -181,7 +181,7 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     // Same silhouette, different surface: band pixels change, the backdrop does not.
     let (mut changed, mut band_pixels) = (0.0, 0);
     for (a, b) in white.pixels().zip(hammered.pixels()).skip((size * lower_band.0) as usize) {
-        if a[0] > 40 || b[0] > 40 {
+        if a[0] > 100 || b[0] > 100 {
             changed += (0..3).map(|c| (a[c] as f64 - b[c] as f64).abs()).sum::<f64>() / 3.0;
             band_pixels += 1;
         }
@@ -452,4 +452,204 @@ fn the_journal_records_who_changed_what_and_travels_with_the_preset() {
     let (_, saved) = ecrin::design::preset::load_with_journal(&path).expect("saved");
     assert!(saved.is_empty());
     assert!(!std::fs::read_to_string(&path).expect("text").contains("journal"));
+}
+
+/// Pixels of `with` at least `by` darker (mean of RGB) than the same pixel in `without`.
+fn darker_pixels(with: &image::RgbaImage, without: &image::RgbaImage, by: i32) -> usize {
+    with.pixels()
+        .zip(without.pixels())
+        .filter(|(a, b)| (0..3).map(|c| b[c] as i32 - a[c] as i32).sum::<i32>() / 3 >= by)
+        .count()
+}
+
+#[test]
+fn the_ring_stands_on_a_contact_shadow_on_every_background() {
+    use ecrin::studio::stage::{ContactShadowMaterial, Stage};
+    let size = 160;
+    let mut offscreen = Offscreen::new(Design::default(), size, size);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    // The floor without the ring's occlusion (no occluders), or no floor at all.
+    let occluders = |offscreen: &mut Offscreen, count: Option<u32>| {
+        let world = offscreen.world_mut();
+        let handles: Vec<_> = world
+            .query_filtered::<&MeshMaterial3d<ContactShadowMaterial>, With<Stage>>()
+            .iter(world)
+            .map(|m| m.0.clone())
+            .collect();
+        let mut materials = world.resource_mut::<Assets<ContactShadowMaterial>>();
+        let mut previous = 0;
+        for handle in handles {
+            if let Some(mut material) = materials.get_mut(&handle) {
+                previous = material.params.count;
+                material.params.count = count.unwrap_or(previous);
+            }
+        }
+        previous
+    };
+    let show_stage = |offscreen: &mut Offscreen, visible: bool| {
+        let world = offscreen.world_mut();
+        let mut stages = world.query_filtered::<&mut Visibility, With<Stage>>();
+        for mut visibility in stages.iter_mut(world) {
+            *visibility = if visible { Visibility::Inherited } else { Visibility::Hidden };
+        }
+    };
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let total = (size * size) as usize;
+    for background in Background::ALL {
+        offscreen.present(Presentation { environment: LightingEnvironment::Studio, background }).expect("present");
+        let grounded = offscreen.capture().expect("with shadow");
+        let count = occluders(&mut offscreen, Some(0));
+        let unshadowed = offscreen.capture().expect("floor without shadow");
+        occluders(&mut offscreen, Some(count));
+        show_stage(&mut offscreen, false);
+        let floating = offscreen.capture().expect("no floor");
+        show_stage(&mut offscreen, true);
+        grounded.save(out.join(format!("shadow-{}.png", background.label()))).ok();
+        if background == Background::Transparent {
+            // Transparent exports carry the shadow in the alpha channel; away from the ring the picture stays clear.
+            assert_eq!(grounded.get_pixel(0, size - 1).0[3], 0);
+            let translucent = grounded.pixels().filter(|p| p[3] > 20 && p[3] < 230 && p[0] < 40).count();
+            assert!(translucent > 50, "no shadow in the alpha channel ({translucent} px)");
+            assert_eq!(floating.get_pixel(80, 150).0[3], 0);
+            continue;
+        }
+        // The shadow is visible (on white: despite the HDR white being far past the tonemapper's shoulder)…
+        let shaded = darker_pixels(&grounded, &unshadowed, 12);
+        assert!(shaded > total / 100, "{background:?}: only {shaded} pixels darkened by the shadow");
+        // …darkest where the band touches, and it fades out: the picture's corners are untouched.
+        let darkest = grounded.pixels().zip(unshadowed.pixels()).map(|(a, b)| b[1] as i32 - a[1] as i32).max();
+        assert!(darkest.is_some_and(|d| d >= 25), "{background:?}: the contact is not dark ({darkest:?})");
+        for (x, y) in [(0, 0), (size - 1, 0), (0, size - 1), (size - 1, size - 1)] {
+            let (a, b) = (grounded.get_pixel(x, y).0, floating.get_pixel(x, y).0);
+            assert!((0..3).all(|c| a[c].abs_diff(b[c]) <= 2), "{background:?}: corner ({x}, {y}): {a:?} vs {b:?}");
+        }
+        if background == Background::Velvet {
+            // On velvet the floor is lit around the piece, so the shadow has light to take away.
+            let lit = darker_pixels(&floating, &unshadowed, 8);
+            assert!(lit > total / 20, "the velvet floor is not lit ({lit} px)");
+        }
+    }
+    offscreen.exit();
+}
+
+#[test]
+fn exports_tile_supersample_and_turn_to_each_view() {
+    use ecrin::approval::View;
+    use ecrin::studio::export::{ExportSettings, Exporter};
+    let white = Presentation { environment: LightingEnvironment::Studio, background: Background::White };
+    let settings = ExportSettings::new(96, white);
+    let mut whole = Exporter::new(Design::default(), settings).expect("exporter");
+    assert_eq!(whole.tiles(), 1);
+    let mut views = Vec::new();
+    for view in View::ALL {
+        views.push(whole.render(view, &mut || true).expect("render").expect("not cancelled"));
+    }
+    whole.finish();
+    let mean_difference = |a: &image::RgbaImage, b: &image::RgbaImage| {
+        a.pixels()
+            .zip(b.pixels())
+            .map(|(p, q)| (0..3).map(|c| (p[c] as f64 - q[c] as f64).abs()).sum::<f64>() / 3.0)
+            .sum::<f64>()
+            / f64::from(a.width() * a.height())
+    };
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    for (view, picture) in View::ALL.iter().zip(&views) {
+        picture.save(out.join(format!("view-{}.png", view.slug()))).ok();
+    }
+    // Each view is its own picture of the ring.
+    for i in 0..views.len() {
+        for j in i + 1..views.len() {
+            let d = mean_difference(&views[i], &views[j]);
+            assert!(d > 3.0, "{:?} and {:?} look the same ({d:.2})", View::ALL[i], View::ALL[j]);
+        }
+    }
+    // Front: the band is a ring, symmetric left–right.
+    let front = &views[1];
+    let mirrored = image::imageops::flip_horizontal(front);
+    assert!(mean_difference(front, &mirrored) < 4.0, "the front view is not symmetric");
+
+    // The same picture in 2×2 tiles (as an 8K export beyond the GPU's texture limit would be made).
+    let mut tiled = Exporter::new(Design::default(), ExportSettings { max_tile: Some(48), ..settings }).expect("tiled");
+    assert_eq!(tiled.tiles(), 4);
+    let stitched = tiled.render(View::ThreeQuarter, &mut || true).expect("render").expect("not cancelled");
+    stitched.save(out.join("view-tiled.png")).ok();
+    let d = mean_difference(&views[0], &stitched);
+    assert!(d < 1.5, "tiles differ from the whole picture by {d:.2}/255");
+    // Cancelling between tiles stops the picture.
+    let mut asked = 0;
+    let cancelled = tiled.render(View::Front, &mut || {
+        asked += 1;
+        asked < 2
+    });
+    assert!(matches!(cancelled, Ok(None)));
+    tiled.finish();
+
+    // Supersampled: the same picture with smoother edges (close to the plain one on average).
+    let mut supersampled = Exporter::new(Design::default(), ExportSettings { supersample: 2, ..settings }).expect("ss");
+    let smooth = supersampled.render(View::ThreeQuarter, &mut || true).expect("render").expect("not cancelled");
+    supersampled.finish();
+    assert_eq!(smooth.dimensions(), (96, 96));
+    let d = mean_difference(&views[0], &smooth);
+    assert!(d < 4.0, "supersampling changed the picture by {d:.2}/255");
+}
+
+#[test]
+fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
+    use ecrin::studio::export::ExportSettings;
+    use ecrin::studio::pack::{PackRequest, write_pack};
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("packs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let design = Design { name: "Bague « Éloïse »".into(), ..Design::default() };
+    let journal = vec![ecrin::design::journal::JournalEntry {
+        at: 1_795_400_000,
+        who: ecrin::design::journal::Who::Client,
+        change: "18k yellow gold → Platinum 950".into(),
+    }];
+    let white = Presentation { environment: LightingEnvironment::Studio, background: Background::White };
+    let request = |destination: PathBuf| PackRequest {
+        design: design.clone(),
+        journal: journal.clone(),
+        include_journal: true,
+        client: Some("Mme Durand".into()),
+        prices: None,
+        views: ExportSettings::new(64, white),
+        turntable_frames: 3,
+        turntable_size: 48,
+        destination,
+        replace: false,
+    };
+    // Cancelled at the second step: no folder, no staging left behind.
+    let mut steps = 0;
+    let cancelled = write_pack(&request(root.join("cancelled")), &mut |_| {
+        steps += 1;
+        steps < 2
+    });
+    assert!(matches!(cancelled, Ok(None)), "{:?}", cancelled.err());
+    assert_eq!(std::fs::read_dir(&root).map(|d| d.count()).unwrap_or(0), 0, "a cancelled pack left files");
+
+    let mut seen = Vec::new();
+    let folder = write_pack(&request(root.join("pack")), &mut |p| {
+        seen.push((p.done, p.total));
+        true
+    })
+    .expect("pack")
+    .expect("not cancelled");
+    assert_eq!(seen.len(), 4 + 3 + 2, "one progress step per picture, the sheet and the finish");
+    assert!(seen.iter().all(|&(d, t)| d < t));
+    let stem = "Bague-Éloïse";
+    for name in ["three-quarter", "front", "side", "top"] {
+        let picture = image::open(folder.join(format!("{stem}-{name}.png"))).expect("view").to_rgba8();
+        assert_eq!(picture.dimensions(), (64, 64));
+    }
+    assert!(folder.join(format!("{stem}-turntable.gif")).exists());
+    assert_eq!(std::fs::read_dir(folder.join(format!("{stem}-turntable-frames"))).map(|d| d.count()).unwrap_or(0), 3);
+    let sheet = image::open(folder.join(format!("{stem}-approval-sheet.png"))).expect("sheet").to_rgba8();
+    assert_eq!(sheet.dimensions(), (1240, 1754), "A4 at 150 dpi");
+    // The preset in the pack is the approved design, with its journal and the sheet's fingerprint.
+    let (saved, saved_journal) =
+        ecrin::design::preset::load_with_journal(&folder.join(format!("{stem}.ron"))).expect("preset");
+    assert_eq!(saved, design);
+    assert_eq!(saved_journal, journal);
+    assert_eq!(ecrin::approval::fingerprint(&saved), ecrin::approval::fingerprint(&design));
+    let _ = std::fs::remove_dir_all(&root);
 }

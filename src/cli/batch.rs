@@ -1,10 +1,9 @@
 //! `ecrin batch`: catalogue renders of many presets into a folder; `--shard i/n` splits a large catalogue across
 //! machines; a bad preset is reported and skipped, the rest complete; the exit code says whether all succeeded.
 
+use crate::approval::View;
 use crate::design::preset;
-use crate::studio::headless::{Framing, Offscreen};
-use crate::studio::lighting::Presentation;
-use crate::studio::state::StudioCommand;
+use crate::studio::export::{ExportSettings, Exporter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,20 +26,25 @@ pub fn shard_of(mut presets: Vec<PathBuf>, (i, n): (usize, usize)) -> Vec<PathBu
     presets.into_iter().enumerate().filter(|(k, _)| k % n == i - 1).map(|(_, p)| p).collect()
 }
 
-pub struct BatchOptions {
-    pub size: u32,
-    pub framing: Framing,
-    pub presentation: Presentation,
+/// The file of a preset's render: `<stem>.png` for one view, `<stem>-<view>.png` for several.
+pub fn render_path(out: &Path, stem: &str, view: View, several: bool) -> PathBuf {
+    if several { out.join(format!("{stem}-{}.png", view.slug())) } else { out.join(format!("{stem}.png")) }
 }
 
-/// Renders every preset of the shard into `out/<stem>.png`; returns the exit code.
-pub fn run(presets: Vec<PathBuf>, out: &Path, shard: (usize, usize), options: BatchOptions) -> ExitCode {
+/// Renders every preset of the shard into `out`; returns the exit code.
+pub fn run(
+    presets: Vec<PathBuf>,
+    out: &Path,
+    shard: (usize, usize),
+    settings: ExportSettings,
+    views: &[View],
+) -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(out) {
         eprintln!("{}: cannot create the output folder: {error}", out.display());
         return ExitCode::from(2);
     }
     let mut failures = 0;
-    let mut offscreen: Option<Offscreen> = None;
+    let mut exporter: Option<Exporter> = None;
     for path in shard_of(presets, shard) {
         let design = match preset::load(&path) {
             Ok(design) => design,
@@ -50,53 +54,41 @@ pub fn run(presets: Vec<PathBuf>, out: &Path, shard: (usize, usize), options: Ba
                 continue;
             }
         };
-        let target = out.join(format!("{}.png", path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()));
-        match render_one(&mut offscreen, design, &options).and_then(|image| save_png(&image, &target)) {
-            Ok(()) => println!("{}", target.display()),
-            Err(error) => {
-                eprintln!("{}: {error}", path.display());
-                failures += 1;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let ready = match exporter.as_mut() {
+            Some(renderer) => renderer.show(design),
+            None => Exporter::new(design, settings).map(|renderer| {
+                exporter = Some(renderer);
+            }),
+        };
+        let Some(renderer) = exporter.as_mut().filter(|_| ready.is_ok()) else {
+            eprintln!("{}: {}", path.display(), ready.err().unwrap_or_default());
+            failures += 1;
+            continue;
+        };
+        for &view in views {
+            let target = render_path(out, &stem, view, views.len() > 1);
+            let rendered = renderer.render(view, &mut || true).and_then(|image| match image {
+                Some(image) => save_png(&image, &target),
+                None => Err("cancelled".into()),
+            });
+            match rendered {
+                Ok(()) => println!("{}", target.display()),
+                Err(error) => {
+                    eprintln!("{}: {error}", path.display());
+                    failures += 1;
+                }
             }
         }
     }
-    if let Some(offscreen) = offscreen {
-        offscreen.exit();
+    if let Some(exporter) = exporter {
+        exporter.finish();
     }
     if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
-/// One renderer for the whole batch: the next design is loaded into it like a preset opened in the studio.
-fn render_one(
-    offscreen: &mut Option<Offscreen>,
-    design: crate::design::Design,
-    options: &BatchOptions,
-) -> Result<image::RgbaImage, String> {
-    match offscreen {
-        Some(renderer) => {
-            renderer.send(StudioCommand::Design(crate::design::DesignCommand::Load(Box::new(design))));
-            for _ in 0..600 {
-                renderer.update();
-                if renderer.scene_matches_design() {
-                    break;
-                }
-            }
-            renderer.settle(600)?;
-            renderer.capture()
-        }
-        None => {
-            let mut renderer = Offscreen::framed(design, options.size, options.size, options.framing);
-            renderer.run_until_ready(3000)?;
-            if options.presentation != Presentation::default() {
-                renderer.present(options.presentation)?;
-            }
-            let image = renderer.capture();
-            *offscreen = Some(renderer);
-            image
-        }
-    }
-}
-
-fn save_png(image: &image::RgbaImage, target: &Path) -> Result<(), String> {
+/// Writes a PNG atomically.
+pub fn save_png(image: &image::RgbaImage, target: &Path) -> Result<(), String> {
     let mut bytes = Vec::new();
     image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).map_err(|e| e.to_string())?;
     crate::atomic_file::write_atomically(target, &bytes).map_err(|e| format!("{}: cannot write: {e}", target.display()))

@@ -161,7 +161,43 @@ pub fn run(frames: usize) -> ExitCode {
         emit("peak_rss_mb", peak, "MB");
     }
     offscreen.exit();
+    if let Err(error) = export_figures(median) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
     ExitCode::SUCCESS
+}
+
+/// Export speed: one 4096×4096 picture (rendered, read back, PNG-encoded) and a 36-frame turntable at 1024
+/// (frames and the dithered GIF), each after its renderer is ready; the 4096 export against one studio frame.
+fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
+    use crate::approval::View;
+    use crate::studio::export::{ExportSettings, Exporter};
+    use crate::studio::lighting::Presentation;
+    let mut exporter = Exporter::new(Design::default(), ExportSettings::new(4096, Presentation::default()))?;
+    let start = Instant::now();
+    let picture = exporter.render(View::ThreeQuarter, &mut || true)?.ok_or("the export stopped")?;
+    let mut png = Vec::new();
+    picture.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    let export_ms = start.elapsed().as_secs_f64() * 1000.0;
+    exporter.finish();
+    emit("export_4096_ms", export_ms, "ms");
+    emit("export_4096_vs_frame_ratio", export_ms / studio_frame_ms, "ratio");
+
+    let mut turntable = Exporter::new(Design::default(), ExportSettings::new(1024, Presentation::default()))?;
+    let first = crate::studio::headless::view_transform(&Design::default(), Default::default(), View::ThreeQuarter);
+    let start = Instant::now();
+    let mut frames = Vec::with_capacity(36);
+    for index in 0..36 {
+        let mut transform = first;
+        let angle = std::f32::consts::TAU * index as f32 / 36.0;
+        transform.rotate_around(bevy::math::Vec3::ZERO, bevy::math::Quat::from_rotation_y(angle));
+        frames.push(turntable.render_from(transform, &mut || true)?.ok_or("the turntable stopped")?);
+    }
+    crate::studio::turntable::encode_gif(&frames, 100)?;
+    emit("turntable_36_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");
+    turntable.finish();
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 
 pub mod batch;
 pub mod bench;
+pub mod pack;
+pub mod render;
 
 use crate::design::preset;
 use crate::optics::environment::LightingEnvironment;
@@ -24,7 +26,7 @@ pub struct Cli {
 }
 
 /// How a render is made: size, framing, light and background.
-#[derive(clap::Args, Debug, Clone, Copy)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct ViewArgs {
     /// Width and height in pixels (16–8192).
     #[arg(long, default_value_t = 1024)]
@@ -38,6 +40,20 @@ pub struct ViewArgs {
     /// Background: velvet, white or transparent.
     #[arg(long, default_value = "velvet", value_parser = parse_background)]
     pub background: Background,
+    /// Render this many samples per pixel along each axis and average them (1–4): smoother prongs and edges.
+    #[arg(long, default_value_t = 1)]
+    pub supersample: u32,
+    /// Views: front, side, top, three-quarter, comma-separated, or all. Several views add "-<view>" to the names.
+    #[arg(long, default_value = "three-quarter", value_parser = parse_views)]
+    pub views: Views,
+}
+
+/// The views a render makes (a clap value).
+#[derive(Clone, Debug)]
+pub struct Views(pub Vec<crate::approval::View>);
+
+fn parse_views(text: &str) -> Result<Views, String> {
+    crate::approval::View::parse_list(text).map(Views)
 }
 
 impl ViewArgs {
@@ -50,10 +66,17 @@ impl ViewArgs {
     }
 
     fn check_size(&self) -> Result<(), String> {
-        (16..=8192)
-            .contains(&self.size)
-            .then_some(())
-            .ok_or_else(|| format!("--size {}: must be 16–8192 pixels", self.size))
+        self.export_settings().check().map_err(|message| format!("--{message}"))
+    }
+
+    fn export_settings(&self) -> studio::export::ExportSettings {
+        studio::export::ExportSettings {
+            size: self.size,
+            supersample: self.supersample,
+            framing: self.framing(),
+            presentation: self.presentation(),
+            max_tile: None,
+        }
     }
 }
 
@@ -64,11 +87,20 @@ pub enum Command {
         /// A preset to open at start.
         preset: Option<PathBuf>,
     },
-    /// Render a preset to a PNG without opening a window.
+    /// Render presets to PNG without opening a window: one preset with `-o file.png`, or many with `--out folder`
+    /// (catalogue renders, as `batch`).
     Render {
-        preset: PathBuf,
-        #[arg(short, long)]
-        output: PathBuf,
+        #[arg(required = true)]
+        presets: Vec<PathBuf>,
+        /// The PNG (or GIF with --turntable) for one preset.
+        #[arg(short, long, conflicts_with = "out")]
+        output: Option<PathBuf>,
+        /// A folder for the renders of many presets.
+        #[arg(long, required_unless_present = "output")]
+        out: Option<PathBuf>,
+        /// With --out: this machine's share of the catalogue, i/n (1-based).
+        #[arg(long, default_value = "1/1", value_parser = batch::parse_shard)]
+        shard: (usize, usize),
         #[command(flatten)]
         view: ViewArgs,
         /// Two pictures side by side: Écrin's gem shader (left) and Bevy's StandardMaterial transmission (right).
@@ -90,6 +122,8 @@ pub enum Command {
         #[command(flatten)]
         view: ViewArgs,
     },
+    /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
+    Pack(pack::PackArgs),
     /// Check presets: print what each one is, or what is wrong with it.
     Check { presets: Vec<PathBuf> },
     /// Measure start-up, frame times, change latency and memory; one JSON object per line.
@@ -108,14 +142,14 @@ pub enum Command {
     },
 }
 
-fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
+pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
     LightingEnvironment::ALL
         .into_iter()
         .find(|e| e.label().eq_ignore_ascii_case(text))
         .ok_or_else(|| format!("unknown lighting {text:?}: studio, boutique, daylight or evening"))
 }
 
-fn parse_background(text: &str) -> Result<Background, String> {
+pub(crate) fn parse_background(text: &str) -> Result<Background, String> {
     Background::ALL
         .into_iter()
         .find(|b| b.label().eq_ignore_ascii_case(text))
@@ -129,54 +163,17 @@ pub fn run(cli: Cli) -> ExitCode {
             studio::run_window(preset);
             ExitCode::SUCCESS
         }
-        Command::Render { preset: path, output, view, gem_compare, turntable } => {
-            if let Err(message) = view.check_size() {
-                eprintln!("{message}");
-                return ExitCode::from(2);
-            }
-            let (size, framing, presentation) = (view.size, view.framing(), view.presentation());
-            let design = match preset::load(&path) {
-                Ok(design) => design,
-                Err(error) => {
-                    eprintln!("{error}");
-                    return ExitCode::from(2);
-                }
-            };
-            if let Some(count) = turntable {
-                if !(2..=720).contains(&count) {
-                    eprintln!("--turntable {count}: must be 2–720 frames");
-                    return ExitCode::from(2);
-                }
-                let written = studio::turntable::turntable_frames(design, size, count, framing, presentation)
-                    .and_then(|frames| studio::turntable::write_turntable(&frames, &output, 3000 / count.max(1)));
-                return match written {
-                    Ok(folder) => {
-                        println!("{} ({count} frames; PNG frames in {})", output.display(), folder.display());
-                        ExitCode::SUCCESS
-                    }
-                    Err(error) => {
-                        eprintln!("turntable failed: {error}");
-                        ExitCode::FAILURE
-                    }
-                };
-            }
-            match studio::headless::render_to_png(design, size, &output, gem_compare, framing, presentation) {
-                Ok(()) => {
-                    println!("{}", output.display());
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("render failed: {error}");
-                    ExitCode::FAILURE
-                }
-            }
+        Command::Render { presets, output, out, shard, view, gem_compare, turntable } => {
+            render::run(render::RenderArgs { presets, output, out, shard, view, gem_compare, turntable })
         }
+        Command::Pack(args) => pack::run(args),
         Command::Check { presets } => {
             let mut all_good = true;
             for path in presets {
                 match preset::load(&path) {
                     Ok(d) => println!(
-                        "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}",
+                        "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}; \
+                         fingerprint {}",
                         path.display(),
                         d.name,
                         d.metal.alloy.label(),
@@ -187,7 +184,8 @@ pub fn run(cli: Cli) -> ExitCode {
                         d.centre_carats(),
                         crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).light_return,
                         crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).fire,
-                        d.setting.label()
+                        d.setting.label(),
+                        crate::approval::fingerprint(&d)
                     ),
                     Err(error) => {
                         all_good = false;
@@ -203,9 +201,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 eprintln!("{message}");
                 return ExitCode::from(2);
             }
-            let options =
-                batch::BatchOptions { size: view.size, framing: view.framing(), presentation: view.presentation() };
-            batch::run(presets, &out, shard, options)
+            batch::run(presets, &out, shard, view.export_settings(), &view.views.0)
         }
         Command::Inspect { model } => {
             let report = crate::geometry::import::inspect(&model);

@@ -6,6 +6,7 @@ use super::loading::LoadingProgress;
 use super::models::assets_dir;
 use super::state::{CurrentDesign, StudioCommand};
 use super::{StudioState, scene_plugin};
+use crate::approval::View;
 use crate::design::Design;
 use bevy::app::AppExit;
 use bevy::camera::RenderTarget;
@@ -228,6 +229,11 @@ impl Offscreen {
         }
     }
 
+    /// The app's world, for exports that move the camera or change its settings between captures.
+    pub fn world_mut(&mut self) -> &mut World {
+        self.app.world_mut()
+    }
+
     /// Stops the renderer cleanly.
     pub fn exit(mut self) {
         self.app.world_mut().write_message(AppExit::Success);
@@ -265,22 +271,29 @@ fn spawn_offscreen_camera(
     environment: Res<StudioEnvironment>,
     current: Res<CurrentDesign>,
 ) {
-    let design = current.design();
-    let view = super::camera::default_view(super::scene::shank_top_mm(design) * 0.55);
-    let (focus, radius) = match target.framing {
-        Framing::Ring => (view.target_focus, view.target_radius),
+    commands.spawn((
+        Camera3d::default(),
+        RenderTarget::Image(target.image.clone().into()),
+        view_transform(current.design(), target.framing, View::ThreeQuarter),
+        studio_camera_components(&environment),
+    ));
+}
+
+/// Where the camera stands for a view of the design: the studio's framing, turned to the view's direction.
+pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transform {
+    let studio = super::camera::default_view(super::scene::shank_top_mm(design) * 0.55);
+    let (focus, radius) = match framing {
+        Framing::Ring => (studio.target_focus, studio.target_radius),
         Framing::Stone => {
             let girdle = super::scene::shank_top_mm(design) + design.stone.size_mm * 0.45;
             (Vec3::new(0.0, girdle, 0.0), design.stone.size_mm * 3.4)
         }
     };
-    let position = orbit_position(focus, view.target_yaw, view.target_pitch, radius);
-    commands.spawn((
-        Camera3d::default(),
-        RenderTarget::Image(target.image.clone().into()),
-        Transform::from_translation(position).looking_at(focus, Vec3::Y),
-        studio_camera_components(&environment),
-    ));
+    let (yaw, pitch) = view.direction().unwrap_or((studio.target_yaw, studio.target_pitch));
+    let position = orbit_position(focus, yaw, pitch, radius);
+    // Straight down, "up" on the picture is along the finger (the stone's length runs up the page).
+    let up = if view == View::Top { Vec3::NEG_Z } else { Vec3::Y };
+    Transform::from_translation(position).looking_at(focus, up)
 }
 
 /// Renders a design to a PNG file (atomically). With `gem_compare`, the left half shows Écrin's gem and the right

@@ -1,16 +1,20 @@
 //! The Bevy studio: thin plugins over the domain core, one feature per file, ordered by `StudioSystems`.
 
 pub mod camera;
+pub mod export;
 pub mod gem;
 pub mod headless;
 pub mod lighting;
 pub mod loading;
 pub mod materials;
 pub mod models;
+pub mod pack;
+pub mod packing;
 pub mod presets;
 pub mod pricing;
 pub mod recovery;
 pub mod scene;
+pub mod stage;
 pub mod state;
 pub mod turntable;
 pub mod ui;
@@ -73,13 +77,22 @@ pub fn scene_plugin(app: &mut App) {
         materials::plugin,
         gem::plugin,
         scene::plugin,
+        stage::plugin,
         loading::plugin,
     ));
 }
 
 /// The interactive studio in a window: the scene plus camera controls, panels and preset dialogs.
 pub fn window_plugin(app: &mut App) {
-    app.add_plugins((scene_plugin, camera::plugin, ui::plugin, presets::plugin, pricing::plugin, recovery::plugin));
+    app.add_plugins((
+        scene_plugin,
+        camera::plugin,
+        ui::plugin,
+        presets::plugin,
+        pricing::plugin,
+        recovery::plugin,
+        packing::plugin,
+    ));
 }
 
 /// Opens the studio window (blocks until it is closed).

@@ -30,6 +30,17 @@ pub enum StudioCommand {
     /// Crash recovery: restore the autosaved session, or let it go.
     RestoreSession,
     DiscardSession,
+    /// Write the approval pack of the current design (in the background, `packing.rs`), or stop the one running.
+    WriteApprovalPack(PackOrder),
+    CancelApprovalPack,
+}
+
+/// What the advisor asked the approval pack to hold.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PackOrder {
+    /// Printed on the sheet when not empty (privacy: optional).
+    pub client: String,
+    pub include_journal: bool,
 }
 
 /// The design being edited, with its undo history and the file it belongs to.
@@ -72,11 +83,11 @@ pub struct StatusLine {
 }
 
 impl StatusLine {
-    fn info(text: impl Into<String>) -> Self {
+    pub fn info(text: impl Into<String>) -> Self {
         StatusLine { text: text.into(), is_error: false }
     }
 
-    fn error(text: impl Into<String>) -> Self {
+    pub fn error(text: impl Into<String>) -> Self {
         StatusLine { text: text.into(), is_error: true }
     }
 }
@@ -151,6 +162,8 @@ pub fn apply_commands(
                 }
                 Ok(false)
             }
+            // Exports do not change the design; `packing.rs` carries them out.
+            StudioCommand::WriteApprovalPack(_) | StudioCommand::CancelApprovalPack => Ok(false),
             StudioCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
                     Some(path) => match preset::save_with_journal(

@@ -29,7 +29,34 @@ pub fn turntable_frames(
     Ok(frames)
 }
 
-/// The bytes of a looping GIF of the frames, `frame_ms` each.
+/// A frame's own 256-colour palette (NeuQuant), as a colour map for Floyd–Steinberg dithering.
+struct Palette(color_quant::NeuQuant);
+
+impl image::imageops::colorops::ColorMap for Palette {
+    type Color = image::Rgba<u8>;
+
+    fn index_of(&self, color: &image::Rgba<u8>) -> usize {
+        self.0.index_of(&color.0)
+    }
+
+    fn map_color(&self, color: &mut image::Rgba<u8>) {
+        self.0.map_pixel(&mut color.0);
+    }
+}
+
+/// The frame reduced to 256 colours with Floyd–Steinberg dithering: metal gradients stay smooth instead of
+/// banding (the GIF encoder then keeps these colours exactly).
+pub fn dithered(frame: &RgbaImage) -> RgbaImage {
+    let mut reduced = frame.clone();
+    if reduced.width() < 2 || reduced.height() < 2 {
+        return reduced;
+    }
+    let palette = Palette(color_quant::NeuQuant::new(10, 256, frame.as_raw()));
+    image::imageops::dither(&mut reduced, &palette);
+    reduced
+}
+
+/// The bytes of a looping GIF of the frames, `frame_ms` each, dithered.
 pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     {
@@ -38,7 +65,7 @@ pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, String
         encoder.set_repeat(Repeat::Infinite).map_err(|e| e.to_string())?;
         for frame in frames {
             let delay = Delay::from_numer_denom_ms(frame_ms, 1);
-            encoder.encode_frame(Frame::from_parts(frame.clone(), 0, 0, delay)).map_err(|e| e.to_string())?;
+            encoder.encode_frame(Frame::from_parts(dithered(frame), 0, 0, delay)).map_err(|e| e.to_string())?;
         }
     }
     Ok(bytes)
@@ -79,5 +106,49 @@ mod tests {
         let decoder = image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes)).expect("decoder");
         let decoded = image::AnimationDecoder::into_frames(decoder).collect_frames().expect("frames");
         assert_eq!(decoded.len(), 4);
+    }
+
+    #[test]
+    fn gradients_are_dithered_not_banded() {
+        // A smooth gradient with more shades than a GIF palette holds.
+        let gradient = RgbaImage::from_fn(256, 64, |x, y| image::Rgba([x as u8, (y * 4) as u8, 255 - x as u8, 255]));
+        let reduced = dithered(&gradient);
+        let mut colours = std::collections::HashSet::new();
+        for pixel in reduced.pixels() {
+            colours.insert(pixel.0);
+        }
+        assert!(colours.len() <= 256);
+        // Averaged over 8×8 blocks the dithered picture matches the original closely (error diffusion).
+        let block_mean = |image: &RgbaImage, bx: u32, by: u32, c: usize| {
+            let mut sum = 0.0;
+            for y in by * 8..by * 8 + 8 {
+                for x in bx * 8..bx * 8 + 8 {
+                    sum += f64::from(image.get_pixel(x, y)[c]);
+                }
+            }
+            sum / 64.0
+        };
+        // The same palette without dithering: each pixel to its nearest colour (bands).
+        let palette = Palette(color_quant::NeuQuant::new(10, 256, gradient.as_raw()));
+        let mut banded = gradient.clone();
+        for pixel in banded.pixels_mut() {
+            image::imageops::colorops::ColorMap::map_color(&palette, pixel);
+        }
+        let block_error = |image: &RgbaImage| {
+            let mut total = 0.0;
+            for by in 0..8 {
+                for bx in 0..32 {
+                    for c in 0..3 {
+                        total += (block_mean(&gradient, bx, by, c) - block_mean(image, bx, by, c)).abs();
+                    }
+                }
+            }
+            total / (8.0 * 32.0 * 3.0)
+        };
+        let (dithered_error, banded_error) = (block_error(&reduced), block_error(&banded));
+        assert!(
+            dithered_error < 0.6 * banded_error && dithered_error < 3.0,
+            "dithered {dithered_error:.2} vs banded {banded_error:.2}"
+        );
     }
 }

@@ -7,10 +7,11 @@ pub mod panel;
 use super::camera::{StudioCamera, ViewControls};
 use super::lighting::{Background, Presentation};
 use super::loading::LoadingProgress;
+use super::packing::PackJob;
 use super::presets::{self, PresetBrowser};
 use super::pricing::Pricing;
 use super::recovery::RecoveryOffer;
-use super::state::{CurrentDesign, StatusLine, StudioCommand};
+use super::state::{CurrentDesign, PackOrder, StatusLine, StudioCommand};
 use super::{StudioState, StudioSystems};
 use crate::optics::environment::LightingEnvironment;
 use bevy::camera::visibility::RenderLayers;
@@ -36,6 +37,8 @@ pub(super) fn plugin(app: &mut App) {
 struct Drafts {
     panel: PanelDrafts,
     revision: u64,
+    /// The approval pack's options being filled in.
+    pack: PackOrder,
 }
 
 fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
@@ -69,6 +72,7 @@ fn studio_ui(
     presentation: Res<Presentation>,
     offer: Res<RecoveryOffer>,
     pricing: Res<Pricing>,
+    job: Res<PackJob>,
     mut commands: MessageWriter<StudioCommand>,
     mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -131,6 +135,7 @@ fn studio_ui(
                         current.file.as_deref(),
                         &current.design().name,
                     ));
+                    emitted.extend(approval_ui(ui, &job, &mut drafts.pack));
                 });
                 if !status.text.is_empty() {
                     ui.add_space(8.0);
@@ -195,6 +200,34 @@ fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design
             ui.label(egui::RichText::new("No price list: weights only").weak());
         }
     }
+}
+
+/// The approval pack: optional client name, journal in or out, the button; progress and Cancel while it runs.
+pub fn approval_ui(ui: &mut egui::Ui, job: &PackJob, order: &mut PackOrder) -> Vec<StudioCommand> {
+    let mut out = Vec::new();
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Approval pack").strong().size(15.0));
+    if let Some((done, total, doing)) = &job.progress {
+        let fraction = *done as f32 / (*total).max(1) as f32;
+        ui.add(egui::ProgressBar::new(fraction).text(format!("{doing} ({done}/{total})")));
+        if ui.button("Cancel").clicked() {
+            out.push(StudioCommand::CancelApprovalPack);
+        }
+        return out;
+    }
+    ui.horizontal(|ui| {
+        ui.label("Client");
+        ui.add(egui::TextEdit::singleline(&mut order.client).hint_text("optional, printed on the sheet"));
+    });
+    ui.checkbox(&mut order.include_journal, "Include how the design was reached (journal)");
+    if ui
+        .button("Write approval pack")
+        .on_hover_text("Views, turntable, preset and a printable sheet, in Documents/Écrin approvals")
+        .clicked()
+    {
+        out.push(StudioCommand::WriteApprovalPack(order.clone()));
+    }
+    out
 }
 
 /// Light and background choices.

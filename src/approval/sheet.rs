@@ -1,0 +1,239 @@
+//! The approval sheet: a printable A4 page (150 dpi) with the renders, the spec table, how the design was reached
+//! and a place to sign. Drawn on the CPU: pictures scaled with a Lanczos filter, text laid out and rasterised by
+//! epaint (egui's text engine, with its built-in fonts — nothing is downloaded).
+
+use super::SpecRow;
+use epaint::text::{FontDefinitions, Fonts, TextOptions};
+use epaint::{Color32, FontId, Galley};
+use image::imageops::FilterType;
+use image::{Rgba, RgbaImage};
+use std::sync::Arc;
+
+/// A4 portrait at 150 dots per inch.
+pub const SHEET_WIDTH: u32 = 1240;
+pub const SHEET_HEIGHT: u32 = 1754;
+const MARGIN: u32 = 80;
+const INK: Color32 = Color32::from_rgb(0x22, 0x20, 0x1e);
+const MUTED: Color32 = Color32::from_rgb(0x77, 0x72, 0x6c);
+const RULE: Rgba<u8> = Rgba([0xd8, 0xd2, 0xca, 0xff]);
+
+/// What the sheet shows.
+pub struct SheetContent<'a> {
+    /// The main picture (three-quarter view).
+    pub hero: &'a RgbaImage,
+    /// Smaller views with their captions (front, side, top).
+    pub views: Vec<(&'a str, &'a RgbaImage)>,
+    pub rows: &'a [SpecRow],
+    /// "How the design was reached": journal lines (empty when left out).
+    pub story: &'a [String],
+}
+
+/// Text placed on the page, rasterised once every string is laid out (they share one glyph atlas).
+struct Typesetter {
+    fonts: Fonts,
+    placed: Vec<(f32, f32, Arc<Galley>)>,
+}
+
+impl Typesetter {
+    fn new() -> Typesetter {
+        Typesetter { fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()), placed: Vec::new() }
+    }
+
+    /// Lays out `text` at (x, y), wrapped at `width`; returns the height it takes.
+    fn text(&mut self, x: f32, y: f32, text: &str, size: f32, colour: Color32, width: f32) -> f32 {
+        let galley =
+            self.fonts.with_pixels_per_point(1.0).layout(text.to_string(), FontId::proportional(size), colour, width);
+        let height = galley.size().y;
+        self.placed.push((x, y, galley));
+        height
+    }
+
+    /// Width of a single line of text.
+    fn width(&mut self, text: &str, size: f32) -> f32 {
+        self.fonts.with_pixels_per_point(1.0).layout_no_wrap(text.to_string(), FontId::proportional(size), INK).size().x
+    }
+
+    /// Blends every glyph into the page.
+    fn rasterise(self, page: &mut RgbaImage) {
+        let atlas = self.fonts.image();
+        let [atlas_width, atlas_height] = atlas.size;
+        for (x, y, galley) in &self.placed {
+            for row in &galley.rows {
+                let colour = galley.job.sections.first().map_or(INK, |s| s.format.color);
+                for glyph in &row.glyphs {
+                    let uv = glyph.uv_rect;
+                    if uv.is_nothing() {
+                        continue;
+                    }
+                    let left = (x + row.pos.x + glyph.pos.x + uv.offset.x).round() as i64;
+                    let top = (y + row.pos.y + glyph.pos.y + uv.offset.y).round() as i64;
+                    for v in uv.min[1]..uv.max[1] {
+                        for u in uv.min[0]..uv.max[0] {
+                            let (u, v) = (usize::from(u), usize::from(v));
+                            if u >= atlas_width || v >= atlas_height {
+                                continue;
+                            }
+                            let coverage = atlas.pixels[v * atlas_width + u].a();
+                            let px = left + (u - usize::from(uv.min[0])) as i64;
+                            let py = top + (v - usize::from(uv.min[1])) as i64;
+                            blend(page, px, py, colour, coverage);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Blends `colour` into one page pixel with `coverage` (0–255).
+fn blend(page: &mut RgbaImage, x: i64, y: i64, colour: Color32, coverage: u8) {
+    if coverage == 0 || x < 0 || y < 0 || x >= i64::from(page.width()) || y >= i64::from(page.height()) {
+        return;
+    }
+    let pixel = page.get_pixel_mut(x as u32, y as u32);
+    let a = u16::from(coverage);
+    for (channel, ink) in pixel.0.iter_mut().zip([colour.r(), colour.g(), colour.b()]) {
+        *channel = ((u16::from(*channel) * (255 - a) + u16::from(ink) * a) / 255) as u8;
+    }
+}
+
+fn rule(page: &mut RgbaImage, x: u32, y: u32, width: u32) {
+    for px in x..(x + width).min(page.width()) {
+        if y < page.height() {
+            page.put_pixel(px, y, RULE);
+        }
+    }
+}
+
+/// A picture scaled to fit a square box, centred on a white ground (transparent pixels become white).
+fn place_picture(page: &mut RgbaImage, picture: &RgbaImage, x: u32, y: u32, side: u32) {
+    let scaled = image::imageops::resize(picture, side, side, FilterType::Lanczos3);
+    for (px, py, pixel) in scaled.enumerate_pixels() {
+        let [r, g, b, a] = pixel.0;
+        let over_white = |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        let (tx, ty) = (x + px, y + py);
+        if tx < page.width() && ty < page.height() {
+            page.put_pixel(tx, ty, Rgba([over_white(r), over_white(g), over_white(b), 255]));
+        }
+    }
+}
+
+/// The approval sheet as an A4 image.
+pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
+    let mut page = RgbaImage::from_pixel(SHEET_WIDTH, SHEET_HEIGHT, Rgba([255, 255, 255, 255]));
+    let mut text = Typesetter::new();
+    let inner = (SHEET_WIDTH - 2 * MARGIN) as f32;
+    let left = MARGIN as f32;
+
+    let brand = "Écrin";
+    let brand_width = text.width(brand, 22.0);
+    text.text(left + inner - brand_width, 64.0, brand, 22.0, MUTED, inner);
+    text.text(left, 56.0, "Design for approval", 40.0, INK, inner - brand_width - 20.0);
+    let name = content.rows.first().map_or("", |r| r.value.as_str());
+    text.text(left, 110.0, name, 26.0, MUTED, inner);
+    rule(&mut page, MARGIN, 160, SHEET_WIDTH - 2 * MARGIN);
+
+    // Pictures: the hero on the left, the other views stacked on the right.
+    let pictures_top = 190;
+    let hero_side = 700;
+    place_picture(&mut page, content.hero, MARGIN, pictures_top, hero_side);
+    let column = MARGIN + hero_side + 40;
+    let small = SHEET_WIDTH - MARGIN - column;
+    let slot = (hero_side / content.views.len().max(1) as u32).min(small + 34);
+    for (index, (caption, picture)) in content.views.iter().enumerate() {
+        let y = pictures_top + index as u32 * slot;
+        let side = (slot - 34).min(small);
+        place_picture(&mut page, picture, column + (small - side) / 2, y, side);
+        let caption_width = text.width(caption, 18.0);
+        text.text(
+            column as f32 + (small as f32 - caption_width) / 2.0,
+            (y + side + 4) as f32,
+            caption,
+            18.0,
+            MUTED,
+            small as f32,
+        );
+    }
+
+    // The spec table.
+    let mut y = (pictures_top + hero_side + 40) as f32;
+    let value_x = left + 250.0;
+    for row in content.rows.iter().skip(1) {
+        text.text(left, y, row.label, 21.0, MUTED, 240.0);
+        let height = text.text(value_x, y, &row.value, 21.0, INK, inner - 250.0);
+        y += height.max(26.0) + 10.0;
+        rule(&mut page, MARGIN, y as u32 - 5, SHEET_WIDTH - 2 * MARGIN);
+    }
+
+    // How the design was reached (the co-design journal), when the advisor includes it.
+    if !content.story.is_empty() {
+        y += 20.0;
+        y += text.text(left, y, "How the design was reached", 22.0, INK, inner) + 8.0;
+        let shown = 8.min(content.story.len());
+        for line in &content.story[content.story.len() - shown..] {
+            y += text.text(left + 16.0, y, line, 17.0, MUTED, inner - 16.0) + 4.0;
+        }
+    }
+
+    // Signature and the small print, at the foot of the page.
+    let foot = (SHEET_HEIGHT - 200) as f32;
+    let signature_y = foot.max(y + 30.0);
+    text.text(left, signature_y, "Approved by the client", 20.0, INK, inner / 2.0);
+    text.text(left + inner / 2.0 + 20.0, signature_y, "Date", 20.0, INK, inner / 2.0);
+    rule(&mut page, MARGIN, signature_y as u32 + 70, (inner / 2.0) as u32 - 20);
+    rule(&mut page, MARGIN + (inner / 2.0) as u32 + 20, signature_y as u32 + 70, (inner / 2.0) as u32 - 20);
+    text.text(
+        left,
+        signature_y + 90.0,
+        "Weights and prices are estimates from the design; the workshop confirms them before making. The \
+         fingerprint identifies this exact design in the preset saved with this sheet.",
+        15.0,
+        MUTED,
+        inner,
+    );
+    text.rasterise(&mut page);
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dark_pixels(page: &RgbaImage, x0: u32, y0: u32, x1: u32, y1: u32) -> usize {
+        let mut count = 0;
+        for y in y0..y1 {
+            for x in x0..x1 {
+                if page.get_pixel(x, y).0[0] < 128 {
+                    count += 1;
+                }
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn the_sheet_has_the_pictures_and_legible_text() {
+        let red = RgbaImage::from_pixel(64, 64, Rgba([200, 30, 30, 255]));
+        let rows = vec![
+            SpecRow { label: "Design", value: "Test ring".into() },
+            SpecRow { label: "Metal", value: "18k yellow gold, polished".into() },
+        ];
+        let page = approval_sheet(&SheetContent { hero: &red, views: vec![("Front", &red)], rows: &rows, story: &[] });
+        assert_eq!((page.width(), page.height()), (SHEET_WIDTH, SHEET_HEIGHT));
+        // The hero picture is there, scaled.
+        assert_eq!(page.get_pixel(MARGIN + 350, 190 + 350).0, [200, 30, 30, 255]);
+        // The title is drawn in dark ink: a good number of dark pixels in its band, none in the empty margin.
+        assert!(dark_pixels(&page, MARGIN, 56, 700, 100) > 500);
+        assert_eq!(dark_pixels(&page, 0, 0, MARGIN - 10, SHEET_HEIGHT), 0);
+        // The spec row's value is drawn where the table starts.
+        assert!(dark_pixels(&page, MARGIN + 250, 930, 900, 960) > 100);
+    }
+
+    #[test]
+    fn transparent_renders_sit_on_white_paper() {
+        let clear = RgbaImage::from_pixel(32, 32, Rgba([0, 0, 0, 0]));
+        let mut page = RgbaImage::from_pixel(100, 100, Rgba([255, 255, 255, 255]));
+        place_picture(&mut page, &clear, 10, 10, 50);
+        assert_eq!(page.get_pixel(30, 30).0, [255, 255, 255, 255]);
+    }
+}

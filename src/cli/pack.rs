@@ -1,0 +1,136 @@
+//! `ecrin pack`: the approval pack of a preset. Prints one progress line per step ("[3/42] Side view"); with
+//! `--cancel-on-stdin`, a line "cancel" on standard input stops it cleanly (the studio runs it that way).
+
+use crate::design::preset;
+use crate::design::price::PriceList;
+use crate::optics::environment::LightingEnvironment;
+use crate::studio::export::ExportSettings;
+use crate::studio::headless::Framing;
+use crate::studio::lighting::{Background, Presentation};
+use crate::studio::pack::{PackRequest, write_pack};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+#[derive(clap::Args, Debug)]
+pub struct PackArgs {
+    /// The design (a preset; its journal comes along unless --no-journal).
+    pub preset: PathBuf,
+    /// The folder to create.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Replace the folder if it exists (only once the new pack is complete).
+    #[arg(long)]
+    pub replace: bool,
+    /// Size of the view renders, pixels (16–8192).
+    #[arg(long, default_value_t = 1024)]
+    pub size: u32,
+    /// Samples per pixel along each axis for the views (1–4).
+    #[arg(long, default_value_t = 2)]
+    pub supersample: u32,
+    /// Turntable frames (0: none).
+    #[arg(long, default_value_t = 36)]
+    pub turntable: u32,
+    /// Size of the turntable frames, pixels.
+    #[arg(long, default_value_t = 512)]
+    pub turntable_size: u32,
+    /// Lighting: studio, boutique, daylight or evening.
+    #[arg(long, default_value = "studio", value_parser = super::parse_light)]
+    pub light: LightingEnvironment,
+    /// Background: white (default, prints well), velvet or transparent.
+    #[arg(long, default_value = "white", value_parser = super::parse_background)]
+    pub background: Background,
+    /// The client's name on the sheet (left out when not given).
+    #[arg(long)]
+    pub client: Option<String>,
+    /// A price list (RON) for the price estimate; without it the sheet shows weights only.
+    #[arg(long)]
+    pub prices: Option<PathBuf>,
+    /// Leave the co-design journal out of the pack.
+    #[arg(long)]
+    pub no_journal: bool,
+    /// Stop cleanly when a line "cancel" arrives on standard input.
+    #[arg(long)]
+    pub cancel_on_stdin: bool,
+}
+
+pub fn run(args: PackArgs) -> ExitCode {
+    let (design, journal) = match preset::load_with_journal(&args.preset) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    let prices = match args.prices.as_deref().map(PriceList::load).transpose() {
+        Ok(prices) => prices,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    let presentation = Presentation { environment: args.light, background: args.background };
+    let views = ExportSettings {
+        size: args.size,
+        supersample: args.supersample,
+        framing: Framing::Ring,
+        presentation,
+        max_tile: None,
+    };
+    let turntable_check = ExportSettings { size: args.turntable_size, supersample: 1, ..views };
+    for check in [views.check(), if args.turntable > 0 { turntable_check.check() } else { Ok(()) }] {
+        if let Err(message) = check {
+            eprintln!("pack: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    if args.turntable > 720 {
+        eprintln!("pack: --turntable {}: at most 720 frames", args.turntable);
+        return ExitCode::from(2);
+    }
+    let request = PackRequest {
+        design,
+        journal,
+        include_journal: !args.no_journal,
+        client: args.client,
+        prices,
+        views,
+        turntable_frames: args.turntable,
+        turntable_size: args.turntable_size,
+        destination: args.out,
+        replace: args.replace,
+    };
+    let cancelled = Arc::new(AtomicBool::new(false));
+    if args.cancel_on_stdin {
+        let flag = cancelled.clone();
+        std::thread::spawn(move || {
+            for line in std::io::stdin().lock().lines() {
+                if line.is_ok_and(|l| l.trim() == "cancel") {
+                    flag.store(true, Ordering::Relaxed);
+                    return;
+                }
+            }
+        });
+    }
+    let mut progress = |step: crate::studio::pack::PackProgress| {
+        println!("[{}/{}] {}", step.done + 1, step.total, step.doing);
+        let _ = std::io::stdout().flush();
+        !cancelled.load(Ordering::Relaxed)
+    };
+    match write_pack(&request, &mut progress) {
+        Ok(Some(folder)) => {
+            println!("done: {}", folder.display());
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            println!("cancelled: nothing was written");
+            ExitCode::from(3)
+        }
+        Err(error) => {
+            eprintln!("pack failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! `ecrin render`: one preset to a PNG (views, supersampling, tiles beyond the GPU's limit), a turntable, the
+//! gem comparison, or many presets into a folder (catalogue renders, as `batch`).
+
+use super::{ViewArgs, batch};
+use crate::approval::View;
+use crate::design::preset;
+use crate::studio;
+use crate::studio::export::Exporter;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub struct RenderArgs {
+    pub presets: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub shard: (usize, usize),
+    pub view: ViewArgs,
+    pub gem_compare: bool,
+    pub turntable: Option<u32>,
+}
+
+/// The file of one view: `x.png` for a single view, `x-front.png`… for several.
+pub fn view_path(output: &Path, view: View, several: bool) -> PathBuf {
+    if !several {
+        return output.to_path_buf();
+    }
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "render".into());
+    let extension = output.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "png".into());
+    output.with_file_name(format!("{stem}-{}.{extension}", view.slug()))
+}
+
+pub fn run(args: RenderArgs) -> ExitCode {
+    if let Err(message) = args.view.check_size() {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
+    if let Some(out) = &args.out {
+        return batch::run(args.presets, out, args.shard, args.view.export_settings(), &args.view.views.0);
+    }
+    let (Some(output), [path]) = (&args.output, args.presets.as_slice()) else {
+        eprintln!("render: one preset with -o FILE, or several with --out FOLDER");
+        return ExitCode::from(2);
+    };
+    let design = match preset::load(path) {
+        Ok(design) => design,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    let view = &args.view;
+    if let Some(count) = args.turntable {
+        if !(2..=720).contains(&count) {
+            eprintln!("--turntable {count}: must be 2–720 frames");
+            return ExitCode::from(2);
+        }
+        let written =
+            studio::turntable::turntable_frames(design, view.size, count, view.framing(), view.presentation())
+                .and_then(|frames| studio::turntable::write_turntable(&frames, output, 3000 / count.max(1)));
+        return match written {
+            Ok(folder) => {
+                println!("{} ({count} frames; PNG frames in {})", output.display(), folder.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("turntable failed: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if args.gem_compare {
+        let rendered =
+            studio::headless::render_to_png(design, view.size, output, true, view.framing(), view.presentation());
+        return report(rendered.map(|()| vec![output.clone()]));
+    }
+    report(render_views(design, view, output))
+}
+
+fn render_views(design: crate::design::Design, view: &ViewArgs, output: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut exporter = Exporter::new(design, view.export_settings())?;
+    let views = &view.views.0;
+    let mut written = Vec::new();
+    for &wanted in views {
+        let Some(picture) = exporter.render(wanted, &mut || true)? else { break };
+        let path = view_path(output, wanted, views.len() > 1);
+        batch::save_png(&picture, &path)?;
+        written.push(path);
+    }
+    exporter.finish();
+    Ok(written)
+}
+
+fn report(result: Result<Vec<PathBuf>, String>) -> ExitCode {
+    match result {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("render failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

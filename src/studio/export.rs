@@ -1,0 +1,225 @@
+//! Export renders: a view of the design at any size up to 8192 px — supersampled (rendered larger, then each
+//! block of samples averaged in linear light), in tiles when the picture is larger than one GPU texture may be
+//! (each tile renders a sub-view of the same camera) — with straight alpha, so transparent PNGs have clean edges.
+
+use super::headless::{Framing, Offscreen, view_transform};
+use super::lighting::Presentation;
+use crate::approval::View;
+use crate::design::Design;
+use bevy::camera::SubCameraView;
+use bevy::post_process::bloom::Bloom;
+use bevy::prelude::*;
+use bevy::render::renderer::RenderDevice;
+use image::RgbaImage;
+
+/// Largest tile rendered at once, pixels (memory on a software renderer stays reasonable).
+pub const MAX_TILE: u32 = 4096;
+/// Largest picture an export makes, pixels per side.
+pub const MAX_EXPORT: u32 = 8192;
+
+/// How pictures are made.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportSettings {
+    /// Side of the finished picture, pixels.
+    pub size: u32,
+    /// Samples per pixel along each axis (1–4).
+    pub supersample: u32,
+    pub framing: Framing,
+    pub presentation: Presentation,
+    /// Tile side limit (defaults to the GPU's texture limit and `MAX_TILE`); tests set it small.
+    pub max_tile: Option<u32>,
+}
+
+impl ExportSettings {
+    pub fn new(size: u32, presentation: Presentation) -> ExportSettings {
+        ExportSettings { size, supersample: 1, framing: Framing::Ring, presentation, max_tile: None }
+    }
+
+    /// A clear message for sizes the export cannot make.
+    pub fn check(&self) -> Result<(), String> {
+        if !(16..=MAX_EXPORT).contains(&self.size) {
+            return Err(format!("size {}: must be 16–{MAX_EXPORT} pixels", self.size));
+        }
+        if !(1..=4).contains(&self.supersample) {
+            return Err(format!("supersample {}: must be 1–4", self.supersample));
+        }
+        Ok(())
+    }
+}
+
+/// Tiles per side and the tile side (in samples) for a picture of `samples` per side.
+pub fn tiling(samples: u32, supersample: u32, max_tile: u32) -> (u32, u32) {
+    let per_side = samples.div_ceil(max_tile.max(supersample));
+    // Whole pixels per tile, so every block of samples falls in one tile.
+    let pixels = (samples / supersample).div_ceil(per_side);
+    (per_side, pixels * supersample)
+}
+
+/// A renderer of export pictures for one design (kept ready between pictures).
+pub struct Exporter {
+    offscreen: Offscreen,
+    design: Design,
+    settings: ExportSettings,
+    tiles_per_side: u32,
+    tile: u32,
+}
+
+impl Exporter {
+    pub fn new(design: Design, settings: ExportSettings) -> Result<Exporter, String> {
+        settings.check()?;
+        let samples = settings.size * settings.supersample;
+        // Sizing the tile needs the GPU's limit: a first, small app tells it only if no limit is given.
+        let limit = settings.max_tile.unwrap_or(MAX_TILE);
+        let (mut tiles_per_side, mut tile) = tiling(samples, settings.supersample, limit);
+        let mut offscreen = Offscreen::framed(design.clone(), tile, tile, settings.framing);
+        let device_limit =
+            offscreen.world_mut().get_resource::<RenderDevice>().map(|d| d.limits().max_texture_dimension_2d);
+        if let Some(device_limit) = device_limit.filter(|&l| l < tile) {
+            (tiles_per_side, tile) = tiling(samples, settings.supersample, device_limit);
+            offscreen.exit();
+            offscreen = Offscreen::framed(design.clone(), tile, tile, settings.framing);
+        }
+        offscreen.run_until_ready(3000)?;
+        if settings.presentation != Presentation::default() {
+            offscreen.present(settings.presentation)?;
+        }
+        if tiles_per_side > 1 {
+            // Bloom spreads light across tile borders, which separate tiles cannot agree on.
+            let mut blooms = offscreen.world_mut().query::<&mut Bloom>();
+            for mut bloom in blooms.iter_mut(offscreen.world_mut()) {
+                bloom.intensity = 0.0;
+            }
+        }
+        Ok(Exporter { offscreen, design, settings, tiles_per_side, tile })
+    }
+
+    /// Shows another design (as the studio opens a preset): one renderer serves a whole catalogue.
+    pub fn show(&mut self, design: Design) -> Result<(), String> {
+        let command = crate::design::DesignCommand::Load(Box::new(design.clone()));
+        self.offscreen.send(super::state::StudioCommand::Design(command));
+        for _ in 0..600 {
+            self.offscreen.update();
+            if self.offscreen.scene_matches_design() && self.offscreen.design() == design {
+                break;
+            }
+        }
+        self.offscreen.settle(600)?;
+        self.design = design;
+        Ok(())
+    }
+
+    /// Tiles per picture.
+    pub fn tiles(&self) -> u32 {
+        self.tiles_per_side * self.tiles_per_side
+    }
+
+    /// One view. `keep_going` is asked before each tile; `Ok(None)` when it said stop.
+    pub fn render(&mut self, view: View, keep_going: &mut dyn FnMut() -> bool) -> Result<Option<RgbaImage>, String> {
+        let transform = view_transform(&self.design, self.settings.framing, view);
+        self.render_from(transform, keep_going)
+    }
+
+    /// The view from a camera transform (turntables turn the three-quarter view).
+    pub fn render_from(
+        &mut self,
+        transform: Transform,
+        keep_going: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<RgbaImage>, String> {
+        let (size, ss, tile) = (self.settings.size, self.settings.supersample, self.tile);
+        let mut picture = RgbaImage::new(size, size);
+        for ty in 0..self.tiles_per_side {
+            for tx in 0..self.tiles_per_side {
+                if !keep_going() {
+                    return Ok(None);
+                }
+                let sub_view = (self.tiles_per_side > 1).then(|| SubCameraView {
+                    full_size: UVec2::splat(size * ss),
+                    offset: Vec2::new((tx * tile) as f32, (ty * tile) as f32),
+                    size: UVec2::splat(tile),
+                });
+                let world = self.offscreen.world_mut();
+                let mut cameras = world.query_filtered::<(&mut Transform, &mut Camera), With<Camera3d>>();
+                for (mut camera_transform, mut camera) in cameras.iter_mut(world) {
+                    *camera_transform = transform;
+                    camera.sub_camera_view = sub_view;
+                }
+                let samples_image = self.offscreen.capture()?;
+                let pixels = resolve(&samples_image, ss);
+                // The picture is `size` wide; the tiles may reach a little past it (whole tiles), cut there.
+                image::imageops::replace(&mut picture, &pixels, i64::from(tx * tile / ss), i64::from(ty * tile / ss));
+            }
+        }
+        Ok(Some(picture))
+    }
+
+    pub fn finish(self) {
+        self.offscreen.exit();
+    }
+}
+
+fn srgb_to_linear(c: u8) -> f32 {
+    let c = f32::from(c) / 255.0;
+    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+}
+
+fn linear_to_srgb(c: f32) -> u8 {
+    let c = c.clamp(0.0, 1.0);
+    let encoded = if c <= 0.003_130_8 { c * 12.92 } else { 1.055 * c.powf(1.0 / 2.4) - 0.055 };
+    (encoded * 255.0).round() as u8
+}
+
+/// Averages each `factor`×`factor` block of samples into one pixel, in linear light, and turns the renderer's
+/// premultiplied colour into the straight alpha a PNG expects (edges over transparency keep their true colour).
+pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
+    let factor = factor.max(1);
+    let (width, height) = (samples.width() / factor, samples.height() / factor);
+    RgbaImage::from_fn(width, height, |x, y| {
+        let mut sum = [0.0f32; 4];
+        for sy in 0..factor {
+            for sx in 0..factor {
+                let [r, g, b, a] = samples.get_pixel(x * factor + sx, y * factor + sy).0;
+                for (total, value) in sum.iter_mut().zip([srgb_to_linear(r), srgb_to_linear(g), srgb_to_linear(b)]) {
+                    *total += value;
+                }
+                sum[3] += f32::from(a) / 255.0;
+            }
+        }
+        let alpha = sum[3] / (factor * factor) as f32;
+        if alpha <= 0.0 {
+            return image::Rgba([0, 0, 0, 0]);
+        }
+        let straight = |total: f32| linear_to_srgb(total / (factor * factor) as f32 / alpha);
+        image::Rgba([straight(sum[0]), straight(sum[1]), straight(sum[2]), (alpha * 255.0).round() as u8])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiles_cover_the_picture_in_whole_pixels() {
+        assert_eq!(tiling(1024, 1, 4096), (1, 1024));
+        assert_eq!(tiling(8192, 1, 4096), (2, 4096));
+        assert_eq!(tiling(16384, 2, 4096), (4, 4096));
+        let (per_side, tile) = tiling(1000 * 3, 3, 1024);
+        assert!(per_side * tile >= 3000 && tile % 3 == 0 && tile <= 1024, "{per_side} × {tile}");
+    }
+
+    #[test]
+    fn resolve_averages_in_linear_light_and_straightens_alpha() {
+        // Half the samples white, half black: mid-grey in linear light (sRGB 188), not sRGB 128.
+        let samples =
+            RgbaImage::from_fn(2, 2, |x, _| if x == 0 { image::Rgba([255; 4]) } else { image::Rgba([0, 0, 0, 255]) });
+        assert_eq!(resolve(&samples, 2).get_pixel(0, 0).0, [188, 188, 188, 255]);
+        // A gold edge half over transparency: the colour stays gold, the alpha halves.
+        let gold = [230, 180, 80];
+        let premultiplied = |c: u8| linear_to_srgb(srgb_to_linear(c) * 0.5);
+        let edge = image::Rgba([premultiplied(gold[0]), premultiplied(gold[1]), premultiplied(gold[2]), 128]);
+        let pixel = resolve(&RgbaImage::from_pixel(1, 1, edge), 1).get_pixel(0, 0).0;
+        for (got, want) in pixel.iter().zip(gold) {
+            assert!(got.abs_diff(want) <= 2, "{pixel:?}");
+        }
+        assert_eq!(resolve(&RgbaImage::new(2, 2), 2).get_pixel(0, 0).0, [0, 0, 0, 0]);
+    }
+}

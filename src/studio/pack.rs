@@ -1,0 +1,133 @@
+//! Writing an approval pack: the views as PNG, the turntable (GIF + PNG frames), the preset and the approval sheet,
+//! into one folder that appears only when complete (`approval::pack`). Reports progress and can be cancelled
+//! between pictures; used by `ecrin pack` and, through that command in a child process, by the studio.
+
+use super::export::{ExportSettings, Exporter};
+use super::headless::view_transform;
+use crate::approval::pack::{PackWriter, safe_file_stem};
+use crate::approval::sheet::{SheetContent, approval_sheet};
+use crate::approval::{View, iso_date, spec_rows};
+use crate::design::journal::{JournalEntry, now};
+use crate::design::price::PriceList;
+use crate::design::{Design, preset};
+use bevy::prelude::*;
+use image::RgbaImage;
+use std::path::PathBuf;
+
+/// What goes into a pack.
+pub struct PackRequest {
+    pub design: Design,
+    /// The co-design journal; written into the preset and the sheet only with `include_journal`.
+    pub journal: Vec<JournalEntry>,
+    pub include_journal: bool,
+    /// Shown on the sheet when given (privacy: optional).
+    pub client: Option<String>,
+    pub prices: Option<PriceList>,
+    /// The views' renders.
+    pub views: ExportSettings,
+    /// Turntable frames (0: none) and their size.
+    pub turntable_frames: u32,
+    pub turntable_size: u32,
+    /// The folder to create, and whether an existing one may be replaced (only once the new one is complete).
+    pub destination: PathBuf,
+    pub replace: bool,
+}
+
+/// How far the pack is: step `done` of `total`, and what is being made.
+pub struct PackProgress<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub doing: &'a str,
+}
+
+fn png_bytes(image: &RgbaImage) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .map_err(|e| format!("cannot encode a PNG: {e}"))?;
+    Ok(bytes)
+}
+
+/// Writes the pack. `Ok(None)` when `progress` asked to stop (nothing is left behind).
+pub fn write_pack(
+    request: &PackRequest,
+    progress: &mut dyn FnMut(PackProgress) -> bool,
+) -> Result<Option<PathBuf>, String> {
+    let stem = safe_file_stem(&request.design.name);
+    let total = View::ALL.len() + request.turntable_frames as usize + 2;
+    let mut done = 0;
+    let mut step = |doing: &str, done: &mut usize| {
+        let keep_going = progress(PackProgress { done: *done, total, doing });
+        *done += 1;
+        keep_going
+    };
+    let writer = PackWriter::begin(&request.destination, request.replace).map_err(|e| e.to_string())?;
+
+    // The views.
+    let mut exporter = Exporter::new(request.design.clone(), request.views)?;
+    let mut pictures = Vec::new();
+    for view in View::ALL {
+        if !step(&format!("{} view", view.label()), &mut done) {
+            return Ok(None);
+        }
+        let Some(picture) = exporter.render(view, &mut || true)? else { return Ok(None) };
+        writer.write(&format!("{stem}-{}.png", view.slug()), &png_bytes(&picture)?).map_err(|e| e.to_string())?;
+        pictures.push((view, picture));
+    }
+    exporter.finish();
+
+    // The turntable: a full turn from the three-quarter view, at the turntable's size.
+    if request.turntable_frames > 0 {
+        let settings = ExportSettings { size: request.turntable_size, supersample: 1, ..request.views };
+        let mut turntable = Exporter::new(request.design.clone(), settings)?;
+        let start = view_transform(&request.design, settings.framing, View::ThreeQuarter);
+        let frames_folder = format!("{stem}-turntable-frames");
+        std::fs::create_dir(writer.staged_path(&frames_folder)).map_err(|e| format!("{frames_folder}: {e}"))?;
+        let mut frames = Vec::new();
+        for index in 0..request.turntable_frames {
+            if !step(&format!("turntable frame {}/{}", index + 1, request.turntable_frames), &mut done) {
+                return Ok(None);
+            }
+            let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
+            let mut transform = start;
+            transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
+            let Some(frame) = turntable.render_from(transform, &mut || true)? else { return Ok(None) };
+            let name = format!("{frames_folder}/{stem}-{index:03}.png");
+            writer.write(&name, &png_bytes(&frame)?).map_err(|e| e.to_string())?;
+            frames.push(frame);
+        }
+        turntable.finish();
+        let frame_ms = (3600 / request.turntable_frames).max(20);
+        let gif = super::turntable::encode_gif(&frames, frame_ms)?;
+        writer.write(&format!("{stem}-turntable.gif"), &gif).map_err(|e| e.to_string())?;
+    }
+
+    // The preset (with the journal only when the advisor includes it) and the sheet.
+    if !step("approval sheet", &mut done) {
+        return Ok(None);
+    }
+    let journal: &[JournalEntry] = if request.include_journal { &request.journal } else { &[] };
+    writer
+        .write(&format!("{stem}.ron"), preset::to_ron_string_with_journal(&request.design, journal).as_bytes())
+        .map_err(|e| e.to_string())?;
+    let date = iso_date(now());
+    let rows = spec_rows(&request.design, request.prices.as_ref(), request.client.as_deref(), &date);
+    let story: Vec<String> = journal.iter().map(JournalEntry::line).collect();
+    let picture = |wanted: View| pictures.iter().find(|(v, _)| *v == wanted).map(|(_, p)| p);
+    let (Some(hero), Some(front), Some(side), Some(top)) =
+        (picture(View::ThreeQuarter), picture(View::Front), picture(View::Side), picture(View::Top))
+    else {
+        return Err("a view is missing from the pack".into());
+    };
+    let sheet = approval_sheet(&SheetContent {
+        hero,
+        views: vec![("Front", front), ("Side", side), ("Top", top)],
+        rows: &rows,
+        story: &story,
+    });
+    writer.write(&format!("{stem}-approval-sheet.png"), &png_bytes(&sheet)?).map_err(|e| e.to_string())?;
+    if !step("finishing", &mut done) {
+        return Ok(None);
+    }
+    writer.finish().map(Some).map_err(|e| e.to_string())
+}
