@@ -143,7 +143,10 @@ fn save_then_reopen_restores_the_same_design() {
 
 #[test]
 fn committed_models_are_what_the_generator_writes() {
-    for (relative, bytes) in ecrin::geometry::library::all_models().expect("models") {
+    let mut models = ecrin::geometry::library::all_models().expect("models");
+    let sample = ecrin::geometry::sample_export::blender_style_ring().expect("sample");
+    models.push((ecrin::geometry::sample_export::SAMPLE_PATH.to_string(), sample));
+    for (relative, bytes) in models {
         let committed = std::fs::read(repo().join("assets").join(&relative))
             .unwrap_or_else(|e| panic!("assets/{relative}: {e} (run `ecrin generate-assets`)"));
         assert!(
@@ -349,4 +352,36 @@ fn cli_render_writes_one_file_per_view() {
         assert_eq!(picture.get_pixel(0, 0).0[3], 0, "transparent background");
         assert!(picture.pixels().any(|p| p[3] == 255), "the ring is opaque");
     }
+}
+
+#[test]
+fn an_imported_blender_ring_is_scaled_turned_and_its_stones_split() {
+    use ecrin::geometry::import::PartClass;
+    // The shipped sample: Z up, metres, "ROSE GOLD.003" band, "White Gold" prongs, "DIAMOND.002", "Melee.014".
+    let path = repo().join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
+    let (model, report) = ecrin::geometry::imported::load_model(&path, None).expect("usable model");
+    assert_eq!(report.units, "m");
+    let metal: Vec<_> = model.parts.iter().filter(|p| p.class == PartClass::Metal).collect();
+    let gems: Vec<_> = model.parts.iter().filter(|p| p.class == PartClass::Gem).collect();
+    assert_eq!(metal.len(), 2, "band and prongs");
+    assert_eq!(gems.len(), 3, "the centre stone and the two melee stones, split apart");
+    // Millimetres, finger along Z, head up: the band's bottom is one outer radius below the origin.
+    let band = metal.iter().find(|p| p.label.starts_with("ROSE GOLD")).expect("the band");
+    let (lo, hi) = band.mesh.bounds();
+    let outer = 17.0 / 2.0 + ecrin::geometry::ring::BAND_THICKNESS_MM;
+    assert!((lo.y + outer).abs() < 0.2 && (hi.y - outer).abs() < 0.2, "band y {lo} … {hi}");
+    assert!((lo.x + outer).abs() < 0.2 && (hi.x - outer).abs() < 0.2, "band x {lo} … {hi}");
+    assert!(hi.z - lo.z < 3.0, "the band's width runs along the finger (Z): {lo} … {hi}");
+    let prongs = metal.iter().find(|p| p.label.starts_with("White Gold")).expect("the prongs");
+    assert!(prongs.mesh.bounds().0.y > outer - 1.0, "the head sits on the band's top");
+    let centre = &model.parts[model.centre_stone.expect("a centre stone")];
+    assert!(centre.label.contains("DIAMOND"), "{}", centre.label);
+    assert!(centre.origin.y > 12.0 && centre.origin.x.abs() < 0.1 && centre.origin.z.abs() < 0.1, "{}", centre.origin);
+    // A corrected classification is taken as given.
+    let (corrected, _) = ecrin::geometry::imported::load_model(
+        &path,
+        Some(&[PartClass::Metal, PartClass::Metal, PartClass::Gem, PartClass::Metal]),
+    )
+    .expect("usable");
+    assert_eq!(corrected.parts.iter().filter(|p| p.class == PartClass::Gem).count(), 1);
 }

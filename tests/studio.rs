@@ -653,3 +653,61 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     assert_eq!(ecrin::approval::fingerprint(&saved), ecrin::approval::fingerprint(&design));
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
+    use ecrin::geometry::import::PartClass;
+    use ecrin::studio::import::Import;
+    let size = 128;
+    let mut offscreen = Offscreen::new(Design::default(), size, size);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    let composed = offscreen.capture().expect("Écrin's ring");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
+    offscreen.send(StudioCommand::ImportModel(path.clone()));
+    offscreen.update();
+    let classes = offscreen.world_mut().resource::<Import>().dialog.as_ref().map(|d| d.classes.clone());
+    assert_eq!(
+        classes.as_deref(),
+        Some(&[PartClass::Metal, PartClass::Metal, PartClass::Gem, PartClass::Gem][..]),
+        "\"ROSE GOLD.003\", \"White Gold\", \"DIAMOND.002\", \"Melee.014\""
+    );
+    offscreen.send(StudioCommand::ShowImported(path, classes.unwrap_or_default()));
+    offscreen.settle(600).expect("settled");
+    let imported = offscreen.capture().expect("the boutique's ring");
+    let shown = offscreen.world_mut().resource::<StatusLine>().text.clone();
+    assert!(shown.contains("3 stones traced"), "{shown}");
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    imported.save(out.join("imported-yellow.png")).ok();
+    let mean_difference = |a: &image::RgbaImage, b: &image::RgbaImage| {
+        a.pixels()
+            .zip(b.pixels())
+            .map(|(p, q)| (0..3).map(|c| (p[c] as f64 - q[c] as f64).abs()).sum::<f64>() / 3.0)
+            .sum::<f64>()
+            / f64::from(size * size)
+    };
+    assert!(mean_difference(&composed, &imported) > 2.0, "the imported ring replaces Écrin's");
+    let ([yr, _, yb], count) = ring_pixels(&imported);
+    assert!(count > (size * size / 20) as usize, "the imported ring is on screen ({count} px)");
+    assert!(yr - yb > 25.0, "its metal takes the design's 18k yellow gold ({yr:.0}, {yb:.0})");
+
+    // Live: a white-gold metal and a ruby centre stone.
+    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
+    offscreen.send(StudioCommand::Design(DesignCommand::SetSpecies(ecrin::design::Species::Ruby)));
+    let changed = offscreen.capture().expect("white gold, ruby");
+    changed.save(out.join("imported-white-ruby.png")).ok();
+    let ([wr, _, wb], _) = ring_pixels(&changed);
+    assert!((wr - wb).abs() < (yr - yb) / 2.0, "the metal turned white ({wr:.0}, {wb:.0})");
+    // The centre stone sits at the top middle of the picture: it turns red.
+    let top = image::imageops::crop_imm(&changed, size * 3 / 8, size / 8, size / 4, size / 5).to_image();
+    let top_before = image::imageops::crop_imm(&imported, size * 3 / 8, size / 8, size / 4, size / 5).to_image();
+    let ([rr, rg, _], _) = ring_pixels(&top);
+    let ([dr, dg, _], _) = ring_pixels(&top_before);
+    assert!(rr - rg > dr - dg + 20.0, "the centre stone is not red: ({rr:.0}, {rg:.0}) vs ({dr:.0}, {dg:.0})");
+
+    // Back to Écrin's ring (now in white gold with a ruby).
+    offscreen.send(StudioCommand::ShowComposedRing);
+    let back = offscreen.capture().expect("Écrin's ring again");
+    assert!(mean_difference(&changed, &back) > 2.0);
+    offscreen.exit();
+}

@@ -213,7 +213,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::GenerateAssets { assets } => match crate::geometry::library::write_all(&assets) {
             Ok(count) => {
-                println!("wrote {count} models under {}", assets.join("models").display());
+                println!("wrote {count} models under {}", assets.display());
                 ExitCode::SUCCESS
             }
             Err(error) => {

@@ -91,7 +91,8 @@ fn head_glb(setting: Setting, cut: Cut) -> Result<Vec<u8>, String> {
 
 /// Writes the whole library under `assets_dir` (atomically, file by file). Returns how many files.
 pub fn write_all(assets_dir: &Path) -> Result<usize, String> {
-    let models = all_models()?;
+    let mut models = all_models()?;
+    models.push((super::sample_export::SAMPLE_PATH.to_string(), super::sample_export::blender_style_ring()?));
     for (relative, bytes) in &models {
         let path = assets_dir.join(relative);
         if let Some(parent) = path.parent() {

@@ -3,9 +3,11 @@
 pub mod cut;
 pub mod glb;
 pub mod import;
+pub mod imported;
 pub mod library;
 pub mod mesh;
 pub mod outline;
 pub mod polyhedron;
 pub mod ring;
+pub mod sample_export;
 pub mod shank;

@@ -66,9 +66,13 @@ impl Material for GemMaterial {
 
 /// Shader parameters of a cut in a species.
 pub fn gem_params(cut: Cut, species: Species) -> GemParams {
-    let planes = facet_planes(cut);
+    gem_params_for_planes(&facet_planes(cut), species)
+}
+
+/// Shader parameters of any convex stone (its facet planes in its own frame, in mm or stone lengths).
+pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], species: Species) -> GemParams {
     let mut packed = [Vec4::ZERO; MAX_PLANES];
-    for (slot, plane) in packed.iter_mut().zip(&planes) {
+    for (slot, plane) in packed.iter_mut().zip(planes) {
         *slot = plane.normal.extend(plane.offset);
     }
     let data = species.data();

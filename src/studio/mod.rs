@@ -4,6 +4,7 @@ pub mod camera;
 pub mod export;
 pub mod gem;
 pub mod headless;
+pub mod import;
 pub mod lighting;
 pub mod loading;
 pub mod materials;
@@ -78,6 +79,7 @@ pub fn scene_plugin(app: &mut App) {
         gem::plugin,
         scene::plugin,
         stage::plugin,
+        import::plugin,
         loading::plugin,
     ));
 }

@@ -72,17 +72,9 @@ fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWrite
     }
 }
 
-/// A file name for a design name: letters, digits and dashes.
+/// A file name for a design name: lower-case letters, digits and dashes.
 pub fn file_stem_for(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .flat_map(|c| if c.is_alphanumeric() { c.to_lowercase().collect::<Vec<_>>() } else { vec!['-'] })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() { "design".into() } else { stem }
+    crate::approval::pack::safe_file_stem(&name.to_lowercase())
 }
 
 fn spawn_dialog(browser: &mut PresetBrowser, save: bool, suggested: String) {

@@ -33,6 +33,12 @@ pub enum StudioCommand {
     /// Write the approval pack of the current design (in the background, `packing.rs`), or stop the one running.
     WriteApprovalPack(PackOrder),
     CancelApprovalPack,
+    /// A boutique's model: check it and open the import dialog; show it with the (corrected) classification of
+    /// its parts; close the dialog; go back to Écrin's own ring (`import.rs`).
+    ImportModel(PathBuf),
+    ShowImported(PathBuf, Vec<crate::geometry::import::PartClass>),
+    CloseImportDialog,
+    ShowComposedRing,
 }
 
 /// What the advisor asked the approval pack to hold.
@@ -164,6 +170,11 @@ pub fn apply_commands(
             }
             // Exports do not change the design; `packing.rs` carries them out.
             StudioCommand::WriteApprovalPack(_) | StudioCommand::CancelApprovalPack => Ok(false),
+            // Models of the boutique's are shown by `import.rs`; the design stays as it is.
+            StudioCommand::ImportModel(_)
+            | StudioCommand::ShowImported(..)
+            | StudioCommand::CloseImportDialog
+            | StudioCommand::ShowComposedRing => Ok(false),
             StudioCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
                     Some(path) => match preset::save_with_journal(

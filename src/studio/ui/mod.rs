@@ -1,10 +1,12 @@
 //! The studio's egui side panel and loading screen. Panels only emit `StudioCommand`s; the 3D viewport gets
 //! what the panel leaves free.
 
+pub mod import;
 pub mod journal;
 pub mod panel;
 
 use super::camera::{StudioCamera, ViewControls};
+use super::import::Import;
 use super::lighting::{Background, Presentation};
 use super::loading::LoadingProgress;
 use super::packing::PackJob;
@@ -73,6 +75,7 @@ fn studio_ui(
     offer: Res<RecoveryOffer>,
     pricing: Res<Pricing>,
     job: Res<PackJob>,
+    mut import: ResMut<Import>,
     mut commands: MessageWriter<StudioCommand>,
     mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -135,6 +138,7 @@ fn studio_ui(
                         current.file.as_deref(),
                         &current.design().name,
                     ));
+                    emitted.extend(import::model_ui(ui, &mut import));
                     emitted.extend(approval_ui(ui, &job, &mut drafts.pack));
                 });
                 if !status.text.is_empty() {
@@ -151,6 +155,9 @@ fn studio_ui(
         .response
         .rect
         .width();
+    if let Some(dialog) = import.dialog.as_mut() {
+        emitted.extend(import::import_dialog(ctx, dialog));
+    }
     if *state.get() == StudioState::Loading {
         loading_overlay(ctx, &progress);
     } else if let Some(design) = &offer.0 {
@@ -217,7 +224,7 @@ pub fn approval_ui(ui: &mut egui::Ui, job: &PackJob, order: &mut PackOrder) -> V
     }
     ui.horizontal(|ui| {
         ui.label("Client");
-        ui.add(egui::TextEdit::singleline(&mut order.client).hint_text("optional, printed on the sheet"));
+        ui.add(egui::TextEdit::singleline(&mut order.client).hint_text("optional, on the sheet").desired_width(220.0));
     });
     ui.checkbox(&mut order.include_journal, "Include how the design was reached (journal)");
     if ui
