@@ -84,7 +84,7 @@ impl ViewArgs {
 pub enum Command {
     /// Open the studio window (the default).
     Studio {
-        /// A preset to open at start.
+        /// A preset (.ron) to open at start, or a boutique's model (.glb / .gltf) to import.
         preset: Option<PathBuf>,
     },
     /// Render presets to PNG without opening a window: one preset with `-o file.png`, or many with `--out folder`

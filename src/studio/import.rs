@@ -77,7 +77,8 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn is_model(path: &std::path::Path) -> bool {
+/// Whether a file is a glTF model (by its extension).
+pub fn is_model(path: &std::path::Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb") || e.eq_ignore_ascii_case("gltf"))
 }
 

@@ -115,7 +115,12 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
     .insert_resource(state::CurrentDesign::new(crate::design::Design::default()))
     .add_plugins(window_plugin);
     if let Some(path) = preset {
-        app.world_mut().write_message(state::StudioCommand::OpenPreset(path));
+        let open = if import::is_model(&path) {
+            state::StudioCommand::ImportModel(path)
+        } else {
+            state::StudioCommand::OpenPreset(path)
+        };
+        app.world_mut().write_message(open);
     }
     app.run();
 }
