@@ -52,9 +52,8 @@ pub fn small_diamonds(design: &Design) -> Vec<f32> {
     let round = |diameter: f32| crate::geometry::cut::carats(super::Cut::RoundBrilliant, diameter, DIAMOND_SG);
     let (count, scale) = head_small_stones(design);
     let mut stones = vec![round(scale * design.stone.size_mm); count];
-    if design.shank == super::ShankStyle::Pave {
-        let pave = crate::geometry::shank::pave_stones().len();
-        stones.extend(std::iter::repeat_n(round(crate::geometry::shank::PAVE_STONE_MM), pave));
+    for placement in crate::geometry::shank::shank_stones(design.shank) {
+        stones.push(round(placement.matrix3.x_axis.length()));
     }
     stones
 }

@@ -102,11 +102,22 @@ pub enum Setting {
     Halo,
     /// The centre stone in four prongs between two round diamonds (past, present, future).
     ThreeStone,
+    /// Two rows of small diamonds around the centre stone.
+    DoubleHalo,
+    /// A row of small diamonds under the centre stone's girdle, seen from the side.
+    HiddenHalo,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 5] =
-        [Setting::FourProng, Setting::SixProng, Setting::Bezel, Setting::Halo, Setting::ThreeStone];
+    pub const ALL: [Setting; 7] = [
+        Setting::FourProng,
+        Setting::SixProng,
+        Setting::Bezel,
+        Setting::Halo,
+        Setting::DoubleHalo,
+        Setting::HiddenHalo,
+        Setting::ThreeStone,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -115,6 +126,8 @@ impl Setting {
             Setting::Bezel => "Bezel",
             Setting::Halo => "Halo",
             Setting::ThreeStone => "Three stone",
+            Setting::DoubleHalo => "Double halo",
+            Setting::HiddenHalo => "Hidden halo",
         }
     }
 
@@ -125,6 +138,8 @@ impl Setting {
             Setting::Bezel => "bezel",
             Setting::Halo => "halo",
             Setting::ThreeStone => "three",
+            Setting::DoubleHalo => "halo2",
+            Setting::HiddenHalo => "hidden",
         }
     }
 }
@@ -139,11 +154,24 @@ pub enum ShankStyle {
     Twisted,
     /// A comfort band with a row of small diamonds set along its top.
     Pave,
+    /// The shoulders rise in arches towards the head.
+    Cathedral,
+    /// The band parts into two strands on the shoulders and joins again under the head.
+    Split,
+    /// Small diamonds set side by side in a channel between two rails.
+    Channel,
 }
 
 impl ShankStyle {
-    pub const ALL: [ShankStyle; 4] =
-        [ShankStyle::ComfortFit, ShankStyle::KnifeEdge, ShankStyle::Twisted, ShankStyle::Pave];
+    pub const ALL: [ShankStyle; 7] = [
+        ShankStyle::ComfortFit,
+        ShankStyle::KnifeEdge,
+        ShankStyle::Cathedral,
+        ShankStyle::Split,
+        ShankStyle::Twisted,
+        ShankStyle::Pave,
+        ShankStyle::Channel,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -151,6 +179,9 @@ impl ShankStyle {
             ShankStyle::KnifeEdge => "Knife edge",
             ShankStyle::Twisted => "Twisted",
             ShankStyle::Pave => "Pavé",
+            ShankStyle::Cathedral => "Cathedral",
+            ShankStyle::Split => "Split",
+            ShankStyle::Channel => "Channel",
         }
     }
 
@@ -160,6 +191,9 @@ impl ShankStyle {
             ShankStyle::KnifeEdge => "knife",
             ShankStyle::Twisted => "twisted",
             ShankStyle::Pave => "pave",
+            ShankStyle::Cathedral => "cathedral",
+            ShankStyle::Split => "split",
+            ShankStyle::Channel => "channel",
         }
     }
 }
@@ -190,6 +224,8 @@ pub struct Design {
 pub mod limits {
     pub const STONE_MM: (f32, f32) = (2.0, 20.0);
     pub const ENGRAVING_MAX_CHARS: usize = 30;
+    /// Largest centre stone of a three-stone ring: beyond it the side stones would reach round the finger.
+    pub const THREE_STONE_MAX_MM: f32 = 8.0;
     pub const NAME_MAX_CHARS: usize = 60;
 }
 
@@ -198,6 +234,10 @@ pub mod limits {
 pub enum DesignError {
     #[error("stone.size_mm: {value} mm is outside {min}–{max} mm")]
     StoneSize { value: f32, min: f32, max: f32 },
+    #[error(
+        "stone.size_mm: {value} mm is too large for a three-stone ring (at most {max} mm: the side stones would reach round the finger)"
+    )]
+    ThreeStoneSize { value: f32, max: f32 },
     #[error("ring_size_mm: {value} mm is outside EU {min}–{max} (inner circumference in mm)")]
     RingSize { value: f32, min: f32, max: f32 },
     #[error("engraving: {count} characters, at most {max}")]
@@ -222,6 +262,9 @@ impl Design {
         let size = self.stone.size_mm;
         if !(size.is_finite() && (min..=max).contains(&size)) {
             return Err(DesignError::StoneSize { value: size, min, max });
+        }
+        if self.setting == Setting::ThreeStone && size > limits::THREE_STONE_MAX_MM {
+            return Err(DesignError::ThreeStoneSize { value: size, max: limits::THREE_STONE_MAX_MM });
         }
         let (min, max) = (ring_size::EU_MIN, ring_size::EU_MAX);
         if !(self.ring_size_mm.is_finite() && (min..=max).contains(&self.ring_size_mm)) {

@@ -168,7 +168,7 @@ fn syntax_error(path: &str, error: &ron::error::SpannedError) -> PresetError {
 /// The preset field a validation error is about, to point at its line.
 fn field_of(error: &DesignError) -> &'static str {
     match error {
-        DesignError::StoneSize { .. } => "size_mm",
+        DesignError::StoneSize { .. } | DesignError::ThreeStoneSize { .. } => "size_mm",
         DesignError::RingSize { .. } => "ring_size_mm",
         DesignError::EngravingTooLong { .. } | DesignError::EngravingCharacter(_) => "engraving",
         DesignError::Name { .. } => "name",

@@ -45,17 +45,15 @@ pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
         let melee = cut::unit_polyhedron(Cut::RoundBrilliant).to_mesh();
         let mut meshes = vec![GlbMesh { name: "shank", material: 0, data: &mesh }];
         let mut nodes = vec![GlbNode { name: "shank".into(), mesh: Some(0), transform: Affine3A::IDENTITY }];
-        if style == ShankStyle::Pave {
+        let stones = super::shank::shank_stones(style);
+        if !stones.is_empty() {
             meshes.push(GlbMesh { name: "melee", material: 1, data: &melee });
-            for (i, &transform) in super::shank::pave_stones().iter().enumerate() {
+            for (i, &transform) in stones.iter().enumerate() {
                 nodes.push(GlbNode { name: format!("gem.melee.{i:02}"), mesh: Some(1), transform });
             }
         }
-        let materials: &[GlbMaterial] = if style == ShankStyle::Pave {
-            &[metal_material(), gem_material("gem.melee")]
-        } else {
-            &[metal_material()]
-        };
+        let materials: &[GlbMaterial] =
+            if !stones.is_empty() { &[metal_material(), gem_material("gem.melee")] } else { &[metal_material()] };
         models.push((shank_path(style), write_glb(materials, &meshes, &nodes)?));
     }
     for cut in Cut::ALL {

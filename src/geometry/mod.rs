@@ -4,6 +4,8 @@ pub mod cut;
 pub mod glb;
 pub mod import;
 pub mod imported;
+#[cfg(test)]
+mod joins;
 pub mod library;
 pub mod mesh;
 pub mod outline;

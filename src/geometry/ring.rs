@@ -18,8 +18,12 @@ pub const BAND_THICKNESS_MM: f32 = 1.7;
 
 /// The band: its cross-section swept around the finger (a twisted band: two wires).
 pub fn shank(style: ShankStyle) -> MeshData {
-    if style == ShankStyle::Twisted {
-        return super::shank::twisted_band();
+    match style {
+        ShankStyle::Twisted => return super::shank::twisted_band(),
+        ShankStyle::Cathedral => return super::shank::cathedral_band(),
+        ShankStyle::Split => return super::shank::split_band(),
+        ShankStyle::Channel => return super::shank::channel_band(),
+        ShankStyle::ComfortFit | ShankStyle::KnifeEdge | ShankStyle::Pave => {}
     }
     let inner_radius = REFERENCE_INNER_DIAMETER_MM / 2.0;
     let profile: Vec<[f32; 3]> = band_profile(style).into_iter().map(|(radial, along)| [1.0, radial, along]).collect();
@@ -46,10 +50,13 @@ pub fn band_profile(style: ShankStyle) -> Vec<(f32, f32)> {
             // Superellipse: flat-ish sides, domed top and a gently domed (comfort) inside.
             let along = half_w * c.signum() * c.abs().powf(0.45);
             let radial = match style {
-                // Twisted bands are two wires (shank.rs); their envelope is the comfort profile.
-                ShankStyle::ComfortFit | ShankStyle::Pave | ShankStyle::Twisted => {
-                    t / 2.0 + t / 2.0 * s.signum() * s.abs().powf(0.6)
-                }
+                // Twisted, cathedral, split and channel bands are made in shank.rs from the comfort profile.
+                ShankStyle::ComfortFit
+                | ShankStyle::Pave
+                | ShankStyle::Twisted
+                | ShankStyle::Cathedral
+                | ShankStyle::Split
+                | ShankStyle::Channel => t / 2.0 + t / 2.0 * s.signum() * s.abs().powf(0.6),
                 // Knife edge: the outer half rises to a ridge along the band's middle.
                 ShankStyle::KnifeEdge if s > 0.0 => t * (0.42 + 0.58 * (1.0 - (along / half_w).abs()).powf(0.9)),
                 ShankStyle::KnifeEdge => t * 0.42 * (1.0 - s.abs().powf(0.6)),
@@ -97,6 +104,9 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
     let outline = Outline::of(cut);
     let seat = Vec3::Y * seat_height(cut);
     let crown_edge = proportions(cut).girdle / 2.0;
+    // The prongs' knee and the upper gallery, 0.30 stone lengths under the seat — but never under the head's
+    // base (shallow stones sit low).
+    let knee = (-0.30f32).max(0.08 - seat.y);
     let mut metal = MeshData::default();
     let mut melee = None;
     let prong = |azimuth: f32, radius: f32| -> MeshData {
@@ -104,7 +114,7 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
         let at = |scale: f32, y: f32| Vec3::new(rim.x * scale, seat.y + y, rim.y * scale);
         let foot = Vec3::new(rim.x * 0.22, 0.0, rim.y * 0.22);
         wire(
-            &[foot, at(0.80, -0.30), at(1.03, -0.06), at(1.03, crown_edge + 0.03), at(0.93, crown_edge + 0.07)],
+            &[foot, at(0.80, knee), at(1.03, -0.06), at(1.03, crown_edge + 0.03), at(0.93, crown_edge + 0.07)],
             &[radius * 0.8, radius, radius, radius, radius * 1.1],
             16,
         )
@@ -117,19 +127,32 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
             .collect();
         sweep(&path, &round_profile(thickness))
     };
-    let prong_azimuths = |count: usize, offset: f32| (0..count).map(move |i| offset + TAU * i as f32 / count as f32);
+    // Pointed cuts (pear, marquise, heart) have their points guarded by V-tips; the other prongs go round.
+    let tips = tip_azimuths(cut);
     match setting {
         // A three-stone head holds its centre in four prongs; the side stones are added below.
-        Setting::FourProng | Setting::SixProng | Setting::Halo | Setting::ThreeStone => {
+        Setting::FourProng
+        | Setting::SixProng
+        | Setting::Halo
+        | Setting::DoubleHalo
+        | Setting::HiddenHalo
+        | Setting::ThreeStone => {
             let (count, offset, radius) = match setting {
                 Setting::SixProng => (6, 0.0, 0.05),
-                Setting::Halo => (4, PI / 4.0, 0.04),
+                Setting::Halo | Setting::DoubleHalo => (4, PI / 4.0, 0.04),
                 _ => (4, PI / 4.0, 0.055),
             };
-            for azimuth in prong_azimuths(count, offset) {
-                metal.append(&prong(azimuth, radius));
+            let offset = if tips.is_empty() { offset } else { tips[0] };
+            for azimuth in (0..count).map(|i| offset + TAU * i as f32 / count as f32) {
+                let at_tip = tips.iter().any(|&tip| angle_between(tip, azimuth) < 0.2);
+                if !at_tip {
+                    metal.append(&prong(azimuth, radius));
+                }
             }
-            metal.append(&gallery(0.80, -0.30, 0.035));
+            for &tip in &tips {
+                metal.append(&v_tip(&outline, seat, crown_edge, knee, tip, radius));
+            }
+            metal.append(&gallery(0.80, knee, 0.035));
             metal.append(&gallery(0.30, -seat.y + 0.05, 0.04));
         }
         Setting::Bezel => {
@@ -156,8 +179,14 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
             metal.append(&collar);
         }
     }
-    if setting == Setting::Halo {
-        let (frame, stones) = halo(&outline, seat.y);
+    if matches!(setting, Setting::Halo | Setting::DoubleHalo) {
+        let rows = if setting == Setting::DoubleHalo { 2 } else { 1 };
+        let (frame, stones) = halo(&outline, seat.y, rows);
+        metal.append(&frame);
+        melee = Some(stones);
+    }
+    if setting == Setting::HiddenHalo {
+        let (frame, stones) = hidden_halo(&outline, seat.y);
         metal.append(&frame);
         melee = Some(stones);
     }
@@ -186,6 +215,14 @@ fn side_stones(outline: &Outline) -> (MeshData, (MeshData, Vec<Affine3A>)) {
             Vec3::new(0.0, -0.12, sign * offset),
         );
         metal.append(&side.metal.transformed(place));
+        // A post under each side head reaches down into the band, which falls away from the top: long enough to
+        // meet it under the largest three-stone centre (8 mm), short enough to stay inside it under the smallest.
+        let base = Vec3::new(0.0, -0.12, sign * offset);
+        let (largest, outer) = (crate::design::limits::THREE_STONE_MAX_MM, reference_shank_top_mm());
+        let out = offset * 0.93 * largest;
+        let fall = (outer - (outer * outer - out * out).max(0.0).sqrt()) / largest;
+        let end = Vec3::new(0.0, -(fall + 0.06), sign * offset * 0.93);
+        metal.append(&wire(&[base + Vec3::Y * 0.02, end], &[0.045, 0.035], 12));
         placements.push(place * Affine3A::from_translation(side.seat));
     }
     (metal, (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), placements))
@@ -196,46 +233,121 @@ fn round_profile(radius: f32) -> Vec<[f32; 3]> {
     (0..12).map(|j| TAU * j as f32 / 12.0).map(|a| [1.0, radius * a.cos(), radius * a.sin()]).collect()
 }
 
-/// The halo: a frame around the centre stone's outline carrying a row of small round brilliants.
-fn halo(outline: &Outline, seat_y: f32) -> (MeshData, (MeshData, Vec<Affine3A>)) {
+/// Azimuths of a cut's points (pear and heart: one, marquise: two), where V-tips guard them.
+pub fn tip_azimuths(cut: Cut) -> Vec<f32> {
+    match cut {
+        Cut::Marquise => vec![0.0, PI],
+        Cut::Pear | Cut::Heart => vec![0.0],
+        _ => Vec::new(),
+    }
+}
+
+fn angle_between(a: f32, b: f32) -> f32 {
+    let d = (a - b).rem_euclid(TAU);
+    d.min(TAU - d)
+}
+
+/// A V-tip: a post outside the stone's point and two arms folded over the crown along the point's two edges.
+fn v_tip(outline: &Outline, seat: Vec3, crown_edge: f32, knee: f32, azimuth: f32, radius: f32) -> MeshData {
+    let rim = outline.point_towards(azimuth);
+    let at = |p: Vec2, scale: f32, y: f32| Vec3::new(p.x * scale, seat.y + y, p.y * scale);
+    let foot = Vec3::new(rim.x * 0.22, 0.0, rim.y * 0.22);
+    let mut tip = wire(
+        &[foot, at(rim, 0.80, knee), at(rim, 1.04, -0.06), at(rim, 1.04, crown_edge + 0.03)],
+        &[radius * 0.8, radius, radius, radius],
+        16,
+    );
+    for side in [-1.0f32, 1.0] {
+        // The arm follows the outline's edge from the point for about a fifth of the stone's width.
+        let along = outline.point_towards(azimuth + side * 0.5);
+        let end = rim.lerp(along, 0.55);
+        tip.append(&wire(
+            &[at(rim, 1.04, crown_edge + 0.03), at(end, 0.97, crown_edge + 0.06)],
+            &[radius, radius * 0.85],
+            12,
+        ));
+    }
+    tip
+}
+
+/// The halo: a frame around the centre stone's outline carrying rows of small round brilliants (one row, or two
+/// for a double halo, the outer row on its own frame just beyond the first).
+fn halo(outline: &Outline, seat_y: f32, rows: usize) -> (MeshData, (MeshData, Vec<Affine3A>)) {
     let melee_size = 0.16;
-    let gap = 0.07;
-    let centre_offset = gap + melee_size / 2.0;
-    // A slim frame under the small stones, tapering towards the centre (a knife-edge gallery seen from the side).
-    let frame_profile = [
-        [1.0, gap, -0.03],
-        [1.0, gap + 0.04, -0.10],
-        [1.0, gap + melee_size, -0.10],
-        [1.0, gap + melee_size + 0.025, -0.03],
-        [1.0, gap + melee_size + 0.01, -0.005],
-        [1.0, gap + 0.01, -0.005],
-    ];
+    let mut frame = MeshData::default();
+    let mut melee_transforms = Vec::new();
     let ring = outline.ring(128);
-    let path: Vec<(Vec3, Vec3, Vec3)> =
-        ring.iter().map(|&(p, n)| (Vec3::new(p.x, seat_y - 0.05, p.y), Vec3::new(n.x, 0.0, n.y), Vec3::Y)).collect();
-    let mut frame = sweep(&path, &frame_profile);
-    // Stones evenly spaced by arc length along the offset outline; a bead between neighbours holds them.
-    let offset_points: Vec<Vec2> = ring.iter().map(|&(p, n)| p + n * centre_offset).collect();
-    let perimeter: f32 =
-        (0..offset_points.len()).map(|i| offset_points[i].distance(offset_points[(i + 1) % offset_points.len()])).sum();
-    let count = (perimeter / (melee_size * 1.12)).floor() as usize;
-    let placements: Vec<Vec2> =
-        (0..count).map(|k| point_at_arc_length(&offset_points, perimeter * k as f32 / count as f32)).collect();
-    let melee_transforms = placements
-        .iter()
-        .map(|p| {
+    for row in 0..rows {
+        let gap = 0.07 + row as f32 * (melee_size + 0.035);
+        let centre_offset = gap + melee_size / 2.0;
+        let drop = row as f32 * 0.04;
+        // A slim frame under the small stones, tapering towards the centre (a knife-edge gallery from the side).
+        let frame_profile = [
+            [1.0, gap, -0.03 - drop],
+            [1.0, gap + 0.04, -0.10 - drop],
+            [1.0, gap + melee_size, -0.10 - drop],
+            [1.0, gap + melee_size + 0.025, -0.03 - drop],
+            [1.0, gap + melee_size + 0.01, -0.005 - drop],
+            [1.0, gap + 0.01, -0.005 - drop],
+        ];
+        let path: Vec<(Vec3, Vec3, Vec3)> = ring
+            .iter()
+            .map(|&(p, n)| (Vec3::new(p.x, seat_y - 0.05, p.y), Vec3::new(n.x, 0.0, n.y), Vec3::Y))
+            .collect();
+        frame.append(&sweep(&path, &frame_profile));
+        // Stones evenly spaced by arc length along the offset outline; a bead between neighbours holds them.
+        let offset_points: Vec<Vec2> = ring.iter().map(|&(p, n)| p + n * centre_offset).collect();
+        let perimeter: f32 = (0..offset_points.len())
+            .map(|i| offset_points[i].distance(offset_points[(i + 1) % offset_points.len()]))
+            .sum();
+        let count = (perimeter / (melee_size * 1.12)).floor() as usize;
+        let placements: Vec<Vec2> =
+            (0..count).map(|k| point_at_arc_length(&offset_points, perimeter * k as f32 / count as f32)).collect();
+        let y = seat_y - drop;
+        melee_transforms.extend(placements.iter().map(|p| {
             Affine3A::from_scale_rotation_translation(
                 Vec3::splat(melee_size),
                 glam::Quat::IDENTITY,
-                Vec3::new(p.x, seat_y, p.y),
+                Vec3::new(p.x, y, p.y),
             )
-        })
-        .collect();
-    for k in 0..count {
-        let middle = (placements[k] + placements[(k + 1) % count]) / 2.0;
-        frame.append(&sphere(Vec3::new(middle.x, seat_y + 0.01, middle.y), 0.025, 10));
+        }));
+        for k in 0..count {
+            let middle = (placements[k] + placements[(k + 1) % count]) / 2.0;
+            frame.append(&sphere(Vec3::new(middle.x, y + 0.01, middle.y), 0.025, 10));
+        }
     }
     (frame, (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), melee_transforms))
+}
+
+/// The hidden halo: a row of small stones under the centre stone's girdle, tilted outward so they show from the
+/// side, on a collar that follows the outline.
+fn hidden_halo(outline: &Outline, seat_y: f32) -> (MeshData, (MeshData, Vec<Affine3A>)) {
+    let melee_size = 0.12;
+    let (y, inset) = (seat_y - 0.15, 0.04);
+    let ring = outline.ring(128);
+    let offset_points: Vec<(Vec2, Vec2)> = ring.iter().map(|&(p, n)| (p - n * inset, n)).collect();
+    let perimeter: f32 = (0..offset_points.len())
+        .map(|i| offset_points[i].0.distance(offset_points[(i + 1) % offset_points.len()].0))
+        .sum();
+    let count = (perimeter / (melee_size * 1.1)).floor() as usize;
+    let points: Vec<Vec2> = offset_points.iter().map(|&(p, _)| p).collect();
+    let mut placements = Vec::new();
+    for k in 0..count {
+        let p = point_at_arc_length(&points, perimeter * k as f32 / count as f32);
+        let outward = Vec3::new(p.x, 0.0, p.y).normalize_or_zero();
+        let facing = (outward + Vec3::Y).normalize();
+        let rotation = glam::Quat::from_rotation_arc(Vec3::Y, facing);
+        placements.push(Affine3A::from_scale_rotation_translation(
+            Vec3::splat(melee_size),
+            rotation,
+            Vec3::new(p.x, y, p.y),
+        ));
+    }
+    let collar_profile =
+        [[1.0, -0.10, -0.06], [1.0, 0.0, -0.09], [1.0, 0.03, -0.05], [1.0, -0.02, 0.0], [1.0, -0.10, -0.02]];
+    let path: Vec<(Vec3, Vec3, Vec3)> =
+        offset_points.iter().map(|&(p, n)| (Vec3::new(p.x, y, p.y), Vec3::new(n.x, 0.0, n.y), Vec3::Y)).collect();
+    (sweep(&path, &collar_profile), (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), placements))
 }
 
 /// The point at a given arc length along a closed polyline.
@@ -292,7 +404,9 @@ mod tests {
                 let (low, high) = head.metal.bounds();
                 assert!(low.y <= 0.01, "{setting:?}/{cut:?}: the head floats above the shank ({})", low.y);
                 assert!(high.y > head.seat.y, "{setting:?}/{cut:?}: nothing holds the stone");
-                assert_eq!(head.melee.is_some(), matches!(setting, Setting::Halo | Setting::ThreeStone));
+                let with_small_stones =
+                    matches!(setting, Setting::Halo | Setting::DoubleHalo | Setting::HiddenHalo | Setting::ThreeStone);
+                assert_eq!(head.melee.is_some(), with_small_stones);
             }
         }
     }

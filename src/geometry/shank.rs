@@ -1,8 +1,10 @@
-//! Shank styles beyond a swept profile: a twisted band of two wires, and the stones of a pavé band.
+//! Shank styles beyond a swept profile: a twisted band of two wires, cathedral shoulders, a split shank, a channel
+//! band, and the small stones of pavé and channel bands.
 //! Same frame as `ring.rs`: finger along Z, ring in the XY plane, head on top (+Y), reference inner diameter.
 
 use super::mesh::{MeshData, closed_grid};
-use super::ring::{BAND_THICKNESS_MM, REFERENCE_INNER_DIAMETER_MM};
+use super::ring::{BAND_THICKNESS_MM, BAND_WIDTH_MM, REFERENCE_INNER_DIAMETER_MM, band_profile};
+use crate::design::ShankStyle;
 use glam::{Affine3A, Quat, Vec3};
 use std::f32::consts::{PI, TAU};
 
@@ -41,18 +43,123 @@ pub fn twisted_band() -> MeshData {
     band
 }
 
-/// Diameter of a pavé stone, mm.
-pub const PAVE_STONE_MM: f32 = 1.3;
+fn smoothstep(edge0: f32, edge1: f32, x: f32) -> f32 {
+    let t = ((x - edge0) / (edge1 - edge0)).clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
 
-/// Where the pavé stones sit (unit round brilliants scaled to `PAVE_STONE_MM`, table facing out): along the top of
-/// the band on both shoulders, leaving room for the head, down to the sides of the finger.
-pub fn pave_stones() -> Vec<Affine3A> {
-    let outer_radius = REFERENCE_INNER_DIAMETER_MM / 2.0 + BAND_THICKNESS_MM;
-    // The girdle sits on the band's outer surface: the crown shows, the pavilion is set into the metal.
-    let girdle_radius = outer_radius + 0.02;
-    let step = (PAVE_STONE_MM * 1.08) / girdle_radius;
-    let first = 0.42; // radians from the top: the head's base needs the top of the band.
-    let last = 1.9;
+/// A band whose cross-section changes around the ring: `section(theta)` gives the same number of
+/// (radial offset from the inner surface, position along the finger) points for every angle, counter-clockwise as
+/// `band_profile`; theta is 0 at the top.
+fn varying_band(segments: usize, section: impl Fn(f32) -> Vec<(f32, f32)>) -> MeshData {
+    let inner = REFERENCE_INNER_DIAMETER_MM / 2.0;
+    let sections: Vec<Vec<(f32, f32)>> = (0..segments).map(|i| section(TAU * i as f32 / segments as f32)).collect();
+    let points = sections.first().map_or(0, Vec::len);
+    closed_grid(segments, points, |i, j| {
+        let theta = TAU * i as f32 / segments as f32;
+        let outward = Vec3::new(theta.sin(), theta.cos(), 0.0);
+        let (radial, along) = sections[i][j];
+        outward * (inner + radial) + Vec3::Z * along
+    })
+}
+
+/// Angle from the top, 0 to π, of a band angle.
+fn from_top(theta: f32) -> f32 {
+    let wrapped = theta.rem_euclid(TAU);
+    wrapped.min(TAU - wrapped)
+}
+
+/// How far the cathedral shoulders rise above the band (mm) at an angle from the top: nothing right under the
+/// head (it sits on the band's top), most beside it, back to the plain band down the sides.
+pub fn cathedral_rise_mm(angle_from_top: f32) -> f32 {
+    1.9 * smoothstep(0.06, 0.26, angle_from_top) * (1.0 - smoothstep(0.32, 0.95, angle_from_top))
+}
+
+/// Cathedral shoulders: the comfort band thickens outward into arches on each side of the head, narrowing as it
+/// rises (a web rather than a slab).
+pub fn cathedral_band() -> MeshData {
+    let comfort = band_profile(ShankStyle::ComfortFit);
+    varying_band(240, |theta| {
+        let rise = cathedral_rise_mm(from_top(theta));
+        let grow = 1.0 + rise / BAND_THICKNESS_MM;
+        let narrow = 1.0 - 0.3 * rise / 1.9;
+        comfort.iter().map(|&(radial, along)| (radial * grow, along * narrow)).collect()
+    })
+}
+
+/// Half the gap between the split shank's two strands (mm) at an angle from the top: the strands part on the
+/// shoulders and meet again under the head and down the sides.
+pub fn split_gap_mm(angle_from_top: f32) -> f32 {
+    1.0 * smoothstep(0.12, 0.5, angle_from_top) * (1.0 - smoothstep(0.75, 1.5, angle_from_top))
+}
+
+/// A split shank: two strands, each half the band's width, side by side where they meet.
+pub fn split_band() -> MeshData {
+    let comfort = band_profile(ShankStyle::ComfortFit);
+    let strand_half = BAND_WIDTH_MM / 4.0;
+    let mut band = MeshData::default();
+    for side in [1.0f32, -1.0] {
+        band.append(&varying_band(240, |theta| {
+            let centre = side * (strand_half + split_gap_mm(from_top(theta)));
+            comfort.iter().map(|&(radial, along)| (radial * 0.95, centre + along * 0.5)).collect()
+        }));
+    }
+    band
+}
+
+/// Channel stones' diameter, mm (they fit between the rails).
+pub const CHANNEL_STONE_MM: f32 = 1.2;
+/// Half the channel's width and its depth below the rails' top, mm.
+const CHANNEL_HALF_WIDTH_MM: f32 = 0.63;
+const CHANNEL_DEPTH_MM: f32 = 0.55;
+/// How far round the band the channel runs (radians from the top, each side).
+const CHANNEL_REACH: f32 = 2.0;
+
+/// A channel band: the comfort band's inside, square sides, two rails on top with the channel between them.
+/// The channel closes (its floor rises to the rails) where the stones end.
+pub fn channel_band() -> MeshData {
+    let (half_w, t) = (BAND_WIDTH_MM / 2.0, BAND_THICKNESS_MM);
+    let comfort = band_profile(ShankStyle::ComfortFit);
+    // The inside: the comfort profile's lower half, from one side to the other.
+    let inside: Vec<(f32, f32)> = comfort.iter().copied().filter(|&(radial, _)| radial < t / 2.0 - 1e-4).collect();
+    varying_band(240, |theta| {
+        let depth = CHANNEL_DEPTH_MM * (1.0 - smoothstep(CHANNEL_REACH, CHANNEL_REACH + 0.25, from_top(theta)));
+        let mut section = vec![
+            (t / 2.0, half_w),
+            (t - 0.08, half_w),
+            (t, half_w - 0.08),
+            (t, CHANNEL_HALF_WIDTH_MM + 0.05),
+            (t - depth, CHANNEL_HALF_WIDTH_MM),
+            (t - depth, -CHANNEL_HALF_WIDTH_MM),
+            (t, -CHANNEL_HALF_WIDTH_MM - 0.05),
+            (t, -half_w + 0.08),
+            (t - 0.08, -half_w),
+            (t / 2.0, -half_w),
+        ];
+        section.extend(inside.iter().copied());
+        section
+    })
+}
+
+/// Where the channel's stones sit: side by side along the channel on both shoulders, girdles just under the
+/// rails' top (held by them), tables facing out.
+pub fn channel_stones() -> Vec<Affine3A> {
+    let girdle_radius = REFERENCE_INNER_DIAMETER_MM / 2.0 + BAND_THICKNESS_MM - 0.1;
+    stones_along(girdle_radius, CHANNEL_STONE_MM, 1.02, 0.42, CHANNEL_REACH - 0.05)
+}
+
+/// The small stones a shank carries (pavé, channel), as placements of a unit round brilliant.
+pub fn shank_stones(style: ShankStyle) -> Vec<Affine3A> {
+    match style {
+        ShankStyle::Pave => pave_stones(),
+        ShankStyle::Channel => channel_stones(),
+        _ => Vec::new(),
+    }
+}
+
+/// Round stones of `size` mm every `size × spacing` along the band between two angles from the top, both sides.
+fn stones_along(girdle_radius: f32, size: f32, spacing: f32, first: f32, last: f32) -> Vec<Affine3A> {
+    let step = (size * spacing) / girdle_radius;
     let count = ((last - first) / step).floor() as usize + 1;
     let mut placements = Vec::new();
     for side in [1.0f32, -1.0] {
@@ -61,13 +168,25 @@ pub fn pave_stones() -> Vec<Affine3A> {
             let outward = Vec3::new(theta.sin(), theta.cos(), 0.0);
             let rotation = Quat::from_rotation_arc(Vec3::Y, outward);
             placements.push(Affine3A::from_scale_rotation_translation(
-                Vec3::splat(PAVE_STONE_MM),
+                Vec3::splat(size),
                 rotation,
                 outward * girdle_radius,
             ));
         }
     }
     placements
+}
+
+/// Diameter of a pavé stone, mm.
+pub const PAVE_STONE_MM: f32 = 1.3;
+
+/// Where the pavé stones sit (unit round brilliants scaled to `PAVE_STONE_MM`, table facing out): along the top of
+/// the band on both shoulders, leaving room for the head, down to the sides of the finger.
+pub fn pave_stones() -> Vec<Affine3A> {
+    let outer_radius = REFERENCE_INNER_DIAMETER_MM / 2.0 + BAND_THICKNESS_MM;
+    // The girdle sits on the band's outer surface: the crown shows, the pavilion is set into the metal.
+    // From 0.42 rad from the top (the head's base needs the top of the band) down to the sides of the finger.
+    stones_along(outer_radius + 0.02, PAVE_STONE_MM, 1.08, 0.42, 1.9)
 }
 
 #[cfg(test)]

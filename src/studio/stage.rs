@@ -89,7 +89,11 @@ pub fn occluders(design: &Design) -> Vec<Vec4> {
     let size = design.stone.size_mm;
     let top = shank_top_mm(design);
     let stone_y = top + seat_height(design.stone.cut) * size;
-    let spread = if design.setting == Setting::Halo { 1.4 } else { 1.0 };
+    let spread = match design.setting {
+        Setting::Halo => 1.4,
+        Setting::DoubleHalo => 1.7,
+        _ => 1.0,
+    };
     spheres.push(Vec4::new(0.0, stone_y, 0.0, 0.5 * size * spread));
     spheres.push(Vec4::new(0.0, top + 0.4 * (stone_y - top), 0.0, 0.3 * size));
     if design.setting == Setting::ThreeStone {
