@@ -711,3 +711,59 @@ fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
     assert!(mean_difference(&changed, &back) > 2.0);
     offscreen.exit();
 }
+
+/// Centre (x, y) of the pixels that differ between two pictures by more than `by` (mean of RGB), and how many.
+fn changed_centre(a: &image::RgbaImage, b: &image::RgbaImage, by: i32) -> (f32, f32, usize) {
+    let (mut sx, mut sy, mut n) = (0.0, 0.0, 0);
+    for (x, y, p) in a.enumerate_pixels() {
+        let q = b.get_pixel(x, y);
+        if (0..3).map(|c| (p[c] as i32 - q[c] as i32).abs()).sum::<i32>() / 3 > by {
+            sx += x as f32;
+            sy += y as f32;
+            n += 1;
+        }
+    }
+    (sx / n.max(1) as f32, sy / n.max(1) as f32, n)
+}
+
+#[test]
+fn a_necklace_hangs_on_the_bust_where_its_length_says() {
+    use ecrin::design::necklace::{Necklace, PendantStyle};
+    let size = 192;
+    let mut offscreen = Offscreen::new(Design::default(), size, size);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let mut pendant_height = Vec::new();
+    for length_mm in [400.0, 600.0] {
+        let with = Necklace { length_mm, ..Necklace::default() };
+        offscreen.send(StudioCommand::Design(DesignCommand::SetNecklace(Some(with))));
+        offscreen.settle(600).expect("settled");
+        let necklace = offscreen.capture().expect("necklace");
+        necklace.save(out.join(format!("necklace-{length_mm}.png"))).ok();
+        offscreen.send(StudioCommand::Design(DesignCommand::SetNecklace(Some(Necklace {
+            pendant: PendantStyle::None,
+            ..with
+        }))));
+        let chain_only = offscreen.capture().expect("chain only");
+        let (_, y, count) = changed_centre(&necklace, &chain_only, 12);
+        assert!(count > 10, "{length_mm} mm: the pendant does not show ({count} px)");
+        pendant_height.push(y);
+    }
+    // The camera frames every length alike: the 60 cm pendant hangs visibly lower than the 40 cm one.
+    assert!(pendant_height[1] > pendant_height[0] + 8.0, "pendant rows {pendant_height:?}");
+
+    // The bust can be hidden: the neckline's middle turns to background.
+    let with_bust = offscreen.capture().expect("with bust");
+    offscreen.send(StudioCommand::ShowBust(false));
+    let without = offscreen.capture().expect("without bust");
+    let (_, _, hidden) = changed_centre(&with_bust, &without, 20);
+    assert!(hidden > (size * size / 5) as usize, "hiding the bust changed only {hidden} px");
+
+    // Back to the ring: the ring shows again (the necklace and bust hide).
+    offscreen.send(StudioCommand::Design(DesignCommand::SetNecklace(None)));
+    offscreen.settle(600).expect("settled");
+    let ring = offscreen.capture().expect("ring");
+    let (_, count) = ring_pixels(&ring);
+    assert!(count > (size * size / 20) as usize, "the ring is back ({count} px)");
+    offscreen.exit();
+}

@@ -136,20 +136,33 @@ pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&st
     if let Some(client) = client.filter(|c| !c.trim().is_empty()) {
         rows.push(row("Client", client.trim().to_string()));
     }
-    rows.extend([
-        row("Metal", metal),
-        row("Centre stone", stone),
-        row("Setting", design.setting.label().to_string()),
-        row("Band", design.shank.label().to_string()),
-    ]);
+    rows.push(row("Metal", metal));
+    match &design.necklace {
+        None => rows.extend([
+            row("Centre stone", stone),
+            row("Setting", design.setting.label().to_string()),
+            row("Band", design.shank.label().to_string()),
+        ]),
+        Some(necklace) => {
+            let length = necklace.length_mm;
+            let falls = crate::design::necklace::where_it_falls(length);
+            rows.push(row("Chain", format!("{}, {:.0} cm (falls {falls})", necklace.chain.label(), length / 10.0)));
+            if necklace.pendant != crate::design::necklace::PendantStyle::None {
+                rows.push(row("Pendant", format!("{}: {stone}", necklace.pendant.label())));
+            }
+        }
+    }
     let small = small_diamonds(design);
     if !small.is_empty() {
         let total: f32 = small.iter().sum();
         rows.push(row("Small diamonds", format!("{} stones, ≈ {total:.2} ct in all", small.len())));
     }
-    rows.push(row("Ring size", ring_size_text(design)));
-    let engraving = if design.engraving.is_empty() { "—".to_string() } else { format!("“{}”", design.engraving) };
-    rows.push(row("Engraving", engraving));
+    if design.necklace.is_none() {
+        rows.push(row("Ring size", ring_size_text(design)));
+        let engraving =
+            if design.engraving.is_empty() { "—".to_string() } else { format!("“{}”", design.engraving) };
+        rows.push(row("Engraving", engraving));
+    }
     rows.push(row("Metal weight", format!("≈ {:.2} g (estimate)", weights(design).metal_grams())));
     if let Some(list) = prices {
         let price = match list.estimate(design) {
@@ -201,6 +214,10 @@ mod tests {
         assert_eq!(value("Client"), None, "a blank client name is left out");
         assert_eq!(value("Price"), None, "no price without a price list");
         assert_eq!(value("Fingerprint"), Some(fingerprint(&design)));
+        let necklace = Design { necklace: Some(crate::design::necklace::Necklace::default()), ..design.clone() };
+        let necklace_rows = spec_rows(&necklace, None, None, "2026-11-23");
+        assert!(necklace_rows.iter().any(|r| r.label == "Chain" && r.value.contains("45 cm")), "{necklace_rows:?}");
+        assert!(!necklace_rows.iter().any(|r| r.label == "Ring size"), "a necklace has no ring size");
         let with_client = spec_rows(&design, None, Some("Mme Durand"), "2026-11-23");
         assert!(with_client.iter().any(|r| r.label == "Client" && r.value == "Mme Durand"));
     }

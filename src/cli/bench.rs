@@ -62,6 +62,13 @@ pub fn every_option() -> Vec<StudioCommand> {
     }
     commands.extend(ShankStyle::ALL.map(|s| design(DesignCommand::SetShank(s))));
     commands.extend(LightingEnvironment::ALL.map(StudioCommand::SetEnvironment));
+    // Necklaces: every chain, length and pendant, then back to the ring.
+    use crate::design::necklace::{ChainStyle, Necklace, PendantStyle, STANDARD_LENGTHS_MM};
+    let necklace = |n| design(DesignCommand::SetNecklace(Some(n)));
+    commands.extend(ChainStyle::ALL.map(|chain| necklace(Necklace { chain, ..Necklace::default() })));
+    commands.extend(STANDARD_LENGTHS_MM.map(|length_mm| necklace(Necklace { length_mm, ..Necklace::default() })));
+    commands.extend(PendantStyle::ALL.map(|pendant| necklace(Necklace { pendant, ..Necklace::default() })));
+    commands.push(design(DesignCommand::SetNecklace(None)));
     commands
 }
 

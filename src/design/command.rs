@@ -22,6 +22,8 @@ pub enum DesignCommand {
     SetSizeSystem(SizeSystem),
     SetEngraving(String),
     SetName(String),
+    /// A ring (`None`) or a necklace: the chain's style and length and the pendant.
+    SetNecklace(Option<super::necklace::Necklace>),
     /// Replace the whole design (a preset was opened).
     Load(Box<Design>),
 }
@@ -50,6 +52,7 @@ impl DesignCommand {
             DesignCommand::SetSizeSystem(system) => next.size_system = *system,
             DesignCommand::SetEngraving(text) => next.engraving = text.clone(),
             DesignCommand::SetName(name) => next.name = name.clone(),
+            DesignCommand::SetNecklace(necklace) => next.necklace = *necklace,
             DesignCommand::Load(design) => next = (**design).clone(),
         }
         next.validate()?;

@@ -58,8 +58,35 @@ pub fn small_diamonds(design: &Design) -> Vec<f32> {
     stones
 }
 
-/// Estimated weights of a design.
+/// Metal volumes of a necklace, mm³: the chain (links and clasp, closed tubes) and the pendant's metal.
+fn necklace_volumes(necklace: &super::necklace::Necklace, cut: super::Cut, size_mm: f32) -> (f32, f32) {
+    static VOLUMES: Memo<
+        (super::necklace::ChainStyle, u32, super::necklace::PendantStyle, super::Cut, u32),
+        (f32, f32),
+    > = Memo::new();
+    let key = (necklace.chain, necklace.length_mm.to_bits(), necklace.pendant, cut, size_mm.to_bits());
+    VOLUMES.get_or_compute(key, || {
+        let chain = crate::geometry::necklace::chain(necklace.chain, necklace.length_mm).volume();
+        let pendant = crate::geometry::necklace::pendant(necklace, cut, size_mm).map_or(0.0, |p| p.metal.volume());
+        (chain, pendant)
+    })
+}
+
+/// Estimated weights of a design: for a ring the band and the head; for a necklace the chain (as "band") and the
+/// pendant (as "head").
 pub fn weights(design: &Design) -> Weights {
+    if let Some(necklace) = &design.necklace {
+        let (chain, pendant) = necklace_volumes(necklace, design.stone.cut, design.stone.size_mm);
+        return Weights {
+            band_grams: chain * design.metal.alloy.density_g_cm3() / 1000.0,
+            head_grams: pendant * design.head_metal().alloy.density_g_cm3() / 1000.0,
+            centre_carats: if necklace.pendant == super::necklace::PendantStyle::None {
+                0.0
+            } else {
+                design.centre_carats()
+            },
+        };
+    }
     // g/cm³ × mm³ / 1000 = g.
     let band_grams = band_volume_mm3(design) * design.metal.alloy.density_g_cm3() / 1000.0;
     let head_volume = unit_head_volume(design) * design.stone.size_mm.powi(3);
@@ -70,6 +97,31 @@ pub fn weights(design: &Design) -> Weights {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chain_weighs_what_its_links_weigh() {
+        use crate::design::necklace::{ChainStyle, Necklace, PendantStyle};
+        use crate::geometry::necklace::link_dimensions;
+        // Hand calculation: links × one link's torus-like volume (Pappus: wire section × path length).
+        let necklace = Necklace { chain: ChainStyle::Cable, length_mm: 450.0, pendant: PendantStyle::None };
+        let design = Design { necklace: Some(necklace), ..Design::default() };
+        let (length, width, wire, pitch) = link_dimensions(ChainStyle::Cable);
+        let (a, b) = (length / 2.0 - wire, width / 2.0 - wire);
+        let perimeter = std::f32::consts::PI * (3.0 * (a + b) - ((3.0 * a + b) * (a + 3.0 * b)).sqrt());
+        let links = (450.0 / pitch).floor();
+        let by_hand =
+            links * std::f32::consts::PI * wire * wire * perimeter * design.metal.alloy.density_g_cm3() / 1000.0;
+        let estimated = weights(&design).band_grams;
+        // The clasp adds a little; the link mesh is a polygon (slightly less than the true torus).
+        assert!(estimated > 0.95 * by_hand && estimated < 1.1 * by_hand, "{estimated} g vs {by_hand} g by hand");
+        // A longer chain weighs more; a pendant adds its metal and its stone.
+        let longer = Design { necklace: Some(Necklace { length_mm: 600.0, ..necklace }), ..design.clone() };
+        assert!(weights(&longer).band_grams > weights(&design).band_grams * 1.25);
+        let with_pendant =
+            Design { necklace: Some(Necklace { pendant: PendantStyle::Solitaire, ..necklace }), ..design.clone() };
+        assert!(weights(&with_pendant).head_grams > 0.1 && weights(&with_pendant).centre_carats > 0.5);
+        assert_eq!(weights(&design).centre_carats, 0.0);
+    }
     use crate::design::{Alloy, ShankStyle};
     use crate::geometry::ring::band_profile;
 

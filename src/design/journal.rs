@@ -80,6 +80,16 @@ pub fn describe_changes(before: &Design, after: &Design) -> Vec<String> {
         ),
     );
     note(before.engraving == after.engraving, format!("engraving “{}”", after.engraving));
+    let piece = |design: &Design| match &design.necklace {
+        None => "ring".to_string(),
+        Some(n) => format!(
+            "{} necklace, {:.0} cm, {}",
+            n.chain.label().to_lowercase(),
+            n.length_mm / 10.0,
+            n.pendant.label().to_lowercase()
+        ),
+    };
+    note(before.necklace == after.necklace, format!("{} → {}", piece(before), piece(after)));
     changes
 }
 

@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod command;
 pub mod estimate;
 pub mod journal;
+pub mod necklace;
 pub mod preset;
 pub mod price;
 pub mod ring_size;
@@ -218,6 +219,10 @@ pub struct Design {
     pub size_system: SizeSystem,
     #[serde(default)]
     pub engraving: String,
+    /// A necklace instead of a ring: chain and pendant (the stone, metal and finish above are the pendant's and the
+    /// chain's). Absent: a ring (new in version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub necklace: Option<necklace::Necklace>,
 }
 
 /// Limits of what a bench makes.
@@ -246,6 +251,8 @@ pub enum DesignError {
     EngravingCharacter(char),
     #[error("name: must be 1–{max} printable characters")]
     Name { max: usize },
+    #[error("necklace.length_mm: {value} mm is outside {min}–{max} mm")]
+    ChainLength { value: f32, min: f32, max: f32 },
     #[error("target carat weight: {0} ct is not a positive number")]
     Carat(f32),
 }
@@ -276,6 +283,13 @@ impl Design {
         }
         if let Some(c) = self.engraving.chars().find(|&c| !is_engravable(c)) {
             return Err(DesignError::EngravingCharacter(c));
+        }
+        if let Some(necklace) = &self.necklace {
+            let (min, max) = necklace::LENGTH_MM;
+            let length = necklace.length_mm;
+            if !(length.is_finite() && (min..=max).contains(&length)) {
+                return Err(DesignError::ChainLength { value: length, min, max });
+            }
         }
         let name_len = self.name.chars().count();
         if name_len == 0 || name_len > limits::NAME_MAX_CHARS || self.name.chars().any(char::is_control) {
@@ -308,6 +322,7 @@ impl Default for Design {
             ring_size_mm: 52.0,
             size_system: SizeSystem::Eu,
             engraving: String::new(),
+            necklace: None,
         }
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! ```ron
 //! (
-//!     version: 3,
+//!     version: 4,
 //!     design: (name: "Classic solitaire", metal: (alloy: Yellow18k, finish: Polished), ...),
 //! )
 //! ```
@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// The schema version this build writes. Version 2 added `head_alloy` (two-tone), version 3 the co-design
-/// `journal`; version 1 and 2 files still load.
-pub const PRESET_VERSION: u32 = 3;
+/// `journal`, version 4 `necklace`; version 1–3 files still load.
+pub const PRESET_VERSION: u32 = 4;
 /// The oldest schema version this build reads.
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 /// A preset is a few hundred bytes; anything over this is not a preset.
@@ -46,7 +46,7 @@ struct VersionProbe {
 pub enum PresetError {
     #[error("{path}: cannot read: {source}")]
     Read { path: String, source: std::io::Error },
-    #[error("{path}: the file is empty (expected a preset such as `(version: 3, design: (...))`)")]
+    #[error("{path}: the file is empty (expected a preset such as `(version: 4, design: (...))`)")]
     Empty { path: String },
     #[error("{path}: {size} bytes is too large for a preset (at most {max} bytes)")]
     TooLarge { path: String, size: u64, max: u64 },
@@ -173,6 +173,7 @@ fn field_of(error: &DesignError) -> &'static str {
         DesignError::EngravingTooLong { .. } | DesignError::EngravingCharacter(_) => "engraving",
         DesignError::Name { .. } => "name",
         DesignError::Carat(_) => "size_mm",
+        DesignError::ChainLength { .. } => "length_mm",
     }
 }
 

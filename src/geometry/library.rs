@@ -11,6 +11,8 @@ use glam::Affine3A;
 use std::path::Path;
 
 pub const SEAT_NODE: &str = "seat.center";
+/// Material of display props (the bust): neither metal nor gem.
+pub const DISPLAY_MATERIAL: &str = "display.bust";
 pub const METAL_PREFIX: &str = "metal";
 pub const GEM_PREFIX: &str = "gem";
 
@@ -56,6 +58,36 @@ pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
             if !stones.is_empty() { &[metal_material(), gem_material("gem.melee")] } else { &[metal_material()] };
         models.push((shank_path(style), write_glb(materials, &meshes, &nodes)?));
     }
+    // Necklace components: one link of each chain style and the clasp, and the display bust (the studio lays the
+    // links along the curve a chain's length gives on the bust).
+    for style in crate::design::necklace::ChainStyle::ALL {
+        let link = super::necklace::link(style);
+        let clasp = super::necklace::clasp();
+        let bytes = write_glb(
+            &[metal_material()],
+            &[GlbMesh { name: "link", material: 0, data: &link }, GlbMesh { name: "clasp", material: 0, data: &clasp }],
+            &[
+                GlbNode { name: "link".into(), mesh: Some(0), transform: Affine3A::IDENTITY },
+                GlbNode {
+                    name: "clasp".into(),
+                    mesh: Some(1),
+                    transform: Affine3A::from_translation(glam::Vec3::X * 8.0),
+                },
+            ],
+        )?;
+        models.push((format!("models/necklace/chain_{}.glb", style.slug()), bytes));
+    }
+    let bust = super::necklace::bust();
+    let display =
+        GlbMaterial { name: DISPLAY_MATERIAL, base_colour: [0.5, 0.47, 0.43, 1.0], metallic: 0.0, roughness: 0.85 };
+    models.push((
+        "models/necklace/bust.glb".to_string(),
+        write_glb(
+            &[display],
+            &[GlbMesh { name: "bust", material: 0, data: &bust }],
+            &[GlbNode { name: "bust".into(), mesh: Some(0), transform: Affine3A::IDENTITY }],
+        )?,
+    ));
     for cut in Cut::ALL {
         let stone = cut::unit_polyhedron(cut).to_mesh();
         let bytes = write_glb(
@@ -111,7 +143,8 @@ mod tests {
         for (path, bytes) in all_models().expect("models") {
             let gltf = gltf::Gltf::from_slice(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
             let materials: Vec<_> = gltf.materials().filter_map(|m| m.name().map(str::to_owned)).collect();
-            assert!(materials.iter().all(|n| n.starts_with(METAL_PREFIX) || n.starts_with(GEM_PREFIX)), "{path}");
+            let known = |n: &String| n.starts_with(METAL_PREFIX) || n.starts_with(GEM_PREFIX) || n == DISPLAY_MATERIAL;
+            assert!(materials.iter().all(known), "{path}");
             let has_seat = gltf.nodes().any(|n| n.name() == Some(SEAT_NODE));
             assert_eq!(has_seat, path.starts_with("models/heads/"), "{path}");
         }

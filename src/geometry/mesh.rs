@@ -155,6 +155,15 @@ fn cone_segment(from: Vec3, to: Vec3, radius_from: f32, radius_to: f32, segments
         let (a, b) = (2 * s, 2 * s + 2);
         mesh.indices.extend_from_slice(&[a, b, a + 1, b, b + 1, a + 1]);
     }
+    // End caps (hidden inside the joints' spheres) make the segment a closed solid, so that volumes — metal
+    // weights — do not depend on where the part stands.
+    let centre_from = mesh.positions.len() as u32;
+    mesh.positions.extend([from.to_array(), to.to_array()]);
+    mesh.normals.extend([(-axis).to_array(), axis.to_array()]);
+    for s in 0..segments as u32 {
+        let (a, b) = (2 * s, 2 * s + 2);
+        mesh.indices.extend_from_slice(&[centre_from, b, a, centre_from + 1, a + 1, b + 1]);
+    }
     mesh
 }
 

@@ -8,6 +8,7 @@ pub mod imported;
 mod joins;
 pub mod library;
 pub mod mesh;
+pub mod necklace;
 pub mod outline;
 pub mod polyhedron;
 pub mod ring;

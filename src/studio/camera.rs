@@ -40,9 +40,32 @@ pub fn default_view(focus_y: f32) -> PanOrbitCamera {
     }
 }
 
-/// Where the camera looks: a little above the ring's centre, between band and stone.
-fn focus_height(current: &CurrentDesign) -> f32 {
-    super::scene::shank_top_mm(current.design()) * 0.55
+/// Height the camera looks at for necklaces, mm below the base of the neck: the whole neckline in view.
+const NECKLINE_FOCUS_Y_MM: f32 = -60.0;
+
+/// The default view of a design: the ring close up, or a necklace on the bust (from the front, a little to the
+/// side, the whole neckline in view).
+pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
+    match &design.necklace {
+        None => default_view(super::scene::shank_top_mm(design) * 0.55),
+        // The same framing for every length, so that the client sees where each one falls.
+        Some(_) => {
+            let focus = Vec3::new(0.0, NECKLINE_FOCUS_Y_MM, 0.0);
+            PanOrbitCamera {
+                focus,
+                target_focus: focus,
+                yaw: Some(0.3),
+                target_yaw: 0.3,
+                pitch: Some(0.12),
+                target_pitch: 0.12,
+                radius: Some(420.0),
+                target_radius: 420.0,
+                zoom_lower_limit: 40.0,
+                zoom_upper_limit: Some(1200.0),
+                ..default()
+            }
+        }
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -53,7 +76,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_camera(mut commands: Commands, environment: Res<StudioEnvironment>, current: Res<CurrentDesign>) {
-    let view = default_view(focus_height(&current));
+    let view = view_for(current.design());
     commands.spawn((
         StudioCamera,
         Camera3d::default(),
@@ -68,14 +91,21 @@ fn turntable_and_reset(
     mut controls: ResMut<ViewControls>,
     current: Res<CurrentDesign>,
     mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>,
+    mut shown_piece: Local<Option<Option<crate::design::necklace::ChainStyle>>>,
 ) {
+    // A change between ring and necklace (or of chain length) reframes the view.
+    let piece = current.design().necklace.map(|n| n.chain);
+    let piece_changed = shown_piece.is_some_and(|shown| shown.is_some() != piece.is_some());
+    *shown_piece = Some(piece);
     for mut camera in &mut cameras {
-        if controls.reset_requested {
-            let reset = default_view(focus_height(&current));
+        if controls.reset_requested || piece_changed {
+            let reset = view_for(current.design());
             camera.target_focus = reset.target_focus;
             camera.target_yaw = reset.target_yaw;
             camera.target_pitch = reset.target_pitch;
             camera.target_radius = reset.target_radius;
+            camera.zoom_lower_limit = reset.zoom_lower_limit;
+            camera.zoom_upper_limit = reset.zoom_upper_limit;
         }
         if controls.turntable {
             camera.target_yaw += TURNTABLE_SPEED * time.delta_secs();

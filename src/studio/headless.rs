@@ -68,7 +68,8 @@ impl Offscreen {
             None,
         ));
         app.insert_resource(OffscreenTarget { image, framing });
-        app.add_systems(Startup, spawn_offscreen_camera);
+        app.add_systems(Startup, spawn_offscreen_camera)
+            .add_systems(Update, reframe_for_the_piece.in_set(super::StudioSystems::Camera));
         app.finish();
         app.cleanup();
         Offscreen { app, frames: 0 }
@@ -279,15 +280,41 @@ fn spawn_offscreen_camera(
     ));
 }
 
+/// A change between ring and necklace moves the offscreen camera to the new piece's framing (as the studio's
+/// camera does); exports set their own views.
+fn reframe_for_the_piece(
+    current: Res<CurrentDesign>,
+    target: Res<OffscreenTarget>,
+    mut cameras: Query<&mut Transform, With<Camera3d>>,
+    mut shown: Local<Option<bool>>,
+) {
+    let necklace = current.design().necklace.is_some();
+    if shown.is_some_and(|was| was != necklace) {
+        for mut transform in &mut cameras {
+            *transform = view_transform(current.design(), target.framing, View::ThreeQuarter);
+        }
+    }
+    *shown = Some(necklace);
+}
+
 /// Where the camera stands for a view of the design: the studio's framing, turned to the view's direction.
 pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transform {
-    let studio = super::camera::default_view(super::scene::shank_top_mm(design) * 0.55);
+    let studio = super::camera::view_for(design);
     let (focus, radius) = match framing {
         Framing::Ring => (studio.target_focus, studio.target_radius),
-        Framing::Stone => {
-            let girdle = super::scene::shank_top_mm(design) + design.stone.size_mm * 0.45;
-            (Vec3::new(0.0, girdle, 0.0), design.stone.size_mm * 3.4)
-        }
+        Framing::Stone => match &design.necklace {
+            // A necklace's close-up: the pendant (or the chain at its lowest point).
+            Some(necklace) => {
+                let pendant = crate::geometry::necklace::pendant(necklace, design.stone.cut, design.stone.size_mm);
+                let low = crate::geometry::necklace::lowest_point_mm(necklace.length_mm);
+                let at = pendant.map_or(Vec3::new(0.0, low, 100.0), |p| Vec3::from(p.stone.translation));
+                (at, design.stone.size_mm * 6.0 + 20.0)
+            }
+            None => {
+                let girdle = super::scene::shank_top_mm(design) + design.stone.size_mm * 0.45;
+                (Vec3::new(0.0, girdle, 0.0), design.stone.size_mm * 3.4)
+            }
+        },
     };
     let (yaw, pitch) = view.direction().unwrap_or((studio.target_yaw, studio.target_pitch));
     let position = orbit_position(focus, yaw, pitch, radius);

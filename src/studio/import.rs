@@ -230,7 +230,7 @@ fn spawn_model(
 }
 
 /// Keeps the imported stones in step with the design's species and the light; hides Écrin's ring and its floor
-/// while a model of the boutique's is shown.
+/// while a model of the boutique's (or a necklace) is shown.
 #[allow(clippy::type_complexity)]
 fn follow_design(
     import: Res<Import>,
@@ -242,7 +242,8 @@ fn follow_design(
     mut shown: Local<Option<(Species, AssetId<Image>, bool)>>,
 ) {
     let species = current.design().stone.species;
-    let showing = import.shown.is_some();
+    // Écrin's ring and its floor give way to a boutique's model or to a necklace.
+    let showing = import.shown.is_some() || current.design().necklace.is_some();
     let wanted = (species, environment.cubemap.id(), showing);
     if *shown == Some(wanted) && stones.iter().all(|s| gems.get(&s.material).is_some()) {
         return;

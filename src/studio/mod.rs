@@ -9,6 +9,7 @@ pub mod lighting;
 pub mod loading;
 pub mod materials;
 pub mod models;
+pub mod necklace;
 pub mod pack;
 pub mod packing;
 pub mod presets;
@@ -80,6 +81,7 @@ pub fn scene_plugin(app: &mut App) {
         scene::plugin,
         stage::plugin,
         import::plugin,
+        necklace::plugin,
         loading::plugin,
     ));
 }

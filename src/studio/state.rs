@@ -39,6 +39,8 @@ pub enum StudioCommand {
     ShowImported(PathBuf, Vec<crate::geometry::import::PartClass>),
     CloseImportDialog,
     ShowComposedRing,
+    /// Show or hide the display bust under a necklace (a view setting, `necklace.rs`).
+    ShowBust(bool),
 }
 
 /// What the advisor asked the approval pack to hold.
@@ -112,6 +114,7 @@ pub fn apply_commands(
     mut status: ResMut<StatusLine>,
     mut presentation: Option<ResMut<Presentation>>,
     mut offer: Option<ResMut<super::recovery::RecoveryOffer>>,
+    mut bust: Option<ResMut<super::necklace::BustShown>>,
 ) {
     for command in commands.read() {
         let before = current.design().clone();
@@ -175,6 +178,12 @@ pub fn apply_commands(
             | StudioCommand::ShowImported(..)
             | StudioCommand::CloseImportDialog
             | StudioCommand::ShowComposedRing => Ok(false),
+            StudioCommand::ShowBust(shown) => {
+                if let Some(bust) = bust.as_deref_mut() {
+                    bust.0 = *shown;
+                }
+                Ok(false)
+            }
             StudioCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
                     Some(path) => match preset::save_with_journal(

@@ -3,6 +3,7 @@
 
 pub mod import;
 pub mod journal;
+pub mod necklace;
 pub mod panel;
 
 use super::camera::{StudioCamera, ViewControls};
@@ -74,8 +75,7 @@ fn studio_ui(
     presentation: Res<Presentation>,
     offer: Res<RecoveryOffer>,
     pricing: Res<Pricing>,
-    job: Res<PackJob>,
-    mut import: ResMut<Import>,
+    (job, mut import, bust): (Res<PackJob>, ResMut<Import>, Res<super::necklace::BustShown>),
     mut commands: MessageWriter<StudioCommand>,
     mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -130,6 +130,12 @@ fn studio_ui(
                         ui.checkbox(&mut view.turntable, "Turntable");
                         if ui.button("Reset view").clicked() {
                             view.reset_requested = true;
+                        }
+                        if current.design().necklace.is_some() {
+                            let mut shown = bust.0;
+                            if ui.checkbox(&mut shown, "Bust").changed() {
+                                emitted.push(StudioCommand::ShowBust(shown));
+                            }
                         }
                     });
                     emitted.extend(presets::presets_ui(

@@ -34,6 +34,8 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         out.push(DesignCommand::SetName(name.clone()));
     }
 
+    out.extend(super::necklace::piece_section(ui, design));
+
     section(ui, "Metal");
     ui.horizontal_wrapped(|ui| {
         for alloy in Alloy::ALL {
@@ -129,15 +131,23 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         }
     });
 
+    if design.necklace.is_none() {
+        ring_sections(ui, design, drafts, &mut out);
+    }
+    out
+}
+
+/// Setting, band, ring size and engraving: for rings only.
+fn ring_sections(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts, out: &mut Vec<DesignCommand>) {
     section(ui, "Setting");
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for setting in Setting::ALL {
             if ui.selectable_label(design.setting == setting, setting.label()).clicked() && design.setting != setting {
                 out.push(DesignCommand::SetSetting(setting));
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Band");
         for shank in ShankStyle::ALL {
             if ui.selectable_label(design.shank == shank, shank.label()).clicked() && design.shank != shank {
@@ -189,7 +199,6 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         RichText::new(format!("{}/{} characters", design.engraving.chars().count(), limits::ENGRAVING_MAX_CHARS))
             .weak(),
     );
-    out
 }
 
 /// A design replaced from outside (preset opened, undo): forget the drafts so the fields show it.

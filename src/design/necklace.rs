@@ -1,0 +1,98 @@
+//! Necklaces: a chain (style, length) and an optional pendant carrying the design's stone.
+
+use serde::{Deserialize, Serialize};
+
+/// How the chain's links are made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ChainStyle {
+    /// Oval links, each turned a quarter to the next.
+    #[default]
+    Cable,
+    /// Cable links twisted and flattened so that they lie flat.
+    Curb,
+    /// Square links with flat sides.
+    Box,
+    /// Links set in a spiral, like a twisted rope.
+    Rope,
+}
+
+impl ChainStyle {
+    pub const ALL: [ChainStyle; 4] = [ChainStyle::Cable, ChainStyle::Curb, ChainStyle::Box, ChainStyle::Rope];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ChainStyle::Cable => "Cable",
+            ChainStyle::Curb => "Curb",
+            ChainStyle::Box => "Box",
+            ChainStyle::Rope => "Rope",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ChainStyle::Cable => "cable",
+            ChainStyle::Curb => "curb",
+            ChainStyle::Box => "box",
+            ChainStyle::Rope => "rope",
+        }
+    }
+}
+
+/// What hangs from the chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum PendantStyle {
+    /// The chain alone.
+    None,
+    /// The design's stone in four prongs under a bail.
+    #[default]
+    Solitaire,
+    /// The stone framed by a halo of small diamonds.
+    Halo,
+    /// The stone hanging below a short bar (a drop pendant).
+    Drop,
+}
+
+impl PendantStyle {
+    pub const ALL: [PendantStyle; 4] =
+        [PendantStyle::None, PendantStyle::Solitaire, PendantStyle::Halo, PendantStyle::Drop];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PendantStyle::None => "No pendant",
+            PendantStyle::Solitaire => "Solitaire",
+            PendantStyle::Halo => "Halo",
+            PendantStyle::Drop => "Drop",
+        }
+    }
+}
+
+/// Standard chain lengths, mm (40, 42, 45, 50, 60 cm); any length in `LENGTH_MM` is allowed.
+pub const STANDARD_LENGTHS_MM: [f32; 5] = [400.0, 420.0, 450.0, 500.0, 600.0];
+pub const LENGTH_MM: (f32, f32) = (350.0, 900.0);
+
+/// A necklace: the chain and the pendant (which carries the design's stone).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Necklace {
+    pub chain: ChainStyle,
+    /// Length of the chain, clasp to clasp, mm.
+    pub length_mm: f32,
+    pub pendant: PendantStyle,
+}
+
+impl Default for Necklace {
+    fn default() -> Self {
+        Necklace { chain: ChainStyle::Cable, length_mm: 450.0, pendant: PendantStyle::Solitaire }
+    }
+}
+
+/// Where a chain of this length falls, in the words a jeweller uses.
+pub fn where_it_falls(length_mm: f32) -> &'static str {
+    match length_mm {
+        l if l < 410.0 => "at the base of the neck",
+        l if l < 440.0 => "on the collarbone",
+        l if l < 480.0 => "just below the collarbone",
+        l if l < 550.0 => "below the collarbone",
+        _ => "on the chest",
+    }
+}
