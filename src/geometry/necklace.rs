@@ -40,21 +40,22 @@ pub fn bust_radius(y: f32, azimuth: f32) -> f32 {
     1.0 / ((c / b).powf(n) + (s / a).powf(n)).powf(1.0 / n)
 }
 
-/// The display bust: from the chest (−380 mm) to the top of the neck (+130 mm).
+/// The display bust: from the chest (−380 mm) to the top of the neck (+130 mm), closed by flat caps.
 pub fn bust() -> MeshData {
-    let (rows, around) = (96, 96);
+    let (rows, around) = (120, 96);
     let (bottom, top) = (-380.0f32, 130.0f32);
-    // A closed grid: rows up the body, then back down the axis (top and bottom caps collapse to the axis).
-    closed_grid(rows * 2, around, |i, j| {
+    // Rows up the body; the first and last rows sit on the axis (the caps), and the grid's wrap from the top back
+    // to the bottom runs along the axis with no area.
+    closed_grid(rows + 2, around, |i, j| {
         let azimuth = TAU * j as f32 / around as f32;
         let direction = Vec3::new(azimuth.sin(), 0.0, azimuth.cos());
-        if i < rows {
-            let y = bottom + (top - bottom) * i as f32 / (rows - 1) as f32;
-            direction * bust_radius(y, azimuth) + Vec3::Y * y
-        } else {
-            // Inside, along the axis: the caps.
-            let y = top - (top - bottom) * (i - rows) as f32 / (rows - 1) as f32;
-            direction * 0.5 + Vec3::Y * y
+        match i {
+            0 => Vec3::Y * bottom,
+            i if i == rows + 1 => Vec3::Y * top,
+            i => {
+                let y = bottom + (top - bottom) * (i - 1) as f32 / (rows - 1) as f32;
+                direction * bust_radius(y, azimuth) + Vec3::Y * y
+            }
         }
     })
 }

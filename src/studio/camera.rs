@@ -95,7 +95,8 @@ fn turntable_and_reset(
 ) {
     // A change between ring and necklace (or of chain length) reframes the view.
     let piece = current.design().necklace.map(|n| n.chain);
-    let piece_changed = shown_piece.is_some_and(|shown| shown.is_some() != piece.is_some());
+    // (The first frame frames whatever the studio opened with, e.g. a necklace preset given at start.)
+    let piece_changed = shown_piece.is_none_or(|shown| shown.is_some() != piece.is_some());
     *shown_piece = Some(piece);
     for mut camera in &mut cameras {
         if controls.reset_requested || piece_changed {
@@ -107,11 +108,23 @@ fn turntable_and_reset(
             camera.zoom_lower_limit = reset.zoom_lower_limit;
             camera.zoom_upper_limit = reset.zoom_upper_limit;
         }
+        if piece_changed {
+            // Another piece: jump to its framing (the orbit controls start from there, even on the first frame).
+            camera.focus = reset_focus(&current);
+            camera.yaw = Some(camera.target_yaw);
+            camera.pitch = Some(camera.target_pitch);
+            camera.radius = Some(camera.target_radius);
+            camera.force_update = true;
+        }
         if controls.turntable {
             camera.target_yaw += TURNTABLE_SPEED * time.delta_secs();
         }
     }
     controls.reset_requested = false;
+}
+
+fn reset_focus(current: &CurrentDesign) -> Vec3 {
+    view_for(current.design()).target_focus
 }
 
 fn block_orbit_over_panels(controls: Res<ViewControls>, mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>) {

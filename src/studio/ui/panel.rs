@@ -77,8 +77,9 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     .response
     .on_hover_text("Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band");
     let weights = crate::design::estimate::weights(design);
+    let (band, head) = if design.necklace.is_some() { ("chain", "pendant") } else { ("band", "head") };
     ui.label(format!(
-        "≈ {:.2} g of metal (band {:.2} g, head {:.2} g)",
+        "≈ {:.2} g of metal ({band} {:.2} g, {head} {:.2} g)",
         weights.metal_grams(),
         weights.band_grams,
         weights.head_grams
