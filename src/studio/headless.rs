@@ -95,11 +95,7 @@ impl Offscreen {
         app.finish();
         app.cleanup();
         app.update();
-        let stone = crate::geometry::cut::unit_polyhedron(design.stone.cut).to_mesh();
-        let mesh = Mesh::new(bevy::mesh::PrimitiveTopology::TriangleList, bevy::asset::RenderAssetUsages::default())
-            .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, stone.positions)
-            .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, stone.normals)
-            .with_inserted_indices(bevy::mesh::Indices::U32(stone.indices));
+        let mesh = super::bevy_mesh(&crate::geometry::cut::unit_polyhedron(design.stone.cut).to_mesh());
         let world = app.world_mut();
         let mesh = world.resource_mut::<Assets<Mesh>>().add(mesh);
         let material = world.resource::<super::gem::GemMaterials>().centre.get(&design.stone.cut).cloned();

@@ -3,20 +3,17 @@
 //! metal parts take the design's metal, convex stones the traced gem (the largest: the design's species; the others:
 //! diamond), other stones Bevy's transmission; metal and stone changes show live.
 
-use super::StudioSystems;
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
 use super::materials::RingMaterials;
 use super::scene::RingRoot;
 use super::stage::Stage;
 use super::state::{CurrentDesign, StatusLine, StudioCommand};
+use super::{StudioSystems, bevy_mesh};
 use crate::design::Species;
 use crate::geometry::import::{ImportReport, PartClass, inspect};
 use crate::geometry::imported::{ImportedModel, load_model};
-use crate::geometry::mesh::MeshData;
 use crate::geometry::polyhedron::convex_planes_of_mesh;
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 use std::path::PathBuf;
@@ -107,13 +104,6 @@ fn dropped_files(mut drops: MessageReader<FileDragAndDrop>, mut commands: Messag
             }
         }
     }
-}
-
-fn bevy_mesh(data: &MeshData) -> Mesh {
-    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::default())
-        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, data.positions.clone())
-        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, data.normals.clone())
-        .with_inserted_indices(Indices::U32(data.indices.clone()))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -46,6 +46,14 @@ pub enum StudioState {
     Ready,
 }
 
+/// A Bevy mesh of one of the core's triangle meshes (positions, normals, indices).
+pub(crate) fn bevy_mesh(data: &crate::geometry::mesh::MeshData) -> Mesh {
+    Mesh::new(bevy::mesh::PrimitiveTopology::TriangleList, bevy::asset::RenderAssetUsages::default())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, data.positions.clone())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, data.normals.clone())
+        .with_inserted_indices(bevy::mesh::Indices::U32(data.indices.clone()))
+}
+
 /// Puts a WGSL source compiled into the binary under a fixed shader handle (Écrin's shaders ship inside it).
 pub(crate) fn embed_shader(app: &mut App, handle: &Handle<Shader>, source: &'static str, path: &str) {
     if let Some(mut shaders) = app.world_mut().get_resource_mut::<Assets<Shader>>() {

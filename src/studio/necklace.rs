@@ -6,13 +6,10 @@
 use super::gem::GemMaterials;
 use super::materials::RingMaterials;
 use super::state::CurrentDesign;
-use super::{StudioState, StudioSystems};
+use super::{StudioState, StudioSystems, bevy_mesh};
 use crate::design::necklace::Necklace;
 use crate::design::{Cut, Design};
-use crate::geometry::mesh::MeshData;
 use crate::geometry::necklace::{bust, chain, pendant, stone_mesh};
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 
 /// Whether the bust shows (a view setting, not part of the design).
@@ -40,13 +37,6 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BustShown>()
         .add_systems(Startup, spawn_root)
         .add_systems(Update, (build_necklace, show_or_hide).chain().in_set(StudioSystems::SyncScene));
-}
-
-fn bevy_mesh(data: &MeshData) -> Mesh {
-    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::default())
-        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, data.positions.clone())
-        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, data.normals.clone())
-        .with_inserted_indices(Indices::U32(data.indices.clone()))
 }
 
 fn spawn_root(
