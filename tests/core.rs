@@ -385,3 +385,37 @@ fn an_imported_blender_ring_is_scaled_turned_and_its_stones_split() {
     .expect("usable");
     assert_eq!(corrected.parts.iter().filter(|p| p.class == PartClass::Gem).count(), 1);
 }
+
+#[test]
+fn cli_board_compares_presets_in_one_picture() {
+    let out = scratch("board").join("board.png");
+    let output = ecrin(&[
+        "board",
+        "presets/classic-solitaire.ron",
+        "presets/rose-gold-oval-halo.ron",
+        "-o",
+        &out.display().to_string(),
+        "--size",
+        "64",
+        "--prices",
+        "assets/price-list.ron",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let board = image::open(&out).expect("board").to_rgba8();
+    let caption = ecrin::approval::board::CAPTION;
+    assert_eq!(board.dimensions(), (2 * 512 + 3 * 24, 512 + caption + 2 * 24), "two variants side by side");
+    // A broken preset is named and nothing is written.
+    let broken = scratch("board").join("broken.ron");
+    std::fs::write(&broken, "(version: 4").expect("write");
+    let again = scratch("board").join("never.png");
+    let output = ecrin(&[
+        "board",
+        "presets/classic-solitaire.ron",
+        &broken.display().to_string(),
+        "-o",
+        &again.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("broken.ron:"));
+    assert!(!again.exists());
+}

@@ -1,6 +1,7 @@
 //! The client's approval, without the GUI: what the approval sheet says about a design (spec table, estimates,
 //! date, fingerprint), the sheet itself (`sheet`) and the pack folder written all-or-nothing (`pack`).
 
+pub mod board;
 pub mod pack;
 pub mod sheet;
 

@@ -13,8 +13,8 @@ use std::sync::Arc;
 pub const SHEET_WIDTH: u32 = 1240;
 pub const SHEET_HEIGHT: u32 = 1754;
 const MARGIN: u32 = 80;
-const INK: Color32 = Color32::from_rgb(0x22, 0x20, 0x1e);
-const MUTED: Color32 = Color32::from_rgb(0x77, 0x72, 0x6c);
+pub(super) const INK: Color32 = Color32::from_rgb(0x22, 0x20, 0x1e);
+pub(super) const MUTED: Color32 = Color32::from_rgb(0x77, 0x72, 0x6c);
 const RULE: Rgba<u8> = Rgba([0xd8, 0xd2, 0xca, 0xff]);
 
 /// What the sheet shows.
@@ -29,18 +29,18 @@ pub struct SheetContent<'a> {
 }
 
 /// Text placed on the page, rasterised once every string is laid out (they share one glyph atlas).
-struct Typesetter {
+pub(super) struct Typesetter {
     fonts: Fonts,
     placed: Vec<(f32, f32, Arc<Galley>)>,
 }
 
 impl Typesetter {
-    fn new() -> Typesetter {
+    pub(super) fn new() -> Typesetter {
         Typesetter { fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()), placed: Vec::new() }
     }
 
     /// Lays out `text` at (x, y), wrapped at `width`; returns the height it takes.
-    fn text(&mut self, x: f32, y: f32, text: &str, size: f32, colour: Color32, width: f32) -> f32 {
+    pub(super) fn text(&mut self, x: f32, y: f32, text: &str, size: f32, colour: Color32, width: f32) -> f32 {
         let galley =
             self.fonts.with_pixels_per_point(1.0).layout(text.to_string(), FontId::proportional(size), colour, width);
         let height = galley.size().y;
@@ -54,7 +54,7 @@ impl Typesetter {
     }
 
     /// Blends every glyph into the page.
-    fn rasterise(self, page: &mut RgbaImage) {
+    pub(super) fn rasterise(self, page: &mut RgbaImage) {
         let atlas = self.fonts.image();
         let [atlas_width, atlas_height] = atlas.size;
         for (x, y, galley) in &self.placed {
@@ -106,7 +106,7 @@ fn rule(page: &mut RgbaImage, x: u32, y: u32, width: u32) {
 }
 
 /// A picture scaled to fit a square box, centred on a white ground (transparent pixels become white).
-fn place_picture(page: &mut RgbaImage, picture: &RgbaImage, x: u32, y: u32, side: u32) {
+pub(super) fn place_picture(page: &mut RgbaImage, picture: &RgbaImage, x: u32, y: u32, side: u32) {
     let scaled = image::imageops::resize(picture, side, side, FilterType::Lanczos3);
     for (px, py, pixel) in scaled.enumerate_pixels() {
         let [r, g, b, a] = pixel.0;

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod bench;
+pub mod board;
 pub mod pack;
 pub mod render;
 
@@ -122,6 +123,8 @@ pub enum Command {
         #[command(flatten)]
         view: ViewArgs,
     },
+    /// Compare two to four presets in one PNG (the variants board as a picture).
+    Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
     Pack(pack::PackArgs),
     /// Check presets: print what each one is, or what is wrong with it.
@@ -167,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
             render::run(render::RenderArgs { presets, output, out, shard, view, gem_compare, turntable })
         }
         Command::Pack(args) => pack::run(args),
+        Command::Board(args) => board::run(args),
         Command::Check { presets } => {
             let mut all_good = true;
             for path in presets {

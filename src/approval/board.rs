@@ -1,0 +1,102 @@
+//! The variants board as one comparison picture: up to four designs side by side (two per row), each labelled with
+//! what differs from the first and its weight and price against the first's.
+
+use super::sheet::{INK, MUTED, Typesetter, place_picture};
+use crate::design::Design;
+use crate::design::estimate::weights;
+use crate::design::journal::describe_changes;
+use crate::design::price::PriceList;
+use image::{Rgba, RgbaImage};
+
+/// Most variants on a board.
+pub const MAX_VARIANTS: usize = 4;
+
+/// How a variant reads against the first: "platinum · 1.20 ct oval · halo", then weight and price differences.
+pub fn variant_label(first: &Design, variant: &Design, prices: Option<&PriceList>) -> (String, String) {
+    // The name is shown apart; the headline says what the client would see change.
+    let changes: Vec<String> =
+        describe_changes(first, variant).into_iter().filter(|c| !c.starts_with("name ")).collect();
+    let headline = if changes.is_empty() {
+        "the reference".to_string()
+    } else {
+        changes.iter().map(|c| c.rsplit(" → ").next().unwrap_or(c).to_string()).collect::<Vec<_>>().join(" · ")
+    };
+    let grams = weights(variant).metal_grams() - weights(first).metal_grams();
+    let mut figures = format!("{:.2} g of metal ({grams:+.2} g)", weights(variant).metal_grams());
+    if let Some(list) = prices
+        && let (Ok(a), Ok(b)) = (list.estimate(first), list.estimate(variant))
+    {
+        figures.push_str(&format!(" · {:.0} {} ({:+.0})", b.retail, list.currency, b.retail - a.retail));
+    }
+    (headline, figures)
+}
+
+/// One place on the board: the render, the design's name, what differs, the figures.
+pub struct BoardTile {
+    pub picture: RgbaImage,
+    pub name: String,
+    pub headline: String,
+    pub figures: String,
+}
+
+/// Room under each render for its captions, pixels.
+pub const CAPTION: u32 = 110;
+
+/// The board picture: each render (square) with its captions below it.
+pub fn comparison_board(tiles: &[BoardTile]) -> RgbaImage {
+    let side = 512u32;
+    let (margin, caption) = (24u32, CAPTION);
+    let columns = tiles.len().clamp(1, 2) as u32;
+    let rows = (tiles.len() as u32).div_ceil(2).max(1);
+    let width = columns * side + (columns + 1) * margin;
+    let height = rows * (side + caption) + (rows + 1) * margin;
+    let mut board = RgbaImage::from_pixel(width, height, Rgba([255, 255, 255, 255]));
+    let mut text = Typesetter::new();
+    for (index, tile) in tiles.iter().enumerate() {
+        let (column, row) = (index as u32 % 2, index as u32 / 2);
+        let x = margin + column * (side + margin);
+        let y = margin + row * (side + caption + margin);
+        place_picture(&mut board, &tile.picture, x, y, side);
+        let mut line = (y + side + 6) as f32;
+        line += text.text(x as f32, line, &tile.name, 20.0, INK, side as f32) + 2.0;
+        line += text.text(x as f32, line, &tile.headline, 16.0, INK, side as f32) + 2.0;
+        text.text(x as f32, line, &tile.figures, 15.0, MUTED, side as f32);
+    }
+    text.rasterise(&mut board);
+    board
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::{Alloy, DesignCommand, Setting};
+
+    #[test]
+    fn variants_read_as_what_differs() {
+        let first = Design::default();
+        let platinum_halo = DesignCommand::SetAlloy(Alloy::Platinum950)
+            .apply_to(&first)
+            .and_then(|d| DesignCommand::SetSetting(Setting::Halo).apply_to(&d))
+            .expect("valid");
+        let (headline, figures) = variant_label(&first, &platinum_halo, None);
+        assert_eq!(headline, "Platinum 950 · Halo");
+        assert!(figures.contains("(+"), "platinum and a halo weigh more: {figures}");
+        assert_eq!(variant_label(&first, &first, None).0, "the reference");
+    }
+
+    #[test]
+    fn the_board_lays_variants_two_by_two() {
+        let red = RgbaImage::from_pixel(32, 32, Rgba([200, 30, 30, 255]));
+        let tile = |i| BoardTile {
+            picture: red.clone(),
+            name: format!("variant {i}"),
+            headline: "Platinum 950".into(),
+            figures: "3.30 g".into(),
+        };
+        let board = comparison_board(&[tile(0), tile(1), tile(2)]);
+        assert_eq!(board.dimensions(), (2 * 512 + 3 * 24, 2 * (512 + CAPTION) + 3 * 24));
+        assert_eq!(board.get_pixel(24 + 256, 24 + 256).0, [200, 30, 30, 255]);
+        // The fourth place stays empty paper.
+        assert_eq!(board.get_pixel(24 + 512 + 24 + 256, 24 + 512 + CAPTION + 24 + 256).0, [255, 255, 255, 255]);
+    }
+}

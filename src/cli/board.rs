@@ -1,0 +1,91 @@
+//! `ecrin board`: designers compare up to four presets in one picture — each rendered from the same view, labelled
+//! with what differs from the first and its weight (and price, with a price list) against the first's.
+
+use crate::approval::View;
+use crate::approval::board::{BoardTile, MAX_VARIANTS, comparison_board, variant_label};
+use crate::design::preset;
+use crate::design::price::PriceList;
+use crate::studio::export::{ExportSettings, Exporter};
+use crate::studio::lighting::{Background, Presentation};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct BoardArgs {
+    /// Two to four presets; the first is the reference the others are compared with.
+    #[arg(required = true, num_args = 2..=4)]
+    pub presets: Vec<PathBuf>,
+    /// The comparison PNG.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Side of each render, pixels.
+    #[arg(long, default_value_t = 512)]
+    pub size: u32,
+    /// A price list (RON) for price differences.
+    #[arg(long)]
+    pub prices: Option<PathBuf>,
+    /// Background of the renders: white (default), velvet or transparent.
+    #[arg(long, default_value = "white", value_parser = super::parse_background)]
+    pub background: Background,
+}
+
+pub fn run(args: BoardArgs) -> ExitCode {
+    let mut designs = Vec::new();
+    for path in args.presets.iter().take(MAX_VARIANTS) {
+        match preset::load(path) {
+            Ok(design) => designs.push(design),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let prices = match args.prices.as_deref().map(PriceList::load).transpose() {
+        Ok(prices) => prices,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    let presentation = Presentation { background: args.background, ..Presentation::default() };
+    let settings = ExportSettings::new(args.size, presentation);
+    if let Err(message) = settings.check() {
+        eprintln!("board: --{message}");
+        return ExitCode::from(2);
+    }
+    let rendered = (|| -> Result<Vec<image::RgbaImage>, String> {
+        let mut exporter = Exporter::new(designs[0].clone(), settings)?;
+        let mut pictures = Vec::new();
+        for design in &designs {
+            exporter.show(design.clone())?;
+            pictures.push(exporter.render(View::ThreeQuarter, &mut || true)?.ok_or("stopped")?);
+        }
+        exporter.finish();
+        Ok(pictures)
+    })();
+    let pictures = match rendered {
+        Ok(pictures) => pictures,
+        Err(error) => {
+            eprintln!("board failed: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let tiles: Vec<_> = designs
+        .iter()
+        .zip(pictures)
+        .map(|(design, picture)| {
+            let (headline, figures) = variant_label(&designs[0], design, prices.as_ref());
+            BoardTile { picture, name: design.name.clone(), headline, figures }
+        })
+        .collect();
+    match super::batch::save_png(&comparison_board(&tiles), &args.output) {
+        Ok(()) => {
+            println!("{}", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("board failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
