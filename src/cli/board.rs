@@ -4,7 +4,6 @@
 use crate::approval::View;
 use crate::approval::board::{BoardTile, MAX_VARIANTS, comparison_board, variant_label};
 use crate::design::preset;
-use crate::design::price::PriceList;
 use crate::studio::export::{ExportSettings, Exporter};
 use crate::studio::lighting::{Background, Presentation};
 use std::path::PathBuf;
@@ -30,22 +29,10 @@ pub struct BoardArgs {
 }
 
 pub fn run(args: BoardArgs) -> ExitCode {
-    let mut designs = Vec::new();
-    for path in args.presets.iter().take(MAX_VARIANTS) {
-        match preset::load(path) {
-            Ok(design) => designs.push(design),
-            Err(error) => {
-                eprintln!("{error}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let prices = match args.prices.as_deref().map(PriceList::load).transpose() {
-        Ok(prices) => prices,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(2);
-        }
+    let loaded: Result<Vec<_>, _> = args.presets.iter().take(MAX_VARIANTS).map(|p| preset::load(p)).collect();
+    let (designs, prices) = match (super::or_bad_input(loaded), super::price_list(args.prices.as_deref())) {
+        (Ok(designs), Ok(prices)) => (designs, prices),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let presentation = Presentation { background: args.background, ..Presentation::default() };
     let settings = ExportSettings::new(args.size, presentation);

@@ -145,6 +145,19 @@ pub enum Command {
     },
 }
 
+/// Bad input (a preset, a price list): print what is wrong with it and give the exit code 2.
+pub(crate) fn or_bad_input<T>(result: Result<T, impl std::fmt::Display>) -> Result<T, ExitCode> {
+    result.map_err(|error| {
+        eprintln!("{error}");
+        ExitCode::from(2)
+    })
+}
+
+/// The price list named on the command line, if any.
+pub(crate) fn price_list(path: Option<&std::path::Path>) -> Result<Option<crate::design::price::PriceList>, ExitCode> {
+    or_bad_input(path.map(crate::design::price::PriceList::load).transpose())
+}
+
 pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
     LightingEnvironment::ALL
         .into_iter()

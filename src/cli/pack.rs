@@ -2,7 +2,6 @@
 //! `--cancel-on-stdin`, a line "cancel" on standard input stops it cleanly (the studio runs it that way).
 
 use crate::design::preset;
-use crate::design::price::PriceList;
 use crate::optics::environment::LightingEnvironment;
 use crate::studio::export::ExportSettings;
 use crate::studio::headless::Framing;
@@ -57,19 +56,10 @@ pub struct PackArgs {
 }
 
 pub fn run(args: PackArgs) -> ExitCode {
-    let (design, journal) = match preset::load_with_journal(&args.preset) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(2);
-        }
-    };
-    let prices = match args.prices.as_deref().map(PriceList::load).transpose() {
-        Ok(prices) => prices,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(2);
-        }
+    let loaded = super::or_bad_input(preset::load_with_journal(&args.preset));
+    let ((design, journal), prices) = match (loaded, super::price_list(args.prices.as_deref())) {
+        (Ok(loaded), Ok(prices)) => (loaded, prices),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let presentation = Presentation { environment: args.light, background: args.background };
     let views = ExportSettings {

@@ -41,12 +41,9 @@ pub fn run(args: RenderArgs) -> ExitCode {
         eprintln!("render: one preset with -o FILE, or several with --out FOLDER");
         return ExitCode::from(2);
     };
-    let design = match preset::load(path) {
+    let design = match super::or_bad_input(preset::load(path)) {
         Ok(design) => design,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let view = &args.view;
     if let Some(count) = args.turntable {
@@ -69,8 +66,8 @@ pub fn run(args: RenderArgs) -> ExitCode {
         };
     }
     if args.gem_compare {
-        let rendered =
-            studio::headless::render_to_png(design, view.size, output, true, view.framing(), view.presentation());
+        let rendered = studio::headless::render_gem_comparison(design, view.size, view.framing(), view.presentation())
+            .and_then(|image| batch::save_png(&image, output));
         return report(rendered.map(|()| vec![output.clone()]));
     }
     report(render_views(design, view, output))

@@ -2,6 +2,7 @@
 
 pub mod cut;
 pub mod glb;
+pub mod halo;
 pub mod import;
 pub mod imported;
 #[cfg(test)]

@@ -319,34 +319,25 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
     Transform::from_translation(position).looking_at(focus, up)
 }
 
-/// Renders a design to a PNG file (atomically). With `gem_compare`, the left half shows Écrin's gem and the right
-/// half the same design with Bevy's StandardMaterial transmission.
-pub fn render_to_png(
+/// The gem comparison: the left half shows Écrin's gem, the right half the same design with Bevy's
+/// StandardMaterial transmission.
+pub fn render_gem_comparison(
     design: Design,
     size: u32,
-    output: &std::path::Path,
-    gem_compare: bool,
     framing: Framing,
     presentation: super::lighting::Presentation,
-) -> Result<(), String> {
+) -> Result<image::RgbaImage, String> {
     let mut offscreen = Offscreen::framed(design, size, size, framing);
     offscreen.run_until_ready(3000)?;
     if presentation != super::lighting::Presentation::default() {
         offscreen.present(presentation)?;
     }
-    let mut image = offscreen.capture()?;
-    if gem_compare {
-        offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;
-        let standard = offscreen.capture()?;
-        let mut both = image::RgbaImage::new(size * 2, size);
-        image::imageops::replace(&mut both, &image, 0, 0);
-        image::imageops::replace(&mut both, &standard, i64::from(size), 0);
-        image = both;
-    }
+    let traced = offscreen.capture()?;
+    offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;
+    let standard = offscreen.capture()?;
+    let mut image = image::RgbaImage::new(size * 2, size);
+    image::imageops::replace(&mut image, &traced, 0, 0);
+    image::imageops::replace(&mut image, &standard, i64::from(size), 0);
     offscreen.exit();
-    let mut bytes = Vec::new();
-    image
-        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .map_err(|e| format!("cannot encode the PNG: {e}"))?;
-    crate::atomic_file::write_atomically(output, &bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))
+    Ok(image)
 }

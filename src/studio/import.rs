@@ -1,13 +1,12 @@
 //! The boutique's own models in the studio: open a .glb/.gltf (dialog or drop it on the window), check the import
 //! report, correct the metal / stone classification in the import dialog, and show it in place of Écrin's ring —
 //! metal parts take the design's metal, convex stones the traced gem (the largest: the design's species; the others:
-//! diamond), other stones Bevy's transmission; metal and stone changes show live.
+//! diamond), other stones Bevy's transmission; metal and stone changes show live. (`scene.rs` hides Écrin's ring
+//! meanwhile.)
 
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
 use super::materials::RingMaterials;
-use super::scene::RingRoot;
-use super::stage::Stage;
 use super::state::{CurrentDesign, StatusLine, StudioCommand};
 use super::{StudioSystems, bevy_mesh};
 use crate::design::Species;
@@ -219,23 +218,17 @@ fn spawn_model(
     words
 }
 
-/// Keeps the imported stones in step with the design's species and the light; hides Écrin's ring and its floor
-/// while a model of the boutique's (or a necklace) is shown.
-#[allow(clippy::type_complexity)]
+/// Keeps the imported stones in step with the design's species and the light.
 fn follow_design(
-    import: Res<Import>,
     current: Res<CurrentDesign>,
     environment: Res<StudioEnvironment>,
     stones: Query<&ImportedGem>,
     mut gems: ResMut<Assets<GemMaterial>>,
-    mut composed: Query<&mut Visibility, Or<(With<RingRoot>, With<Stage>)>>,
-    mut shown: Local<Option<(Species, AssetId<Image>, bool)>>,
+    mut shown: Local<Option<(Species, AssetId<Image>)>>,
 ) {
     let species = current.design().stone.species;
-    // Écrin's ring and its floor give way to a boutique's model or to a necklace.
-    let showing = import.shown.is_some() || current.design().necklace.is_some();
-    let wanted = (species, environment.cubemap.id(), showing);
-    if *shown == Some(wanted) && stones.iter().all(|s| gems.get(&s.material).is_some()) {
+    let wanted = (species, environment.cubemap.id());
+    if *shown == Some(wanted) {
         return;
     }
     for stone in &stones {
@@ -243,12 +236,6 @@ fn follow_design(
             let stone_species = if stone.centre { species } else { Species::Diamond };
             material.params = gem_params_for_planes(&stone.planes, stone_species);
             material.environment = environment.cubemap.clone();
-        }
-    }
-    for mut visibility in &mut composed {
-        let wanted_visibility = if showing { Visibility::Hidden } else { Visibility::Inherited };
-        if *visibility != wanted_visibility {
-            *visibility = wanted_visibility;
         }
     }
     *shown = Some(wanted);

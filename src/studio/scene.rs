@@ -69,9 +69,33 @@ impl ShownRing {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShownRing>()
         .add_systems(Startup, spawn_ring_root)
-        .add_systems(Update, (swap_components, place_parts).chain().in_set(StudioSystems::SyncScene))
+        .add_systems(
+            Update,
+            (swap_components, place_parts, show_the_composed_ring).chain().in_set(StudioSystems::SyncScene),
+        )
         .add_systems(PostUpdate, reveal_ready_parts.before(VisibilitySystems::VisibilityPropagate))
         .add_observer(on_part_ready);
+}
+
+/// Écrin's ring and its floor give way to a boutique's model (`import.rs`) or to a necklace (`necklace.rs`); while
+/// loading they are drawn anyway, so that their pipelines are ready whatever the studio opened with.
+fn show_the_composed_ring(
+    current: Res<CurrentDesign>,
+    import: Option<Res<super::import::Import>>,
+    state: Option<Res<State<super::StudioState>>>,
+    mut composed: Query<&mut Visibility, Or<(With<RingRoot>, With<super::stage::Stage>)>>,
+    mut shown: Local<Option<bool>>,
+) {
+    let loading = state.is_some_and(|s| *s.get() == super::StudioState::Loading);
+    let replaced = !loading && (import.is_some_and(|i| i.shown.is_some()) || current.design().necklace.is_some());
+    if *shown == Some(replaced) {
+        return;
+    }
+    let wanted = if replaced { Visibility::Hidden } else { Visibility::Inherited };
+    for mut visibility in &mut composed {
+        visibility.set_if_neq(wanted);
+    }
+    *shown = Some(replaced);
 }
 
 fn spawn_ring_root(mut commands: Commands) {
