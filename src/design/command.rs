@@ -1,5 +1,6 @@
 //! Every change to a design is a `DesignCommand`, applied in one place and kept in an undo/redo `History`.
 
+use super::variants::{VariantCommand, Variants};
 use super::{Alloy, Cut, Design, DesignError, Finish, Setting, ShankStyle, SizeSystem, Species};
 
 /// One change the advisor or the client asks for.
@@ -60,33 +61,61 @@ impl DesignCommand {
     }
 }
 
-/// The current design with unlimited undo and redo.
+/// The design being edited, with its variants, and unlimited undo and redo of both.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    current: Design,
-    undo: Vec<Design>,
-    redo: Vec<Design>,
+    current: Variants,
+    undo: Vec<Variants>,
+    redo: Vec<Variants>,
 }
 
 impl History {
     pub fn new(design: Design) -> Self {
-        History { current: design, undo: Vec::new(), redo: Vec::new() }
+        History::of_variants(Variants::single(design))
     }
 
+    pub fn of_variants(variants: Variants) -> Self {
+        History { current: variants, undo: Vec::new(), redo: Vec::new() }
+    }
+
+    /// The design being edited (the active variant).
     pub fn current(&self) -> &Design {
+        self.current.active_design()
+    }
+
+    pub fn variants(&self) -> &Variants {
         &self.current
     }
 
-    /// Applies a command; a refused command leaves the design and the history untouched.
-    /// Returns whether the design changed.
+    /// Applies a command to the design being edited; a refused command leaves the design and the history
+    /// untouched. Returns whether the design changed.
     pub fn apply(&mut self, command: &DesignCommand) -> Result<bool, DesignError> {
-        let next = command.apply_to(&self.current)?;
+        let next = command.apply_to(self.current())?;
+        if next == *self.current() {
+            return Ok(false);
+        }
+        let next = self.current.with_active(next);
+        self.push(next);
+        Ok(true)
+    }
+
+    /// Applies a variant command. Choosing which variant to edit is not an undo step; the others are.
+    pub fn apply_to_variants(&mut self, command: &VariantCommand) -> Result<bool, DesignError> {
+        let next = self.current.apply(command)?;
         if next == self.current {
             return Ok(false);
         }
+        if matches!(command, VariantCommand::Select(_)) {
+            self.current = next;
+        } else {
+            self.push(next);
+        }
+        Ok(true)
+    }
+
+    fn push(&mut self, next: Variants) {
         self.undo.push(std::mem::replace(&mut self.current, next));
         self.redo.clear();
-        Ok(true)
     }
 
     pub fn undo(&mut self) -> bool {
@@ -151,6 +180,67 @@ mod tests {
         assert_eq!(history.current(), &start);
         while history.redo() {}
         assert_eq!(history.current(), &end);
+    }
+
+    /// A command drawn from a small deterministic generator (xorshift): design changes, some refused, and
+    /// variant operations.
+    fn random_command(state: &mut u64) -> Either {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        let pick = |n: u64| (*state >> 8) % n;
+        let index = pick(5) as usize;
+        match pick(12) {
+            0 => Either::Design(DesignCommand::SetAlloy(Alloy::ALL[index % Alloy::ALL.len()])),
+            1 => Either::Design(DesignCommand::SetCut(Cut::ALL[index % Cut::ALL.len()])),
+            2 => Either::Design(DesignCommand::SetStoneSize(3.0 + pick(120) as f32 * 0.1)),
+            3 => Either::Design(DesignCommand::SetSetting(Setting::ALL[index % Setting::ALL.len()])),
+            4 => Either::Design(DesignCommand::SetRingSize(44.0 + pick(30) as f32)),
+            5 => Either::Design(DesignCommand::SetStoneCarats(-1.0)),
+            6 => Either::Design(DesignCommand::SetFinish(Finish::ALL[index % Finish::ALL.len()])),
+            7 => Either::Variant(VariantCommand::Duplicate),
+            8 => Either::Variant(VariantCommand::Select(index)),
+            9 => Either::Variant(VariantCommand::ToggleFavourite(index)),
+            10 => Either::Variant(VariantCommand::Promote(index)),
+            _ => Either::Variant(VariantCommand::Remove(index)),
+        }
+    }
+
+    enum Either {
+        Design(DesignCommand),
+        Variant(VariantCommand),
+    }
+
+    #[test]
+    fn random_sequences_undo_to_the_start_and_redo_to_the_end() {
+        for seed in 1..=40u64 {
+            let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            let start = Variants::single(Design::default());
+            let mut history = History::of_variants(start.clone());
+            let mut steps = 0;
+            for _ in 0..60 {
+                // Refused commands (a bad carat weight, a sixth variant, a missing one) change nothing.
+                let changed = match random_command(&mut state) {
+                    Either::Design(command) => history.apply(&command).unwrap_or(false),
+                    Either::Variant(VariantCommand::Select(index)) => {
+                        let _ = history.apply_to_variants(&VariantCommand::Select(index));
+                        false
+                    }
+                    Either::Variant(command) => history.apply_to_variants(&command).unwrap_or(false),
+                };
+                steps += usize::from(changed);
+            }
+            let end = history.variants().clone();
+            let mut undone = 0;
+            while history.undo() {
+                undone += 1;
+            }
+            assert_eq!(undone, steps, "seed {seed}: one undo per change");
+            assert_eq!(history.variants().designs(), start.designs(), "seed {seed}");
+            while history.redo() {}
+            assert_eq!(history.variants().designs(), end.designs(), "seed {seed}");
+            assert_eq!(history.variants().favourite(), end.favourite(), "seed {seed}");
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod necklace;
 pub mod preset;
 pub mod price;
 pub mod ring_size;
+pub mod session;
+pub mod variants;
 
 pub use catalogue::{Alloy, Finish, GemData, Species};
 pub use command::{DesignCommand, History};
@@ -255,6 +257,12 @@ pub enum DesignError {
     ChainLength { value: f32, min: f32, max: f32 },
     #[error("target carat weight: {0} ct is not a positive number")]
     Carat(f32),
+    #[error("variants: {count}, the board holds 1 to {max}")]
+    VariantCount { count: usize, max: usize },
+    #[error("variant {0} does not exist")]
+    NoVariant(usize),
+    #[error("the last variant cannot be removed (it is the design)")]
+    LastVariant,
 }
 
 /// Characters an engraver's machine cuts: Latin letters (with accents), digits and a few symbols.

@@ -174,6 +174,8 @@ fn field_of(error: &DesignError) -> &'static str {
         DesignError::Name { .. } => "name",
         DesignError::Carat(_) => "size_mm",
         DesignError::ChainLength { .. } => "length_mm",
+        // Not about one design's fields (a preset holds one design).
+        DesignError::VariantCount { .. } | DesignError::NoVariant(_) | DesignError::LastVariant => "design",
     }
 }
 
