@@ -2,6 +2,7 @@
 //! offscreen renders through the GPU driver (Mesa lavapipe on CI) checked for what a person would see.
 
 use bevy::prelude::*;
+use ecrin::design::variants::VariantCommand;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
 use ecrin::optics::environment::LightingEnvironment;
 use ecrin::studio::headless::Offscreen;
@@ -379,24 +380,31 @@ fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
     let path = std::env::temp_dir().join(format!("ecrin-autosave-{}.ron", std::process::id()));
     let _ = std::fs::remove_file(&path);
 
-    // A session changes the design; a couple of seconds later it is on disk.
+    // A session changes the design, makes a variant and changes it; a couple of seconds later it is on disk.
     let mut app = recovery_app(&path);
     send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
     send(&mut app, StudioCommand::Design(DesignCommand::SetCut(Cut::Emerald)));
+    send(&mut app, StudioCommand::Variant(VariantCommand::ToggleFavourite(0)));
     for _ in 0..4 {
         app.update();
     }
     app.world_mut().resource_mut::<Autosave>().flush();
-    let worked_on = design(&app);
-    assert_eq!(ecrin::design::preset::load(&path).expect("autosaved"), worked_on);
+    let worked_on = app.world().resource::<CurrentDesign>().history.variants().clone();
+    let journal = app.world().resource::<CurrentDesign>().journal.clone();
+    assert_eq!((worked_on.len(), worked_on.favourite()), (2, Some(0)));
+    let saved = ecrin::design::session::load(&path).expect("autosaved");
+    assert_eq!((&saved.variants, &saved.journal), (&worked_on, &journal));
     drop(app); // killed: no clean exit
 
-    // The next start offers it; restoring brings the design back.
+    // The next start offers it; restoring brings every variant and the journal back.
     let mut app = recovery_app(&path);
-    assert_eq!(app.world().resource::<RecoveryOffer>().0.as_ref(), Some(&worked_on));
+    assert_eq!(app.world().resource::<RecoveryOffer>().0.as_ref().map(|s| &s.variants), Some(&worked_on));
     send(&mut app, StudioCommand::RestoreSession);
     app.update();
-    assert_eq!(design(&app), worked_on);
+    assert_eq!(app.world().resource::<CurrentDesign>().history.variants(), &worked_on);
+    assert_eq!(design(&app).stone.cut, Cut::Emerald, "the variant being edited is the one edited before");
+    assert!(app.world().resource::<CurrentDesign>().journal.starts_with(&journal));
     assert!(app.world().resource::<RecoveryOffer>().0.is_none());
 
     // A clean exit removes the autosave: nothing is offered next time.

@@ -27,8 +27,8 @@ pub enum VariantCommand {
     /// Make this variant the main design (first on the board, what the others are compared with).
     Promote(usize),
     Remove(usize),
-    /// Replace the board with these designs (several presets opened at once).
-    OpenAll(Vec<Design>),
+    /// Replace every variant (several presets opened at once, a session restored).
+    Replace(Variants),
 }
 
 impl Default for Variants {
@@ -113,13 +113,8 @@ impl Variants {
                 let index = check(*index)?;
                 let promoted = next.designs.remove(index);
                 next.designs.insert(0, promoted);
-                let moved = |i: usize| match i {
-                    i if i == index => 0,
-                    i if i < index => i + 1,
-                    i => i,
-                };
-                next.active = moved(self.active);
-                next.favourite = self.favourite.map(moved);
+                next.active = index_after_promotion(self.active, index);
+                next.favourite = self.favourite.map(|i| index_after_promotion(i, index));
             }
             VariantCommand::Remove(index) => {
                 let index = check(*index)?;
@@ -131,7 +126,7 @@ impl Variants {
                 next.active = if self.active == index { index.min(next.len() - 1) } else { after_removal(self.active) };
                 next.favourite = self.favourite.filter(|&f| f != index).map(after_removal);
             }
-            VariantCommand::OpenAll(designs) => next = Variants::checked(designs.clone(), 0, None)?,
+            VariantCommand::Replace(variants) => next = variants.clone(),
         }
         Ok(next)
     }
@@ -170,6 +165,15 @@ pub fn describe_variant_changes(before: &Variants, after: &Variants) -> Vec<Stri
     changes
 }
 
+/// Where a variant's index lands when `promoted` moves to the front: those before it move one place down.
+fn index_after_promotion(i: usize, promoted: usize) -> usize {
+    match i {
+        i if i == promoted => 0,
+        i if i < promoted => i + 1,
+        i => i,
+    }
+}
+
 /// Which variant was moved to the front, when that is the only difference.
 fn promoted_index(old: &[Design], new: &[Design]) -> Option<usize> {
     if new.len() != old.len() || new == old {
@@ -201,8 +205,8 @@ mod tests {
 
     #[test]
     fn promote_moves_the_variant_first_and_keeps_marks_on_their_designs() {
-        let variants = Variants::checked(vec![Design::default(), platinum(), Design::default()], 1, Some(0))
-            .expect("valid");
+        let variants =
+            Variants::checked(vec![Design::default(), platinum(), Design::default()], 1, Some(0)).expect("valid");
         let promoted = variants.apply(&VariantCommand::Promote(1)).expect("exists");
         assert_eq!(promoted.designs()[0], platinum());
         assert_eq!(promoted.active(), 0, "the edited design moved with it");

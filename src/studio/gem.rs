@@ -89,8 +89,8 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
 }
 
 /// One gem material per cut for the centre stone, one for the melee (round diamonds); and Bevy's own
-/// screen-space transmission materials, kept for the side-by-side comparison and the benchmark.
-#[derive(Resource)]
+/// screen-space transmission materials, kept for the side-by-side comparison and the benchmark. One set per piece.
+#[derive(Resource, Clone)]
 pub struct GemMaterials {
     pub centre: HashMap<Cut, Handle<GemMaterial>>,
     pub melee: Handle<GemMaterial>,
@@ -172,6 +172,10 @@ impl GemMaterials {
     }
 }
 
+/// The gem materials of every slot of the board (slot 0's are the `GemMaterials` resource's).
+#[derive(Resource, Clone, Default)]
+pub struct SlotGems(pub Vec<GemMaterials>);
+
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(app, &GEM_SHADER, include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl");
     app.add_plugins(MaterialPlugin::<GemMaterial>::default())
@@ -179,9 +183,27 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, create_gem_materials)
         .add_systems(
             Update,
-            (sync_gem_species, switch_stone_rendering.run_if(resource_changed::<StoneRendering>))
-                .in_set(StudioSystems::SyncMaterials),
+            (
+                add_slot_gems.in_set(StudioSystems::SyncScene).in_set(super::pieces::PieceSpawn),
+                (sync_gem_species, switch_stone_rendering.run_if(resource_changed::<StoneRendering>))
+                    .in_set(StudioSystems::SyncMaterials),
+            ),
         );
+}
+
+fn gem_materials(
+    species: Species,
+    cubemap: &Handle<Image>,
+    materials: &mut Assets<GemMaterial>,
+    standard: &mut Assets<StandardMaterial>,
+) -> GemMaterials {
+    let mut make =
+        |cut, species| materials.add(GemMaterial { params: gem_params(cut, species), environment: cubemap.clone() });
+    let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, species))).collect();
+    let melee = make(Cut::RoundBrilliant, Species::Diamond);
+    let standard_centre = standard.add(standard_transmission(species));
+    let standard_melee = standard.add(standard_transmission(Species::Diamond));
+    GemMaterials { centre, melee, standard_centre, standard_melee }
 }
 
 fn create_gem_materials(
@@ -192,47 +214,68 @@ fn create_gem_materials(
     current: Res<CurrentDesign>,
 ) {
     let species = current.design().stone.species;
-    let mut make = |cut, species| {
-        materials.add(GemMaterial { params: gem_params(cut, species), environment: environment.cubemap.clone() })
-    };
-    let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, species))).collect();
-    let melee = make(Cut::RoundBrilliant, Species::Diamond);
-    let standard_centre = standard.add(standard_transmission(species));
-    let standard_melee = standard.add(standard_transmission(Species::Diamond));
-    commands.insert_resource(GemMaterials { centre, melee, standard_centre, standard_melee });
+    let gems = gem_materials(species, &environment.cubemap, &mut materials, &mut standard);
+    commands.insert_resource(SlotGems(vec![gems.clone()]));
+    commands.insert_resource(gems);
+}
+
+/// New variants get their own stones' materials (kept when a variant goes, for the next one).
+fn add_slot_gems(
+    current: Res<CurrentDesign>,
+    mut slots: ResMut<SlotGems>,
+    environment: Res<StudioEnvironment>,
+    mut materials: ResMut<Assets<GemMaterial>>,
+    mut standard: ResMut<Assets<StandardMaterial>>,
+) {
+    let designs = current.history.variants().designs();
+    while slots.0.len() < designs.len() {
+        let species = designs[slots.0.len()].stone.species;
+        let made = gem_materials(species, &environment.cubemap, &mut materials, &mut standard);
+        slots.0.push(made);
+    }
 }
 
 fn switch_stone_rendering(
     mut commands: Commands,
     rendering: Res<StoneRendering>,
-    gems: Res<GemMaterials>,
+    slots: Res<SlotGems>,
     parts: Query<(Entity, &GemPart)>,
+    parents: Query<&ChildOf>,
+    pieces: Query<&super::pieces::Piece>,
 ) {
     for (entity, part) in &parts {
-        gems.apply(&mut commands.entity(entity), *part, *rendering);
+        let slot = super::pieces::slot_of(entity, &parents, &pieces).unwrap_or(0);
+        if let Some(gems) = slots.0.get(slot) {
+            gems.apply(&mut commands.entity(entity), *part, *rendering);
+        }
     }
 }
 
 fn sync_gem_species(
     current: Res<CurrentDesign>,
-    gems: Res<GemMaterials>,
+    slots: Res<SlotGems>,
     mut materials: ResMut<Assets<GemMaterial>>,
     mut standard: ResMut<Assets<StandardMaterial>>,
-    mut shown: Local<Option<Species>>,
+    mut shown: Local<Vec<Species>>,
 ) {
-    let species = current.design().stone.species;
-    if *shown == Some(species) {
-        return;
-    }
-    for (&cut, handle) in &gems.centre {
-        if let Some(mut material) = materials.get_mut(handle) {
-            material.params = gem_params(cut, species);
+    for (slot, (design, gems)) in current.history.variants().designs().iter().zip(&slots.0).enumerate() {
+        let species = design.stone.species;
+        if shown.get(slot) == Some(&species) {
+            continue;
         }
+        for (&cut, handle) in &gems.centre {
+            if let Some(mut material) = materials.get_mut(handle) {
+                material.params = gem_params(cut, species);
+            }
+        }
+        if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
+            *material = standard_transmission(species);
+        }
+        if shown.len() <= slot {
+            shown.resize(slot + 1, species);
+        }
+        shown[slot] = species;
     }
-    if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
-        *material = standard_transmission(species);
-    }
-    *shown = Some(species);
 }
 
 #[cfg(test)]

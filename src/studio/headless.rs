@@ -185,8 +185,7 @@ impl Offscreen {
 
     /// Whether the ring on screen is the current design's (its components swapped in).
     pub fn scene_matches_design(&self) -> bool {
-        let world = self.app.world();
-        world.resource::<super::scene::ShownRing>().matches(world.resource::<CurrentDesign>().design())
+        super::scene::rings_match_designs(self.app.world())
     }
 
     pub fn design(&self) -> Design {

@@ -160,7 +160,7 @@ fn apply_presentation(
     mut clear: ResMut<ClearColor>,
     mut lights: Query<&mut GeneratedEnvironmentMapLight>,
     mut blooms: Query<&mut Bloom>,
-    gems: Option<Res<super::gem::GemMaterials>>,
+    slots: Option<Res<super::gem::SlotGems>>,
     mut gem_assets: ResMut<Assets<super::gem::GemMaterial>>,
 ) {
     let Some(cubemap) = environment.cubemaps.get(&presentation.environment).cloned() else { return };
@@ -185,7 +185,7 @@ fn apply_presentation(
             settings.intensity = bloom;
         }
     }
-    if let Some(gems) = gems {
+    for gems in slots.iter().flat_map(|slots| &slots.0) {
         for handle in gems.centre.values().chain([&gems.melee]) {
             if let Some(mut gem) = gem_assets.get_mut(handle) {
                 gem.environment = cubemap.clone();

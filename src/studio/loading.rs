@@ -3,7 +3,6 @@
 
 use super::StudioState;
 use super::models::ModelLibrary;
-use super::scene::ShownRing;
 use super::state::CurrentDesign;
 use bevy::prelude::*;
 use bevy::render::ExtractSchedule;
@@ -48,7 +47,7 @@ fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, pipelines: Res<Pip
 fn track_loading(
     server: Res<AssetServer>,
     library: Res<ModelLibrary>,
-    shown: Res<ShownRing>,
+    rings: Query<(&super::pieces::Piece, &super::scene::ShownRing)>,
     current: Res<CurrentDesign>,
     waiting: Res<PipelinesWaiting>,
     mut progress: ResMut<LoadingProgress>,
@@ -66,7 +65,8 @@ fn track_loading(
         }
         return;
     }
-    let composed = models >= 1.0 && shown.matches(current.design());
+    let main_ring_shown = rings.iter().any(|(piece, shown)| piece.0 == 0 && shown.matches(current.design()));
+    let composed = models >= 1.0 && main_ring_shown;
     progress.quiet_frames = if composed && waiting.0 == 0 { progress.quiet_frames + 1 } else { 0 };
     if progress.quiet_frames >= QUIET_FRAMES {
         info!("studio ready");

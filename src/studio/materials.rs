@@ -74,8 +74,8 @@ pub fn finish_params(finish: Finish) -> MetalFinishParams {
     MetalFinishParams { kind, scale, strength, padding: 0.0 }
 }
 
-/// The studio's shared metal materials, edited in place when the design changes.
-#[derive(Resource)]
+/// The studio's shared metal materials of one piece, edited in place when its design changes.
+#[derive(Resource, Clone)]
 pub struct RingMaterials {
     /// The band's metal.
     pub metal: Handle<MetalMaterial>,
@@ -83,11 +83,19 @@ pub struct RingMaterials {
     pub head_metal: Handle<MetalMaterial>,
 }
 
+/// The metal materials of every slot of the board (slot 0's are the `RingMaterials` resource's).
+#[derive(Resource, Clone, Default)]
+pub struct SlotMetals(pub Vec<RingMaterials>);
+
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(app, &METAL_SHADER, include_str!("../../shaders/metal.wgsl"), "shaders/metal.wgsl");
-    app.add_plugins(MaterialPlugin::<MetalMaterial>::default())
-        .add_systems(PreStartup, create_materials)
-        .add_systems(Update, sync_materials.in_set(StudioSystems::SyncMaterials));
+    app.add_plugins(MaterialPlugin::<MetalMaterial>::default()).add_systems(PreStartup, create_materials).add_systems(
+        Update,
+        (
+            add_slot_materials.in_set(StudioSystems::SyncScene).in_set(super::pieces::PieceSpawn),
+            sync_materials.in_set(StudioSystems::SyncMaterials),
+        ),
+    );
 }
 
 /// A metal: the alloy's F0 as base colour, fully metallic, the finish's roughness and surface.
@@ -100,37 +108,60 @@ pub fn metal_material(metal: Metal, material: &mut MetalMaterial) {
     material.extension.params = finish_params(metal.finish);
 }
 
+fn ring_materials(design: &crate::design::Design, materials: &mut Assets<MetalMaterial>) -> RingMaterials {
+    let mut make = |metal| {
+        let mut material = MetalMaterial::default();
+        metal_material(metal, &mut material);
+        materials.add(material)
+    };
+    RingMaterials { metal: make(design.metal), head_metal: make(design.head_metal()) }
+}
+
 fn create_materials(
     mut commands: Commands,
     mut materials: ResMut<Assets<MetalMaterial>>,
     current: Option<Res<CurrentDesign>>,
 ) {
     let design = current.map(|c| c.design().clone()).unwrap_or_default();
-    let mut make = |metal| {
-        let mut material = MetalMaterial::default();
-        metal_material(metal, &mut material);
-        materials.add(material)
-    };
-    commands.insert_resource(RingMaterials { metal: make(design.metal), head_metal: make(design.head_metal()) });
+    let ring = ring_materials(&design, &mut materials);
+    commands.insert_resource(SlotMetals(vec![ring.clone()]));
+    commands.insert_resource(ring);
+}
+
+/// New variants get their own materials (kept when a variant goes, for the next one).
+fn add_slot_materials(
+    current: Res<CurrentDesign>,
+    mut slots: ResMut<SlotMetals>,
+    mut materials: ResMut<Assets<MetalMaterial>>,
+) {
+    let designs = current.history.variants().designs();
+    while slots.0.len() < designs.len() {
+        let made = ring_materials(&designs[slots.0.len()], &mut materials);
+        slots.0.push(made);
+    }
 }
 
 fn sync_materials(
     current: Res<CurrentDesign>,
-    ring: Res<RingMaterials>,
+    slots: Res<SlotMetals>,
     mut materials: ResMut<Assets<MetalMaterial>>,
-    mut shown: Local<Option<(Metal, Metal)>>,
+    mut shown: Local<Vec<(Metal, Metal)>>,
 ) {
-    let design = current.design();
-    let wanted = (design.metal, design.head_metal());
-    if *shown == Some(wanted) {
-        return;
-    }
-    for (handle, metal) in [(&ring.metal, wanted.0), (&ring.head_metal, wanted.1)] {
-        if let Some(mut material) = materials.get_mut(handle) {
-            metal_material(metal, &mut material);
+    for (slot, (design, ring)) in current.history.variants().designs().iter().zip(&slots.0).enumerate() {
+        let wanted = (design.metal, design.head_metal());
+        if shown.get(slot) == Some(&wanted) {
+            continue;
         }
+        for (handle, metal) in [(&ring.metal, wanted.0), (&ring.head_metal, wanted.1)] {
+            if let Some(mut material) = materials.get_mut(handle) {
+                metal_material(metal, &mut material);
+            }
+        }
+        if shown.len() <= slot {
+            shown.resize(slot + 1, wanted);
+        }
+        shown[slot] = wanted;
     }
-    *shown = Some(wanted);
 }
 
 #[cfg(test)]

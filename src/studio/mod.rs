@@ -1,5 +1,7 @@
 //! The Bevy studio: thin plugins over the domain core, one feature per file, ordered by `StudioSystems`.
 
+pub mod board;
+pub mod board_export;
 pub mod camera;
 pub mod export;
 pub mod gem;
@@ -12,6 +14,7 @@ pub mod models;
 pub mod necklace;
 pub mod pack;
 pub mod packing;
+pub mod pieces;
 pub mod presets;
 pub mod pricing;
 pub mod recovery;
@@ -83,6 +86,7 @@ pub fn scene_plugin(app: &mut App) {
     app.add_plugins((
         core_plugin,
         models::plugin,
+        pieces::plugin,
         lighting::plugin,
         materials::plugin,
         gem::plugin,
@@ -99,6 +103,8 @@ pub fn window_plugin(app: &mut App) {
     app.add_plugins((
         scene_plugin,
         camera::plugin,
+        board::plugin,
+        board_export::plugin,
         ui::plugin,
         presets::plugin,
         pricing::plugin,

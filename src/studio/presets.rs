@@ -29,6 +29,19 @@ pub fn user_presets_dir() -> PathBuf {
 enum DialogResult {
     Open(PathBuf),
     SaveAs(PathBuf),
+    /// Presets to open side by side on the board.
+    Compare(Vec<PathBuf>),
+    /// Where to write the board's comparison picture.
+    ExportBoard(PathBuf),
+}
+
+/// What a dialog asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dialog {
+    Open,
+    SaveAs,
+    Compare,
+    ExportBoard,
 }
 
 /// Listing of the preset folders and the dialog in flight.
@@ -36,6 +49,8 @@ enum DialogResult {
 pub struct PresetBrowser {
     pub shipped: Vec<PathBuf>,
     pub own: Vec<PathBuf>,
+    /// Presets ticked in the lists, to open side by side.
+    pub ticked: Vec<PathBuf>,
     dialog: Option<Mutex<Receiver<Option<DialogResult>>>>,
     listed_at: Option<f64>,
 }
@@ -68,6 +83,15 @@ fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWrite
         Some(DialogResult::SaveAs(path)) => {
             commands.write(StudioCommand::SavePreset(Some(path)));
         }
+        Some(DialogResult::Compare(paths)) if paths.len() == 1 => {
+            commands.write(StudioCommand::OpenPreset(paths[0].clone()));
+        }
+        Some(DialogResult::Compare(paths)) => {
+            commands.write(StudioCommand::OpenPresets(paths));
+        }
+        Some(DialogResult::ExportBoard(path)) => {
+            commands.write(StudioCommand::ExportBoard(path));
+        }
         None => {}
     }
 }
@@ -77,20 +101,42 @@ pub fn file_stem_for(name: &str) -> String {
     crate::approval::pack::safe_file_stem(&name.to_lowercase())
 }
 
-fn spawn_dialog(browser: &mut PresetBrowser, save: bool, suggested: String) {
+fn spawn_dialog(browser: &mut PresetBrowser, kind: Dialog, suggested: String) {
     let (sender, receiver) = channel();
     let start = user_presets_dir();
     let _ = std::fs::create_dir_all(&start);
     std::thread::spawn(move || {
-        let dialog = rfd::FileDialog::new().add_filter("Écrin preset", &[preset::EXTENSION]).set_directory(&start);
-        let result = if save {
-            dialog.set_file_name(format!("{suggested}.{}", preset::EXTENSION)).save_file().map(DialogResult::SaveAs)
-        } else {
-            dialog.pick_file().map(DialogResult::Open)
+        let presets = rfd::FileDialog::new().add_filter("Écrin preset", &[preset::EXTENSION]).set_directory(&start);
+        let result = match kind {
+            Dialog::Open => presets.pick_file().map(DialogResult::Open),
+            Dialog::SaveAs => presets
+                .set_file_name(format!("{suggested}.{}", preset::EXTENSION))
+                .save_file()
+                .map(DialogResult::SaveAs),
+            Dialog::Compare => presets.set_title("Presets to compare (2 to 4)").pick_files().map(DialogResult::Compare),
+            Dialog::ExportBoard => rfd::FileDialog::new()
+                .add_filter("PNG picture", &["png"])
+                .set_file_name(format!("{suggested}.png"))
+                .save_file()
+                .map(DialogResult::ExportBoard),
         };
         let _ = sender.send(result);
     });
     browser.dialog = Some(Mutex::new(receiver));
+}
+
+/// Asks (native dialog) which presets to open side by side.
+pub fn ask_for_presets_to_compare(browser: &mut PresetBrowser) {
+    if browser.dialog.is_none() {
+        spawn_dialog(browser, Dialog::Compare, String::new());
+    }
+}
+
+/// Asks (native dialog) where to write the board picture.
+pub fn ask_where_to_export_board(browser: &mut PresetBrowser, design_name: &str) {
+    if browser.dialog.is_none() {
+        spawn_dialog(browser, Dialog::ExportBoard, format!("{}-board", file_stem_for(design_name)));
+    }
 }
 
 /// The file section of the panel: Open / Save / Save As and the two preset lists.
@@ -107,7 +153,7 @@ pub fn presets_ui(
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!busy, |ui| {
             if ui.button("Open…").clicked() {
-                spawn_dialog(browser, false, String::new());
+                spawn_dialog(browser, Dialog::Open, String::new());
             }
             if ui
                 .button("Save")
@@ -116,11 +162,11 @@ pub fn presets_ui(
             {
                 match current_file {
                     Some(_) => out.push(StudioCommand::SavePreset(None)),
-                    None => spawn_dialog(browser, true, file_stem_for(design_name)),
+                    None => spawn_dialog(browser, Dialog::SaveAs, file_stem_for(design_name)),
                 }
             }
             if ui.button("Save As…").clicked() {
-                spawn_dialog(browser, true, file_stem_for(design_name));
+                spawn_dialog(browser, Dialog::SaveAs, file_stem_for(design_name));
             }
         });
     });
@@ -141,16 +187,34 @@ pub fn presets_ui(
     if let Some(file) = current_file {
         ui.label(egui::RichText::new(file.display().to_string()).weak().small());
     }
+    // A click opens a preset; ticking two to four opens them side by side.
+    let mut ticked = std::mem::take(&mut browser.ticked);
     for (title, files) in [("Boutique samples", &browser.shipped), ("My presets", &browser.own)] {
         egui::CollapsingHeader::new(format!("{title} ({})", files.len())).default_open(true).show(ui, |ui| {
             for path in files {
                 let label = path.file_stem().map(|s| s.to_string_lossy().replace('-', " ")).unwrap_or_default();
-                if ui.selectable_label(current_file == Some(path.as_path()), label).clicked() {
-                    out.push(StudioCommand::OpenPreset(path.clone()));
-                }
+                ui.horizontal(|ui| {
+                    let mut tick = ticked.contains(path);
+                    let room = tick || ticked.len() < crate::design::variants::MAX_VARIANTS;
+                    if ui.add_enabled(room, egui::Checkbox::without_text(&mut tick)).on_hover_text("Compare").changed()
+                    {
+                        if tick {
+                            ticked.push(path.clone());
+                        } else {
+                            ticked.retain(|p| p != path);
+                        }
+                    }
+                    if ui.selectable_label(current_file == Some(path.as_path()), label).clicked() {
+                        out.push(StudioCommand::OpenPreset(path.clone()));
+                    }
+                });
             }
         });
     }
+    if ticked.len() >= 2 && ui.button(format!("Compare the {} ticked side by side", ticked.len())).clicked() {
+        out.push(StudioCommand::OpenPresets(std::mem::take(&mut ticked)));
+    }
+    browser.ticked = ticked;
     out
 }
 

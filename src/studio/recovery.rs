@@ -1,9 +1,9 @@
-//! Crash recovery: the design being edited is autosaved (atomically, off the frame) a couple of seconds after it
+//! Crash recovery: the session (every variant, the one being edited, the journal) is autosaved (atomically, off the frame) a couple of seconds after it
 //! changes; a clean exit removes the autosave; after a crash or kill, the next start offers to restore it.
 
 use super::StudioSystems;
 use super::state::CurrentDesign;
-use crate::design::{Design, preset};
+use crate::design::session::{self, Session};
 use bevy::app::AppExit;
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -40,9 +40,9 @@ impl Default for Autosave {
     }
 }
 
-/// A design found in the autosave at start: the advisor chooses to restore it or not.
+/// A session found in the autosave at start: the advisor chooses to restore it or not.
 #[derive(Resource, Default, Debug, Clone)]
-pub struct RecoveryOffer(pub Option<Design>);
+pub struct RecoveryOffer(pub Option<Session>);
 
 /// Autosave and recovery (public so that headless tests can run it under `MinimalPlugins`).
 pub fn plugin(app: &mut App) {
@@ -58,17 +58,17 @@ fn offer_recovery(autosave: Res<Autosave>, current: Res<CurrentDesign>, mut offe
     if !autosave.path.exists() {
         return;
     }
-    match preset::load(&autosave.path) {
-        Ok(design) if &design != current.design() => {
+    match session::load(&autosave.path) {
+        Ok(found) if &found.variants != current.history.variants() => {
             info!("found an unsaved session in {}", autosave.path.display());
-            offer.0 = Some(design);
+            offer.0 = Some(found);
         }
         Ok(_) => {}
         Err(error) => warn!("the autosave could not be read, it is ignored: {error}"),
     }
 }
 
-/// Writes the design a moment after it changed, on a worker thread (the frame never waits on the disk).
+/// Writes the session a moment after it changed, on a worker thread (the frame never waits on the disk).
 fn autosave(
     time: Res<Time<Real>>,
     current: Res<CurrentDesign>,
@@ -85,7 +85,8 @@ fn autosave(
         return;
     }
     autosave.flush();
-    let (path, text) = (autosave.path.clone(), preset::to_ron_string(current.design()));
+    let saved = Session { variants: current.history.variants().clone(), journal: current.journal.clone() };
+    let (path, text) = (autosave.path.clone(), session::to_ron_string(&saved));
     let handle = std::thread::spawn(move || {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);

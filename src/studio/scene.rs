@@ -1,13 +1,15 @@
-//! Composes the ring from glTF components (shank + head + stone) and keeps it in step with the design.
+//! Composes the ring from glTF components (shank + head + stone) and keeps it in step with the design — one ring
+//! per variant on the board (`pieces.rs`), each under its own root with its own materials.
 //!
 //! A new component is spawned hidden (a head together with its stone, seated where the head file's `seat.center`
 //! node says) and shown once its glTF instances are ready — in the same frame, right after the scene spawner —
 //! replacing the old one: a change shows on the next frame, never with a missing part.
 
 use super::StudioSystems;
-use super::gem::{GemMaterials, GemPart, StoneRendering, check_stone_mesh};
-use super::materials::{PartRole, RingMaterials, part_role};
+use super::gem::{GemPart, SlotGems, StoneRendering, check_stone_mesh};
+use super::materials::{PartRole, SlotMetals, part_role};
 use super::models::ModelLibrary;
+use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design, slot_of};
 use super::state::CurrentDesign;
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use crate::geometry::ring::{BAND_THICKNESS_MM, band_positions_for_size};
@@ -17,7 +19,7 @@ use bevy::mesh::VertexAttributeValues;
 use bevy::prelude::*;
 use bevy::world_serialization::WorldInstanceReady;
 
-/// The root of the composed ring (centre of the finger at the origin, millimetres).
+/// The root of a composed ring (centre of the finger at the origin, millimetres), with `Piece(slot)`.
 #[derive(Component)]
 pub struct RingRoot;
 
@@ -44,16 +46,19 @@ pub struct Pending;
 #[derive(Component)]
 struct InstanceReady;
 
-/// The shank mesh as modelled (reference size), kept so every ring size is derived from the original.
+/// The shank mesh as modelled (reference size), kept so every ring size is derived from the original; and the
+/// slot of the ring it belongs to.
 #[derive(Component)]
-struct ReferenceBand(Handle<Mesh>);
+struct ReferenceBand(Handle<Mesh>, usize);
 
-/// Where a stone set in the band (pavé) sits at the reference size; moved out with the band for other sizes.
+/// Where a stone set in the band (pavé) sits at the reference size, moved out with the band for other sizes; and
+/// the slot of its ring.
 #[derive(Component)]
-struct ReferencePlacement(Vec3);
+struct ReferencePlacement(Vec3, usize);
 
-/// What the ring on screen currently shows; lets tests and the bench know the scene caught up with the design.
-#[derive(Resource, Default, Debug, PartialEq)]
+/// What a ring on screen currently shows (on each ring root); lets tests and the bench know the scene caught up
+/// with the design.
+#[derive(Component, Default, Debug, PartialEq)]
 pub struct ShownRing {
     pub shank: Option<ShankStyle>,
     pub head: Option<(Setting, Cut)>,
@@ -66,40 +71,65 @@ impl ShownRing {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<ShownRing>()
-        .add_systems(Startup, spawn_ring_root)
-        .add_systems(
-            Update,
-            (swap_components, place_parts, show_the_composed_ring).chain().in_set(StudioSystems::SyncScene),
-        )
-        .add_systems(PostUpdate, reveal_ready_parts.before(VisibilitySystems::VisibilityPropagate))
-        .add_observer(on_part_ready);
+/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
+pub fn rings_match_designs(world: &World) -> bool {
+    let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
+    let Some(mut rings) = world.try_query_filtered::<(&Piece, &ShownRing), With<RingRoot>>() else { return false };
+    let designs = current.history.variants().designs();
+    let matching: Vec<usize> = rings
+        .iter(world)
+        .filter(|(piece, shown)| designs.get(piece.0).is_some_and(|d| shown.matches(d)))
+        .map(|(p, _)| p.0)
+        .collect();
+    (0..designs.len()).all(|slot| matching.contains(&slot))
 }
 
-/// Écrin's ring and its floor give way to a boutique's model (`import.rs`) or to a necklace (`necklace.rs`); while
-/// loading they are drawn anyway, so that their pipelines are ready whatever the studio opened with.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (
+            spawn_ring_roots.in_set(PieceSpawn),
+            (swap_components, place_parts, show_the_composed_ring).chain().after(PieceSpawn),
+        )
+            .in_set(StudioSystems::SyncScene),
+    )
+    .add_systems(PostUpdate, reveal_ready_parts.before(VisibilitySystems::VisibilityPropagate))
+    .add_observer(on_part_ready);
+}
+
+/// Écrin's ring and its floor give way to a boutique's model in the main view (`import.rs`) or to a necklace
+/// (`necklace.rs`); while loading they are drawn anyway, so that their pipelines are ready whatever the studio
+/// opened with.
 fn show_the_composed_ring(
     current: Res<CurrentDesign>,
     import: Option<Res<super::import::Import>>,
     state: Option<Res<State<super::StudioState>>>,
-    mut composed: Query<&mut Visibility, Or<(With<RingRoot>, With<super::stage::Stage>)>>,
-    mut shown: Local<Option<bool>>,
+    mut composed: Query<(Entity, &Piece, &mut Visibility), Or<(With<RingRoot>, With<super::stage::Stage>)>>,
+    mut shown: Local<std::collections::HashMap<Entity, bool>>,
 ) {
     let loading = state.is_some_and(|s| *s.get() == super::StudioState::Loading);
-    let replaced = !loading && (import.is_some_and(|i| i.shown.is_some()) || current.design().necklace.is_some());
-    if *shown == Some(replaced) {
-        return;
+    let imported = import.is_some_and(|i| i.shown.is_some());
+    for (entity, piece, mut visibility) in &mut composed {
+        let necklace = slot_design(&current, piece.0).is_some_and(|d| d.necklace.is_some());
+        let replaced = !loading && (necklace || (piece.0 == 0 && imported));
+        // Only on a change: a view may hide a part for a moment (the stage in a test of the floor).
+        if shown.insert(entity, replaced) != Some(replaced) {
+            *visibility = if replaced { Visibility::Hidden } else { Visibility::Inherited };
+        }
     }
-    let wanted = if replaced { Visibility::Hidden } else { Visibility::Inherited };
-    for mut visibility in &mut composed {
-        visibility.set_if_neq(wanted);
-    }
-    *shown = Some(replaced);
 }
 
-fn spawn_ring_root(mut commands: Commands) {
-    commands.spawn((RingRoot, Name::new("ring"), Transform::default(), Visibility::default()));
+/// A ring root for every variant that has none yet (the main view's at start).
+fn spawn_ring_roots(mut commands: Commands, current: Res<CurrentDesign>, roots: Query<&Piece, With<RingRoot>>) {
+    for slot in missing_slots(&current, roots.iter().map(|p| p.0)) {
+        commands.spawn((
+            RingRoot,
+            ShownRing::default(),
+            Name::new(format!("ring {}", slot + 1)),
+            root_components(slot),
+            Transform::default(),
+        ));
+    }
 }
 
 /// Height of the shank's top for a ring size: the band keeps its thickness, its inner radius follows the size.
@@ -115,65 +145,65 @@ fn head_transform(design: &Design) -> Transform {
         .with_scale(Vec3::splat(design.stone.size_mm))
 }
 
-/// Spawns the components the design needs that are neither shown nor pending, and drops pending ones that the
-/// design no longer wants (the advisor clicked on before they were ready).
+/// Spawns the components each ring's design needs that are neither shown nor pending, and drops pending ones that
+/// the design no longer wants (the advisor clicked on before they were ready).
+#[allow(clippy::too_many_arguments)]
 fn swap_components(
     mut commands: Commands,
     current: Res<CurrentDesign>,
     library: Res<ModelLibrary>,
-    root: Single<Entity, With<RingRoot>>,
+    roots: Query<(Entity, &Piece), With<RingRoot>>,
     documents: Res<Assets<Gltf>>,
     nodes: Res<Assets<GltfNode>>,
-    shanks: Query<(Entity, &ShankPart, Has<Pending>)>,
-    heads: Query<(Entity, &HeadPart, Has<Pending>)>,
+    shanks: Query<(Entity, &ShankPart, Has<Pending>, &ChildOf)>,
+    heads: Query<(Entity, &HeadPart, Has<Pending>, &ChildOf)>,
 ) {
-    let design = current.design();
-    let mut shank_present = false;
-    for (entity, shank, pending) in &shanks {
-        if shank.0 == design.shank {
-            shank_present = true;
-        } else if pending {
-            commands.entity(entity).despawn();
+    for (root, piece) in &roots {
+        let Some(design) = slot_design(&current, piece.0) else { continue };
+        let mut shank_present = false;
+        for (entity, shank, pending, _) in shanks.iter().filter(|(.., parent)| parent.parent() == root) {
+            if shank.0 == design.shank {
+                shank_present = true;
+            } else if pending {
+                commands.entity(entity).despawn();
+            }
         }
-    }
-    if !shank_present && let Some(handle) = library.shanks.get(&design.shank) {
-        let shank = commands
-            .spawn((
+        if !shank_present && let Some(handle) = library.shanks.get(&design.shank) {
+            commands.spawn((
                 ShankPart(design.shank),
                 Pending,
                 WorldAssetRoot(handle.clone()),
                 Visibility::Hidden,
                 Transform::default(),
-            ))
-            .id();
-        commands.entity(*root).add_child(shank);
-    }
-    let key = (design.setting, design.stone.cut);
-    let mut head_present = false;
-    for (entity, head, pending) in &heads {
-        if (head.0, head.1) == key {
-            head_present = true;
-        } else if pending {
-            commands.entity(entity).despawn();
+                ChildOf(root),
+            ));
         }
-    }
-    if head_present {
-        return;
-    }
-    let parts = (library.heads.get(&key), library.stones.get(&key.1), library.seat(key, &documents, &nodes));
-    if let (Some(head_scene), Some(stone_scene), Some(seat)) = parts {
-        let head = commands
-            .spawn((
-                HeadPart(key.0, key.1),
-                Pending,
-                WorldAssetRoot(head_scene.clone()),
-                Visibility::Hidden,
-                head_transform(design),
-            ))
-            .id();
-        let stone = commands.spawn((StonePart { head, cut: key.1 }, WorldAssetRoot(stone_scene.clone()), seat)).id();
-        commands.entity(head).add_child(stone);
-        commands.entity(*root).add_child(head);
+        let key = (design.setting, design.stone.cut);
+        let mut head_present = false;
+        for (entity, head, pending, _) in heads.iter().filter(|(.., parent)| parent.parent() == root) {
+            if (head.0, head.1) == key {
+                head_present = true;
+            } else if pending {
+                commands.entity(entity).despawn();
+            }
+        }
+        if head_present {
+            continue;
+        }
+        let parts = (library.heads.get(&key), library.stones.get(&key.1), library.seat(key, &documents, &nodes));
+        if let (Some(head_scene), Some(stone_scene), Some(seat)) = parts {
+            let head = commands
+                .spawn((
+                    HeadPart(key.0, key.1),
+                    Pending,
+                    WorldAssetRoot(head_scene.clone()),
+                    Visibility::Hidden,
+                    head_transform(design),
+                    ChildOf(root),
+                ))
+                .id();
+            commands.spawn((StonePart { head, cut: key.1 }, WorldAssetRoot(stone_scene.clone()), seat, ChildOf(head)));
+        }
     }
 }
 
@@ -181,32 +211,38 @@ fn swap_components(
 /// the band's inner diameter follows the ring size without thickening.
 fn place_parts(
     current: Res<CurrentDesign>,
-    mut heads: Query<&mut Transform, With<HeadPart>>,
+    pieces: Query<&Piece>,
+    mut heads: Query<(&mut Transform, &ChildOf), With<HeadPart>>,
     bands: Query<(&Mesh3d, &ReferenceBand)>,
     mut set_in_band: Query<(&mut Transform, &ReferencePlacement), Without<HeadPart>>,
     mut meshes: ResMut<Assets<Mesh>>,
-    mut shown_size: Local<Option<f32>>,
+    mut shown_sizes: Local<Vec<Option<f32>>>,
 ) {
-    let design = current.design();
-    let wanted = head_transform(design);
-    for mut transform in &mut heads {
-        if *transform != wanted {
+    for (mut transform, parent) in &mut heads {
+        let design = pieces.get(parent.parent()).ok().and_then(|piece| slot_design(&current, piece.0));
+        if let Some(wanted) = design.map(head_transform)
+            && *transform != wanted
+        {
             *transform = wanted;
         }
     }
-    if *shown_size == Some(design.ring_size_mm) {
-        return;
-    }
-    for (mesh, reference) in &bands {
-        let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, design.ring_size_mm));
-        if let (Some(positions), Some(mut sized)) = (positions, meshes.get_mut(&mesh.0)) {
-            sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
+    let designs = current.history.variants().designs();
+    shown_sizes.resize(designs.len(), None);
+    for (slot, design) in designs.iter().enumerate() {
+        if shown_sizes[slot] == Some(design.ring_size_mm) {
+            continue;
         }
+        for (mesh, reference) in bands.iter().filter(|(_, reference)| reference.1 == slot) {
+            let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, design.ring_size_mm));
+            if let (Some(positions), Some(mut sized)) = (positions, meshes.get_mut(&mesh.0)) {
+                sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
+            }
+        }
+        for (mut transform, reference) in set_in_band.iter_mut().filter(|(_, reference)| reference.1 == slot) {
+            transform.translation = placement_for_size(reference.0, design.ring_size_mm);
+        }
+        shown_sizes[slot] = Some(design.ring_size_mm);
     }
-    for (mut transform, reference) in &mut set_in_band {
-        transform.translation = placement_for_size(reference.0, design.ring_size_mm);
-    }
-    *shown_size = Some(design.ring_size_mm);
 }
 
 /// A stone set in the band, moved radially like the band's surface for a ring size.
@@ -232,16 +268,21 @@ fn on_part_ready(
         (Has<ShankPart>, Has<HeadPart>, Option<&StonePart>),
         Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>,
     >,
-    gems: Res<GemMaterials>,
-    rendering: Res<StoneRendering>,
+    (slot_gems, rendering, slot_metals): (Res<SlotGems>, Res<StoneRendering>, Res<SlotMetals>),
     material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
-    ring_materials: Res<RingMaterials>,
     current: Res<CurrentDesign>,
     mut meshes: ResMut<Assets<Mesh>>,
     named: Query<(&Name, &Transform)>,
+    (parents, pieces): (Query<&ChildOf>, Query<&Piece>),
 ) {
     let entity = ready.entity;
     let Ok((is_shank, is_head, stone)) = parts.get(entity) else { return };
+    let slot = slot_of(entity, &parents, &pieces).unwrap_or(0);
+    let (Some(gems), Some(ring_materials), Some(design)) =
+        (slot_gems.0.get(slot), slot_metals.0.get(slot), slot_design(&current, slot))
+    else {
+        return;
+    };
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
         let Some(role) = part_role(&material_name.0) else {
@@ -278,11 +319,11 @@ fn on_part_ready(
         if let (true, PartRole::Metal, Some(mesh)) = (is_shank, role, mesh) {
             // The band is resized from its reference mesh: keep the original, draw a copy.
             let sized = meshes.get(&mesh.0).and_then(|reference| {
-                let positions = band_positions(reference, current.design().ring_size_mm)?;
+                let positions = band_positions(reference, design.ring_size_mm)?;
                 Some(reference.clone().with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions))
             });
             if let Some(sized) = sized {
-                part.insert((ReferenceBand(mesh.0.clone()), Mesh3d(meshes.add(sized))));
+                part.insert((ReferenceBand(mesh.0.clone(), slot), Mesh3d(meshes.add(sized))));
             }
         }
     }
@@ -292,8 +333,10 @@ fn on_part_ready(
                 && name.as_str().starts_with("gem.melee")
             {
                 let reference = transform.translation;
-                let sized = placement_for_size(reference, current.design().ring_size_mm);
-                commands.entity(descendant).insert((ReferencePlacement(reference), transform.with_translation(sized)));
+                let sized = placement_for_size(reference, design.ring_size_mm);
+                commands
+                    .entity(descendant)
+                    .insert((ReferencePlacement(reference, slot), transform.with_translation(sized)));
             }
         }
     }
@@ -301,30 +344,43 @@ fn on_part_ready(
 }
 
 /// Right after the scene spawner: shows pending components whose instances are ready (a head once its stone is
-/// ready too) and removes the ones they replace.
+/// ready too) and removes the ones they replace, ring by ring.
 fn reveal_ready_parts(
     mut commands: Commands,
-    pending_shanks: Query<(Entity, &ShankPart), (With<Pending>, With<InstanceReady>)>,
-    pending_heads: Query<(Entity, &HeadPart), (With<Pending>, With<InstanceReady>)>,
+    pending_shanks: Query<(Entity, &ShankPart, &ChildOf), (With<Pending>, With<InstanceReady>)>,
+    pending_heads: Query<(Entity, &HeadPart, &ChildOf), (With<Pending>, With<InstanceReady>)>,
     stones: Query<&StonePart, With<InstanceReady>>,
-    shown_shanks: Query<Entity, (With<ShankPart>, Without<Pending>)>,
-    shown_heads: Query<Entity, (With<HeadPart>, Without<Pending>)>,
-    mut shown: ResMut<ShownRing>,
+    shown_shanks: Query<(Entity, &ChildOf), (With<ShankPart>, Without<Pending>)>,
+    shown_heads: Query<(Entity, &ChildOf), (With<HeadPart>, Without<Pending>)>,
+    mut rings: Query<&mut ShownRing>,
 ) {
-    for (entity, shank) in &pending_shanks {
-        shown_shanks.iter().for_each(|old| commands.entity(old).despawn());
-        commands.entity(entity).remove::<Pending>().insert(Visibility::Inherited);
-        shown.shank = Some(shank.0);
+    for (entity, shank, parent) in &pending_shanks {
+        replace_under(&mut commands, &shown_shanks, parent.parent(), entity);
+        if let Ok(mut shown) = rings.get_mut(parent.parent()) {
+            shown.shank = Some(shank.0);
+        }
     }
-    for (entity, head) in &pending_heads {
+    for (entity, head, parent) in &pending_heads {
         if !stones.iter().any(|stone| stone.head == entity) {
             continue;
         }
-        shown_heads.iter().for_each(|old| commands.entity(old).despawn());
-        commands.entity(entity).remove::<Pending>().insert(Visibility::Inherited);
-        shown.head = Some((head.0, head.1));
-        shown.stone_ready = true;
+        replace_under(&mut commands, &shown_heads, parent.parent(), entity);
+        if let Ok(mut shown) = rings.get_mut(parent.parent()) {
+            shown.head = Some((head.0, head.1));
+            shown.stone_ready = true;
+        }
     }
+}
+
+/// Shows `new` in place of the parts of its kind under the same ring root.
+fn replace_under<F: bevy::ecs::query::QueryFilter>(
+    commands: &mut Commands,
+    old: &Query<(Entity, &ChildOf), F>,
+    root: Entity,
+    new: Entity,
+) {
+    old.iter().filter(|(_, parent)| parent.parent() == root).for_each(|(e, _)| commands.entity(e).despawn());
+    commands.entity(new).remove::<Pending>().insert(Visibility::Inherited);
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::StudioSystems;
 use super::lighting::{Background, Presentation};
+use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design};
 use super::scene::shank_top_mm;
 use super::state::CurrentDesign;
 use crate::design::ring_size::inner_diameter_mm;
@@ -60,9 +61,13 @@ impl Material for ContactShadowMaterial {
     }
 }
 
-/// The floor entity.
+/// The floor entity (one per variant, with `Piece(slot)`).
 #[derive(Component)]
 pub struct Stage;
+
+/// What a floor's shadow was made for.
+#[derive(Component, PartialEq)]
+struct StageShows(Design, Background);
 
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(
@@ -71,9 +76,10 @@ pub(super) fn plugin(app: &mut App) {
         include_str!("../../shaders/contact_shadow.wgsl"),
         "shaders/contact_shadow.wgsl",
     );
-    app.add_plugins(MaterialPlugin::<ContactShadowMaterial>::default())
-        .add_systems(Startup, spawn_stage)
-        .add_systems(Update, follow_design.in_set(StudioSystems::SyncScene));
+    app.add_plugins(MaterialPlugin::<ContactShadowMaterial>::default()).add_systems(
+        Update,
+        (spawn_stages.in_set(PieceSpawn), follow_design.after(PieceSpawn)).in_set(StudioSystems::SyncScene),
+    );
 }
 
 /// Spheres (centre, radius; ring frame, mm) that stand in for the ring when shading the floor.
@@ -133,24 +139,30 @@ fn floor_height(design: &Design) -> f32 {
     -shank_top_mm(design)
 }
 
-fn spawn_stage(
+/// A floor for every variant that has none yet (the main view's at start).
+fn spawn_stages(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ContactShadowMaterial>>,
     current: Res<CurrentDesign>,
     presentation: Option<Res<Presentation>>,
+    stages: Query<&Piece, With<Stage>>,
 ) {
-    let design = current.design();
     let background = presentation.map(|p| p.background).unwrap_or_default();
-    let material = materials.add(ContactShadowMaterial { params: contact_shadow_params(design, background) });
-    let floor = Plane3d::new(Vec3::Y, Vec2::splat(1.0));
-    commands.spawn((
-        Stage,
-        Name::new("stage"),
-        Mesh3d(meshes.add(floor)),
-        MeshMaterial3d(material),
-        stage_transform(design),
-    ));
+    for slot in missing_slots(&current, stages.iter().map(|p| p.0)) {
+        let Some(design) = slot_design(&current, slot) else { continue };
+        let material = materials.add(ContactShadowMaterial { params: contact_shadow_params(design, background) });
+        let floor = Plane3d::new(Vec3::Y, Vec2::splat(1.0));
+        commands.spawn((
+            Stage,
+            StageShows(design.clone(), background),
+            Name::new(format!("stage {}", slot + 1)),
+            Mesh3d(meshes.add(floor)),
+            MeshMaterial3d(material),
+            root_components(slot),
+            stage_transform(design),
+        ));
+    }
 }
 
 fn stage_transform(design: &Design) -> Transform {
@@ -158,25 +170,25 @@ fn stage_transform(design: &Design) -> Transform {
     Transform::from_xyz(0.0, floor_height(design), 0.0).with_scale(Vec3::new(half, 1.0, half))
 }
 
-/// Moves the floor and its occluders with the design, and adapts the shadow to the background.
+/// Moves each floor and its occluders with its design, and adapts the shadow to the background.
 fn follow_design(
     current: Res<CurrentDesign>,
     presentation: Option<Res<Presentation>>,
-    stage: Single<(&mut Transform, &MeshMaterial3d<ContactShadowMaterial>), With<Stage>>,
+    mut stages: Query<(&Piece, &mut Transform, &MeshMaterial3d<ContactShadowMaterial>, &mut StageShows)>,
     mut materials: ResMut<Assets<ContactShadowMaterial>>,
-    mut shown: Local<Option<(Design, Background)>>,
 ) {
     let background = presentation.map(|p| p.background).unwrap_or_default();
-    let design = current.design();
-    if shown.as_ref().is_some_and(|(d, b)| d == design && *b == background) {
-        return;
+    for (piece, mut transform, material, mut shows) in &mut stages {
+        let Some(design) = slot_design(&current, piece.0) else { continue };
+        if shows.0 == *design && shows.1 == background {
+            continue;
+        }
+        *transform = stage_transform(design);
+        if let Some(mut shadow) = materials.get_mut(&material.0) {
+            shadow.params = contact_shadow_params(design, background);
+        }
+        *shows = StageShows(design.clone(), background);
     }
-    let (mut transform, material) = stage.into_inner();
-    *transform = stage_transform(design);
-    if let Some(mut shadow) = materials.get_mut(&material.0) {
-        shadow.params = contact_shadow_params(design, background);
-    }
-    *shown = Some((design.clone(), background));
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use super::StudioSystems;
 use super::lighting::{Background, Presentation};
 use crate::design::journal::{self, JournalEntry, Who};
+use crate::design::variants::{VariantCommand, Variants, describe_variant_changes};
 use crate::design::{Design, DesignCommand, History, preset};
 use crate::optics::environment::LightingEnvironment;
 use bevy::prelude::*;
@@ -12,6 +13,12 @@ use std::path::PathBuf;
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum StudioCommand {
     Design(DesignCommand),
+    /// Make, choose, mark, promote or remove a variant (undone like any change).
+    Variant(VariantCommand),
+    /// Open several presets at once, side by side on the board (errors name the file; the board stays).
+    OpenPresets(Vec<PathBuf>),
+    /// Write the board as one comparison picture (in the background, `board.rs`).
+    ExportBoard(PathBuf),
     Undo,
     Redo,
     /// Open a preset file (errors are shown; the current design stays).
@@ -107,6 +114,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, apply_commands.in_set(StudioSystems::ApplyCommands));
 }
 
+/// Several presets side by side: every file must read (the first that does not is named), at most four.
+fn open_side_by_side(history: &mut History, paths: &[PathBuf]) -> Result<bool, String> {
+    let designs = paths.iter().map(|path| preset::load(path).map_err(|e| e.to_string())).collect::<Result<_, _>>()?;
+    let variants = Variants::checked(designs, 0, None).map_err(|e| e.to_string())?;
+    history.apply_to_variants(&VariantCommand::Replace(variants)).map_err(|e| e.to_string())
+}
+
 /// Applies every pending command in order; refused commands leave the design as it was and say why.
 pub fn apply_commands(
     mut commands: MessageReader<StudioCommand>,
@@ -117,9 +131,12 @@ pub fn apply_commands(
     mut bust: Option<ResMut<super::necklace::BustShown>>,
 ) {
     for command in commands.read() {
-        let before = current.design().clone();
+        let before = current.history.variants().clone();
         let outcome = match command {
             StudioCommand::Design(change) => current.history.apply(change).map_err(|e| e.to_string()),
+            StudioCommand::Variant(change) => current.history.apply_to_variants(change).map_err(|e| e.to_string()),
+            StudioCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths),
+            StudioCommand::ExportBoard(_) => Ok(false),
             StudioCommand::Undo => Ok(current.history.undo()),
             StudioCommand::Redo => Ok(current.history.redo()),
             StudioCommand::OpenPreset(path) => match preset::load_with_journal(path) {
@@ -154,8 +171,10 @@ pub fn apply_commands(
             }
             // The advisor's answer to the crash-recovery offer: restoring is one undoable load.
             StudioCommand::RestoreSession => match offer.as_deref_mut().and_then(|o| o.0.take()) {
-                Some(design) => {
-                    current.history.apply(&DesignCommand::Load(Box::new(design))).map_err(|e| e.to_string())
+                Some(session) => {
+                    current.journal = session.journal;
+                    let restore = VariantCommand::Replace(session.variants);
+                    current.history.apply_to_variants(&restore).map_err(|e| e.to_string())
                 }
                 None => Ok(false),
             },
@@ -213,7 +232,7 @@ pub fn apply_commands(
                         _ => "",
                     };
                     let (at, who) = (journal::now(), current.proposer);
-                    for change in journal::describe_changes(&before, current.design()) {
+                    for change in describe_variant_changes(&before, current.history.variants()) {
                         current.journal.push(JournalEntry { at, who, change: format!("{prefix}{change}") });
                     }
                 }

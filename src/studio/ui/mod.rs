@@ -1,12 +1,15 @@
 //! The studio's egui side panel and loading screen. Panels only emit `StudioCommand`s; the 3D viewport gets
 //! what the panel leaves free.
 
+pub mod board;
 pub mod import;
 pub mod journal;
 pub mod necklace;
 pub mod panel;
 
-use super::camera::{StudioCamera, ViewControls};
+use super::board::{BoardLayout, tile_rects};
+use super::board_export::BoardExport;
+use super::camera::ViewControls;
 use super::import::Import;
 use super::lighting::{Background, Presentation};
 use super::loading::LoadingProgress;
@@ -17,8 +20,8 @@ use super::recovery::RecoveryOffer;
 use super::state::{CurrentDesign, PackOrder, StatusLine, StudioCommand};
 use super::{StudioState, StudioSystems};
 use crate::optics::environment::LightingEnvironment;
+use bevy::camera::CameraOutputMode;
 use bevy::camera::visibility::RenderLayers;
-use bevy::camera::{CameraOutputMode, Viewport};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy::window::PrimaryWindow;
@@ -52,7 +55,8 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
         Camera2d,
         RenderLayers::none(),
         Camera {
-            order: 1,
+            // After the 3D views (the main camera and the board's tiles).
+            order: 10,
             output_mode: CameraOutputMode::Write {
                 blend_state: Some(BlendState::ALPHA_BLENDING),
                 clear_color: ClearColorConfig::None,
@@ -76,8 +80,8 @@ fn studio_ui(
     offer: Res<RecoveryOffer>,
     pricing: Res<Pricing>,
     (job, mut import, bust): (Res<PackJob>, ResMut<Import>, Res<super::necklace::BustShown>),
+    (mut layout, board_export): (ResMut<BoardLayout>, Res<BoardExport>),
     mut commands: MessageWriter<StudioCommand>,
-    mut camera: Single<&mut Camera, With<StudioCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -115,6 +119,15 @@ fn studio_ui(
                         design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
                     );
                     price_ui(ui, &pricing, current.design());
+                    let (variant_commands, request) =
+                        board::variants_ui(ui, current.history.variants(), board_export.is_running());
+                    emitted.extend(variant_commands);
+                    if request.open_several {
+                        presets::ask_for_presets_to_compare(&mut browser);
+                    }
+                    if request.export_board {
+                        presets::ask_where_to_export_board(&mut browser, &current.history.variants().designs()[0].name);
+                    }
                     emitted.extend(journal::journal_ui(
                         ui,
                         &current.journal,
@@ -166,25 +179,35 @@ fn studio_ui(
     }
     if *state.get() == StudioState::Loading {
         loading_overlay(ctx, &progress);
-    } else if let Some(design) = &offer.0 {
-        emitted.extend(recovery_window(ctx, design));
+    } else if let Some(session) = &offer.0 {
+        emitted.extend(recovery_window(ctx, session));
     }
     view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     commands.write_batch(emitted);
 
-    let left = (panel_width * window.scale_factor()) as u32;
+    // The 3D area right of the panel, split into the board's tiles when there are variants.
+    let scale = window.scale_factor();
+    let left = (panel_width * scale) as u32;
     let full = UVec2::new(window.physical_width(), window.physical_height());
     if full.x > left + 16 && full.y > 16 {
-        let viewport = Viewport {
-            physical_position: UVec2::new(left, 0),
-            physical_size: UVec2::new(full.x - left, full.y),
-            ..default()
-        };
-        if camera.viewport.as_ref().map(|v| (v.physical_position, v.physical_size))
-            != Some((viewport.physical_position, viewport.physical_size))
-        {
-            camera.viewport = Some(viewport);
+        let tiles =
+            tile_rects(UVec2::new(left, 0), UVec2::new(full.x - left, full.y), current.history.variants().len());
+        if layout.tiles != tiles {
+            layout.tiles = tiles;
         }
+    }
+    if *state.get() == StudioState::Ready && offer.0.is_none() {
+        let points: Vec<egui::Rect> = layout
+            .tiles
+            .iter()
+            .map(|(position, size)| {
+                let min = position.as_vec2() / scale;
+                let max = (position + size).as_vec2() / scale;
+                egui::Rect::from_min_max(egui::pos2(min.x, min.y), egui::pos2(max.x, max.y))
+            })
+            .collect();
+        let overlays = board::tile_overlays(ctx, current.history.variants(), &points, pricing.list.as_ref());
+        commands.write_batch(overlays);
     }
     Ok(())
 }
@@ -266,8 +289,13 @@ pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation) -> Vec<St
     out
 }
 
-/// After a crash: offer the design the last session was working on.
-fn recovery_window(ctx: &egui::Context, design: &crate::design::Design) -> Vec<StudioCommand> {
+/// After a crash: offer the design (and variants) the last session was working on.
+fn recovery_window(ctx: &egui::Context, session: &crate::design::session::Session) -> Vec<StudioCommand> {
+    let design = session.variants.active_design();
+    let others = match session.variants.len() {
+        1 => String::new(),
+        count => format!(" It had {count} variants side by side; they were kept too."),
+    };
     let mut out = Vec::new();
     egui::Window::new("Restore the last session?")
         .collapsible(false)
@@ -275,7 +303,7 @@ fn recovery_window(ctx: &egui::Context, design: &crate::design::Design) -> Vec<S
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.label(format!(
-                "Écrin was not closed properly. The last design, “{}” ({}, {} {}), was kept.",
+                "Écrin was not closed properly. The last design, “{}” ({}, {} {}), was kept.{others}",
                 design.name,
                 design.metal.alloy.label(),
                 design.stone.species.label(),

@@ -1,0 +1,121 @@
+//! The variants board's controls: the panel's Variants section (duplicate, compare presets, export the board) and,
+//! over each tile, what differs from the main design with weight and price, and Edit / favourite / Make main /
+//! Remove. Like every panel, they only emit commands.
+
+use crate::approval::board::variant_label;
+use crate::design::price::PriceList;
+use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
+use crate::studio::state::StudioCommand;
+use bevy_egui::egui;
+
+/// The gold of the studio's accents (the active tile's frame, the favourite's star).
+const GOLD: egui::Color32 = egui::Color32::from_rgb(232, 206, 150);
+
+/// What the Variants section asked for besides commands.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct VariantsRequest {
+    /// Choose where to write the board picture.
+    pub export_board: bool,
+    /// Choose presets to compare.
+    pub open_several: bool,
+}
+
+/// The panel's Variants section.
+pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (Vec<StudioCommand>, VariantsRequest) {
+    let (mut out, mut request) = (Vec::new(), VariantsRequest::default());
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Variants").strong().size(15.0));
+    if variants.is_board() {
+        ui.label(format!("Editing variant {} of {}", variants.active() + 1, variants.len()));
+    }
+    ui.horizontal(|ui| {
+        let room = variants.len() < MAX_VARIANTS;
+        if ui
+            .add_enabled(room, egui::Button::new("Duplicate as a variant"))
+            .on_hover_text("Copy this design next to it, then change the copy (up to 4)")
+            .clicked()
+        {
+            out.push(StudioCommand::Variant(VariantCommand::Duplicate));
+        }
+        if ui.button("Compare presets…").on_hover_text("Open two to four presets side by side").clicked() {
+            request.open_several = true;
+        }
+    });
+    if variants.is_board() {
+        let label = if exporting { "Exporting the board…" } else { "Export board…" };
+        if ui
+            .add_enabled(!exporting, egui::Button::new(label))
+            .on_hover_text("One comparison picture of every variant, labelled")
+            .clicked()
+        {
+            request.export_board = true;
+        }
+    }
+    (out, request)
+}
+
+/// Labels and buttons over each tile (`tiles`: the tiles in egui points, in variant order).
+pub fn tile_overlays(
+    ctx: &egui::Context,
+    variants: &Variants,
+    tiles: &[egui::Rect],
+    prices: Option<&PriceList>,
+) -> Vec<StudioCommand> {
+    let mut out = Vec::new();
+    if !variants.is_board() {
+        return out;
+    }
+    let first = &variants.designs()[0];
+    let frames = ctx.layer_painter(egui::LayerId::new(egui::Order::Background, "board frames".into()));
+    for (index, (design, rect)) in variants.designs().iter().zip(tiles).enumerate() {
+        let active = index == variants.active();
+        let favourite = variants.favourite() == Some(index);
+        if active {
+            frames.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, GOLD), egui::StrokeKind::Inside);
+        }
+        let (headline, figures) = variant_label(first, design, prices);
+        egui::Area::new(egui::Id::new(("variant tile", index)))
+            .fixed_pos(rect.min + egui::vec2(10.0, 8.0))
+            .order(egui::Order::Middle)
+            .show(ctx, |ui| {
+                egui::Frame::new()
+                    .fill(egui::Color32::from_black_alpha(150))
+                    .corner_radius(4.0)
+                    .inner_margin(6.0)
+                    .show(ui, |ui| {
+                        ui.set_max_width(rect.width() - 40.0);
+                        let title = match (index, favourite) {
+                            (0, true) => format!("1 · Main design · {} ★", design.name),
+                            (0, false) => format!("1 · Main design · {}", design.name),
+                            (_, true) => format!("{} · {} ★", index + 1, design.name),
+                            (_, false) => format!("{} · {}", index + 1, design.name),
+                        };
+                        let colour = if favourite { GOLD } else { egui::Color32::WHITE };
+                        ui.label(egui::RichText::new(title).strong().color(colour));
+                        if index > 0 {
+                            ui.label(egui::RichText::new(headline).color(egui::Color32::WHITE));
+                        }
+                        ui.label(egui::RichText::new(figures).small().color(egui::Color32::LIGHT_GRAY));
+                        ui.horizontal(|ui| {
+                            if active {
+                                ui.label(egui::RichText::new("Editing").color(GOLD));
+                            } else if ui.button("Edit").on_hover_text("Change this variant in the panel").clicked() {
+                                out.push(StudioCommand::Variant(VariantCommand::Select(index)));
+                            }
+                            let star = if favourite { "★ Favourite" } else { "☆ Favourite" };
+                            if ui.button(star).on_hover_text("The client's favourite").clicked() {
+                                out.push(StudioCommand::Variant(VariantCommand::ToggleFavourite(index)));
+                            }
+                            if index > 0 && ui.button("Make main").on_hover_text("Make this the main design").clicked()
+                            {
+                                out.push(StudioCommand::Variant(VariantCommand::Promote(index)));
+                            }
+                            if ui.button("Remove").clicked() {
+                                out.push(StudioCommand::Variant(VariantCommand::Remove(index)));
+                            }
+                        });
+                    });
+            });
+    }
+    out
+}
