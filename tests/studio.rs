@@ -45,6 +45,56 @@ fn commands_change_the_design_and_undo_restores_it() {
 }
 
 #[test]
+fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journal() {
+    let mut app = command_app();
+    let variants = |app: &App| app.world().resource::<CurrentDesign>().history.variants().clone();
+    send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
+    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, StudioCommand::Variant(VariantCommand::ToggleFavourite(1)));
+    send(&mut app, StudioCommand::Variant(VariantCommand::Promote(1)));
+    let promoted = variants(&app);
+    assert_eq!(promoted.designs()[0].metal.alloy, Alloy::Platinum950, "the variant is the main design now");
+    assert_eq!((promoted.favourite(), promoted.active()), (Some(0), 0));
+    let journal: Vec<String> =
+        app.world().resource::<CurrentDesign>().journal.iter().map(|entry| entry.change.clone()).collect();
+    assert_eq!(journal[0], "variant 2 made from variant 1");
+    assert!(journal[1].starts_with("variant 2: ") && journal[1].contains("Platinum 950"), "{journal:?}");
+    assert_eq!(journal[2..], ["variant 2 is the favourite", "variant 2 made the main design"]);
+
+    // Removing a variant, then undo: it is back where it was; undo everything: one design as at the start.
+    send(&mut app, StudioCommand::Variant(VariantCommand::Remove(1)));
+    assert_eq!(variants(&app).len(), 1);
+    send(&mut app, StudioCommand::Undo);
+    assert_eq!(variants(&app), promoted);
+    for _ in 0..4 {
+        send(&mut app, StudioCommand::Undo);
+    }
+    assert_eq!(variants(&app).designs(), [Design::default()]);
+
+    // A fifth variant is refused and said so; the board stays.
+    for _ in 0..4 {
+        send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
+    }
+    assert_eq!(variants(&app).len(), 4);
+    assert!(
+        app.world().resource::<StatusLine>().text.contains("at most")
+            || app.world().resource::<StatusLine>().text.contains("1 to 4")
+    );
+
+    // Several presets open side by side; a broken one is named and the board stays as it was.
+    let presets = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets");
+    let files: Vec<PathBuf> = ecrin::design::preset::list(&presets).into_iter().take(3).collect();
+    send(&mut app, StudioCommand::OpenPresets(files.clone()));
+    let opened = variants(&app);
+    assert_eq!(opened.len(), 3);
+    assert_eq!(opened.designs()[1], ecrin::design::preset::load(&files[1]).expect("shipped preset"));
+    let missing = presets.join("no-such-preset.ron");
+    send(&mut app, StudioCommand::OpenPresets(vec![files[0].clone(), missing]));
+    assert_eq!(variants(&app), opened);
+    assert!(app.world().resource::<StatusLine>().text.contains("no-such-preset.ron"));
+}
+
+#[test]
 fn a_refused_change_and_a_broken_preset_keep_the_design_and_say_why() {
     let mut app = command_app();
     send(&mut app, StudioCommand::Design(DesignCommand::SetCut(Cut::Oval)));
@@ -536,6 +586,44 @@ fn the_ring_stands_on_a_contact_shadow_on_every_background() {
             let lit = darker_pixels(&floating, &unshadowed, 8);
             assert!(lit > total / 20, "the velvet floor is not lit ({lit} px)");
         }
+    }
+    offscreen.exit();
+}
+
+#[test]
+fn the_board_shows_each_variant_in_its_own_tile() {
+    let (width, height) = (320, 160);
+    let mut offscreen = Offscreen::new(Design::default(), width, height);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    offscreen
+        .present(Presentation { environment: LightingEnvironment::Studio, background: Background::White })
+        .expect("white");
+    offscreen.send(StudioCommand::Variant(VariantCommand::Duplicate));
+    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    offscreen.show_board(600).expect("the board's pieces are composed");
+    let board = offscreen.capture().expect("board");
+    board.save(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("board-2.png")).ok();
+    // Each half holds one ring (metal pixels) on the white background: yellow gold left, platinum right.
+    let metal = |x0: u32| {
+        let (mut count, mut warmth) = (0u32, 0i64);
+        for y in 0..height {
+            for x in x0..x0 + width / 2 - 2 {
+                let p = board.get_pixel(x, y).0;
+                if p[0] < 235 || p[2] < 235 {
+                    count += 1;
+                    warmth += i64::from(p[0]) - i64::from(p[2]);
+                }
+            }
+        }
+        (count, warmth as f64 / f64::from(count.max(1)))
+    };
+    let ((left, left_warmth), (right, right_warmth)) = (metal(0), metal(width / 2 + 2));
+    let tile = width * height / 2;
+    assert!(left > tile / 20 && right > tile / 20, "a ring in each tile ({left}, {right} px)");
+    assert!(left_warmth > right_warmth + 15.0, "gold left ({left_warmth:.0}), platinum right ({right_warmth:.0})");
+    // The white clears behind every tile (the tile cameras do not clear, the main one clears it all).
+    for (x, y) in [(1, 1), (width - 2, 1), (width / 2 + 4, height - 2)] {
+        assert!(board.get_pixel(x, y).0[..3].iter().all(|&c| c > 245), "white at ({x}, {y})");
     }
     offscreen.exit();
 }

@@ -164,6 +164,25 @@ pub fn run(frames: usize) -> ExitCode {
         swap_frames += 1;
     }
     emit("setting_change_frames", f64::from(swap_frames), "frames");
+
+    // The variants board: four variants in four tiles of the same picture, against the single view just before.
+    let (single_median, _) = frame_times(&mut offscreen, frames);
+    let variants = [
+        DesignCommand::SetAlloy(Alloy::Platinum950),
+        DesignCommand::SetCut(crate::design::Cut::Oval),
+        DesignCommand::SetAlloy(Alloy::Rose18k),
+    ];
+    for change in variants {
+        offscreen.send(StudioCommand::Variant(crate::design::variants::VariantCommand::Duplicate));
+        offscreen.send(StudioCommand::Design(change));
+    }
+    if let Err(error) = offscreen.show_board(600) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    let (board_median, _) = frame_times(&mut offscreen, frames);
+    emit("frame_ms_median_board_4", board_median, "ms");
+    emit("board_4_vs_single_frame_ratio", board_median / single_median, "ratio");
     if let Some(peak) = peak_rss_mb() {
         emit("peak_rss_mb", peak, "MB");
     }

@@ -4,7 +4,7 @@
 
 use super::StudioSystems;
 use super::camera::StudioCamera;
-use super::lighting::{StudioEnvironment, studio_camera_components};
+use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
 use super::state::CurrentDesign;
 use bevy::prelude::*;
@@ -55,7 +55,7 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// One tile camera per variant after the first; they draw after the main camera (which clears the window).
+/// One tile camera per variant after the first.
 fn match_tile_cameras(
     mut commands: Commands,
     current: Res<CurrentDesign>,
@@ -73,17 +73,36 @@ fn match_tile_cameras(
         if tiles.iter().any(|(_, tile)| tile.0 == slot) {
             continue;
         }
-        let mut camera = commands.spawn((
-            TileCamera(slot),
-            Camera3d::default(),
-            Camera { order: slot as isize, clear_color: ClearColorConfig::None, ..default() },
-            layer(slot),
-            studio_camera_components(&environment),
-        ));
-        if presentation.background != super::lighting::Background::Velvet {
-            camera.remove::<bevy::light::Skybox>();
-        }
+        spawn_tile_camera(&mut commands, slot, &environment, &presentation, None);
     }
+}
+
+/// The camera of tile `slot` (drawing into the window, or into `target`), drawn after the main camera.
+pub fn spawn_tile_camera(
+    commands: &mut Commands,
+    slot: usize,
+    environment: &StudioEnvironment,
+    presentation: &super::lighting::Presentation,
+    target: Option<bevy::camera::RenderTarget>,
+) -> Entity {
+    let mut camera = commands.spawn((
+        TileCamera(slot),
+        Camera3d::default(),
+        Camera { order: slot as isize, ..default() },
+        layer(slot),
+        studio_camera_components(environment),
+        super::lighting::SolidBackdrop,
+    ));
+    if let Some(target) = target {
+        camera.insert(target);
+    }
+    // The presentation as it is now (later changes reach every camera through `lighting.rs`).
+    if let Some(skybox) = background_skybox(environment, presentation.background, true) {
+        camera.insert(skybox);
+    }
+    let intensity = super::lighting::bloom_intensity(presentation.background);
+    camera.entry::<bevy::post_process::bloom::Bloom>().and_modify(move |mut bloom| bloom.intensity = intensity);
+    camera.id()
 }
 
 /// Each camera draws in its tile.

@@ -118,6 +118,48 @@ impl Offscreen {
         Offscreen { app, frames: 1 }
     }
 
+    /// Shows the current variants as the studio's board: the offscreen picture split into tiles, one camera per
+    /// variant seeing only its piece, all from the main camera's place; then waits until every piece is composed.
+    pub fn show_board(&mut self, max_frames: u64) -> Result<(), String> {
+        // Variant commands sent just before apply first.
+        self.update();
+        let world = self.app.world_mut();
+        let count = world.resource::<CurrentDesign>().history.variants().len();
+        let image = world.resource::<OffscreenTarget>().image.clone();
+        let size = world.resource::<Assets<Image>>().get(&image).map(|i| i.size()).ok_or("no offscreen image")?;
+        let tiles = super::board::tile_rects(UVec2::ZERO, size, count);
+        let mut main = world.query_filtered::<(&mut Camera, &Transform), Without<super::board::TileCamera>>();
+        let mut place = None;
+        for (mut camera, transform) in main.iter_mut(world) {
+            camera.viewport =
+                Some(bevy::camera::Viewport { physical_position: tiles[0].0, physical_size: tiles[0].1, ..default() });
+            place = Some(*transform);
+        }
+        let place = place.ok_or("no offscreen camera")?;
+        let (environment, presentation) =
+            (world.resource::<StudioEnvironment>().clone(), *world.resource::<super::lighting::Presentation>());
+        let mut commands = world.commands();
+        for (slot, &(physical_position, physical_size)) in tiles.iter().enumerate().skip(1) {
+            let target = RenderTarget::Image(image.clone().into());
+            let camera =
+                super::board::spawn_tile_camera(&mut commands, slot, &environment, &presentation, Some(target));
+            let viewport = bevy::camera::Viewport { physical_position, physical_size, ..default() };
+            commands
+                .entity(camera)
+                .insert(place)
+                .entry::<Camera>()
+                .and_modify(move |mut c| c.viewport = Some(viewport));
+        }
+        world.flush();
+        for _ in 0..max_frames {
+            self.update();
+            if self.scene_matches_design() {
+                return self.settle(max_frames);
+            }
+        }
+        Err(format!("the board's pieces were not composed after {max_frames} frames"))
+    }
+
     /// Runs one frame.
     pub fn update(&mut self) {
         self.app.update();

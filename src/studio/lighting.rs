@@ -65,11 +65,15 @@ pub struct Presentation {
 }
 
 /// The environment cubemaps, one per lighting environment, made at start-up.
-#[derive(Resource)]
+#[derive(Resource, Clone)]
 pub struct StudioEnvironment {
     pub cubemaps: HashMap<LightingEnvironment, Handle<Image>>,
     /// The velvet backdrop: a soft vertical gradient, lighter above, drawn as a skybox.
     pub backdrop: Handle<Image>,
+    /// Plain backdrops of the white and transparent (black in the window) backgrounds, for the cameras that draw
+    /// over a picture another camera has cleared (`SolidBackdrop`).
+    pub white_backdrop: Handle<Image>,
+    pub black_backdrop: Handle<Image>,
     /// The cubemap of the environment shown now.
     pub cubemap: Handle<Image>,
 }
@@ -148,13 +152,21 @@ fn create_environments(mut commands: Commands, mut images: ResMut<Assets<Image>>
     let cubemap = cubemaps.get(&presentation.environment).cloned().unwrap_or_default();
     // Bevy samples cubemaps left-handed (z negated); the gradient only depends on y, so it does not matter here.
     let backdrop = images.add(cubemap_of(32, backdrop_radiance));
-    commands.insert_resource(StudioEnvironment { cubemaps, backdrop, cubemap });
+    let white = Background::White.clear_colour().to_linear();
+    let white_backdrop = images.add(cubemap_of(2, |_| Vec3::new(white.red, white.green, white.blue)));
+    let black_backdrop = images.add(cubemap_of(2, |_| Vec3::ZERO));
+    commands.insert_resource(StudioEnvironment { cubemaps, backdrop, cubemap, white_backdrop, black_backdrop });
 }
+
+/// A camera that draws into a picture another camera cleared first (a board tile: Bevy clears a window's shared
+/// textures once a frame): its background is always drawn, as a skybox, so nothing of the last frame stays.
+#[derive(Component)]
+pub struct SolidBackdrop;
 
 /// Switches the light every camera and every stone sees, and the background.
 fn apply_presentation(
     mut commands: Commands,
-    cameras: Query<Entity, With<GeneratedEnvironmentMapLight>>,
+    cameras: Query<(Entity, Has<SolidBackdrop>), With<GeneratedEnvironmentMapLight>>,
     presentation: Res<Presentation>,
     mut environment: ResMut<StudioEnvironment>,
     mut clear: ResMut<ClearColor>,
@@ -167,10 +179,10 @@ fn apply_presentation(
     environment.cubemap = cubemap.clone();
     clear.0 = presentation.background.clear_colour();
     // The velvet gradient is a skybox; white and transparent backgrounds are the clear colour.
-    for camera in &cameras {
-        match presentation.background {
-            Background::Velvet => commands.entity(camera).insert(backdrop_skybox(&environment)),
-            Background::White | Background::Transparent => commands.entity(camera).remove::<Skybox>(),
+    for (camera, solid) in &cameras {
+        match background_skybox(&environment, presentation.background, solid) {
+            Some(skybox) => commands.entity(camera).insert(skybox),
+            None => commands.entity(camera).remove::<Skybox>(),
         };
     }
     for mut light in &mut lights {
@@ -178,8 +190,7 @@ fn apply_presentation(
             light.environment_map = cubemap.clone();
         }
     }
-    // A white background would bloom into the piece's edges: highlights only glow on dark backgrounds.
-    let bloom = if presentation.background == Background::White { 0.0 } else { BLOOM_INTENSITY };
+    let bloom = bloom_intensity(presentation.background);
     for mut settings in &mut blooms {
         if settings.intensity != bloom {
             settings.intensity = bloom;
@@ -192,6 +203,11 @@ fn apply_presentation(
             }
         }
     }
+}
+
+/// A white background would bloom into the piece's edges: highlights only glow on dark backgrounds.
+pub fn bloom_intensity(background: Background) -> f32 {
+    if background == Background::White { 0.0 } else { BLOOM_INTENSITY }
 }
 
 /// What every studio camera (window or offscreen) carries: HDR, IBL, bloom on highlights, anti-aliasing and
@@ -210,6 +226,19 @@ pub fn studio_camera_components(environment: &StudioEnvironment) -> impl Bundle 
         Msaa::Sample4,
         backdrop_skybox(environment),
     )
+}
+
+/// The skybox a camera shows for a background: the velvet gradient; white and transparent are the clear colour,
+/// or plain skyboxes for cameras that must draw their background (`SolidBackdrop`).
+pub fn background_skybox(environment: &StudioEnvironment, background: Background, solid: bool) -> Option<Skybox> {
+    let plain =
+        |image: &Handle<Image>| Skybox { image: Some(image.clone()), brightness: backdrop_brightness(), ..default() };
+    match (background, solid) {
+        (Background::Velvet, _) => Some(backdrop_skybox(environment)),
+        (Background::White, true) => Some(plain(&environment.white_backdrop)),
+        (Background::Transparent, true) => Some(plain(&environment.black_backdrop)),
+        (_, false) => None,
+    }
 }
 
 fn backdrop_skybox(environment: &StudioEnvironment) -> Skybox {
