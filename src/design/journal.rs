@@ -34,10 +34,37 @@ pub struct JournalEntry {
 }
 
 impl JournalEntry {
-    /// "14:02 UTC client: 18k yellow gold → Platinum 950".
+    /// "14:02 client: 18k yellow gold → Platinum 950", at the boutique's local time (the machine's time zone).
     pub fn line(&self) -> String {
-        let minutes = (self.at / 60) % (24 * 60);
-        format!("{:02}:{:02} UTC {}: {}", minutes / 60, minutes % 60, self.who.label(), self.change)
+        match local_offset_seconds(self.at) {
+            Some(offset) => self.line_at_offset(offset, ""),
+            None => self.line_at_offset(0, " UTC"),
+        }
+    }
+
+    /// The line at a given offset from UTC (seconds east), with a zone label after the time.
+    fn line_at_offset(&self, offset: i64, zone: &str) -> String {
+        let minutes = (self.at as i64 + offset).div_euclid(60).rem_euclid(24 * 60);
+        format!("{:02}:{:02}{zone} {}: {}", minutes / 60, minutes % 60, self.who.label(), self.change)
+    }
+}
+
+/// Seconds east of UTC of the machine's local time at `at` (seconds since 1970), where the system can tell.
+#[allow(unsafe_code)]
+pub fn local_offset_seconds(at: u64) -> Option<i64> {
+    #[cfg(unix)]
+    {
+        let time = libc::time_t::try_from(at).ok()?;
+        // SAFETY: `localtime_r` reads `time` and writes only into `parts`, which outlives the call; it is the
+        // thread-safe form (no shared static buffer). A zeroed `tm` is a valid value of that plain C struct.
+        let mut parts: libc::tm = unsafe { std::mem::zeroed() };
+        let filled = unsafe { libc::localtime_r(&time, &mut parts) };
+        (!filled.is_null()).then_some(i64::from(parts.tm_gmtoff)).filter(|offset| offset.abs() <= 18 * 3600)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = at;
+        None
     }
 }
 
@@ -107,7 +134,13 @@ mod tests {
             JournalEntry {
                 at: 14 * 3600 + 2 * 60, who: Who::Client, change: "18k yellow gold → Platinum 950".into()
             };
-        assert_eq!(entry.line(), "14:02 UTC client: 18k yellow gold → Platinum 950");
+        assert_eq!(entry.line_at_offset(0, " UTC"), "14:02 UTC client: 18k yellow gold → Platinum 950");
+        // Paris in winter; and a time zone west of UTC going back over midnight.
+        assert_eq!(entry.line_at_offset(3600, ""), "15:02 client: 18k yellow gold → Platinum 950");
+        let early = JournalEntry { at: 3600, ..entry.clone() };
+        assert_eq!(early.line_at_offset(-5 * 3600, ""), "20:00 client: 18k yellow gold → Platinum 950");
+        // The studio's clock: the machine's offset is known and within the world's time zones.
+        assert!(local_offset_seconds(1_795_434_120).is_some_and(|offset| offset.abs() <= 14 * 3600));
         let bigger = DesignCommand::SetStoneCarats(1.5).apply_to(&before).expect("valid");
         assert_eq!(describe_changes(&before, &bigger), vec!["stone 0.98 ct → 1.50 ct".to_string()]);
         assert!(describe_changes(&before, &before).is_empty());

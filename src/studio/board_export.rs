@@ -12,6 +12,24 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, channel};
 
+/// Where the studio writes a board picture: next to the approval packs, "<main design> board <date>.png", never
+/// over an earlier one.
+pub fn board_picture_path(main_design_name: &str) -> PathBuf {
+    let parent = super::packing::approvals_dir();
+    let base = format!(
+        "{} board {}",
+        crate::approval::pack::safe_file_stem(main_design_name),
+        crate::approval::iso_date(crate::design::journal::now())
+    );
+    let mut candidate = parent.join(format!("{base}.png"));
+    let mut counter = 2;
+    while candidate.exists() {
+        candidate = parent.join(format!("{base} ({counter}).png"));
+        counter += 1;
+    }
+    candidate
+}
+
 /// The board picture being made, if any.
 #[derive(Resource, Default)]
 pub struct BoardExport {
@@ -59,6 +77,9 @@ fn start_export(
 
 /// Writes the designs as presets in a private folder and runs `ecrin board` on them (blocking: a worker thread).
 fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
+    }
     let work = super::presets::user_presets_dir().with_file_name("board");
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: cannot create the folder: {e}", work.display()))?;
     let inputs: Vec<PathBuf> = (1..=designs.len())

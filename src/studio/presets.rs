@@ -31,8 +31,6 @@ enum DialogResult {
     SaveAs(PathBuf),
     /// Presets to open side by side on the board.
     Compare(Vec<PathBuf>),
-    /// Where to write the board's comparison picture.
-    ExportBoard(PathBuf),
 }
 
 /// What a dialog asks for.
@@ -41,7 +39,6 @@ enum Dialog {
     Open,
     SaveAs,
     Compare,
-    ExportBoard,
 }
 
 /// Listing of the preset folders and the dialog in flight.
@@ -89,9 +86,7 @@ fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWrite
         Some(DialogResult::Compare(paths)) => {
             commands.write(StudioCommand::OpenPresets(paths));
         }
-        Some(DialogResult::ExportBoard(path)) => {
-            commands.write(StudioCommand::ExportBoard(path));
-        }
+
         None => {}
     }
 }
@@ -114,11 +109,6 @@ fn spawn_dialog(browser: &mut PresetBrowser, kind: Dialog, suggested: String) {
                 .save_file()
                 .map(DialogResult::SaveAs),
             Dialog::Compare => presets.set_title("Presets to compare (2 to 4)").pick_files().map(DialogResult::Compare),
-            Dialog::ExportBoard => rfd::FileDialog::new()
-                .add_filter("PNG picture", &["png"])
-                .set_file_name(format!("{suggested}.png"))
-                .save_file()
-                .map(DialogResult::ExportBoard),
         };
         let _ = sender.send(result);
     });
@@ -129,13 +119,6 @@ fn spawn_dialog(browser: &mut PresetBrowser, kind: Dialog, suggested: String) {
 pub fn ask_for_presets_to_compare(browser: &mut PresetBrowser) {
     if browser.dialog.is_none() {
         spawn_dialog(browser, Dialog::Compare, String::new());
-    }
-}
-
-/// Asks (native dialog) where to write the board picture.
-pub fn ask_where_to_export_board(browser: &mut PresetBrowser, design_name: &str) {
-    if browser.dialog.is_none() {
-        spawn_dialog(browser, Dialog::ExportBoard, format!("{}-board", file_stem_for(design_name)));
     }
 }
 

@@ -14,7 +14,7 @@ const GOLD: egui::Color32 = egui::Color32::from_rgb(232, 206, 150);
 /// What the Variants section asked for besides commands.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct VariantsRequest {
-    /// Choose where to write the board picture.
+    /// Write the board as one comparison picture (next to the approval packs).
     pub export_board: bool,
     /// Choose presets to compare.
     pub open_several: bool,
@@ -42,10 +42,10 @@ pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (
         }
     });
     if variants.is_board() {
-        let label = if exporting { "Exporting the board…" } else { "Export board…" };
+        let label = if exporting { "Exporting the board…" } else { "Export board picture" };
         if ui
             .add_enabled(!exporting, egui::Button::new(label))
-            .on_hover_text("One comparison picture of every variant, labelled")
+            .on_hover_text("One labelled comparison picture of every variant, in Documents/Écrin approvals")
             .clicked()
         {
             request.export_board = true;

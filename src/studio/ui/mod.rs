@@ -126,7 +126,9 @@ fn studio_ui(
                         presets::ask_for_presets_to_compare(&mut browser);
                     }
                     if request.export_board {
-                        presets::ask_where_to_export_board(&mut browser, &current.history.variants().designs()[0].name);
+                        emitted.push(StudioCommand::ExportBoard(super::board_export::board_picture_path(
+                            &current.history.variants().designs()[0].name,
+                        )));
                     }
                     emitted.extend(journal::journal_ui(
                         ui,
