@@ -2,6 +2,7 @@
 //! offscreen renders through the GPU driver (Mesa lavapipe on CI) checked for what a person would see.
 
 use bevy::prelude::*;
+use bevy_egui::egui;
 use ecrin::design::variants::VariantCommand;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
 use ecrin::optics::environment::LightingEnvironment;
@@ -463,6 +464,49 @@ fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
     assert!(!path.exists(), "a clean exit leaves no autosave");
     let app = recovery_app(&path);
     assert!(app.world().resource::<RecoveryOffer>().0.is_none());
+}
+
+#[test]
+fn the_board_controls_emit_variant_commands() {
+    use ecrin::design::variants::Variants;
+    use ecrin::studio::ui::board::{tile_overlays, variants_ui};
+    let mut platinum = Design::default();
+    platinum.metal.alloy = Alloy::Platinum950;
+    let variants = Variants::checked(vec![Design::default(), platinum], 1, None).expect("two variants");
+    let tiles = [
+        egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(420.0, 400.0)),
+        egui::Rect::from_min_size(egui::pos2(420.0, 0.0), egui::vec2(420.0, 400.0)),
+    ];
+    let mut harness = Harness::builder().with_size(egui::vec2(860.0, 520.0)).build_ui_state(
+        |ui, emitted: &mut Vec<StudioCommand>| {
+            emitted.extend(tile_overlays(ui.ctx(), &variants, &tiles, None));
+            // The panel's section, below the tiles (in the studio it is in the side panel).
+            ui.add_space(420.0);
+            emitted.extend(variants_ui(ui, &variants, false).0);
+        },
+        Vec::new(),
+    );
+    harness.run();
+    // The second tile says what differs from the main design; the first is the main design.
+    harness.get_by_label_contains("Platinum 950");
+    harness.get_by_label_contains("Main design");
+    harness.get_by_label("Make main").click();
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_all_by_label("☆ Favourite").next().expect("a favourite button").click();
+    harness.run();
+    harness.get_by_label("Duplicate as a variant").click();
+    harness.run();
+    let emitted = harness.state();
+    for wanted in [
+        VariantCommand::Promote(1),
+        VariantCommand::Select(0),
+        VariantCommand::ToggleFavourite(0),
+        VariantCommand::Duplicate,
+    ] {
+        assert!(emitted.contains(&StudioCommand::Variant(wanted.clone())), "{wanted:?} in {emitted:?}");
+    }
 }
 
 #[test]

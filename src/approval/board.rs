@@ -8,8 +8,8 @@ use crate::design::journal::describe_changes;
 use crate::design::price::PriceList;
 use image::{Rgba, RgbaImage};
 
-/// Most variants on a board.
-pub const MAX_VARIANTS: usize = 4;
+/// Most variants on a board (as in the studio).
+pub use crate::design::variants::MAX_VARIANTS;
 
 /// How a variant reads against the first: "platinum · 1.20 ct oval · halo", then weight and price differences.
 pub fn variant_label(first: &Design, variant: &Design, prices: Option<&PriceList>) -> (String, String) {

@@ -167,6 +167,7 @@ pub fn run(frames: usize) -> ExitCode {
 
     // The variants board: four variants in four tiles of the same picture, against the single view just before.
     let (single_median, _) = frame_times(&mut offscreen, frames);
+    emit("frame_ms_median_before_board", single_median, "ms");
     let variants = [
         DesignCommand::SetAlloy(Alloy::Platinum950),
         DesignCommand::SetCut(crate::design::Cut::Oval),

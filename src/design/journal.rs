@@ -51,6 +51,8 @@ impl JournalEntry {
 
 /// Seconds east of UTC of the machine's local time at `at` (seconds since 1970), where the system can tell.
 #[allow(unsafe_code)]
+// `tm_gmtoff` is a C long: already i64 on 64-bit systems, not on 32-bit ones.
+#[allow(clippy::useless_conversion)]
 pub fn local_offset_seconds(at: u64) -> Option<i64> {
     #[cfg(unix)]
     {

@@ -109,6 +109,7 @@ fn show_the_composed_ring(
 ) {
     let loading = state.is_some_and(|s| *s.get() == super::StudioState::Loading);
     let imported = import.is_some_and(|i| i.shown.is_some());
+    shown.retain(|entity, _| composed.contains(*entity));
     for (entity, piece, mut visibility) in &mut composed {
         let necklace = slot_design(&current, piece.0).is_some_and(|d| d.necklace.is_some());
         let replaced = !loading && (necklace || (piece.0 == 0 && imported));
