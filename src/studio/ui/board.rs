@@ -20,19 +20,15 @@ pub struct VariantsRequest {
     pub open_several: bool,
 }
 
-/// The panel's Variants section.
+/// The panel's Variants row, under Undo / Redo: make a variant, compare presets, and on the board, which variant the
+/// panel edits and the board picture.
 pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (Vec<StudioCommand>, VariantsRequest) {
     let (mut out, mut request) = (Vec::new(), VariantsRequest::default());
-    ui.add_space(8.0);
-    ui.label(egui::RichText::new("Variants").strong().size(15.0));
-    if variants.is_board() {
-        ui.label(format!("Editing variant {} of {}", variants.active() + 1, variants.len()));
-    }
     ui.horizontal(|ui| {
         let room = variants.len() < MAX_VARIANTS;
         if ui
             .add_enabled(room, egui::Button::new("Duplicate as a variant"))
-            .on_hover_text("Copy this design next to it, then change the copy (up to 4)")
+            .on_hover_text("Copy this design next to it, then change the copy (up to 4 side by side)")
             .clicked()
         {
             out.push(StudioCommand::Variant(VariantCommand::Duplicate));
@@ -42,14 +38,20 @@ pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (
         }
     });
     if variants.is_board() {
-        let label = if exporting { "Exporting the board…" } else { "Export board picture" };
-        if ui
-            .add_enabled(!exporting, egui::Button::new(label))
-            .on_hover_text("One labelled comparison picture of every variant, in Documents/Écrin approvals")
-            .clicked()
-        {
-            request.export_board = true;
-        }
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(format!("Editing variant {} of {}", variants.active() + 1, variants.len()))
+                    .color(GOLD),
+            );
+            let label = if exporting { "Exporting the board…" } else { "Export board picture" };
+            if ui
+                .add_enabled(!exporting, egui::Button::new(label))
+                .on_hover_text("One labelled comparison picture of every variant, in Documents/Écrin approvals")
+                .clicked()
+            {
+                request.export_board = true;
+            }
+        });
     }
     (out, request)
 }
@@ -93,6 +95,8 @@ pub fn tile_overlays(
                         let colour = if favourite { GOLD } else { egui::Color32::WHITE };
                         ui.label(egui::RichText::new(title).strong().color(colour));
                         if index > 0 {
+                            let same = design == first;
+                            let headline = if same { "same as the main design".to_string() } else { headline };
                             ui.label(egui::RichText::new(headline).color(egui::Color32::WHITE));
                         }
                         ui.label(egui::RichText::new(figures).small().color(egui::Color32::LIGHT_GRAY));

@@ -115,10 +115,6 @@ fn studio_ui(
                 });
                 let ready = *state.get() == StudioState::Ready;
                 ui.add_enabled_ui(ready, |ui| {
-                    emitted.extend(
-                        design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
-                    );
-                    price_ui(ui, &pricing, current.design());
                     let (variant_commands, request) =
                         board::variants_ui(ui, current.history.variants(), board_export.is_running());
                     emitted.extend(variant_commands);
@@ -130,6 +126,10 @@ fn studio_ui(
                             &current.history.variants().designs()[0].name,
                         )));
                     }
+                    emitted.extend(
+                        design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
+                    );
+                    price_ui(ui, &pricing, current.design());
                     emitted.extend(journal::journal_ui(
                         ui,
                         &current.journal,
