@@ -3,7 +3,7 @@
 //! turns, from any tile, and the others copy it every frame.
 
 use super::StudioSystems;
-use super::camera::StudioCamera;
+use super::camera::{StudioCamera, main_design, view_for};
 use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
 use super::state::CurrentDesign;
@@ -166,15 +166,26 @@ fn orbit_from_any_tile(
     };
 }
 
-/// The tile cameras take the main camera's place and lens, so every variant is seen from the same side.
+/// The tile cameras turn with the main camera and zoom and pan as much, each framing its own piece (a necklace
+/// variant next to a ring is seen whole, as the main view would frame it), with the same lens.
 fn follow_the_main_camera(
-    main: Query<(&Transform, &Projection), (With<StudioCamera>, With<PanOrbitCamera>)>,
-    mut tiles: Query<(&mut Transform, &mut Projection), (With<TileCamera>, Without<StudioCamera>)>,
+    current: Res<CurrentDesign>,
+    main: Query<(&Transform, &Projection, &PanOrbitCamera), With<StudioCamera>>,
+    mut tiles: Query<(&TileCamera, &mut Transform, &mut Projection), Without<StudioCamera>>,
 ) {
-    let Ok((transform, projection)) = main.single() else { return };
-    for (mut tile_transform, mut tile_projection) in &mut tiles {
-        if *tile_transform != *transform {
-            *tile_transform = *transform;
+    let Ok((transform, projection, orbit)) = main.single() else { return };
+    let main_framing = view_for(main_design(&current));
+    let zoom = orbit.radius.unwrap_or(main_framing.target_radius) / main_framing.target_radius;
+    let panned = orbit.focus - main_framing.target_focus;
+    for (tile, mut tile_transform, mut tile_projection) in &mut tiles {
+        let Some(design) = super::pieces::slot_design(&current, tile.0) else { continue };
+        let framing = view_for(design);
+        let scale = framing.target_radius / main_framing.target_radius;
+        let focus = framing.target_focus + panned * scale;
+        let wanted = Transform::from_translation(focus + transform.rotation * Vec3::Z * framing.target_radius * zoom)
+            .with_rotation(transform.rotation);
+        if *tile_transform != wanted {
+            *tile_transform = wanted;
         }
         if let (Projection::Perspective(main), Projection::Perspective(tile)) = (projection, &mut *tile_projection)
             && main.fov != tile.fov

@@ -76,7 +76,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_camera(mut commands: Commands, environment: Res<StudioEnvironment>, current: Res<CurrentDesign>) {
-    let view = view_for(current.design());
+    let view = view_for(main_design(&current));
     commands.spawn((
         StudioCamera,
         Camera3d::default(),
@@ -94,13 +94,13 @@ fn turntable_and_reset(
     mut shown_piece: Local<Option<Option<crate::design::necklace::ChainStyle>>>,
 ) {
     // A change between ring and necklace (or of chain length) reframes the view.
-    let piece = current.design().necklace.map(|n| n.chain);
+    let piece = main_design(&current).necklace.map(|n| n.chain);
     // (The first frame frames whatever the studio opened with, e.g. a necklace preset given at start.)
     let piece_changed = shown_piece.is_none_or(|shown| shown.is_some() != piece.is_some());
     *shown_piece = Some(piece);
     for mut camera in &mut cameras {
         if controls.reset_requested || piece_changed {
-            let reset = view_for(current.design());
+            let reset = view_for(main_design(&current));
             camera.target_focus = reset.target_focus;
             camera.target_yaw = reset.target_yaw;
             camera.target_pitch = reset.target_pitch;
@@ -124,7 +124,12 @@ fn turntable_and_reset(
 }
 
 fn reset_focus(current: &CurrentDesign) -> Vec3 {
-    view_for(current.design()).target_focus
+    view_for(main_design(&current)).target_focus
+}
+
+/// The design the main camera frames: the main design (the board's first tile; the only one without variants).
+pub fn main_design(current: &CurrentDesign) -> &crate::design::Design {
+    &current.history.variants().designs()[0]
 }
 
 fn block_orbit_over_panels(controls: Res<ViewControls>, mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>) {
