@@ -124,7 +124,7 @@ fn turntable_and_reset(
 }
 
 fn reset_focus(current: &CurrentDesign) -> Vec3 {
-    view_for(main_design(&current)).target_focus
+    view_for(main_design(current)).target_focus
 }
 
 /// The design the main camera frames: the main design (the board's first tile; the only one without variants).
