@@ -7,6 +7,7 @@ use super::camera::{StudioCamera, main_design, view_for};
 use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
 use super::state::CurrentDesign;
+use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
 use bevy::prelude::*;
 use bevy::transform::TransformSystems;
 use bevy::window::PrimaryWindow;
@@ -45,7 +46,10 @@ pub struct BoardLayout {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BoardLayout>()
-        .add_systems(Update, (match_tile_cameras, place_tile_viewports).chain().in_set(StudioSystems::Camera))
+        .add_systems(
+            Update,
+            (match_tile_cameras, place_tile_viewports, share_the_main_light).chain().in_set(StudioSystems::Camera),
+        )
         .add_systems(
             PostUpdate,
             (
@@ -93,6 +97,9 @@ pub fn spawn_tile_camera(
         studio_camera_components(environment),
         super::lighting::SolidBackdrop,
     ));
+    // The image-based light is the main camera's (`share_the_main_light`): Bevy filters a generated environment
+    // map again every frame for each camera that has one.
+    camera.remove::<GeneratedEnvironmentMapLight>();
     if let Some(target) = target {
         camera.insert(target);
     }
@@ -103,6 +110,22 @@ pub fn spawn_tile_camera(
     let intensity = super::lighting::bloom_intensity(presentation.background);
     camera.entry::<bevy::post_process::bloom::Bloom>().and_modify(move |mut bloom| bloom.intensity = intensity);
     camera.id()
+}
+
+/// Tile cameras take the main camera's filtered environment light (the same textures, kept up to date by the main
+/// camera's filtering, so a change of light reaches every tile).
+pub fn share_the_main_light(
+    mut commands: Commands,
+    main: Query<&EnvironmentMapLight, (With<GeneratedEnvironmentMapLight>, Without<TileCamera>)>,
+    tiles: Query<(Entity, Option<&EnvironmentMapLight>), With<TileCamera>>,
+) {
+    let Some(light) = main.iter().next() else { return };
+    for (tile, shown) in &tiles {
+        let same = shown.is_some_and(|s| s.diffuse_map == light.diffuse_map && s.specular_map == light.specular_map);
+        if !same {
+            commands.entity(tile).insert(light.clone());
+        }
+    }
 }
 
 /// Each camera draws in its tile.

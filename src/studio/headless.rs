@@ -68,8 +68,10 @@ impl Offscreen {
             None,
         ));
         app.insert_resource(OffscreenTarget { image, framing });
-        app.add_systems(Startup, spawn_offscreen_camera)
-            .add_systems(Update, reframe_for_the_piece.in_set(super::StudioSystems::Camera));
+        app.add_systems(Startup, spawn_offscreen_camera).add_systems(
+            Update,
+            (reframe_for_the_piece, super::board::share_the_main_light).in_set(super::StudioSystems::Camera),
+        );
         app.finish();
         app.cleanup();
         Offscreen { app, frames: 0 }

@@ -166,7 +166,7 @@ pub struct SolidBackdrop;
 /// Switches the light every camera and every stone sees, and the background.
 fn apply_presentation(
     mut commands: Commands,
-    cameras: Query<(Entity, Has<SolidBackdrop>), With<GeneratedEnvironmentMapLight>>,
+    cameras: Query<(Entity, Has<SolidBackdrop>), Or<(With<GeneratedEnvironmentMapLight>, With<SolidBackdrop>)>>,
     presentation: Res<Presentation>,
     mut environment: ResMut<StudioEnvironment>,
     mut clear: ResMut<ClearColor>,

@@ -160,7 +160,9 @@ fn studio_ui(
                         &current.design().name,
                     ));
                     emitted.extend(import::model_ui(ui, &mut import));
-                    emitted.extend(approval_ui(ui, &job, &mut drafts.pack));
+                    let variants = current.history.variants();
+                    let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
+                    emitted.extend(approval_ui(ui, &job, &mut drafts.pack, of_variant));
                 });
                 if !status.text.is_empty() {
                     ui.add_space(8.0);
@@ -240,11 +242,20 @@ fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design
     }
 }
 
-/// The approval pack: optional client name, journal in or out, the button; progress and Cancel while it runs.
-pub fn approval_ui(ui: &mut egui::Ui, job: &PackJob, order: &mut PackOrder) -> Vec<StudioCommand> {
+/// The approval pack: optional client name, journal in or out, the button; progress and Cancel while it runs. On the
+/// board, `of_variant` (which, of how many) says which variant the pack is made of: the one being edited.
+pub fn approval_ui(
+    ui: &mut egui::Ui,
+    job: &PackJob,
+    order: &mut PackOrder,
+    of_variant: Option<(usize, usize)>,
+) -> Vec<StudioCommand> {
     let mut out = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Approval pack").strong().size(15.0));
+    if let Some((which, count)) = of_variant {
+        ui.label(egui::RichText::new(format!("Of the variant being edited ({which} of {count})")).weak());
+    }
     if let Some((done, total, doing)) = &job.progress {
         let fraction = *done as f32 / (*total).max(1) as f32;
         ui.add(egui::ProgressBar::new(fraction).text(format!("{doing} ({done}/{total})")));
