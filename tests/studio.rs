@@ -49,7 +49,16 @@ fn commands_change_the_design_and_undo_restores_it() {
 fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journal() {
     let mut app = command_app();
     let variants = |app: &App| app.world().resource::<CurrentDesign>().history.variants().clone();
+    let file = |app: &App| app.world().resource::<CurrentDesign>().file.clone();
+    let presets = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets");
+    let files: Vec<PathBuf> = ecrin::design::preset::list(&presets).into_iter().take(3).collect();
+    send(&mut app, StudioCommand::OpenPreset(files[0].clone()));
+    send(&mut app, StudioCommand::Design(DesignCommand::Load(Box::default())));
+    app.world_mut().resource_mut::<CurrentDesign>().journal.clear();
+    assert_eq!(file(&app).as_ref(), Some(&files[0]));
     send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
+    // Save would now write the copy: it no longer goes to the preset the main design came from.
+    assert_eq!(file(&app), None);
     send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
     send(&mut app, StudioCommand::Variant(VariantCommand::ToggleFavourite(1)));
     send(&mut app, StudioCommand::Variant(VariantCommand::Promote(1)));
@@ -71,6 +80,7 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
         send(&mut app, StudioCommand::Undo);
     }
     assert_eq!(variants(&app).designs(), [Design::default()]);
+    assert_eq!(variants(&app).len(), 1);
 
     // A fifth variant is refused and said so; the board stays.
     for _ in 0..4 {
@@ -83,8 +93,6 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     );
 
     // Several presets open side by side; a broken one is named and the board stays as it was.
-    let presets = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets");
-    let files: Vec<PathBuf> = ecrin::design::preset::list(&presets).into_iter().take(3).collect();
     send(&mut app, StudioCommand::OpenPresets(files.clone()));
     let opened = variants(&app);
     assert_eq!(opened.len(), 3);

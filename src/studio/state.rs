@@ -144,7 +144,10 @@ pub fn apply_commands(
                     let name = design.name.clone();
                     let changed = current.history.apply(&DesignCommand::Load(Box::new(design)));
                     current.file = Some(path.clone());
-                    current.journal = journal;
+                    // One design: the preset brings its own story; on the board it joins the appointment's.
+                    if !before.is_board() {
+                        current.journal = journal;
+                    }
                     *status = StatusLine::info(format!("Opened “{name}” from {}", path.display()));
                     changed.map_err(|e| e.to_string())
                 }
@@ -224,8 +227,16 @@ pub fn apply_commands(
         match outcome {
             Ok(true) => {
                 current.revision += 1;
-                // The journal: what changed, by whom (opening a preset brings that preset's own story).
-                if !matches!(command, StudioCommand::OpenPreset(_)) {
+                let opened_alone = matches!(command, StudioCommand::OpenPreset(_)) && !before.is_board();
+                // Save writes the design being edited to its file: when another variant is edited, or variants
+                // appear or go, that file is no longer this design's (Save asks where, never overwrites another).
+                let after = current.history.variants();
+                let other_design = before.active() != after.active() || before.len() != after.len();
+                if other_design && !matches!(command, StudioCommand::OpenPreset(_)) {
+                    current.file = None;
+                }
+                // The journal: what changed, by whom (opening a preset alone brings that preset's own story).
+                if !opened_alone {
                     let prefix = match command {
                         StudioCommand::Undo => "undo: ",
                         StudioCommand::Redo => "redo: ",
