@@ -652,7 +652,8 @@ fn the_board_shows_each_variant_in_its_own_tile() {
         .expect("white");
     offscreen.send(StudioCommand::Variant(VariantCommand::Duplicate));
     offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
-    offscreen.show_board(600).expect("the board's pieces are composed");
+    let waiting = offscreen.show_board(600).expect("the board's pieces are composed");
+    assert_eq!(waiting, 0, "showing the board waited on {waiting} frames of pipeline compilation");
     let board = offscreen.capture().expect("board");
     board.save(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("board-2.png")).ok();
     // Each half holds one ring (metal pixels) on the white background: yellow gold left, platinum right.

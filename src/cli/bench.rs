@@ -177,9 +177,12 @@ pub fn run(frames: usize) -> ExitCode {
         offscreen.send(StudioCommand::Variant(crate::design::variants::VariantCommand::Duplicate));
         offscreen.send(StudioCommand::Design(change));
     }
-    if let Err(error) = offscreen.show_board(600) {
-        eprintln!("bench: {error}");
-        return ExitCode::FAILURE;
+    match offscreen.show_board(600) {
+        Ok(waiting) => emit("board_frames_waiting_on_pipelines", waiting as f64, "frames"),
+        Err(error) => {
+            eprintln!("bench: {error}");
+            return ExitCode::FAILURE;
+        }
     }
     let (board_median, _) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median_board_4", board_median, "ms");

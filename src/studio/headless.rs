@@ -122,7 +122,8 @@ impl Offscreen {
 
     /// Shows the current variants as the studio's board: the offscreen picture split into tiles, one camera per
     /// variant seeing only its piece, all from the main camera's place; then waits until every piece is composed.
-    pub fn show_board(&mut self, max_frames: u64) -> Result<(), String> {
+    /// Returns how many frames had a render pipeline compiling meanwhile.
+    pub fn show_board(&mut self, max_frames: u64) -> Result<usize, String> {
         // Variant commands sent just before apply first.
         self.update();
         let world = self.app.world_mut();
@@ -153,10 +154,18 @@ impl Offscreen {
                 .and_modify(move |mut c| c.viewport = Some(viewport));
         }
         world.flush();
+        // Frames during which a render pipeline was compiling: the board needs none the studio has not compiled.
+        let mut waiting_frames = 0;
         for _ in 0..max_frames {
             self.update();
+            waiting_frames += usize::from(self.pipelines_waiting() > 0);
             if self.scene_matches_design() {
-                return self.settle(max_frames);
+                for _ in 0..4 {
+                    self.update();
+                    waiting_frames += usize::from(self.pipelines_waiting() > 0);
+                }
+                self.settle(max_frames)?;
+                return Ok(waiting_frames);
             }
         }
         Err(format!("the board's pieces were not composed after {max_frames} frames"))
