@@ -19,7 +19,12 @@ pub fn variant_label(first: &Design, variant: &Design, prices: Option<&PriceList
     let headline = if changes.is_empty() {
         "the reference".to_string()
     } else {
-        changes.iter().map(|c| c.rsplit(" → ").next().unwrap_or(c).to_string()).collect::<Vec<_>>().join(" · ")
+        // What the variant has: the far side of each "before → after"; a ring size keeps its word ("size 11 (JP)").
+        let after = |c: &String| {
+            let tail = c.rsplit(" → ").next().unwrap_or(c);
+            if c.starts_with("size ") && !tail.starts_with("size ") { format!("size {tail}") } else { tail.to_string() }
+        };
+        changes.iter().map(after).collect::<Vec<_>>().join(" · ")
     };
     let grams = weights(variant).metal_grams() - weights(first).metal_grams();
     let mut figures = format!("{:.2} g of metal ({grams:+.2} g)", weights(variant).metal_grams());
@@ -82,6 +87,8 @@ mod tests {
         assert_eq!(headline, "Platinum 950 · Halo");
         assert!(figures.contains("(+"), "platinum and a halo weigh more: {figures}");
         assert_eq!(variant_label(&first, &first, None).0, "the reference");
+        let bigger = DesignCommand::SetRingSize(60.0).apply_to(&first).expect("valid");
+        assert_eq!(variant_label(&first, &bigger, None).0, "size 60 (EU/FR)");
     }
 
     #[test]

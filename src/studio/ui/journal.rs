@@ -23,18 +23,21 @@ pub fn journal_ui(ui: &mut egui::Ui, journal: &[JournalEntry], proposer: Who, in
     if ui.checkbox(&mut keep, "Keep the journal in saved presets").changed() {
         out.push(StudioCommand::KeepJournalInSaves(keep));
     }
-    egui::CollapsingHeader::new(format!("How we got here ({} changes)", journal.len())).default_open(false).show(
-        ui,
-        |ui| {
-            egui::ScrollArea::vertical().max_height(160.0).stick_to_bottom(true).show(ui, |ui| {
-                for entry in journal {
-                    ui.label(egui::RichText::new(entry.line()).small());
-                }
-            });
-            if !journal.is_empty() && ui.button("Clear the journal").clicked() {
-                out.push(StudioCommand::ClearJournal);
+    egui::CollapsingHeader::new(format!(
+        "How we got here ({} change{})",
+        journal.len(),
+        if journal.len() == 1 { "" } else { "s" }
+    ))
+    .default_open(false)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical().max_height(160.0).stick_to_bottom(true).show(ui, |ui| {
+            for entry in journal {
+                ui.label(egui::RichText::new(entry.line()).small());
             }
-        },
-    );
+        });
+        if !journal.is_empty() && ui.button("Clear the journal").clicked() {
+            out.push(StudioCommand::ClearJournal);
+        }
+    });
     out
 }
