@@ -15,19 +15,12 @@ use std::sync::mpsc::{Receiver, channel};
 /// Where the studio writes a board picture: next to the approval packs, "<main design> board <date>.png", never
 /// over an earlier one.
 pub fn board_picture_path(main_design_name: &str) -> PathBuf {
-    let parent = super::packing::approvals_dir();
     let base = format!(
         "{} board {}",
         crate::approval::pack::safe_file_stem(main_design_name),
         crate::approval::iso_date(crate::design::journal::now())
     );
-    let mut candidate = parent.join(format!("{base}.png"));
-    let mut counter = 2;
-    while candidate.exists() {
-        candidate = parent.join(format!("{base} ({counter}).png"));
-        counter += 1;
-    }
-    candidate
+    super::packing::unused_path(&super::packing::approvals_dir(), &base, ".png")
 }
 
 /// The board picture being made, if any.

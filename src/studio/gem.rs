@@ -90,7 +90,7 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
 
 /// One gem material per cut for the centre stone, one for the melee (round diamonds); and Bevy's own
 /// screen-space transmission materials, kept for the side-by-side comparison and the benchmark. One set per piece.
-#[derive(Resource, Clone)]
+#[derive(Clone)]
 pub struct GemMaterials {
     pub centre: HashMap<Cut, Handle<GemMaterial>>,
     pub melee: Handle<GemMaterial>,
@@ -172,9 +172,16 @@ impl GemMaterials {
     }
 }
 
-/// The gem materials of every slot of the board (slot 0's are the `GemMaterials` resource's).
+/// The gem materials of every variant's piece, by slot (slot 0: the main view's, made at start).
 #[derive(Resource, Clone, Default)]
 pub struct SlotGems(pub Vec<GemMaterials>);
+
+impl SlotGems {
+    /// The main view's materials (slot 0: the design, or the board's first tile).
+    pub fn main(&self) -> Option<&GemMaterials> {
+        self.0.first()
+    }
+}
 
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(app, &GEM_SHADER, include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl");
@@ -214,9 +221,12 @@ fn create_gem_materials(
     current: Res<CurrentDesign>,
 ) {
     let species = current.design().stone.species;
-    let gems = gem_materials(species, &environment.cubemap, &mut materials, &mut standard);
-    commands.insert_resource(SlotGems(vec![gems.clone()]));
-    commands.insert_resource(gems);
+    commands.insert_resource(SlotGems(vec![gem_materials(
+        species,
+        &environment.cubemap,
+        &mut materials,
+        &mut standard,
+    )]));
 }
 
 /// New variants get their own stones' materials (kept when a variant goes, for the next one).

@@ -100,7 +100,8 @@ impl Offscreen {
         let mesh = super::bevy_mesh(&crate::geometry::cut::unit_polyhedron(design.stone.cut).to_mesh());
         let world = app.world_mut();
         let mesh = world.resource_mut::<Assets<Mesh>>().add(mesh);
-        let material = world.resource::<super::gem::GemMaterials>().centre.get(&design.stone.cut).cloned();
+        let material =
+            world.resource::<super::gem::SlotGems>().main().and_then(|g| g.centre.get(&design.stone.cut)).cloned();
         if let Some(material) = material {
             world.spawn((
                 Mesh3d(mesh),
@@ -238,7 +239,7 @@ impl Offscreen {
 
     /// Whether the ring on screen is the current design's (its components swapped in).
     pub fn scene_matches_design(&self) -> bool {
-        super::scene::rings_match_designs(self.app.world())
+        super::pieces::rings_match_designs(self.app.world())
     }
 
     pub fn design(&self) -> Design {

@@ -6,7 +6,7 @@
 
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
-use super::materials::RingMaterials;
+use super::materials::{RingMaterials, SlotMetals};
 use super::state::{CurrentDesign, StatusLine, StudioCommand};
 use super::{StudioSystems, bevy_mesh};
 use crate::design::Species;
@@ -115,7 +115,7 @@ fn carry_out_commands(
     mut meshes: ResMut<Assets<Mesh>>,
     mut gems: ResMut<Assets<GemMaterial>>,
     mut standard: ResMut<Assets<StandardMaterial>>,
-    ring: Res<RingMaterials>,
+    metals: Res<SlotMetals>,
     environment: Res<StudioEnvironment>,
     current: Res<CurrentDesign>,
 ) {
@@ -133,6 +133,7 @@ fn carry_out_commands(
             StudioCommand::CloseImportDialog => import.dialog = None,
             StudioCommand::ShowImported(path, classes) => match load_model(path, Some(classes)) {
                 Ok((model, _)) => {
+                    let Some(ring) = metals.main() else { continue };
                     for entity in &shown {
                         commands.entity(entity).despawn();
                     }
@@ -143,7 +144,7 @@ fn carry_out_commands(
                         &mut meshes,
                         &mut gems,
                         &mut standard,
-                        &ring,
+                        ring,
                         &environment,
                         species,
                     );

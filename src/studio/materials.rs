@@ -74,8 +74,8 @@ pub fn finish_params(finish: Finish) -> MetalFinishParams {
     MetalFinishParams { kind, scale, strength, padding: 0.0 }
 }
 
-/// The studio's shared metal materials of one piece, edited in place when its design changes.
-#[derive(Resource, Clone)]
+/// The shared metal materials of one piece, edited in place when its design changes.
+#[derive(Clone)]
 pub struct RingMaterials {
     /// The band's metal.
     pub metal: Handle<MetalMaterial>,
@@ -83,9 +83,16 @@ pub struct RingMaterials {
     pub head_metal: Handle<MetalMaterial>,
 }
 
-/// The metal materials of every slot of the board (slot 0's are the `RingMaterials` resource's).
+/// The metal materials of every variant's piece, by slot (slot 0: the main view's, made at start).
 #[derive(Resource, Clone, Default)]
 pub struct SlotMetals(pub Vec<RingMaterials>);
+
+impl SlotMetals {
+    /// The main view's materials (slot 0: the design, or the board's first tile).
+    pub fn main(&self) -> Option<&RingMaterials> {
+        self.0.first()
+    }
+}
 
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(app, &METAL_SHADER, include_str!("../../shaders/metal.wgsl"), "shaders/metal.wgsl");
@@ -123,9 +130,7 @@ fn create_materials(
     current: Option<Res<CurrentDesign>>,
 ) {
     let design = current.map(|c| c.design().clone()).unwrap_or_default();
-    let ring = ring_materials(&design, &mut materials);
-    commands.insert_resource(SlotMetals(vec![ring.clone()]));
-    commands.insert_resource(ring);
+    commands.insert_resource(SlotMetals(vec![ring_materials(&design, &mut materials)]));
 }
 
 /// New variants get their own materials (kept when a variant goes, for the next one).

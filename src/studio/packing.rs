@@ -26,10 +26,16 @@ pub fn approvals_dir() -> PathBuf {
 
 /// A folder name that does not exist yet: "<name> <date>", then "<name> <date> (2)"…
 pub fn unused_folder(parent: &Path, base: &str) -> PathBuf {
-    let mut candidate = parent.join(base);
+    unused_path(parent, base, "")
+}
+
+/// A path that does not exist yet: "<base><extension>", then "<base> (2)<extension>"… (`extension` with its dot,
+/// or empty for a folder).
+pub fn unused_path(parent: &Path, base: &str, extension: &str) -> PathBuf {
+    let mut candidate = parent.join(format!("{base}{extension}"));
     let mut counter = 2;
     while candidate.exists() {
-        candidate = parent.join(format!("{base} ({counter})"));
+        candidate = parent.join(format!("{base} ({counter}){extension}"));
         counter += 1;
     }
     candidate
@@ -212,6 +218,8 @@ mod tests {
         let _ = std::fs::remove_dir_all(&parent);
         std::fs::create_dir_all(parent.join("Ring 2026-11-23")).expect("folder");
         assert_eq!(unused_folder(&parent, "Ring 2026-11-23"), parent.join("Ring 2026-11-23 (2)"));
+        std::fs::write(parent.join("Ring board.png"), b"").expect("file");
+        assert_eq!(unused_path(&parent, "Ring board", ".png"), parent.join("Ring board (2).png"));
         let _ = std::fs::remove_dir_all(&parent);
     }
 }

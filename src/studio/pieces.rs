@@ -40,6 +40,23 @@ pub fn slot_of(entity: Entity, parents: &Query<&ChildOf>, pieces: &Query<&Piece>
     std::iter::once(entity).chain(parents.iter_ancestors(entity)).find_map(|e| pieces.get(e).ok().map(|p| p.0))
 }
 
+/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
+pub fn rings_match_designs(world: &World) -> bool {
+    let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
+    let Some(mut rings) =
+        world.try_query_filtered::<(&Piece, &super::scene::ShownRing), With<super::scene::RingRoot>>()
+    else {
+        return false;
+    };
+    let designs = current.history.variants().designs();
+    let matching: Vec<usize> = rings
+        .iter(world)
+        .filter(|(piece, shown)| designs.get(piece.0).is_some_and(|d| shown.matches(d)))
+        .map(|(p, _)| p.0)
+        .collect();
+    (0..designs.len()).all(|slot| matching.contains(&slot))
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(HierarchyPropagatePlugin::<RenderLayers>::new(PostUpdate))
         .configure_sets(PostUpdate, PropagateSet::<RenderLayers>::default().before(VisibilitySystems::CheckVisibility))

@@ -71,19 +71,6 @@ impl ShownRing {
     }
 }
 
-/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
-pub fn rings_match_designs(world: &World) -> bool {
-    let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
-    let Some(mut rings) = world.try_query_filtered::<(&Piece, &ShownRing), With<RingRoot>>() else { return false };
-    let designs = current.history.variants().designs();
-    let matching: Vec<usize> = rings
-        .iter(world)
-        .filter(|(piece, shown)| designs.get(piece.0).is_some_and(|d| shown.matches(d)))
-        .map(|(p, _)| p.0)
-        .collect();
-    (0..designs.len()).all(|slot| matching.contains(&slot))
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
