@@ -1,10 +1,17 @@
-//! Écrin — a desktop jewellery co-design studio: the Bevy-free core (design, geometry) and the Bevy studio.
+//! Écrin — a desktop jewellery co-design studio: the Bevy-free core and the Bevy studio on top.
+//!
+//! Core layers, each using only those before it: `design` (the vocabulary) ← `geometry` (components and the
+//! Assembly) ← `optics`, `estimate` ← `i18n` (words) ← `approval`. `studio` and `cli` sit on top.
 
 pub mod approval;
 pub mod atomic_file;
 pub mod cli;
 pub mod design;
+pub mod estimate;
 pub mod geometry;
+pub mod i18n;
+#[cfg(test)]
+mod layering;
 pub mod memo;
 pub mod optics;
 pub mod studio;

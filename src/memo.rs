@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 /// Results of a pure function by key, computed once. Usable as a `static`.
 pub struct Memo<K, V>(OnceLock<Mutex<HashMap<K, V>>>);
 
-impl<K: Eq + Hash, V: Copy> Memo<K, V> {
+impl<K: Eq + Hash, V: Clone> Memo<K, V> {
     pub const fn new() -> Self {
         Memo(OnceLock::new())
     }
@@ -15,18 +15,18 @@ impl<K: Eq + Hash, V: Copy> Memo<K, V> {
     /// The value for `key`, computing it with `compute` the first time.
     pub fn get_or_compute(&self, key: K, compute: impl FnOnce() -> V) -> V {
         let table = self.0.get_or_init(Default::default);
-        if let Some(found) = table.lock().ok().and_then(|t| t.get(&key).copied()) {
+        if let Some(found) = table.lock().ok().and_then(|t| t.get(&key).cloned()) {
             return found;
         }
         let value = compute();
         if let Ok(mut t) = table.lock() {
-            t.insert(key, value);
+            t.insert(key, value.clone());
         }
         value
     }
 }
 
-impl<K: Eq + Hash, V: Copy> Default for Memo<K, V> {
+impl<K: Eq + Hash, V: Clone> Default for Memo<K, V> {
     fn default() -> Self {
         Memo::new()
     }

@@ -131,7 +131,12 @@ fn save_then_reopen_restores_the_same_design() {
     for command in [
         DesignCommand::SetAlloy(ecrin::design::Alloy::Rose14k),
         DesignCommand::SetCut(ecrin::design::Cut::Pear),
-        DesignCommand::SetStoneCarats(1.25),
+    ] {
+        design = command.apply_to(&design).expect("valid");
+    }
+    // 1.25 ct of this pear, then the engraving.
+    for command in [
+        ecrin::estimate::set_carats(&design, 1.25).expect("1.25 ct"),
         DesignCommand::SetEngraving("Émilie ♥ Paul".into()),
     ] {
         design = command.apply_to(&design).expect("valid");

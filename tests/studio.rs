@@ -66,7 +66,7 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     assert_eq!(promoted.designs()[0].metal.alloy, Alloy::Platinum950, "the variant is the main design now");
     assert_eq!((promoted.favourite(), promoted.active()), (Some(0), 0));
     let journal: Vec<String> =
-        app.world().resource::<CurrentDesign>().journal.iter().map(|entry| entry.change.clone()).collect();
+        app.world().resource::<CurrentDesign>().journal.iter().map(ecrin::i18n::journal::entry_change).collect();
     assert_eq!(journal[0], "variant 2 made from variant 1");
     assert!(journal[1].starts_with("variant 2: ") && journal[1].contains("Platinum 950"), "{journal:?}");
     assert_eq!(journal[2..], ["variant 2 is the favourite", "variant 2 made the main design"]);
@@ -139,7 +139,8 @@ fn presentation_commands_change_light_and_background_but_not_the_design() {
 fn save_as_then_open_restores_the_design() {
     let mut app = command_app();
     send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Rose18k)));
-    send(&mut app, StudioCommand::Design(DesignCommand::SetStoneCarats(1.5)));
+    let carats = ecrin::estimate::set_carats(&design(&app), 1.5).expect("1.5 ct");
+    send(&mut app, StudioCommand::Design(carats));
     let saved = design(&app);
     let path = std::env::temp_dir().join(format!("ecrin-studio-save-{}.ron", std::process::id()));
     send(&mut app, StudioCommand::SavePreset(Some(path.clone())));
@@ -545,7 +546,7 @@ fn the_journal_records_who_changed_what_and_travels_with_the_preset() {
     send(&mut app, StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
     send(&mut app, StudioCommand::Undo);
     let journal = app.world().resource::<CurrentDesign>().journal.clone();
-    let lines: Vec<String> = journal.iter().map(|e| e.line()).collect();
+    let lines: Vec<String> = journal.iter().map(ecrin::i18n::journal::line).collect();
     assert_eq!(journal.len(), 3, "{lines:?}");
     assert!(lines[0].contains("client: 18k yellow gold → Platinum 950"), "{lines:?}");
     assert!(lines[1].contains("advisor: 6 prongs → Halo"), "{lines:?}");
@@ -749,11 +750,12 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("packs-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let design = Design { name: "Bague « Éloïse »".into(), ..Design::default() };
-    let journal = vec![ecrin::design::journal::JournalEntry {
-        at: 1_795_400_000,
-        who: ecrin::design::journal::Who::Client,
-        change: "18k yellow gold → Platinum 950".into(),
-    }];
+    let journal = vec![ecrin::design::journal::JournalEntry::new(
+        1_795_400_000,
+        ecrin::design::journal::Who::Client,
+        None,
+        ecrin::design::journal::Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 },
+    )];
     let white = Presentation { environment: LightingEnvironment::Studio, background: Background::White };
     let request = |destination: PathBuf| PackRequest {
         design: design.clone(),

@@ -3,9 +3,10 @@
 
 use super::sheet::{INK, MUTED, Typesetter, place_picture};
 use crate::design::Design;
-use crate::design::estimate::weights;
-use crate::design::journal::describe_changes;
-use crate::design::price::PriceList;
+use crate::design::journal::design_changes;
+use crate::estimate::price::PriceList;
+use crate::estimate::weights;
+use crate::i18n::journal::what_it_has;
 use image::{Rgba, RgbaImage};
 
 /// Most variants on a board (as in the studio).
@@ -13,19 +14,9 @@ pub use crate::design::variants::MAX_VARIANTS;
 
 /// How a variant reads against the first: "platinum · 1.20 ct oval · halo", then weight and price differences.
 pub fn variant_label(first: &Design, variant: &Design, prices: Option<&PriceList>) -> (String, String) {
-    // The name is shown apart; the headline says what the client would see change.
-    let changes: Vec<String> =
-        describe_changes(first, variant).into_iter().filter(|c| !c.starts_with("name ")).collect();
-    let headline = if changes.is_empty() {
-        "the reference".to_string()
-    } else {
-        // What the variant has: the far side of each "before → after"; a ring size keeps its word ("size 11 (JP)").
-        let after = |c: &String| {
-            let tail = c.rsplit(" → ").next().unwrap_or(c);
-            if c.starts_with("size ") && !tail.starts_with("size ") { format!("size {tail}") } else { tail.to_string() }
-        };
-        changes.iter().map(after).collect::<Vec<_>>().join(" · ")
-    };
+    // The name is shown apart; the headline says what the variant has that the first has not.
+    let has: Vec<String> = design_changes(first, variant).iter().filter_map(what_it_has).collect();
+    let headline = if has.is_empty() { "the reference".to_string() } else { has.join(" · ") };
     let grams = weights(variant).metal_grams() - weights(first).metal_grams();
     let mut figures = format!("{:.2} g of metal ({grams:+.2} g)", weights(variant).metal_grams());
     if let Some(list) = prices

@@ -5,8 +5,8 @@ pub mod board;
 pub mod pack;
 pub mod sheet;
 
-use crate::design::estimate::{small_diamonds, weights};
-use crate::design::price::PriceList;
+use crate::estimate::price::PriceList;
+use crate::estimate::{small_diamonds, weights};
 use crate::design::ring_size::{SizeSystem, label as size_label};
 use crate::design::{Design, preset};
 
@@ -131,7 +131,7 @@ pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&st
         design.stone.species.label(),
         design.stone.cut.label().to_lowercase(),
         design.stone.size_mm,
-        design.centre_carats()
+        crate::estimate::centre_carats(design)
     );
     let mut rows = vec![row("Design", design.name.clone())];
     if let Some(client) = client.filter(|c| !c.trim().is_empty()) {

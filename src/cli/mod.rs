@@ -154,8 +154,8 @@ pub(crate) fn or_bad_input<T>(result: Result<T, impl std::fmt::Display>) -> Resu
 }
 
 /// The price list named on the command line, if any.
-pub(crate) fn price_list(path: Option<&std::path::Path>) -> Result<Option<crate::design::price::PriceList>, ExitCode> {
-    or_bad_input(path.map(crate::design::price::PriceList::load).transpose())
+pub(crate) fn price_list(path: Option<&std::path::Path>) -> Result<Option<crate::estimate::price::PriceList>, ExitCode> {
+    or_bad_input(path.map(crate::estimate::price::PriceList::load).transpose())
 }
 
 pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
@@ -194,11 +194,11 @@ pub fn run(cli: Cli) -> ExitCode {
                         path.display(),
                         d.name,
                         d.metal.alloy.label(),
-                        crate::design::estimate::weights(&d).metal_grams(),
+                        crate::estimate::weights(&d).metal_grams(),
                         d.stone.species.label(),
                         d.stone.cut.label(),
                         d.stone.size_mm,
-                        d.centre_carats(),
+                        crate::estimate::centre_carats(&d),
                         crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).light_return,
                         crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).fire,
                         d.setting.label(),

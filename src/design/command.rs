@@ -14,8 +14,6 @@ pub enum DesignCommand {
     SetCut(Cut),
     /// Stone length in mm.
     SetStoneSize(f32),
-    /// Target weight in carats: the size is derived from the cut's volume and the species' SG.
-    SetStoneCarats(f32),
     SetSetting(Setting),
     SetShank(ShankStyle),
     /// Inner circumference in mm.
@@ -40,13 +38,6 @@ impl DesignCommand {
             DesignCommand::SetSpecies(species) => next.stone.species = *species,
             DesignCommand::SetCut(cut) => next.stone.cut = *cut,
             DesignCommand::SetStoneSize(mm) => next.stone.size_mm = *mm,
-            DesignCommand::SetStoneCarats(carats) => {
-                if !(carats.is_finite() && *carats > 0.0) {
-                    return Err(DesignError::Carat(*carats));
-                }
-                let sg = next.stone.species.data().specific_gravity;
-                next.stone.size_mm = crate::geometry::cut::size_for_carats(next.stone.cut, *carats, sg);
-            }
             DesignCommand::SetSetting(setting) => next.setting = *setting,
             DesignCommand::SetShank(shank) => next.shank = *shank,
             DesignCommand::SetRingSize(mm) => next.ring_size_mm = *mm,
@@ -167,7 +158,7 @@ mod tests {
         let commands = [
             DesignCommand::SetAlloy(Alloy::Platinum950),
             DesignCommand::SetCut(Cut::Oval),
-            DesignCommand::SetStoneCarats(1.5),
+            DesignCommand::SetStoneSize(7.4),
             DesignCommand::SetSetting(Setting::Halo),
             DesignCommand::SetRingSize(56.0),
             DesignCommand::SetEngraving("A & B".into()),
@@ -196,7 +187,7 @@ mod tests {
             2 => Either::Design(DesignCommand::SetStoneSize(3.0 + pick(120) as f32 * 0.1)),
             3 => Either::Design(DesignCommand::SetSetting(Setting::ALL[index % Setting::ALL.len()])),
             4 => Either::Design(DesignCommand::SetRingSize(44.0 + pick(30) as f32)),
-            5 => Either::Design(DesignCommand::SetStoneCarats(-1.0)),
+            5 => Either::Design(DesignCommand::SetStoneSize(-1.0)),
             6 => Either::Design(DesignCommand::SetFinish(Finish::ALL[index % Finish::ALL.len()])),
             7 => Either::Variant(VariantCommand::Duplicate),
             8 => Either::Variant(VariantCommand::Select(index)),
@@ -219,7 +210,7 @@ mod tests {
             let mut history = History::of_variants(start.clone());
             let mut steps = 0;
             for _ in 0..60 {
-                // Refused commands (a bad carat weight, a sixth variant, a missing one) change nothing.
+                // Refused commands (a negative stone size, a sixth variant, a missing one) change nothing.
                 let changed = match random_command(&mut state) {
                     Either::Design(command) => history.apply(&command).unwrap_or(false),
                     Either::Variant(VariantCommand::Select(index)) => {
@@ -241,15 +232,5 @@ mod tests {
             assert_eq!(history.variants().designs(), end.designs(), "seed {seed}");
             assert_eq!(history.variants().favourite(), end.favourite(), "seed {seed}");
         }
-    }
-
-    #[test]
-    fn carat_target_gives_a_size_that_weighs_that_much() {
-        let mut history = History::new(Design::default());
-        history.apply(&DesignCommand::SetStoneCarats(1.0)).expect("1 ct fits");
-        let design = history.current();
-        // A 1.00 ct round brilliant diamond is about 6.4–6.5 mm across (notes).
-        assert!((6.2..6.7).contains(&design.stone.size_mm), "{}", design.stone.size_mm);
-        assert!((design.centre_carats() - 1.0).abs() < 0.01);
     }
 }

@@ -2,11 +2,9 @@
 
 pub mod catalogue;
 pub mod command;
-pub mod estimate;
 pub mod journal;
 pub mod necklace;
 pub mod preset;
-pub mod price;
 pub mod ring_size;
 pub mod session;
 pub mod variants;
@@ -309,11 +307,6 @@ impl Design {
     /// The alloy of the head (the band's unless two-tone).
     pub fn head_metal(&self) -> Metal {
         Metal { alloy: self.head_alloy.unwrap_or(self.metal.alloy), finish: self.metal.finish }
-    }
-
-    /// Estimated weight of the centre stone in carats, from the cut's polyhedron volume and the species' SG.
-    pub fn centre_carats(&self) -> f32 {
-        crate::geometry::cut::carats(self.stone.cut, self.stone.size_mm, self.stone.species.data().specific_gravity)
     }
 }
 

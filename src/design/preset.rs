@@ -7,15 +7,18 @@
 //! )
 //! ```
 
-use super::journal::JournalEntry;
+use super::journal::{JournalEntry, LegacyEntry};
 use super::{Design, DesignError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// The schema version this build writes. Version 2 added `head_alloy` (two-tone), version 3 the co-design
-/// `journal`, version 4 `necklace`; version 1–3 files still load.
-pub const PRESET_VERSION: u32 = 4;
+/// `journal`, version 4 `necklace`, version 5 the journal as data (`Alloy(from: …, to: …)`, not sentences);
+/// version 1–4 files still load (their journal entries kept as their words).
+pub const PRESET_VERSION: u32 = 5;
+/// The last version whose journal entries were sentences.
+const LAST_VERSION_WITH_TEXT_JOURNAL: u32 = 4;
 /// The oldest schema version this build reads.
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 /// A preset is a few hundred bytes; anything over this is not a preset.
@@ -30,6 +33,17 @@ struct PresetFile {
     design: Design,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     journal: Vec<JournalEntry>,
+}
+
+/// A preset of version 3–4, whose journal entries were sentences.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegacyPresetFile {
+    #[allow(dead_code)]
+    version: u32,
+    design: Design,
+    #[serde(default)]
+    journal: Vec<LegacyEntry>,
 }
 
 /// Reads only the version, ignoring everything else, so that a future schema gets a version error, not a
@@ -100,7 +114,13 @@ pub fn from_ron_str_with_journal(text: &str, path: &str) -> Result<(Design, Vec<
             return Err(PresetError::UnsupportedVersion { path: path.into(), line, column, found });
         }
     }
-    let file: PresetFile = ron::from_str(text).map_err(|error| syntax_error(path, &error))?;
+    let file: PresetFile = if probe.version <= LAST_VERSION_WITH_TEXT_JOURNAL {
+        let old: LegacyPresetFile = ron::from_str(text).map_err(|error| syntax_error(path, &error))?;
+        let journal = old.journal.into_iter().map(JournalEntry::from).collect();
+        PresetFile { version: probe.version, design: old.design, journal }
+    } else {
+        ron::from_str(text).map_err(|error| syntax_error(path, &error))?
+    };
     file.design.validate().map_err(|source| {
         let (line, column) = locate_field(text, field_of(&source));
         PresetError::Invalid { path: path.into(), line, column, source }

@@ -5,15 +5,16 @@
 //! (version: 1, designs: [(name: "Classic solitaire", ...), (...)], active: 1, favourite: Some(0), journal: [...])
 //! ```
 
-use super::journal::JournalEntry;
+use super::journal::{JournalEntry, LegacyEntry};
 use super::variants::Variants;
 use super::{Design, DesignError, preset};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use thiserror::Error;
 
-/// The session schema this build writes and reads.
-pub const SESSION_VERSION: u32 = 1;
+/// The session schema this build writes. Version 2 has the journal as data; version 1 files still read (their
+/// journal entries kept as their words).
+pub const SESSION_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +26,19 @@ struct SessionFile {
     favourite: Option<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     journal: Vec<JournalEntry>,
+}
+
+/// A session of version 1, whose journal entries were sentences.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegacySessionFile {
+    version: u32,
+    designs: Vec<Design>,
+    active: usize,
+    #[serde(default)]
+    favourite: Option<usize>,
+    #[serde(default)]
+    journal: Vec<LegacyEntry>,
 }
 
 /// A session: the variants of the appointment and its journal.
@@ -64,20 +78,29 @@ pub fn to_ron_string(session: &Session) -> String {
 
 /// Parses session text (or a preset: one design); `path` only labels the errors.
 pub fn from_ron_str(text: &str, path: &str) -> Result<Session, SessionError> {
-    match ron::from_str::<SessionFile>(text) {
-        Ok(file) if file.version != SESSION_VERSION => {
-            Err(SessionError::UnsupportedVersion { path: path.into(), found: file.version })
-        }
-        Ok(file) => {
-            let variants = Variants::checked(file.designs, file.active, file.favourite)
-                .map_err(|source| SessionError::Invalid { path: path.into(), source })?;
-            Ok(Session { variants, journal: file.journal })
-        }
-        Err(session_error) => match preset::from_ron_str_with_journal(text, path) {
-            Ok((design, journal)) => Ok(Session { variants: Variants::single(design), journal }),
-            Err(_) => Err(SessionError::Syntax { path: path.into(), message: session_error.to_string() }),
+    let file = match ron::from_str::<SessionFile>(text) {
+        Ok(file) if file.version == SESSION_VERSION => Ok(file),
+        Ok(file) => Err(SessionError::UnsupportedVersion { path: path.into(), found: file.version }),
+        Err(error) => match ron::from_str::<LegacySessionFile>(text) {
+            Ok(old) if old.version == 1 => Ok(SessionFile {
+                version: old.version,
+                designs: old.designs,
+                active: old.active,
+                favourite: old.favourite,
+                journal: old.journal.into_iter().map(JournalEntry::from).collect(),
+            }),
+            Ok(old) => Err(SessionError::UnsupportedVersion { path: path.into(), found: old.version }),
+            Err(_) => {
+                return match preset::from_ron_str_with_journal(text, path) {
+                    Ok((design, journal)) => Ok(Session { variants: Variants::single(design), journal }),
+                    Err(_) => Err(SessionError::Syntax { path: path.into(), message: error.to_string() }),
+                };
+            }
         },
-    }
+    }?;
+    let variants = Variants::checked(file.designs, file.active, file.favourite)
+        .map_err(|source| SessionError::Invalid { path: path.into(), source })?;
+    Ok(Session { variants, journal: file.journal })
 }
 
 /// Reads a session file.
@@ -90,7 +113,7 @@ pub fn load(path: &Path) -> Result<Session, SessionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::journal::Who;
+    use crate::design::journal::{Change, Who};
     use crate::design::variants::VariantCommand;
 
     #[test]
@@ -99,7 +122,8 @@ mod tests {
             .apply(&VariantCommand::Duplicate)
             .and_then(|v| v.apply(&VariantCommand::ToggleFavourite(0)))
             .expect("two variants");
-        let journal = vec![JournalEntry { at: 1_700_000_000, who: Who::Client, change: "variant 2 made".into() }];
+        let change = Change::VariantMade { variant: 1, from: 0 };
+        let journal = vec![JournalEntry::new(1_700_000_000, Who::Client, None, change)];
         let session = Session { variants, journal };
         let text = to_ron_string(&session);
         assert_eq!(from_ron_str(&text, "autosave.ron").expect("reads back"), session);
@@ -111,6 +135,11 @@ mod tests {
         let session = from_ron_str(&preset, "autosave.ron").expect("a preset reads as one variant");
         assert_eq!(session.variants.len(), 1);
         let error = from_ron_str("(version: 1, designs: [], active: 0)", "autosave.ron").expect_err("no design");
+        assert!(error.to_string().starts_with("autosave.ron: variants: 0"), "{error}");
+        let error = from_ron_str("(version: 2, designs: [], active: 0)", "autosave.ron").expect_err("no design");
+        assert!(error.to_string().starts_with("autosave.ron: variants: 0"), "{error}");
+        let old = r#"(version: 1, designs: [], active: 0, journal: [(at: 5, who: Client, change: "variant 2 made")])"#;
+        let error = from_ron_str(old, "autosave.ron").expect_err("no design");
         assert!(error.to_string().starts_with("autosave.ron: variants: 0"), "{error}");
         let error = from_ron_str("(nonsense", "autosave.ron").expect_err("not RON");
         assert!(error.to_string().starts_with("autosave.ron: neither a session nor a preset"), "{error}");

@@ -2,6 +2,7 @@
 //! design (the first, which the others are compared with) — and the commands that make, mark, promote and remove
 //! them. The whole set is what the undo history keeps, so variant operations undo like any change.
 
+use super::journal::{Change, design_changes};
 use super::{Design, DesignError};
 
 /// The most variants the board shows.
@@ -133,34 +134,30 @@ impl Variants {
 }
 
 /// What changed between two sets of variants, for the journal: variants made, removed, promoted, marked, and the
-/// design changes of each ("variant 2: 18k yellow gold → Platinum 950"); choosing which one to edit is not a change.
-pub fn describe_variant_changes(before: &Variants, after: &Variants) -> Vec<String> {
-    use super::journal::describe_changes;
+/// design changes of each (with the variant they were made to, when there are several); choosing which one to
+/// edit is not a change.
+pub fn variant_changes(before: &Variants, after: &Variants) -> Vec<(Option<usize>, Change)> {
     let (old, new) = (before.designs(), after.designs());
     let mut changes = Vec::new();
     if new.len() == old.len() + 1 && new[..old.len()] == *old {
-        changes.push(format!("variant {} made from variant {}", new.len(), before.active + 1));
+        changes.push((None, Change::VariantMade { variant: old.len(), from: before.active }));
     } else if new.len() + 1 == old.len() {
         match (0..old.len()).find(|&i| old[..i] == new[..i] && old[i + 1..] == new[i..]) {
-            Some(removed) => changes.push(format!("variant {} removed", removed + 1)),
-            None => changes.push(format!("{} variants → {}", old.len(), new.len())),
+            Some(removed) => changes.push((None, Change::VariantRemoved { variant: removed })),
+            None => changes.push((None, Change::VariantCount { from: old.len(), to: new.len() })),
         }
     } else if let Some(promoted) = promoted_index(old, new) {
-        changes.push(format!("variant {} made the main design", promoted + 1));
+        changes.push((None, Change::MadeMain { variant: promoted }));
     } else if new.len() == old.len() {
         for (index, (a, b)) in old.iter().zip(new).enumerate() {
-            for change in describe_changes(a, b) {
-                changes.push(if new.len() > 1 { format!("variant {}: {change}", index + 1) } else { change });
-            }
+            let variant = (new.len() > 1).then_some(index);
+            changes.extend(design_changes(a, b).into_iter().map(|change| (variant, change)));
         }
     } else {
-        changes.push(format!("{} variants → {}", old.len(), new.len()));
+        changes.push((None, Change::VariantCount { from: old.len(), to: new.len() }));
     }
     if changes.is_empty() && before.favourite != after.favourite {
-        changes.push(match after.favourite {
-            Some(index) => format!("variant {} is the favourite", index + 1),
-            None => "no favourite".to_string(),
-        });
+        changes.push((None, Change::Favourite { variant: after.favourite }));
     }
     changes
 }
@@ -211,7 +208,7 @@ mod tests {
         assert_eq!(promoted.designs()[0], platinum());
         assert_eq!(promoted.active(), 0, "the edited design moved with it");
         assert_eq!(promoted.favourite(), Some(1), "the favourite moved one place down");
-        assert_eq!(describe_variant_changes(&variants, &promoted), ["variant 2 made the main design"]);
+        assert_eq!(variant_changes(&variants, &promoted), [(None, Change::MadeMain { variant: 1 })]);
     }
 
     #[test]
@@ -219,7 +216,7 @@ mod tests {
         let variants = Variants::checked(vec![Design::default(), platinum()], 1, Some(1)).expect("valid");
         let removed = variants.apply(&VariantCommand::Remove(1)).expect("exists");
         assert_eq!((removed.len(), removed.active(), removed.favourite()), (1, 0, None));
-        assert_eq!(describe_variant_changes(&variants, &removed), ["variant 2 removed"]);
+        assert_eq!(variant_changes(&variants, &removed), [(None, Change::VariantRemoved { variant: 1 })]);
         assert!(matches!(removed.apply(&VariantCommand::Remove(0)), Err(DesignError::LastVariant)));
         assert!(matches!(variants.apply(&VariantCommand::Promote(5)), Err(DesignError::NoVariant(6))));
     }
@@ -227,14 +224,13 @@ mod tests {
     #[test]
     fn the_journal_tells_which_variant_changed() {
         let two = Variants::single(Design::default()).apply(&VariantCommand::Duplicate).expect("room");
-        assert_eq!(describe_variant_changes(&Variants::default(), &two), ["variant 2 made from variant 1"]);
+        assert_eq!(variant_changes(&Variants::default(), &two), [(None, Change::VariantMade { variant: 1, from: 0 })]);
         let changed = two.with_active(platinum());
-        let lines = describe_variant_changes(&two, &changed);
-        assert_eq!(lines.len(), 1);
-        assert!(lines[0].starts_with("variant 2: ") && lines[0].contains("Platinum"), "{lines:?}");
+        let alloy = Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 };
+        assert_eq!(variant_changes(&two, &changed), [(Some(1), alloy)]);
         let selected = changed.apply(&VariantCommand::Select(0)).expect("exists");
-        assert!(describe_variant_changes(&changed, &selected).is_empty(), "choosing what to edit is no change");
+        assert!(variant_changes(&changed, &selected).is_empty(), "choosing what to edit is no change");
         let marked = selected.apply(&VariantCommand::ToggleFavourite(1)).expect("exists");
-        assert_eq!(describe_variant_changes(&selected, &marked), ["variant 2 is the favourite"]);
+        assert_eq!(variant_changes(&selected, &marked), [(None, Change::Favourite { variant: Some(1) })]);
     }
 }

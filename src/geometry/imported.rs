@@ -68,11 +68,9 @@ fn collect(node: &gltf::Node, parent: Mat4, buffers: &[Vec<u8>], out: &mut Vec<R
                 .map(|n| n.map(|n| (normal_matrix * Vec3::from(n)).normalize_or_zero().into()).collect())
                 .unwrap_or_default();
             let count = positions.len() as u32;
-            let indices: Vec<u32> = reader
-                .read_indices()
-                .map(|i| i.into_u32().filter(|&i| i < count).collect())
-                .unwrap_or_else(|| (0..count).collect());
-            let indices = indices[..indices.len() / 3 * 3].to_vec();
+            let indices: Vec<u32> =
+                reader.read_indices().map(|i| i.into_u32().collect()).unwrap_or_else(|| (0..count).collect());
+            let indices = whole_triangles_in_range(&indices, count);
             let label = [primitive.material().name(), mesh.name(), node.name()]
                 .into_iter()
                 .flatten()
@@ -86,6 +84,12 @@ fn collect(node: &gltf::Node, parent: Mat4, buffers: &[Vec<u8>], out: &mut Vec<R
     for child in node.children() {
         collect(&child, transform, buffers, out);
     }
+}
+
+/// The triangles of an index list whose three corners all exist (`< vertex_count`): a triangle with a corner out
+/// of range is dropped whole, so every later triangle keeps its own corners; a trailing incomplete triangle too.
+fn whole_triangles_in_range(indices: &[u32], vertex_count: u32) -> Vec<u32> {
+    indices.chunks_exact(3).filter(|t| t.iter().all(|&i| i < vertex_count)).flatten().copied().collect()
 }
 
 /// The rotation that puts the finger along Z and the head up (+Y): the finger runs along the ring's smallest
@@ -258,6 +262,39 @@ mod tests {
             let convex = crate::geometry::polyhedron::convex_planes_of_mesh(&part.mesh, 160);
             assert_eq!(convex.is_ok(), part.class == PartClass::Gem, "{}: {:?}", part.label, convex.err());
         }
+    }
+
+    #[test]
+    fn a_triangle_with_a_corner_out_of_range_goes_whole_and_the_others_keep_their_corners() {
+        // Four vertices; the second triangle names vertex 9, which does not exist; the last triangle is incomplete.
+        let indices = [0, 1, 2, 1, 9, 3, 1, 2, 3, 0, 2];
+        assert_eq!(whole_triangles_in_range(&indices, 4), vec![0, 1, 2, 1, 2, 3]);
+        assert!(whole_triangles_in_range(&[7, 8, 9], 4).is_empty());
+    }
+
+    #[test]
+    fn a_model_with_some_indices_out_of_range_keeps_its_other_triangles_whole() {
+        use crate::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+        // A closed metal sphere with one broken triangle put in the middle of its index list.
+        let sphere = crate::geometry::mesh::sphere(Vec3::ZERO, 8.0, 24);
+        let mut broken = sphere.clone();
+        let middle = broken.indices.len() / 3 / 2 * 3;
+        broken.indices.splice(middle..middle, [0, 1, 100_000]);
+        let material = GlbMaterial { name: "metal", base_colour: [0.9, 0.8, 0.5, 1.0], metallic: 1.0, roughness: 0.2 };
+        let bytes = write_glb(
+            &[material],
+            &[GlbMesh { name: "ring", material: 0, data: &broken }],
+            &[GlbNode { name: "ring".into(), mesh: Some(0), transform: glam::Affine3A::IDENTITY }],
+        )
+        .expect("glb");
+        let path = std::env::temp_dir().join(format!("ecrin-bad-indices-{}.glb", std::process::id()));
+        std::fs::write(&path, bytes).expect("written");
+        let loaded = load_model(&path, None);
+        let _ = std::fs::remove_file(&path);
+        let (model, report) = loaded.expect("the model still opens");
+        let metal: f32 = model.parts.iter().map(|p| p.mesh.volume()).sum::<f32>() / report.scale_to_mm.powi(3);
+        // Every other triangle kept its corners: the sphere is still closed and has its volume.
+        assert!((metal / sphere.volume() - 1.0).abs() < 1e-3, "{metal} mm³ vs {} mm³", sphere.volume());
     }
 
     #[test]

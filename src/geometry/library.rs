@@ -1,14 +1,19 @@
-//! The ring component library written as .glb files (`ecrin generate-assets`), and its naming convention.
+//! The component library: every part Écrin composes pieces from (shanks, heads, stones, chain links, clasp, bail,
+//! the display bust), what each file holds, and its writing as `.glb` (`ecrin generate-assets`). The Assembly
+//! (`assembly.rs`) places these components; the studio loads the files; both read the same `ComponentModel`.
 //!
 //! Convention (README "Model convention"): a mesh whose material name starts with `metal` is rendered in the
 //! design's metal; `gem` is rendered as a stone (`gem.center` the centre stone, `gem.melee` small stones);
 //! the empty node `seat.center` marks the centre stone's girdle centre (table towards +Y).
 
 use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
-use super::{cut, ring};
+use super::mesh::MeshData;
+use super::{cut, necklace, ring};
+use crate::design::necklace::ChainStyle;
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::Affine3A;
 use std::path::Path;
+use std::sync::Arc;
 
 pub const SEAT_NODE: &str = "seat.center";
 /// Material of display props (the bust): neither metal nor gem.
@@ -16,107 +21,198 @@ pub const DISPLAY_MATERIAL: &str = "display.bust";
 pub const METAL_PREFIX: &str = "metal";
 pub const GEM_PREFIX: &str = "gem";
 
-/// Path of a shank model, relative to the assets folder.
-pub fn shank_path(style: ShankStyle) -> String {
-    format!("models/shanks/{}.glb", style.slug())
+/// One file of the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Component {
+    /// A band at the reference size, with the small stones set in it (pavé, channel).
+    Shank(ShankStyle),
+    /// A head made for a unit-length stone of the cut, with its halo or side stones and its seat.
+    Head(Setting, Cut),
+    /// A unit-length stone of the cut.
+    Stone(Cut),
+    /// One link of a chain, along X.
+    ChainLink(ChainStyle),
+    /// The spring-ring clasp, along X.
+    Clasp,
+    /// The pendant's bail, the loop the chain runs through.
+    Bail,
+    /// The bar a drop pendant hangs from, down from the bail.
+    DropBar,
+    /// The display bust necklaces are shown on.
+    Bust,
 }
 
-/// Path of a head model (made for a unit-length stone of this cut).
-pub fn head_path(setting: Setting, cut: Cut) -> String {
-    format!("models/heads/{}_{}.glb", setting.slug(), cut.slug())
+/// What a mesh of a component is made of (its material name in the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Material {
+    Metal,
+    CentreStone,
+    Melee,
+    Display,
 }
 
-/// Path of a unit-length stone model of this cut.
-pub fn stone_path(cut: Cut) -> String {
-    format!("models/stones/{}.glb", cut.slug())
+impl Material {
+    pub fn name(self) -> &'static str {
+        match self {
+            Material::Metal => "metal",
+            Material::CentreStone => "gem.center",
+            Material::Melee => "gem.melee",
+            Material::Display => DISPLAY_MATERIAL,
+        }
+    }
+
+    fn glb(self) -> GlbMaterial<'static> {
+        let (base_colour, metallic, roughness) = match self {
+            Material::Metal => ([0.9, 0.75, 0.4, 1.0], 1.0, 0.1),
+            Material::CentreStone | Material::Melee => ([1.0, 1.0, 1.0, 1.0], 0.0, 0.0),
+            Material::Display => ([0.5, 0.47, 0.43, 1.0], 0.0, 0.85),
+        };
+        GlbMaterial { name: self.name(), base_colour, metallic, roughness }
+    }
 }
 
-fn metal_material() -> GlbMaterial<'static> {
-    GlbMaterial { name: "metal", base_colour: [0.9, 0.75, 0.4, 1.0], metallic: 1.0, roughness: 0.1 }
+/// A mesh of a component file.
+pub struct ModelMesh {
+    pub name: &'static str,
+    pub material: Material,
+    pub data: MeshData,
 }
 
-fn gem_material(name: &'static str) -> GlbMaterial<'static> {
-    GlbMaterial { name, base_colour: [1.0, 1.0, 1.0, 1.0], metallic: 0.0, roughness: 0.0 }
+/// A node of a component file: a mesh placed in the component's frame, or an empty marker (the seat).
+pub struct ModelNode {
+    pub name: String,
+    pub mesh: Option<usize>,
+    pub transform: Affine3A,
+}
+
+/// What a component file holds.
+pub struct ComponentModel {
+    pub meshes: Vec<ModelMesh>,
+    pub nodes: Vec<ModelNode>,
+}
+
+impl ComponentModel {
+    /// One mesh on one node at the origin.
+    fn single(name: &'static str, material: Material, data: MeshData) -> Self {
+        ComponentModel {
+            meshes: vec![ModelMesh { name, material, data }],
+            nodes: vec![ModelNode { name: name.into(), mesh: Some(0), transform: Affine3A::IDENTITY }],
+        }
+    }
+
+    /// Adds the small stones (a unit round brilliant placed many times, `gem.melee.NN`).
+    fn with_melee(mut self, placements: &[Affine3A]) -> Self {
+        if placements.is_empty() {
+            return self;
+        }
+        let melee = self.meshes.len();
+        let data = cut::unit_polyhedron(Cut::RoundBrilliant).to_mesh();
+        self.meshes.push(ModelMesh { name: "melee", material: Material::Melee, data });
+        for (i, &transform) in placements.iter().enumerate() {
+            self.nodes.push(ModelNode { name: format!("gem.melee.{i:02}"), mesh: Some(melee), transform });
+        }
+        self
+    }
+
+    /// The seat node's transform, where the file has one.
+    pub fn seat(&self) -> Option<Affine3A> {
+        self.nodes.iter().find(|n| n.name == SEAT_NODE).map(|n| n.transform)
+    }
+}
+
+impl Component {
+    /// Every component of the library.
+    pub fn all() -> Vec<Component> {
+        let mut all: Vec<Component> = ShankStyle::ALL.into_iter().map(Component::Shank).collect();
+        all.extend(ChainStyle::ALL.into_iter().map(Component::ChainLink));
+        all.extend([Component::Clasp, Component::Bail, Component::DropBar, Component::Bust]);
+        for cut in Cut::ALL {
+            all.push(Component::Stone(cut));
+            all.extend(Setting::ALL.into_iter().map(|setting| Component::Head(setting, cut)));
+        }
+        all
+    }
+
+    /// Path of its file, relative to the assets folder.
+    pub fn path(self) -> String {
+        match self {
+            Component::Shank(style) => format!("models/shanks/{}.glb", style.slug()),
+            Component::Head(setting, cut) => format!("models/heads/{}_{}.glb", setting.slug(), cut.slug()),
+            Component::Stone(cut) => format!("models/stones/{}.glb", cut.slug()),
+            Component::ChainLink(style) => format!("models/necklace/link_{}.glb", style.slug()),
+            Component::Clasp => "models/necklace/clasp.glb".into(),
+            Component::Bail => "models/necklace/bail.glb".into(),
+            Component::DropBar => "models/necklace/drop_bar.glb".into(),
+            Component::Bust => "models/necklace/bust.glb".into(),
+        }
+    }
+
+    /// What its file holds, made from the core's geometry (deterministic). Costly for heads: use `model`.
+    pub fn make_model(self) -> ComponentModel {
+        match self {
+            Component::Shank(style) => {
+                ComponentModel::single("shank", Material::Metal, ring::shank(style))
+                    .with_melee(&super::shank::shank_stones(style))
+            }
+            Component::Head(setting, cut) => {
+                let head = ring::head(setting, cut);
+                let mut model = ComponentModel::single("head", Material::Metal, head.metal);
+                model.nodes.push(ModelNode {
+                    name: SEAT_NODE.into(),
+                    mesh: None,
+                    transform: Affine3A::from_translation(head.seat),
+                });
+                model.with_melee(head.melee.as_ref().map_or(&[][..], |(_, placements)| placements))
+            }
+            Component::Stone(cut) => {
+                ComponentModel::single("stone", Material::CentreStone, cut::unit_polyhedron(cut).to_mesh())
+            }
+            Component::ChainLink(style) => ComponentModel::single("link", Material::Metal, necklace::link(style)),
+            Component::Clasp => ComponentModel::single("clasp", Material::Metal, necklace::clasp()),
+            Component::Bail => ComponentModel::single("bail", Material::Metal, necklace::bail()),
+            Component::DropBar => ComponentModel::single("drop bar", Material::Metal, necklace::drop_bar()),
+            Component::Bust => {
+                let mut form = necklace::bust();
+                form.recompute_smooth_normals();
+                ComponentModel::single("bust", Material::Display, form)
+            }
+        }
+    }
+
+    /// What its file holds, made once per run and shared (the Assembly and the estimates ask often).
+    pub fn model(self) -> Arc<ComponentModel> {
+        static MODELS: crate::memo::Memo<Component, Arc<ComponentModel>> = crate::memo::Memo::new();
+        MODELS.get_or_compute(self, || Arc::new(self.make_model()))
+    }
+
+    /// Its file's bytes.
+    pub fn glb(self) -> Result<Vec<u8>, String> {
+        let model = self.model();
+        let mut materials: Vec<Material> = Vec::new();
+        for mesh in &model.meshes {
+            if !materials.contains(&mesh.material) {
+                materials.push(mesh.material);
+            }
+        }
+        let material_of = |m: Material| materials.iter().position(|&x| x == m).unwrap_or(0);
+        let glb_materials: Vec<GlbMaterial> = materials.iter().map(|m| m.glb()).collect();
+        let meshes: Vec<GlbMesh> = model
+            .meshes
+            .iter()
+            .map(|m| GlbMesh { name: m.name, material: material_of(m.material), data: &m.data })
+            .collect();
+        let nodes: Vec<GlbNode> = model
+            .nodes
+            .iter()
+            .map(|n| GlbNode { name: n.name.clone(), mesh: n.mesh, transform: n.transform })
+            .collect();
+        write_glb(&glb_materials, &meshes, &nodes)
+    }
 }
 
 /// Every model of the library: (path relative to assets/, GLB bytes). Deterministic.
 pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut models = Vec::new();
-    for style in ShankStyle::ALL {
-        let mesh = ring::shank(style);
-        let melee = cut::unit_polyhedron(Cut::RoundBrilliant).to_mesh();
-        let mut meshes = vec![GlbMesh { name: "shank", material: 0, data: &mesh }];
-        let mut nodes = vec![GlbNode { name: "shank".into(), mesh: Some(0), transform: Affine3A::IDENTITY }];
-        let stones = super::shank::shank_stones(style);
-        if !stones.is_empty() {
-            meshes.push(GlbMesh { name: "melee", material: 1, data: &melee });
-            for (i, &transform) in stones.iter().enumerate() {
-                nodes.push(GlbNode { name: format!("gem.melee.{i:02}"), mesh: Some(1), transform });
-            }
-        }
-        let materials: &[GlbMaterial] =
-            if !stones.is_empty() { &[metal_material(), gem_material("gem.melee")] } else { &[metal_material()] };
-        models.push((shank_path(style), write_glb(materials, &meshes, &nodes)?));
-    }
-    // Necklace components: one link of each chain style and the clasp, and the display bust (the studio lays the
-    // links along the curve a chain's length gives on the bust).
-    for style in crate::design::necklace::ChainStyle::ALL {
-        let link = super::necklace::link(style);
-        let clasp = super::necklace::clasp();
-        let bytes = write_glb(
-            &[metal_material()],
-            &[GlbMesh { name: "link", material: 0, data: &link }, GlbMesh { name: "clasp", material: 0, data: &clasp }],
-            &[
-                GlbNode { name: "link".into(), mesh: Some(0), transform: Affine3A::IDENTITY },
-                GlbNode {
-                    name: "clasp".into(),
-                    mesh: Some(1),
-                    transform: Affine3A::from_translation(glam::Vec3::X * 8.0),
-                },
-            ],
-        )?;
-        models.push((format!("models/necklace/chain_{}.glb", style.slug()), bytes));
-    }
-    let bust = super::necklace::bust();
-    let display =
-        GlbMaterial { name: DISPLAY_MATERIAL, base_colour: [0.5, 0.47, 0.43, 1.0], metallic: 0.0, roughness: 0.85 };
-    models.push((
-        "models/necklace/bust.glb".to_string(),
-        write_glb(
-            &[display],
-            &[GlbMesh { name: "bust", material: 0, data: &bust }],
-            &[GlbNode { name: "bust".into(), mesh: Some(0), transform: Affine3A::IDENTITY }],
-        )?,
-    ));
-    for cut in Cut::ALL {
-        let stone = cut::unit_polyhedron(cut).to_mesh();
-        let bytes = write_glb(
-            &[gem_material("gem.center")],
-            &[GlbMesh { name: "stone", material: 0, data: &stone }],
-            &[GlbNode { name: "stone".into(), mesh: Some(0), transform: Affine3A::IDENTITY }],
-        )?;
-        models.push((stone_path(cut), bytes));
-        for setting in Setting::ALL {
-            models.push((head_path(setting, cut), head_glb(setting, cut)?));
-        }
-    }
-    Ok(models)
-}
-
-fn head_glb(setting: Setting, cut: Cut) -> Result<Vec<u8>, String> {
-    let head = ring::head(setting, cut);
-    let mut meshes = vec![GlbMesh { name: "head", material: 0, data: &head.metal }];
-    let mut nodes = vec![
-        GlbNode { name: "head".into(), mesh: Some(0), transform: Affine3A::IDENTITY },
-        GlbNode { name: SEAT_NODE.into(), mesh: None, transform: Affine3A::from_translation(head.seat) },
-    ];
-    if let Some((melee, placements)) = &head.melee {
-        meshes.push(GlbMesh { name: "melee", material: 1, data: melee });
-        for (i, &transform) in placements.iter().enumerate() {
-            nodes.push(GlbNode { name: format!("gem.melee.{i:02}"), mesh: Some(1), transform });
-        }
-    }
-    write_glb(&[metal_material(), gem_material("gem.melee")], &meshes, &nodes)
+    Component::all().into_iter().map(|component| Ok((component.path(), component.glb()?))).collect()
 }
 
 /// Writes the whole library under `assets_dir` (atomically, file by file). Returns how many files.

@@ -1,5 +1,7 @@
-//! Geometry free of Bevy: gem cuts as convex polyhedra, ring components as meshes, and glTF writing.
+//! Geometry free of Bevy: gem cuts as convex polyhedra, ring and necklace components as meshes, the Assembly of a
+//! piece from them, and glTF reading and writing.
 
+pub mod assembly;
 pub mod cut;
 pub mod glb;
 pub mod halo;

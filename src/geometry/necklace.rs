@@ -4,13 +4,14 @@
 //!
 //! Bust frame: Y up, the wearer faces +Z, the base of the neck at the origin.
 
-use super::cut::{dimensions_mm, unit_polyhedron};
+use super::cut::dimensions_mm;
 use super::mesh::{MeshData, closed_grid, wire};
-use super::ring::head;
 use crate::design::necklace::{ChainStyle, Necklace, PendantStyle};
 use crate::design::{Cut, Setting};
+use crate::memo::Memo;
 use glam::{Affine3A, Quat, Vec3};
 use std::f32::consts::{PI, TAU};
+use std::sync::Arc;
 
 fn smoothstep(edge0: f32, edge1: f32, x: f32) -> f32 {
     let t = ((x - edge0) / (edge1 - edge0)).clamp(0.0, 1.0);
@@ -180,20 +181,28 @@ pub fn link_placements(style: ChainStyle, curve: &[Vec3]) -> Vec<Affine3A> {
         .collect()
 }
 
-/// The whole chain as one mesh, with the clasp at the back.
-pub fn chain(style: ChainStyle, length_mm: f32) -> MeshData {
-    let curve = chain_curve(length_mm);
-    let unit = link(style);
-    let mut mesh = MeshData::default();
-    for placement in link_placements(style, &curve) {
-        mesh.append(&unit.transformed(placement));
-    }
-    // The clasp at the back of the neck.
-    let back = curve[curve.len() / 2];
-    let (_, tangent) = along(&curve, closed_length(&curve) / 2.0);
-    let frame = Quat::from_rotation_arc(Vec3::X, tangent);
-    mesh.append(&clasp().transformed(Affine3A::from_rotation_translation(frame, back)));
-    mesh
+/// Where a chain's parts go: each link along the curve, and the clasp at the back of the neck.
+pub struct ChainLayout {
+    /// The lowest point at the front, where a pendant hangs.
+    pub front: Vec3,
+    pub links: Vec<Affine3A>,
+    pub clasp: Affine3A,
+}
+
+/// The layout of a chain of a style and length (solved once per style and length: the panel asks every frame).
+pub fn chain_layout(style: ChainStyle, length_mm: f32) -> Arc<ChainLayout> {
+    static LAYOUTS: Memo<(ChainStyle, u32), Arc<ChainLayout>> = Memo::new();
+    LAYOUTS.get_or_compute((style, length_mm.to_bits()), || {
+        let curve = chain_curve(length_mm);
+        let back = curve[curve.len() / 2];
+        let (_, tangent) = along(&curve, closed_length(&curve) / 2.0);
+        let frame = Quat::from_rotation_arc(Vec3::X, tangent);
+        Arc::new(ChainLayout {
+            front: curve[0],
+            links: link_placements(style, &curve),
+            clasp: Affine3A::from_rotation_translation(frame, back),
+        })
+    })
 }
 
 /// A spring-ring clasp: a stout oval ring with its lever, along X.
@@ -203,57 +212,69 @@ pub fn clasp() -> MeshData {
     clasp
 }
 
-/// A pendant, hanging from the chain's lowest point: its metal (head or frame, and a bail the chain runs through)
-/// and where its stone goes (a unit stone placement, for the design's cut and size).
-pub struct Pendant {
-    pub metal: MeshData,
+/// The pendant's bail: a loop of wire the chain passes through, along X.
+pub fn bail() -> MeshData {
+    oval_link(4.0, 3.0, 0.45, 0.0)
+}
+
+/// Below the bail of a drop pendant, from the hanging point: where the bar starts and ends (mm down).
+const DROP_BAR_MM: (f32, f32) = (3.0, 9.5);
+
+/// The bar of a drop pendant, hanging down (−Y) from the bail's hanging point.
+pub fn drop_bar() -> MeshData {
+    wire(&[Vec3::Y * -DROP_BAR_MM.0, Vec3::Y * -DROP_BAR_MM.1], &[0.6, 0.6], 10)
+}
+
+/// Where a pendant's parts go, hanging from the chain's lowest point (mm, bust frame).
+pub struct PendantLayout {
+    /// The head used to hold the stone.
+    pub setting: Setting,
+    pub bail: Affine3A,
+    pub drop_bar: Option<Affine3A>,
+    /// The head, scaled to the stone (its frame is a unit-length stone's).
+    pub head: Affine3A,
+    /// The stone: a unit stone placement, for the design's cut and size.
     pub stone: Affine3A,
     /// The halo's small round stones (unit placements), if any.
     pub melee: Vec<Affine3A>,
 }
 
 /// The pendant for a necklace and stone (mm, bust frame).
-pub fn pendant(necklace: &Necklace, cut: Cut, size_mm: f32) -> Option<Pendant> {
+pub fn pendant(necklace: &Necklace, cut: Cut, size_mm: f32) -> Option<PendantLayout> {
     let setting = match necklace.pendant {
         PendantStyle::None => return None,
         PendantStyle::Solitaire | PendantStyle::Drop => Setting::FourProng,
         PendantStyle::Halo => Setting::Halo,
     };
-    let curve = chain_curve(necklace.length_mm);
-    let hang = curve[0];
-    let made = head(setting, cut);
+    let hang = chain_layout(necklace.chain, necklace.length_mm).front;
+    let made = super::library::Component::Head(setting, cut).model();
+    let seat = made.seat().unwrap_or(Affine3A::IDENTITY);
     let (_, _, depth) = dimensions_mm(cut, size_mm);
     let outward = Vec3::new(hang.x, 0.0, hang.z).normalize_or(Vec3::Z);
     // The bail: a loop the chain passes through, standing out from the skin.
-    let bail_drop = if necklace.pendant == PendantStyle::Drop { 9.0 } else { 3.0 };
-    let mut metal = oval_link(4.0, 3.0, 0.45, 0.0)
-        .transformed(Affine3A::from_rotation_translation(Quat::from_rotation_z(PI / 2.0), hang + Vec3::Y * -1.5));
-    if necklace.pendant == PendantStyle::Drop {
-        // The drop's bar from the bail down to the stone.
-        metal.append(&wire(&[hang + Vec3::Y * -3.0, hang + Vec3::Y * -(bail_drop + 0.5)], &[0.6, 0.6], 10));
-    }
+    let drop = necklace.pendant == PendantStyle::Drop;
+    let bail_drop = if drop { DROP_BAR_MM.1 - 0.5 } else { 3.0 };
+    let bail = Affine3A::from_rotation_translation(Quat::from_rotation_z(PI / 2.0), hang + Vec3::Y * -1.5);
+    let drop_bar = drop.then(|| Affine3A::from_translation(hang));
     // The head hangs below the bail with its table facing out (the head's +Y turned to face outward), the stone's
     // length running down.
     let length_along = dimensions_mm(cut, size_mm).0.max(size_mm);
     let centre = hang + Vec3::Y * -(bail_drop + length_along / 2.0 + 0.5) + outward * (depth * 0.5 + 1.0);
     let face_out = Quat::from_rotation_arc(Vec3::Y, outward);
     let stone_length_down = Quat::from_rotation_arc(face_out * Vec3::X, Vec3::NEG_Y) * face_out;
-    let place = Affine3A::from_scale_rotation_translation(Vec3::splat(size_mm), stone_length_down, centre);
-    metal.append(&made.metal.transformed(place));
-    let stone = place * Affine3A::from_translation(made.seat);
-    let melee =
-        made.melee.map(|(_, placements)| placements.into_iter().map(|p| place * p).collect()).unwrap_or_default();
-    Some(Pendant { metal, stone, melee })
+    let head = Affine3A::from_scale_rotation_translation(Vec3::splat(size_mm), stone_length_down, centre);
+    let melee = made
+        .nodes
+        .iter()
+        .filter(|node| node.name.starts_with("gem.melee"))
+        .map(|node| head * node.transform)
+        .collect();
+    Some(PendantLayout { setting, bail, drop_bar, head, stone: head * seat, melee })
 }
 
 /// Height (bust frame, mm) of the chain's lowest point: where the necklace falls.
 pub fn lowest_point_mm(length_mm: f32) -> f32 {
     chain_curve(length_mm).iter().map(|p| p.y).fold(f32::MAX, f32::min)
-}
-
-/// A unit stone mesh for the pendant's cut (the library's stone).
-pub fn stone_mesh(cut: Cut) -> MeshData {
-    unit_polyhedron(cut).to_mesh()
 }
 
 #[cfg(test)]

@@ -66,18 +66,28 @@ pub fn band_profile(style: ShankStyle) -> Vec<(f32, f32)> {
         .collect()
 }
 
+/// How far the band moves out from the reference size for a ring size, mm (negative: in).
+pub fn band_shift_mm(ring_size_mm: f32) -> f32 {
+    (crate::design::ring_size::inner_diameter_mm(ring_size_mm) - REFERENCE_INNER_DIAMETER_MM) / 2.0
+}
+
+/// A point of the band (or a stone set in it) moved out radially by `shift` mm, the finger axis kept.
+pub fn moved_with_band(point: Vec3, shift: f32) -> Vec3 {
+    let radius = point.x.hypot(point.y);
+    let scale = if radius > 1e-6 { (radius + shift) / radius } else { 1.0 };
+    Vec3::new(point.x * scale, point.y * scale, point.z)
+}
+
 /// The band's vertices (modelled at the reference size) moved radially so that its inner circumference is
 /// `ring_size_mm`: every point shifts by the same distance, so the band keeps its width and thickness.
 pub fn band_positions_for_size(positions: &[[f32; 3]], ring_size_mm: f32) -> Vec<[f32; 3]> {
-    let shift = (crate::design::ring_size::inner_diameter_mm(ring_size_mm) - REFERENCE_INNER_DIAMETER_MM) / 2.0;
-    positions
-        .iter()
-        .map(|&[x, y, z]| {
-            let radius = x.hypot(y);
-            let scale = if radius > 1e-6 { (radius + shift) / radius } else { 1.0 };
-            [x * scale, y * scale, z]
-        })
-        .collect()
+    let shift = band_shift_mm(ring_size_mm);
+    positions.iter().map(|&p| moved_with_band(Vec3::from(p), shift).into()).collect()
+}
+
+/// Height of the band's top above the finger's axis for a ring size: the band keeps its thickness.
+pub fn band_top_mm(ring_size_mm: f32) -> f32 {
+    crate::design::ring_size::inner_diameter_mm(ring_size_mm) / 2.0 + BAND_THICKNESS_MM
 }
 
 /// Height of the shank's top above the ring's centre at the reference size, mm.
@@ -273,6 +283,16 @@ fn v_tip(outline: &Outline, seat: Vec3, crown_edge: f32, knee: f32, azimuth: f32
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stones_set_in_the_band_move_out_with_it() {
+        let stone = Vec3::new(3.0, 9.6, 0.2);
+        let bigger = moved_with_band(stone, band_shift_mm(66.0));
+        let shift = (66.0 / std::f32::consts::PI - REFERENCE_INNER_DIAMETER_MM) / 2.0;
+        let radius = |p: Vec3| p.truncate().length();
+        assert!((radius(bigger) - radius(stone) - shift).abs() < 1e-3);
+        assert_eq!(bigger.z, stone.z, "the finger axis is untouched");
+    }
 
     #[test]
     fn shank_is_a_closed_band_of_the_reference_size() {

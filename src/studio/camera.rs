@@ -47,7 +47,7 @@ const NECKLINE_FOCUS_Y_MM: f32 = -60.0;
 /// side, the whole neckline in view).
 pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
     match &design.necklace {
-        None => default_view(super::scene::shank_top_mm(design) * 0.55),
+        None => default_view(crate::geometry::ring::band_top_mm(design.ring_size_mm) * 0.55),
         // The same framing for every length, so that the client sees where each one falls.
         Some(_) => {
             let focus = Vec3::new(0.0, NECKLINE_FOCUS_Y_MM, 0.0);

@@ -354,13 +354,13 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
         Framing::Stone => match &design.necklace {
             // A necklace's close-up: the pendant (or the chain at its lowest point).
             Some(necklace) => {
-                let pendant = crate::geometry::necklace::pendant(necklace, design.stone.cut, design.stone.size_mm);
+                let seat = crate::geometry::assembly::assemble(design).centre_seat();
                 let low = crate::geometry::necklace::lowest_point_mm(necklace.length_mm);
-                let at = pendant.map_or(Vec3::new(0.0, low, 100.0), |p| Vec3::from(p.stone.translation));
+                let at = seat.map_or(Vec3::new(0.0, low, 100.0), |seat| Vec3::from(seat.translation));
                 (at, design.stone.size_mm * 6.0 + 20.0)
             }
             None => {
-                let girdle = super::scene::shank_top_mm(design) + design.stone.size_mm * 0.45;
+                let girdle = crate::geometry::ring::band_top_mm(design.ring_size_mm) + design.stone.size_mm * 0.45;
                 (Vec3::new(0.0, girdle, 0.0), design.stone.size_mm * 3.4)
             }
         },

@@ -1,35 +1,44 @@
 //! The glTF model library: every component file is loaded once at start-up and kept, so a change of setting
 //! or cut swaps to an already-loaded model and shows at once.
 
-use crate::design::{Cut, Setting, ShankStyle};
-use crate::geometry::library;
+use crate::geometry::library::Component;
 use bevy::asset::UntypedAssetId;
-use bevy::gltf::{Gltf, GltfAssetLabel, GltfNode};
+use bevy::gltf::{Gltf, GltfAssetLabel, GltfMesh};
 use bevy::prelude::*;
 use bevy::world_serialization::WorldAsset;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// Handles to every model of the library, by what it is.
+/// Handles to every component file of the library.
 #[derive(Resource, Default)]
 pub struct ModelLibrary {
-    pub shanks: HashMap<ShankStyle, Handle<WorldAsset>>,
-    pub heads: HashMap<(Setting, Cut), Handle<WorldAsset>>,
-    pub stones: HashMap<Cut, Handle<WorldAsset>>,
-    /// The head files as glTF documents, to read the `seat.center` node before the head is spawned.
-    pub head_documents: HashMap<(Setting, Cut), Handle<Gltf>>,
+    /// Each file's scene, for components spawned whole (a ring's band, head and stone).
+    scenes: HashMap<Component, Handle<WorldAsset>>,
+    /// Each file as a glTF document: its meshes, for parts placed one by one (a necklace's links).
+    documents: HashMap<Component, Handle<Gltf>>,
 }
 
 impl ModelLibrary {
     fn all(&self) -> impl Iterator<Item = UntypedAssetId> + '_ {
-        let scenes = self.shanks.values().chain(self.heads.values()).chain(self.stones.values());
-        scenes.map(|h| h.id().untyped()).chain(self.head_documents.values().map(|h| h.id().untyped()))
+        let scenes = self.scenes.values().map(|h| h.id().untyped());
+        scenes.chain(self.documents.values().map(|h| h.id().untyped()))
     }
 
-    /// Where a head seats its stone (the `seat.center` node), once the head file is loaded.
-    pub fn seat(&self, key: (Setting, Cut), documents: &Assets<Gltf>, nodes: &Assets<GltfNode>) -> Option<Transform> {
-        let document = documents.get(self.head_documents.get(&key)?)?;
-        Some(nodes.get(document.named_nodes.get(library::SEAT_NODE)?)?.transform)
+    /// A component's scene.
+    pub fn scene(&self, component: Component) -> Option<&Handle<WorldAsset>> {
+        self.scenes.get(&component)
+    }
+
+    /// A mesh of a component's file, by its index in the file (as the Assembly's parts name it).
+    pub fn mesh(
+        &self,
+        component: Component,
+        mesh: usize,
+        documents: &Assets<Gltf>,
+        meshes: &Assets<GltfMesh>,
+    ) -> Option<Handle<Mesh>> {
+        let document = documents.get(self.documents.get(&component)?)?;
+        Some(meshes.get(document.meshes.get(mesh)?)?.primitives.first()?.mesh.clone())
     }
 
     /// Fraction of the library loaded, and the first model that failed (path), if any.
@@ -68,16 +77,10 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ModelLibrary>().add_systems(Startup, load_library);
 }
 
-fn load_library(server: Res<AssetServer>, mut library_handles: ResMut<ModelLibrary>) {
-    let load = |path: String| server.load(GltfAssetLabel::Scene(0).from_asset(path));
-    for style in ShankStyle::ALL {
-        library_handles.shanks.insert(style, load(library::shank_path(style)));
-    }
-    for cut in Cut::ALL {
-        library_handles.stones.insert(cut, load(library::stone_path(cut)));
-        for setting in Setting::ALL {
-            library_handles.heads.insert((setting, cut), load(library::head_path(setting, cut)));
-            library_handles.head_documents.insert((setting, cut), server.load(library::head_path(setting, cut)));
-        }
+fn load_library(server: Res<AssetServer>, mut library: ResMut<ModelLibrary>) {
+    for component in Component::all() {
+        let path = component.path();
+        library.scenes.insert(component, server.load(GltfAssetLabel::Scene(0).from_asset(path.clone())));
+        library.documents.insert(component, server.load(path));
     }
 }

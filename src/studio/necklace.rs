@@ -1,16 +1,19 @@
-//! Necklaces in the studio: the display bust (true human scale, can be hidden), the chain of real links along the
-//! curve its length gives on the bust, and the pendant with the design's stone — rebuilt from the core's geometry
-//! when the design changes, shown instead of the ring. During loading everything is drawn once so that its GPU
-//! pipelines are ready before the studio shows.
+//! Necklaces in the studio: the piece's Assembly — links along the curve its length gives on the bust, the clasp,
+//! the pendant (bail, drop bar, head, stone) and the display bust (true human scale, can be hidden) — drawn from
+//! the glTF library's components, rebuilt when the necklace, the stone's cut or size changes, shown instead of the
+//! ring. Every link is one entity sharing the link's mesh and the metal (drawn together by Bevy's batching).
+//! During loading everything is drawn once so that its GPU pipelines are ready before the studio shows.
 
 use super::gem::SlotGems;
 use super::materials::SlotMetals;
+use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design};
 use super::state::CurrentDesign;
-use super::{StudioState, StudioSystems, bevy_mesh};
+use super::{StudioState, StudioSystems};
 use crate::design::necklace::Necklace;
 use crate::design::{Cut, Design};
-use crate::geometry::necklace::{bust, chain, pendant, stone_mesh};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
+use bevy::gltf::{Gltf, GltfMesh};
 use bevy::prelude::*;
 
 /// Whether the bust shows (a view setting, not part of the design).
@@ -29,13 +32,11 @@ pub struct NecklaceRoot {
     built: Option<(Necklace, Cut, u32)>,
 }
 
-/// The bust's mesh and linen, shared by every variant's bust.
+/// The bust's linen, shared by every variant's bust.
 #[derive(Resource)]
-struct BustLook {
-    mesh: Handle<Mesh>,
-    linen: Handle<StandardMaterial>,
-}
+struct BustLinen(Handle<StandardMaterial>);
 
+/// A display part (the bust), hidden when the advisor hides the bust.
 #[derive(Component)]
 struct BustPart;
 
@@ -44,52 +45,32 @@ struct BustPart;
 struct NecklacePart;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<BustShown>().add_systems(Startup, make_bust).add_systems(
+    app.init_resource::<BustShown>().add_systems(Startup, make_linen).add_systems(
         Update,
         (spawn_roots.in_set(PieceSpawn), (build_necklace, show_or_hide).chain().after(PieceSpawn))
             .in_set(StudioSystems::SyncScene),
     );
 }
 
-fn make_bust(
-    mut commands: Commands,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
-) {
+fn make_linen(mut commands: Commands, mut materials: ResMut<Assets<StandardMaterial>>) {
     // A neutral display bust: warm pale linen, matte, like a boutique's neck form.
-    let mut form = bust();
-    form.recompute_smooth_normals();
     let linen = materials.add(StandardMaterial {
         base_color: Color::srgb(0.50, 0.47, 0.43),
         perceptual_roughness: 0.85,
         reflectance: 0.3,
         ..default()
     });
-    commands.insert_resource(BustLook { mesh: meshes.add(bevy_mesh(&form)), linen });
+    commands.insert_resource(BustLinen(linen));
 }
 
-/// A necklace root with its bust for every variant that has none yet (the main view's at start).
-fn spawn_roots(
-    mut commands: Commands,
-    current: Res<CurrentDesign>,
-    look: Res<BustLook>,
-    roots: Query<&Piece, With<NecklaceRoot>>,
-) {
+/// A necklace root for every variant that has none yet (the main view's at start).
+fn spawn_roots(mut commands: Commands, current: Res<CurrentDesign>, roots: Query<&Piece, With<NecklaceRoot>>) {
     for slot in missing_slots(&current, roots.iter().map(|p| p.0)) {
-        let root = commands
-            .spawn((
-                NecklaceRoot::default(),
-                Name::new(format!("necklace {}", slot + 1)),
-                root_components(slot),
-                Transform::default(),
-            ))
-            .id();
         commands.spawn((
-            BustPart,
-            Name::new("bust"),
-            Mesh3d(look.mesh.clone()),
-            MeshMaterial3d(look.linen.clone()),
-            ChildOf(root),
+            NecklaceRoot::default(),
+            Name::new(format!("necklace {}", slot + 1)),
+            root_components(slot),
+            Transform::default(),
         ));
     }
 }
@@ -99,15 +80,18 @@ fn shown_necklace(design: &Design, loading: bool) -> Option<Necklace> {
     design.necklace.or(loading.then(Necklace::default))
 }
 
-/// Rebuilds the chain and pendant of each variant whose necklace, stone cut or size changed.
+/// Rebuilds the parts of each variant whose necklace, stone cut or size changed, from its Assembly (once the
+/// library's files are loaded).
+#[allow(clippy::too_many_arguments)]
 fn build_necklace(
     mut commands: Commands,
     current: Res<CurrentDesign>,
     state: Option<Res<State<StudioState>>>,
     mut roots: Query<(Entity, &Piece, &mut NecklaceRoot)>,
     parts: Query<(Entity, &ChildOf), With<NecklacePart>>,
-    (metals, gems): (Res<SlotMetals>, Option<Res<SlotGems>>),
-    mut meshes: ResMut<Assets<Mesh>>,
+    (metals, gems, linen): (Res<SlotMetals>, Option<Res<SlotGems>>, Res<BustLinen>),
+    library: Res<ModelLibrary>,
+    (documents, gltf_meshes): (Res<Assets<Gltf>>, Res<Assets<GltfMesh>>),
 ) {
     let loading = state.is_some_and(|s| *s.get() == StudioState::Loading);
     for (root, piece, mut shown) in &mut roots {
@@ -115,53 +99,42 @@ fn build_necklace(
         let Some(necklace) = shown_necklace(design, loading) else { continue };
         let key = (necklace, design.stone.cut, design.stone.size_mm.to_bits());
         let Some(ring) = metals.0.get(piece.0) else { continue };
+        let gems = gems.as_ref().and_then(|slots| slots.0.get(piece.0));
         if shown.built == Some(key) {
             continue;
+        }
+        let assembly = assemble(&Design { necklace: Some(necklace), ..design.clone() });
+        // Every part's mesh, or wait for the library (it is loaded before the studio shows).
+        let mut spawned = Vec::new();
+        for (placed, part, at) in assembly.parts() {
+            let Some(mesh) = library.mesh(placed.component, part.mesh, &documents, &gltf_meshes) else { return };
+            let transform = Transform::from_matrix(Mat4::from(at));
+            spawned.push((part.role, mesh, transform));
         }
         for (part, _) in parts.iter().filter(|(_, parent)| parent.parent() == root) {
             commands.entity(part).despawn();
         }
-        let chain_mesh = meshes.add(bevy_mesh(&chain(necklace.chain, necklace.length_mm)));
-        commands.spawn((
-            NecklacePart,
-            Name::new("chain"),
-            Mesh3d(chain_mesh),
-            MeshMaterial3d(ring.metal.clone()),
-            ChildOf(root),
-        ));
-        let gems = gems.as_ref().and_then(|slots| slots.0.get(piece.0));
-        if let Some(made) = pendant(&necklace, design.stone.cut, design.stone.size_mm) {
-            let metal = meshes.add(bevy_mesh(&made.metal));
-            commands.spawn((
-                NecklacePart,
-                Name::new("pendant"),
-                Mesh3d(metal),
-                MeshMaterial3d(ring.head_metal.clone()),
-                ChildOf(root),
-            ));
-            if let Some(gems) = gems {
-                let stone = meshes.add(bevy_mesh(&stone_mesh(design.stone.cut)));
-                if let Some(material) = gems.centre.get(&design.stone.cut) {
-                    commands.spawn((
-                        NecklacePart,
-                        Name::new("pendant stone"),
-                        Mesh3d(stone),
-                        MeshMaterial3d(material.clone()),
-                        Transform::from_matrix(Mat4::from(made.stone)),
-                        ChildOf(root),
-                    ));
+        for (role, mesh, transform) in spawned {
+            let mut part = commands.spawn((NecklacePart, Mesh3d(mesh), transform, ChildOf(root)));
+            match role {
+                PartRole::Metal(MetalZone::Band) => part.insert(MeshMaterial3d(ring.metal.clone())),
+                PartRole::Metal(MetalZone::Head) => part.insert(MeshMaterial3d(ring.head_metal.clone())),
+                PartRole::Display => part.insert((BustPart, MeshMaterial3d(linen.0.clone()))),
+                PartRole::Stone { seat, cut, .. } => {
+                    let material = gems.and_then(|gems| match seat {
+                        Seat::Centre => gems.centre.get(&cut).cloned(),
+                        Seat::Head | Seat::Band => Some(gems.melee.clone()),
+                    });
+                    match material {
+                        Some(material) => part.insert(MeshMaterial3d(material)),
+                        // No stone materials (a view without them): the stone is left out.
+                        None => {
+                            part.despawn();
+                            continue;
+                        }
+                    }
                 }
-                let melee = meshes.add(bevy_mesh(&stone_mesh(Cut::RoundBrilliant)));
-                for placement in made.melee {
-                    commands.spawn((
-                        NecklacePart,
-                        Mesh3d(melee.clone()),
-                        MeshMaterial3d(gems.melee.clone()),
-                        Transform::from_matrix(Mat4::from(placement)),
-                        ChildOf(root),
-                    ));
-                }
-            }
+            };
         }
         shown.built = Some(key);
     }

@@ -8,7 +8,7 @@ use crate::approval::pack::{PackWriter, safe_file_stem};
 use crate::approval::sheet::{SheetContent, approval_sheet};
 use crate::approval::{View, iso_date, spec_rows};
 use crate::design::journal::{JournalEntry, now};
-use crate::design::price::PriceList;
+use crate::estimate::price::PriceList;
 use crate::design::{Design, preset};
 use bevy::prelude::*;
 use image::RgbaImage;
@@ -112,7 +112,7 @@ pub fn write_pack(
         .map_err(|e| e.to_string())?;
     let date = iso_date(now());
     let rows = spec_rows(&request.design, request.prices.as_ref(), request.client.as_deref(), &date);
-    let story: Vec<String> = journal.iter().map(JournalEntry::line).collect();
+    let story: Vec<String> = journal.iter().map(crate::i18n::journal::line).collect();
     let picture = |wanted: View| pictures.iter().find(|(v, _)| *v == wanted).map(|(_, p)| p);
     let (Some(hero), Some(front), Some(side), Some(top)) =
         (picture(View::ThreeQuarter), picture(View::Front), picture(View::Side), picture(View::Top))

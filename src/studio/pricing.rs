@@ -1,7 +1,7 @@
 //! The boutique's price list in the studio: read at start from the advisor's data folder (or the sample in
 //! assets/), its problems shown; the panel then shows a live price estimate, or weights only without a list.
 
-use crate::design::price::PriceList;
+use crate::estimate::price::PriceList;
 use bevy::prelude::*;
 use std::path::PathBuf;
 

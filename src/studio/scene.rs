@@ -12,9 +12,10 @@ use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design, slot_of};
 use super::state::CurrentDesign;
 use crate::design::{Cut, Design, Setting, ShankStyle};
-use crate::geometry::ring::{BAND_THICKNESS_MM, band_positions_for_size};
+use crate::geometry::assembly::{Assembly, assemble, moved_with_band};
+use crate::geometry::library::Component;
 use bevy::camera::visibility::VisibilitySystems;
-use bevy::gltf::{Gltf, GltfMaterialName, GltfNode};
+use bevy::gltf::GltfMaterialName;
 use bevy::mesh::VertexAttributeValues;
 use bevy::prelude::*;
 use bevy::world_serialization::WorldInstanceReady;
@@ -51,10 +52,10 @@ struct InstanceReady;
 #[derive(Component)]
 struct ReferenceBand(Handle<Mesh>, usize);
 
-/// Where a stone set in the band (pavé) sits at the reference size, moved out with the band for other sizes; and
-/// the slot of its ring.
+/// A stone set in the band (pavé, channel), placed where the Assembly says for the ring size; and the slot of its
+/// ring.
 #[derive(Component)]
-struct ReferencePlacement(Vec3, usize);
+struct BandStone(usize);
 
 /// What a ring on screen currently shows (on each ring root); lets tests and the bench know the scene caught up
 /// with the design.
@@ -120,17 +121,14 @@ fn spawn_ring_roots(mut commands: Commands, current: Res<CurrentDesign>, roots: 
     }
 }
 
-/// Height of the shank's top for a ring size: the band keeps its thickness, its inner radius follows the size.
-pub fn shank_top_mm(design: &Design) -> f32 {
-    crate::design::ring_size::inner_diameter_mm(design.ring_size_mm) / 2.0 + BAND_THICKNESS_MM
+/// Where the Assembly puts a component of the piece (the head on the band's top, scaled to the stone).
+fn placement(assembly: &Assembly, wanted: Component) -> Option<Transform> {
+    assembly.find(|c| c == wanted).map(|c| Transform::from_matrix(Mat4::from(c.transform)))
 }
 
-/// The head on the band's top, scaled to the stone, turned so that a stone's length runs along the finger
-/// ("north–south", as jewellers set ovals, pears, marquises and emerald cuts; the models have it along X).
-fn head_transform(design: &Design) -> Transform {
-    Transform::from_xyz(0.0, shank_top_mm(design), 0.0)
-        .with_rotation(Quat::from_rotation_y(std::f32::consts::FRAC_PI_2))
-        .with_scale(Vec3::splat(design.stone.size_mm))
+/// The band's shift for the ring size (the Assembly's), mm.
+fn band_shift(assembly: &Assembly) -> f32 {
+    assembly.components.iter().find_map(|c| c.band_shift_mm).unwrap_or(0.0)
 }
 
 /// Spawns the components each ring's design needs that are neither shown nor pending, and drops pending ones that
@@ -141,8 +139,6 @@ fn swap_components(
     current: Res<CurrentDesign>,
     library: Res<ModelLibrary>,
     roots: Query<(Entity, &Piece), With<RingRoot>>,
-    documents: Res<Assets<Gltf>>,
-    nodes: Res<Assets<GltfNode>>,
     shanks: Query<(Entity, &ShankPart, Has<Pending>, &ChildOf)>,
     heads: Query<(Entity, &HeadPart, Has<Pending>, &ChildOf)>,
 ) {
@@ -156,7 +152,7 @@ fn swap_components(
                 commands.entity(entity).despawn();
             }
         }
-        if !shank_present && let Some(handle) = library.shanks.get(&design.shank) {
+        if !shank_present && let Some(handle) = library.scene(Component::Shank(design.shank)) {
             commands.spawn((
                 ShankPart(design.shank),
                 Pending,
@@ -178,15 +174,20 @@ fn swap_components(
         if head_present {
             continue;
         }
-        let parts = (library.heads.get(&key), library.stones.get(&key.1), library.seat(key, &documents, &nodes));
-        if let (Some(head_scene), Some(stone_scene), Some(seat)) = parts {
+        let assembly = assemble(design);
+        let (head_component, stone_component) = (Component::Head(key.0, key.1), Component::Stone(key.1));
+        let (head_at, stone_at) = (placement(&assembly, head_component), placement(&assembly, stone_component));
+        let scenes = (library.scene(head_component), library.scene(stone_component));
+        if let (Some(head_scene), Some(stone_scene), Some(head_at), Some(stone_at)) = (scenes.0, scenes.1, head_at, stone_at) {
+            // The stone rides on its head: its place relative to the head's.
+            let seat = Transform::from_matrix(head_at.to_matrix().inverse() * stone_at.to_matrix());
             let head = commands
                 .spawn((
                     HeadPart(key.0, key.1),
                     Pending,
                     WorldAssetRoot(head_scene.clone()),
                     Visibility::Hidden,
-                    head_transform(design),
+                    head_at,
                     ChildOf(root),
                 ))
                 .id();
@@ -195,54 +196,64 @@ fn swap_components(
     }
 }
 
-/// Follows sizes every frame they change: the head rides on the shank's top and scales with the stone;
-/// the band's inner diameter follows the ring size without thickening.
+/// Follows the design's sizes, as the Assembly places the parts: the head rides on the band's top and scales with
+/// the stone; the band's inner diameter follows the ring size without thickening, and the stones set in it with it.
 fn place_parts(
     current: Res<CurrentDesign>,
     pieces: Query<&Piece>,
     mut heads: Query<(&mut Transform, &ChildOf), With<HeadPart>>,
     bands: Query<(&Mesh3d, &ReferenceBand)>,
-    mut set_in_band: Query<(&mut Transform, &ReferencePlacement), Without<HeadPart>>,
+    mut set_in_band: Query<(&mut Transform, &Name, &BandStone), Without<HeadPart>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut shown_sizes: Local<Vec<Option<f32>>>,
 ) {
+    if !current.is_changed() {
+        return;
+    }
+    let designs = current.history.variants().designs();
+    let assemblies: Vec<Assembly> = designs.iter().map(assemble).collect();
     for (mut transform, parent) in &mut heads {
-        let design = pieces.get(parent.parent()).ok().and_then(|piece| slot_design(&current, piece.0));
-        if let Some(wanted) = design.map(head_transform)
+        let assembly = pieces.get(parent.parent()).ok().and_then(|piece| assemblies.get(piece.0));
+        let wanted = assembly.and_then(|a| a.find(|c| matches!(c, Component::Head(..))));
+        if let Some(wanted) = wanted.map(|head| Transform::from_matrix(Mat4::from(head.transform)))
             && *transform != wanted
         {
             *transform = wanted;
         }
     }
-    let designs = current.history.variants().designs();
     shown_sizes.resize(designs.len(), None);
-    for (slot, design) in designs.iter().enumerate() {
+    for (slot, (design, assembly)) in designs.iter().zip(&assemblies).enumerate() {
         if shown_sizes[slot] == Some(design.ring_size_mm) {
             continue;
         }
+        let shift = band_shift(assembly);
         for (mesh, reference) in bands.iter().filter(|(_, reference)| reference.1 == slot) {
-            let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, design.ring_size_mm));
+            let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, shift));
             if let (Some(positions), Some(mut sized)) = (positions, meshes.get_mut(&mesh.0)) {
                 sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
             }
         }
-        for (mut transform, reference) in set_in_band.iter_mut().filter(|(_, reference)| reference.1 == slot) {
-            transform.translation = placement_for_size(reference.0, design.ring_size_mm);
+        for (mut transform, name, stone) in set_in_band.iter_mut().filter(|(.., stone)| stone.0 == slot) {
+            if let Some(at) = band_stone(assembly, name) {
+                transform.translation = at;
+            }
         }
         shown_sizes[slot] = Some(design.ring_size_mm);
     }
 }
 
-/// A stone set in the band, moved radially like the band's surface for a ring size.
-fn placement_for_size(reference: Vec3, ring_size_mm: f32) -> Vec3 {
-    let [moved] = band_positions_for_size(&[reference.to_array()], ring_size_mm)[..] else { return reference };
-    Vec3::from(moved)
+/// Where the Assembly puts a stone set in the band (by its node's name), in the band's frame.
+fn band_stone(assembly: &Assembly, name: &Name) -> Option<Vec3> {
+    let band = assembly.find(|c| matches!(c, Component::Shank(_)))?;
+    band.parts.iter().find(|part| part.node == name.as_str()).map(|part| part.local.translation.into())
 }
 
-/// The reference band's vertices moved for a ring size.
-fn band_positions(reference: &Mesh, ring_size_mm: f32) -> Option<Vec<[f32; 3]>> {
+/// The reference band's vertices moved out by the band's shift for the ring size.
+fn band_positions(reference: &Mesh, shift: f32) -> Option<Vec<[f32; 3]>> {
     match reference.attribute(Mesh::ATTRIBUTE_POSITION) {
-        Some(VertexAttributeValues::Float32x3(positions)) => Some(band_positions_for_size(positions, ring_size_mm)),
+        Some(VertexAttributeValues::Float32x3(positions)) => {
+            Some(positions.iter().map(|&p| moved_with_band(Vec3::from(p), shift).into()).collect())
+        }
         _ => None,
     }
 }
@@ -271,6 +282,7 @@ fn on_part_ready(
     else {
         return;
     };
+    let assembly = assemble(design);
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
         let Some(role) = part_role(&material_name.0) else {
@@ -307,7 +319,7 @@ fn on_part_ready(
         if let (true, PartRole::Metal, Some(mesh)) = (is_shank, role, mesh) {
             // The band is resized from its reference mesh: keep the original, draw a copy.
             let sized = meshes.get(&mesh.0).and_then(|reference| {
-                let positions = band_positions(reference, design.ring_size_mm)?;
+                let positions = band_positions(reference, band_shift(&assembly))?;
                 Some(reference.clone().with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions))
             });
             if let Some(sized) = sized {
@@ -318,13 +330,9 @@ fn on_part_ready(
     if is_shank {
         for descendant in children.iter_descendants(entity) {
             if let Ok((name, transform)) = named.get(descendant)
-                && name.as_str().starts_with("gem.melee")
+                && let Some(at) = band_stone(&assembly, name)
             {
-                let reference = transform.translation;
-                let sized = placement_for_size(reference, design.ring_size_mm);
-                commands
-                    .entity(descendant)
-                    .insert((ReferencePlacement(reference, slot), transform.with_translation(sized)));
+                commands.entity(descendant).insert((BandStone(slot), transform.with_translation(at)));
             }
         }
     }
@@ -369,20 +377,4 @@ fn replace_under<F: bevy::ecs::query::QueryFilter>(
 ) {
     old.iter().filter(|(_, parent)| parent.parent() == root).for_each(|(e, _)| commands.entity(e).despawn());
     commands.entity(new).remove::<Pending>().insert(Visibility::Inherited);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::geometry::ring::REFERENCE_INNER_DIAMETER_MM;
-
-    #[test]
-    fn stones_set_in_the_band_move_out_with_it() {
-        let stone = Vec3::new(3.0, 9.6, 0.2);
-        let bigger = placement_for_size(stone, 66.0);
-        let shift = (66.0 / std::f32::consts::PI - REFERENCE_INNER_DIAMETER_MM) / 2.0;
-        let radius = |p: Vec3| p.truncate().length();
-        assert!((radius(bigger) - radius(stone) - shift).abs() < 1e-3);
-        assert_eq!(bigger.z, stone.z, "the finger axis is untouched");
-    }
 }

@@ -5,7 +5,7 @@
 use super::StudioSystems;
 use super::lighting::{Background, Presentation};
 use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design};
-use super::scene::shank_top_mm;
+use crate::geometry::ring::band_top_mm;
 use super::state::CurrentDesign;
 use crate::design::ring_size::inner_diameter_mm;
 use crate::design::{Design, Setting};
@@ -93,7 +93,7 @@ pub fn occluders(design: &Design) -> Vec<Vec4> {
         })
         .collect();
     let size = design.stone.size_mm;
-    let top = shank_top_mm(design);
+    let top = band_top_mm(design.ring_size_mm);
     let stone_y = top + seat_height(design.stone.cut) * size;
     let spread = match design.setting {
         Setting::Halo => 1.4,
@@ -130,13 +130,13 @@ pub fn contact_shadow_params(design: &Design, background: Background) -> Contact
         count: spheres.len() as u32,
         strength: SHADOW_STRENGTH,
         white_level,
-        fade_radius: 2.2 * shank_top_mm(design),
+        fade_radius: 2.2 * band_top_mm(design.ring_size_mm),
     }
 }
 
 /// Height of the floor: where the band's outside touches it.
 fn floor_height(design: &Design) -> f32 {
-    -shank_top_mm(design)
+    -band_top_mm(design.ring_size_mm)
 }
 
 /// A floor for every variant that has none yet (the main view's at start).
@@ -166,7 +166,7 @@ fn spawn_stages(
 }
 
 fn stage_transform(design: &Design) -> Transform {
-    let half = 2.2 * shank_top_mm(design);
+    let half = 2.2 * band_top_mm(design.ring_size_mm);
     Transform::from_xyz(0.0, floor_height(design), 0.0).with_scale(Vec3::new(half, 1.0, half))
 }
 

@@ -2,8 +2,8 @@
 
 use super::StudioSystems;
 use super::lighting::{Background, Presentation};
-use crate::design::journal::{self, JournalEntry, Who};
-use crate::design::variants::{VariantCommand, Variants, describe_variant_changes};
+use crate::design::journal::{self, JournalEntry, Step, Who};
+use crate::design::variants::{VariantCommand, Variants, variant_changes};
 use crate::design::{Design, DesignCommand, History, preset};
 use crate::optics::environment::LightingEnvironment;
 use bevy::prelude::*;
@@ -237,14 +237,14 @@ pub fn apply_commands(
                 }
                 // The journal: what changed, by whom (opening a preset alone brings that preset's own story).
                 if !opened_alone {
-                    let prefix = match command {
-                        StudioCommand::Undo => "undo: ",
-                        StudioCommand::Redo => "redo: ",
-                        _ => "",
+                    let step = match command {
+                        StudioCommand::Undo => Some(Step::Undo),
+                        StudioCommand::Redo => Some(Step::Redo),
+                        _ => None,
                     };
                     let (at, who) = (journal::now(), current.proposer);
-                    for change in describe_variant_changes(&before, current.history.variants()) {
-                        current.journal.push(JournalEntry { at, who, change: format!("{prefix}{change}") });
+                    for (variant, change) in variant_changes(&before, current.history.variants()) {
+                        current.journal.push(JournalEntry { step, ..JournalEntry::new(at, who, variant, change) });
                     }
                 }
                 if !matches!(command, StudioCommand::OpenPreset(_)) {

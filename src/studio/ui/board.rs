@@ -3,7 +3,7 @@
 //! Remove. Like every panel, they only emit commands.
 
 use crate::approval::board::variant_label;
-use crate::design::price::PriceList;
+use crate::estimate::price::PriceList;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::studio::state::StudioCommand;
 use bevy_egui::egui;

@@ -32,7 +32,7 @@ pub fn journal_ui(ui: &mut egui::Ui, journal: &[JournalEntry], proposer: Who, in
     .show(ui, |ui| {
         egui::ScrollArea::vertical().max_height(160.0).stick_to_bottom(true).show(ui, |ui| {
             for entry in journal {
-                ui.label(egui::RichText::new(entry.line()).small());
+                ui.label(egui::RichText::new(crate::i18n::journal::line(entry)).small());
             }
         });
         if !journal.is_empty() && ui.button("Clear the journal").clicked() {

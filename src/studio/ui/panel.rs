@@ -76,7 +76,7 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     })
     .response
     .on_hover_text("Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band");
-    let weights = crate::design::estimate::weights(design);
+    let weights = crate::estimate::weights(design);
     let (band, head) = if design.necklace.is_some() { ("chain", "pendant") } else { ("band", "head") };
     ui.label(format!(
         "≈ {:.2} g of metal ({band} {:.2} g, {head} {:.2} g)",
@@ -116,19 +116,22 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         out.push(DesignCommand::SetStoneSize(size));
     }
     let (length, width, depth) = dimensions_mm(design.stone.cut, design.stone.size_mm);
-    ui.label(format!("{length:.2} × {width:.2} × {depth:.2} mm  ·  {:.2} ct", design.centre_carats()));
+    ui.label(format!("{length:.2} × {width:.2} × {depth:.2} mm  ·  {:.2} ct", crate::estimate::centre_carats(design)));
     let metrics = crate::optics::metrics::metrics_for(design.stone.cut, design.stone.species);
     ui.label(format!("brilliance {:.2}  ·  fire {:.2}", metrics.light_return, metrics.fire)).on_hover_text(
         "Light return and fire of this cut in this stone, from Écrin's ray tracer (face-up, standard light)",
     );
     ui.horizontal(|ui| {
         if drafts.target_carats <= 0.0 {
-            drafts.target_carats = (design.centre_carats() * 100.0).round() / 100.0;
+            drafts.target_carats = (crate::estimate::centre_carats(design) * 100.0).round() / 100.0;
         }
         ui.label("Target weight");
         ui.add(egui::DragValue::new(&mut drafts.target_carats).range(0.01..=60.0).speed(0.01).suffix(" ct"));
-        if ui.button("Set size").clicked() {
-            out.push(DesignCommand::SetStoneCarats(drafts.target_carats));
+        // The drag value keeps the target positive and finite: the size for it always exists.
+        if ui.button("Set size").clicked()
+            && let Ok(command) = crate::estimate::set_carats(design, drafts.target_carats)
+        {
+            out.push(command);
         }
     });
 

@@ -1,7 +1,7 @@
 //! The boutique's price list (RON, edited by the boutique) and the live price estimate of a design.
 
-use super::estimate::{Weights, weights};
-use super::{Alloy, Design, Species};
+use super::{Weights, weights};
+use crate::design::{Alloy, Design, Species};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -94,7 +94,7 @@ impl PriceList {
         let metal = weights.band_grams * price_of(design.metal.alloy)?
             + weights.head_grams * price_of(design.head_metal().alloy)?;
         let centre = weights.centre_carats * self.per_carat(design.stone.species, weights.centre_carats)?;
-        let small = super::estimate::small_diamonds(design);
+        let small = super::small_diamonds(design);
         let mut stones = centre;
         for &carats in &small {
             stones += carats * self.per_carat(Species::Diamond, carats)?;
@@ -130,7 +130,7 @@ mod tests {
         let platinum =
             Design { metal: crate::design::Metal { alloy: Alloy::Platinum950, ..design.metal }, ..design.clone() };
         assert!(list.estimate(&platinum).expect("priced").retail > estimate.retail);
-        let bigger = crate::design::DesignCommand::SetStoneCarats(1.6).apply_to(&design).expect("valid");
+        let bigger = super::super::set_carats(&design, 1.6).and_then(|c| c.apply_to(&design)).expect("valid");
         assert!(list.estimate(&bigger).expect("priced").stones > 1.5 * estimate.stones);
     }
 

@@ -1,0 +1,241 @@
+//! Estimates read from the Assembly: the weight of metal (each metal part's volume × its alloy's density; the band
+//! at the design's ring size), the carats of every stone (its cut's polyhedron × its species' specific gravity),
+//! and the retail price (`price.rs`). Nothing here knows where a part sits: the Assembly says.
+
+pub mod price;
+
+use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
+use crate::design::necklace::{ChainStyle, PendantStyle};
+use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat, assemble};
+use crate::geometry::library::Component;
+use crate::geometry::ring::moved_with_band;
+use crate::memo::Memo;
+use glam::Vec3;
+use std::sync::Arc;
+
+/// Estimated weights, grams and carats.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    pub band_grams: f32,
+    pub head_grams: f32,
+    pub centre_carats: f32,
+}
+
+impl Weights {
+    pub fn metal_grams(&self) -> f32 {
+        self.band_grams + self.head_grams
+    }
+}
+
+/// A stone of a piece: where it is set, its cut and species, its length (mm).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StoneSize {
+    pub seat: Seat,
+    pub cut: Cut,
+    pub species: Species,
+    pub length_mm: f32,
+}
+
+impl StoneSize {
+    pub fn carats(&self) -> f32 {
+        crate::geometry::cut::carats(self.cut, self.length_mm, self.species.data().specific_gravity)
+    }
+}
+
+/// What a piece's weights follow from: the volume of metal by zone (mm³) and its stones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Volumes {
+    pub band_mm3: f32,
+    pub head_mm3: f32,
+    pub stones: Vec<StoneSize>,
+}
+
+/// Volume (mm³) of a component's mesh in its own frame; for a band moved out by `shift` mm, of the moved mesh
+/// (watertight, so exact). Cached: the panel asks every frame.
+fn mesh_volume(component: Component, mesh: usize, shift: Option<f32>) -> f32 {
+    static VOLUMES: Memo<(Component, usize, Option<u32>), f32> = Memo::new();
+    VOLUMES.get_or_compute((component, mesh, shift.map(f32::to_bits)), || {
+        let model = component.model();
+        let Some(mesh) = model.meshes.get(mesh) else { return 0.0 };
+        match shift {
+            Some(shift) => {
+                let mut moved = mesh.data.clone();
+                for p in &mut moved.positions {
+                    *p = moved_with_band(Vec3::from(*p), shift).into();
+                }
+                moved.volume()
+            }
+            None => mesh.data.volume(),
+        }
+    })
+}
+
+/// The volumes of an Assembly's metal parts by zone, and its stones.
+pub fn volumes_of(assembly: &Assembly) -> Volumes {
+    let mut volumes = Volumes::default();
+    for (placed, part, at) in assembly.parts() {
+        // Parts are placed by rotations, translations and uniform scales: volumes scale by the determinant.
+        let scale = at.matrix3.determinant().abs();
+        match part.role {
+            PartRole::Metal(zone) => {
+                let volume = mesh_volume(placed.component, part.mesh, placed.band_shift_mm) * scale;
+                match zone {
+                    MetalZone::Band => volumes.band_mm3 += volume,
+                    MetalZone::Head => volumes.head_mm3 += volume,
+                }
+            }
+            PartRole::Stone { seat, cut, species } => {
+                volumes.stones.push(StoneSize { seat, cut, species, length_mm: scale.cbrt() })
+            }
+            PartRole::Display => {}
+        }
+    }
+    volumes
+}
+
+/// What a design's geometry depends on (not its alloys, finish, name or engraving).
+type GeometryKey = (ShankStyle, Setting, Cut, Species, u32, u32, Option<(ChainStyle, u32, PendantStyle)>);
+
+/// The volumes of a design's piece (cached per geometry).
+pub fn volumes(design: &Design) -> Arc<Volumes> {
+    static VOLUMES: Memo<GeometryKey, Arc<Volumes>> = Memo::new();
+    let key = (
+        design.shank,
+        design.setting,
+        design.stone.cut,
+        design.stone.species,
+        design.stone.size_mm.to_bits(),
+        design.ring_size_mm.to_bits(),
+        design.necklace.map(|n| (n.chain, n.length_mm.to_bits(), n.pendant)),
+    );
+    VOLUMES.get_or_compute(key, || Arc::new(volumes_of(&assemble(design))))
+}
+
+/// Estimated weights of a design: the band's metal (a necklace's chain and clasp) and the head's (a pendant's),
+/// each in its alloy; the centre stone's carats (0 for a chain without a pendant).
+pub fn weights(design: &Design) -> Weights {
+    let volumes = volumes(design);
+    // g/cm³ × mm³ / 1000 = g.
+    let grams = |mm3: f32, density: f32| mm3 * density / 1000.0;
+    Weights {
+        band_grams: grams(volumes.band_mm3, design.metal.alloy.density_g_cm3()),
+        head_grams: grams(volumes.head_mm3, design.head_metal().alloy.density_g_cm3()),
+        centre_carats: volumes.stones.iter().filter(|s| s.seat == Seat::Centre).map(StoneSize::carats).sum(),
+    }
+}
+
+/// Carats of each small diamond of the design: halo or side stones, and pavé stones in the band.
+pub fn small_diamonds(design: &Design) -> Vec<f32> {
+    volumes(design).stones.iter().filter(|s| s.seat != Seat::Centre).map(StoneSize::carats).collect()
+}
+
+/// Estimated weight of the design's centre stone in carats (whether or not the piece shows one).
+pub fn centre_carats(design: &Design) -> f32 {
+    crate::geometry::cut::carats(design.stone.cut, design.stone.size_mm, design.stone.species.data().specific_gravity)
+}
+
+/// The command that makes the centre stone weigh `carats` (its length for its cut and species), or why not.
+pub fn set_carats(design: &Design, carats: f32) -> Result<DesignCommand, DesignError> {
+    if !(carats.is_finite() && carats > 0.0) {
+        return Err(DesignError::Carat(carats));
+    }
+    let sg = design.stone.species.data().specific_gravity;
+    Ok(DesignCommand::SetStoneSize(crate::geometry::cut::size_for_carats(design.stone.cut, carats, sg)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carat_target_gives_a_size_that_weighs_that_much() {
+        let design = Design::default();
+        let command = set_carats(&design, 1.0).expect("1 ct fits");
+        let design = command.apply_to(&design).expect("valid");
+        // A 1.00 ct round brilliant diamond is about 6.4–6.5 mm across (notes).
+        assert!((6.2..6.7).contains(&design.stone.size_mm), "{}", design.stone.size_mm);
+        assert!((centre_carats(&design) - 1.0).abs() < 0.01);
+        assert_eq!(set_carats(&design, -1.0), Err(DesignError::Carat(-1.0)));
+    }
+
+    #[test]
+    fn a_chain_weighs_what_its_links_weigh() {
+        use crate::design::necklace::{ChainStyle, Necklace, PendantStyle};
+        use crate::geometry::necklace::link_dimensions;
+        // Hand calculation: links × one link's torus-like volume (Pappus: wire section × path length).
+        let necklace = Necklace { chain: ChainStyle::Cable, length_mm: 450.0, pendant: PendantStyle::None };
+        let design = Design { necklace: Some(necklace), ..Design::default() };
+        let (length, width, wire, pitch) = link_dimensions(ChainStyle::Cable);
+        let (a, b) = (length / 2.0 - wire, width / 2.0 - wire);
+        let perimeter = std::f32::consts::PI * (3.0 * (a + b) - ((3.0 * a + b) * (a + 3.0 * b)).sqrt());
+        let links = (450.0 / pitch).floor();
+        let by_hand =
+            links * std::f32::consts::PI * wire * wire * perimeter * design.metal.alloy.density_g_cm3() / 1000.0;
+        let estimated = weights(&design).band_grams;
+        // The clasp adds a little; the link mesh is a polygon (slightly less than the true torus).
+        assert!(estimated > 0.95 * by_hand && estimated < 1.1 * by_hand, "{estimated} g vs {by_hand} g by hand");
+        // A longer chain weighs more; a pendant adds its metal and its stone.
+        let longer = Design { necklace: Some(Necklace { length_mm: 600.0, ..necklace }), ..design.clone() };
+        assert!(weights(&longer).band_grams > weights(&design).band_grams * 1.25);
+        let with_pendant =
+            Design { necklace: Some(Necklace { pendant: PendantStyle::Solitaire, ..necklace }), ..design.clone() };
+        assert!(weights(&with_pendant).head_grams > 0.1 && weights(&with_pendant).centre_carats > 0.5);
+        assert_eq!(weights(&design).centre_carats, 0.0);
+    }
+    use crate::design::{Alloy, ShankStyle};
+    use crate::geometry::ring::band_profile;
+
+    /// Pappus: a band's volume is its cross-section area × the path of the section's centroid.
+    fn hand_calculated_band_grams(design: &Design) -> f32 {
+        let profile = band_profile(design.shank);
+        let n = profile.len();
+        let (mut area, mut moment) = (0.0, 0.0);
+        for i in 0..n {
+            let ((r0, z0), (r1, z1)) = (profile[i], profile[(i + 1) % n]);
+            let cross = r0 * z1 - r1 * z0;
+            area += cross / 2.0;
+            moment += (r0 + r1) * cross / 6.0;
+        }
+        let centroid_offset = moment / area;
+        let inner_radius = crate::design::ring_size::inner_diameter_mm(design.ring_size_mm) / 2.0;
+        let volume = area.abs() * std::f32::consts::TAU * (inner_radius + centroid_offset);
+        volume * design.metal.alloy.density_g_cm3() / 1000.0
+    }
+
+    #[test]
+    fn band_weight_matches_a_hand_calculation_within_five_percent() {
+        // Profile bands (the twisted band's wires have their own hand calculation in shank.rs).
+        for shank in [ShankStyle::ComfortFit, ShankStyle::KnifeEdge, ShankStyle::Pave] {
+            for (size, alloy) in [(48.0, Alloy::Yellow18k), (56.0, Alloy::Platinum950), (64.0, Alloy::Sterling925)] {
+                let design = Design {
+                    shank,
+                    ring_size_mm: size,
+                    metal: crate::design::Metal { alloy, ..Design::default().metal },
+                    ..Design::default()
+                };
+                let estimate = weights(&design).band_grams;
+                let by_hand = hand_calculated_band_grams(&design);
+                assert!(
+                    (estimate / by_hand - 1.0).abs() < 0.05,
+                    "{shank:?} {size} {alloy:?}: {estimate} g vs {by_hand} g"
+                );
+            }
+        }
+        // Sanity: a 2.2 × 1.7 mm comfort band in 18k at EU 52 weighs a few grams, as in a shop.
+        let grams = weights(&Design::default()).band_grams;
+        assert!((2.0..6.0).contains(&grams), "{grams} g");
+    }
+
+    #[test]
+    fn platinum_weighs_more_than_gold_and_bigger_sizes_more_than_smaller() {
+        let gold = Design::default();
+        let platinum =
+            Design { metal: crate::design::Metal { alloy: Alloy::Platinum950, ..gold.metal }, ..gold.clone() };
+        assert!(weights(&platinum).metal_grams() > 1.25 * weights(&gold).metal_grams());
+        let bigger = Design { ring_size_mm: 62.0, ..gold.clone() };
+        assert!(weights(&bigger).band_grams > weights(&gold).band_grams);
+        let two_tone = Design { head_alloy: Some(Alloy::Platinum950), ..gold.clone() };
+        assert!(weights(&two_tone).head_grams > weights(&gold).head_grams);
+        assert_eq!(weights(&two_tone).band_grams, weights(&gold).band_grams);
+    }
+}
