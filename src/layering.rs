@@ -40,8 +40,10 @@ fn module_of(src: &Path, file: &Path) -> Option<String> {
 fn used_modules(text: &str) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let identifier = |s: &str| -> String { s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect() };
-    for (at, _) in text.match_indices("crate::") {
-        let rest = &text[at + "crate::".len()..];
+    // Code only: comments may name other layers (`//! words are made in crate::i18n`).
+    let code: String = text.lines().map(|line| line.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
         if let Some(group) = rest.strip_prefix('{') {
             let group = &group[..group.find('}').unwrap_or(group.len())];
             used.extend(group.split(',').map(|item| identifier(item.trim())).filter(|m| !m.is_empty()));
@@ -60,7 +62,7 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in files {
         let (Some(module), Ok(text)) = (module_of(&src, &file), std::fs::read_to_string(&file)) else { continue };
-        let uses = used_modules(&text).into_iter().filter(|used| *used != module);
+        let uses: Vec<String> = used_modules(&text).into_iter().filter(|used| *used != module).collect();
         graph.entry(module).or_default().extend(uses);
     }
     graph
@@ -98,7 +100,7 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 
 #[test]
 fn the_parser_sees_plain_and_grouped_uses() {
-    let text = "use crate::design::Design;\nuse crate::{geometry::cut, memo::Memo};\nlet x = crate::estimate::weights(d);";
+    let text = "use crate::design::Design;\nuse crate::{geometry::cut, memo::Memo};\nlet x = crate::estimate::weights(d);\n/// see crate::studio";
     let found: Vec<String> = used_modules(text).into_iter().collect();
     assert_eq!(found, ["design", "estimate", "geometry", "memo"]);
     let cyclic = BTreeMap::from([

@@ -45,6 +45,11 @@ fn valid_text() -> String {
     preset::to_ron_string(&Design::default())
 }
 
+/// How a preset written by this build states its version ("version: 5").
+fn this_version() -> String {
+    format!("version: {}", preset::PRESET_VERSION)
+}
+
 #[test]
 fn broken_presets_say_where_and_what() {
     let valid = valid_text();
@@ -61,10 +66,10 @@ fn broken_presets_say_where_and_what() {
     let nan = load_error("nan.ron", valid.replace("ring_size_mm: 52.0", "ring_size_mm: NaN").as_bytes());
     assert!(nan.contains("ring_size_mm") && nan.contains("38–76"), "{nan}");
 
-    let version = load_error("version.ron", valid.replace("version: 4", "version: 9").as_bytes());
+    let version = load_error("version.ron", valid.replace(&this_version(), "version: 9").as_bytes());
     assert!(version.contains("version 9") && version.contains("version.ron:2:"), "{version}");
 
-    let missing = load_error("missing.ron", valid.replace("version: 4,", "").as_bytes());
+    let missing = load_error("missing.ron", valid.replace(&format!("{},", this_version()), "").as_bytes());
     assert!(missing.contains("no `version`"), "{missing}");
 
     let empty = load_error("empty.ron", b"  \n");
@@ -88,7 +93,7 @@ fn broken_presets_say_where_and_what() {
 
 #[test]
 fn version_1_presets_still_load_and_two_tone_round_trips() {
-    let old = valid_text().replace("version: 4", "version: 1").replace("head_alloy: None,", "");
+    let old = valid_text().replace(&this_version(), "version: 1").replace("head_alloy: None,", "");
     assert!(!old.contains("head_alloy"));
     let path = scratch("v1").join("old.ron");
     std::fs::write(&path, old).expect("write");
@@ -97,7 +102,7 @@ fn version_1_presets_still_load_and_two_tone_round_trips() {
     let two_tone =
         DesignCommand::SetHeadAlloy(Some(ecrin::design::Alloy::White18k)).apply_to(&Design::default()).expect("valid");
     let text = preset::to_ron_string(&two_tone);
-    assert!(text.contains("version: 4") && text.contains("White18k"), "{text}");
+    assert!(text.contains(&this_version()) && text.contains("White18k"), "{text}");
     assert_eq!(preset::from_ron_str(&text, "two-tone.ron").expect("reload"), two_tone);
 }
 
@@ -128,10 +133,9 @@ fn saving_into_an_unwritable_place_keeps_the_previous_file() {
 #[test]
 fn save_then_reopen_restores_the_same_design() {
     let mut design = Design::default();
-    for command in [
-        DesignCommand::SetAlloy(ecrin::design::Alloy::Rose14k),
-        DesignCommand::SetCut(ecrin::design::Cut::Pear),
-    ] {
+    for command in
+        [DesignCommand::SetAlloy(ecrin::design::Alloy::Rose14k), DesignCommand::SetCut(ecrin::design::Cut::Pear)]
+    {
         design = command.apply_to(&design).expect("valid");
     }
     // 1.25 ct of this pear, then the engraving.

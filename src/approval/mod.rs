@@ -5,10 +5,10 @@ pub mod board;
 pub mod pack;
 pub mod sheet;
 
-use crate::estimate::price::PriceList;
-use crate::estimate::{small_diamonds, weights};
 use crate::design::ring_size::{SizeSystem, label as size_label};
 use crate::design::{Design, preset};
+use crate::estimate::price::PriceList;
+use crate::estimate::{small_diamonds, weights};
 
 /// A direction to look at the piece from, as in a jeweller's catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -154,7 +154,9 @@ pub(crate) fn or_bad_input<T>(result: Result<T, impl std::fmt::Display>) -> Resu
 }
 
 /// The price list named on the command line, if any.
-pub(crate) fn price_list(path: Option<&std::path::Path>) -> Result<Option<crate::estimate::price::PriceList>, ExitCode> {
+pub(crate) fn price_list(
+    path: Option<&std::path::Path>,
+) -> Result<Option<crate::estimate::price::PriceList>, ExitCode> {
     or_bad_input(path.map(crate::estimate::price::PriceList::load).transpose())
 }
 

@@ -41,30 +41,79 @@ pub struct JournalEntry {
 /// What changed: the aspect and its values before and after.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {
-    Name { from: String, to: String },
-    Alloy { from: Alloy, to: Alloy },
-    Finish { from: Finish, to: Finish },
+    Name {
+        from: String,
+        to: String,
+    },
+    Alloy {
+        from: Alloy,
+        to: Alloy,
+    },
+    Finish {
+        from: Finish,
+        to: Finish,
+    },
     /// Two-tone: the head's alloy (`None`: same as the band).
-    HeadAlloy { from: Option<Alloy>, to: Option<Alloy> },
-    Species { from: Species, to: Species },
-    Cut { from: Cut, to: Cut },
+    HeadAlloy {
+        from: Option<Alloy>,
+        to: Option<Alloy>,
+    },
+    Species {
+        from: Species,
+        to: Species,
+    },
+    Cut {
+        from: Cut,
+        to: Cut,
+    },
     /// The centre stone's size; the stones before and after (their carats follow from cut, species and size).
-    StoneSize { from: Stone, to: Stone },
-    Setting { from: Setting, to: Setting },
-    Shank { from: ShankStyle, to: ShankStyle },
+    StoneSize {
+        from: Stone,
+        to: Stone,
+    },
+    Setting {
+        from: Setting,
+        to: Setting,
+    },
+    Shank {
+        from: ShankStyle,
+        to: ShankStyle,
+    },
     /// Inner circumferences (mm), read in the size system of the design after the change.
-    RingSize { from: f32, to: f32, system: SizeSystem },
-    Engraving { from: String, to: String },
+    RingSize {
+        from: f32,
+        to: f32,
+        system: SizeSystem,
+    },
+    Engraving {
+        from: String,
+        to: String,
+    },
     /// A ring (`None`) or a necklace.
-    Piece { from: Option<Necklace>, to: Option<Necklace> },
+    Piece {
+        from: Option<Necklace>,
+        to: Option<Necklace>,
+    },
     /// A variant was added as a copy of another (indices, 0 the main design).
-    VariantMade { variant: usize, from: usize },
-    VariantRemoved { variant: usize },
+    VariantMade {
+        variant: usize,
+        from: usize,
+    },
+    VariantRemoved {
+        variant: usize,
+    },
     /// The set of variants was replaced (presets opened side by side): how many before and after.
-    VariantCount { from: usize, to: usize },
+    VariantCount {
+        from: usize,
+        to: usize,
+    },
     /// A variant was made the main design.
-    MadeMain { variant: usize },
-    Favourite { variant: Option<usize> },
+    MadeMain {
+        variant: usize,
+    },
+    Favourite {
+        variant: Option<usize>,
+    },
     /// An entry of a file written before the journal was data (preset version 3–4, session version 1), kept as
     /// its words.
     Text(String),
@@ -163,7 +212,10 @@ mod tests {
     fn changes_are_data_aspect_by_aspect() {
         let before = Design::default();
         let after = DesignCommand::SetAlloy(Alloy::Platinum950).apply_to(&before).expect("valid");
-        assert_eq!(design_changes(&before, &after), vec![Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 }]);
+        assert_eq!(
+            design_changes(&before, &after),
+            vec![Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 }]
+        );
         let bigger = DesignCommand::SetStoneSize(7.4).apply_to(&after).expect("valid");
         assert_eq!(design_changes(&after, &bigger), vec![Change::StoneSize { from: after.stone, to: bigger.stone }]);
         assert!(design_changes(&before, &before).is_empty());

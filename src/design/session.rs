@@ -32,6 +32,7 @@ struct SessionFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LegacySessionFile {
+    #[allow(dead_code)]
     version: u32,
     designs: Vec<Design>,
     active: usize,
@@ -78,26 +79,33 @@ pub fn to_ron_string(session: &Session) -> String {
 
 /// Parses session text (or a preset: one design); `path` only labels the errors.
 pub fn from_ron_str(text: &str, path: &str) -> Result<Session, SessionError> {
-    let file = match ron::from_str::<SessionFile>(text) {
-        Ok(file) if file.version == SESSION_VERSION => Ok(file),
-        Ok(file) => Err(SessionError::UnsupportedVersion { path: path.into(), found: file.version }),
-        Err(error) => match ron::from_str::<LegacySessionFile>(text) {
-            Ok(old) if old.version == 1 => Ok(SessionFile {
-                version: old.version,
-                designs: old.designs,
-                active: old.active,
-                favourite: old.favourite,
-                journal: old.journal.into_iter().map(JournalEntry::from).collect(),
-            }),
-            Ok(old) => Err(SessionError::UnsupportedVersion { path: path.into(), found: old.version }),
-            Err(_) => {
-                return match preset::from_ron_str_with_journal(text, path) {
-                    Ok((design, journal)) => Ok(Session { variants: Variants::single(design), journal }),
-                    Err(_) => Err(SessionError::Syntax { path: path.into(), message: error.to_string() }),
-                };
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        version: u32,
+    }
+    let file = match ron::from_str::<VersionProbe>(text).map(|probe| probe.version) {
+        Ok(SESSION_VERSION) => ron::from_str::<SessionFile>(text)
+            .map_err(|e| SessionError::Syntax { path: path.into(), message: e.to_string() })?,
+        Ok(1) => {
+            let old = ron::from_str::<LegacySessionFile>(text)
+                .map_err(|e| SessionError::Syntax { path: path.into(), message: e.to_string() })?;
+            let journal = old.journal.into_iter().map(JournalEntry::from).collect();
+            SessionFile { version: 1, designs: old.designs, active: old.active, favourite: old.favourite, journal }
+        }
+        // A preset has a version too, and no `designs`: an autosave written before variants existed.
+        probed => match preset::from_ron_str_with_journal(text, path) {
+            Ok((design, journal)) => return Ok(Session { variants: Variants::single(design), journal }),
+            Err(preset_error) => {
+                return Err(match probed {
+                    Ok(found) if text.contains("designs") => {
+                        SessionError::UnsupportedVersion { path: path.into(), found }
+                    }
+                    Ok(_) => SessionError::Syntax { path: path.into(), message: preset_error.to_string() },
+                    Err(error) => SessionError::Syntax { path: path.into(), message: error.to_string() },
+                });
             }
         },
-    }?;
+    };
     let variants = Variants::checked(file.designs, file.active, file.favourite)
         .map_err(|source| SessionError::Invalid { path: path.into(), source })?;
     Ok(Session { variants, journal: file.journal })

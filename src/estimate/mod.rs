@@ -4,8 +4,8 @@
 
 pub mod price;
 
-use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
 use crate::design::necklace::{ChainStyle, PendantStyle};
+use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
 use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat, assemble};
 use crate::geometry::library::Component;
 use crate::geometry::ring::moved_with_band;

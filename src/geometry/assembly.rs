@@ -34,7 +34,11 @@ pub enum Seat {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PartRole {
     Metal(MetalZone),
-    Stone { seat: Seat, cut: Cut, species: Species },
+    Stone {
+        seat: Seat,
+        cut: Cut,
+        species: Species,
+    },
     /// A display support (the bust): shown, never weighed.
     Display,
 }
@@ -111,7 +115,9 @@ fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cu
             let mesh = node.mesh?;
             let role = match model.meshes.get(mesh)?.material {
                 Material::Metal => PartRole::Metal(zone),
-                Material::Melee => PartRole::Stone { seat: melee_seat, cut: Cut::RoundBrilliant, species: Species::Diamond },
+                Material::Melee => {
+                    PartRole::Stone { seat: melee_seat, cut: Cut::RoundBrilliant, species: Species::Diamond }
+                }
                 Material::CentreStone => PartRole::Stone { seat: Seat::Centre, cut: centre.0, species: centre.1 },
                 Material::Display => PartRole::Display,
             };
@@ -120,7 +126,13 @@ fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cu
         .collect()
 }
 
-fn placed(component: Component, transform: Affine3A, zone: MetalZone, melee: Seat, centre: (Cut, Species)) -> PlacedComponent {
+fn placed(
+    component: Component,
+    transform: Affine3A,
+    zone: MetalZone,
+    melee: Seat,
+    centre: (Cut, Species),
+) -> PlacedComponent {
     PlacedComponent { component, transform, band_shift_mm: None, parts: parts_of(component, zone, melee, centre) }
 }
 
@@ -166,7 +178,13 @@ fn necklace_assembly(design: &Design, necklace: &crate::design::necklace::Neckla
         }
         let head = Component::Head(layout.setting, design.stone.cut);
         components.push(placed(head, layout.head, MetalZone::Head, Seat::Head, centre));
-        components.push(placed(Component::Stone(design.stone.cut), layout.stone, MetalZone::Head, Seat::Centre, centre));
+        components.push(placed(
+            Component::Stone(design.stone.cut),
+            layout.stone,
+            MetalZone::Head,
+            Seat::Centre,
+            centre,
+        ));
     }
     Assembly { kind: PieceKind::Necklace, components }
 }
@@ -221,13 +239,14 @@ mod tests {
         };
         let assembly = assemble(&design);
         assert_eq!(assembly.kind, PieceKind::Necklace);
-        let count = |wanted: fn(Component) -> bool| assembly.components.iter().filter(|c| wanted(c.component)).count();
-        assert!(count(|c| matches!(c, Component::ChainLink(_))) > 100);
-        assert_eq!(count(|c| c == Component::Clasp), 1);
-        assert_eq!(count(|c| c == Component::Bust), 1);
-        assert_eq!(count(|c| c == Component::Bail), 1);
+        let count =
+            |wanted: &dyn Fn(Component) -> bool| assembly.components.iter().filter(|c| wanted(c.component)).count();
+        assert!(count(&|c| matches!(c, Component::ChainLink(_))) > 100);
+        assert_eq!(count(&|c| c == Component::Clasp), 1);
+        assert_eq!(count(&|c| c == Component::Bust), 1);
+        assert_eq!(count(&|c| c == Component::Bail), 1);
         // The pendant's head is a halo whatever the ring's setting, and its stone faces out from the chest.
-        assert_eq!(count(|c| c == Component::Head(Setting::Halo, design.stone.cut)), 1);
+        assert_eq!(count(&|c| c == Component::Head(Setting::Halo, design.stone.cut)), 1);
         let seat = assembly.centre_seat().expect("a pendant stone");
         assert!(seat.transform_vector3(Vec3::Y).normalize().z > 0.9);
         let chain_only = Necklace { pendant: PendantStyle::None, ..Necklace::default() };

@@ -150,10 +150,8 @@ impl Component {
     /// What its file holds, made from the core's geometry (deterministic). Costly for heads: use `model`.
     pub fn make_model(self) -> ComponentModel {
         match self {
-            Component::Shank(style) => {
-                ComponentModel::single("shank", Material::Metal, ring::shank(style))
-                    .with_melee(&super::shank::shank_stones(style))
-            }
+            Component::Shank(style) => ComponentModel::single("shank", Material::Metal, ring::shank(style))
+                .with_melee(&super::shank::shank_stones(style)),
             Component::Head(setting, cut) => {
                 let head = ring::head(setting, cut);
                 let mut model = ComponentModel::single("head", Material::Metal, head.metal);

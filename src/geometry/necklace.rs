@@ -263,12 +263,8 @@ pub fn pendant(necklace: &Necklace, cut: Cut, size_mm: f32) -> Option<PendantLay
     let face_out = Quat::from_rotation_arc(Vec3::Y, outward);
     let stone_length_down = Quat::from_rotation_arc(face_out * Vec3::X, Vec3::NEG_Y) * face_out;
     let head = Affine3A::from_scale_rotation_translation(Vec3::splat(size_mm), stone_length_down, centre);
-    let melee = made
-        .nodes
-        .iter()
-        .filter(|node| node.name.starts_with("gem.melee"))
-        .map(|node| head * node.transform)
-        .collect();
+    let melee =
+        made.nodes.iter().filter(|node| node.name.starts_with("gem.melee")).map(|node| head * node.transform).collect();
     Some(PendantLayout { setting, bail, drop_bar, head, stone: head * seat, melee })
 }
 

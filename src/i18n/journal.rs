@@ -99,8 +99,8 @@ fn line_at_offset(entry: &JournalEntry, offset: i64, zone: &str) -> String {
 
 /// What a design has where it differs from another, aspect by aspect (the name left out): "Platinum 950",
 /// "Oval cut", "1.50 ct", "size 11 (JP)" — a variant's headline on the board.
-pub fn what_it_has(change: &Change) -> Option<String> {
-    Some(match change {
+pub fn what_it_has(difference: &Change) -> Option<String> {
+    Some(match difference {
         Change::Name { .. } => return None,
         Change::Alloy { to, .. } => to.label().to_string(),
         Change::Finish { to, .. } => format!("{} finish", to.label()),
@@ -152,7 +152,12 @@ mod tests {
         assert_eq!(describe_changes(&before, &bigger), vec!["stone 0.98 ct → 1.50 ct".to_string()]);
         assert!(describe_changes(&before, &before).is_empty());
         // An entry made as data reads the same as the words it replaces; undo and redo say so.
-        let data = JournalEntry::new(entry.at, Who::Client, None, Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 });
+        let data = JournalEntry::new(
+            entry.at,
+            Who::Client,
+            None,
+            Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 },
+        );
         assert_eq!(line_at_offset(&data, 0, " UTC"), line_at_offset(&entry, 0, " UTC"));
         let undone = JournalEntry { step: Some(Step::Undo), variant: Some(1), ..data };
         assert_eq!(entry_change(&undone), "undo: variant 2: 18k yellow gold → Platinum 950");

@@ -201,7 +201,7 @@ fn follow_the_main_camera(
     let zoom = orbit.radius.unwrap_or(main_framing.target_radius) / main_framing.target_radius;
     let panned = orbit.focus - main_framing.target_focus;
     for (tile, mut tile_transform, mut tile_projection) in &mut tiles {
-        let Some(design) = super::pieces::slot_design(&current, tile.0) else { continue };
+        let Some(design) = current.history.variants().designs().get(tile.0) else { continue };
         let framing = view_for(design);
         let scale = framing.target_radius / main_framing.target_radius;
         let focus = framing.target_focus + panned * scale;

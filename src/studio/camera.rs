@@ -91,13 +91,11 @@ fn turntable_and_reset(
     mut controls: ResMut<ViewControls>,
     current: Res<CurrentDesign>,
     mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>,
-    mut shown_piece: Local<Option<Option<crate::design::necklace::ChainStyle>>>,
+    pieces: Query<(&super::pieces::Piece, Ref<super::pieces::PieceKind>)>,
 ) {
-    // A change between ring and necklace (or of chain length) reframes the view.
-    let piece = main_design(&current).necklace.map(|n| n.chain);
-    // (The first frame frames whatever the studio opened with, e.g. a necklace preset given at start.)
-    let piece_changed = shown_piece.is_none_or(|shown| shown.is_some() != piece.is_some());
-    *shown_piece = Some(piece);
+    // A change between ring and necklace reframes the view (and the first frame frames whatever the studio
+    // opened with, e.g. a necklace preset given at start: the main piece's kind is new then).
+    let piece_changed = pieces.iter().any(|(piece, kind)| piece.0 == 0 && kind.is_changed());
     for mut camera in &mut cameras {
         if controls.reset_requested || piece_changed {
             let reset = view_for(main_design(&current));

@@ -3,7 +3,7 @@
 
 use super::StudioSystems;
 use super::lighting::{ENVIRONMENT_INTENSITY, StudioEnvironment};
-use super::state::CurrentDesign;
+use super::pieces::{Piece, PieceSpawn, PieceStone, piece_of};
 use crate::design::{Cut, Species};
 use crate::geometry::cut::facet_planes;
 use crate::optics::ChannelIor;
@@ -89,8 +89,9 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
 }
 
 /// One gem material per cut for the centre stone, one for the melee (round diamonds); and Bevy's own
-/// screen-space transmission materials, kept for the side-by-side comparison and the benchmark. One set per piece.
-#[derive(Clone)]
+/// screen-space transmission materials, kept for the side-by-side comparison and the benchmark. One set per piece
+/// (on the piece entity).
+#[derive(Component, Clone)]
 pub struct GemMaterials {
     pub centre: HashMap<Cut, Handle<GemMaterial>>,
     pub melee: Handle<GemMaterial>,
@@ -172,119 +173,66 @@ impl GemMaterials {
     }
 }
 
-/// The gem materials of every variant's piece, by slot (slot 0: the main view's, made at start).
-#[derive(Resource, Clone, Default)]
-pub struct SlotGems(pub Vec<GemMaterials>);
-
-impl SlotGems {
-    /// The main view's materials (slot 0: the design, or the board's first tile).
-    pub fn main(&self) -> Option<&GemMaterials> {
-        self.0.first()
-    }
-}
-
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(app, &GEM_SHADER, include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl");
-    app.add_plugins(MaterialPlugin::<GemMaterial>::default())
-        .init_resource::<StoneRendering>()
-        .add_systems(Startup, create_gem_materials)
-        .add_systems(
-            Update,
-            (
-                add_slot_gems.in_set(StudioSystems::SyncScene).in_set(super::pieces::PieceSpawn),
-                (sync_gem_species, switch_stone_rendering.run_if(resource_changed::<StoneRendering>))
-                    .in_set(StudioSystems::SyncMaterials),
-            ),
-        );
+    app.add_plugins(MaterialPlugin::<GemMaterial>::default()).init_resource::<StoneRendering>().add_systems(
+        Update,
+        (
+            give_pieces_gems.in_set(PieceSpawn),
+            (follow_piece_stones, switch_stone_rendering.run_if(resource_changed::<StoneRendering>))
+                .in_set(StudioSystems::SyncMaterials),
+        ),
+    );
 }
 
-fn gem_materials(
-    species: Species,
-    cubemap: &Handle<Image>,
-    materials: &mut Assets<GemMaterial>,
-    standard: &mut Assets<StandardMaterial>,
-) -> GemMaterials {
-    let mut make =
-        |cut, species| materials.add(GemMaterial { params: gem_params(cut, species), environment: cubemap.clone() });
-    let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, species))).collect();
-    let melee = make(Cut::RoundBrilliant, Species::Diamond);
-    let standard_centre = standard.add(standard_transmission(species));
-    let standard_melee = standard.add(standard_transmission(Species::Diamond));
-    GemMaterials { centre, melee, standard_centre, standard_melee }
-}
-
-fn create_gem_materials(
+/// New pieces get their own stones' materials (same material types: no new pipeline).
+fn give_pieces_gems(
     mut commands: Commands,
-    mut materials: ResMut<Assets<GemMaterial>>,
-    mut standard: ResMut<Assets<StandardMaterial>>,
-    environment: Res<StudioEnvironment>,
-    current: Res<CurrentDesign>,
-) {
-    let species = current.design().stone.species;
-    commands.insert_resource(SlotGems(vec![gem_materials(
-        species,
-        &environment.cubemap,
-        &mut materials,
-        &mut standard,
-    )]));
-}
-
-/// New variants get their own stones' materials (kept when a variant goes, for the next one).
-fn add_slot_gems(
-    current: Res<CurrentDesign>,
-    mut slots: ResMut<SlotGems>,
+    pieces: Query<(Entity, &PieceStone), Without<GemMaterials>>,
     environment: Res<StudioEnvironment>,
     mut materials: ResMut<Assets<GemMaterial>>,
     mut standard: ResMut<Assets<StandardMaterial>>,
 ) {
-    let designs = current.history.variants().designs();
-    while slots.0.len() < designs.len() {
-        let species = designs[slots.0.len()].stone.species;
-        let made = gem_materials(species, &environment.cubemap, &mut materials, &mut standard);
-        slots.0.push(made);
+    for (piece, stone) in &pieces {
+        let mut make = |cut, species| {
+            materials.add(GemMaterial { params: gem_params(cut, species), environment: environment.cubemap.clone() })
+        };
+        let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, stone.0))).collect();
+        let melee = make(Cut::RoundBrilliant, Species::Diamond);
+        let standard_centre = standard.add(standard_transmission(stone.0));
+        let standard_melee = standard.add(standard_transmission(Species::Diamond));
+        commands.entity(piece).insert(GemMaterials { centre, melee, standard_centre, standard_melee });
     }
 }
 
 fn switch_stone_rendering(
     mut commands: Commands,
     rendering: Res<StoneRendering>,
-    slots: Res<SlotGems>,
     parts: Query<(Entity, &GemPart)>,
-    parents: Query<&ChildOf>,
-    pieces: Query<&super::pieces::Piece>,
+    (parents, pieces, gems): (Query<&ChildOf>, Query<(), With<Piece>>, Query<&GemMaterials>),
 ) {
     for (entity, part) in &parts {
-        let slot = super::pieces::slot_of(entity, &parents, &pieces).unwrap_or(0);
-        if let Some(gems) = slots.0.get(slot) {
+        if let Some(gems) = piece_of(entity, &parents, &pieces).and_then(|piece| gems.get(piece).ok()) {
             gems.apply(&mut commands.entity(entity), *part, *rendering);
         }
     }
 }
 
-fn sync_gem_species(
-    current: Res<CurrentDesign>,
-    slots: Res<SlotGems>,
+/// A piece's stone changed species: its centre stones' materials are edited in place (the planes stay).
+fn follow_piece_stones(
+    pieces: Query<(&PieceStone, &GemMaterials), Changed<PieceStone>>,
     mut materials: ResMut<Assets<GemMaterial>>,
     mut standard: ResMut<Assets<StandardMaterial>>,
-    mut shown: Local<Vec<Species>>,
 ) {
-    for (slot, (design, gems)) in current.history.variants().designs().iter().zip(&slots.0).enumerate() {
-        let species = design.stone.species;
-        if shown.get(slot) == Some(&species) {
-            continue;
-        }
+    for (stone, gems) in &pieces {
         for (&cut, handle) in &gems.centre {
             if let Some(mut material) = materials.get_mut(handle) {
-                material.params = gem_params(cut, species);
+                material.params = gem_params(cut, stone.0);
             }
         }
         if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
-            *material = standard_transmission(species);
+            *material = standard_transmission(stone.0);
         }
-        if shown.len() <= slot {
-            shown.resize(slot + 1, species);
-        }
-        shown[slot] = species;
     }
 }
 

@@ -83,6 +83,7 @@ impl Offscreen {
         let mut app = windowless_app(design.clone());
         app.add_plugins((
             super::core_plugin,
+            super::pieces::plugin,
             super::lighting::plugin,
             super::gem::plugin,
             super::loading::pipeline_counter,
@@ -100,8 +101,9 @@ impl Offscreen {
         let mesh = super::bevy_mesh(&crate::geometry::cut::unit_polyhedron(design.stone.cut).to_mesh());
         let world = app.world_mut();
         let mesh = world.resource_mut::<Assets<Mesh>>().add(mesh);
-        let material =
-            world.resource::<super::gem::SlotGems>().main().and_then(|g| g.centre.get(&design.stone.cut)).cloned();
+        let mut pieces = world.query::<(&super::pieces::Piece, &super::gem::GemMaterials)>();
+        let main = pieces.iter(world).find(|(piece, _)| piece.0 == 0).map(|(_, gems)| gems);
+        let material = main.and_then(|gems| gems.centre.get(&design.stone.cut)).cloned();
         if let Some(material) = material {
             world.spawn((
                 Mesh3d(mesh),
@@ -335,15 +337,15 @@ fn reframe_for_the_piece(
     current: Res<CurrentDesign>,
     target: Res<OffscreenTarget>,
     mut cameras: Query<&mut Transform, With<Camera3d>>,
-    mut shown: Local<Option<bool>>,
+    pieces: Query<(&super::pieces::Piece, Ref<super::pieces::PieceKind>)>,
 ) {
-    let necklace = current.design().necklace.is_some();
-    if shown.is_some_and(|was| was != necklace) {
+    // Not on the main piece's first frame: the camera was placed for the design the view opened with.
+    let changed = pieces.iter().any(|(piece, kind)| piece.0 == 0 && kind.is_changed() && !kind.is_added());
+    if changed {
         for mut transform in &mut cameras {
             *transform = view_transform(current.design(), target.framing, View::ThreeQuarter);
         }
     }
-    *shown = Some(necklace);
 }
 
 /// Where the camera stands for a view of the design: the studio's framing, turned to the view's direction.

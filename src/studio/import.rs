@@ -6,8 +6,9 @@
 
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
-use super::materials::{RingMaterials, SlotMetals};
-use super::state::{CurrentDesign, StatusLine, StudioCommand};
+use super::materials::RingMaterials;
+use super::pieces::{Piece, PieceStone};
+use super::state::{StatusLine, StudioCommand};
 use super::{StudioSystems, bevy_mesh};
 use crate::design::Species;
 use crate::geometry::import::{ImportReport, PartClass, inspect};
@@ -115,9 +116,8 @@ fn carry_out_commands(
     mut meshes: ResMut<Assets<Mesh>>,
     mut gems: ResMut<Assets<GemMaterial>>,
     mut standard: ResMut<Assets<StandardMaterial>>,
-    metals: Res<SlotMetals>,
+    pieces: Query<(&Piece, &RingMaterials, &PieceStone)>,
     environment: Res<StudioEnvironment>,
-    current: Res<CurrentDesign>,
 ) {
     for message in messages.read() {
         match message {
@@ -133,11 +133,12 @@ fn carry_out_commands(
             StudioCommand::CloseImportDialog => import.dialog = None,
             StudioCommand::ShowImported(path, classes) => match load_model(path, Some(classes)) {
                 Ok((model, _)) => {
-                    let Some(ring) = metals.main() else { continue };
+                    // The model shows in the main view: it takes the main piece's materials and stone.
+                    let Some((_, ring, stone)) = pieces.iter().find(|(piece, ..)| piece.0 == 0) else { continue };
                     for entity in &shown {
                         commands.entity(entity).despawn();
                     }
-                    let species = current.design().stone.species;
+                    let species = stone.0;
                     let summary = spawn_model(
                         &mut commands,
                         &model,
@@ -219,19 +220,18 @@ fn spawn_model(
     words
 }
 
-/// Keeps the imported stones in step with the design's species and the light.
+/// Keeps the imported stones in step with the main piece's species and the light.
 fn follow_design(
-    current: Res<CurrentDesign>,
     environment: Res<StudioEnvironment>,
+    pieces: Query<(&Piece, Ref<PieceStone>)>,
     stones: Query<&ImportedGem>,
     mut gems: ResMut<Assets<GemMaterial>>,
-    mut shown: Local<Option<(Species, AssetId<Image>)>>,
 ) {
-    let species = current.design().stone.species;
-    let wanted = (species, environment.cubemap.id());
-    if *shown == Some(wanted) {
+    let Some((_, stone)) = pieces.iter().find(|(piece, _)| piece.0 == 0) else { return };
+    if !(environment.is_changed() || stone.is_changed()) {
         return;
     }
+    let species = stone.0;
     for stone in &stones {
         if let Some(mut material) = gems.get_mut(&stone.material) {
             let stone_species = if stone.centre { species } else { Species::Diamond };
@@ -239,5 +239,4 @@ fn follow_design(
             material.environment = environment.cubemap.clone();
         }
     }
-    *shown = Some(wanted);
 }

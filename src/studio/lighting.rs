@@ -172,7 +172,7 @@ fn apply_presentation(
     mut clear: ResMut<ClearColor>,
     mut lights: Query<&mut GeneratedEnvironmentMapLight>,
     mut blooms: Query<&mut Bloom>,
-    slots: Option<Res<super::gem::SlotGems>>,
+    pieces_gems: Query<&super::gem::GemMaterials>,
     mut gem_assets: ResMut<Assets<super::gem::GemMaterial>>,
 ) {
     let Some(cubemap) = environment.cubemaps.get(&presentation.environment).cloned() else { return };
@@ -196,7 +196,7 @@ fn apply_presentation(
             settings.intensity = bloom;
         }
     }
-    for gems in slots.iter().flat_map(|slots| &slots.0) {
+    for gems in &pieces_gems {
         for handle in gems.centre.values().chain([&gems.melee]) {
             if let Some(mut gem) = gem_assets.get_mut(handle) {
                 gem.environment = cubemap.clone();

@@ -47,7 +47,8 @@ fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, pipelines: Res<Pip
 fn track_loading(
     server: Res<AssetServer>,
     library: Res<ModelLibrary>,
-    rings: Query<(&super::pieces::Piece, &super::scene::ShownRing)>,
+    rings: Query<(&ChildOf, &super::scene::ShownRing)>,
+    pieces: Query<&super::pieces::Piece>,
     current: Res<CurrentDesign>,
     waiting: Res<PipelinesWaiting>,
     mut progress: ResMut<LoadingProgress>,
@@ -65,7 +66,9 @@ fn track_loading(
         }
         return;
     }
-    let main_ring_shown = rings.iter().any(|(piece, shown)| piece.0 == 0 && shown.matches(current.design()));
+    let main_ring_shown = rings
+        .iter()
+        .any(|(parent, shown)| pieces.get(parent.parent()).is_ok_and(|p| p.0 == 0) && shown.matches(current.design()));
     let composed = models >= 1.0 && main_ring_shown;
     progress.quiet_frames = if composed && waiting.0 == 0 { progress.quiet_frames + 1 } else { 0 };
     if progress.quiet_frames >= QUIET_FRAMES {

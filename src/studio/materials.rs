@@ -2,7 +2,7 @@
 //! The shared materials are edited in place: a change of alloy or finish never creates a new GPU pipeline.
 
 use super::StudioSystems;
-use super::state::CurrentDesign;
+use super::pieces::{PieceMetal, PieceSpawn};
 use crate::design::{Finish, Metal};
 use crate::geometry::library::{GEM_PREFIX, METAL_PREFIX};
 use bevy::asset::uuid_handle;
@@ -74,8 +74,8 @@ pub fn finish_params(finish: Finish) -> MetalFinishParams {
     MetalFinishParams { kind, scale, strength, padding: 0.0 }
 }
 
-/// The shared metal materials of one piece, edited in place when its design changes.
-#[derive(Clone)]
+/// A piece's metal materials (on the piece entity), edited in place when its metals change.
+#[derive(Component, Clone)]
 pub struct RingMaterials {
     /// The band's metal.
     pub metal: Handle<MetalMaterial>,
@@ -83,25 +83,11 @@ pub struct RingMaterials {
     pub head_metal: Handle<MetalMaterial>,
 }
 
-/// The metal materials of every variant's piece, by slot (slot 0: the main view's, made at start).
-#[derive(Resource, Clone, Default)]
-pub struct SlotMetals(pub Vec<RingMaterials>);
-
-impl SlotMetals {
-    /// The main view's materials (slot 0: the design, or the board's first tile).
-    pub fn main(&self) -> Option<&RingMaterials> {
-        self.0.first()
-    }
-}
-
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(app, &METAL_SHADER, include_str!("../../shaders/metal.wgsl"), "shaders/metal.wgsl");
-    app.add_plugins(MaterialPlugin::<MetalMaterial>::default()).add_systems(PreStartup, create_materials).add_systems(
+    app.add_plugins(MaterialPlugin::<MetalMaterial>::default()).add_systems(
         Update,
-        (
-            add_slot_materials.in_set(StudioSystems::SyncScene).in_set(super::pieces::PieceSpawn),
-            sync_materials.in_set(StudioSystems::SyncMaterials),
-        ),
+        (give_pieces_materials.in_set(PieceSpawn), follow_piece_metals.in_set(StudioSystems::SyncMaterials)),
     );
 }
 
@@ -115,57 +101,34 @@ pub fn metal_material(metal: Metal, material: &mut MetalMaterial) {
     material.extension.params = finish_params(metal.finish);
 }
 
-fn ring_materials(design: &crate::design::Design, materials: &mut Assets<MetalMaterial>) -> RingMaterials {
-    let mut make = |metal| {
-        let mut material = MetalMaterial::default();
-        metal_material(metal, &mut material);
-        materials.add(material)
-    };
-    RingMaterials { metal: make(design.metal), head_metal: make(design.head_metal()) }
-}
-
-fn create_materials(
+/// New pieces get their own metal materials (same material type: no new pipeline).
+fn give_pieces_materials(
     mut commands: Commands,
-    mut materials: ResMut<Assets<MetalMaterial>>,
-    current: Option<Res<CurrentDesign>>,
-) {
-    let design = current.map(|c| c.design().clone()).unwrap_or_default();
-    commands.insert_resource(SlotMetals(vec![ring_materials(&design, &mut materials)]));
-}
-
-/// New variants get their own materials (kept when a variant goes, for the next one).
-fn add_slot_materials(
-    current: Res<CurrentDesign>,
-    mut slots: ResMut<SlotMetals>,
+    pieces: Query<(Entity, &PieceMetal), Without<RingMaterials>>,
     mut materials: ResMut<Assets<MetalMaterial>>,
 ) {
-    let designs = current.history.variants().designs();
-    while slots.0.len() < designs.len() {
-        let made = ring_materials(&designs[slots.0.len()], &mut materials);
-        slots.0.push(made);
+    for (piece, metal) in &pieces {
+        let mut make = |metal| {
+            let mut material = MetalMaterial::default();
+            metal_material(metal, &mut material);
+            materials.add(material)
+        };
+        let made = RingMaterials { metal: make(metal.band), head_metal: make(metal.head) };
+        commands.entity(piece).insert(made);
     }
 }
 
-fn sync_materials(
-    current: Res<CurrentDesign>,
-    slots: Res<SlotMetals>,
+/// A piece's metals changed: its materials are edited in place.
+fn follow_piece_metals(
+    pieces: Query<(&PieceMetal, &RingMaterials), Changed<PieceMetal>>,
     mut materials: ResMut<Assets<MetalMaterial>>,
-    mut shown: Local<Vec<(Metal, Metal)>>,
 ) {
-    for (slot, (design, ring)) in current.history.variants().designs().iter().zip(&slots.0).enumerate() {
-        let wanted = (design.metal, design.head_metal());
-        if shown.get(slot) == Some(&wanted) {
-            continue;
-        }
-        for (handle, metal) in [(&ring.metal, wanted.0), (&ring.head_metal, wanted.1)] {
+    for (metal, ring) in &pieces {
+        for (handle, metal) in [(&ring.metal, metal.band), (&ring.head_metal, metal.head)] {
             if let Some(mut material) = materials.get_mut(handle) {
                 metal_material(metal, &mut material);
             }
         }
-        if shown.len() <= slot {
-            shown.resize(slot + 1, wanted);
-        }
-        shown[slot] = wanted;
     }
 }
 

@@ -1,5 +1,6 @@
 //! The Bevy studio: thin plugins over the domain core, one feature per file, ordered by `StudioSystems`.
 
+pub mod background;
 pub mod board;
 pub mod board_export;
 pub mod camera;

@@ -4,14 +4,13 @@
 //! ring. Every link is one entity sharing the link's mesh and the metal (drawn together by Bevy's batching).
 //! During loading everything is drawn once so that its GPU pipelines are ready before the studio shows.
 
-use super::gem::SlotGems;
-use super::materials::SlotMetals;
+use super::gem::GemMaterials;
+use super::materials::RingMaterials;
 use super::models::ModelLibrary;
-use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design};
-use super::state::CurrentDesign;
+use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn};
 use super::{StudioState, StudioSystems};
+use crate::design::Design;
 use crate::design::necklace::Necklace;
-use crate::design::{Cut, Design};
 use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
 use bevy::gltf::{Gltf, GltfMesh};
 use bevy::prelude::*;
@@ -26,11 +25,14 @@ impl Default for BustShown {
     }
 }
 
-/// The root of a necklace and its bust (one per variant, with `Piece(slot)`), and what was built under it.
-#[derive(Component, Default)]
-pub struct NecklaceRoot {
-    built: Option<(Necklace, Cut, u32)>,
-}
+/// The root of a necklace and its bust (one per variant, a child of its piece).
+#[derive(Component)]
+pub struct NecklaceRoot;
+
+/// On a necklace root whose parts must be (re)built from its piece's Assembly: its shape changed, or the library
+/// was not loaded yet when it did.
+#[derive(Component)]
+struct Unbuilt;
 
 /// The bust's linen, shared by every variant's bust.
 #[derive(Resource)]
@@ -47,7 +49,7 @@ struct NecklacePart;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BustShown>().add_systems(Startup, make_linen).add_systems(
         Update,
-        (spawn_roots.in_set(PieceSpawn), (build_necklace, show_or_hide).chain().after(PieceSpawn))
+        (spawn_roots.in_set(PieceSpawn), (mark_changed_shapes, build_necklace, show_or_hide).chain().after(PieceSpawn))
             .in_set(StudioSystems::SyncScene),
     );
 }
@@ -63,15 +65,33 @@ fn make_linen(mut commands: Commands, mut materials: ResMut<Assets<StandardMater
     commands.insert_resource(BustLinen(linen));
 }
 
-/// A necklace root for every variant that has none yet (the main view's at start).
-fn spawn_roots(mut commands: Commands, current: Res<CurrentDesign>, roots: Query<&Piece, With<NecklaceRoot>>) {
-    for slot in missing_slots(&current, roots.iter().map(|p| p.0)) {
+/// A necklace root under every new piece.
+fn spawn_roots(mut commands: Commands, pieces: Query<(Entity, &Piece), Added<Piece>>) {
+    for (piece, slot) in &pieces {
         commands.spawn((
-            NecklaceRoot::default(),
-            Name::new(format!("necklace {}", slot + 1)),
-            root_components(slot),
+            NecklaceRoot,
+            Unbuilt,
+            Name::new(format!("necklace {}", slot.0 + 1)),
             Transform::default(),
+            Visibility::default(),
+            ChildOf(piece),
         ));
+    }
+}
+
+/// A piece's shape changed (or the studio finished loading, when a sample necklace was shown): its necklace is
+/// rebuilt.
+fn mark_changed_shapes(
+    mut commands: Commands,
+    state: Option<Res<State<StudioState>>>,
+    pieces: Query<Ref<PieceShape>>,
+    roots: Query<(Entity, &ChildOf), With<NecklaceRoot>>,
+) {
+    let state_changed = state.is_some_and(|s| s.is_changed());
+    for (root, parent) in &roots {
+        if state_changed || pieces.get(parent.parent()).is_ok_and(|shape| shape.is_changed()) {
+            commands.entity(root).insert(Unbuilt);
+        }
     }
 }
 
@@ -80,29 +100,30 @@ fn shown_necklace(design: &Design, loading: bool) -> Option<Necklace> {
     design.necklace.or(loading.then(Necklace::default))
 }
 
-/// Rebuilds the parts of each variant whose necklace, stone cut or size changed, from its Assembly (once the
-/// library's files are loaded).
+/// Rebuilds the parts of each necklace marked `Unbuilt` from its piece's Assembly, once the library's files and the
+/// piece's materials are there.
 #[allow(clippy::too_many_arguments)]
 fn build_necklace(
     mut commands: Commands,
-    current: Res<CurrentDesign>,
     state: Option<Res<State<StudioState>>>,
-    mut roots: Query<(Entity, &Piece, &mut NecklaceRoot)>,
+    roots: Query<(Entity, &ChildOf), (With<NecklaceRoot>, With<Unbuilt>)>,
+    pieces: Query<(&PieceDesign, &RingMaterials, Option<&GemMaterials>)>,
     parts: Query<(Entity, &ChildOf), With<NecklacePart>>,
-    (metals, gems, linen): (Res<SlotMetals>, Option<Res<SlotGems>>, Res<BustLinen>),
+    linen: Res<BustLinen>,
     library: Res<ModelLibrary>,
     (documents, gltf_meshes): (Res<Assets<Gltf>>, Res<Assets<GltfMesh>>),
 ) {
     let loading = state.is_some_and(|s| *s.get() == StudioState::Loading);
-    for (root, piece, mut shown) in &mut roots {
-        let Some(design) = slot_design(&current, piece.0) else { continue };
-        let Some(necklace) = shown_necklace(design, loading) else { continue };
-        let key = (necklace, design.stone.cut, design.stone.size_mm.to_bits());
-        let Some(ring) = metals.0.get(piece.0) else { continue };
-        let gems = gems.as_ref().and_then(|slots| slots.0.get(piece.0));
-        if shown.built == Some(key) {
+    for (root, parent) in &roots {
+        let Ok((PieceDesign(design), ring, gems)) = pieces.get(parent.parent()) else { continue };
+        let Some(necklace) = shown_necklace(design, loading) else {
+            // A ring: nothing to show under this root.
+            for (part, _) in parts.iter().filter(|(_, parent)| parent.parent() == root) {
+                commands.entity(part).despawn();
+            }
+            commands.entity(root).remove::<Unbuilt>();
             continue;
-        }
+        };
         let assembly = assemble(&Design { necklace: Some(necklace), ..design.clone() });
         // Every part's mesh, or wait for the library (it is loaded before the studio shows).
         let mut spawned = Vec::new();
@@ -136,22 +157,22 @@ fn build_necklace(
                 }
             };
         }
-        shown.built = Some(key);
+        commands.entity(root).remove::<Unbuilt>();
     }
 }
 
 /// The necklace shows for necklace designs (and while loading); the bust as the advisor chooses.
 fn show_or_hide(
-    current: Res<CurrentDesign>,
     state: Option<Res<State<StudioState>>>,
     bust_shown: Res<BustShown>,
-    mut roots: Query<(&Piece, &mut Visibility), (With<NecklaceRoot>, Without<BustPart>)>,
+    pieces: Query<&PieceDesign>,
+    mut roots: Query<(&ChildOf, &mut Visibility), (With<NecklaceRoot>, Without<BustPart>)>,
     mut busts: Query<&mut Visibility, (With<BustPart>, Without<NecklaceRoot>)>,
 ) {
     let loading = state.is_some_and(|s| *s.get() == StudioState::Loading);
     let wanted = |visible: bool| if visible { Visibility::Inherited } else { Visibility::Hidden };
-    for (piece, mut visibility) in &mut roots {
-        let necklace = slot_design(&current, piece.0).is_some_and(|d| shown_necklace(d, loading).is_some());
+    for (parent, mut visibility) in &mut roots {
+        let necklace = pieces.get(parent.parent()).is_ok_and(|d| shown_necklace(&d.0, loading).is_some());
         visibility.set_if_neq(wanted(necklace));
     }
     for mut visibility in &mut busts {

@@ -1,58 +1,95 @@
-//! One composed piece per variant: slot 0 is the main view (the design, or the board's first tile), slots 1–3 the
-//! board's other tiles. Every root of a slot (ring, stage, necklace) carries `Piece(slot)` and puts its whole
-//! hierarchy on the slot's render layer, so each tile's camera sees only its own piece — all of them at the origin,
-//! where the shaders expect a piece (brushed direction, contact shadow).
+//! One piece entity per variant: slot 0 is the main view (the design, or the board's first tile), slots 1–3 the
+//! board's other tiles. A piece carries its design and what features react to — its shape (what the Assembly
+//! depends on), its metals, its stone's species — as components set only when they differ, so each feature's
+//! systems run on `Changed<…>` of the aspect they draw. Every part of the piece (ring, floor, necklace) descends
+//! from it and is put on the slot's render layer, so each tile's camera sees only its own piece — all of them at
+//! the origin, where the shaders expect a piece (brushed direction, contact shadow).
 
 use super::StudioSystems;
 use super::state::CurrentDesign;
-use crate::design::Design;
+use crate::design::necklace::Necklace;
+use crate::design::{Cut, Design, Metal, Setting, ShankStyle, Species};
 use bevy::app::{HierarchyPropagatePlugin, Propagate, PropagateSet};
 use bevy::camera::visibility::{RenderLayers, VisibilitySystems};
 use bevy::prelude::*;
 
-/// Which variant a root shows (its index on the board).
+/// A variant's piece: its index on the board.
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Piece(pub usize);
+
+/// The design a piece shows.
+#[derive(Component, Clone, Debug, PartialEq)]
+pub struct PieceDesign(pub Design);
+
+/// What the piece's Assembly depends on: changes when a part must move, be swapped or be rebuilt.
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct PieceShape {
+    pub shank: ShankStyle,
+    pub setting: Setting,
+    pub cut: Cut,
+    pub stone_mm: f32,
+    pub ring_size_mm: f32,
+    pub necklace: Option<Necklace>,
+}
+
+impl PieceShape {
+    pub fn of(design: &Design) -> Self {
+        PieceShape {
+            shank: design.shank,
+            setting: design.setting,
+            cut: design.stone.cut,
+            stone_mm: design.stone.size_mm,
+            ring_size_mm: design.ring_size_mm,
+            necklace: design.necklace,
+        }
+    }
+}
+
+/// Whether the piece is a ring or a necklace (views frame the two differently).
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PieceKind {
+    Ring,
+    Necklace,
+}
+
+impl PieceKind {
+    pub fn of(design: &Design) -> Self {
+        if design.necklace.is_some() { PieceKind::Necklace } else { PieceKind::Ring }
+    }
+}
+
+/// The piece's metals: the band's, and the head's (two-tone).
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct PieceMetal {
+    pub band: Metal,
+    pub head: Metal,
+}
+
+/// The species of the piece's centre stone.
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct PieceStone(pub Species);
 
 /// The render layer of a slot's piece (and of the camera of its tile).
 pub fn layer(slot: usize) -> RenderLayers {
     RenderLayers::layer(slot)
 }
 
-/// What every root of a slot carries: its slot and its render layer, handed down to all its parts.
-pub fn root_components(slot: usize) -> impl Bundle {
-    (Piece(slot), Propagate(layer(slot)), Visibility::default())
-}
-
-/// The design a slot shows (`None` once that variant is gone).
-pub fn slot_design(current: &CurrentDesign, slot: usize) -> Option<&Design> {
-    current.history.variants().designs().get(slot)
-}
-
-/// Slots the design has that the given roots do not cover yet.
-pub fn missing_slots(current: &CurrentDesign, present: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let present: Vec<usize> = present.into_iter().collect();
-    (0..current.history.variants().len()).filter(|slot| !present.contains(slot)).collect()
-}
-
-/// The slot a part belongs to: the `Piece` of its nearest ancestor that has one.
-pub fn slot_of(entity: Entity, parents: &Query<&ChildOf>, pieces: &Query<&Piece>) -> Option<usize> {
-    std::iter::once(entity).chain(parents.iter_ancestors(entity)).find_map(|e| pieces.get(e).ok().map(|p| p.0))
+/// The piece a part belongs to: its nearest ancestor (or itself) that is a piece.
+pub fn piece_of(entity: Entity, parents: &Query<&ChildOf>, pieces: &Query<(), With<Piece>>) -> Option<Entity> {
+    std::iter::once(entity).chain(parents.iter_ancestors(entity)).find(|e| pieces.contains(*e))
 }
 
 /// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
 pub fn rings_match_designs(world: &World) -> bool {
     let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
-    let Some(mut rings) =
-        world.try_query_filtered::<(&Piece, &super::scene::ShownRing), With<super::scene::RingRoot>>()
-    else {
-        return false;
-    };
+    let Some(mut rings) = world.try_query::<(&ChildOf, &super::scene::ShownRing)>() else { return false };
+    let Some(mut pieces) = world.try_query::<&Piece>() else { return false };
     let designs = current.history.variants().designs();
     let matching: Vec<usize> = rings
         .iter(world)
-        .filter(|(piece, shown)| designs.get(piece.0).is_some_and(|d| shown.matches(d)))
-        .map(|(p, _)| p.0)
+        .filter_map(|(parent, shown)| pieces.get(world, parent.parent()).ok().map(|piece| (piece.0, shown)))
+        .filter(|(slot, shown)| designs.get(*slot).is_some_and(|d| shown.matches(d)))
+        .map(|(slot, _)| slot)
         .collect();
     (0..designs.len()).all(|slot| matching.contains(&slot))
 }
@@ -60,19 +97,70 @@ pub fn rings_match_designs(world: &World) -> bool {
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(HierarchyPropagatePlugin::<RenderLayers>::new(PostUpdate))
         .configure_sets(PostUpdate, PropagateSet::<RenderLayers>::default().before(VisibilitySystems::CheckVisibility))
-        .add_systems(Update, remove_gone_variants.in_set(StudioSystems::SyncScene).before(PieceSpawn));
+        .configure_sets(Update, PieceSpawn.in_set(StudioSystems::SyncScene))
+        .add_systems(
+            Update,
+            (remove_gone_variants, spawn_pieces, follow_designs)
+                .chain()
+                .in_set(StudioSystems::SyncScene)
+                .before(PieceSpawn),
+        );
 }
 
-/// Systems that spawn the roots of new slots run after the removal of gone ones.
+/// Systems that give new pieces their parts and materials (after the pieces are made and follow their designs).
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PieceSpawn;
 
-/// A variant removed: the roots of slots past the last one go, with everything under them.
-fn remove_gone_variants(mut commands: Commands, current: Res<CurrentDesign>, roots: Query<(Entity, &Piece)>) {
+/// A variant removed: the pieces past the last one go, with everything under them.
+fn remove_gone_variants(mut commands: Commands, current: Res<CurrentDesign>, pieces: Query<(Entity, &Piece)>) {
     let count = current.history.variants().len();
-    for (entity, piece) in &roots {
+    for (entity, piece) in &pieces {
         if piece.0 >= count {
             commands.entity(entity).despawn();
         }
+    }
+}
+
+/// A piece for every variant that has none yet (the main view's at start).
+fn spawn_pieces(mut commands: Commands, current: Res<CurrentDesign>, pieces: Query<&Piece>) {
+    let present: Vec<usize> = pieces.iter().map(|p| p.0).collect();
+    for (slot, design) in current.history.variants().designs().iter().enumerate() {
+        if present.contains(&slot) {
+            continue;
+        }
+        commands.spawn((
+            Piece(slot),
+            Name::new(format!("piece {}", slot + 1)),
+            PieceDesign(design.clone()),
+            PieceShape::of(design),
+            PieceKind::of(design),
+            PieceMetal { band: design.metal, head: design.head_metal() },
+            PieceStone(design.stone.species),
+            Propagate(layer(slot)),
+            Transform::default(),
+            Visibility::default(),
+        ));
+    }
+}
+
+/// Each piece follows its variant's design; an aspect's component changes only when that aspect does.
+fn follow_designs(
+    current: Res<CurrentDesign>,
+    mut pieces: Query<(&Piece, &mut PieceDesign, &mut PieceShape, &mut PieceKind, &mut PieceMetal, &mut PieceStone)>,
+) {
+    if !current.is_changed() {
+        return;
+    }
+    let designs = current.history.variants().designs();
+    for (piece, mut design, mut shape, mut kind, mut metal, mut stone) in &mut pieces {
+        let Some(wanted) = designs.get(piece.0) else { continue };
+        if design.0 == *wanted {
+            continue;
+        }
+        design.0 = wanted.clone();
+        shape.set_if_neq(PieceShape::of(wanted));
+        kind.set_if_neq(PieceKind::of(wanted));
+        metal.set_if_neq(PieceMetal { band: wanted.metal, head: wanted.head_metal() });
+        stone.set_if_neq(PieceStone(wanted.stone.species));
     }
 }

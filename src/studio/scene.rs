@@ -1,16 +1,16 @@
-//! Composes the ring from glTF components (shank + head + stone) and keeps it in step with the design — one ring
-//! per variant on the board (`pieces.rs`), each under its own root with its own materials.
+//! Composes the ring from glTF components (shank + head + stone) where the piece's Assembly places them, and keeps
+//! it in step with the design — one ring per variant on the board, each under its piece (`pieces.rs`) with the
+//! piece's own materials.
 //!
 //! A new component is spawned hidden (a head together with its stone, seated where the head file's `seat.center`
 //! node says) and shown once its glTF instances are ready — in the same frame, right after the scene spawner —
 //! replacing the old one: a change shows on the next frame, never with a missing part.
 
 use super::StudioSystems;
-use super::gem::{GemPart, SlotGems, StoneRendering, check_stone_mesh};
-use super::materials::{PartRole, SlotMetals, part_role};
+use super::gem::{GemMaterials, GemPart, StoneRendering, check_stone_mesh};
+use super::materials::{PartRole, RingMaterials, part_role};
 use super::models::ModelLibrary;
-use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design, slot_of};
-use super::state::CurrentDesign;
+use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn, piece_of};
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use crate::geometry::assembly::{Assembly, assemble, moved_with_band};
 use crate::geometry::library::Component;
@@ -19,8 +19,9 @@ use bevy::gltf::GltfMaterialName;
 use bevy::mesh::VertexAttributeValues;
 use bevy::prelude::*;
 use bevy::world_serialization::WorldInstanceReady;
+use std::collections::HashMap;
 
-/// The root of a composed ring (centre of the finger at the origin, millimetres), with `Piece(slot)`.
+/// The root of a composed ring (centre of the finger at the origin, millimetres), a child of its piece.
 #[derive(Component)]
 pub struct RingRoot;
 
@@ -48,14 +49,13 @@ pub struct Pending;
 struct InstanceReady;
 
 /// The shank mesh as modelled (reference size), kept so every ring size is derived from the original; and the
-/// slot of the ring it belongs to.
+/// piece it belongs to.
 #[derive(Component)]
-struct ReferenceBand(Handle<Mesh>, usize);
+struct ReferenceBand(Handle<Mesh>, Entity);
 
-/// A stone set in the band (pavé, channel), placed where the Assembly says for the ring size; and the slot of its
-/// ring.
+/// A stone set in the band (pavé, channel), placed where the Assembly says for the ring size; and its piece.
 #[derive(Component)]
-struct BandStone(usize);
+struct BandStone(Entity);
 
 /// What a ring on screen currently shows (on each ring root); lets tests and the bench know the scene caught up
 /// with the design.
@@ -87,36 +87,36 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Écrin's ring and its floor give way to a boutique's model in the main view (`import.rs`) or to a necklace
 /// (`necklace.rs`); while loading they are drawn anyway, so that their pipelines are ready whatever the studio
-/// opened with.
+/// opened with. Visibility is set only when one of these changes (a view may hide a part for a moment: the stage
+/// in a test of the floor).
 fn show_the_composed_ring(
-    current: Res<CurrentDesign>,
     import: Option<Res<super::import::Import>>,
     state: Option<Res<State<super::StudioState>>>,
-    mut composed: Query<(Entity, &Piece, &mut Visibility), Or<(With<RingRoot>, With<super::stage::Stage>)>>,
-    mut shown: Local<std::collections::HashMap<Entity, bool>>,
+    pieces: Query<(&Piece, Ref<PieceShape>)>,
+    mut composed: Query<(Ref<ChildOf>, &mut Visibility), Or<(With<RingRoot>, With<super::stage::Stage>)>>,
 ) {
-    let loading = state.is_some_and(|s| *s.get() == super::StudioState::Loading);
-    let imported = import.is_some_and(|i| i.shown.is_some());
-    shown.retain(|entity, _| composed.contains(*entity));
-    for (entity, piece, mut visibility) in &mut composed {
-        let necklace = slot_design(&current, piece.0).is_some_and(|d| d.necklace.is_some());
-        let replaced = !loading && (necklace || (piece.0 == 0 && imported));
-        // Only on a change: a view may hide a part for a moment (the stage in a test of the floor).
-        if shown.insert(entity, replaced) != Some(replaced) {
+    let loading = state.as_ref().is_some_and(|s| *s.get() == super::StudioState::Loading);
+    let imported = import.as_ref().is_some_and(|i| i.shown.is_some());
+    let everything = import.is_some_and(|i| i.is_changed()) || state.is_some_and(|s| s.is_changed());
+    for (parent, mut visibility) in &mut composed {
+        let Ok((piece, shape)) = pieces.get(parent.parent()) else { continue };
+        if everything || shape.is_changed() || parent.is_added() {
+            let replaced = !loading && (shape.necklace.is_some() || (piece.0 == 0 && imported));
             *visibility = if replaced { Visibility::Hidden } else { Visibility::Inherited };
         }
     }
 }
 
-/// A ring root for every variant that has none yet (the main view's at start).
-fn spawn_ring_roots(mut commands: Commands, current: Res<CurrentDesign>, roots: Query<&Piece, With<RingRoot>>) {
-    for slot in missing_slots(&current, roots.iter().map(|p| p.0)) {
+/// A ring root under every new piece.
+fn spawn_ring_roots(mut commands: Commands, pieces: Query<(Entity, &Piece), Added<Piece>>) {
+    for (piece, slot) in &pieces {
         commands.spawn((
             RingRoot,
             ShownRing::default(),
-            Name::new(format!("ring {}", slot + 1)),
-            root_components(slot),
+            Name::new(format!("ring {}", slot.0 + 1)),
             Transform::default(),
+            Visibility::default(),
+            ChildOf(piece),
         ));
     }
 }
@@ -136,14 +136,14 @@ fn band_shift(assembly: &Assembly) -> f32 {
 #[allow(clippy::too_many_arguments)]
 fn swap_components(
     mut commands: Commands,
-    current: Res<CurrentDesign>,
     library: Res<ModelLibrary>,
-    roots: Query<(Entity, &Piece), With<RingRoot>>,
+    roots: Query<(Entity, &ChildOf), With<RingRoot>>,
+    pieces: Query<&PieceDesign>,
     shanks: Query<(Entity, &ShankPart, Has<Pending>, &ChildOf)>,
     heads: Query<(Entity, &HeadPart, Has<Pending>, &ChildOf)>,
 ) {
     for (root, piece) in &roots {
-        let Some(design) = slot_design(&current, piece.0) else { continue };
+        let Ok(PieceDesign(design)) = pieces.get(piece.parent()) else { continue };
         let mut shank_present = false;
         for (entity, shank, pending, _) in shanks.iter().filter(|(.., parent)| parent.parent() == root) {
             if shank.0 == design.shank {
@@ -178,7 +178,9 @@ fn swap_components(
         let (head_component, stone_component) = (Component::Head(key.0, key.1), Component::Stone(key.1));
         let (head_at, stone_at) = (placement(&assembly, head_component), placement(&assembly, stone_component));
         let scenes = (library.scene(head_component), library.scene(stone_component));
-        if let (Some(head_scene), Some(stone_scene), Some(head_at), Some(stone_at)) = (scenes.0, scenes.1, head_at, stone_at) {
+        if let (Some(head_scene), Some(stone_scene), Some(head_at), Some(stone_at)) =
+            (scenes.0, scenes.1, head_at, stone_at)
+        {
             // The stone rides on its head: its place relative to the head's.
             let seat = Transform::from_matrix(head_at.to_matrix().inverse() * stone_at.to_matrix());
             let head = commands
@@ -196,24 +198,22 @@ fn swap_components(
     }
 }
 
-/// Follows the design's sizes, as the Assembly places the parts: the head rides on the band's top and scales with
+/// Follows the piece's shape, as the Assembly places the parts: the head rides on the band's top and scales with
 /// the stone; the band's inner diameter follows the ring size without thickening, and the stones set in it with it.
 fn place_parts(
-    current: Res<CurrentDesign>,
-    pieces: Query<&Piece>,
+    changed: Query<(Entity, &PieceDesign), Changed<PieceShape>>,
+    roots: Query<&ChildOf, With<RingRoot>>,
     mut heads: Query<(&mut Transform, &ChildOf), With<HeadPart>>,
     bands: Query<(&Mesh3d, &ReferenceBand)>,
     mut set_in_band: Query<(&mut Transform, &Name, &BandStone), Without<HeadPart>>,
     mut meshes: ResMut<Assets<Mesh>>,
-    mut shown_sizes: Local<Vec<Option<f32>>>,
 ) {
-    if !current.is_changed() {
+    let assemblies: HashMap<Entity, Assembly> = changed.iter().map(|(piece, d)| (piece, assemble(&d.0))).collect();
+    if assemblies.is_empty() {
         return;
     }
-    let designs = current.history.variants().designs();
-    let assemblies: Vec<Assembly> = designs.iter().map(assemble).collect();
     for (mut transform, parent) in &mut heads {
-        let assembly = pieces.get(parent.parent()).ok().and_then(|piece| assemblies.get(piece.0));
+        let assembly = roots.get(parent.parent()).ok().and_then(|piece| assemblies.get(&piece.parent()));
         let wanted = assembly.and_then(|a| a.find(|c| matches!(c, Component::Head(..))));
         if let Some(wanted) = wanted.map(|head| Transform::from_matrix(Mat4::from(head.transform)))
             && *transform != wanted
@@ -221,24 +221,17 @@ fn place_parts(
             *transform = wanted;
         }
     }
-    shown_sizes.resize(designs.len(), None);
-    for (slot, (design, assembly)) in designs.iter().zip(&assemblies).enumerate() {
-        if shown_sizes[slot] == Some(design.ring_size_mm) {
-            continue;
+    for (mesh, reference) in &bands {
+        let Some(assembly) = assemblies.get(&reference.1) else { continue };
+        let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, band_shift(assembly)));
+        if let (Some(positions), Some(mut sized)) = (positions, meshes.get_mut(&mesh.0)) {
+            sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
         }
-        let shift = band_shift(assembly);
-        for (mesh, reference) in bands.iter().filter(|(_, reference)| reference.1 == slot) {
-            let positions = meshes.get(&reference.0).and_then(|m| band_positions(m, shift));
-            if let (Some(positions), Some(mut sized)) = (positions, meshes.get_mut(&mesh.0)) {
-                sized.insert_attribute(Mesh::ATTRIBUTE_POSITION, positions);
-            }
+    }
+    for (mut transform, name, stone) in &mut set_in_band {
+        if let Some(at) = assemblies.get(&stone.0).and_then(|assembly| band_stone(assembly, name)) {
+            transform.translation = at;
         }
-        for (mut transform, name, stone) in set_in_band.iter_mut().filter(|(.., stone)| stone.0 == slot) {
-            if let Some(at) = band_stone(assembly, name) {
-                transform.translation = at;
-            }
-        }
-        shown_sizes[slot] = Some(design.ring_size_mm);
     }
 }
 
@@ -267,21 +260,17 @@ fn on_part_ready(
         (Has<ShankPart>, Has<HeadPart>, Option<&StonePart>),
         Or<(With<ShankPart>, With<HeadPart>, With<StonePart>)>,
     >,
-    (slot_gems, rendering, slot_metals): (Res<SlotGems>, Res<StoneRendering>, Res<SlotMetals>),
+    rendering: Res<StoneRendering>,
     material_names: Query<(&GltfMaterialName, Option<&Mesh3d>)>,
-    current: Res<CurrentDesign>,
     mut meshes: ResMut<Assets<Mesh>>,
     named: Query<(&Name, &Transform)>,
-    (parents, pieces): (Query<&ChildOf>, Query<&Piece>),
+    (parents, is_piece): (Query<&ChildOf>, Query<(), With<Piece>>),
+    pieces: Query<(&PieceDesign, &RingMaterials, &GemMaterials)>,
 ) {
     let entity = ready.entity;
     let Ok((is_shank, is_head, stone)) = parts.get(entity) else { return };
-    let slot = slot_of(entity, &parents, &pieces).unwrap_or(0);
-    let (Some(gems), Some(ring_materials), Some(design)) =
-        (slot_gems.0.get(slot), slot_metals.0.get(slot), slot_design(&current, slot))
-    else {
-        return;
-    };
+    let Some(piece) = piece_of(entity, &parents, &is_piece) else { return };
+    let Ok((PieceDesign(design), ring_materials, gems)) = pieces.get(piece) else { return };
     let assembly = assemble(design);
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
@@ -323,7 +312,7 @@ fn on_part_ready(
                 Some(reference.clone().with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions))
             });
             if let Some(sized) = sized {
-                part.insert((ReferenceBand(mesh.0.clone(), slot), Mesh3d(meshes.add(sized))));
+                part.insert((ReferenceBand(mesh.0.clone(), piece), Mesh3d(meshes.add(sized))));
             }
         }
     }
@@ -332,7 +321,7 @@ fn on_part_ready(
             if let Ok((name, transform)) = named.get(descendant)
                 && let Some(at) = band_stone(&assembly, name)
             {
-                commands.entity(descendant).insert((BandStone(slot), transform.with_translation(at)));
+                commands.entity(descendant).insert((BandStone(piece), transform.with_translation(at)));
             }
         }
     }

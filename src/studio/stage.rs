@@ -4,11 +4,10 @@
 
 use super::StudioSystems;
 use super::lighting::{Background, Presentation};
-use super::pieces::{Piece, PieceSpawn, missing_slots, root_components, slot_design};
-use crate::geometry::ring::band_top_mm;
-use super::state::CurrentDesign;
+use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn};
 use crate::design::ring_size::inner_diameter_mm;
 use crate::design::{Design, Setting};
+use crate::geometry::ring::band_top_mm;
 use crate::geometry::ring::{BAND_THICKNESS_MM, BAND_WIDTH_MM, SIDE_STONE_SCALE, seat_height};
 use bevy::asset::uuid_handle;
 use bevy::prelude::*;
@@ -61,13 +60,9 @@ impl Material for ContactShadowMaterial {
     }
 }
 
-/// The floor entity (one per variant, with `Piece(slot)`).
+/// The floor entity (one per variant, a child of its piece).
 #[derive(Component)]
 pub struct Stage;
-
-/// What a floor's shadow was made for.
-#[derive(Component, PartialEq)]
-struct StageShows(Design, Background);
 
 pub(super) fn plugin(app: &mut App) {
     super::embed_shader(
@@ -139,28 +134,26 @@ fn floor_height(design: &Design) -> f32 {
     -band_top_mm(design.ring_size_mm)
 }
 
-/// A floor for every variant that has none yet (the main view's at start).
+/// A floor under every new piece.
 fn spawn_stages(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ContactShadowMaterial>>,
-    current: Res<CurrentDesign>,
     presentation: Option<Res<Presentation>>,
-    stages: Query<&Piece, With<Stage>>,
+    pieces: Query<(Entity, &Piece, &PieceDesign), Added<Piece>>,
 ) {
     let background = presentation.map(|p| p.background).unwrap_or_default();
-    for slot in missing_slots(&current, stages.iter().map(|p| p.0)) {
-        let Some(design) = slot_design(&current, slot) else { continue };
+    for (piece, slot, PieceDesign(design)) in &pieces {
         let material = materials.add(ContactShadowMaterial { params: contact_shadow_params(design, background) });
         let floor = Plane3d::new(Vec3::Y, Vec2::splat(1.0));
         commands.spawn((
             Stage,
-            StageShows(design.clone(), background),
-            Name::new(format!("stage {}", slot + 1)),
+            Name::new(format!("stage {}", slot.0 + 1)),
             Mesh3d(meshes.add(floor)),
             MeshMaterial3d(material),
-            root_components(slot),
             stage_transform(design),
+            Visibility::default(),
+            ChildOf(piece),
         ));
     }
 }
@@ -170,24 +163,24 @@ fn stage_transform(design: &Design) -> Transform {
     Transform::from_xyz(0.0, floor_height(design), 0.0).with_scale(Vec3::new(half, 1.0, half))
 }
 
-/// Moves each floor and its occluders with its design, and adapts the shadow to the background.
+/// Moves each floor and its occluders with its piece's shape, and adapts the shadow to the background.
 fn follow_design(
-    current: Res<CurrentDesign>,
     presentation: Option<Res<Presentation>>,
-    mut stages: Query<(&Piece, &mut Transform, &MeshMaterial3d<ContactShadowMaterial>, &mut StageShows)>,
+    pieces: Query<(&PieceDesign, Ref<PieceShape>)>,
+    mut stages: Query<(&ChildOf, &mut Transform, &MeshMaterial3d<ContactShadowMaterial>), With<Stage>>,
     mut materials: ResMut<Assets<ContactShadowMaterial>>,
 ) {
-    let background = presentation.map(|p| p.background).unwrap_or_default();
-    for (piece, mut transform, material, mut shows) in &mut stages {
-        let Some(design) = slot_design(&current, piece.0) else { continue };
-        if shows.0 == *design && shows.1 == background {
+    let background = presentation.as_ref().map(|p| p.background).unwrap_or_default();
+    let new_background = presentation.is_some_and(|p| p.is_changed());
+    for (parent, mut transform, material) in &mut stages {
+        let Ok((PieceDesign(design), shape)) = pieces.get(parent.parent()) else { continue };
+        if !(new_background || shape.is_changed()) {
             continue;
         }
-        *transform = stage_transform(design);
+        transform.set_if_neq(stage_transform(design));
         if let Some(mut shadow) = materials.get_mut(&material.0) {
             shadow.params = contact_shadow_params(design, background);
         }
-        *shows = StageShows(design.clone(), background);
     }
 }
 

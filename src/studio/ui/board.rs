@@ -3,8 +3,8 @@
 //! Remove. Like every panel, they only emit commands.
 
 use crate::approval::board::variant_label;
-use crate::estimate::price::PriceList;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
+use crate::estimate::price::PriceList;
 use crate::studio::state::StudioCommand;
 use bevy_egui::egui;
 
