@@ -6,9 +6,10 @@ use bevy_egui::egui;
 use ecrin::design::variants::VariantCommand;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
 use ecrin::optics::environment::LightingEnvironment;
+use ecrin::studio::commands::StudioCommand;
 use ecrin::studio::headless::Offscreen;
-use ecrin::studio::lighting::{Background, Presentation};
-use ecrin::studio::state::{CurrentDesign, StatusLine, StudioCommand};
+use ecrin::studio::lighting::{Background, Presentation, PresentationCommand};
+use ecrin::studio::state::{CurrentDesign, DocumentCommand, StatusLine};
 use ecrin::studio::ui::panel::{PanelDrafts, design_panel};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -22,8 +23,8 @@ fn command_app() -> App {
     app
 }
 
-fn send(app: &mut App, command: StudioCommand) {
-    app.world_mut().write_message(command);
+fn send(app: &mut App, command: impl Into<StudioCommand>) {
+    command.into().send_to(app.world_mut());
     app.update();
 }
 
@@ -34,14 +35,14 @@ fn design(app: &App) -> Design {
 #[test]
 fn commands_change_the_design_and_undo_restores_it() {
     let mut app = command_app();
-    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
-    send(&mut app, StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
     assert_eq!(design(&app).metal.alloy, Alloy::Platinum950);
     assert_eq!(design(&app).setting, Setting::Halo);
-    send(&mut app, StudioCommand::Undo);
-    send(&mut app, StudioCommand::Undo);
+    send(&mut app, DocumentCommand::Undo);
+    send(&mut app, DocumentCommand::Undo);
     assert_eq!(design(&app), Design::default());
-    send(&mut app, StudioCommand::Redo);
+    send(&mut app, DocumentCommand::Redo);
     assert_eq!(design(&app).metal.alloy, Alloy::Platinum950);
 }
 
@@ -52,16 +53,16 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     let file = |app: &App| app.world().resource::<CurrentDesign>().file.clone();
     let presets = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets");
     let files: Vec<PathBuf> = ecrin::design::preset::list(&presets).into_iter().take(3).collect();
-    send(&mut app, StudioCommand::OpenPreset(files[0].clone()));
-    send(&mut app, StudioCommand::Design(DesignCommand::Load(Box::default())));
+    send(&mut app, DocumentCommand::OpenPreset(files[0].clone()));
+    send(&mut app, DocumentCommand::Design(DesignCommand::Load(Box::default())));
     app.world_mut().resource_mut::<CurrentDesign>().journal.clear();
     assert_eq!(file(&app).as_ref(), Some(&files[0]));
-    send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
+    send(&mut app, DocumentCommand::Variant(VariantCommand::Duplicate));
     // Save would now write the copy: it no longer goes to the preset the main design came from.
     assert_eq!(file(&app), None);
-    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
-    send(&mut app, StudioCommand::Variant(VariantCommand::ToggleFavourite(1)));
-    send(&mut app, StudioCommand::Variant(VariantCommand::Promote(1)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, DocumentCommand::Variant(VariantCommand::ToggleFavourite(1)));
+    send(&mut app, DocumentCommand::Variant(VariantCommand::Promote(1)));
     let promoted = variants(&app);
     assert_eq!(promoted.designs()[0].metal.alloy, Alloy::Platinum950, "the variant is the main design now");
     assert_eq!((promoted.favourite(), promoted.active()), (Some(0), 0));
@@ -72,19 +73,19 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     assert_eq!(journal[2..], ["variant 2 is the favourite", "variant 2 made the main design"]);
 
     // Removing a variant, then undo: it is back where it was; undo everything: one design as at the start.
-    send(&mut app, StudioCommand::Variant(VariantCommand::Remove(1)));
+    send(&mut app, DocumentCommand::Variant(VariantCommand::Remove(1)));
     assert_eq!(variants(&app).len(), 1);
-    send(&mut app, StudioCommand::Undo);
+    send(&mut app, DocumentCommand::Undo);
     assert_eq!(variants(&app), promoted);
     for _ in 0..4 {
-        send(&mut app, StudioCommand::Undo);
+        send(&mut app, DocumentCommand::Undo);
     }
     assert_eq!(variants(&app).designs(), [Design::default()]);
     assert_eq!(variants(&app).len(), 1);
 
     // A fifth variant is refused and said so; the board stays.
     for _ in 0..4 {
-        send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
+        send(&mut app, DocumentCommand::Variant(VariantCommand::Duplicate));
     }
     assert_eq!(variants(&app).len(), 4);
     assert!(
@@ -93,12 +94,12 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     );
 
     // Several presets open side by side; a broken one is named and the board stays as it was.
-    send(&mut app, StudioCommand::OpenPresets(files.clone()));
+    send(&mut app, DocumentCommand::OpenPresets(files.clone()));
     let opened = variants(&app);
     assert_eq!(opened.len(), 3);
     assert_eq!(opened.designs()[1], ecrin::design::preset::load(&files[1]).expect("shipped preset"));
     let missing = presets.join("no-such-preset.ron");
-    send(&mut app, StudioCommand::OpenPresets(vec![files[0].clone(), missing]));
+    send(&mut app, DocumentCommand::OpenPresets(vec![files[0].clone(), missing]));
     assert_eq!(variants(&app), opened);
     assert!(app.world().resource::<StatusLine>().text.contains("no-such-preset.ron"));
 }
@@ -106,15 +107,15 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
 #[test]
 fn a_refused_change_and_a_broken_preset_keep_the_design_and_say_why() {
     let mut app = command_app();
-    send(&mut app, StudioCommand::Design(DesignCommand::SetCut(Cut::Oval)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetCut(Cut::Oval)));
     let before = design(&app);
-    send(&mut app, StudioCommand::Design(DesignCommand::SetStoneSize(55.0)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetStoneSize(55.0)));
     assert_eq!(design(&app), before);
     assert!(app.world().resource::<StatusLine>().text.contains("stone.size_mm"));
 
     let broken = std::env::temp_dir().join(format!("ecrin-studio-broken-{}.ron", std::process::id()));
     std::fs::write(&broken, "(version: 1, design: (name: \"x\", metal: (alloy: Gold,").expect("write");
-    send(&mut app, StudioCommand::OpenPreset(broken.clone()));
+    send(&mut app, DocumentCommand::OpenPreset(broken.clone()));
     assert_eq!(design(&app), before);
     let status = app.world().resource::<StatusLine>().clone();
     assert!(status.is_error && status.text.contains(&broken.display().to_string()), "{status:?}");
@@ -123,9 +124,10 @@ fn a_refused_change_and_a_broken_preset_keep_the_design_and_say_why() {
 #[test]
 fn presentation_commands_change_light_and_background_but_not_the_design() {
     let mut app = command_app();
+    app.add_plugins(ecrin::studio::lighting::presentation_plugin);
     app.init_resource::<Presentation>();
-    send(&mut app, StudioCommand::SetEnvironment(LightingEnvironment::Boutique));
-    send(&mut app, StudioCommand::SetBackground(Background::Transparent));
+    send(&mut app, PresentationCommand::SetEnvironment(LightingEnvironment::Boutique));
+    send(&mut app, PresentationCommand::SetBackground(Background::Transparent));
     let presentation = *app.world().resource::<Presentation>();
     assert_eq!(
         presentation,
@@ -138,14 +140,14 @@ fn presentation_commands_change_light_and_background_but_not_the_design() {
 #[test]
 fn save_as_then_open_restores_the_design() {
     let mut app = command_app();
-    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Rose18k)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Rose18k)));
     let carats = ecrin::estimate::set_carats(&design(&app), 1.5).expect("1.5 ct");
-    send(&mut app, StudioCommand::Design(carats));
+    send(&mut app, DocumentCommand::Design(carats));
     let saved = design(&app);
     let path = std::env::temp_dir().join(format!("ecrin-studio-save-{}.ron", std::process::id()));
-    send(&mut app, StudioCommand::SavePreset(Some(path.clone())));
-    send(&mut app, StudioCommand::Design(DesignCommand::Load(Box::default())));
-    send(&mut app, StudioCommand::OpenPreset(path));
+    send(&mut app, DocumentCommand::SavePreset(Some(path.clone())));
+    send(&mut app, DocumentCommand::Design(DesignCommand::Load(Box::default())));
+    send(&mut app, DocumentCommand::OpenPreset(path));
     assert_eq!(design(&app), saved);
 }
 
@@ -193,7 +195,7 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     let mut offscreen = Offscreen::new(Design::default(), size, size);
     offscreen.run_until_ready(3000).expect("studio ready");
     let yellow = offscreen.capture().expect("yellow render");
-    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
     let white = offscreen.capture().expect("white render (next frame)");
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     yellow.save(out.join("render-yellow.png")).ok();
@@ -220,7 +222,7 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     assert!(sr.min(sg).min(sb) > 90.0, "a diamond reads bright and colourless: ({sr:.0}, {sg:.0}, {sb:.0})");
 
     // Two-tone: a yellow head on the white band warms the head, not the band.
-    offscreen.send(StudioCommand::Design(DesignCommand::SetHeadAlloy(Some(Alloy::Yellow18k))));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetHeadAlloy(Some(Alloy::Yellow18k))));
     let two_tone = offscreen.capture().expect("two-tone render");
     let warmth = |image: &image::RgbaImage, y: u32, h: u32| {
         let ([r, _, b], _) = ring_pixels(&image::imageops::crop_imm(image, 0, y, size, h).to_image());
@@ -233,10 +235,10 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
         "head not warmer"
     );
     assert!((warmth(&two_tone, lower_band.0, lower_band.1) - warmth(&white, lower_band.0, lower_band.1)).abs() < 3.0);
-    offscreen.send(StudioCommand::Design(DesignCommand::SetHeadAlloy(None)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetHeadAlloy(None)));
 
     // Hammered: the band's surface breaks into facets (more pixel-to-pixel contrast); the stone stays a stone.
-    offscreen.send(StudioCommand::Design(DesignCommand::SetFinish(ecrin::design::Finish::Hammered)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetFinish(ecrin::design::Finish::Hammered)));
     let hammered = offscreen.capture().expect("hammered render");
     hammered.save(out.join("render-hammered.png")).ok();
     // Same silhouette, different surface: band pixels change, the backdrop does not.
@@ -252,10 +254,10 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     let stone_after = image::imageops::crop_imm(&hammered, x, y, w, h).to_image();
     let ([hr, hg, hb], _) = ring_pixels(&stone_after);
     assert!(hr.max(hg).max(hb) - hr.min(hg).min(hb) < 40.0, "the diamond took a colour: ({hr:.0}, {hg:.0}, {hb:.0})");
-    offscreen.send(StudioCommand::Design(DesignCommand::SetFinish(ecrin::design::Finish::Polished)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetFinish(ecrin::design::Finish::Polished)));
 
     // A different setting shows on the screen after its model swaps in.
-    offscreen.send(StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
     offscreen.update();
     let mut frames = 1;
     while !offscreen.scene_matches_design() && frames < 30 {
@@ -377,12 +379,12 @@ fn reference_renders_match() {
     offscreen.run_until_ready(3000).expect("studio ready");
     let mut cases: Vec<(String, Vec<StudioCommand>)> = LightingEnvironment::ALL
         .into_iter()
-        .map(|e| (format!("light-{}", e.label().to_lowercase()), vec![StudioCommand::SetEnvironment(e)]))
+        .map(|e| (format!("light-{}", e.label().to_lowercase()), vec![PresentationCommand::SetEnvironment(e).into()]))
         .collect();
     cases.extend(Finish::ALL.into_iter().map(|f| {
         let commands = vec![
-            StudioCommand::SetEnvironment(LightingEnvironment::Studio),
-            StudioCommand::Design(DesignCommand::SetFinish(f)),
+            PresentationCommand::SetEnvironment(LightingEnvironment::Studio).into(),
+            DocumentCommand::Design(DesignCommand::SetFinish(f)).into(),
         ];
         (format!("finish-{}", f.label().to_lowercase()), commands)
     }));
@@ -442,10 +444,10 @@ fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
 
     // A session changes the design, makes a variant and changes it; a couple of seconds later it is on disk.
     let mut app = recovery_app(&path);
-    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
-    send(&mut app, StudioCommand::Variant(VariantCommand::Duplicate));
-    send(&mut app, StudioCommand::Design(DesignCommand::SetCut(Cut::Emerald)));
-    send(&mut app, StudioCommand::Variant(VariantCommand::ToggleFavourite(0)));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, DocumentCommand::Variant(VariantCommand::Duplicate));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetCut(Cut::Emerald)));
+    send(&mut app, DocumentCommand::Variant(VariantCommand::ToggleFavourite(0)));
     for _ in 0..4 {
         app.update();
     }
@@ -460,7 +462,7 @@ fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
     // The next start offers it; restoring brings every variant and the journal back.
     let mut app = recovery_app(&path);
     assert_eq!(app.world().resource::<RecoveryOffer>().0.as_ref().map(|s| &s.variants), Some(&worked_on));
-    send(&mut app, StudioCommand::RestoreSession);
+    send(&mut app, ecrin::studio::recovery::RecoveryCommand::Restore);
     app.update();
     assert_eq!(app.world().resource::<CurrentDesign>().history.variants(), &worked_on);
     assert_eq!(design(&app).stone.cut, Cut::Emerald, "the variant being edited is the one edited before");
@@ -514,7 +516,8 @@ fn the_board_controls_emit_variant_commands() {
         VariantCommand::ToggleFavourite(0),
         VariantCommand::Duplicate,
     ] {
-        assert!(emitted.contains(&StudioCommand::Variant(wanted.clone())), "{wanted:?} in {emitted:?}");
+        let command = StudioCommand::Document(DocumentCommand::Variant(wanted.clone()));
+        assert!(emitted.contains(&command), "{wanted:?} in {emitted:?}");
     }
 }
 
@@ -532,19 +535,21 @@ fn clicking_a_light_emits_the_presentation_command() {
     harness.get_by_label("White").click();
     harness.run();
     let emitted = harness.state();
-    assert!(emitted.contains(&StudioCommand::SetEnvironment(LightingEnvironment::Boutique)), "{emitted:?}");
-    assert!(emitted.contains(&StudioCommand::SetBackground(Background::White)), "{emitted:?}");
+    let environment = PresentationCommand::SetEnvironment(LightingEnvironment::Boutique);
+    assert!(emitted.contains(&StudioCommand::Presentation(environment)), "{emitted:?}");
+    let background = PresentationCommand::SetBackground(Background::White);
+    assert!(emitted.contains(&StudioCommand::Presentation(background)), "{emitted:?}");
 }
 
 #[test]
 fn the_journal_records_who_changed_what_and_travels_with_the_preset() {
     use ecrin::design::journal::Who;
     let mut app = command_app();
-    send(&mut app, StudioCommand::SetProposer(Who::Client));
-    send(&mut app, StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
-    send(&mut app, StudioCommand::SetProposer(Who::Advisor));
-    send(&mut app, StudioCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
-    send(&mut app, StudioCommand::Undo);
+    send(&mut app, DocumentCommand::SetProposer(Who::Client));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, DocumentCommand::SetProposer(Who::Advisor));
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
+    send(&mut app, DocumentCommand::Undo);
     let journal = app.world().resource::<CurrentDesign>().journal.clone();
     let lines: Vec<String> = journal.iter().map(ecrin::i18n::journal::line).collect();
     assert_eq!(journal.len(), 3, "{lines:?}");
@@ -553,13 +558,13 @@ fn the_journal_records_who_changed_what_and_travels_with_the_preset() {
     assert!(lines[2].contains("advisor: undo: Halo → 6 prongs"), "{lines:?}");
 
     let path = std::env::temp_dir().join(format!("ecrin-journal-{}.ron", std::process::id()));
-    send(&mut app, StudioCommand::SavePreset(Some(path.clone())));
+    send(&mut app, DocumentCommand::SavePreset(Some(path.clone())));
     let (_, saved) = ecrin::design::preset::load_with_journal(&path).expect("saved with its journal");
     assert_eq!(saved, journal);
 
     // Privacy: the advisor can leave the journal out of what is saved.
-    send(&mut app, StudioCommand::KeepJournalInSaves(false));
-    send(&mut app, StudioCommand::SavePreset(Some(path.clone())));
+    send(&mut app, DocumentCommand::KeepJournalInSaves(false));
+    send(&mut app, DocumentCommand::SavePreset(Some(path.clone())));
     let (_, saved) = ecrin::design::preset::load_with_journal(&path).expect("saved");
     assert!(saved.is_empty());
     assert!(!std::fs::read_to_string(&path).expect("text").contains("journal"));
@@ -651,8 +656,8 @@ fn the_board_shows_each_variant_in_its_own_tile() {
     offscreen
         .present(Presentation { environment: LightingEnvironment::Studio, background: Background::White })
         .expect("white");
-    offscreen.send(StudioCommand::Variant(VariantCommand::Duplicate));
-    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    offscreen.send(DocumentCommand::Variant(VariantCommand::Duplicate));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
     let waiting = offscreen.show_board(600).expect("the board's pieces are composed");
     assert_eq!(waiting, 0, "showing the board waited on {waiting} frames of pipeline compilation");
     let board = offscreen.capture().expect("board");
@@ -808,22 +813,39 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
 #[test]
 fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
     use ecrin::geometry::import::PartClass;
-    use ecrin::studio::import::Import;
+    use ecrin::studio::import::{Import, ImportCommand};
     let size = 128;
     let mut offscreen = Offscreen::new(Design::default(), size, size);
     offscreen.run_until_ready(3000).expect("studio ready");
     let composed = offscreen.capture().expect("Écrin's ring");
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
-    offscreen.send(StudioCommand::ImportModel(path.clone()));
-    offscreen.update();
+    // The analysis runs in the background: frames keep coming while a model of a million triangles is checked.
+    let big = std::env::temp_dir().join(format!("ecrin-million-{}.glb", std::process::id()));
+    std::fs::write(&big, million_triangle_model()).expect("big model written");
+    offscreen.send(ImportCommand::Open(big.clone()));
+    offscreen.update(); // the frame that hands the model to the analysis
+    let mut frames_while_analysing = 0;
+    while offscreen.world_mut().resource::<Import>().analysing() {
+        offscreen.update();
+        frames_while_analysing += 1;
+        assert!(frames_while_analysing < 10_000, "the analysis never ended");
+    }
+    let _ = std::fs::remove_file(&big);
+    assert!(frames_while_analysing >= 1, "frames kept coming while the model was analysed: {frames_while_analysing}");
+    assert!(offscreen.world_mut().resource::<Import>().dialog.is_some(), "the big model's import dialog");
+    offscreen.send(ImportCommand::CloseDialog);
+
+    offscreen.send(ImportCommand::Open(path.clone()));
+    wait_for_analysis(&mut offscreen);
     let classes = offscreen.world_mut().resource::<Import>().dialog.as_ref().map(|d| d.classes.clone());
     assert_eq!(
         classes.as_deref(),
         Some(&[PartClass::Metal, PartClass::Metal, PartClass::Gem, PartClass::Gem][..]),
         "\"ROSE GOLD.003\", \"White Gold\", \"DIAMOND.002\", \"Melee.014\""
     );
-    offscreen.send(StudioCommand::ShowImported(path, classes.unwrap_or_default()));
+    offscreen.send(ImportCommand::Show(path, classes.unwrap_or_default()));
+    wait_for_analysis(&mut offscreen);
     offscreen.settle(600).expect("settled");
     let imported = offscreen.capture().expect("the boutique's ring");
     let shown = offscreen.world_mut().resource::<StatusLine>().text.clone();
@@ -843,8 +865,8 @@ fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
     assert!(yr - yb > 25.0, "its metal takes the design's 18k yellow gold ({yr:.0}, {yb:.0})");
 
     // Live: a white-gold metal and a ruby centre stone.
-    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
-    offscreen.send(StudioCommand::Design(DesignCommand::SetSpecies(ecrin::design::Species::Ruby)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetSpecies(ecrin::design::Species::Ruby)));
     let changed = offscreen.capture().expect("white gold, ruby");
     changed.save(out.join("imported-white-ruby.png")).ok();
     let ([wr, _, wb], _) = ring_pixels(&changed);
@@ -857,10 +879,33 @@ fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
     assert!(rr - rg > dr - dg + 20.0, "the centre stone is not red: ({rr:.0}, {rg:.0}) vs ({dr:.0}, {dg:.0})");
 
     // Back to Écrin's ring (now in white gold with a ruby).
-    offscreen.send(StudioCommand::ShowComposedRing);
+    offscreen.send(ImportCommand::ShowComposedRing);
     let back = offscreen.capture().expect("Écrin's ring again");
     assert!(mean_difference(&changed, &back) > 2.0);
     offscreen.exit();
+}
+
+/// A metal ball of about a million triangles (a heavy CAD export), as GLB bytes.
+fn million_triangle_model() -> Vec<u8> {
+    use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+    let ball = ecrin::geometry::mesh::sphere(bevy::math::Vec3::ZERO, 9.0, 1024);
+    assert!(ball.indices.len() / 3 > 1_000_000, "{} triangles", ball.indices.len() / 3);
+    let metal = GlbMaterial { name: "metal", base_colour: [0.9, 0.8, 0.5, 1.0], metallic: 1.0, roughness: 0.2 };
+    let mesh = GlbMesh { name: "ball", material: 0, data: &ball };
+    let node = GlbNode { name: "ball".into(), mesh: Some(0), transform: bevy::math::Affine3A::IDENTITY };
+    write_glb(&[metal], &[mesh], &[node]).expect("glb")
+}
+
+/// Frames until the import's analysis in the background is done (the first one starts it).
+fn wait_for_analysis(offscreen: &mut Offscreen) {
+    offscreen.update();
+    for _ in 0..10_000 {
+        if !offscreen.world_mut().resource::<ecrin::studio::import::Import>().analysing() {
+            return;
+        }
+        offscreen.update();
+    }
+    panic!("the analysis never ended");
 }
 
 /// Centre (x, y) of the pixels that differ between two pictures by more than `by` (mean of RGB), and how many.
@@ -887,11 +932,11 @@ fn a_necklace_hangs_on_the_bust_where_its_length_says() {
     let mut pendant_height = Vec::new();
     for length_mm in [400.0, 600.0] {
         let with = Necklace { length_mm, ..Necklace::default() };
-        offscreen.send(StudioCommand::Design(DesignCommand::SetNecklace(Some(with))));
+        offscreen.send(DocumentCommand::Design(DesignCommand::SetNecklace(Some(with))));
         offscreen.settle(600).expect("settled");
         let necklace = offscreen.capture().expect("necklace");
         necklace.save(out.join(format!("necklace-{length_mm}.png"))).ok();
-        offscreen.send(StudioCommand::Design(DesignCommand::SetNecklace(Some(Necklace {
+        offscreen.send(DocumentCommand::Design(DesignCommand::SetNecklace(Some(Necklace {
             pendant: PendantStyle::None,
             ..with
         }))));
@@ -905,13 +950,13 @@ fn a_necklace_hangs_on_the_bust_where_its_length_says() {
 
     // The bust can be hidden: the neckline's middle turns to background.
     let with_bust = offscreen.capture().expect("with bust");
-    offscreen.send(StudioCommand::ShowBust(false));
+    offscreen.send(ecrin::studio::necklace::ShowBust(false));
     let without = offscreen.capture().expect("without bust");
     let (_, _, hidden) = changed_centre(&with_bust, &without, 20);
     assert!(hidden > (size * size / 5) as usize, "hiding the bust changed only {hidden} px");
 
     // Back to the ring: the ring shows again (the necklace and bust hide).
-    offscreen.send(StudioCommand::Design(DesignCommand::SetNecklace(None)));
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetNecklace(None)));
     offscreen.settle(600).expect("settled");
     let ring = offscreen.capture().expect("ring");
     let (_, count) = ring_pixels(&ring);

@@ -2,9 +2,10 @@
 //! `{"metric": NAME, "value": NUMBER, "unit": UNIT}`.
 
 use crate::design::{Alloy, Design, DesignCommand};
+use crate::studio::commands::StudioCommand;
 use crate::studio::gem::StoneRendering;
 use crate::studio::headless::Offscreen;
-use crate::studio::state::StudioCommand;
+use crate::studio::lighting::PresentationCommand;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -52,7 +53,7 @@ pub fn every_option() -> Vec<StudioCommand> {
     use crate::design::{Cut, Finish, Setting, ShankStyle, Species};
     use crate::optics::environment::LightingEnvironment;
     let mut commands: Vec<StudioCommand> = Vec::new();
-    let design = |c| StudioCommand::Design(c);
+    let design = |c: DesignCommand| StudioCommand::from(c);
     commands.extend(Alloy::ALL.map(|a| design(DesignCommand::SetAlloy(a))));
     commands.extend(Finish::ALL.map(|f| design(DesignCommand::SetFinish(f))));
     commands.extend(Species::ALL.map(|s| design(DesignCommand::SetSpecies(s))));
@@ -61,7 +62,7 @@ pub fn every_option() -> Vec<StudioCommand> {
         commands.extend(Cut::ALL.map(|c| design(DesignCommand::SetCut(c))));
     }
     commands.extend(ShankStyle::ALL.map(|s| design(DesignCommand::SetShank(s))));
-    commands.extend(LightingEnvironment::ALL.map(StudioCommand::SetEnvironment));
+    commands.extend(LightingEnvironment::ALL.map(|e| PresentationCommand::SetEnvironment(e).into()));
     // Necklaces: every chain, length and pendant, then back to the ring.
     use crate::design::necklace::{ChainStyle, Necklace, PendantStyle, STANDARD_LENGTHS_MM};
     let necklace = |n| design(DesignCommand::SetNecklace(Some(n)));
@@ -111,8 +112,8 @@ pub fn run(frames: usize) -> ExitCode {
     let (max_frame_ms, waiting_frames) = cycle_every_option(&mut offscreen);
     emit("max_frame_ms_after_load", max_frame_ms, "ms");
     emit("frames_waiting_on_pipelines", waiting_frames as f64, "frames");
-    offscreen.send(StudioCommand::Design(DesignCommand::Load(Box::default())));
-    offscreen.send(StudioCommand::SetEnvironment(crate::optics::environment::LightingEnvironment::Studio));
+    offscreen.send(DesignCommand::Load(Box::default()));
+    offscreen.send(PresentationCommand::SetEnvironment(crate::optics::environment::LightingEnvironment::Studio));
     for _ in 0..4 {
         offscreen.update();
     }
@@ -138,7 +139,7 @@ pub fn run(frames: usize) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    offscreen.send(StudioCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
+    offscreen.send(DesignCommand::SetAlloy(Alloy::White18k));
     let mut latency = None;
     for frame in 1..=10 {
         match offscreen.capture() {
@@ -156,7 +157,7 @@ pub fn run(frames: usize) -> ExitCode {
     emit("change_latency_frames", latency.map_or(-1.0, f64::from), "frames");
 
     // A change of setting swaps the head model: frames until the new one is on screen.
-    offscreen.send(StudioCommand::Design(DesignCommand::SetSetting(crate::design::Setting::Halo)));
+    offscreen.send(DesignCommand::SetSetting(crate::design::Setting::Halo));
     offscreen.update();
     let mut swap_frames = 1;
     while !offscreen.scene_matches_design() && swap_frames < 120 {
@@ -174,8 +175,9 @@ pub fn run(frames: usize) -> ExitCode {
         DesignCommand::SetAlloy(Alloy::Rose18k),
     ];
     for change in variants {
-        offscreen.send(StudioCommand::Variant(crate::design::variants::VariantCommand::Duplicate));
-        offscreen.send(StudioCommand::Design(change));
+        offscreen
+            .send(crate::studio::state::DocumentCommand::Variant(crate::design::variants::VariantCommand::Duplicate));
+        offscreen.send(change);
     }
     match offscreen.show_board(600) {
         Ok(waiting) => emit("board_frames_waiting_on_pipelines", waiting as f64, "frames"),

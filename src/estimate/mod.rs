@@ -147,6 +147,37 @@ pub fn set_carats(design: &Design, carats: f32) -> Result<DesignCommand, DesignE
 mod tests {
     use super::*;
 
+    /// Weights of the shipped presets as Écrin computed them before the Assembly (commit 117ab32): band or chain
+    /// grams, head or pendant grams, centre carats, small diamonds' carats.
+    const FIGURES_BEFORE_THE_ASSEMBLY: [(&str, f32, f32, f32, f32); 10] = [
+        ("classic-solitaire", 3.0736, 0.2500, 0.9754, 0.0),
+        ("emerald-in-yellow-gold-bezel", 3.2344, 0.9814, 0.8112, 0.0),
+        ("morganite-pear-halo", 2.5703, 0.8078, 0.8142, 0.2111),
+        ("oval-pendant-necklace", 6.7512, 0.4582, 0.9891, 0.0),
+        ("platinum-emerald-cut-bezel", 3.0673, 1.5825, 1.2740, 0.0),
+        ("princess-lab-diamond", 2.7047, 0.1290, 0.8848, 0.0),
+        ("rose-gold-oval-halo", 3.0679, 0.6696, 0.9891, 0.1561),
+        ("ruby-oval-four-prong", 1.8320, 0.2137, 0.7530, 0.0),
+        ("sapphire-and-diamond-halo", 2.9889, 0.5164, 1.5076, 0.1255),
+        ("two-tone-solitaire", 2.3448, 0.2139, 1.0218, 0.0),
+    ];
+
+    #[test]
+    fn weights_read_from_the_assembly_agree_with_the_figures_before_it() {
+        let presets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
+        for (name, band, head, centre, small) in FIGURES_BEFORE_THE_ASSEMBLY {
+            let path = presets.join(format!("{name}.ron"));
+            let design = crate::design::preset::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            let weights = weights(&design);
+            let close = |a: f32, b: f32| (a - b).abs() <= 0.002 + 0.001 * b;
+            assert!(close(weights.band_grams, band), "{name}: band {} g, was {band} g", weights.band_grams);
+            assert!(close(weights.head_grams, head), "{name}: head {} g, was {head} g", weights.head_grams);
+            assert!(close(weights.centre_carats, centre), "{name}: {} ct, was {centre} ct", weights.centre_carats);
+            let melee: f32 = small_diamonds(&design).iter().sum();
+            assert!(close(melee, small), "{name}: small diamonds {melee} ct, was {small} ct");
+        }
+    }
+
     #[test]
     fn carat_target_gives_a_size_that_weighs_that_much() {
         let design = Design::default();

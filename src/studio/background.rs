@@ -43,6 +43,11 @@ impl<T: Send + 'static> Background<T> {
         Background(receiver)
     }
 
+    /// Waits for the next result (`None` once the work ended): for worker threads only, never on a frame.
+    pub fn wait_next(&self) -> Option<T> {
+        self.0.recv().ok()
+    }
+
     /// What has come back since the last look, without waiting.
     pub fn try_next(&self) -> Polled<T> {
         match self.0.try_recv() {
@@ -99,6 +104,16 @@ impl ChildJob {
             let _ = sender.send(ChildEvent::Exited { status, last_error });
         });
         Ok(ChildJob { events, stdin })
+    }
+
+    /// Waits until it ends (for worker threads only): its exit status and last error line.
+    pub fn wait_for_exit(self) -> (Result<ExitStatus, String>, Option<String>) {
+        while let Some(event) = self.events.wait_next() {
+            if let ChildEvent::Exited { status, last_error } = event {
+                return (status, last_error);
+            }
+        }
+        (Err("it stopped without a word".into()), None)
     }
 
     /// Writes a line to its standard input (how `ecrin pack --cancel-on-stdin` is asked to stop).

@@ -3,14 +3,13 @@
 //! drawing; the status line says where the picture went, or what went wrong.
 
 use super::StudioSystems;
+use super::background::{Background, ChildJob, Polled};
 use super::pricing::Pricing;
-use super::state::{CurrentDesign, StatusLine, StudioCommand};
+use super::state::{CurrentDesign, StatusLine};
 use crate::design::preset;
 use bevy::prelude::*;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, channel};
 
 /// Where the studio writes a board picture: next to the approval packs, "<main design> board <date>.png", never
 /// over an earlier one.
@@ -23,10 +22,14 @@ pub fn board_picture_path(main_design_name: &str) -> PathBuf {
     super::packing::unused_path(&super::packing::approvals_dir(), &base, ".png")
 }
 
+/// Render the board of the variants as one labelled picture, to this file (in the background).
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct ExportBoard(pub PathBuf);
+
 /// The board picture being made, if any.
 #[derive(Resource, Default)]
 pub struct BoardExport {
-    running: Option<Mutex<Receiver<Result<PathBuf, String>>>>,
+    running: Option<Background<Result<PathBuf, String>>>,
 }
 
 impl BoardExport {
@@ -37,19 +40,20 @@ impl BoardExport {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BoardExport>()
+        .add_message::<ExportBoard>()
         .add_systems(Update, (start_export, follow_export).chain().after(StudioSystems::ApplyCommands));
 }
 
 fn start_export(
-    mut commands: MessageReader<StudioCommand>,
+    mut commands: MessageReader<ExportBoard>,
     current: Res<CurrentDesign>,
     pricing: Option<Res<Pricing>>,
     mut export: ResMut<BoardExport>,
     mut status: ResMut<StatusLine>,
 ) {
-    for command in commands.read() {
-        let StudioCommand::ExportBoard(output) = command else { continue };
+    for ExportBoard(output) in commands.read() {
         if export.is_running() {
+            *status = StatusLine::error("A board picture is being made: wait for it");
             continue;
         }
         let designs = current.history.variants().designs().to_vec();
@@ -58,13 +62,11 @@ fn start_export(
             continue;
         }
         let prices = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
-        let (sender, receiver) = channel();
         *status = StatusLine::info(format!("Rendering the board to {}…", output.display()));
         let output = output.clone();
-        std::thread::spawn(move || {
+        export.running = Some(Background::thread(move |sender| {
             let _ = sender.send(render_board(&designs, &output, prices.as_deref()));
-        });
-        export.running = Some(Mutex::new(receiver));
+        }));
     }
 }
 
@@ -83,19 +85,19 @@ fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option
         .zip(&inputs)
         .try_for_each(|(design, path)| preset::save(path, design).map_err(|e| e.to_string()));
     let result = written.and_then(|()| {
-        let executable = std::env::current_exe().map_err(|e| format!("cannot find Écrin's own program: {e}"))?;
-        let mut command = Command::new(executable);
-        command.arg("board").args(&inputs).arg("--output").arg(output);
+        let mut args: Vec<OsString> = vec!["board".into()];
+        args.extend(inputs.iter().map(|input| input.clone().into_os_string()));
+        args.extend(["--output".into(), output.as_os_str().to_owned()]);
         if let Some(prices) = prices {
-            command.arg("--prices").arg(prices);
+            args.extend(["--prices".into(), prices.as_os_str().to_owned()]);
         }
-        let finished = command.output().map_err(|e| format!("cannot start the board export: {e}"))?;
-        if finished.status.success() {
-            Ok(output.to_path_buf())
-        } else {
-            let errors = String::from_utf8_lossy(&finished.stderr);
-            let last = errors.lines().rev().find(|l| !l.trim().is_empty()).map(str::to_string);
-            Err(last.unwrap_or_else(|| format!("the board export failed ({})", finished.status)))
+        let child = ChildJob::start(&args).map_err(|e| format!("cannot start the board export: {e}"))?;
+        match child.wait_for_exit() {
+            (Ok(status), _) if status.success() => Ok(output.to_path_buf()),
+            (Ok(status), last_error) => {
+                Err(last_error.unwrap_or_else(|| format!("the board export failed ({status})")))
+            }
+            (Err(error), _) => Err(format!("the board export stopped: {error}")),
         }
     });
     for input in &inputs {
@@ -105,8 +107,12 @@ fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option
 }
 
 fn follow_export(mut export: ResMut<BoardExport>, mut status: ResMut<StatusLine>) {
-    let Some(receiver) = &export.running else { return };
-    let Some(result) = receiver.lock().ok().and_then(|r| r.try_recv().ok()) else { return };
+    let Some(running) = &export.running else { return };
+    let result = match running.try_next() {
+        Polled::Waiting => return,
+        Polled::Ready(result) => result,
+        Polled::Finished => Err("the board export stopped without a word".to_string()),
+    };
     *status = match result {
         Ok(path) => StatusLine::info(format!("Board written: {}", path.display())),
         Err(message) => StatusLine::error(message),

@@ -11,7 +11,16 @@ use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin};
 #[derive(Component)]
 pub struct StudioCamera;
 
-/// Camera requests from the panels.
+/// What the advisor asks of the view.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewCommand {
+    /// Turn the piece slowly, or stop.
+    Turntable(bool),
+    /// Back to the piece's default framing.
+    Reset,
+}
+
+/// The view's state.
 #[derive(Resource, Default)]
 pub struct ViewControls {
     pub turntable: bool,
@@ -71,8 +80,19 @@ pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(PanOrbitCameraPlugin)
         .init_resource::<ViewControls>()
+        .add_message::<ViewCommand>()
         .add_systems(Startup, spawn_camera)
+        .add_systems(Update, control_the_view.in_set(StudioSystems::ApplyCommands))
         .add_systems(Update, (turntable_and_reset, block_orbit_over_panels).in_set(StudioSystems::Camera));
+}
+
+fn control_the_view(mut commands: MessageReader<ViewCommand>, mut controls: ResMut<ViewControls>) {
+    for command in commands.read() {
+        match *command {
+            ViewCommand::Turntable(turning) => controls.turntable = turning,
+            ViewCommand::Reset => controls.reset_requested = true,
+        }
+    }
 }
 
 fn spawn_camera(mut commands: Commands, environment: Res<StudioEnvironment>, current: Res<CurrentDesign>) {

@@ -96,7 +96,7 @@ impl Exporter {
     /// Shows another design (as the studio opens a preset): one renderer serves a whole catalogue.
     pub fn show(&mut self, design: Design) -> Result<(), String> {
         let command = crate::design::DesignCommand::Load(Box::new(design.clone()));
-        self.offscreen.send(super::state::StudioCommand::Design(command));
+        self.offscreen.send(command);
         for _ in 0..600 {
             self.offscreen.update();
             if self.offscreen.scene_matches_design() && self.offscreen.design() == design {

@@ -1,10 +1,11 @@
 //! Offscreen rendering without a window (works on Mesa lavapipe): the same scene plugins as the studio, a camera
 //! rendering into an image, frames driven one by one. Used by `ecrin render`, `ecrin bench` and the render tests.
 
+use super::commands::StudioCommand;
 use super::lighting::{StudioEnvironment, studio_camera_components};
 use super::loading::LoadingProgress;
 use super::models::assets_dir;
-use super::state::{CurrentDesign, StudioCommand};
+use super::state::CurrentDesign;
 use super::{StudioState, scene_plugin};
 use crate::approval::View;
 use crate::design::Design;
@@ -234,9 +235,9 @@ impl Offscreen {
         self.app.world().resource::<super::loading::PipelinesWaiting>().0
     }
 
-    /// Queues a command for the next frame.
-    pub fn send(&mut self, command: StudioCommand) {
-        self.app.world_mut().write_message(command);
+    /// Queues a command (of any feature) for the next frame.
+    pub fn send(&mut self, command: impl Into<StudioCommand>) {
+        command.into().send_to(self.app.world_mut());
     }
 
     /// Whether the ring on screen is the current design's (its components swapped in).

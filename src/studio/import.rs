@@ -4,11 +4,12 @@
 //! diamond), other stones Bevy's transmission; metal and stone changes show live. (`scene.rs` hides Écrin's ring
 //! meanwhile.)
 
+use super::background::{Background, Polled};
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
 use super::materials::RingMaterials;
 use super::pieces::{Piece, PieceStone};
-use super::state::{StatusLine, StudioCommand};
+use super::state::{DocumentCommand, StatusLine};
 use super::{StudioSystems, bevy_mesh};
 use crate::design::Species;
 use crate::geometry::import::{ImportReport, PartClass, inspect};
@@ -17,8 +18,6 @@ use crate::geometry::polyhedron::convex_planes_of_mesh;
 use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, channel};
 
 /// The import dialog: the report and the classification the advisor may correct, part by part.
 pub struct ImportDialog {
@@ -27,27 +26,43 @@ pub struct ImportDialog {
     pub classes: Vec<PartClass>,
 }
 
-/// Import state: the dialog, the model shown instead of Écrin's ring, the file dialog in flight.
+/// What the advisor asks of a boutique's model.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum ImportCommand {
+    /// The desktop's file dialog, to choose a model.
+    Pick,
+    /// Check a model (in the background) and open the import dialog with what was found.
+    Open(PathBuf),
+    /// Show the model with the (corrected) classification of its parts (read in the background).
+    Show(PathBuf, Vec<PartClass>),
+    CloseDialog,
+    /// Back to Écrin's own ring.
+    ShowComposedRing,
+}
+
+/// What the analysis of a model found (in the background: a model may hold millions of triangles).
+enum Analysis {
+    Report(PathBuf, ImportReport),
+    Model(PathBuf, Result<ImportedModel, String>),
+}
+
+/// Import state: the dialog, the model shown instead of Écrin's ring, the file dialog and the analysis in flight.
 #[derive(Resource, Default)]
 pub struct Import {
     pub dialog: Option<ImportDialog>,
     pub shown: Option<PathBuf>,
-    file_dialog: Option<Mutex<Receiver<Option<PathBuf>>>>,
+    file_dialog: Option<Background<Option<PathBuf>>>,
+    analysis: Option<Background<Analysis>>,
 }
 
 impl Import {
-    /// Opens the desktop's file dialog for a model (on a worker thread).
-    pub fn pick_file(&mut self) {
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new().add_filter("glTF model", &["glb", "gltf"]).pick_file();
-            let _ = sender.send(picked);
-        });
-        self.file_dialog = Some(Mutex::new(receiver));
-    }
-
     pub fn picking(&self) -> bool {
         self.file_dialog.is_some()
+    }
+
+    /// Whether a model is being analysed.
+    pub fn analysing(&self) -> bool {
+        self.analysis.is_some()
     }
 }
 
@@ -64,11 +79,11 @@ struct ImportedGem {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Import>().add_systems(
+    app.init_resource::<Import>().add_message::<ImportCommand>().add_systems(
         Update,
         (
             (receive_file_dialog, dropped_files).in_set(StudioSystems::Input),
-            carry_out_commands.in_set(StudioSystems::SyncScene),
+            (carry_out_commands, receive_analysis).chain().in_set(StudioSystems::SyncScene),
             follow_design.in_set(StudioSystems::SyncMaterials),
         ),
     );
@@ -79,89 +94,127 @@ pub fn is_model(path: &std::path::Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb") || e.eq_ignore_ascii_case("gltf"))
 }
 
-fn receive_file_dialog(mut import: ResMut<Import>, mut commands: MessageWriter<StudioCommand>) {
-    let Some(receiver) = &import.file_dialog else { return };
-    let Some(picked) = receiver.lock().ok().and_then(|r| r.try_recv().ok()) else { return };
+fn receive_file_dialog(mut import: ResMut<Import>, mut commands: MessageWriter<ImportCommand>) {
+    let Some(dialog) = &import.file_dialog else { return };
+    let picked = match dialog.try_next() {
+        Polled::Waiting => return,
+        Polled::Ready(picked) => picked,
+        Polled::Finished => None,
+    };
     import.file_dialog = None;
     if let Some(path) = picked {
-        commands.write(StudioCommand::ImportModel(path));
+        commands.write(ImportCommand::Open(path));
     }
 }
 
 /// A model dropped on the window opens the import dialog; a dropped preset opens like Open….
-fn dropped_files(mut drops: MessageReader<FileDragAndDrop>, mut commands: MessageWriter<StudioCommand>) {
+fn dropped_files(
+    mut drops: MessageReader<FileDragAndDrop>,
+    mut models: MessageWriter<ImportCommand>,
+    mut presets: MessageWriter<DocumentCommand>,
+    mut status: ResMut<StatusLine>,
+) {
     for drop in drops.read() {
         if let FileDragAndDrop::DroppedFile { path_buf, .. } = drop {
             if is_model(path_buf) {
-                commands.write(StudioCommand::ImportModel(path_buf.clone()));
+                models.write(ImportCommand::Open(path_buf.clone()));
             } else if path_buf.extension().is_some_and(|e| e == crate::design::preset::EXTENSION) {
-                commands.write(StudioCommand::OpenPreset(path_buf.clone()));
+                presets.write(DocumentCommand::OpenPreset(path_buf.clone()));
             } else {
-                commands.write(StudioCommand::ReportError(format!(
-                    "{}: not a model (.glb, .gltf) or a preset (.ron)",
-                    path_buf.display()
-                )));
+                *status =
+                    StatusLine::error(format!("{}: not a model (.glb, .gltf) or a preset (.ron)", path_buf.display()));
             }
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn carry_out_commands(
-    mut messages: MessageReader<StudioCommand>,
+    mut messages: MessageReader<ImportCommand>,
     mut import: ResMut<Import>,
     mut status: ResMut<StatusLine>,
     mut commands: Commands,
     shown: Query<Entity, With<ImportedRoot>>,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut gems: ResMut<Assets<GemMaterial>>,
-    mut standard: ResMut<Assets<StandardMaterial>>,
-    pieces: Query<(&Piece, &RingMaterials, &PieceStone)>,
-    environment: Res<StudioEnvironment>,
 ) {
     for message in messages.read() {
         match message {
-            StudioCommand::ImportModel(path) => {
-                let report = inspect(path);
-                if !report.usable {
-                    *status = StatusLine::error(format!("{}: {}", path.display(), report.problems.join("; ")));
-                    continue;
-                }
-                let classes = report.parts.iter().map(|p| p.class).collect();
-                import.dialog = Some(ImportDialog { path: path.clone(), report, classes });
+            ImportCommand::Pick if import.picking() => {}
+            ImportCommand::Pick => {
+                import.file_dialog = Some(Background::thread(|sender| {
+                    let picked = rfd::FileDialog::new().add_filter("glTF model", &["glb", "gltf"]).pick_file();
+                    let _ = sender.send(picked);
+                }));
             }
-            StudioCommand::CloseImportDialog => import.dialog = None,
-            StudioCommand::ShowImported(path, classes) => match load_model(path, Some(classes)) {
-                Ok((model, _)) => {
-                    // The model shows in the main view: it takes the main piece's materials and stone.
-                    let Some((_, ring, stone)) = pieces.iter().find(|(piece, ..)| piece.0 == 0) else { continue };
-                    for entity in &shown {
-                        commands.entity(entity).despawn();
-                    }
-                    let species = stone.0;
-                    let summary = spawn_model(
-                        &mut commands,
-                        &model,
-                        &mut meshes,
-                        &mut gems,
-                        &mut standard,
-                        ring,
-                        &environment,
-                        species,
-                    );
-                    *status = StatusLine::info(format!("Showing {} ({}, {summary})", path.display(), model.units));
-                    import.shown = Some(path.clone());
-                    import.dialog = None;
-                }
-                Err(message) => *status = StatusLine::error(message),
-            },
-            StudioCommand::ShowComposedRing => {
+            ImportCommand::Open(path) => {
+                let path = path.clone();
+                *status = StatusLine::info(format!("Checking {}…", path.display()));
+                import.analysis = Some(Background::compute(move || {
+                    let report = inspect(&path);
+                    Analysis::Report(path, report)
+                }));
+            }
+            ImportCommand::Show(path, classes) => {
+                let (path, classes) = (path.clone(), classes.clone());
+                *status = StatusLine::info(format!("Reading {}…", path.display()));
+                import.analysis = Some(Background::compute(move || {
+                    let model = load_model(&path, Some(&classes)).map(|(model, _)| model);
+                    Analysis::Model(path, model)
+                }));
+            }
+            ImportCommand::CloseDialog => import.dialog = None,
+            ImportCommand::ShowComposedRing => {
                 for entity in &shown {
                     commands.entity(entity).despawn();
                 }
                 import.shown = None;
             }
-            _ => {}
+        }
+    }
+}
+
+/// The analysis came back: the import dialog opens with the report, or the model replaces the ring.
+#[allow(clippy::too_many_arguments)]
+fn receive_analysis(
+    mut import: ResMut<Import>,
+    mut status: ResMut<StatusLine>,
+    mut commands: Commands,
+    shown: Query<Entity, With<ImportedRoot>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    (mut gems, mut standard): (ResMut<Assets<GemMaterial>>, ResMut<Assets<StandardMaterial>>),
+    pieces: Query<(&Piece, &RingMaterials, &PieceStone)>,
+    environment: Res<StudioEnvironment>,
+) {
+    let Some(analysis) = &import.analysis else { return };
+    let found = match analysis.try_next() {
+        Polled::Waiting => return,
+        Polled::Ready(found) => found,
+        Polled::Finished => {
+            import.analysis = None;
+            *status = StatusLine::error("the model's analysis stopped without a result");
+            return;
+        }
+    };
+    import.analysis = None;
+    match found {
+        Analysis::Report(path, report) if !report.usable => {
+            *status = StatusLine::error(format!("{}: {}", path.display(), report.problems.join("; ")));
+        }
+        Analysis::Report(path, report) => {
+            *status = StatusLine::default();
+            let classes = report.parts.iter().map(|p| p.class).collect();
+            import.dialog = Some(ImportDialog { path, report, classes });
+        }
+        Analysis::Model(_, Err(message)) => *status = StatusLine::error(message),
+        Analysis::Model(path, Ok(model)) => {
+            // The model shows in the main view: it takes the main piece's materials and stone.
+            let Some((_, ring, stone)) = pieces.iter().find(|(piece, ..)| piece.0 == 0) else { return };
+            for entity in &shown {
+                commands.entity(entity).despawn();
+            }
+            let summary =
+                spawn_model(&mut commands, &model, &mut meshes, &mut gems, &mut standard, ring, &environment, stone.0);
+            *status = StatusLine::info(format!("Showing {} ({}, {summary})", path.display(), model.units));
+            import.shown = Some(path);
+            import.dialog = None;
         }
     }
 }

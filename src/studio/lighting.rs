@@ -78,8 +78,31 @@ pub struct StudioEnvironment {
     pub cubemap: Handle<Image>,
 }
 
-pub(super) fn plugin(app: &mut App) {
+/// The advisor's choice of light and background (not part of the design, not undone).
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentationCommand {
+    SetEnvironment(LightingEnvironment),
+    SetBackground(Background),
+}
+
+/// The presentation and its commands, without the renderer (headless app tests run it under `MinimalPlugins`).
+pub fn presentation_plugin(app: &mut App) {
     app.init_resource::<Presentation>()
+        .add_message::<PresentationCommand>()
+        .add_systems(Update, choose_presentation.in_set(StudioSystems::ApplyCommands));
+}
+
+fn choose_presentation(mut commands: MessageReader<PresentationCommand>, mut presentation: ResMut<Presentation>) {
+    for command in commands.read() {
+        match *command {
+            PresentationCommand::SetEnvironment(environment) => presentation.environment = environment,
+            PresentationCommand::SetBackground(background) => presentation.background = background,
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(presentation_plugin)
         .insert_resource(ClearColor(Background::default().clear_colour()))
         .add_systems(PreStartup, create_environments)
         .add_systems(

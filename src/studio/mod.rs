@@ -4,6 +4,7 @@ pub mod background;
 pub mod board;
 pub mod board_export;
 pub mod camera;
+pub mod commands;
 pub mod export;
 pub mod gem;
 pub mod headless;
@@ -132,12 +133,11 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
     .insert_resource(state::CurrentDesign::new(crate::design::Design::default()))
     .add_plugins(window_plugin);
     if let Some(path) = preset {
-        let open = if import::is_model(&path) {
-            state::StudioCommand::ImportModel(path)
+        if import::is_model(&path) {
+            app.world_mut().write_message(import::ImportCommand::Open(path));
         } else {
-            state::StudioCommand::OpenPreset(path)
-        };
-        app.world_mut().write_message(open);
+            app.world_mut().write_message(state::DocumentCommand::OpenPreset(path));
+        }
     }
     app.run();
 }

@@ -46,12 +46,29 @@ struct BustPart;
 #[derive(Component)]
 struct NecklacePart;
 
+/// Show or hide the display bust under a necklace (a view setting).
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShowBust(pub bool);
+
+fn show_bust(mut commands: MessageReader<ShowBust>, mut shown: ResMut<BustShown>) {
+    for ShowBust(show) in commands.read() {
+        shown.0 = *show;
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<BustShown>().add_systems(Startup, make_linen).add_systems(
-        Update,
-        (spawn_roots.in_set(PieceSpawn), (mark_changed_shapes, build_necklace, show_or_hide).chain().after(PieceSpawn))
-            .in_set(StudioSystems::SyncScene),
-    );
+    app.init_resource::<BustShown>()
+        .add_message::<ShowBust>()
+        .add_systems(Update, show_bust.in_set(StudioSystems::ApplyCommands))
+        .add_systems(Startup, make_linen)
+        .add_systems(
+            Update,
+            (
+                spawn_roots.in_set(PieceSpawn),
+                (mark_changed_shapes, build_necklace, show_or_hide).chain().after(PieceSpawn),
+            )
+                .in_set(StudioSystems::SyncScene),
+        );
 }
 
 fn make_linen(mut commands: Commands, mut materials: ResMut<Assets<StandardMaterial>>) {

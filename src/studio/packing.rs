@@ -3,18 +3,16 @@
 //! (it then leaves nothing behind). Packs go to the user's Documents folder, "Écrin approvals".
 
 use super::StudioSystems;
+use super::background::{ChildEvent, ChildJob, Polled};
 use super::pricing::Pricing;
-use super::state::{CurrentDesign, PackOrder, StatusLine, StudioCommand};
+use super::state::{CurrentDesign, StatusLine};
 use crate::approval::iso_date;
 use crate::approval::pack::safe_file_stem;
 use crate::design::journal::now;
 use crate::design::preset;
 use bevy::prelude::*;
-use std::io::{BufRead, BufReader, Write};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, channel};
 
 /// Where approval packs are written.
 pub fn approvals_dir() -> PathBuf {
@@ -41,6 +39,21 @@ pub fn unused_path(parent: &Path, base: &str, extension: &str) -> PathBuf {
     candidate
 }
 
+/// What the advisor asked the approval pack to hold.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PackOrder {
+    /// Printed on the sheet when not empty (privacy: optional).
+    pub client: String,
+    pub include_journal: bool,
+}
+
+/// Write the approval pack of the design being edited (in the background), or stop the one running.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum PackCommand {
+    Write(PackOrder),
+    Cancel,
+}
+
 /// The pack being written, as the panel shows it.
 #[derive(Resource, Default)]
 pub struct PackJob {
@@ -50,12 +63,9 @@ pub struct PackJob {
 }
 
 struct Running {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    lines: Mutex<Receiver<String>>,
+    child: ChildJob,
     input: PathBuf,
     folder: PathBuf,
-    errors: Mutex<Receiver<String>>,
 }
 
 impl PackJob {
@@ -66,11 +76,12 @@ impl PackJob {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PackJob>()
+        .add_message::<PackCommand>()
         .add_systems(Update, (start_or_cancel, follow_job).chain().after(StudioSystems::ApplyCommands));
 }
 
 fn start_or_cancel(
-    mut commands: MessageReader<StudioCommand>,
+    mut commands: MessageReader<PackCommand>,
     current: Res<CurrentDesign>,
     pricing: Option<Res<Pricing>>,
     mut job: ResMut<PackJob>,
@@ -78,7 +89,10 @@ fn start_or_cancel(
 ) {
     for command in commands.read() {
         match command {
-            StudioCommand::WriteApprovalPack(order) if !job.is_running() => {
+            PackCommand::Write(_) if job.is_running() => {
+                *status = StatusLine::error("An approval pack is being written: wait for it, or cancel it");
+            }
+            PackCommand::Write(order) => {
                 let source = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
                 match start(&current, order, source.as_deref()) {
                     Ok(running) => {
@@ -90,16 +104,12 @@ fn start_or_cancel(
                     Err(message) => *status = StatusLine::error(message),
                 }
             }
-            StudioCommand::CancelApprovalPack => {
-                if let Some(running) = job.running.as_mut()
-                    && let Some(stdin) = running.stdin.as_mut()
-                {
-                    let _ = writeln!(stdin, "cancel");
-                    let _ = stdin.flush();
+            PackCommand::Cancel => {
+                if let Some(running) = job.running.as_mut() {
+                    running.child.tell("cancel");
                     job.progress = job.progress.take().map(|(d, t, _)| (d, t, "cancelling…".into()));
                 }
             }
-            _ => {}
         }
     }
 }
@@ -115,42 +125,19 @@ fn start(current: &CurrentDesign, order: &PackOrder, prices: Option<&Path>) -> R
     let parent = approvals_dir();
     std::fs::create_dir_all(&parent).map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
     let folder = unused_folder(&parent, &format!("{} {}", safe_file_stem(&design.name), iso_date(now())));
-    let executable = std::env::current_exe().map_err(|e| format!("cannot find Écrin's own program: {e}"))?;
-    let mut command = Command::new(executable);
-    command.arg("pack").arg(&input).arg("--out").arg(&folder).arg("--cancel-on-stdin");
+    let mut args: Vec<OsString> = vec!["pack".into(), input.clone().into(), "--out".into(), folder.clone().into()];
+    args.push("--cancel-on-stdin".into());
     if !order.client.trim().is_empty() {
-        command.arg("--client").arg(order.client.trim());
+        args.extend(["--client".into(), order.client.trim().into()]);
     }
     if !order.include_journal {
-        command.arg("--no-journal");
+        args.push("--no-journal".into());
     }
     if let Some(prices) = prices {
-        command.arg("--prices").arg(prices);
+        args.extend(["--prices".into(), prices.into()]);
     }
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the export: {e}"))?;
-    let (line_sender, lines) = channel();
-    if let Some(stdout) = child.stdout.take() {
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = line_sender.send(line);
-            }
-        });
-    }
-    let (error_sender, errors) = channel();
-    if let Some(stderr) = child.stderr.take() {
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = error_sender.send(line);
-            }
-        });
-    }
-    let stdin = child.stdin.take();
-    Ok(Running { child, stdin, lines: Mutex::new(lines), input, folder, errors: Mutex::new(errors) })
+    let child = ChildJob::start(&args).map_err(|e| format!("cannot start the export: {e}"))?;
+    Ok(Running { child, input, folder })
 }
 
 /// "[3/42] Side view" → (3, 42, "Side view").
@@ -161,44 +148,36 @@ pub fn parse_progress(line: &str) -> Option<(usize, usize, String)> {
     Some((done.parse().ok()?, total.parse().ok()?, doing.to_string()))
 }
 
+/// Reads what the child said since the last frame, without waiting: progress lines, then how it ended.
 fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
-    let Some(running) = job.running.as_mut() else { return };
-    let lines: Vec<String> = running.lines.lock().map(|r| r.try_iter().collect()).unwrap_or_default();
-    let latest = lines.iter().rev().find_map(|line| parse_progress(line));
-    let exit = running.child.try_wait();
-    if let Some(progress) = latest {
+    let Some(running) = job.running.as_ref() else { return };
+    let mut progress = None;
+    let mut ended = None;
+    loop {
+        match running.child.events.try_next() {
+            Polled::Ready(ChildEvent::Line(line)) => progress = parse_progress(&line).or(progress),
+            Polled::Ready(ChildEvent::Exited { status, last_error }) => ended = Some((status, last_error)),
+            Polled::Waiting => break,
+            Polled::Finished => {
+                ended = ended.or(Some((Err("the export stopped without a word".into()), None)));
+                break;
+            }
+        }
+    }
+    if let Some(progress) = progress {
         job.progress = Some(progress);
     }
-    let Some(running) = job.running.as_mut() else { return };
-    let finished = match exit {
-        Ok(Some(code)) => Some(code),
-        Ok(None) => None,
-        Err(error) => {
-            *status = StatusLine::error(format!("the export stopped: {error}"));
-            let _ = running.child.kill();
-            Some(std::process::ExitStatus::default())
-        }
-    };
-    let Some(code) = finished else { return };
-    // The child has exited: its error output ends now (the reading thread sees the end of the pipe).
-    let errors: Vec<String> = running
-        .errors
-        .lock()
-        .map(|r| {
-            let mut all = Vec::new();
-            while let Ok(line) = r.recv_timeout(std::time::Duration::from_millis(300)) {
-                all.push(line);
-            }
-            all
-        })
-        .unwrap_or_default();
+    let Some((code, last_error)) = ended else { return };
+    let Some(running) = job.running.take() else { return };
     let _ = std::fs::remove_file(&running.input);
-    *status = match code.code() {
-        Some(0) => StatusLine::info(format!("Approval pack written: {}", running.folder.display())),
-        Some(3) => StatusLine::info("Approval pack cancelled; nothing was written"),
-        _ => StatusLine::error(errors.last().cloned().unwrap_or_else(|| format!("the export failed ({code})"))),
+    *status = match code {
+        Ok(code) if code.code() == Some(0) => {
+            StatusLine::info(format!("Approval pack written: {}", running.folder.display()))
+        }
+        Ok(code) if code.code() == Some(3) => StatusLine::info("Approval pack cancelled; nothing was written"),
+        Ok(code) => StatusLine::error(last_error.unwrap_or_else(|| format!("the export failed ({code})"))),
+        Err(error) => StatusLine::error(format!("the export stopped: {error}")),
     };
-    job.running = None;
     job.progress = None;
 }
 

@@ -1,14 +1,14 @@
 //! Preset library and file dialogs: lists the shipped presets and the advisor's own, opens and saves them.
-//! Native dialogs (rfd) run on a worker thread so the studio keeps drawing while one is open.
+//! Native dialogs (rfd) run in the background (`background.rs`) so the studio keeps drawing while one is open.
 
 use super::StudioSystems;
-use super::state::StudioCommand;
+use super::background::{Background, Polled};
+use super::commands::StudioCommand;
+use super::state::{DocumentCommand, StatusLine};
 use crate::design::preset;
 use bevy::prelude::*;
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, channel};
 
 /// The shipped sample presets: `$ECRIN_PRESETS`, else `./presets`, else the source tree's.
 pub fn shipped_presets_dir() -> PathBuf {
@@ -33,12 +33,17 @@ enum DialogResult {
     Compare(Vec<PathBuf>),
 }
 
-/// What a dialog asks for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dialog {
+/// What the advisor asks of the preset files (the dialogs run in the background, `background.rs`).
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub enum PresetRequest {
+    /// The file dialog to open a preset.
     Open,
-    SaveAs,
+    /// The file dialog to save under another name (suggested: the design's).
+    SaveAs(String),
+    /// The file dialog to pick two to four presets to open side by side.
     Compare,
+    /// Save straight into My presets under the design's name (works where no file dialog can open).
+    SaveToMine(String),
 }
 
 /// Listing of the preset folders and the dialog in flight.
@@ -48,13 +53,52 @@ pub struct PresetBrowser {
     pub own: Vec<PathBuf>,
     /// Presets ticked in the lists, to open side by side.
     pub ticked: Vec<PathBuf>,
-    dialog: Option<Mutex<Receiver<Option<DialogResult>>>>,
+    dialog: Option<Background<Option<DialogResult>>>,
     listed_at: Option<f64>,
 }
 
+impl PresetBrowser {
+    /// Whether a file dialog is open.
+    pub fn asking(&self) -> bool {
+        self.dialog.is_some()
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PresetBrowser>()
-        .add_systems(Update, (refresh_listing, receive_dialog).in_set(StudioSystems::Input));
+    app.init_resource::<PresetBrowser>().add_message::<PresetRequest>().add_systems(
+        Update,
+        (refresh_listing, carry_out_requests, receive_dialog).chain().in_set(StudioSystems::Input),
+    );
+}
+
+fn carry_out_requests(
+    mut requests: MessageReader<PresetRequest>,
+    mut browser: ResMut<PresetBrowser>,
+    mut document: MessageWriter<DocumentCommand>,
+    mut status: ResMut<StatusLine>,
+) {
+    for request in requests.read() {
+        match request {
+            // One dialog at a time.
+            PresetRequest::Open | PresetRequest::SaveAs(_) | PresetRequest::Compare if browser.asking() => {}
+            PresetRequest::Open | PresetRequest::SaveAs(_) | PresetRequest::Compare => {
+                browser.dialog = Some(spawn_dialog(request.clone()));
+            }
+            PresetRequest::SaveToMine(name) => {
+                let dir = user_presets_dir();
+                match std::fs::create_dir_all(&dir) {
+                    Ok(()) => {
+                        let path = dir.join(format!("{}.{}", file_stem_for(name), preset::EXTENSION));
+                        document.write(DocumentCommand::SavePreset(Some(path)));
+                    }
+                    Err(error) => {
+                        *status = StatusLine::error(format!("{}: cannot create the folder: {error}", dir.display()))
+                    }
+                }
+                browser.listed_at = None;
+            }
+        }
+    }
 }
 
 fn refresh_listing(time: Res<Time>, mut browser: ResMut<PresetBrowser>) {
@@ -67,24 +111,27 @@ fn refresh_listing(time: Res<Time>, mut browser: ResMut<PresetBrowser>) {
     browser.listed_at = Some(now);
 }
 
-fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWriter<StudioCommand>) {
-    let Some(receiver) = &browser.dialog else { return };
-    let received = receiver.lock().ok().and_then(|r| r.try_recv().ok());
-    let Some(result) = received else { return };
+fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWriter<DocumentCommand>) {
+    let Some(dialog) = &browser.dialog else { return };
+    let result = match dialog.try_next() {
+        Polled::Waiting => return,
+        Polled::Ready(result) => result,
+        Polled::Finished => None,
+    };
     browser.dialog = None;
     browser.listed_at = None;
     match result {
         Some(DialogResult::Open(path)) => {
-            commands.write(StudioCommand::OpenPreset(path));
+            commands.write(DocumentCommand::OpenPreset(path));
         }
         Some(DialogResult::SaveAs(path)) => {
-            commands.write(StudioCommand::SavePreset(Some(path)));
+            commands.write(DocumentCommand::SavePreset(Some(path)));
         }
         Some(DialogResult::Compare(paths)) if paths.len() == 1 => {
-            commands.write(StudioCommand::OpenPreset(paths[0].clone()));
+            commands.write(DocumentCommand::OpenPreset(paths[0].clone()));
         }
         Some(DialogResult::Compare(paths)) => {
-            commands.write(StudioCommand::OpenPresets(paths));
+            commands.write(DocumentCommand::OpenPresets(paths));
         }
 
         None => {}
@@ -96,30 +143,25 @@ pub fn file_stem_for(name: &str) -> String {
     crate::approval::pack::safe_file_stem(&name.to_lowercase())
 }
 
-fn spawn_dialog(browser: &mut PresetBrowser, kind: Dialog, suggested: String) {
-    let (sender, receiver) = channel();
-    let start = user_presets_dir();
-    let _ = std::fs::create_dir_all(&start);
-    std::thread::spawn(move || {
+/// The native dialog for a request, on its own thread (the studio keeps drawing while it is open).
+fn spawn_dialog(request: PresetRequest) -> Background<Option<DialogResult>> {
+    Background::thread(move |sender| {
+        let start = user_presets_dir();
+        let _ = std::fs::create_dir_all(&start);
         let presets = rfd::FileDialog::new().add_filter("Écrin preset", &[preset::EXTENSION]).set_directory(&start);
-        let result = match kind {
-            Dialog::Open => presets.pick_file().map(DialogResult::Open),
-            Dialog::SaveAs => presets
-                .set_file_name(format!("{suggested}.{}", preset::EXTENSION))
+        let result = match request {
+            PresetRequest::Open => presets.pick_file().map(DialogResult::Open),
+            PresetRequest::SaveAs(suggested) => presets
+                .set_file_name(format!("{}.{}", file_stem_for(&suggested), preset::EXTENSION))
                 .save_file()
                 .map(DialogResult::SaveAs),
-            Dialog::Compare => presets.set_title("Presets to compare (2 to 4)").pick_files().map(DialogResult::Compare),
+            PresetRequest::Compare => {
+                presets.set_title("Presets to compare (2 to 4)").pick_files().map(DialogResult::Compare)
+            }
+            PresetRequest::SaveToMine(_) => None,
         };
         let _ = sender.send(result);
-    });
-    browser.dialog = Some(Mutex::new(receiver));
-}
-
-/// Asks (native dialog) which presets to open side by side.
-pub fn ask_for_presets_to_compare(browser: &mut PresetBrowser) {
-    if browser.dialog.is_none() {
-        spawn_dialog(browser, Dialog::Compare, String::new());
-    }
+    })
 }
 
 /// The file section of the panel: Open / Save / Save As and the two preset lists.
@@ -129,14 +171,13 @@ pub fn presets_ui(
     current_file: Option<&Path>,
     design_name: &str,
 ) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Presets").strong().size(15.0));
-    let busy = browser.dialog.is_some();
     ui.horizontal(|ui| {
-        ui.add_enabled_ui(!busy, |ui| {
+        ui.add_enabled_ui(!browser.asking(), |ui| {
             if ui.button("Open…").clicked() {
-                spawn_dialog(browser, Dialog::Open, String::new());
+                out.push(PresetRequest::Open.into());
             }
             if ui
                 .button("Save")
@@ -144,28 +185,17 @@ pub fn presets_ui(
                 .clicked()
             {
                 match current_file {
-                    Some(_) => out.push(StudioCommand::SavePreset(None)),
-                    None => spawn_dialog(browser, Dialog::SaveAs, file_stem_for(design_name)),
+                    Some(_) => out.push(DocumentCommand::SavePreset(None).into()),
+                    None => out.push(PresetRequest::SaveAs(design_name.to_string()).into()),
                 }
             }
             if ui.button("Save As…").clicked() {
-                spawn_dialog(browser, Dialog::SaveAs, file_stem_for(design_name));
+                out.push(PresetRequest::SaveAs(design_name.to_string()).into());
             }
         });
     });
-    // No dialog needed: straight into My presets under the design's name (works where no file dialog can open).
     if ui.button("Save to My presets").clicked() {
-        let dir = user_presets_dir();
-        match std::fs::create_dir_all(&dir) {
-            Ok(()) => {
-                let path = dir.join(format!("{}.{}", file_stem_for(design_name), preset::EXTENSION));
-                out.push(StudioCommand::SavePreset(Some(path)));
-            }
-            Err(error) => {
-                out.push(StudioCommand::ReportError(format!("{}: cannot create the folder: {error}", dir.display())))
-            }
-        }
-        browser.listed_at = None;
+        out.push(PresetRequest::SaveToMine(design_name.to_string()).into());
     }
     if let Some(file) = current_file {
         ui.label(egui::RichText::new(file.display().to_string()).weak().small());
@@ -188,14 +218,14 @@ pub fn presets_ui(
                         }
                     }
                     if ui.selectable_label(current_file == Some(path.as_path()), label).clicked() {
-                        out.push(StudioCommand::OpenPreset(path.clone()));
+                        out.push(DocumentCommand::OpenPreset(path.clone()).into());
                     }
                 });
             }
         });
     }
     if ticked.len() >= 2 && ui.button(format!("Compare the {} ticked side by side", ticked.len())).clicked() {
-        out.push(StudioCommand::OpenPresets(std::mem::take(&mut ticked)));
+        out.push(DocumentCommand::OpenPresets(std::mem::take(&mut ticked)).into());
     }
     browser.ticked = ticked;
     out

@@ -2,7 +2,7 @@
 //! changes; a clean exit removes the autosave; after a crash or kill, the next start offers to restore it.
 
 use super::StudioSystems;
-use super::state::CurrentDesign;
+use super::state::{CurrentDesign, DocumentCommand};
 use crate::design::session::{self, Session};
 use bevy::app::AppExit;
 use bevy::prelude::*;
@@ -44,13 +44,38 @@ impl Default for Autosave {
 #[derive(Resource, Default, Debug, Clone)]
 pub struct RecoveryOffer(pub Option<Session>);
 
+/// The advisor's answer to the offer.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryCommand {
+    /// Restore the autosaved session (one undoable change of the document).
+    Restore,
+    /// Let it go.
+    Discard,
+}
+
 /// Autosave and recovery (public so that headless tests can run it under `MinimalPlugins`).
 pub fn plugin(app: &mut App) {
     app.init_resource::<Autosave>()
         .init_resource::<RecoveryOffer>()
+        .add_message::<RecoveryCommand>()
         .add_systems(Startup, offer_recovery)
+        .add_systems(Update, answer_offer.in_set(StudioSystems::Input))
         .add_systems(Update, autosave.after(StudioSystems::ApplyCommands))
         .add_systems(Last, remove_autosave_on_clean_exit);
+}
+
+/// The offer answered: the session goes to the document, or away.
+fn answer_offer(
+    mut answers: MessageReader<RecoveryCommand>,
+    mut offer: ResMut<RecoveryOffer>,
+    mut document: MessageWriter<DocumentCommand>,
+) {
+    for answer in answers.read() {
+        let session = offer.0.take();
+        if let (RecoveryCommand::Restore, Some(session)) = (answer, session) {
+            document.write(DocumentCommand::RestoreSession(Box::new(session)));
+        }
+    }
 }
 
 /// At start: an autosave left behind means the last session did not end cleanly.

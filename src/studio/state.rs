@@ -1,61 +1,36 @@
-//! The design being edited, the commands that change it, and the one system that applies them.
+//! The document: the design being edited (with its variants, undo history, file and journal), the commands that
+//! change it, and the one system that applies them.
 
 use super::StudioSystems;
-use super::lighting::{Background, Presentation};
 use crate::design::journal::{self, JournalEntry, Step, Who};
+use crate::design::session::Session;
 use crate::design::variants::{VariantCommand, Variants, variant_changes};
 use crate::design::{Design, DesignCommand, History, preset};
-use crate::optics::environment::LightingEnvironment;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
-/// What the panels (and tests, and the CLI) ask the studio to do.
+/// What the panels, shortcuts, dialogs, tests and the CLI ask of the document: the design and its variants, undo
+/// and redo, opening and saving, the journal. (Other features own their commands: `PresentationCommand` in
+/// `lighting.rs`, `ImportCommand` in `import.rs`, `PackCommand` in `packing.rs`, … — ARCHITECTURE.md lists them.)
 #[derive(Message, Clone, Debug, PartialEq)]
-pub enum StudioCommand {
+pub enum DocumentCommand {
     Design(DesignCommand),
     /// Make, choose, mark, promote or remove a variant (undone like any change).
     Variant(VariantCommand),
     /// Open several presets at once, side by side on the board (errors name the file; the board stays).
     OpenPresets(Vec<PathBuf>),
-    /// Write the board as one comparison picture (in the background, `board.rs`).
-    ExportBoard(PathBuf),
     Undo,
     Redo,
     /// Open a preset file (errors are shown; the current design stays).
     OpenPreset(PathBuf),
     /// Save to this file (Save As) or, with `None`, to the file the design came from.
     SavePreset(Option<PathBuf>),
-    /// Something outside the design went wrong (a folder could not be made): show it.
-    ReportError(String),
-    /// Light and background of the presentation (not part of the design, not undone).
-    SetEnvironment(LightingEnvironment),
-    SetBackground(Background),
     /// The co-design journal: who proposes the next changes; clear it; keep it out of saved presets.
     SetProposer(Who),
     ClearJournal,
     KeepJournalInSaves(bool),
-    /// Crash recovery: restore the autosaved session, or let it go.
-    RestoreSession,
-    DiscardSession,
-    /// Write the approval pack of the current design (in the background, `packing.rs`), or stop the one running.
-    WriteApprovalPack(PackOrder),
-    CancelApprovalPack,
-    /// A boutique's model: check it and open the import dialog; show it with the (corrected) classification of
-    /// its parts; close the dialog; go back to Écrin's own ring (`import.rs`).
-    ImportModel(PathBuf),
-    ShowImported(PathBuf, Vec<crate::geometry::import::PartClass>),
-    CloseImportDialog,
-    ShowComposedRing,
-    /// Show or hide the display bust under a necklace (a view setting, `necklace.rs`).
-    ShowBust(bool),
-}
-
-/// What the advisor asked the approval pack to hold.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct PackOrder {
-    /// Printed on the sheet when not empty (privacy: optional).
-    pub client: String,
-    pub include_journal: bool,
+    /// Bring back a session (the autosave offered after a crash, accepted): one undoable change.
+    RestoreSession(Box<Session>),
 }
 
 /// The design being edited, with its undo history and the file it belongs to.
@@ -108,7 +83,7 @@ impl StatusLine {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<StudioCommand>()
+    app.add_message::<DocumentCommand>()
         .init_resource::<CurrentDesign>()
         .init_resource::<StatusLine>()
         .add_systems(Update, apply_commands.in_set(StudioSystems::ApplyCommands));
@@ -123,23 +98,19 @@ fn open_side_by_side(history: &mut History, paths: &[PathBuf]) -> Result<bool, S
 
 /// Applies every pending command in order; refused commands leave the design as it was and say why.
 pub fn apply_commands(
-    mut commands: MessageReader<StudioCommand>,
+    mut commands: MessageReader<DocumentCommand>,
     mut current: ResMut<CurrentDesign>,
     mut status: ResMut<StatusLine>,
-    mut presentation: Option<ResMut<Presentation>>,
-    mut offer: Option<ResMut<super::recovery::RecoveryOffer>>,
-    mut bust: Option<ResMut<super::necklace::BustShown>>,
 ) {
     for command in commands.read() {
         let before = current.history.variants().clone();
         let outcome = match command {
-            StudioCommand::Design(change) => current.history.apply(change).map_err(|e| e.to_string()),
-            StudioCommand::Variant(change) => current.history.apply_to_variants(change).map_err(|e| e.to_string()),
-            StudioCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths),
-            StudioCommand::ExportBoard(_) => Ok(false),
-            StudioCommand::Undo => Ok(current.history.undo()),
-            StudioCommand::Redo => Ok(current.history.redo()),
-            StudioCommand::OpenPreset(path) => match preset::load_with_journal(path) {
+            DocumentCommand::Design(change) => current.history.apply(change).map_err(|e| e.to_string()),
+            DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(|e| e.to_string()),
+            DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths),
+            DocumentCommand::Undo => Ok(current.history.undo()),
+            DocumentCommand::Redo => Ok(current.history.redo()),
+            DocumentCommand::OpenPreset(path) => match preset::load_with_journal(path) {
                 Ok((design, journal)) => {
                     let name = design.name.clone();
                     let changed = current.history.apply(&DesignCommand::Load(Box::new(design)));
@@ -153,60 +124,24 @@ pub fn apply_commands(
                 }
                 Err(error) => Err(error.to_string()),
             },
-            StudioCommand::ReportError(message) => Err(message.clone()),
-            StudioCommand::SetProposer(who) => {
+            DocumentCommand::SetProposer(who) => {
                 current.proposer = *who;
                 Ok(false)
             }
-            StudioCommand::ClearJournal => {
+            DocumentCommand::ClearJournal => {
                 current.journal.clear();
                 Ok(false)
             }
-            StudioCommand::KeepJournalInSaves(keep) => {
+            DocumentCommand::KeepJournalInSaves(keep) => {
                 current.journal_in_saves = *keep;
                 Ok(false)
             }
-            StudioCommand::SetEnvironment(environment) => {
-                if let Some(presentation) = presentation.as_deref_mut() {
-                    presentation.environment = *environment;
-                }
-                Ok(false)
+            DocumentCommand::RestoreSession(session) => {
+                current.journal = session.journal.clone();
+                let restore = VariantCommand::Replace(session.variants.clone());
+                current.history.apply_to_variants(&restore).map_err(|e| e.to_string())
             }
-            // The advisor's answer to the crash-recovery offer: restoring is one undoable load.
-            StudioCommand::RestoreSession => match offer.as_deref_mut().and_then(|o| o.0.take()) {
-                Some(session) => {
-                    current.journal = session.journal;
-                    let restore = VariantCommand::Replace(session.variants);
-                    current.history.apply_to_variants(&restore).map_err(|e| e.to_string())
-                }
-                None => Ok(false),
-            },
-            StudioCommand::DiscardSession => {
-                if let Some(offer) = offer.as_deref_mut() {
-                    offer.0 = None;
-                }
-                Ok(false)
-            }
-            StudioCommand::SetBackground(background) => {
-                if let Some(presentation) = presentation.as_deref_mut() {
-                    presentation.background = *background;
-                }
-                Ok(false)
-            }
-            // Exports do not change the design; `packing.rs` carries them out.
-            StudioCommand::WriteApprovalPack(_) | StudioCommand::CancelApprovalPack => Ok(false),
-            // Models of the boutique's are shown by `import.rs`; the design stays as it is.
-            StudioCommand::ImportModel(_)
-            | StudioCommand::ShowImported(..)
-            | StudioCommand::CloseImportDialog
-            | StudioCommand::ShowComposedRing => Ok(false),
-            StudioCommand::ShowBust(shown) => {
-                if let Some(bust) = bust.as_deref_mut() {
-                    bust.0 = *shown;
-                }
-                Ok(false)
-            }
-            StudioCommand::SavePreset(target) => {
+            DocumentCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
                     Some(path) => match preset::save_with_journal(
                         &path,
@@ -227,19 +162,19 @@ pub fn apply_commands(
         match outcome {
             Ok(true) => {
                 current.revision += 1;
-                let opened_alone = matches!(command, StudioCommand::OpenPreset(_)) && !before.is_board();
+                let opened_alone = matches!(command, DocumentCommand::OpenPreset(_)) && !before.is_board();
                 // Save writes the design being edited to its file: when another variant is edited, or variants
                 // appear or go, that file is no longer this design's (Save asks where, never overwrites another).
                 let after = current.history.variants();
                 let other_design = before.active() != after.active() || before.len() != after.len();
-                if other_design && !matches!(command, StudioCommand::OpenPreset(_)) {
+                if other_design && !matches!(command, DocumentCommand::OpenPreset(_)) {
                     current.file = None;
                 }
                 // The journal: what changed, by whom (opening a preset alone brings that preset's own story).
                 if !opened_alone {
                     let step = match command {
-                        StudioCommand::Undo => Some(Step::Undo),
-                        StudioCommand::Redo => Some(Step::Redo),
+                        DocumentCommand::Undo => Some(Step::Undo),
+                        DocumentCommand::Redo => Some(Step::Redo),
                         _ => None,
                     };
                     let (at, who) = (journal::now(), current.proposer);
@@ -247,7 +182,7 @@ pub fn apply_commands(
                         current.journal.push(JournalEntry { step, ..JournalEntry::new(at, who, variant, change) });
                     }
                 }
-                if !matches!(command, StudioCommand::OpenPreset(_)) {
+                if !matches!(command, DocumentCommand::OpenPreset(_)) {
                     *status = StatusLine::default();
                 }
             }

@@ -5,7 +5,8 @@
 use crate::approval::board::variant_label;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::estimate::price::PriceList;
-use crate::studio::state::StudioCommand;
+use crate::studio::commands::StudioCommand;
+use crate::studio::state::DocumentCommand;
 use bevy_egui::egui;
 
 /// The gold of the studio's accents (the active tile's frame, the favourite's star).
@@ -23,7 +24,7 @@ pub struct VariantsRequest {
 /// The panel's Variants row, under Undo / Redo: make a variant, compare presets, and on the board, which variant the
 /// panel edits and the board picture.
 pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (Vec<StudioCommand>, VariantsRequest) {
-    let (mut out, mut request) = (Vec::new(), VariantsRequest::default());
+    let (mut out, mut request): (Vec<StudioCommand>, _) = (Vec::new(), VariantsRequest::default());
     ui.horizontal(|ui| {
         let room = variants.len() < MAX_VARIANTS;
         if ui
@@ -31,7 +32,7 @@ pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (
             .on_hover_text("Copy this design next to it, then change the copy (up to 4 side by side)")
             .clicked()
         {
-            out.push(StudioCommand::Variant(VariantCommand::Duplicate));
+            out.push(DocumentCommand::Variant(VariantCommand::Duplicate).into());
         }
         if ui.button("Compare presets…").on_hover_text("Open two to four presets side by side").clicked() {
             request.open_several = true;
@@ -63,7 +64,7 @@ pub fn tile_overlays(
     tiles: &[egui::Rect],
     prices: Option<&PriceList>,
 ) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     if !variants.is_board() {
         return out;
     }
@@ -104,18 +105,18 @@ pub fn tile_overlays(
                             if active {
                                 ui.label(egui::RichText::new("Editing").color(GOLD));
                             } else if ui.button("Edit").on_hover_text("Change this variant in the panel").clicked() {
-                                out.push(StudioCommand::Variant(VariantCommand::Select(index)));
+                                out.push(DocumentCommand::Variant(VariantCommand::Select(index)).into());
                             }
                             let star = if favourite { "★ Favourite" } else { "☆ Favourite" };
                             if ui.button(star).on_hover_text("The client's favourite").clicked() {
-                                out.push(StudioCommand::Variant(VariantCommand::ToggleFavourite(index)));
+                                out.push(DocumentCommand::Variant(VariantCommand::ToggleFavourite(index)).into());
                             }
                             if index > 0 && ui.button("Make main").on_hover_text("Make this the main design").clicked()
                             {
-                                out.push(StudioCommand::Variant(VariantCommand::Promote(index)));
+                                out.push(DocumentCommand::Variant(VariantCommand::Promote(index)).into());
                             }
                             if ui.button("Remove").clicked() {
-                                out.push(StudioCommand::Variant(VariantCommand::Remove(index)));
+                                out.push(DocumentCommand::Variant(VariantCommand::Remove(index)).into());
                             }
                         });
                     });

@@ -2,23 +2,23 @@
 //! a metal / stone / leave-out choice per part, which the advisor can correct before showing it. Emits commands.
 
 use crate::geometry::import::PartClass;
-use crate::studio::import::{Import, ImportDialog};
-use crate::studio::state::StudioCommand;
+use crate::studio::commands::StudioCommand;
+use crate::studio::import::{Import, ImportCommand, ImportDialog};
 use bevy_egui::egui;
 
 /// Open a model, or go back to Écrin's ring while one is shown.
-pub fn model_ui(ui: &mut egui::Ui, import: &mut Import) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+pub fn model_ui(ui: &mut egui::Ui, import: &Import) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Boutique model").strong().size(15.0));
     ui.horizontal(|ui| {
-        ui.add_enabled_ui(!import.picking(), |ui| {
+        ui.add_enabled_ui(!import.picking() && !import.analysing(), |ui| {
             if ui.button("Open model…").on_hover_text("A .glb or .gltf — or drop it on the window").clicked() {
-                import.pick_file();
+                out.push(ImportCommand::Pick.into());
             }
         });
         if import.shown.is_some() && ui.button("Back to Écrin's ring").clicked() {
-            out.push(StudioCommand::ShowComposedRing);
+            out.push(ImportCommand::ShowComposedRing.into());
         }
     });
     if let Some(path) = &import.shown {
@@ -30,7 +30,7 @@ pub fn model_ui(ui: &mut egui::Ui, import: &mut Import) -> Vec<StudioCommand> {
 
 /// The import dialog (a window over the studio).
 pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     let name = dialog.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     egui::Window::new(format!("Import {name}"))
         .collapsible(false)
@@ -68,11 +68,11 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<Stud
                 let any_metal = dialog.classes.contains(&PartClass::Metal);
                 ui.add_enabled_ui(any_metal, |ui| {
                     if ui.button("Show it").clicked() {
-                        out.push(StudioCommand::ShowImported(dialog.path.clone(), dialog.classes.clone()));
+                        out.push(ImportCommand::Show(dialog.path.clone(), dialog.classes.clone()).into());
                     }
                 });
                 if ui.button("Cancel").clicked() {
-                    out.push(StudioCommand::CloseImportDialog);
+                    out.push(ImportCommand::CloseDialog.into());
                 }
             });
         });

@@ -2,12 +2,13 @@
 //! and whether saved presets carry it. Emits commands only.
 
 use crate::design::journal::{JournalEntry, Who};
-use crate::studio::state::StudioCommand;
+use crate::studio::commands::StudioCommand;
+use crate::studio::state::DocumentCommand;
 use bevy_egui::egui;
 
 /// Draws the journal controls and the timeline (latest change last).
 pub fn journal_ui(ui: &mut egui::Ui, journal: &[JournalEntry], proposer: Who, in_saves: bool) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Journal").strong().size(15.0));
     ui.horizontal(|ui| {
@@ -15,13 +16,13 @@ pub fn journal_ui(ui: &mut egui::Ui, journal: &[JournalEntry], proposer: Who, in
         for who in [Who::Advisor, Who::Client] {
             let label = if who == Who::Advisor { "Advisor" } else { "Client" };
             if ui.selectable_label(proposer == who, label).clicked() && proposer != who {
-                out.push(StudioCommand::SetProposer(who));
+                out.push(DocumentCommand::SetProposer(who).into());
             }
         }
     });
     let mut keep = in_saves;
     if ui.checkbox(&mut keep, "Keep the journal in saved presets").changed() {
-        out.push(StudioCommand::KeepJournalInSaves(keep));
+        out.push(DocumentCommand::KeepJournalInSaves(keep).into());
     }
     egui::CollapsingHeader::new(format!(
         "How we got here ({} change{})",
@@ -36,7 +37,7 @@ pub fn journal_ui(ui: &mut egui::Ui, journal: &[JournalEntry], proposer: Who, in
             }
         });
         if !journal.is_empty() && ui.button("Clear the journal").clicked() {
-            out.push(StudioCommand::ClearJournal);
+            out.push(DocumentCommand::ClearJournal.into());
         }
     });
     out

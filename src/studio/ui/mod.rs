@@ -1,5 +1,5 @@
-//! The studio's egui side panel and loading screen. Panels only emit `StudioCommand`s; the 3D viewport gets
-//! what the panel leaves free.
+//! The studio's egui side panel and loading screen. Panels only emit commands — each feature's own, carried as
+//! `StudioCommand`s and routed to the feature that handles them; the 3D viewport gets what the panel leaves free.
 
 pub mod board;
 pub mod import;
@@ -8,16 +8,18 @@ pub mod necklace;
 pub mod panel;
 
 use super::board::{BoardLayout, tile_rects};
-use super::board_export::BoardExport;
-use super::camera::ViewControls;
+use super::board_export::{BoardExport, ExportBoard};
+use super::camera::{ViewCommand, ViewControls};
+use super::commands::{Route, StudioCommand};
 use super::import::Import;
-use super::lighting::{Background, Presentation};
+use super::lighting::{Background, Presentation, PresentationCommand};
 use super::loading::LoadingProgress;
-use super::packing::PackJob;
-use super::presets::{self, PresetBrowser};
+use super::necklace::ShowBust;
+use super::packing::{PackCommand, PackJob, PackOrder};
+use super::presets::{self, PresetBrowser, PresetRequest};
 use super::pricing::Pricing;
-use super::recovery::RecoveryOffer;
-use super::state::{CurrentDesign, PackOrder, StatusLine, StudioCommand};
+use super::recovery::{RecoveryCommand, RecoveryOffer};
+use super::state::{CurrentDesign, DocumentCommand, StatusLine};
 use super::{StudioState, StudioSystems};
 use crate::optics::environment::LightingEnvironment;
 use bevy::camera::CameraOutputMode;
@@ -81,7 +83,7 @@ fn studio_ui(
     pricing: Res<Pricing>,
     (job, mut import, bust): (Res<PackJob>, ResMut<Import>, Res<super::necklace::BustShown>),
     (mut layout, board_export): (ResMut<BoardLayout>, Res<BoardExport>),
-    mut commands: MessageWriter<StudioCommand>,
+    mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -104,12 +106,12 @@ fn studio_ui(
                     ui.heading(egui::RichText::new("Écrin").size(22.0).color(egui::Color32::from_rgb(232, 206, 150)));
                     ui.add_enabled_ui(current.history.can_undo(), |ui| {
                         if ui.button("Undo").on_hover_text("Ctrl+Z").clicked() {
-                            emitted.push(StudioCommand::Undo);
+                            emitted.push(DocumentCommand::Undo.into());
                         }
                     });
                     ui.add_enabled_ui(current.history.can_redo(), |ui| {
                         if ui.button("Redo").on_hover_text("Ctrl+Shift+Z").clicked() {
-                            emitted.push(StudioCommand::Redo);
+                            emitted.push(DocumentCommand::Redo.into());
                         }
                     });
                 });
@@ -119,15 +121,18 @@ fn studio_ui(
                         board::variants_ui(ui, current.history.variants(), board_export.is_running());
                     emitted.extend(variant_commands);
                     if request.open_several {
-                        presets::ask_for_presets_to_compare(&mut browser);
+                        emitted.push(PresetRequest::Compare.into());
                     }
                     if request.export_board {
-                        emitted.push(StudioCommand::ExportBoard(super::board_export::board_picture_path(
-                            &current.history.variants().designs()[0].name,
-                        )));
+                        emitted.push(
+                            ExportBoard(super::board_export::board_picture_path(
+                                &current.history.variants().designs()[0].name,
+                            ))
+                            .into(),
+                        );
                     }
                     emitted.extend(
-                        design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::Design),
+                        design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::from),
                     );
                     price_ui(ui, &pricing, current.design());
                     emitted.extend(journal::journal_ui(
@@ -142,14 +147,17 @@ fn studio_ui(
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("View").strong().size(15.0));
                     ui.horizontal(|ui| {
-                        ui.checkbox(&mut view.turntable, "Turntable");
+                        let mut turning = view.turntable;
+                        if ui.checkbox(&mut turning, "Turntable").changed() {
+                            emitted.push(ViewCommand::Turntable(turning).into());
+                        }
                         if ui.button("Reset view").clicked() {
-                            view.reset_requested = true;
+                            emitted.push(ViewCommand::Reset.into());
                         }
                         if current.design().necklace.is_some() {
                             let mut shown = bust.0;
                             if ui.checkbox(&mut shown, "Bust").changed() {
-                                emitted.push(StudioCommand::ShowBust(shown));
+                                emitted.push(ShowBust(shown).into());
                             }
                         }
                     });
@@ -159,7 +167,7 @@ fn studio_ui(
                         current.file.as_deref(),
                         &current.design().name,
                     ));
-                    emitted.extend(import::model_ui(ui, &mut import));
+                    emitted.extend(import::model_ui(ui, &import));
                     let variants = current.history.variants();
                     let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
                     emitted.extend(approval_ui(ui, &job, &mut drafts.pack, of_variant));
@@ -187,7 +195,7 @@ fn studio_ui(
         emitted.extend(recovery_window(ctx, session));
     }
     view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
-    commands.write_batch(emitted);
+    route.send(emitted);
 
     // The 3D area right of the panel, split into the board's tiles when there are variants.
     let scale = window.scale_factor();
@@ -211,7 +219,7 @@ fn studio_ui(
             })
             .collect();
         let overlays = board::tile_overlays(ctx, current.history.variants(), &points, pricing.list.as_ref());
-        commands.write_batch(overlays);
+        route.send(overlays);
     }
     Ok(())
 }
@@ -250,7 +258,7 @@ pub fn approval_ui(
     order: &mut PackOrder,
     of_variant: Option<(usize, usize)>,
 ) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Approval pack").strong().size(15.0));
     if let Some((which, count)) = of_variant {
@@ -260,7 +268,7 @@ pub fn approval_ui(
         let fraction = *done as f32 / (*total).max(1) as f32;
         ui.add(egui::ProgressBar::new(fraction).text(format!("{doing} ({done}/{total})")));
         if ui.button("Cancel").clicked() {
-            out.push(StudioCommand::CancelApprovalPack);
+            out.push(PackCommand::Cancel.into());
         }
         return out;
     }
@@ -274,19 +282,19 @@ pub fn approval_ui(
         .on_hover_text("Views, turntable, preset and a printable sheet, in Documents/Écrin approvals")
         .clicked()
     {
-        out.push(StudioCommand::WriteApprovalPack(order.clone()));
+        out.push(PackCommand::Write(order.clone()).into());
     }
     out
 }
 
 /// Light and background choices.
 pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation) -> Vec<StudioCommand> {
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     ui.horizontal(|ui| {
         for environment in LightingEnvironment::ALL {
             let selected = presentation.environment == environment;
             if ui.selectable_label(selected, environment.label()).clicked() && !selected {
-                out.push(StudioCommand::SetEnvironment(environment));
+                out.push(PresentationCommand::SetEnvironment(environment).into());
             }
         }
     });
@@ -295,7 +303,7 @@ pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation) -> Vec<St
         for background in Background::ALL {
             let selected = presentation.background == background;
             if ui.selectable_label(selected, background.label()).clicked() && !selected {
-                out.push(StudioCommand::SetBackground(background));
+                out.push(PresentationCommand::SetBackground(background).into());
             }
         }
     });
@@ -309,7 +317,7 @@ fn recovery_window(ctx: &egui::Context, session: &crate::design::session::Sessio
         1 => String::new(),
         count => format!(" It had {count} variants side by side; they were kept too."),
     };
-    let mut out = Vec::new();
+    let mut out: Vec<StudioCommand> = Vec::new();
     egui::Window::new("Restore the last session?")
         .collapsible(false)
         .resizable(false)
@@ -324,10 +332,10 @@ fn recovery_window(ctx: &egui::Context, session: &crate::design::session::Sessio
             ));
             ui.horizontal(|ui| {
                 if ui.button("Restore it").clicked() {
-                    out.push(StudioCommand::RestoreSession);
+                    out.push(RecoveryCommand::Restore.into());
                 }
                 if ui.button("Start afresh").clicked() {
-                    out.push(StudioCommand::DiscardSession);
+                    out.push(RecoveryCommand::Discard.into());
                 }
             });
         });
@@ -358,7 +366,7 @@ fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {
 fn keyboard_shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
     mut contexts: EguiContexts,
-    mut commands: MessageWriter<StudioCommand>,
+    mut commands: MessageWriter<DocumentCommand>,
 ) {
     if contexts.ctx_mut().is_ok_and(|ctx| ctx.egui_wants_keyboard_input()) {
         return;
@@ -366,8 +374,8 @@ fn keyboard_shortcuts(
     let control = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
     if control && keys.just_pressed(KeyCode::KeyZ) {
-        commands.write(if shift { StudioCommand::Redo } else { StudioCommand::Undo });
+        commands.write(if shift { DocumentCommand::Redo } else { DocumentCommand::Undo });
     } else if control && keys.just_pressed(KeyCode::KeyY) {
-        commands.write(StudioCommand::Redo);
+        commands.write(DocumentCommand::Redo);
     }
 }
