@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 8] = [
+const CORE: [(&str, &[&str]); 9] = [
     ("atomic_file", &[]),
     ("memo", &[]),
+    ("png", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo"]),
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo"]),
     ("i18n", &["design", "geometry", "estimate"]),
-    ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo"]),
+    ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png"]),
 ];
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {

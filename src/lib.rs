@@ -14,4 +14,5 @@ pub mod i18n;
 mod layering;
 pub mod memo;
 pub mod optics;
+pub mod png;
 pub mod studio;

@@ -7,9 +7,9 @@ use ecrin::design::variants::VariantCommand;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
 use ecrin::optics::environment::LightingEnvironment;
 use ecrin::studio::commands::StudioCommand;
+use ecrin::studio::document::{CurrentDesign, DocumentCommand, StatusLine};
 use ecrin::studio::headless::Offscreen;
 use ecrin::studio::lighting::{Background, Presentation, PresentationCommand};
-use ecrin::studio::state::{CurrentDesign, DocumentCommand, StatusLine};
 use ecrin::studio::ui::panel::{PanelDrafts, design_panel};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -480,7 +480,7 @@ fn a_killed_session_is_offered_back_and_a_clean_exit_leaves_nothing() {
 #[test]
 fn the_board_controls_emit_variant_commands() {
     use ecrin::design::variants::Variants;
-    use ecrin::studio::ui::board::{tile_overlays, variants_ui};
+    use ecrin::studio::board::panel::{tile_overlays, variants_ui};
     let mut platinum = Design::default();
     platinum.metal.alloy = Alloy::Platinum950;
     let variants = Variants::checked(vec![Design::default(), platinum], 1, None).expect("two variants");
@@ -523,7 +523,7 @@ fn the_board_controls_emit_variant_commands() {
 
 #[test]
 fn clicking_a_light_emits_the_presentation_command() {
-    use ecrin::studio::ui::presentation_ui;
+    use ecrin::studio::lighting::panel::presentation_ui;
     let presentation = Presentation::default();
     let mut harness = Harness::new_ui_state(
         |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(presentation_ui(ui, &presentation)),

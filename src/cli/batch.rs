@@ -69,7 +69,7 @@ pub fn run(
         for &view in views {
             let target = render_path(out, &stem, view, views.len() > 1);
             let rendered = renderer.render(view, &mut || true).and_then(|image| match image {
-                Some(image) => save_png(&image, &target),
+                Some(image) => crate::png::save_png(&image, &target).map_err(|e| e.to_string()),
                 None => Err("cancelled".into()),
             });
             match rendered {
@@ -85,13 +85,6 @@ pub fn run(
         exporter.finish();
     }
     if failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
-}
-
-/// Writes a PNG atomically.
-pub fn save_png(image: &image::RgbaImage, target: &Path) -> Result<(), String> {
-    let mut bytes = Vec::new();
-    image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).map_err(|e| e.to_string())?;
-    crate::atomic_file::write_atomically(target, &bytes).map_err(|e| format!("{}: cannot write: {e}", target.display()))
 }
 
 #[cfg(test)]

@@ -175,8 +175,9 @@ pub fn run(frames: usize) -> ExitCode {
         DesignCommand::SetAlloy(Alloy::Rose18k),
     ];
     for change in variants {
-        offscreen
-            .send(crate::studio::state::DocumentCommand::Variant(crate::design::variants::VariantCommand::Duplicate));
+        offscreen.send(crate::studio::document::DocumentCommand::Variant(
+            crate::design::variants::VariantCommand::Duplicate,
+        ));
         offscreen.send(change);
     }
     match offscreen.show_board(600) {
@@ -209,8 +210,7 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
     let mut exporter = Exporter::new(Design::default(), ExportSettings::new(4096, Presentation::default()))?;
     let start = Instant::now();
     let picture = exporter.render(View::ThreeQuarter, &mut || true)?.ok_or("the export stopped")?;
-    let mut png = Vec::new();
-    picture.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    let _png = crate::png::png_bytes(&picture).map_err(|e| e.to_string())?;
     let export_ms = start.elapsed().as_secs_f64() * 1000.0;
     exporter.finish();
     emit("export_4096_ms", export_ms, "ms");

@@ -65,7 +65,7 @@ pub fn run(args: BoardArgs) -> ExitCode {
             BoardTile { picture, name: design.name.clone(), headline, figures }
         })
         .collect();
-    match super::batch::save_png(&comparison_board(&tiles), &args.output) {
+    match crate::png::save_png(&comparison_board(&tiles), &args.output) {
         Ok(()) => {
             println!("{}", args.output.display());
             ExitCode::SUCCESS

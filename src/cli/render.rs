@@ -67,7 +67,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
     }
     if args.gem_compare {
         let rendered = studio::headless::render_gem_comparison(design, view.size, view.framing(), view.presentation())
-            .and_then(|image| batch::save_png(&image, output));
+            .and_then(|image| crate::png::save_png(&image, output).map_err(|e| e.to_string()));
         return report(rendered.map(|()| vec![output.clone()]));
     }
     report(render_views(design, view, output))
@@ -80,7 +80,7 @@ fn render_views(design: crate::design::Design, view: &ViewArgs, output: &Path) -
     for &wanted in views {
         let Some(picture) = exporter.render(wanted, &mut || true)? else { break };
         let path = view_path(output, wanted, views.len() > 1);
-        batch::save_png(&picture, &path)?;
+        crate::png::save_png(&picture, &path).map_err(|e| e.to_string())?;
         written.push(path);
     }
     exporter.finish();

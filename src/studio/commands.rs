@@ -5,15 +5,15 @@
 //! commands travel together (a panel returns its clicks as a list), they are carried as `StudioCommand`s and routed
 //! here, each to its owner.
 
-use super::board_export::ExportBoard;
+use super::board::export::ExportBoard;
 use super::camera::ViewCommand;
+use super::document::DocumentCommand;
 use super::import::ImportCommand;
 use super::lighting::PresentationCommand;
 use super::necklace::ShowBust;
-use super::packing::PackCommand;
+use super::pack::job::PackCommand;
 use super::presets::PresetRequest;
 use super::recovery::RecoveryCommand;
-use super::state::DocumentCommand;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 

@@ -2,10 +2,10 @@
 //! rendering into an image, frames driven one by one. Used by `ecrin render`, `ecrin bench` and the render tests.
 
 use super::commands::StudioCommand;
+use super::document::CurrentDesign;
 use super::lighting::{StudioEnvironment, studio_camera_components};
 use super::loading::LoadingProgress;
 use super::models::assets_dir;
-use super::state::CurrentDesign;
 use super::{StudioState, scene_plugin};
 use crate::approval::View;
 use crate::design::Design;

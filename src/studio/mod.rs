@@ -2,9 +2,9 @@
 
 pub mod background;
 pub mod board;
-pub mod board_export;
 pub mod camera;
 pub mod commands;
+pub mod document;
 pub mod export;
 pub mod gem;
 pub mod headless;
@@ -15,14 +15,12 @@ pub mod materials;
 pub mod models;
 pub mod necklace;
 pub mod pack;
-pub mod packing;
 pub mod pieces;
 pub mod presets;
 pub mod pricing;
 pub mod recovery;
 pub mod scene;
 pub mod stage;
-pub mod state;
 pub mod turntable;
 pub mod ui;
 
@@ -79,7 +77,7 @@ pub fn core_plugin(app: &mut App) {
         )
             .chain(),
     );
-    app.add_plugins(state::plugin);
+    app.add_plugins(document::plugin);
 }
 
 /// Everything that draws the ring (needs the renderer): models, scene, materials, lighting, loading.
@@ -106,12 +104,12 @@ pub fn window_plugin(app: &mut App) {
         scene_plugin,
         camera::plugin,
         board::plugin,
-        board_export::plugin,
+        board::export::plugin,
         ui::plugin,
         presets::plugin,
         pricing::plugin,
         recovery::plugin,
-        packing::plugin,
+        pack::job::plugin,
     ));
 }
 
@@ -130,13 +128,13 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
             })
             .set(AssetPlugin { file_path: models::assets_dir().to_string_lossy().into_owned(), ..default() }),
     )
-    .insert_resource(state::CurrentDesign::new(crate::design::Design::default()))
+    .insert_resource(document::CurrentDesign::new(crate::design::Design::default()))
     .add_plugins(window_plugin);
     if let Some(path) = preset {
         if import::is_model(&path) {
             app.world_mut().write_message(import::ImportCommand::Open(path));
         } else {
-            app.world_mut().write_message(state::DocumentCommand::OpenPreset(path));
+            app.world_mut().write_message(document::DocumentCommand::OpenPreset(path));
         }
     }
     app.run();

@@ -6,7 +6,7 @@
 //! the origin, where the shaders expect a piece (brushed direction, contact shadow).
 
 use super::StudioSystems;
-use super::state::CurrentDesign;
+use super::document::CurrentDesign;
 use crate::design::necklace::Necklace;
 use crate::design::{Cut, Design, Metal, Setting, ShankStyle, Species};
 use bevy::app::{HierarchyPropagatePlugin, Propagate, PropagateSet};

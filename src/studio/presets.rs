@@ -4,7 +4,7 @@
 use super::StudioSystems;
 use super::background::{Background, Polled};
 use super::commands::StudioCommand;
-use super::state::{DocumentCommand, StatusLine};
+use super::document::{DocumentCommand, StatusLine};
 use crate::design::preset;
 use bevy::prelude::*;
 use bevy_egui::egui;

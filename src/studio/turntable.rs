@@ -78,13 +78,8 @@ pub fn write_turntable(frames: &[RgbaImage], output: &Path, frame_ms: u32) -> Re
     let folder = output.with_file_name(format!("{stem}-frames"));
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
     for (i, frame) in frames.iter().enumerate() {
-        let mut png = Vec::new();
-        frame
-            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-            .map_err(|e| format!("cannot encode frame {i}: {e}"))?;
         let path = folder.join(format!("{stem}-{i:03}.png"));
-        crate::atomic_file::write_atomically(&path, &png)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        crate::png::save_png(frame, &path).map_err(|e| format!("frame {i}: {e}"))?;
     }
     crate::atomic_file::write_atomically(output, &gif)
         .map_err(|e| format!("{}: cannot write: {e}", output.display()))?;

@@ -1,27 +1,22 @@
 //! The studio's egui side panel and loading screen. Panels only emit commands — each feature's own, carried as
 //! `StudioCommand`s and routed to the feature that handles them; the 3D viewport gets what the panel leaves free.
 
-pub mod board;
-pub mod import;
-pub mod journal;
-pub mod necklace;
 pub mod panel;
 
+use super::board::export::{BoardExport, ExportBoard};
 use super::board::{BoardLayout, tile_rects};
-use super::board_export::{BoardExport, ExportBoard};
 use super::camera::{ViewCommand, ViewControls};
 use super::commands::{Route, StudioCommand};
+use super::document::{CurrentDesign, DocumentCommand, StatusLine};
 use super::import::Import;
-use super::lighting::{Background, Presentation, PresentationCommand};
+use super::lighting::Presentation;
 use super::loading::LoadingProgress;
 use super::necklace::ShowBust;
-use super::packing::{PackCommand, PackJob, PackOrder};
+use super::pack::job::{PackJob, PackOrder};
 use super::presets::{self, PresetBrowser, PresetRequest};
 use super::pricing::Pricing;
-use super::recovery::{RecoveryCommand, RecoveryOffer};
-use super::state::{CurrentDesign, DocumentCommand, StatusLine};
+use super::recovery::RecoveryOffer;
 use super::{StudioState, StudioSystems};
-use crate::optics::environment::LightingEnvironment;
 use bevy::camera::CameraOutputMode;
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
@@ -118,14 +113,14 @@ fn studio_ui(
                 let ready = *state.get() == StudioState::Ready;
                 ui.add_enabled_ui(ready, |ui| {
                     let (variant_commands, request) =
-                        board::variants_ui(ui, current.history.variants(), board_export.is_running());
+                        super::board::panel::variants_ui(ui, current.history.variants(), board_export.is_running());
                     emitted.extend(variant_commands);
                     if request.open_several {
                         emitted.push(PresetRequest::Compare.into());
                     }
                     if request.export_board {
                         emitted.push(
-                            ExportBoard(super::board_export::board_picture_path(
+                            ExportBoard(super::board::export::board_picture_path(
                                 &current.history.variants().designs()[0].name,
                             ))
                             .into(),
@@ -135,7 +130,7 @@ fn studio_ui(
                         design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::from),
                     );
                     price_ui(ui, &pricing, current.design());
-                    emitted.extend(journal::journal_ui(
+                    emitted.extend(super::document::panel::journal_ui(
                         ui,
                         &current.journal,
                         current.proposer,
@@ -143,7 +138,7 @@ fn studio_ui(
                     ));
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("Where will you wear it?").strong().size(15.0));
-                    emitted.extend(presentation_ui(ui, &presentation));
+                    emitted.extend(super::lighting::panel::presentation_ui(ui, &presentation));
                     ui.add_space(8.0);
                     ui.label(egui::RichText::new("View").strong().size(15.0));
                     ui.horizontal(|ui| {
@@ -167,10 +162,10 @@ fn studio_ui(
                         current.file.as_deref(),
                         &current.design().name,
                     ));
-                    emitted.extend(import::model_ui(ui, &import));
+                    emitted.extend(super::import::panel::model_ui(ui, &import));
                     let variants = current.history.variants();
                     let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
-                    emitted.extend(approval_ui(ui, &job, &mut drafts.pack, of_variant));
+                    emitted.extend(super::pack::panel::approval_ui(ui, &job, &mut drafts.pack, of_variant));
                 });
                 if !status.text.is_empty() {
                     ui.add_space(8.0);
@@ -187,12 +182,12 @@ fn studio_ui(
         .rect
         .width();
     if let Some(dialog) = import.dialog.as_mut() {
-        emitted.extend(import::import_dialog(ctx, dialog));
+        emitted.extend(super::import::panel::import_dialog(ctx, dialog));
     }
     if *state.get() == StudioState::Loading {
         loading_overlay(ctx, &progress);
     } else if let Some(session) = &offer.0 {
-        emitted.extend(recovery_window(ctx, session));
+        emitted.extend(super::recovery::panel::recovery_window(ctx, session));
     }
     view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     route.send(emitted);
@@ -218,7 +213,8 @@ fn studio_ui(
                 egui::Rect::from_min_max(egui::pos2(min.x, min.y), egui::pos2(max.x, max.y))
             })
             .collect();
-        let overlays = board::tile_overlays(ctx, current.history.variants(), &points, pricing.list.as_ref());
+        let overlays =
+            super::board::panel::tile_overlays(ctx, current.history.variants(), &points, pricing.list.as_ref());
         route.send(overlays);
     }
     Ok(())
@@ -248,98 +244,6 @@ fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design
             ui.label(egui::RichText::new("No price list: weights only").weak());
         }
     }
-}
-
-/// The approval pack: optional client name, journal in or out, the button; progress and Cancel while it runs. On the
-/// board, `of_variant` (which, of how many) says which variant the pack is made of: the one being edited.
-pub fn approval_ui(
-    ui: &mut egui::Ui,
-    job: &PackJob,
-    order: &mut PackOrder,
-    of_variant: Option<(usize, usize)>,
-) -> Vec<StudioCommand> {
-    let mut out: Vec<StudioCommand> = Vec::new();
-    ui.add_space(8.0);
-    ui.label(egui::RichText::new("Approval pack").strong().size(15.0));
-    if let Some((which, count)) = of_variant {
-        ui.label(egui::RichText::new(format!("Of the variant being edited ({which} of {count})")).weak());
-    }
-    if let Some((done, total, doing)) = &job.progress {
-        let fraction = *done as f32 / (*total).max(1) as f32;
-        ui.add(egui::ProgressBar::new(fraction).text(format!("{doing} ({done}/{total})")));
-        if ui.button("Cancel").clicked() {
-            out.push(PackCommand::Cancel.into());
-        }
-        return out;
-    }
-    ui.horizontal(|ui| {
-        ui.label("Client");
-        ui.add(egui::TextEdit::singleline(&mut order.client).hint_text("optional, on the sheet").desired_width(220.0));
-    });
-    ui.checkbox(&mut order.include_journal, "Include how the design was reached (journal)");
-    if ui
-        .button("Write approval pack")
-        .on_hover_text("Views, turntable, preset and a printable sheet, in Documents/Écrin approvals")
-        .clicked()
-    {
-        out.push(PackCommand::Write(order.clone()).into());
-    }
-    out
-}
-
-/// Light and background choices.
-pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation) -> Vec<StudioCommand> {
-    let mut out: Vec<StudioCommand> = Vec::new();
-    ui.horizontal(|ui| {
-        for environment in LightingEnvironment::ALL {
-            let selected = presentation.environment == environment;
-            if ui.selectable_label(selected, environment.label()).clicked() && !selected {
-                out.push(PresentationCommand::SetEnvironment(environment).into());
-            }
-        }
-    });
-    ui.horizontal(|ui| {
-        ui.label("Background");
-        for background in Background::ALL {
-            let selected = presentation.background == background;
-            if ui.selectable_label(selected, background.label()).clicked() && !selected {
-                out.push(PresentationCommand::SetBackground(background).into());
-            }
-        }
-    });
-    out
-}
-
-/// After a crash: offer the design (and variants) the last session was working on.
-fn recovery_window(ctx: &egui::Context, session: &crate::design::session::Session) -> Vec<StudioCommand> {
-    let design = session.variants.active_design();
-    let others = match session.variants.len() {
-        1 => String::new(),
-        count => format!(" It had {count} variants side by side; they were kept too."),
-    };
-    let mut out: Vec<StudioCommand> = Vec::new();
-    egui::Window::new("Restore the last session?")
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            ui.label(format!(
-                "Écrin was not closed properly. The last design, “{}” ({}, {} {}), was kept.{others}",
-                design.name,
-                design.metal.alloy.label(),
-                design.stone.species.label(),
-                design.stone.cut.label()
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Restore it").clicked() {
-                    out.push(RecoveryCommand::Restore.into());
-                }
-                if ui.button("Start afresh").clicked() {
-                    out.push(RecoveryCommand::Discard.into());
-                }
-            });
-        });
-    out
 }
 
 fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {

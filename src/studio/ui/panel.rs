@@ -34,7 +34,7 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         out.push(DesignCommand::SetName(name.clone()));
     }
 
-    out.extend(super::necklace::piece_section(ui, design));
+    out.extend(crate::studio::necklace::panel::piece_section(ui, design));
 
     section(ui, "Metal");
     ui.horizontal_wrapped(|ui| {

@@ -1,8 +1,10 @@
 //! Crash recovery: the session (every variant, the one being edited, the journal) is autosaved (atomically, off the frame) a couple of seconds after it
 //! changes; a clean exit removes the autosave; after a crash or kill, the next start offers to restore it.
 
+pub mod panel;
+
 use super::StudioSystems;
-use super::state::{CurrentDesign, DocumentCommand};
+use super::document::{CurrentDesign, DocumentCommand};
 use crate::design::session::{self, Session};
 use bevy::app::AppExit;
 use bevy::prelude::*;

@@ -4,12 +4,14 @@
 //! diamond), other stones Bevy's transmission; metal and stone changes show live. (`scene.rs` hides Écrin's ring
 //! meanwhile.)
 
+pub mod panel;
+
 use super::background::{Background, Polled};
+use super::document::{DocumentCommand, StatusLine};
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
 use super::materials::RingMaterials;
 use super::pieces::{Piece, PieceStone};
-use super::state::{DocumentCommand, StatusLine};
 use super::{StudioSystems, bevy_mesh};
 use crate::design::Species;
 use crate::geometry::import::{ImportReport, PartClass, inspect};

@@ -2,6 +2,9 @@
 //! into one folder that appears only when complete (`approval::pack`). Reports progress and can be cancelled
 //! between pictures; used by `ecrin pack` and, through that command in a child process, by the studio.
 
+pub mod job;
+pub mod panel;
+
 use super::export::{ExportSettings, Exporter};
 use super::headless::view_transform;
 use crate::approval::pack::{PackWriter, safe_file_stem};
@@ -10,8 +13,8 @@ use crate::approval::{View, iso_date, spec_rows};
 use crate::design::journal::{JournalEntry, now};
 use crate::design::{Design, preset};
 use crate::estimate::price::PriceList;
+use crate::png::png_bytes;
 use bevy::prelude::*;
-use image::RgbaImage;
 use std::path::PathBuf;
 
 /// What goes into a pack.
@@ -40,14 +43,6 @@ pub struct PackProgress<'a> {
     pub doing: &'a str,
 }
 
-fn png_bytes(image: &RgbaImage) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    image
-        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .map_err(|e| format!("cannot encode a PNG: {e}"))?;
-    Ok(bytes)
-}
-
 /// Writes the pack. `Ok(None)` when `progress` asked to stop (nothing is left behind).
 pub fn write_pack(
     request: &PackRequest,
@@ -71,7 +66,9 @@ pub fn write_pack(
             return Ok(None);
         }
         let Some(picture) = exporter.render(view, &mut || true)? else { return Ok(None) };
-        writer.write(&format!("{stem}-{}.png", view.slug()), &png_bytes(&picture)?).map_err(|e| e.to_string())?;
+        writer
+            .write(&format!("{stem}-{}.png", view.slug()), &png_bytes(&picture).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
         pictures.push((view, picture));
     }
     exporter.finish();
@@ -93,7 +90,7 @@ pub fn write_pack(
             transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
             let Some(frame) = turntable.render_from(transform, &mut || true)? else { return Ok(None) };
             let name = format!("{frames_folder}/{stem}-{index:03}.png");
-            writer.write(&name, &png_bytes(&frame)?).map_err(|e| e.to_string())?;
+            writer.write(&name, &png_bytes(&frame).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
             frames.push(frame);
         }
         turntable.finish();
@@ -125,7 +122,9 @@ pub fn write_pack(
         rows: &rows,
         story: &story,
     });
-    writer.write(&format!("{stem}-approval-sheet.png"), &png_bytes(&sheet)?).map_err(|e| e.to_string())?;
+    writer
+        .write(&format!("{stem}-approval-sheet.png"), &png_bytes(&sheet).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
     if !step("finishing", &mut done) {
         return Ok(None);
     }

@@ -2,11 +2,14 @@
 //! variant seeing only its piece (`pieces.rs`), all orbiting together — the main camera is the one the advisor
 //! turns, from any tile, and the others copy it every frame.
 
+pub mod export;
+pub mod panel;
+
 use super::StudioSystems;
 use super::camera::{StudioCamera, main_design, view_for};
+use super::document::CurrentDesign;
 use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
-use super::state::CurrentDesign;
 use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
 use bevy::prelude::*;
 use bevy::transform::TransformSystems;

@@ -2,14 +2,14 @@
 //! long export never freezes the studio; its progress lines drive a progress bar; Cancel asks it to stop cleanly
 //! (it then leaves nothing behind). Packs go to the user's Documents folder, "Écrin approvals".
 
-use super::StudioSystems;
-use super::background::{ChildEvent, ChildJob, Polled};
-use super::pricing::Pricing;
-use super::state::{CurrentDesign, StatusLine};
 use crate::approval::iso_date;
 use crate::approval::pack::safe_file_stem;
 use crate::design::journal::now;
 use crate::design::preset;
+use crate::studio::StudioSystems;
+use crate::studio::background::{ChildEvent, ChildJob, Polled};
+use crate::studio::document::{CurrentDesign, StatusLine};
+use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub fn approvals_dir() -> PathBuf {
     directories::UserDirs::new()
         .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
-        .unwrap_or_else(|| super::presets::user_presets_dir().with_file_name("documents"))
+        .unwrap_or_else(|| crate::studio::presets::user_presets_dir().with_file_name("documents"))
         .join("Écrin approvals")
 }
 
@@ -74,7 +74,7 @@ impl PackJob {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<PackJob>()
         .add_message::<PackCommand>()
         .add_systems(Update, (start_or_cancel, follow_job).chain().after(StudioSystems::ApplyCommands));
@@ -117,7 +117,7 @@ fn start_or_cancel(
 /// Writes the design to a private input file and starts `ecrin pack` on it.
 fn start(current: &CurrentDesign, order: &PackOrder, prices: Option<&Path>) -> Result<Running, String> {
     let design = current.design();
-    let work = super::presets::user_presets_dir().with_file_name("packing");
+    let work = crate::studio::presets::user_presets_dir().with_file_name("packing");
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: cannot create the folder: {e}", work.display()))?;
     let input = work.join(format!("pack-input-{}.ron", std::process::id()));
     let journal = if order.include_journal { current.journal.as_slice() } else { &[] };

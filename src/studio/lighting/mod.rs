@@ -2,6 +2,8 @@
 //! light (GPU-prefiltered) so metal has something to reflect, and by the gem shader; the background; bloom and a
 //! product tonemapper.
 
+pub mod panel;
+
 use super::StudioSystems;
 use crate::optics::environment::LightingEnvironment;
 use bevy::asset::RenderAssetUsages;

@@ -6,7 +6,7 @@ use crate::approval::board::variant_label;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::estimate::price::PriceList;
 use crate::studio::commands::StudioCommand;
-use crate::studio::state::DocumentCommand;
+use crate::studio::document::DocumentCommand;
 use bevy_egui::egui;
 
 /// The gold of the studio's accents (the active tile's frame, the favourite's star).

@@ -4,6 +4,8 @@
 //! ring. Every link is one entity sharing the link's mesh and the metal (drawn together by Bevy's batching).
 //! During loading everything is drawn once so that its GPU pipelines are ready before the studio shows.
 
+pub mod panel;
+
 use super::gem::GemMaterials;
 use super::materials::RingMaterials;
 use super::models::ModelLibrary;

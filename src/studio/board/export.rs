@@ -2,11 +2,11 @@
 //! renders them in a child process (its own renderer, the same pictures as the CLI's), so the studio keeps
 //! drawing; the status line says where the picture went, or what went wrong.
 
-use super::StudioSystems;
-use super::background::{Background, ChildJob, Polled};
-use super::pricing::Pricing;
-use super::state::{CurrentDesign, StatusLine};
 use crate::design::preset;
+use crate::studio::StudioSystems;
+use crate::studio::background::{Background, ChildJob, Polled};
+use crate::studio::document::{CurrentDesign, StatusLine};
+use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub fn board_picture_path(main_design_name: &str) -> PathBuf {
         crate::approval::pack::safe_file_stem(main_design_name),
         crate::approval::iso_date(crate::design::journal::now())
     );
-    super::packing::unused_path(&super::packing::approvals_dir(), &base, ".png")
+    crate::studio::pack::job::unused_path(&crate::studio::pack::job::approvals_dir(), &base, ".png")
 }
 
 /// Render the board of the variants as one labelled picture, to this file (in the background).
@@ -38,7 +38,7 @@ impl BoardExport {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<BoardExport>()
         .add_message::<ExportBoard>()
         .add_systems(Update, (start_export, follow_export).chain().after(StudioSystems::ApplyCommands));
@@ -75,7 +75,7 @@ fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
     }
-    let work = super::presets::user_presets_dir().with_file_name("board");
+    let work = crate::studio::presets::user_presets_dir().with_file_name("board");
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: cannot create the folder: {e}", work.display()))?;
     let inputs: Vec<PathBuf> = (1..=designs.len())
         .map(|i| work.join(format!("board-{}-{i}.{}", std::process::id(), preset::EXTENSION)))

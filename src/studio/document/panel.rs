@@ -3,7 +3,7 @@
 
 use crate::design::journal::{JournalEntry, Who};
 use crate::studio::commands::StudioCommand;
-use crate::studio::state::DocumentCommand;
+use crate::studio::document::DocumentCommand;
 use bevy_egui::egui;
 
 /// Draws the journal controls and the timeline (latest change last).

@@ -1,6 +1,8 @@
 //! The document: the design being edited (with its variants, undo history, file and journal), the commands that
 //! change it, and the one system that applies them.
 
+pub mod panel;
+
 use super::StudioSystems;
 use crate::design::journal::{self, JournalEntry, Step, Who};
 use crate::design::session::Session;
