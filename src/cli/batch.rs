@@ -61,17 +61,19 @@ pub fn run(
                 exporter = Some(renderer);
             }),
         };
-        let Some(renderer) = exporter.as_mut().filter(|_| ready.is_ok()) else {
-            eprintln!("{}: {}", path.display(), ready.err().unwrap_or_default());
+        if let Err(error) = ready {
+            eprintln!("{}: {error}", path.display());
             failures += 1;
             continue;
-        };
+        }
+        let Some(renderer) = exporter.as_mut() else { continue };
         for &view in views {
             let target = render_path(out, &stem, view, views.len() > 1);
-            let rendered = renderer.render(view, &mut || true).and_then(|image| match image {
-                Some(image) => crate::png::save_png(&image, &target).map_err(|e| e.to_string()),
-                None => Err("cancelled".into()),
-            });
+            let rendered =
+                renderer.render(view, &mut || true).map_err(|e| e.to_string()).and_then(|image| match image {
+                    Some(image) => crate::png::save_png(&image, &target).map_err(|e| e.to_string()),
+                    None => Err("cancelled".into()),
+                });
             match rendered {
                 Ok(()) => println!("{}", target.display()),
                 Err(error) => {

@@ -207,16 +207,19 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
     use crate::approval::View;
     use crate::studio::export::{ExportSettings, Exporter};
     use crate::studio::lighting::Presentation;
-    let mut exporter = Exporter::new(Design::default(), ExportSettings::new(4096, Presentation::default()))?;
+    let mut exporter = Exporter::new(Design::default(), ExportSettings::new(4096, Presentation::default()))
+        .map_err(|e| e.to_string())?;
     let start = Instant::now();
-    let picture = exporter.render(View::ThreeQuarter, &mut || true)?.ok_or("the export stopped")?;
+    let picture =
+        exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.to_string())?.ok_or("the export stopped")?;
     let _png = crate::png::png_bytes(&picture).map_err(|e| e.to_string())?;
     let export_ms = start.elapsed().as_secs_f64() * 1000.0;
     exporter.finish();
     emit("export_4096_ms", export_ms, "ms");
     emit("export_4096_vs_frame_ratio", export_ms / studio_frame_ms, "ratio");
 
-    let mut turntable = Exporter::new(Design::default(), ExportSettings::new(1024, Presentation::default()))?;
+    let mut turntable = Exporter::new(Design::default(), ExportSettings::new(1024, Presentation::default()))
+        .map_err(|e| e.to_string())?;
     let first = crate::studio::headless::view_transform(&Design::default(), Default::default(), View::ThreeQuarter);
     let start = Instant::now();
     let mut frames = Vec::with_capacity(36);
@@ -224,7 +227,8 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
         let mut transform = first;
         let angle = std::f32::consts::TAU * index as f32 / 36.0;
         transform.rotate_around(bevy::math::Vec3::ZERO, bevy::math::Quat::from_rotation_y(angle));
-        frames.push(turntable.render_from(transform, &mut || true)?.ok_or("the turntable stopped")?);
+        let frame = turntable.render_from(transform, &mut || true).map_err(|e| e.to_string())?;
+        frames.push(frame.ok_or("the turntable stopped")?);
     }
     crate::studio::turntable::encode_gif(&frames, 100)?;
     emit("turntable_36_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");

@@ -41,11 +41,12 @@ pub fn run(args: BoardArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let rendered = (|| -> Result<Vec<image::RgbaImage>, String> {
-        let mut exporter = Exporter::new(designs[0].clone(), settings)?;
+        let mut exporter = Exporter::new(designs[0].clone(), settings).map_err(|e| e.to_string())?;
         let mut pictures = Vec::new();
         for design in &designs {
-            exporter.show(design.clone())?;
-            pictures.push(exporter.render(View::ThreeQuarter, &mut || true)?.ok_or("stopped")?);
+            exporter.show(design.clone()).map_err(|e| e.to_string())?;
+            let picture = exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.to_string())?;
+            pictures.push(picture.ok_or("stopped")?);
         }
         exporter.finish();
         Ok(pictures)

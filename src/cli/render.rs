@@ -53,6 +53,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
         }
         let written =
             studio::turntable::turntable_frames(design, view.size, count, view.framing(), view.presentation())
+                .map_err(|e| e.to_string())
                 .and_then(|frames| studio::turntable::write_turntable(&frames, output, 3000 / count.max(1)));
         return match written {
             Ok(folder) => {
@@ -67,6 +68,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
     }
     if args.gem_compare {
         let rendered = studio::headless::render_gem_comparison(design, view.size, view.framing(), view.presentation())
+            .map_err(|e| e.to_string())
             .and_then(|image| crate::png::save_png(&image, output).map_err(|e| e.to_string()));
         return report(rendered.map(|()| vec![output.clone()]));
     }
@@ -74,11 +76,11 @@ pub fn run(args: RenderArgs) -> ExitCode {
 }
 
 fn render_views(design: crate::design::Design, view: &ViewArgs, output: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut exporter = Exporter::new(design, view.export_settings())?;
+    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.to_string())?;
     let views = &view.views.0;
     let mut written = Vec::new();
     for &wanted in views {
-        let Some(picture) = exporter.render(wanted, &mut || true)? else { break };
+        let Some(picture) = exporter.render(wanted, &mut || true).map_err(|e| e.to_string())? else { break };
         let path = view_path(output, wanted, views.len() > 1);
         crate::png::save_png(&picture, &path).map_err(|e| e.to_string())?;
         written.push(path);

@@ -2,7 +2,7 @@
 //! block of samples averaged in linear light), in tiles when the picture is larger than one GPU texture may be
 //! (each tile renders a sub-view of the same camera) — with straight alpha, so transparent PNGs have clean edges.
 
-use super::headless::{Framing, Offscreen, view_transform};
+use super::headless::{Framing, Offscreen, OffscreenError, view_transform};
 use super::lighting::Presentation;
 use crate::approval::View;
 use crate::design::Design;
@@ -36,15 +36,26 @@ impl ExportSettings {
     }
 
     /// A clear message for sizes the export cannot make.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), ExportError> {
         if !(16..=MAX_EXPORT).contains(&self.size) {
-            return Err(format!("size {}: must be 16–{MAX_EXPORT} pixels", self.size));
+            return Err(ExportError::Size(self.size));
         }
         if !(1..=4).contains(&self.supersample) {
-            return Err(format!("supersample {}: must be 1–4", self.supersample));
+            return Err(ExportError::Supersample(self.supersample));
         }
         Ok(())
     }
+}
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ExportError {
+    #[error("size {0}: must be 16–{MAX_EXPORT} pixels")]
+    Size(u32),
+    #[error("supersample {0}: must be 1–4")]
+    Supersample(u32),
+    #[error(transparent)]
+    Render(#[from] OffscreenError),
 }
 
 /// Tiles per side and the tile side (in samples) for a picture of `samples` per side.
@@ -65,7 +76,7 @@ pub struct Exporter {
 }
 
 impl Exporter {
-    pub fn new(design: Design, settings: ExportSettings) -> Result<Exporter, String> {
+    pub fn new(design: Design, settings: ExportSettings) -> Result<Exporter, ExportError> {
         settings.check()?;
         let samples = settings.size * settings.supersample;
         // Sizing the tile needs the GPU's limit: a first, small app tells it only if no limit is given.
@@ -94,7 +105,7 @@ impl Exporter {
     }
 
     /// Shows another design (as the studio opens a preset): one renderer serves a whole catalogue.
-    pub fn show(&mut self, design: Design) -> Result<(), String> {
+    pub fn show(&mut self, design: Design) -> Result<(), ExportError> {
         let command = crate::design::DesignCommand::Load(Box::new(design.clone()));
         self.offscreen.send(command);
         for _ in 0..600 {
@@ -114,7 +125,11 @@ impl Exporter {
     }
 
     /// One view. `keep_going` is asked before each tile; `Ok(None)` when it said stop.
-    pub fn render(&mut self, view: View, keep_going: &mut dyn FnMut() -> bool) -> Result<Option<RgbaImage>, String> {
+    pub fn render(
+        &mut self,
+        view: View,
+        keep_going: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<RgbaImage>, ExportError> {
         let transform = view_transform(&self.design, self.settings.framing, view);
         self.render_from(transform, keep_going)
     }
@@ -124,7 +139,7 @@ impl Exporter {
         &mut self,
         transform: Transform,
         keep_going: &mut dyn FnMut() -> bool,
-    ) -> Result<Option<RgbaImage>, String> {
+    ) -> Result<Option<RgbaImage>, ExportError> {
         let (size, ss, tile) = (self.settings.size, self.settings.supersample, self.tile);
         let mut picture = RgbaImage::new(size, size);
         for ty in 0..self.tiles_per_side {

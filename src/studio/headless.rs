@@ -18,6 +18,24 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::window::ExitCondition;
 use bevy::winit::WinitPlugin;
 
+/// Why the offscreen renderer could not give a picture.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum OffscreenError {
+    /// A model of the library could not be loaded (its path is in the message).
+    #[error("{0}")]
+    Loading(String),
+    #[error("the renderer stopped")]
+    Stopped,
+    #[error("{what} after {frames} frames")]
+    TooManyFrames { what: &'static str, frames: u64 },
+    #[error("no offscreen {0}")]
+    Missing(&'static str),
+    #[error("cannot read the rendered image: {0}")]
+    Unreadable(String),
+    #[error("the rendered image never came back from the GPU")]
+    NoPicture,
+}
+
 /// The last image read back from the offscreen target.
 #[derive(Resource, Default)]
 struct Captured(Option<Image>);
@@ -127,13 +145,14 @@ impl Offscreen {
     /// Shows the current variants as the studio's board: the offscreen picture split into tiles, one camera per
     /// variant seeing only its piece, all from the main camera's place; then waits until every piece is composed.
     /// Returns how many frames had a render pipeline compiling meanwhile.
-    pub fn show_board(&mut self, max_frames: u64) -> Result<usize, String> {
+    pub fn show_board(&mut self, max_frames: u64) -> Result<usize, OffscreenError> {
         // Variant commands sent just before apply first.
         self.update();
         let world = self.app.world_mut();
         let count = world.resource::<CurrentDesign>().history.variants().len();
         let image = world.resource::<OffscreenTarget>().image.clone();
-        let size = world.resource::<Assets<Image>>().get(&image).map(|i| i.size()).ok_or("no offscreen image")?;
+        let size =
+            world.resource::<Assets<Image>>().get(&image).map(|i| i.size()).ok_or(OffscreenError::Missing("image"))?;
         let tiles = super::board::tile_rects(UVec2::ZERO, size, count);
         let mut main = world.query_filtered::<(&mut Camera, &Transform), Without<super::board::TileCamera>>();
         let mut place = None;
@@ -142,7 +161,7 @@ impl Offscreen {
                 Some(bevy::camera::Viewport { physical_position: tiles[0].0, physical_size: tiles[0].1, ..default() });
             place = Some(*transform);
         }
-        let place = place.ok_or("no offscreen camera")?;
+        let place = place.ok_or(OffscreenError::Missing("camera"))?;
         let (environment, presentation) =
             (world.resource::<StudioEnvironment>().clone(), *world.resource::<super::lighting::Presentation>());
         let mut commands = world.commands();
@@ -172,7 +191,7 @@ impl Offscreen {
                 return Ok(waiting_frames);
             }
         }
-        Err(format!("the board's pieces were not composed after {max_frames} frames"))
+        Err(OffscreenError::TooManyFrames { what: "the board's pieces were not composed", frames: max_frames })
     }
 
     /// Runs one frame.
@@ -182,31 +201,31 @@ impl Offscreen {
     }
 
     /// Runs frames until the studio is ready (models loaded, ring composed, no pipeline compiling).
-    pub fn run_until_ready(&mut self, max_frames: u64) -> Result<(), String> {
+    pub fn run_until_ready(&mut self, max_frames: u64) -> Result<(), OffscreenError> {
         for _ in 0..max_frames {
             self.update();
             if let Some(error) = &self.app.world().resource::<LoadingProgress>().error {
-                return Err(error.clone());
+                return Err(OffscreenError::Loading(error.clone()));
             }
             if *self.app.world().resource::<State<StudioState>>().get() == StudioState::Ready {
                 return Ok(());
             }
             if self.app.should_exit().is_some() {
-                return Err("the renderer stopped".into());
+                return Err(OffscreenError::Stopped);
             }
         }
-        Err(format!("the studio was not ready after {max_frames} frames"))
+        Err(OffscreenError::TooManyFrames { what: "the studio was not ready", frames: max_frames })
     }
 
     /// Draws stones with Écrin's gem shader or with Bevy's transmission (comparison), then waits for any new
     /// pipeline to compile.
-    pub fn set_stone_rendering(&mut self, rendering: super::gem::StoneRendering) -> Result<(), String> {
+    pub fn set_stone_rendering(&mut self, rendering: super::gem::StoneRendering) -> Result<(), OffscreenError> {
         *self.app.world_mut().resource_mut::<super::gem::StoneRendering>() = rendering;
         self.settle(600)
     }
 
     /// Changes light and background, then lets the new environment map be prefiltered.
-    pub fn present(&mut self, presentation: super::lighting::Presentation) -> Result<(), String> {
+    pub fn present(&mut self, presentation: super::lighting::Presentation) -> Result<(), OffscreenError> {
         *self.app.world_mut().resource_mut::<super::lighting::Presentation>() = presentation;
         self.settle(600)?;
         // The GPU prefilters the new environment over the next frames.
@@ -217,7 +236,7 @@ impl Offscreen {
     }
 
     /// Runs frames until no pipeline has been compiling for 3 frames in a row.
-    pub fn settle(&mut self, max_frames: u64) -> Result<(), String> {
+    pub fn settle(&mut self, max_frames: u64) -> Result<(), OffscreenError> {
         let mut quiet = 0;
         for _ in 0..max_frames {
             self.update();
@@ -227,7 +246,7 @@ impl Offscreen {
                 return Ok(());
             }
         }
-        Err(format!("pipelines still compiling after {max_frames} frames"))
+        Err(OffscreenError::TooManyFrames { what: "pipelines still compiling", frames: max_frames })
     }
 
     /// Render pipelines compiling right now.
@@ -257,19 +276,19 @@ impl Offscreen {
     }
 
     /// Runs frames until the requested capture is read back.
-    pub fn wait_capture(&mut self) -> Result<image::RgbaImage, String> {
+    pub fn wait_capture(&mut self) -> Result<image::RgbaImage, OffscreenError> {
         for _ in 0..60 {
             self.update();
             if let Some(image) = self.app.world_mut().resource_mut::<Captured>().0.take() {
-                let dynamic = image.try_into_dynamic().map_err(|e| format!("cannot read the rendered image: {e}"))?;
+                let dynamic = image.try_into_dynamic().map_err(|e| OffscreenError::Unreadable(e.to_string()))?;
                 return Ok(dynamic.to_rgba8());
             }
         }
-        Err("the rendered image never came back from the GPU".into())
+        Err(OffscreenError::NoPicture)
     }
 
     /// Renders one frame and returns it.
-    pub fn capture(&mut self) -> Result<image::RgbaImage, String> {
+    pub fn capture(&mut self) -> Result<image::RgbaImage, OffscreenError> {
         self.request_capture();
         self.wait_capture()
     }
@@ -382,7 +401,7 @@ pub fn render_gem_comparison(
     size: u32,
     framing: Framing,
     presentation: super::lighting::Presentation,
-) -> Result<image::RgbaImage, String> {
+) -> Result<image::RgbaImage, OffscreenError> {
     let mut offscreen = Offscreen::framed(design, size, size, framing);
     offscreen.run_until_ready(3000)?;
     if presentation != super::lighting::Presentation::default() {

@@ -77,9 +77,11 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             spawn_ring_roots.in_set(PieceSpawn),
-            (swap_components, place_parts, show_the_composed_ring).chain().after(PieceSpawn),
-        )
-            .in_set(StudioSystems::SyncScene),
+            (swap_components, place_parts, show_the_composed_ring)
+                .chain()
+                .after(PieceSpawn)
+                .in_set(StudioSystems::SyncScene),
+        ),
     )
     .add_systems(PostUpdate, reveal_ready_parts.before(VisibilitySystems::VisibilityPropagate))
     .add_observer(on_part_ready);

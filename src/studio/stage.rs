@@ -73,7 +73,7 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_plugins(MaterialPlugin::<ContactShadowMaterial>::default()).add_systems(
         Update,
-        (spawn_stages.in_set(PieceSpawn), follow_design.after(PieceSpawn)).in_set(StudioSystems::SyncScene),
+        (spawn_stages.in_set(PieceSpawn), follow_design.after(PieceSpawn).in_set(StudioSystems::SyncScene)),
     );
 }
 

@@ -13,7 +13,7 @@ pub fn turntable_frames(
     count: u32,
     framing: Framing,
     presentation: super::lighting::Presentation,
-) -> Result<Vec<RgbaImage>, String> {
+) -> Result<Vec<RgbaImage>, super::headless::OffscreenError> {
     let mut offscreen = Offscreen::framed(design, size, size, framing);
     offscreen.run_until_ready(3000)?;
     if presentation != super::lighting::Presentation::default() {

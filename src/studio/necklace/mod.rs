@@ -67,9 +67,11 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 spawn_roots.in_set(PieceSpawn),
-                (mark_changed_shapes, build_necklace, show_or_hide).chain().after(PieceSpawn),
-            )
-                .in_set(StudioSystems::SyncScene),
+                (mark_changed_shapes, build_necklace, show_or_hide)
+                    .chain()
+                    .after(PieceSpawn)
+                    .in_set(StudioSystems::SyncScene),
+            ),
         );
 }
 

@@ -59,13 +59,13 @@ pub fn write_pack(
     let writer = PackWriter::begin(&request.destination, request.replace).map_err(|e| e.to_string())?;
 
     // The views.
-    let mut exporter = Exporter::new(request.design.clone(), request.views)?;
+    let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.to_string())?;
     let mut pictures = Vec::new();
     for view in View::ALL {
         if !step(&format!("{} view", view.label()), &mut done) {
             return Ok(None);
         }
-        let Some(picture) = exporter.render(view, &mut || true)? else { return Ok(None) };
+        let Some(picture) = exporter.render(view, &mut || true).map_err(|e| e.to_string())? else { return Ok(None) };
         writer
             .write(&format!("{stem}-{}.png", view.slug()), &png_bytes(&picture).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
@@ -76,7 +76,7 @@ pub fn write_pack(
     // The turntable: a full turn from the three-quarter view, at the turntable's size.
     if request.turntable_frames > 0 {
         let settings = ExportSettings { size: request.turntable_size, supersample: 1, ..request.views };
-        let mut turntable = Exporter::new(request.design.clone(), settings)?;
+        let mut turntable = Exporter::new(request.design.clone(), settings).map_err(|e| e.to_string())?;
         let start = view_transform(&request.design, settings.framing, View::ThreeQuarter);
         let frames_folder = format!("{stem}-turntable-frames");
         std::fs::create_dir(writer.staged_path(&frames_folder)).map_err(|e| format!("{frames_folder}: {e}"))?;
@@ -88,7 +88,9 @@ pub fn write_pack(
             let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
             let mut transform = start;
             transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
-            let Some(frame) = turntable.render_from(transform, &mut || true)? else { return Ok(None) };
+            let Some(frame) = turntable.render_from(transform, &mut || true).map_err(|e| e.to_string())? else {
+                return Ok(None);
+            };
             let name = format!("{frames_folder}/{stem}-{index:03}.png");
             writer.write(&name, &png_bytes(&frame).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
             frames.push(frame);
