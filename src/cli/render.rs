@@ -67,7 +67,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
         };
     }
     if args.gem_compare {
-        let rendered = studio::headless::render_gem_comparison(design, view.size, view.framing(), view.presentation())
+        let rendered = studio::export::render_gem_comparison(design, view.size, view.framing(), view.presentation())
             .map_err(|e| e.to_string())
             .and_then(|image| crate::png::save_png(&image, output).map_err(|e| e.to_string()));
         return report(rendered.map(|()| vec![output.clone()]));

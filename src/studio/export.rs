@@ -208,6 +208,29 @@ pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
     })
 }
 
+/// The gem comparison: the left half shows Écrin's gem, the right half the same design with Bevy's
+/// StandardMaterial transmission.
+pub fn render_gem_comparison(
+    design: Design,
+    size: u32,
+    framing: Framing,
+    presentation: super::lighting::Presentation,
+) -> Result<image::RgbaImage, OffscreenError> {
+    let mut offscreen = Offscreen::framed(design, size, size, framing);
+    offscreen.run_until_ready(3000)?;
+    if presentation != super::lighting::Presentation::default() {
+        offscreen.present(presentation)?;
+    }
+    let traced = offscreen.capture()?;
+    offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;
+    let standard = offscreen.capture()?;
+    let mut image = image::RgbaImage::new(size * 2, size);
+    image::imageops::replace(&mut image, &traced, 0, 0);
+    image::imageops::replace(&mut image, &standard, i64::from(size), 0);
+    offscreen.exit();
+    Ok(image)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -393,26 +393,3 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
     let up = if view == View::Top { Vec3::NEG_Z } else { Vec3::Y };
     Transform::from_translation(position).looking_at(focus, up)
 }
-
-/// The gem comparison: the left half shows Écrin's gem, the right half the same design with Bevy's
-/// StandardMaterial transmission.
-pub fn render_gem_comparison(
-    design: Design,
-    size: u32,
-    framing: Framing,
-    presentation: super::lighting::Presentation,
-) -> Result<image::RgbaImage, OffscreenError> {
-    let mut offscreen = Offscreen::framed(design, size, size, framing);
-    offscreen.run_until_ready(3000)?;
-    if presentation != super::lighting::Presentation::default() {
-        offscreen.present(presentation)?;
-    }
-    let traced = offscreen.capture()?;
-    offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;
-    let standard = offscreen.capture()?;
-    let mut image = image::RgbaImage::new(size * 2, size);
-    image::imageops::replace(&mut image, &traced, 0, 0);
-    image::imageops::replace(&mut image, &standard, i64::from(size), 0);
-    offscreen.exit();
-    Ok(image)
-}
