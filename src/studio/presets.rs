@@ -55,6 +55,8 @@ pub struct PresetBrowser {
     pub ticked: Vec<PathBuf>,
     dialog: Option<Background<Option<DialogResult>>>,
     listed_at: Option<f64>,
+    /// The folders being listed (in the background: a frame never waits on the disk).
+    listing: Option<Background<(Vec<PathBuf>, Vec<PathBuf>)>>,
 }
 
 impl PresetBrowser {
@@ -101,13 +103,24 @@ fn carry_out_requests(
     }
 }
 
+/// Lists the two preset folders every couple of seconds (or when a save or a dialog may have changed them), in the
+/// background.
 fn refresh_listing(time: Res<Time>, mut browser: ResMut<PresetBrowser>) {
+    if let Some(listing) = &browser.listing {
+        match listing.try_next() {
+            Polled::Waiting => return,
+            Polled::Ready((shipped, own)) => (browser.shipped, browser.own) = (shipped, own),
+            Polled::Finished => {}
+        }
+        browser.listing = None;
+    }
     let now = time.elapsed_secs_f64();
     if browser.listed_at.is_some_and(|at| now - at < 2.0) {
         return;
     }
-    browser.shipped = preset::list(&shipped_presets_dir());
-    browser.own = preset::list(&user_presets_dir());
+    browser.listing = Some(Background::thread(|sender| {
+        let _ = sender.send((preset::list(&shipped_presets_dir()), preset::list(&user_presets_dir())));
+    }));
     browser.listed_at = Some(now);
 }
 
@@ -234,6 +247,22 @@ pub fn presets_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_library_is_listed_in_the_background_while_frames_go_on() {
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins).add_plugins(crate::studio::core_plugin).add_plugins(plugin);
+        app.insert_resource(crate::studio::document::CurrentDesign::new(crate::design::Design::default()));
+        let mut frames = 0;
+        while app.world().resource::<PresetBrowser>().shipped.is_empty() {
+            app.update();
+            frames += 1;
+            assert!(frames < 100_000, "the listing never came back");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let shipped = &app.world().resource::<PresetBrowser>().shipped;
+        assert!(shipped.iter().any(|p| p.ends_with("classic-solitaire.ron")), "{shipped:?}");
+    }
 
     #[test]
     fn file_stems_are_safe() {
