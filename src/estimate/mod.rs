@@ -8,9 +8,8 @@ use crate::design::necklace::{ChainStyle, PendantStyle};
 use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
 use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat, assemble};
 use crate::geometry::library::Component;
-use crate::geometry::ring::moved_with_band;
+use crate::geometry::ring::band_positions_moved;
 use crate::memo::Memo;
-use glam::Vec3;
 use std::sync::Arc;
 
 /// Estimated weights, grams and carats.
@@ -60,9 +59,7 @@ fn mesh_volume(component: Component, mesh: usize, shift: Option<f32>) -> f32 {
         match shift {
             Some(shift) => {
                 let mut moved = mesh.data.clone();
-                for p in &mut moved.positions {
-                    *p = moved_with_band(Vec3::from(*p), shift).into();
-                }
+                moved.positions = band_positions_moved(&mesh.data.positions, shift);
                 moved.volume()
             }
             None => mesh.data.volume(),

@@ -78,10 +78,9 @@ pub fn moved_with_band(point: Vec3, shift: f32) -> Vec3 {
     Vec3::new(point.x * scale, point.y * scale, point.z)
 }
 
-/// The band's vertices (modelled at the reference size) moved radially so that its inner circumference is
-/// `ring_size_mm`: every point shifts by the same distance, so the band keeps its width and thickness.
-pub fn band_positions_for_size(positions: &[[f32; 3]], ring_size_mm: f32) -> Vec<[f32; 3]> {
-    let shift = band_shift_mm(ring_size_mm);
+/// The band's vertices (modelled at the reference size) moved out radially by `shift` mm (`band_shift_mm` of a
+/// ring size): every point shifts by the same distance, so the band keeps its width and thickness.
+pub fn band_positions_moved(positions: &[[f32; 3]], shift: f32) -> Vec<[f32; 3]> {
     positions.iter().map(|&p| moved_with_band(Vec3::from(p), shift).into()).collect()
 }
 
@@ -311,7 +310,7 @@ mod tests {
     fn ring_size_moves_the_inner_surface_without_thickening_the_band() {
         let band = shank(ShankStyle::ComfortFit);
         for size in [44.0, 52.0, 68.0] {
-            let moved = band_positions_for_size(&band.positions, size);
+            let moved = band_positions_moved(&band.positions, band_shift_mm(size));
             let radii: Vec<f32> = moved.iter().map(|p| p[0].hypot(p[1])).collect();
             let inner = radii.iter().copied().fold(f32::MAX, f32::min);
             let outer = radii.iter().copied().fold(f32::MIN, f32::max);

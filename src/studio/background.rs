@@ -48,6 +48,15 @@ impl<T: Send + 'static> Background<T> {
         self.0.recv().ok()
     }
 
+    /// For work with one result: `None` while it runs; then its result, or `Some(None)` if it ended without one.
+    pub fn outcome(&self) -> Option<Option<T>> {
+        match self.try_next() {
+            Polled::Waiting => None,
+            Polled::Ready(value) => Some(Some(value)),
+            Polled::Finished => Some(None),
+        }
+    }
+
     /// What has come back since the last look, without waiting.
     pub fn try_next(&self) -> Polled<T> {
         match self.0.try_recv() {
@@ -156,5 +165,16 @@ mod tests {
         AsyncComputeTaskPool::get_or_init(bevy::tasks::TaskPool::new);
         let computed = Background::compute(|| 6 * 7);
         assert_eq!(wait_for(&computed), Polled::Ready(42));
+        // Work with one result: nothing while it runs, then the result, or "ended without one".
+        let silent = Background::<u8>::thread(|_sender| {});
+        let mut outcome = silent.outcome();
+        for _ in 0..500 {
+            if outcome.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            outcome = silent.outcome();
+        }
+        assert_eq!(outcome, Some(None));
     }
 }

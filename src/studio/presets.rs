@@ -2,7 +2,7 @@
 //! Native dialogs (rfd) run in the background (`background.rs`) so the studio keeps drawing while one is open.
 
 use super::StudioSystems;
-use super::background::{Background, Polled};
+use super::background::Background;
 use super::commands::StudioCommand;
 use super::document::{DocumentCommand, StatusLine};
 use crate::design::preset;
@@ -107,10 +107,10 @@ fn carry_out_requests(
 /// background.
 fn refresh_listing(time: Res<Time>, mut browser: ResMut<PresetBrowser>) {
     if let Some(listing) = &browser.listing {
-        match listing.try_next() {
-            Polled::Waiting => return,
-            Polled::Ready((shipped, own)) => (browser.shipped, browser.own) = (shipped, own),
-            Polled::Finished => {}
+        match listing.outcome() {
+            None => return,
+            Some(Some((shipped, own))) => (browser.shipped, browser.own) = (shipped, own),
+            Some(None) => {}
         }
         browser.listing = None;
     }
@@ -126,11 +126,8 @@ fn refresh_listing(time: Res<Time>, mut browser: ResMut<PresetBrowser>) {
 
 fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWriter<DocumentCommand>) {
     let Some(dialog) = &browser.dialog else { return };
-    let result = match dialog.try_next() {
-        Polled::Waiting => return,
-        Polled::Ready(result) => result,
-        Polled::Finished => None,
-    };
+    let Some(result) = dialog.outcome() else { return };
+    let result = result.flatten();
     browser.dialog = None;
     browser.listed_at = None;
     match result {

@@ -12,8 +12,9 @@ use super::materials::{PartRole, RingMaterials, part_role};
 use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn, piece_of};
 use crate::design::{Cut, Design, Setting, ShankStyle};
-use crate::geometry::assembly::{Assembly, assemble, moved_with_band};
+use crate::geometry::assembly::{Assembly, assemble};
 use crate::geometry::library::Component;
+use crate::geometry::ring::band_positions_moved;
 use bevy::camera::visibility::VisibilitySystems;
 use bevy::gltf::GltfMaterialName;
 use bevy::mesh::VertexAttributeValues;
@@ -246,9 +247,7 @@ fn band_stone(assembly: &Assembly, name: &Name) -> Option<Vec3> {
 /// The reference band's vertices moved out by the band's shift for the ring size.
 fn band_positions(reference: &Mesh, shift: f32) -> Option<Vec<[f32; 3]>> {
     match reference.attribute(Mesh::ATTRIBUTE_POSITION) {
-        Some(VertexAttributeValues::Float32x3(positions)) => {
-            Some(positions.iter().map(|&p| moved_with_band(Vec3::from(p), shift).into()).collect())
-        }
+        Some(VertexAttributeValues::Float32x3(positions)) => Some(band_positions_moved(positions, shift)),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::design::preset;
 use crate::studio::StudioSystems;
-use crate::studio::background::{Background, ChildJob, Polled};
+use crate::studio::background::{Background, ChildJob};
 use crate::studio::document::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
@@ -108,11 +108,8 @@ fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option
 
 fn follow_export(mut export: ResMut<BoardExport>, mut status: ResMut<StatusLine>) {
     let Some(running) = &export.running else { return };
-    let result = match running.try_next() {
-        Polled::Waiting => return,
-        Polled::Ready(result) => result,
-        Polled::Finished => Err("the board export stopped without a word".to_string()),
-    };
+    let Some(result) = running.outcome() else { return };
+    let result = result.unwrap_or_else(|| Err("the board export stopped without a word".to_string()));
     *status = match result {
         Ok(path) => StatusLine::info(format!("Board written: {}", path.display())),
         Err(message) => StatusLine::error(message),

@@ -6,7 +6,7 @@
 
 pub mod panel;
 
-use super::background::{Background, Polled};
+use super::background::Background;
 use super::document::{DocumentCommand, StatusLine};
 use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
 use super::lighting::StudioEnvironment;
@@ -98,11 +98,8 @@ pub fn is_model(path: &std::path::Path) -> bool {
 
 fn receive_file_dialog(mut import: ResMut<Import>, mut commands: MessageWriter<ImportCommand>) {
     let Some(dialog) = &import.file_dialog else { return };
-    let picked = match dialog.try_next() {
-        Polled::Waiting => return,
-        Polled::Ready(picked) => picked,
-        Polled::Finished => None,
-    };
+    let Some(picked) = dialog.outcome() else { return };
+    let picked = picked.flatten();
     import.file_dialog = None;
     if let Some(path) = picked {
         commands.write(ImportCommand::Open(path));
@@ -186,10 +183,10 @@ fn receive_analysis(
     environment: Res<StudioEnvironment>,
 ) {
     let Some(analysis) = &import.analysis else { return };
-    let found = match analysis.try_next() {
-        Polled::Waiting => return,
-        Polled::Ready(found) => found,
-        Polled::Finished => {
+    let found = match analysis.outcome() {
+        None => return,
+        Some(Some(found)) => found,
+        Some(None) => {
             import.analysis = None;
             *status = StatusLine::error("the model's analysis stopped without a result");
             return;
