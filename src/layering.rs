@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 9] = [
+const CORE: [(&str, &[&str]); 10] = [
     ("atomic_file", &[]),
     ("memo", &[]),
     ("png", &["atomic_file"]),
@@ -14,6 +14,7 @@ const CORE: [(&str, &[&str]); 9] = [
     ("geometry", &["design", "atomic_file", "memo"]),
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo"]),
+    ("collection", &["design", "geometry", "atomic_file"]),
     ("i18n", &["design", "geometry", "estimate"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png"]),
 ];

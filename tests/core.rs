@@ -153,8 +153,7 @@ fn save_then_reopen_restores_the_same_design() {
 #[test]
 fn committed_models_are_what_the_generator_writes() {
     let mut models = ecrin::geometry::library::all_models().expect("models");
-    let sample = ecrin::geometry::sample_export::blender_style_ring().expect("sample");
-    models.push((ecrin::geometry::sample_export::SAMPLE_PATH.to_string(), sample));
+    models.extend(ecrin::geometry::sample_export::all_samples().expect("samples"));
     for (relative, bytes) in models {
         let committed = std::fs::read(repo().join("assets").join(&relative))
             .unwrap_or_else(|e| panic!("assets/{relative}: {e} (run `ecrin generate-assets`)"));
@@ -220,7 +219,7 @@ fn inspect_classifies_a_blender_style_export_in_metres() {
     use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
     let band = ecrin::geometry::ring::shank(ecrin::design::ShankStyle::ComfortFit);
     let stone = ecrin::geometry::cut::unit_polyhedron(ecrin::design::Cut::RoundBrilliant).to_mesh();
-    let material = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2 };
+    let material = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem_ior: None };
     // Blender exports in metres: the whole ring scaled by 0.001.
     let metres = glam::Affine3A::from_scale(glam::Vec3::splat(0.001));
     let stone_place = metres

@@ -2,7 +2,6 @@
 //! machines; a bad preset is reported and skipped, the rest complete; the exit code says whether all succeeded.
 
 use crate::approval::View;
-use crate::design::preset;
 use crate::studio::export::{ExportSettings, Exporter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,7 +45,7 @@ pub fn run(
     let mut failures = 0;
     let mut exporter: Option<Exporter> = None;
     for path in shard_of(presets, shard) {
-        let design = match preset::load(&path) {
+        let design = match super::load_preset(&path) {
             Ok(design) => design,
             Err(error) => {
                 eprintln!("skipped: {error}");

@@ -3,7 +3,6 @@
 
 use crate::approval::View;
 use crate::approval::board::{BoardTile, MAX_VARIANTS, comparison_board, variant_label};
-use crate::design::preset;
 use crate::studio::export::{ExportSettings, Exporter};
 use crate::studio::lighting::{Background, Presentation};
 use std::path::PathBuf;
@@ -29,7 +28,7 @@ pub struct BoardArgs {
 }
 
 pub fn run(args: BoardArgs) -> ExitCode {
-    let loaded: Result<Vec<_>, _> = args.presets.iter().take(MAX_VARIANTS).map(|p| preset::load(p)).collect();
+    let loaded: Result<Vec<_>, _> = args.presets.iter().take(MAX_VARIANTS).map(|p| super::load_preset(p)).collect();
     let (designs, prices) = match (super::or_bad_input(loaded), super::price_list(args.prices.as_deref())) {
         (Ok(designs), Ok(prices)) => (designs, prices),
         (Err(code), _) | (_, Err(code)) => return code,

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod bench;
 pub mod board;
+pub mod collection;
 pub mod pack;
 pub mod render;
 
@@ -24,6 +25,9 @@ pub(crate) static PROCESS_START: OnceLock<Instant> = OnceLock::new();
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The house's collection folder (default: `collection/` in the user data directory).
+    #[arg(long, global = true)]
+    pub collection: Option<PathBuf>,
 }
 
 /// How a render is made: size, framing, light and background.
@@ -138,6 +142,9 @@ pub enum Command {
     /// Report on a glTF model (.glb / .gltf) as JSON: parts and their classification, units, problems.
     /// Exit code 1 when the model cannot be used.
     Inspect { model: PathBuf },
+    /// The house's collection: add, list and remove models; start a design from one.
+    #[command(subcommand)]
+    Collection(collection::CollectionCommand),
     /// Write the glTF model library into assets/models/.
     GenerateAssets {
         #[arg(long, default_value = "assets")]
@@ -151,6 +158,20 @@ pub(crate) fn or_bad_input<T>(result: Result<T, impl std::fmt::Display>) -> Resu
         eprintln!("{error}");
         ExitCode::from(2)
     })
+}
+
+/// Reads a preset and loads the collection model it names (a missing or changed model is bad input).
+pub(crate) fn load_preset(path: &std::path::Path) -> Result<crate::design::Design, String> {
+    load_preset_with_journal(path).map(|(design, _)| design)
+}
+
+/// Reads a preset with its journal and loads the collection model it names.
+pub(crate) fn load_preset_with_journal(
+    path: &std::path::Path,
+) -> Result<(crate::design::Design, Vec<crate::design::journal::JournalEntry>), String> {
+    let (design, journal) = preset::load_with_journal(path).map_err(|e| e.to_string())?;
+    crate::collection::prepare(&design).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((design, journal))
 }
 
 /// The price list named on the command line, if any.
@@ -176,6 +197,9 @@ pub(crate) fn parse_background(text: &str) -> Result<Background, String> {
 
 pub fn run(cli: Cli) -> ExitCode {
     PROCESS_START.get_or_init(Instant::now);
+    if let Some(folder) = cli.collection {
+        crate::collection::use_folder(folder);
+    }
     match cli.command.unwrap_or(Command::Studio { preset: None }) {
         Command::Studio { preset } => {
             studio::run_window(preset);
@@ -189,7 +213,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { presets } => {
             let mut all_good = true;
             for path in presets {
-                match preset::load(&path) {
+                match load_preset(&path) {
                     Ok(d) => println!(
                         "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}; \
                          fingerprint {}",
@@ -215,6 +239,7 @@ pub fn run(cli: Cli) -> ExitCode {
             if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Bench { frames } => bench::run(frames),
+        Command::Collection(command) => collection::run(command),
         Command::Batch { presets, out, shard, view } => {
             if let Err(message) = view.check_size() {
                 eprintln!("{message}");

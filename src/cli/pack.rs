@@ -1,7 +1,6 @@
 //! `ecrin pack`: the approval pack of a preset. Prints one progress line per step ("[3/42] Side view"); with
 //! `--cancel-on-stdin`, a line "cancel" on standard input stops it cleanly (the studio runs it that way).
 
-use crate::design::preset;
 use crate::optics::environment::LightingEnvironment;
 use crate::studio::export::ExportSettings;
 use crate::studio::headless::Framing;
@@ -56,7 +55,7 @@ pub struct PackArgs {
 }
 
 pub fn run(args: PackArgs) -> ExitCode {
-    let loaded = super::or_bad_input(preset::load_with_journal(&args.preset));
+    let loaded = super::or_bad_input(super::load_preset_with_journal(&args.preset));
     let ((design, journal), prices) = match (loaded, super::price_list(args.prices.as_deref())) {
         (Ok(loaded), Ok(prices)) => (loaded, prices),
         (Err(code), _) | (_, Err(code)) => return code,

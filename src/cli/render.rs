@@ -3,7 +3,6 @@
 
 use super::{ViewArgs, batch};
 use crate::approval::View;
-use crate::design::preset;
 use crate::studio;
 use crate::studio::export::Exporter;
 use std::path::{Path, PathBuf};
@@ -41,7 +40,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
         eprintln!("render: one preset with -o FILE, or several with --out FOLDER");
         return ExitCode::from(2);
     };
-    let design = match super::or_bad_input(preset::load(path)) {
+    let design = match super::or_bad_input(super::load_preset(path)) {
         Ok(design) => design,
         Err(code) => return code,
     };

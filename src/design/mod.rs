@@ -7,11 +7,13 @@ pub mod necklace;
 pub mod preset;
 pub mod ring_size;
 pub mod session;
+pub mod source;
 pub mod variants;
 
 pub use catalogue::{Alloy, Finish, GemData, Species};
 pub use command::{DesignCommand, History};
 pub use ring_size::SizeSystem;
+pub use source::PieceSource;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -223,6 +225,10 @@ pub struct Design {
     /// chain's). Absent: a ring (new in version 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub necklace: Option<necklace::Necklace>,
+    /// Where the piece's shape comes from: Écrin's own styles (absent, as in every preset before version 6) or a
+    /// model of the house's collection.
+    #[serde(default, skip_serializing_if = "PieceSource::is_ecrin")]
+    pub source: PieceSource,
 }
 
 /// Limits of what a bench makes.
@@ -324,6 +330,7 @@ impl Default for Design {
             size_system: SizeSystem::Eu,
             engraving: String::new(),
             necklace: None,
+            source: PieceSource::Ecrin,
         }
     }
 }

@@ -18,6 +18,9 @@ pub struct Weights {
     pub band_grams: f32,
     pub head_grams: f32,
     pub centre_carats: f32,
+    /// Whether every metal part is a closed solid: otherwise its volume is no weight, and the metal's grams are
+    /// unavailable (a house's model with open surfaces: `open_metal` names them).
+    pub solid: bool,
 }
 
 impl Weights {
@@ -33,11 +36,18 @@ pub struct StoneSize {
     pub cut: Cut,
     pub species: Species,
     pub length_mm: f32,
+    /// The stone's own volume (a house's stone, modelled as it is cut), mm³; Écrin's stones follow their cut.
+    pub volume_mm3: Option<f32>,
 }
 
 impl StoneSize {
     pub fn carats(&self) -> f32 {
-        crate::geometry::cut::carats(self.cut, self.length_mm, self.species.data().specific_gravity)
+        let sg = self.species.data().specific_gravity;
+        match self.volume_mm3 {
+            // mm³ × g/cm³ / 1000 = g; 1 ct = 0.2 g.
+            Some(volume) => volume * sg / 200.0,
+            None => crate::geometry::cut::carats(self.cut, self.length_mm, sg),
+        }
     }
 }
 
@@ -47,6 +57,8 @@ pub struct Volumes {
     pub band_mm3: f32,
     pub head_mm3: f32,
     pub stones: Vec<StoneSize>,
+    /// Metal parts that are not closed solids (by name): their volume is not their weight.
+    pub open_metal: Vec<String>,
 }
 
 /// Volume (mm³) of a component's mesh in its own frame; for a band moved out by `shift` mm, of the moved mesh
@@ -67,6 +79,14 @@ fn mesh_volume(component: Component, mesh: usize, shift: Option<f32>) -> f32 {
     })
 }
 
+/// Whether a component's mesh is a closed solid (cached).
+fn mesh_closed(component: Component, mesh: usize) -> bool {
+    static CLOSED: Memo<(Component, usize), bool> = Memo::new();
+    CLOSED.get_or_compute((component, mesh), || {
+        component.model().meshes.get(mesh).is_some_and(|m| crate::geometry::house::is_closed(&m.data))
+    })
+}
+
 /// The volumes of an Assembly's metal parts by zone, and its stones.
 pub fn volumes_of(assembly: &Assembly) -> Volumes {
     let mut volumes = Volumes::default();
@@ -75,6 +95,9 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
         let scale = at.matrix3.determinant().abs();
         match part.role {
             PartRole::Metal(zone) => {
+                if matches!(placed.component, Component::House(_)) && !mesh_closed(placed.component, part.mesh) {
+                    volumes.open_metal.push(part.node.clone());
+                }
                 let volume = mesh_volume(placed.component, part.mesh, placed.band_shift_mm) * scale;
                 match zone {
                     MetalZone::Band => volumes.band_mm3 += volume,
@@ -82,7 +105,18 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
                 }
             }
             PartRole::Stone { seat, cut, species } => {
-                volumes.stones.push(StoneSize { seat, cut, species, length_mm: scale.cbrt() })
+                let size = match placed.component {
+                    // A house's stone as modelled: its volume and its length.
+                    Component::House(_) => {
+                        let model = placed.component.model();
+                        let mesh = model.meshes.get(part.mesh).map(|m| &m.data);
+                        let length = mesh.map_or(0.0, |m| (m.bounds().1 - m.bounds().0).max_element());
+                        let volume = mesh_volume(placed.component, part.mesh, None) * scale;
+                        StoneSize { seat, cut, species, length_mm: length * scale.cbrt(), volume_mm3: Some(volume) }
+                    }
+                    _ => StoneSize { seat, cut, species, length_mm: scale.cbrt(), volume_mm3: None },
+                };
+                volumes.stones.push(size)
             }
             PartRole::Display => {}
         }
@@ -91,7 +125,8 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
 }
 
 /// What a design's geometry depends on (not its alloys, finish, name or engraving).
-type GeometryKey = (ShankStyle, Setting, Cut, Species, u32, u32, Option<(ChainStyle, u32, PendantStyle)>);
+type GeometryKey =
+    (ShankStyle, Setting, Cut, Species, u32, u32, Option<(ChainStyle, u32, PendantStyle)>, Option<(String, bool)>);
 
 /// The volumes of a design's piece (cached per geometry).
 pub fn volumes(design: &Design) -> Arc<Volumes> {
@@ -104,6 +139,8 @@ pub fn volumes(design: &Design) -> Arc<Volumes> {
         design.stone.size_mm.to_bits(),
         design.ring_size_mm.to_bits(),
         design.necklace.map(|n| (n.chain, n.length_mm.to_bits(), n.pendant)),
+        // A house's model: its hash, and whether it is loaded yet (the Assembly is empty until it is).
+        design.source.collection().map(|m| (m.hash.clone(), crate::geometry::house::registered(&m.hash).is_some())),
     );
     VOLUMES.get_or_compute(key, || Arc::new(volumes_of(&assemble(design))))
 }
@@ -118,6 +155,7 @@ pub fn weights(design: &Design) -> Weights {
         band_grams: grams(volumes.band_mm3, design.metal.alloy.density_g_cm3()),
         head_grams: grams(volumes.head_mm3, design.head_metal().alloy.density_g_cm3()),
         centre_carats: volumes.stones.iter().filter(|s| s.seat == Seat::Centre).map(StoneSize::carats).sum(),
+        solid: volumes.open_metal.is_empty(),
     }
 }
 
@@ -126,8 +164,17 @@ pub fn small_diamonds(design: &Design) -> Vec<f32> {
     volumes(design).stones.iter().filter(|s| s.seat != Seat::Centre).map(StoneSize::carats).collect()
 }
 
+/// The metal parts whose volume is no weight (not closed solids), by name.
+pub fn open_metal(design: &Design) -> Vec<String> {
+    volumes(design).open_metal.clone()
+}
+
 /// Estimated weight of the design's centre stone in carats (whether or not the piece shows one).
 pub fn centre_carats(design: &Design) -> f32 {
+    if design.source.collection().is_some() {
+        // A house's centre stone is as modelled.
+        return weights(design).centre_carats;
+    }
     crate::geometry::cut::carats(design.stone.cut, design.stone.size_mm, design.stone.species.data().specific_gravity)
 }
 

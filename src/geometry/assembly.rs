@@ -99,6 +99,9 @@ impl Assembly {
 
 /// The piece a design describes.
 pub fn assemble(design: &Design) -> Assembly {
+    if let Some(model) = design.source.collection() {
+        return super::house::assemble_house(design, model);
+    }
     match &design.necklace {
         None => ring(design),
         Some(necklace) => necklace_assembly(design, necklace),

@@ -8,12 +8,16 @@ use json::validation::USize64;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// Material of a part: the name tells the studio how to render it (`metal*` or `gem*`).
+/// Material of a part: the name tells the studio how to render it (`metal*` or `gem*`); an empty name is written
+/// as no name (as some exporters do).
+#[derive(Clone, Copy)]
 pub struct GlbMaterial<'a> {
     pub name: &'a str,
     pub base_colour: [f32; 4],
     pub metallic: f32,
     pub roughness: f32,
+    /// A gem marked the way web configurators mark it: KHR_materials_transmission (1) and KHR_materials_ior.
+    pub gem_ior: Option<f32>,
 }
 
 pub struct GlbMesh<'a> {
@@ -32,6 +36,9 @@ pub struct GlbNode {
 pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode]) -> Result<Vec<u8>, String> {
     let mut root = json::Root::default();
     root.asset.generator = Some("Écrin generate-assets".into());
+    if materials.iter().any(|m| m.gem_ior.is_some()) {
+        root.extensions_used = vec!["KHR_materials_transmission".into(), "KHR_materials_ior".into()];
+    }
     let mut bin: Vec<u8> = Vec::new();
     let buffer = root.push(json::Buffer {
         byte_length: USize64(0),
@@ -44,7 +51,18 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
         .iter()
         .map(|m| {
             root.push(json::Material {
-                name: Some(m.name.into()),
+                name: (!m.name.is_empty()).then(|| m.name.into()),
+                extensions: m.gem_ior.map(|ior| json::extensions::material::Material {
+                    transmission: Some(json::extensions::material::Transmission {
+                        transmission_factor: json::extensions::material::TransmissionFactor(1.0),
+                        ..Default::default()
+                    }),
+                    ior: Some(json::extensions::material::Ior {
+                        ior: json::extensions::material::IndexOfRefraction(ior),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
                 pbr_metallic_roughness: json::material::PbrMetallicRoughness {
                     base_color_factor: json::material::PbrBaseColorFactor(m.base_colour),
                     metallic_factor: json::material::StrengthFactor(m.metallic),

@@ -280,7 +280,13 @@ mod tests {
         let mut broken = sphere.clone();
         let middle = broken.indices.len() / 3 / 2 * 3;
         broken.indices.splice(middle..middle, [0, 1, 100_000]);
-        let material = GlbMaterial { name: "metal", base_colour: [0.9, 0.8, 0.5, 1.0], metallic: 1.0, roughness: 0.2 };
+        let material = GlbMaterial {
+            name: "metal",
+            base_colour: [0.9, 0.8, 0.5, 1.0],
+            metallic: 1.0,
+            roughness: 0.2,
+            gem_ior: None,
+        };
         let bytes = write_glb(
             &[material],
             &[GlbMesh { name: "ring", material: 0, data: &broken }],

@@ -40,6 +40,8 @@ pub enum Component {
     DropBar,
     /// The display bust necklaces are shown on.
     Bust,
+    /// A model of the house's collection at a ring size (`house.rs`): not a file of the library.
+    House(super::house::HouseKey),
 }
 
 /// What a mesh of a component is made of (its material name in the file).
@@ -67,18 +69,20 @@ impl Material {
             Material::CentreStone | Material::Melee => ([1.0, 1.0, 1.0, 1.0], 0.0, 0.0),
             Material::Display => ([0.5, 0.47, 0.43, 1.0], 0.0, 0.85),
         };
-        GlbMaterial { name: self.name(), base_colour, metallic, roughness }
+        GlbMaterial { name: self.name(), base_colour, metallic, roughness, gem_ior: None }
     }
 }
 
 /// A mesh of a component file.
+#[derive(Clone)]
 pub struct ModelMesh {
-    pub name: &'static str,
+    pub name: String,
     pub material: Material,
     pub data: MeshData,
 }
 
 /// A node of a component file: a mesh placed in the component's frame, or an empty marker (the seat).
+#[derive(Clone)]
 pub struct ModelNode {
     pub name: String,
     pub mesh: Option<usize>,
@@ -86,6 +90,7 @@ pub struct ModelNode {
 }
 
 /// What a component file holds.
+#[derive(Clone)]
 pub struct ComponentModel {
     pub meshes: Vec<ModelMesh>,
     pub nodes: Vec<ModelNode>,
@@ -95,7 +100,7 @@ impl ComponentModel {
     /// One mesh on one node at the origin.
     fn single(name: &'static str, material: Material, data: MeshData) -> Self {
         ComponentModel {
-            meshes: vec![ModelMesh { name, material, data }],
+            meshes: vec![ModelMesh { name: name.into(), material, data }],
             nodes: vec![ModelNode { name: name.into(), mesh: Some(0), transform: Affine3A::IDENTITY }],
         }
     }
@@ -107,7 +112,7 @@ impl ComponentModel {
         }
         let melee = self.meshes.len();
         let data = cut::unit_polyhedron(Cut::RoundBrilliant).to_mesh();
-        self.meshes.push(ModelMesh { name: "melee", material: Material::Melee, data });
+        self.meshes.push(ModelMesh { name: "melee".into(), material: Material::Melee, data });
         for (i, &transform) in placements.iter().enumerate() {
             self.nodes.push(ModelNode { name: format!("gem.melee.{i:02}"), mesh: Some(melee), transform });
         }
@@ -144,6 +149,7 @@ impl Component {
             Component::Bail => "models/necklace/bail.glb".into(),
             Component::DropBar => "models/necklace/drop_bar.glb".into(),
             Component::Bust => "models/necklace/bust.glb".into(),
+            Component::House(key) => format!("collection/{:016x}.glb", key.model),
         }
     }
 
@@ -174,11 +180,15 @@ impl Component {
                 form.recompute_smooth_normals();
                 ComponentModel::single("bust", Material::Display, form)
             }
+            Component::House(key) => super::house::component_model(key).as_ref().clone(),
         }
     }
 
     /// What its file holds, made once per run and shared (the Assembly and the estimates ask often).
     pub fn model(self) -> Arc<ComponentModel> {
+        if let Component::House(key) = self {
+            return super::house::component_model(key);
+        }
         static MODELS: crate::memo::Memo<Component, Arc<ComponentModel>> = crate::memo::Memo::new();
         MODELS.get_or_compute(self, || Arc::new(self.make_model()))
     }
@@ -197,7 +207,7 @@ impl Component {
         let meshes: Vec<GlbMesh> = model
             .meshes
             .iter()
-            .map(|m| GlbMesh { name: m.name, material: material_of(m.material), data: &m.data })
+            .map(|m| GlbMesh { name: &m.name, material: material_of(m.material), data: &m.data })
             .collect();
         let nodes: Vec<GlbNode> = model
             .nodes
@@ -216,7 +226,7 @@ pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
 /// Writes the whole library under `assets_dir` (atomically, file by file). Returns how many files.
 pub fn write_all(assets_dir: &Path) -> Result<usize, String> {
     let mut models = all_models()?;
-    models.push((super::sample_export::SAMPLE_PATH.to_string(), super::sample_export::blender_style_ring()?));
+    models.extend(super::sample_export::all_samples()?);
     for (relative, bytes) in &models {
         let path = assets_dir.join(relative);
         if let Some(parent) = path.parent() {

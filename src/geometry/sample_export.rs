@@ -1,6 +1,11 @@
-//! A sample of a boutique's own model, made the way Blender exports rings: Z up, metres, material names such as
-//! "ROSE GOLD.003", "DIAMOND.002" and "Melee.014", the two melee stones merged into one mesh. Shipped as
-//! `assets/samples/boutique-ring-blender.glb` so the import can be tried (and tested) on a realistic file.
+//! Samples of what houses send, made the way each kind of tool exports, shipped under `assets/samples/` so the
+//! collection can be tried (and tested) on realistic files:
+//! - Blender: Z up, metres, material names such as "ROSE GOLD.003", "DIAMOND.002" and "Melee.014", the two melee
+//!   stones merged into one mesh (`boutique-ring-blender.glb`);
+//! - Rhino / MatrixGold: Y up, millimetres, the finger along X, parts named by layer ("Metal::Shank"), a pavé band
+//!   of separate melee nodes named "all-diamonds.1217" with no material name (`house-ring-rhino.glb`);
+//! - a web configurator: a head, a band and a stone in separate files, unnamed nodes and materials, gems marked by
+//!   KHR_materials_transmission and KHR_materials_ior, metal only by its PBR parameters (`web-*.glb`).
 
 use super::cut::unit_polyhedron;
 use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
@@ -8,8 +13,102 @@ use super::ring::{head, reference_shank_top_mm, shank};
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::{Affine3A, Quat, Vec3};
 
-/// Where the sample lives under `assets/`.
+/// Where the Blender sample lives under `assets/`.
 pub const SAMPLE_PATH: &str = "samples/boutique-ring-blender.glb";
+/// The Rhino / MatrixGold sample.
+pub const RHINO_PATH: &str = "samples/house-ring-rhino.glb";
+/// The web configurator's head, band and stone.
+pub const WEB_PATHS: [&str; 3] = ["samples/web-head.glb", "samples/web-band.glb", "samples/web-stone.glb"];
+
+/// Every sample: (path under `assets/`, bytes). Deterministic.
+pub fn all_samples() -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut samples =
+        vec![(SAMPLE_PATH.to_string(), blender_style_ring()?), (RHINO_PATH.to_string(), rhino_style_ring()?)];
+    for (path, bytes) in WEB_PATHS.iter().zip(web_configurator_parts()?) {
+        samples.push((path.to_string(), bytes));
+    }
+    Ok(samples)
+}
+
+/// A pavé solitaire as a Rhino-based jewellery CAD exports it: millimetres, Y up, the finger along X, layer-named
+/// parts, 4 prongs round a 6.5 mm round brilliant, and the band's melee as separate nodes without a material.
+pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
+    use crate::design::Design;
+    use crate::geometry::assembly::{PartRole, assemble};
+    let design = Design {
+        shank: ShankStyle::Pave,
+        setting: Setting::FourProng,
+        stone: crate::design::Stone { size_mm: 6.5, ..Design::default().stone },
+        ring_size_mm: 54.0,
+        ..Design::default()
+    };
+    let assembly = assemble(&design);
+    // Rhino's frame here: the finger along X (Écrin's Z), Y up, millimetres.
+    let rhino = Affine3A::from_rotation_y(std::f32::consts::FRAC_PI_2);
+    let metal =
+        GlbMaterial { name: "", base_colour: [0.95, 0.93, 0.88, 1.0], metallic: 1.0, roughness: 0.15, gem_ior: None };
+    let centre = GlbMaterial { name: "Diamond", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: None };
+    let plain = GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.5, gem_ior: None };
+    let mut meshes: Vec<(String, usize, crate::geometry::mesh::MeshData)> = Vec::new();
+    let mut nodes = Vec::new();
+    let mut melee = 1200;
+    for (placed, part, at) in assembly.parts() {
+        let model = placed.component.model();
+        let Some(mesh) = model.meshes.get(part.mesh) else { continue };
+        let mut data = mesh.data.clone();
+        if let (Some(shift), PartRole::Metal(_)) = (placed.band_shift_mm, part.role) {
+            data.positions = super::ring::band_positions_moved(&data.positions, shift);
+        }
+        let (node, material) = match part.role {
+            PartRole::Metal(crate::geometry::assembly::MetalZone::Band) => ("Metal::Shank".to_string(), 0),
+            PartRole::Metal(_) => ("Metal::Head".to_string(), 0),
+            PartRole::Stone { seat: crate::geometry::assembly::Seat::Centre, .. } => ("Gems::Center".to_string(), 1),
+            PartRole::Stone { .. } => {
+                melee += 17;
+                (format!("all-diamonds.{melee}"), 2)
+            }
+            PartRole::Display => continue,
+        };
+        // One mesh per distinct source mesh (the melee share theirs).
+        let key = format!("{:?}/{}", placed.component, part.mesh);
+        let index = match meshes.iter().position(|(k, ..)| *k == key) {
+            Some(i) => i,
+            None => {
+                meshes.push((key, material, data));
+                meshes.len() - 1
+            }
+        };
+        nodes.push(GlbNode { name: node, mesh: Some(index), transform: rhino * at });
+    }
+    let names = ["Shank", "Brilliant", "Head", "Round"];
+    let glb_meshes: Vec<GlbMesh> = meshes
+        .iter()
+        .enumerate()
+        .map(|(i, (_, material, data))| GlbMesh {
+            name: names.get(i).copied().unwrap_or("Mesh"),
+            material: *material,
+            data,
+        })
+        .collect();
+    write_glb(&[metal, centre, plain], &glb_meshes, &nodes)
+}
+
+/// A web configurator's parts, one file each: an 8 mm oval's head (4 prongs), a comfort band, a 2.6 mm round stone
+/// — millimetres, Y up, no names, metal known by metallic = 1, gems by their extensions.
+pub fn web_configurator_parts() -> Result<[Vec<u8>; 3], String> {
+    let metal =
+        GlbMaterial { name: "", base_colour: [0.96, 0.8, 0.55, 1.0], metallic: 1.0, roughness: 0.1, gem_ior: None };
+    let gem = GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: Some(2.42) };
+    let unnamed = |i: usize| GlbNode { name: format!("Object_{i}"), mesh: Some(0), transform: Affine3A::IDENTITY };
+    let oval = head(Setting::FourProng, Cut::Oval);
+    let head_metal = oval.metal.transformed(Affine3A::from_scale(Vec3::splat(8.0)));
+    let head_file = write_glb(&[metal], &[GlbMesh { name: "", material: 0, data: &head_metal }], &[unnamed(2)])?;
+    let band = shank(ShankStyle::ComfortFit);
+    let band_file = write_glb(&[metal], &[GlbMesh { name: "", material: 0, data: &band }], &[unnamed(4)])?;
+    let stone = unit_polyhedron(Cut::RoundBrilliant).to_mesh().transformed(Affine3A::from_scale(Vec3::splat(2.6)));
+    let stone_file = write_glb(&[gem], &[GlbMesh { name: "", material: 0, data: &stone }], &[unnamed(6)])?;
+    Ok([head_file, band_file, stone_file])
+}
 
 /// The sample's bytes (reproducible).
 pub fn blender_style_ring() -> Result<Vec<u8>, String> {
@@ -36,8 +135,9 @@ pub fn blender_style_ring() -> Result<Vec<u8>, String> {
         );
         melee.append(&stone.transformed(seat));
     }
-    let material = |name| GlbMaterial { name, base_colour: [0.9, 0.7, 0.6, 1.0], metallic: 1.0, roughness: 0.2 };
-    let gem = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0 };
+    let material =
+        |name| GlbMaterial { name, base_colour: [0.9, 0.7, 0.6, 1.0], metallic: 1.0, roughness: 0.2, gem_ior: None };
+    let gem = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: None };
     // Écrin's frame is Y up with the finger along Z; Blender's is Z up: turn +90° about X, then metres.
     let blender = Affine3A::from_scale(Vec3::splat(0.001)) * Affine3A::from_rotation_x(std::f32::consts::FRAC_PI_2);
     write_glb(

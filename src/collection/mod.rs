@@ -1,0 +1,323 @@
+//! The house's collection (no Bevy): a folder the boutique owns, holding a copy of each model named by its content
+//! hash (`models/<hash>.glb`, or `models/<hash>/` for a .gltf with its buffers) and a RON manifest per model
+//! (`<id>.ron`, `manifest.rs`). Adding analyses the model once; opening a design of it checks the file is the one
+//! the design was made on, builds it in Écrin's frame and registers it (`geometry::house`), so that the Assembly,
+//! the estimates, the studio and the documents all see it. `ecrin collection …` and the studio use this module.
+
+pub mod manifest;
+
+use crate::design::source::CollectionRef;
+use crate::design::{Design, PieceSource, Species};
+use crate::geometry::house::analyse::{AnalysisError, analyse};
+use crate::geometry::house::read::{ReadError, read_parts, uri_inside_folder};
+use crate::geometry::house::{HouseModel, HouseSetup, StoneSeat, register, registered};
+pub use manifest::{Allowed, MANIFEST_VERSION, Manifest};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// Why a collection operation failed. Every message names the model or the file.
+#[derive(Debug, Error)]
+pub enum CollectionError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("{file}: {source}")]
+    Analysis { file: String, source: AnalysisError },
+    #[error("{path}: {message}")]
+    Manifest { path: String, message: String },
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("no model {id:?} in the collection {folder}")]
+    NotFound { id: String, folder: String },
+    #[error(
+        "the model {name:?} ({id}) has changed since this design was made (its file is not the one the design names): add the new file to the collection and make the design again; the design is kept as it is"
+    )]
+    Changed { id: String, name: String },
+    #[error("{path}: not a glTF model (.glb or .gltf)")]
+    NotAModel { path: String },
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> CollectionError + '_ {
+    move |source| CollectionError::Io { path: path.display().to_string(), source }
+}
+
+/// The collection folder used when none is given: `collection/` in the user data directory.
+pub fn default_dir() -> PathBuf {
+    directories::ProjectDirs::from("studio", "Ecrin", "Ecrin")
+        .map(|dirs| dirs.data_dir().join("collection"))
+        .unwrap_or_else(|| PathBuf::from("collection"))
+}
+
+/// A slug for an id: lower-case letters and digits joined by '-' ("Solitaire Lune" → "solitaire-lune").
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() { "model".into() } else { slug }
+}
+
+/// A model file and the buffer files it names (a .gltf's), with their bytes.
+fn model_files(path: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, CollectionError> {
+    let bytes = std::fs::read(path).map_err(io(path))?;
+    let mut files = vec![(PathBuf::from(path.file_name().unwrap_or_default()), bytes)];
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
+        let document = gltf::Gltf::from_slice(&files[0].1).map_err(|e| CollectionError::Manifest {
+            path: path.display().to_string(),
+            message: format!("not a valid glTF file: {e}"),
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for buffer in document.buffers() {
+            if let gltf::buffer::Source::Uri(uri) = buffer.source()
+                && uri_inside_folder(uri)
+            {
+                let file = base.join(uri);
+                files.push((PathBuf::from(uri), std::fs::read(&file).map_err(io(&file))?));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The BLAKE3 hash (hex) of a model's files, in order.
+fn hash_of(files: &[(PathBuf, Vec<u8>)]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for (_, bytes) in files {
+        hasher.update(bytes);
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+/// A collection folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collection {
+    pub dir: PathBuf,
+}
+
+impl Collection {
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Collection { dir: dir.into() }
+    }
+
+    fn manifest_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.ron"))
+    }
+
+    /// The stored copy of a model.
+    pub fn model_path(&self, manifest: &Manifest) -> PathBuf {
+        match manifest.extension.as_str() {
+            "gltf" => self.dir.join("models").join(&manifest.hash).join(&manifest.original_file),
+            _ => self.dir.join("models").join(format!("{}.glb", manifest.hash)),
+        }
+    }
+
+    /// Analyses a model file: what Écrin proposes before the designer corrects it.
+    pub fn propose(path: &Path) -> Result<HouseSetup, CollectionError> {
+        let parts = read_parts(path)?;
+        analyse(&parts, None).map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })
+    }
+
+    /// Adds a model: stores a copy named by its hash and writes its manifest (`setup`: the designer's corrections;
+    /// `None`: the analysis as proposed). A model already in the collection is not added twice: its manifest is
+    /// returned.
+    pub fn add(&self, path: &Path, name: Option<&str>, setup: Option<HouseSetup>) -> Result<Manifest, CollectionError> {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let extension = match extension.as_deref() {
+            Some("glb") => "glb",
+            Some("gltf") => "gltf",
+            _ => return Err(CollectionError::NotAModel { path: path.display().to_string() }),
+        };
+        let files = model_files(path)?;
+        let hash = hash_of(&files);
+        if let Some(existing) = self.list().into_iter().flatten().find(|m| m.hash == hash) {
+            return Ok(existing);
+        }
+        let setup = match setup {
+            Some(setup) => setup,
+            None => Self::propose(path)?,
+        };
+        let original_file = files[0].0.display().to_string();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("model");
+        let name = name.map(str::to_owned).unwrap_or_else(|| stem.replace(['_', '-'], " "));
+        let base_id = slug(&name);
+        let mut id = base_id.clone();
+        let mut n = 2;
+        while self.manifest_path(&id).exists() {
+            id = format!("{base_id}-{n}");
+            n += 1;
+        }
+        let manifest = Manifest {
+            version: MANIFEST_VERSION,
+            id,
+            name,
+            original_file,
+            hash,
+            extension: extension.into(),
+            setup,
+            allowed: Allowed::default(),
+        };
+        // The copy first, then the manifest: a manifest always names a complete file.
+        let stored = self.model_path(&manifest);
+        let folder = stored.parent().unwrap_or(&self.dir).to_path_buf();
+        std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+        for (index, (relative, bytes)) in files.iter().enumerate() {
+            let target = if index == 0 { stored.clone() } else { folder.join(relative) };
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            crate::atomic_file::write_atomically(&target, bytes).map_err(io(&target))?;
+        }
+        self.save(&manifest)?;
+        Ok(manifest)
+    }
+
+    /// Writes a manifest (atomically): the designer's corrections.
+    pub fn save(&self, manifest: &Manifest) -> Result<(), CollectionError> {
+        let path = self.manifest_path(&manifest.id);
+        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        crate::atomic_file::write_atomically(&path, manifest.to_ron().as_bytes()).map_err(io(&path))
+    }
+
+    /// Every manifest in the folder, sorted by name; a broken one is an error naming its file.
+    pub fn list(&self) -> Vec<Result<Manifest, CollectionError>> {
+        let mut found: Vec<Result<Manifest, CollectionError>> = crate::design::preset::list(&self.dir)
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+                Manifest::from_ron(&text)
+                    .map_err(|message| CollectionError::Manifest { path: path.display().to_string(), message })
+            })
+            .collect();
+        found.sort_by_key(|m| m.as_ref().map(|m| m.name.to_lowercase()).unwrap_or_default());
+        found
+    }
+
+    /// The manifest of a model.
+    pub fn manifest(&self, id: &str) -> Result<Manifest, CollectionError> {
+        let path = self.manifest_path(id);
+        if !path.exists() || id.contains(['/', '\\']) {
+            return Err(CollectionError::NotFound { id: id.into(), folder: self.dir.display().to_string() });
+        }
+        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+        Manifest::from_ron(&text)
+            .map_err(|message| CollectionError::Manifest { path: path.display().to_string(), message })
+    }
+
+    /// Removes a model: its manifest, and its file when no other manifest names it.
+    pub fn remove(&self, id: &str) -> Result<Manifest, CollectionError> {
+        let manifest = self.manifest(id)?;
+        let path = self.manifest_path(id);
+        std::fs::remove_file(&path).map_err(io(&path))?;
+        if !self.list().into_iter().flatten().any(|m| m.hash == manifest.hash) {
+            let stored = self.model_path(&manifest);
+            let gone = if manifest.extension == "gltf" {
+                stored.parent().map(std::fs::remove_dir_all)
+            } else {
+                Some(std::fs::remove_file(&stored))
+            };
+            if let Some(Err(error)) = gone {
+                return Err(io(&stored)(error));
+            }
+        }
+        Ok(manifest)
+    }
+
+    /// A design of a model, as the house made it: its centre stone's cut and size, its modelled ring size.
+    pub fn new_design(&self, id: &str) -> Result<Design, CollectionError> {
+        let manifest = self.manifest(id)?;
+        Ok(design_of(&manifest))
+    }
+
+    /// Makes sure the model a design names is loaded and registered (a no-op when it is): checks the stored file
+    /// is the one the design was made on.
+    pub fn load(&self, model: &CollectionRef) -> Result<Arc<HouseModel>, CollectionError> {
+        if let Some(loaded) = registered(&model.hash) {
+            return Ok(loaded);
+        }
+        let manifest = match self.manifest(&model.id) {
+            Ok(found) if found.hash == model.hash => found,
+            Ok(_) => return Err(CollectionError::Changed { id: model.id.clone(), name: model.name.clone() }),
+            // The id may have been renamed: the same file under another id is the same model.
+            Err(error) => self.list().into_iter().flatten().find(|m| m.hash == model.hash).ok_or(error)?,
+        };
+        let path = self.model_path(&manifest);
+        let files = model_files(&path)?;
+        if hash_of(&files) != manifest.hash {
+            return Err(CollectionError::Changed { id: model.id.clone(), name: model.name.clone() });
+        }
+        let parts = read_parts(&path)?;
+        if parts.len() != manifest.setup.parts.len() {
+            return Err(CollectionError::Manifest {
+                path: self.manifest_path(&manifest.id).display().to_string(),
+                message: format!("{} parts listed, the model has {}", manifest.setup.parts.len(), parts.len()),
+            });
+        }
+        Ok(register(&manifest.hash, HouseModel::build(&parts, &manifest.setup)))
+    }
+}
+
+/// The design a manifest describes as the house made it.
+pub fn design_of(manifest: &Manifest) -> Design {
+    let mut design = Design {
+        name: manifest.name.chars().take(crate::design::limits::NAME_MAX_CHARS).collect(),
+        ..Design::default()
+    };
+    if let Some(centre) = manifest.setup.stones.iter().find(|s| s.seat == StoneSeat::Centre) {
+        design.stone.cut = centre.cut;
+        let (min, max) = crate::design::limits::STONE_MM;
+        design.stone.size_mm = centre.size_mm.clamp(min, max);
+    }
+    if let Some(&species) = manifest.allowed.centre_species.first() {
+        design.stone.species = species;
+    } else {
+        design.stone.species = Species::Diamond;
+    }
+    if let Some(diameter) = manifest.setup.inner_diameter_mm {
+        let (min, max) = manifest.allowed.ring_sizes_mm;
+        design.ring_size_mm = (diameter * std::f32::consts::PI).round().clamp(min, max);
+    }
+    design.source = PieceSource::Collection(CollectionRef {
+        id: manifest.id.clone(),
+        name: manifest.name.clone(),
+        hash: manifest.hash.clone(),
+    });
+    design
+}
+
+/// The collection folder of this run: `--collection DIR`, else the default.
+static FOLDER: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Sets this run's collection folder (once, at start: the command line's `--collection`).
+pub fn use_folder(dir: PathBuf) {
+    let _ = FOLDER.set(dir);
+}
+
+/// This run's collection.
+pub fn current() -> Collection {
+    Collection::at(FOLDER.get().cloned().unwrap_or_else(default_dir))
+}
+
+/// Loads the model a design names from this run's collection, if it names one.
+pub fn prepare(design: &Design) -> Result<(), CollectionError> {
+    match design.source.collection() {
+        Some(model) => current().load(model).map(|_| ()),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

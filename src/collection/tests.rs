@@ -1,0 +1,205 @@
+//! The collection on the shipped samples of three origins: classification, units, orientation, stones, resizing,
+//! estimates against Écrin's own geometry, and the folder's add / list / remove / new-design / load.
+
+use super::*;
+use crate::design::{Cut, Design, PieceSource, ShankStyle};
+use crate::geometry::assembly::{PartRole, Seat, assemble};
+use crate::geometry::house::{ModelKind, PartUse, StoneSeat, Zone};
+use glam::Vec3;
+
+fn sample(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join(relative)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecrin-collection-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn centre(setup: &HouseSetup) -> &crate::geometry::house::StoneSetup {
+    setup.stones.iter().find(|s| s.seat == StoneSeat::Centre).expect("a centre stone")
+}
+
+#[test]
+fn a_blender_export_in_metres_with_z_up_is_a_two_tone_ring() {
+    let setup = Collection::propose(&sample(crate::geometry::sample_export::SAMPLE_PATH)).expect("analysed");
+    assert_eq!((setup.kind, setup.units.as_str(), setup.scale_to_mm), (ModelKind::Ring, "m", 1000.0));
+    let roles: Vec<PartUse> = setup.parts.iter().map(|p| p.role).collect();
+    assert_eq!(
+        roles,
+        [PartUse::Metal(Zone::Band), PartUse::Metal(Zone::Head), PartUse::Stone, PartUse::Stone],
+        "ROSE GOLD band, White Gold prongs on the Head node, the diamond, the merged melee"
+    );
+    assert_eq!(setup.stones.len(), 3, "the centre and the two melee split apart");
+    assert_eq!(centre(&setup).cut, Cut::RoundBrilliant);
+    assert!((centre(&setup).size_mm - 6.0).abs() < 0.05, "{}", centre(&setup).size_mm);
+    let inner = setup.inner_diameter_mm.expect("a band");
+    assert!((inner - crate::geometry::ring::REFERENCE_INNER_DIAMETER_MM).abs() < 0.05, "{inner}");
+}
+
+#[test]
+fn a_rhino_export_with_unnamed_materials_is_read_from_its_node_names() {
+    let setup = Collection::propose(&sample(crate::geometry::sample_export::RHINO_PATH)).expect("analysed");
+    assert_eq!((setup.kind, setup.units.as_str()), (ModelKind::Ring, "mm"));
+    let melee = setup.stones.iter().filter(|s| s.seat == StoneSeat::Melee).count();
+    assert_eq!(melee, crate::geometry::shank::shank_stones(ShankStyle::Pave).len(), "every all-diamonds node");
+    assert_eq!(centre(&setup).cut, Cut::RoundBrilliant);
+    assert!((centre(&setup).size_mm - 6.5).abs() < 0.05);
+    // The finger ran along the file's X: turned, it runs along Écrin's Z.
+    let turn = glam::Mat3::from_cols_array_2d(&setup.turn);
+    assert!((turn * Vec3::X).abs().abs_diff_eq(Vec3::Z, 1e-5), "{:?}", turn * Vec3::X);
+    assert!((turn * Vec3::Y).abs_diff_eq(Vec3::Y, 1e-5), "Y stays up");
+}
+
+#[test]
+fn web_configurator_parts_are_recognised_as_a_head_a_band_and_a_stone() {
+    let [head, band, stone] = crate::geometry::sample_export::WEB_PATHS.map(|p| Collection::propose(&sample(p)));
+    let head = head.expect("head");
+    assert_eq!((head.kind, head.units.as_str()), (ModelKind::Head, "mm"));
+    assert_eq!(head.parts[0].role, PartUse::Metal(Zone::Band), "metal by its PBR parameters alone");
+    let band = band.expect("band");
+    assert_eq!((band.kind, band.units.as_str()), (ModelKind::Band, "mm"));
+    let stone = stone.expect("stone");
+    assert_eq!(stone.kind, ModelKind::Stone);
+    assert_eq!(stone.units, "mm", "a lone stone 2.6 units wide is a 2.6 mm stone");
+    assert_eq!(stone.parts[0].role, PartUse::Stone, "marked by KHR_materials_transmission / ior");
+    assert!((centre(&stone).size_mm - 2.6).abs() < 0.02);
+}
+
+#[test]
+fn every_cut_of_ecrins_own_is_recognised_from_its_outline() {
+    use crate::geometry::house::analyse::cut_family;
+    let mut wrong = Vec::new();
+    for cut in Cut::ALL {
+        let mesh = crate::geometry::cut::unit_polyhedron(cut).to_mesh();
+        let (found, length) = cut_family(&mesh, Vec3::Y);
+        if found != cut || (length - 1.0).abs() > 0.01 {
+            wrong.push(format!("{cut:?} read as {found:?}, length {length}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Adds a sample to a fresh collection and returns the collection and a design of it.
+fn collection_with(name: &str, relative: &str) -> (Collection, Design) {
+    let collection = Collection::at(scratch(name));
+    let manifest = collection.add(&sample(relative), Some("Solitaire Lune"), None).expect("added");
+    let design = collection.new_design(&manifest.id).expect("a design");
+    let model = design.source.collection().expect("a collection design").clone();
+    collection.load(&model).expect("loaded");
+    (collection, design)
+}
+
+#[test]
+fn the_band_is_resized_radially_and_keeps_its_thickness() {
+    let (_, design) = collection_with("resize", crate::geometry::sample_export::RHINO_PATH);
+    let band_radii = |size: f32| {
+        let assembly = assemble(&Design { ring_size_mm: size, ..design.clone() });
+        let placed = &assembly.components[0];
+        let model = placed.component.model();
+        let (mut inner, mut outer) = (f32::MAX, 0.0f32);
+        for part in
+            placed.parts.iter().filter(|p| p.role == PartRole::Metal(crate::geometry::assembly::MetalZone::Band))
+        {
+            for p in &model.meshes[part.mesh].data.positions {
+                let p = Vec3::from(*p);
+                // The lower half: the band alone.
+                if p.y < -3.0 && p.x.abs() < 2.0 {
+                    inner = inner.min(p.truncate().length());
+                    outer = outer.max(p.truncate().length());
+                }
+            }
+        }
+        (inner, outer - inner)
+    };
+    for size in [44.0, 54.0, 66.0] {
+        let (inner, thickness) = band_radii(size);
+        let circumference = 2.0 * std::f32::consts::PI * inner;
+        assert!((circumference - size).abs() < 0.1, "size {size}: inner circumference {circumference}");
+        assert!((thickness - crate::geometry::ring::BAND_THICKNESS_MM).abs() < 0.02, "size {size}: {thickness}");
+    }
+    // The head keeps its shape: its stone moves up with the band's top, unchanged in size.
+    let stone = |size: f32| assemble(&Design { ring_size_mm: size, ..design.clone() }).centre_seat().expect("centre");
+    let shift = (66.0 - 44.0) / std::f32::consts::PI / 2.0;
+    assert!((stone(66.0).translation.y - stone(44.0).translation.y - shift).abs() < 1e-3);
+}
+
+#[test]
+fn estimates_of_a_house_ring_agree_with_the_same_geometry_made_by_ecrin() {
+    // The Rhino sample is Écrin's pavé 4-prong solitaire exported: the same metal, the same stones.
+    let (_, design) = collection_with("estimate", crate::geometry::sample_export::RHINO_PATH);
+    let ecrin = Design {
+        shank: ShankStyle::Pave,
+        setting: crate::design::Setting::FourProng,
+        stone: crate::design::Stone { size_mm: 6.5, ..Design::default().stone },
+        ring_size_mm: design.ring_size_mm,
+        source: PieceSource::Ecrin,
+        ..design.clone()
+    };
+    let (house, own) = (crate::estimate::weights(&design), crate::estimate::weights(&ecrin));
+    assert!(house.solid, "closed solids: {:?}", crate::estimate::open_metal(&design));
+    let close = |a: f32, b: f32| (a - b).abs() <= 0.01 * b.abs() + 0.002;
+    assert!(close(house.band_grams, own.band_grams), "band {} g vs {} g", house.band_grams, own.band_grams);
+    assert!(close(house.head_grams, own.head_grams), "head {} g vs {} g", house.head_grams, own.head_grams);
+    // The centre stone from its own volume: V × SG / 200 for a 6.5 mm round brilliant.
+    let by_hand = crate::geometry::cut::unit_polyhedron(Cut::RoundBrilliant).volume() * 6.5f32.powi(3) * 3.52 / 200.0;
+    assert!(close(house.centre_carats, by_hand), "{} ct vs {by_hand} ct", house.centre_carats);
+    let melee: f32 = crate::estimate::small_diamonds(&design).iter().sum();
+    let own_melee: f32 = crate::estimate::small_diamonds(&ecrin).iter().sum();
+    assert!(close(melee, own_melee), "melee {melee} ct vs {own_melee} ct");
+    let seats: Vec<Seat> = crate::estimate::volumes(&design).stones.iter().map(|s| s.seat).collect();
+    assert!(seats.contains(&Seat::Band), "pavé stones are set in the band");
+}
+
+#[test]
+fn a_model_that_is_not_a_closed_solid_has_no_weight() {
+    use crate::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+    let mut band = crate::geometry::ring::shank(ShankStyle::ComfortFit);
+    band.indices.truncate(band.indices.len() - 30);
+    let metal = GlbMaterial { name: "18K Gold", base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem_ior: None };
+    let bytes = write_glb(
+        &[metal],
+        &[GlbMesh { name: "band", material: 0, data: &band }],
+        &[GlbNode { name: "Band".into(), mesh: Some(0), transform: glam::Affine3A::IDENTITY }],
+    )
+    .expect("glb");
+    let dir = scratch("open");
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(dir.join("open-band.glb"), bytes).expect("written");
+    let collection = Collection::at(dir.join("collection"));
+    let manifest = collection.add(&dir.join("open-band.glb"), None, None).expect("added");
+    let design = collection.new_design(&manifest.id).expect("design");
+    collection.load(design.source.collection().expect("source")).expect("loaded");
+    assert!(!crate::estimate::weights(&design).solid);
+    assert_eq!(crate::estimate::open_metal(&design), ["Band"]);
+}
+
+#[test]
+fn the_folder_adds_lists_removes_and_knows_a_changed_file() {
+    let dir = scratch("folder");
+    let collection = Collection::at(&dir);
+    let blender = sample(crate::geometry::sample_export::SAMPLE_PATH);
+    let first = collection.add(&blender, Some("Bague Rose"), None).expect("added");
+    assert_eq!(first.id, "bague-rose");
+    assert!(collection.model_path(&first).exists(), "a copy named by its hash");
+    let again = collection.add(&blender, Some("Other name"), None).expect("the same file");
+    assert_eq!(again.id, first.id, "a file is in the collection once");
+    let web = collection.add(&sample(crate::geometry::sample_export::WEB_PATHS[2]), None, None).expect("added");
+    let ids: Vec<String> = collection.list().into_iter().map(|m| m.expect("manifest").id).collect();
+    assert_eq!(ids, ["bague-rose", "web-stone"]);
+    // A design of it saves and reopens equal.
+    let design = collection.new_design(&first.id).expect("design");
+    let preset = dir.join("design.ron");
+    crate::design::preset::save(&preset, &design).expect("saved");
+    assert_eq!(crate::design::preset::load(&preset).expect("loaded"), design);
+    // The stored file changed under the design: a clear error naming the model.
+    let mut moved = design.source.collection().expect("source").clone();
+    moved.hash = "0".repeat(64);
+    let error = collection.load(&moved).err().expect("not the file the design was made on").to_string();
+    assert!(error.contains("Bague Rose") && error.contains("changed"), "{error}");
+    collection.remove(&web.id).expect("removed");
+    assert!(!collection.model_path(&web).exists());
+    assert!(matches!(collection.manifest("web-stone"), Err(CollectionError::NotFound { .. })));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,421 @@
+//! A house's own model as a source of assemblies (no Bevy). `read` takes a glTF file apart, `analyse` proposes what
+//! each part is (the `HouseSetup` a collection's manifest stores, corrected by the designer), and `HouseModel::build`
+//! puts it in Écrin's ring frame in millimetres — finger along Z, head up (+Y), the finger's centre at the origin —
+//! as a `ComponentModel` whose nodes carry their roles. Loaded models are kept by content hash
+//! (`register` / `registered`); `Component::House` names one at a ring size, resized by `resize`.
+
+pub mod analyse;
+pub mod read;
+pub mod resize;
+
+use super::assembly::{Assembly, MetalZone, Part, PartRole, PieceKind, PlacedComponent, Seat};
+use super::imported::connected_pieces;
+use super::library::{Component, ComponentModel, Material, ModelMesh, ModelNode};
+use super::mesh::MeshData;
+use crate::design::source::CollectionRef;
+use crate::design::{Cut, Design, Species};
+use glam::{Affine3A, Mat3, Vec3};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Which alloy a metal part takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Zone {
+    /// The band's (the design's metal).
+    Band,
+    /// The head's: the second metal of a two-tone piece.
+    Head,
+}
+
+/// What a part of the file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartUse {
+    Metal(Zone),
+    /// Stones: each connected piece of the part is one stone.
+    Stone,
+    /// Not shown, not weighed (a display stand, a construction curve exported as a mesh).
+    LeftOut,
+}
+
+/// Where a stone is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StoneSeat {
+    /// The centre stone: takes the design's species.
+    Centre,
+    /// Side stones (a three-stone's, a halo's larger ones).
+    Side,
+    /// Small diamonds: pavé, halo, channel.
+    Melee,
+}
+
+/// What a model is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ModelKind {
+    /// A band with its head and stones: resized for the finger.
+    Ring,
+    /// A band alone (maybe with melee): resized for the finger.
+    Band,
+    /// A head (or a pendant) without a band.
+    Head,
+    /// A stone alone.
+    Stone,
+}
+
+impl ModelKind {
+    pub fn word(self) -> &'static str {
+        match self {
+            ModelKind::Ring => "ring",
+            ModelKind::Band => "band",
+            ModelKind::Head => "head",
+            ModelKind::Stone => "stone",
+        }
+    }
+}
+
+/// A part of the file as the manifest records it (its names identify it to a person).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSetup {
+    pub node: String,
+    pub mesh: String,
+    pub material: String,
+    pub role: PartUse,
+}
+
+/// One stone: the `piece`-th connected piece of part `part`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoneSetup {
+    pub part: usize,
+    pub piece: usize,
+    pub seat: StoneSeat,
+    /// The cut family its outline is closest to.
+    pub cut: Cut,
+    /// Its length (the girdle's longest dimension), mm.
+    pub size_mm: f32,
+}
+
+/// How to read a model in Écrin's terms: what the manifest stores, what the dialog corrects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseSetup {
+    pub kind: ModelKind,
+    /// The file's units ("mm", "cm", "m", "in").
+    pub units: String,
+    pub scale_to_mm: f32,
+    /// The rotation taking the file's axes to Écrin's (columns).
+    pub turn: [[f32; 3]; 3],
+    /// Where the finger's centre (a head's or stone's base) is after turning and scaling, mm.
+    pub origin_mm: [f32; 3],
+    /// The ring's inner diameter as modelled (rings and bands), mm.
+    pub inner_diameter_mm: Option<f32>,
+    pub parts: Vec<PartSetup>,
+    pub stones: Vec<StoneSetup>,
+}
+
+/// What a node of a house model is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NodeRole {
+    Metal(Zone),
+    /// Index into the setup's stones.
+    Stone(usize),
+}
+
+/// A house model in Écrin's frame, ready to assemble.
+pub struct HouseModel {
+    pub setup: HouseSetup,
+    /// At the modelled size: one node per metal part and per stone (stones centred on their node).
+    pub model: ComponentModel,
+    /// One role per node of `model`.
+    pub roles: Vec<NodeRole>,
+    /// Half-angle of the head region seen along the finger (0: no head).
+    pub head_angle: f32,
+    /// Metal parts that are not closed solids (their volume is no weight): their names.
+    pub open_metal: Vec<String>,
+}
+
+impl HouseModel {
+    /// Puts the read parts in Écrin's frame as the setup says.
+    pub fn build(parts: &[read::RawPart], setup: &HouseSetup) -> HouseModel {
+        let turn = Mat3::from_cols_array_2d(&setup.turn);
+        let origin = Vec3::from(setup.origin_mm);
+        let place = |m: &MeshData| {
+            let mut placed = MeshData {
+                positions: m
+                    .positions
+                    .iter()
+                    .map(|&p| (turn * Vec3::from(p) * setup.scale_to_mm - origin).into())
+                    .collect(),
+                normals: m.normals.iter().map(|&n| (turn * Vec3::from(n)).normalize_or_zero().into()).collect(),
+                indices: m.indices.clone(),
+            };
+            if placed.normals.len() != placed.positions.len() {
+                placed.recompute_smooth_normals();
+            }
+            placed
+        };
+        let mut model = ComponentModel { meshes: Vec::new(), nodes: Vec::new() };
+        let mut roles = Vec::new();
+        let mut open_metal = Vec::new();
+        for (index, (part, part_setup)) in parts.iter().zip(&setup.parts).enumerate() {
+            match part_setup.role {
+                PartUse::Metal(zone) => {
+                    let mesh = place(&part.mesh);
+                    let name = label(part_setup, index);
+                    if !is_closed(&mesh) {
+                        open_metal.push(name.clone());
+                    }
+                    model.nodes.push(ModelNode {
+                        name: name.clone(),
+                        mesh: Some(model.meshes.len()),
+                        transform: Affine3A::IDENTITY,
+                    });
+                    model.meshes.push(ModelMesh { name, material: Material::Metal, data: mesh });
+                    roles.push(NodeRole::Metal(zone));
+                }
+                PartUse::Stone => {
+                    for (piece, stone) in connected_pieces(&part.mesh).into_iter().enumerate() {
+                        let Some(stone_index) = setup.stones.iter().position(|s| s.part == index && s.piece == piece)
+                        else {
+                            continue;
+                        };
+                        let mut mesh = place(&stone);
+                        let (lo, hi) = mesh.bounds();
+                        let centre = (lo + hi) / 2.0;
+                        for p in &mut mesh.positions {
+                            *p = (Vec3::from(*p) - centre).into();
+                        }
+                        let material = match setup.stones[stone_index].seat {
+                            StoneSeat::Centre => Material::CentreStone,
+                            StoneSeat::Side | StoneSeat::Melee => Material::Melee,
+                        };
+                        let name = format!("{} #{}", label(part_setup, index), piece + 1);
+                        model.nodes.push(ModelNode {
+                            name: name.clone(),
+                            mesh: Some(model.meshes.len()),
+                            transform: Affine3A::from_translation(centre),
+                        });
+                        model.meshes.push(ModelMesh { name, material, data: mesh });
+                        roles.push(NodeRole::Stone(stone_index));
+                    }
+                }
+                PartUse::LeftOut => {}
+            }
+        }
+        let head_angle = match setup.kind {
+            ModelKind::Ring => {
+                let head_points = model.nodes.iter().zip(&roles).flat_map(|(node, role)| {
+                    let in_head = match role {
+                        NodeRole::Metal(zone) => *zone == Zone::Head,
+                        NodeRole::Stone(i) => setup.stones[*i].seat != StoneSeat::Melee,
+                    };
+                    let mesh = node.mesh.and_then(|m| model.meshes.get(m)).filter(|_| in_head);
+                    mesh.map(|m| {
+                        let (lo, hi) = m.data.bounds();
+                        (0..8).map(move |c| {
+                            node.transform.transform_point3(Vec3::new(
+                                if c & 1 == 0 { lo.x } else { hi.x },
+                                if c & 2 == 0 { lo.y } else { hi.y },
+                                if c & 4 == 0 { lo.z } else { hi.z },
+                            ))
+                        })
+                    })
+                    .into_iter()
+                    .flatten()
+                });
+                resize::head_angle(head_points.filter(|p| p.y > 0.0))
+            }
+            ModelKind::Band => 0.0,
+            ModelKind::Head | ModelKind::Stone => 0.0,
+        };
+        HouseModel { setup: setup.clone(), model, roles, head_angle, open_metal }
+    }
+
+    /// Whether the ring size changes the model.
+    pub fn resizable(&self) -> bool {
+        matches!(self.setup.kind, ModelKind::Ring | ModelKind::Band) && self.setup.inner_diameter_mm.is_some()
+    }
+
+    /// How far the band moves out for a ring size (mm; 0 when it is not resizable).
+    pub fn shift_mm(&self, ring_size_mm: f32) -> f32 {
+        match self.setup.inner_diameter_mm.filter(|_| self.resizable()) {
+            Some(modelled) => (crate::design::ring_size::inner_diameter_mm(ring_size_mm) - modelled) / 2.0,
+            None => 0.0,
+        }
+    }
+
+    /// The model at a ring size: metal vertices and stones moved as `resize` says.
+    pub fn resized(&self, ring_size_mm: f32) -> ComponentModel {
+        let shift = self.shift_mm(ring_size_mm);
+        let move_point = |p: Vec3| p + resize::displacement(p, shift, self.head_angle);
+        ComponentModel {
+            meshes: self
+                .model
+                .meshes
+                .iter()
+                .map(|m| ModelMesh {
+                    name: m.name.clone(),
+                    material: m.material,
+                    data: match m.material {
+                        Material::Metal if shift != 0.0 => MeshData {
+                            positions: m.data.positions.iter().map(|&p| move_point(p.into()).into()).collect(),
+                            ..m.data.clone()
+                        },
+                        _ => m.data.clone(),
+                    },
+                })
+                .collect(),
+            nodes: self
+                .model
+                .nodes
+                .iter()
+                .map(|n| ModelNode {
+                    name: n.name.clone(),
+                    mesh: n.mesh,
+                    transform: Affine3A::from_translation(move_point(n.transform.translation.into()))
+                        * Affine3A::from_mat3(n.transform.matrix3.into()),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A part's name for people: its node's, else its mesh's or material's.
+fn label(part: &PartSetup, index: usize) -> String {
+    [&part.node, &part.mesh, &part.material]
+        .into_iter()
+        .find(|n| !n.is_empty())
+        .cloned()
+        .unwrap_or_else(|| format!("part {}", index + 1))
+}
+
+/// Whether a mesh is a closed solid: with its vertices welded by position, no edge is a border (every edge is
+/// shared by an even number of triangles: two, or four where two closed pieces touch along it).
+pub fn is_closed(mesh: &MeshData) -> bool {
+    if mesh.indices.is_empty() {
+        return false;
+    }
+    let (lo, hi) = mesh.bounds();
+    let step = ((hi - lo).max_element() * 1e-5).max(1e-9);
+    let mut welded: HashMap<[i64; 3], u32> = HashMap::new();
+    let ids: Vec<u32> = mesh
+        .positions
+        .iter()
+        .map(|p| {
+            let next = welded.len() as u32;
+            *welded.entry(p.map(|c| (c / step).round() as i64)).or_insert(next)
+        })
+        .collect();
+    let mut edges: HashMap<(u32, u32), i32> = HashMap::new();
+    for t in mesh.indices.chunks_exact(3) {
+        let [a, b, c] = [t[0], t[1], t[2]].map(|i| ids[i as usize]);
+        for (u, v) in [(a, b), (b, c), (c, a)] {
+            if u != v {
+                *edges.entry((u.min(v), u.max(v))).or_default() += 1;
+            }
+        }
+    }
+    edges.values().all(|&n| n % 2 == 0)
+}
+
+/// A loaded house model at a ring size: what `Component::House` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HouseKey {
+    /// The first 64 bits of the file's hash.
+    pub model: u64,
+    /// The ring size in hundredths of a mm (0 for models the size does not change).
+    pub ring_size_centi: u32,
+}
+
+/// The registry's key of a file hash (hex).
+pub fn model_key(hash: &str) -> u64 {
+    u64::from_str_radix(hash.get(..16).unwrap_or(hash), 16).unwrap_or(0)
+}
+
+fn registry() -> &'static Mutex<HashMap<u64, Arc<HouseModel>>> {
+    static MODELS: OnceLock<Mutex<HashMap<u64, Arc<HouseModel>>>> = OnceLock::new();
+    MODELS.get_or_init(Default::default)
+}
+
+/// Keeps a loaded model for the rest of the run, under its file's hash (a hash names one content for ever).
+pub fn register(hash: &str, model: HouseModel) -> Arc<HouseModel> {
+    let model = Arc::new(model);
+    if let Ok(mut models) = registry().lock() {
+        models.insert(model_key(hash), model.clone());
+    }
+    model
+}
+
+/// The loaded model of a hash, if it was registered.
+pub fn registered(hash: &str) -> Option<Arc<HouseModel>> {
+    registry().lock().ok()?.get(&model_key(hash)).cloned()
+}
+
+/// How many resized models are kept (the advisor tries a few sizes; a heavy model is tens of MB each).
+const RESIZED_KEPT: usize = 6;
+
+/// The component model a key names: the registered model at that size (recently used ones kept), or an empty
+/// model when none is registered.
+pub fn component_model(key: HouseKey) -> Arc<ComponentModel> {
+    static RESIZED: OnceLock<Mutex<Vec<(HouseKey, Arc<ComponentModel>)>>> = OnceLock::new();
+    let cache = RESIZED.get_or_init(Default::default);
+    if let Ok(mut kept) = cache.lock()
+        && let Some(at) = kept.iter().position(|(k, _)| *k == key)
+    {
+        let found = kept.remove(at);
+        kept.push(found.clone());
+        return found.1;
+    }
+    let Some(house) = registry().lock().ok().and_then(|m| m.get(&key.model).cloned()) else {
+        return Arc::new(ComponentModel { meshes: Vec::new(), nodes: Vec::new() });
+    };
+    let model = Arc::new(house.resized(key.ring_size_centi as f32 / 100.0));
+    if let Ok(mut kept) = cache.lock() {
+        if kept.len() >= RESIZED_KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, model.clone()));
+    }
+    model
+}
+
+/// The Assembly of a design on a house's model: one component, its parts with their roles (the centre stone in
+/// the design's species, the others diamonds), resized to the design's ring size. Empty until the model is loaded.
+pub fn assemble_house(design: &Design, source: &CollectionRef) -> Assembly {
+    let Some(house) = registered(&source.hash) else {
+        return Assembly { kind: PieceKind::Ring, components: Vec::new() };
+    };
+    let ring_size_centi = if house.resizable() { (design.ring_size_mm * 100.0).round() as u32 } else { 0 };
+    let component = Component::House(HouseKey { model: model_key(&source.hash), ring_size_centi });
+    let model = component.model();
+    let parts = model
+        .nodes
+        .iter()
+        .zip(&house.roles)
+        .filter_map(|(node, role)| {
+            let role = match *role {
+                NodeRole::Metal(Zone::Band) => PartRole::Metal(MetalZone::Band),
+                NodeRole::Metal(Zone::Head) => PartRole::Metal(MetalZone::Head),
+                NodeRole::Stone(i) => {
+                    let stone = house.setup.stones.get(i)?;
+                    let (seat, species) = match stone.seat {
+                        StoneSeat::Centre => (Seat::Centre, design.stone.species),
+                        StoneSeat::Side => (Seat::Head, Species::Diamond),
+                        StoneSeat::Melee if resize::in_band(node.transform.translation.into(), house.head_angle) => {
+                            (Seat::Band, Species::Diamond)
+                        }
+                        StoneSeat::Melee => (Seat::Head, Species::Diamond),
+                    };
+                    PartRole::Stone { seat, cut: stone.cut, species }
+                }
+            };
+            Some(Part { node: node.name.clone(), mesh: node.mesh?, role, local: node.transform })
+        })
+        .collect();
+    // The component's model is already at the ring size (`band_shift_mm` moves Écrin's reference bands only).
+    Assembly {
+        kind: PieceKind::Ring,
+        components: vec![PlacedComponent { component, transform: Affine3A::IDENTITY, band_shift_mm: None, parts }],
+    }
+}
