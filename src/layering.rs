@@ -14,7 +14,7 @@ const CORE: [(&str, &[&str]); 10] = [
     ("geometry", &["design", "atomic_file", "memo"]),
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo"]),
-    ("collection", &["design", "geometry", "atomic_file"]),
+    ("collection", &["design", "geometry", "estimate", "atomic_file"]),
     ("i18n", &["design", "geometry", "estimate"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png"]),
 ];

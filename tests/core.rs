@@ -363,35 +363,76 @@ fn cli_render_writes_one_file_per_view() {
 }
 
 #[test]
-fn an_imported_blender_ring_is_scaled_turned_and_its_stones_split() {
-    use ecrin::geometry::import::PartClass;
+fn a_house_model_from_blender_is_scaled_turned_and_its_stones_split() {
+    use ecrin::geometry::house::analyse::analyse;
+    use ecrin::geometry::house::read::read_parts;
+    use ecrin::geometry::house::{HouseModel, NodeRole, PartUse, Zone};
     // The shipped sample: Z up, metres, "ROSE GOLD.003" band, "White Gold" prongs, "DIAMOND.002", "Melee.014".
     let path = repo().join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
-    let (model, report) = ecrin::geometry::imported::load_model(&path, None).expect("usable model");
-    assert_eq!(report.units, "m");
-    let metal: Vec<_> = model.parts.iter().filter(|p| p.class == PartClass::Metal).collect();
-    let gems: Vec<_> = model.parts.iter().filter(|p| p.class == PartClass::Gem).collect();
-    assert_eq!(metal.len(), 2, "band and prongs");
-    assert_eq!(gems.len(), 3, "the centre stone and the two melee stones, split apart");
-    // Millimetres, finger along Z, head up: the band's bottom is one outer radius below the origin.
-    let band = metal.iter().find(|p| p.label.starts_with("ROSE GOLD")).expect("the band");
-    let (lo, hi) = band.mesh.bounds();
+    let parts = read_parts(&path).expect("readable");
+    let setup = analyse(&parts, None).expect("analysed");
+    assert_eq!(setup.units, "m");
+    let model = HouseModel::build(&parts, &setup);
+    let node = |wanted: &dyn Fn(&NodeRole) -> bool| {
+        model.model.nodes.iter().zip(&model.roles).filter(|(_, role)| wanted(role)).map(|(n, _)| n).collect::<Vec<_>>()
+    };
+    assert_eq!(node(&|r| matches!(r, NodeRole::Metal(_))).len(), 2, "band and prongs");
+    assert_eq!(node(&|r| matches!(r, NodeRole::Stone(_))).len(), 3, "the centre stone and two melee, split apart");
+    // Millimetres, finger along Z, head up, the finger's centre at the origin.
+    let band = &model.model.meshes[node(&|r| *r == NodeRole::Metal(Zone::Band))[0].mesh.expect("mesh")].data;
+    let (lo, hi) = band.bounds();
     let outer = 17.0 / 2.0 + ecrin::geometry::ring::BAND_THICKNESS_MM;
     assert!((lo.y + outer).abs() < 0.2 && (hi.y - outer).abs() < 0.2, "band y {lo} … {hi}");
     assert!((lo.x + outer).abs() < 0.2 && (hi.x - outer).abs() < 0.2, "band x {lo} … {hi}");
     assert!(hi.z - lo.z < 3.0, "the band's width runs along the finger (Z): {lo} … {hi}");
-    let prongs = metal.iter().find(|p| p.label.starts_with("White Gold")).expect("the prongs");
-    assert!(prongs.mesh.bounds().0.y > outer - 1.0, "the head sits on the band's top");
-    let centre = &model.parts[model.centre_stone.expect("a centre stone")];
-    assert!(centre.label.contains("DIAMOND"), "{}", centre.label);
-    assert!(centre.origin.y > 12.0 && centre.origin.x.abs() < 0.1 && centre.origin.z.abs() < 0.1, "{}", centre.origin);
-    // A corrected classification is taken as given.
-    let (corrected, _) = ecrin::geometry::imported::load_model(
-        &path,
-        Some(&[PartClass::Metal, PartClass::Metal, PartClass::Gem, PartClass::Metal]),
-    )
-    .expect("usable");
-    assert_eq!(corrected.parts.iter().filter(|p| p.class == PartClass::Gem).count(), 1);
+    let prongs = &model.model.meshes[node(&|r| *r == NodeRole::Metal(Zone::Head))[0].mesh.expect("mesh")].data;
+    assert!(prongs.bounds().0.y > outer - 1.0, "the head sits on the band's top");
+    let centre = model.model.nodes.iter().find(|n| n.name.contains("Centre")).expect("the centre stone");
+    let at = centre.transform.translation;
+    assert!(at.y > 12.0 && at.x.abs() < 0.1 && at.z.abs() < 0.1, "{at}");
+    // A corrected classification is taken as given: the melee made metal, one stone is left.
+    let uses = [PartUse::Metal(Zone::Band), PartUse::Metal(Zone::Head), PartUse::Stone, PartUse::Metal(Zone::Band)];
+    let corrected = analyse(&parts, Some(&uses)).expect("analysed");
+    assert_eq!(corrected.stones.len(), 1);
+}
+
+#[test]
+fn cli_collection_adds_three_origins_and_a_preset_of_one_renders_checks_and_reports_a_missing_model() {
+    let dir = scratch("collection");
+    let folder = dir.join("collection").display().to_string();
+    let sample = |relative: &str| repo().join("assets").join(relative).display().to_string();
+    for (file, name) in [
+        (ecrin::geometry::sample_export::SAMPLE_PATH, "Bague Rose"),
+        (ecrin::geometry::sample_export::RHINO_PATH, "Solitaire Lune"),
+        (ecrin::geometry::sample_export::WEB_PATHS[0], "Tête ovale"),
+    ] {
+        let output = ecrin(&["--collection", &folder, "collection", "add", &sample(file), "--name", name]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let listed = ecrin(&["--collection", &folder, "collection", "list"]);
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(text.contains("solitaire-lune\tSolitaire Lune\tring in mm"), "{text}");
+    assert!(text.contains("bague-rose\tBague Rose\tring in m"), "{text}");
+    assert!(text.contains("tete-ovale\tTête ovale\thead in mm"), "{text}");
+    let preset = dir.join("lune.ron").display().to_string();
+    let made = ecrin(&["--collection", &folder, "collection", "new-design", "solitaire-lune", "-o", &preset]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let checked = ecrin(&["--collection", &folder, "check", &preset]);
+    let text = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success() && text.contains("Solitaire Lune"), "{text}");
+    let picture = dir.join("lune.png").display().to_string();
+    let rendered = ecrin(&["--collection", &folder, "render", &preset, "-o", &picture, "--size", "64"]);
+    assert!(rendered.status.success(), "{}", String::from_utf8_lossy(&rendered.stderr));
+    let image = image::open(&picture).expect("render").to_rgba8();
+    let background = *image.get_pixel(0, 0);
+    assert!(image.pixels().filter(|p| **p != background).count() > 64 * 64 / 20, "the house's ring is drawn");
+    // Removed from the collection: its preset says which model is missing, and nothing is written.
+    let removed = ecrin(&["--collection", &folder, "collection", "remove", "solitaire-lune"]);
+    assert!(removed.status.success());
+    let missing = ecrin(&["--collection", &folder, "check", &preset]);
+    let text = String::from_utf8_lossy(&missing.stdout);
+    assert!(!missing.status.success() && text.contains("solitaire-lune"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -811,11 +811,16 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
 }
 
 #[test]
-fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
-    use ecrin::geometry::import::PartClass;
+fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
+    use ecrin::collection::Collection;
+    use ecrin::geometry::house::{PartUse, Zone};
+    use ecrin::studio::collection::{CollectionCommand, StudioCollection};
     use ecrin::studio::import::{Import, ImportCommand};
     let size = 128;
     let mut offscreen = Offscreen::new(Design::default(), size, size);
+    let folder = std::env::temp_dir().join(format!("ecrin-studio-collection-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    offscreen.world_mut().resource_mut::<StudioCollection>().collection = Collection::at(&folder);
     offscreen.run_until_ready(3000).expect("studio ready");
     let composed = offscreen.capture().expect("Écrin's ring");
     let path =
@@ -836,22 +841,26 @@ fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
     assert!(offscreen.world_mut().resource::<Import>().dialog.is_some(), "the big model's import dialog");
     offscreen.send(ImportCommand::CloseDialog);
 
+    // The Blender sample: the dialog proposes its parts' roles; the designer adds it to the collection.
     offscreen.send(ImportCommand::Open(path.clone()));
     wait_for_analysis(&mut offscreen);
-    let classes = offscreen.world_mut().resource::<Import>().dialog.as_ref().map(|d| d.classes.clone());
+    let setup = offscreen.world_mut().resource::<Import>().dialog.as_ref().map(|d| d.setup.clone()).expect("dialog");
+    let roles: Vec<PartUse> = setup.parts.iter().map(|p| p.role).collect();
     assert_eq!(
-        classes.as_deref(),
-        Some(&[PartClass::Metal, PartClass::Metal, PartClass::Gem, PartClass::Gem][..]),
-        "\"ROSE GOLD.003\", \"White Gold\", \"DIAMOND.002\", \"Melee.014\""
+        roles,
+        [PartUse::Metal(Zone::Band), PartUse::Metal(Zone::Head), PartUse::Stone, PartUse::Stone],
+        "\"ROSE GOLD.003\" band, \"White Gold\" prongs on the Head node, \"DIAMOND.002\", \"Melee.014\""
     );
-    offscreen.send(ImportCommand::Show(path, classes.unwrap_or_default()));
-    wait_for_analysis(&mut offscreen);
+    offscreen.send(CollectionCommand::Add { path, name: Some("Bague Rose".into()), setup: Some(Box::new(setup)) });
+    offscreen.send(ImportCommand::CloseDialog);
+    wait_for_the_piece(&mut offscreen, |d| d.source.collection().is_some());
+    let design = offscreen.design();
+    assert_eq!(design.source.collection().map(|m| m.id.as_str()), Some("bague-rose"), "a design of the model opened");
+    assert_eq!(offscreen.world_mut().resource::<StudioCollection>().models.len(), 1, "listed in the collection");
     offscreen.settle(600).expect("settled");
-    let imported = offscreen.capture().expect("the boutique's ring");
-    let shown = offscreen.world_mut().resource::<StatusLine>().text.clone();
-    assert!(shown.contains("3 stones traced"), "{shown}");
+    let imported = offscreen.capture().expect("the house's ring");
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    imported.save(out.join("imported-yellow.png")).ok();
+    imported.save(out.join("collection-yellow.png")).ok();
     let mean_difference = |a: &image::RgbaImage, b: &image::RgbaImage| {
         a.pixels()
             .zip(b.pixels())
@@ -859,30 +868,54 @@ fn a_boutique_model_is_shown_and_takes_the_metal_and_stone_live() {
             .sum::<f64>()
             / f64::from(size * size)
     };
-    assert!(mean_difference(&composed, &imported) > 2.0, "the imported ring replaces Écrin's");
+    assert!(mean_difference(&composed, &imported) > 2.0, "the house's ring replaces Écrin's");
     let ([yr, _, yb], count) = ring_pixels(&imported);
-    assert!(count > (size * size / 20) as usize, "the imported ring is on screen ({count} px)");
+    assert!(count > (size * size / 20) as usize, "the house's ring is on screen ({count} px)");
     assert!(yr - yb > 25.0, "its metal takes the design's 18k yellow gold ({yr:.0}, {yb:.0})");
 
     // Live: a white-gold metal and a ruby centre stone.
     offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
     offscreen.send(DocumentCommand::Design(DesignCommand::SetSpecies(ecrin::design::Species::Ruby)));
     let changed = offscreen.capture().expect("white gold, ruby");
-    changed.save(out.join("imported-white-ruby.png")).ok();
+    changed.save(out.join("collection-white-ruby.png")).ok();
     let ([wr, _, wb], _) = ring_pixels(&changed);
     assert!((wr - wb).abs() < (yr - yb) / 2.0, "the metal turned white ({wr:.0}, {wb:.0})");
-    // The centre stone sits at the top middle of the picture: it turns red.
-    let top = image::imageops::crop_imm(&changed, size * 3 / 8, size / 8, size / 4, size / 5).to_image();
-    let top_before = image::imageops::crop_imm(&imported, size * 3 / 8, size / 8, size / 4, size / 5).to_image();
-    let ([rr, rg, _], _) = ring_pixels(&top);
-    let ([dr, dg, _], _) = ring_pixels(&top_before);
-    assert!(rr - rg > dr - dg + 20.0, "the centre stone is not red: ({rr:.0}, {rg:.0}) vs ({dr:.0}, {dg:.0})");
+    let reddest = |image: &image::RgbaImage| image.pixels().map(|p| p[0] as i32 - p[1] as i32).max().unwrap_or(0);
+    assert!(reddest(&changed) > reddest(&imported) + 40, "the centre stone turned red");
 
-    // Back to Écrin's ring (now in white gold with a ruby).
-    offscreen.send(ImportCommand::ShowComposedRing);
+    // A larger ring size: the house's band is resized (the piece follows); saved, it reopens the same design.
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetRingSize(60.0)));
+    wait_for_the_piece(&mut offscreen, |d| d.ring_size_mm == 60.0);
+    let resized = offscreen.capture().expect("size 60");
+    assert!(mean_difference(&changed, &resized) > 0.5, "the ring grew");
+    let preset = folder.join("bague-rose-60.ron");
+    offscreen.send(DocumentCommand::SavePreset(Some(preset.clone())));
+    offscreen.update();
+    let saved = ecrin::design::preset::load(&preset).expect("saved preset");
+    assert_eq!(saved, offscreen.design());
+
+    // Undo back to Écrin's ring.
+    for _ in 0..4 {
+        offscreen.send(DocumentCommand::Undo);
+    }
+    wait_for_the_piece(&mut offscreen, |d| d.source.is_ecrin());
+    assert!(offscreen.design().source.is_ecrin());
     let back = offscreen.capture().expect("Écrin's ring again");
-    assert!(mean_difference(&changed, &back) > 2.0);
+    assert!(mean_difference(&resized, &back) > 2.0);
     offscreen.exit();
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// Frames until the design is the one wanted, the collection's work is done and every piece shows its design.
+fn wait_for_the_piece(offscreen: &mut Offscreen, wanted: impl Fn(&Design) -> bool) {
+    for _ in 0..10_000 {
+        offscreen.update();
+        let busy = offscreen.world_mut().resource::<ecrin::studio::collection::StudioCollection>().busy();
+        if !busy && wanted(&offscreen.design()) && offscreen.scene_matches_design() {
+            return;
+        }
+    }
+    panic!("the piece never showed its design");
 }
 
 /// A metal ball of about a million triangles (a heavy CAD export), as GLB bytes.

@@ -18,7 +18,11 @@ pub fn variant_label(first: &Design, variant: &Design, prices: Option<&PriceList
     let has: Vec<String> = design_changes(first, variant).iter().filter_map(what_it_has).collect();
     let headline = if has.is_empty() { "the reference".to_string() } else { has.join(" · ") };
     let grams = weights(variant).metal_grams() - weights(first).metal_grams();
-    let mut figures = format!("{:.2} g of metal ({grams:+.2} g)", weights(variant).metal_grams());
+    let mut figures = match (weights(first).solid, weights(variant).solid) {
+        (true, true) => format!("{:.2} g of metal ({grams:+.2} g)", weights(variant).metal_grams()),
+        (_, true) => format!("{:.2} g of metal", weights(variant).metal_grams()),
+        (_, false) => "weight unavailable (not a closed solid)".to_string(),
+    };
     if let Some(list) = prices
         && let (Ok(a), Ok(b)) = (list.estimate(first), list.estimate(variant))
     {

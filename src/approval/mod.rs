@@ -117,6 +117,17 @@ pub fn ring_size_text(design: &Design) -> String {
     }
 }
 
+/// The metal's weight in words: the estimate, or why there is none (a house's model that is not a closed solid has
+/// a volume that is no weight).
+pub fn metal_weight_text(design: &Design) -> String {
+    let weights = weights(design);
+    if weights.solid {
+        format!("≈ {:.2} g (estimate)", weights.metal_grams())
+    } else {
+        "weight unavailable (the model is not a closed solid)".to_string()
+    }
+}
+
 /// The spec table of the approval sheet. The price line appears only with a price list; a price the list
 /// cannot give (an alloy or a stone size it lacks) is said so, not guessed.
 pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&str>, date: &str) -> Vec<SpecRow> {
@@ -138,13 +149,17 @@ pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&st
         rows.push(row("Client", client.trim().to_string()));
     }
     rows.push(row("Metal", metal));
-    match &design.necklace {
-        None => rows.extend([
+    match (&design.necklace, design.source.collection()) {
+        // A house's model: its own head and band, named by the house.
+        (None, Some(model)) => {
+            rows.extend([row("Model", format!("{} (the house's collection)", model.name)), row("Centre stone", stone)])
+        }
+        (None, None) => rows.extend([
             row("Centre stone", stone),
             row("Setting", design.setting.label().to_string()),
             row("Band", design.shank.label().to_string()),
         ]),
-        Some(necklace) => {
+        (Some(necklace), _) => {
             let length = necklace.length_mm;
             let falls = crate::design::necklace::where_it_falls(length);
             rows.push(row("Chain", format!("{}, {:.0} cm (falls {falls})", necklace.chain.label(), length / 10.0)));
@@ -164,7 +179,7 @@ pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&st
             if design.engraving.is_empty() { "—".to_string() } else { format!("“{}”", design.engraving) };
         rows.push(row("Engraving", engraving));
     }
-    rows.push(row("Metal weight", format!("≈ {:.2} g (estimate)", weights(design).metal_grams())));
+    rows.push(row("Metal weight", metal_weight_text(design)));
     if let Some(list) = prices {
         let price = match list.estimate(design) {
             Ok(estimate) => format!("{:.0} {} (estimate)", estimate.retail, list.currency),

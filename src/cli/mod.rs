@@ -227,7 +227,10 @@ pub fn run(cli: Cli) -> ExitCode {
                         crate::estimate::centre_carats(&d),
                         crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).light_return,
                         crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).fire,
-                        d.setting.label(),
+                        match d.source.collection() {
+                            Some(model) => format!("the house's model {} ({})", model.name, model.id),
+                            None => d.setting.label().to_string(),
+                        },
                         crate::approval::fingerprint(&d)
                     ),
                     Err(error) => {

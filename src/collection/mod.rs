@@ -27,7 +27,9 @@ pub enum CollectionError {
     Manifest { path: String, message: String },
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
-    #[error("no model {id:?} in the collection {folder}")]
+    #[error(
+        "no model {id:?} in the collection {folder}: add its file to the collection again (Add to the collection…), or open the design with the folder that holds it (--collection); the design is kept as it is"
+    )]
     NotFound { id: String, folder: String },
     #[error(
         "the model {name:?} ({id}) has changed since this design was made (its file is not the one the design names): add the new file to the collection and make the design again; the design is kept as it is"
@@ -131,6 +133,21 @@ impl Collection {
         analyse(&parts, None).map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })
     }
 
+    /// The analysis again with the designer's part roles (a part made a stone is split into stones, a stone made
+    /// metal weighed), keeping the seats and cuts they gave the stones that are still there.
+    pub fn corrected(path: &Path, corrected: &HouseSetup) -> Result<HouseSetup, CollectionError> {
+        let parts = read_parts(path)?;
+        let uses: Vec<_> = corrected.parts.iter().map(|p| p.role).collect();
+        let mut setup = analyse(&parts, Some(&uses))
+            .map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })?;
+        for stone in &mut setup.stones {
+            if let Some(given) = corrected.stones.iter().find(|s| s.part == stone.part && s.piece == stone.piece) {
+                (stone.seat, stone.cut) = (given.seat, given.cut);
+            }
+        }
+        Ok(setup)
+    }
+
     /// Adds a model: stores a copy named by its hash and writes its manifest (`setup`: the designer's corrections;
     /// `None`: the analysis as proposed). A model already in the collection is not added twice: its manifest is
     /// returned.
@@ -147,7 +164,7 @@ impl Collection {
             return Ok(existing);
         }
         let setup = match setup {
-            Some(setup) => setup,
+            Some(corrected) => Self::corrected(path, &corrected)?,
             None => Self::propose(path)?,
         };
         let original_file = files[0].0.display().to_string();

@@ -123,6 +123,20 @@ fn the_band_is_resized_radially_and_keeps_its_thickness() {
     let stone = |size: f32| assemble(&Design { ring_size_mm: size, ..design.clone() }).centre_seat().expect("centre");
     let shift = (66.0 - 44.0) / std::f32::consts::PI / 2.0;
     assert!((stone(66.0).translation.y - stone(44.0).translation.y - shift).abs() < 1e-3);
+    // The pavé stones set in the band move out with it, as Écrin's do.
+    let band_stones = |size: f32| -> Vec<Vec3> {
+        assemble(&Design { ring_size_mm: size, ..design.clone() })
+            .parts()
+            .filter(|(_, p, _)| matches!(p.role, PartRole::Stone { seat: Seat::Band, .. }))
+            .map(|(_, _, at)| at.translation.into())
+            .collect()
+    };
+    let (small, large) = (band_stones(44.0), band_stones(66.0));
+    assert!(small.len() >= 16 && small.len() == large.len(), "{} band stones", small.len());
+    for (a, b) in small.iter().zip(&large) {
+        assert!((b.truncate().length() - a.truncate().length() - shift).abs() < 1e-3, "{a} → {b}");
+        assert!((a.z - b.z).abs() < 1e-5, "the finger axis is untouched");
+    }
 }
 
 #[test]

@@ -57,6 +57,8 @@ pub enum PriceError {
     NoMetalPrice(&'static str),
     #[error("the price list has no price for a {carats:.2} ct {species}")]
     NoStonePrice { species: &'static str, carats: f32 },
+    #[error("the metal's weight is unavailable (the model is not a closed solid)")]
+    NoWeight,
 }
 
 impl PriceList {
@@ -89,6 +91,9 @@ impl PriceList {
     /// charge, then the markup, rounded up.
     pub fn estimate(&self, design: &Design) -> Result<PriceEstimate, PriceError> {
         let weights = weights(design);
+        if !weights.solid {
+            return Err(PriceError::NoWeight);
+        }
         let price_of =
             |alloy: Alloy| self.metal_per_gram.get(&alloy).copied().ok_or(PriceError::NoMetalPrice(alloy.label()));
         let metal = weights.band_grams * price_of(design.metal.alloy)?

@@ -91,6 +91,27 @@ impl Assembly {
         self.components.iter().find(|c| wanted(c.component))
     }
 
+    /// The piece's bounds in mm (every part's mesh where it is placed), if it has parts.
+    pub fn bounds(&self) -> Option<(Vec3, Vec3)> {
+        static MESH_BOUNDS: crate::memo::Memo<(Component, usize), Option<(Vec3, Vec3)>> = crate::memo::Memo::new();
+        self.parts()
+            .filter_map(|(placed, part, at)| {
+                let (lo, hi) = MESH_BOUNDS.get_or_compute((placed.component, part.mesh), || {
+                    placed.component.model().meshes.get(part.mesh).map(|m| m.data.bounds())
+                })?;
+                let corners = (0..8).map(|c| {
+                    at.transform_point3(Vec3::new(
+                        if c & 1 == 0 { lo.x } else { hi.x },
+                        if c & 2 == 0 { lo.y } else { hi.y },
+                        if c & 4 == 0 { lo.z } else { hi.z },
+                    ))
+                });
+                corners
+                    .fold(None, |acc: Option<(Vec3, Vec3)>, p| Some(acc.map_or((p, p), |(a, b)| (a.min(p), b.max(p)))))
+            })
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    }
+
     /// Where the centre stone sits (a unit stone's placement, piece frame), if the piece has one.
     pub fn centre_seat(&self) -> Option<Affine3A> {
         self.parts().find(|(_, part, _)| matches!(part.role, PartRole::Stone { seat: Seat::Centre, .. })).map(|p| p.2)

@@ -1,6 +1,7 @@
 //! Indexed triangle meshes and the builders the model library uses: sweeps, tubes and spheres.
 
 use glam::{Affine3A, Vec3};
+use std::collections::HashMap;
 
 /// An indexed triangle mesh with per-vertex normals, in millimetres (or in stone lengths for unit parts).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -62,6 +63,58 @@ impl MeshData {
         }
         self.normals = normals.into_iter().map(|n| n.normalize_or(Vec3::Y).into()).collect();
     }
+}
+
+/// Splits a mesh into its connected pieces (vertices welded by position, as exports duplicate them per face).
+pub fn connected_pieces(mesh: &MeshData) -> Vec<MeshData> {
+    let (lo, hi) = mesh.bounds();
+    let step = ((hi - lo).max_element() * 1e-5).max(1e-9);
+    let mut welded: HashMap<[i64; 3], usize> = HashMap::new();
+    let key = |p: [f32; 3]| p.map(|c| (c / step).round() as i64);
+    let ids: Vec<usize> = mesh
+        .positions
+        .iter()
+        .map(|&p| {
+            let next = welded.len();
+            *welded.entry(key(p)).or_insert(next)
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..welded.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for triangle in mesh.indices.chunks_exact(3) {
+        let a = root(&mut parent, ids[triangle[0] as usize]);
+        for &corner in &triangle[1..] {
+            let b = root(&mut parent, ids[corner as usize]);
+            parent[b] = a;
+        }
+    }
+    let mut pieces: HashMap<usize, MeshData> = HashMap::new();
+    let mut remap: HashMap<(usize, u32), u32> = HashMap::new();
+    let mut order = Vec::new();
+    for triangle in mesh.indices.chunks_exact(3) {
+        let piece_id = root(&mut parent, ids[triangle[0] as usize]);
+        let piece = pieces.entry(piece_id).or_insert_with(|| {
+            order.push(piece_id);
+            MeshData::default()
+        });
+        for &index in triangle {
+            let local = *remap.entry((piece_id, index)).or_insert_with(|| {
+                piece.positions.push(mesh.positions[index as usize]);
+                if let Some(&n) = mesh.normals.get(index as usize) {
+                    piece.normals.push(n);
+                }
+                piece.positions.len() as u32 - 1
+            });
+            piece.indices.push(local);
+        }
+    }
+    order.into_iter().filter_map(|id| pieces.remove(&id)).collect()
 }
 
 /// A closed surface swept along a closed path: at path point `i`, profile point `[k, a, b]` lands at

@@ -7,7 +7,6 @@ pub mod glb;
 pub mod halo;
 pub mod house;
 pub mod import;
-pub mod imported;
 #[cfg(test)]
 mod joins;
 pub mod library;

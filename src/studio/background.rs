@@ -85,10 +85,13 @@ pub struct ChildJob {
 }
 
 impl ChildJob {
-    /// Starts `ecrin <args>`; its output comes back as events.
+    /// Starts `ecrin <args>` on this run's collection folder (the pieces may be the house's models); its output
+    /// comes back as events.
     pub fn start(args: &[std::ffi::OsString]) -> Result<Self, std::io::Error> {
         let executable = std::env::current_exe()?;
         let mut child: Child = Command::new(executable)
+            .arg("--collection")
+            .arg(crate::collection::current().dir)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -55,6 +55,9 @@ const NECKLINE_FOCUS_Y_MM: f32 = -60.0;
 /// The default view of a design: the ring close up, or a necklace on the bust (from the front, a little to the
 /// side, the whole neckline in view).
 pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
+    if design.source.collection().is_some() {
+        return house_view(design);
+    }
     match &design.necklace {
         None => default_view(crate::geometry::ring::band_top_mm(design.ring_size_mm) * 0.55),
         // The same framing for every length, so that the client sees where each one falls.
@@ -74,6 +77,26 @@ pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
                 ..default()
             }
         }
+    }
+}
+
+/// A house's model framed whole, centred on its bounds, from the same angle as Écrin's rings (the default ring view
+/// until the model is loaded).
+fn house_view(design: &crate::design::Design) -> PanOrbitCamera {
+    let Some((lo, hi)) = crate::geometry::assembly::assemble(design).bounds() else {
+        return default_view(crate::geometry::ring::band_top_mm(design.ring_size_mm) * 0.55);
+    };
+    let centre = (lo + hi) / 2.0;
+    // Écrin's ring (≈ 24 mm across) is framed at 40 mm: the same proportion for any size.
+    let radius = ((hi - lo).max_element() * 1.7).clamp(8.0, 400.0);
+    PanOrbitCamera {
+        focus: centre,
+        target_focus: centre,
+        radius: Some(radius),
+        target_radius: radius,
+        zoom_lower_limit: radius * 0.3,
+        zoom_upper_limit: Some(radius * 4.0),
+        ..default_view(centre.y)
     }
 }
 

@@ -1,12 +1,14 @@
 //! The studio's commands: each feature owns its own message type and the one system that handles it —
-//! `DocumentCommand` (`state.rs`), `PresentationCommand` (`lighting.rs`), `ViewCommand` (`camera.rs`),
-//! `ShowBust` (`necklace.rs`), `PresetRequest` (`presets.rs`), `ImportCommand` (`import.rs`), `PackCommand`
-//! (`packing.rs`), `ExportBoard` (`board_export.rs`), `RecoveryCommand` (`recovery.rs`). Where several features'
+//! `DocumentCommand` (`document/`), `PresentationCommand` (`lighting/`), `ViewCommand` (`camera.rs`),
+//! `ShowBust` (`necklace/`), `PresetRequest` (`presets.rs`), `ImportCommand` (`import/`), `CollectionCommand`
+//! (`collection/`), `PackCommand` (`pack/job.rs`), `ExportBoard` (`board/export.rs`), `RecoveryCommand`
+//! (`recovery/`). Where several features'
 //! commands travel together (a panel returns its clicks as a list), they are carried as `StudioCommand`s and routed
 //! here, each to its owner.
 
 use super::board::export::ExportBoard;
 use super::camera::ViewCommand;
+use super::collection::CollectionCommand;
 use super::document::DocumentCommand;
 use super::import::ImportCommand;
 use super::lighting::PresentationCommand;
@@ -27,6 +29,7 @@ pub enum StudioCommand {
     Bust(ShowBust),
     Presets(PresetRequest),
     Import(ImportCommand),
+    Collection(CollectionCommand),
     Pack(PackCommand),
     Board(ExportBoard),
     Recovery(RecoveryCommand),
@@ -49,6 +52,7 @@ carried!(
     ShowBust => Bust,
     PresetRequest => Presets,
     ImportCommand => Import,
+    CollectionCommand => Collection,
     PackCommand => Pack,
     ExportBoard => Board,
     RecoveryCommand => Recovery,
@@ -69,6 +73,7 @@ pub struct Route<'w> {
     bust: MessageWriter<'w, ShowBust>,
     presets: MessageWriter<'w, PresetRequest>,
     import: MessageWriter<'w, ImportCommand>,
+    collection: MessageWriter<'w, CollectionCommand>,
     pack: MessageWriter<'w, PackCommand>,
     board: MessageWriter<'w, ExportBoard>,
     recovery: MessageWriter<'w, RecoveryCommand>,
@@ -84,6 +89,7 @@ impl StudioCommand {
             StudioCommand::Bust(c) => _ = world.write_message(c),
             StudioCommand::Presets(c) => _ = world.write_message(c),
             StudioCommand::Import(c) => _ = world.write_message(c),
+            StudioCommand::Collection(c) => _ = world.write_message(c),
             StudioCommand::Pack(c) => _ = world.write_message(c),
             StudioCommand::Board(c) => _ = world.write_message(c),
             StudioCommand::Recovery(c) => _ = world.write_message(c),
@@ -102,6 +108,7 @@ impl Route<'_> {
                 StudioCommand::Bust(c) => _ = self.bust.write(c),
                 StudioCommand::Presets(c) => _ = self.presets.write(c),
                 StudioCommand::Import(c) => _ = self.import.write(c),
+                StudioCommand::Collection(c) => _ = self.collection.write(c),
                 StudioCommand::Pack(c) => _ = self.pack.write(c),
                 StudioCommand::Board(c) => _ = self.board.write(c),
                 StudioCommand::Recovery(c) => _ = self.recovery.write(c),

@@ -3,6 +3,7 @@
 pub mod background;
 pub mod board;
 pub mod camera;
+pub mod collection;
 pub mod commands;
 pub mod document;
 pub mod export;
@@ -93,6 +94,7 @@ pub fn scene_plugin(app: &mut App) {
         scene::plugin,
         stage::plugin,
         import::plugin,
+        collection::plugin,
         necklace::plugin,
         loading::plugin,
     ));

@@ -30,6 +30,8 @@ pub struct PieceShape {
     pub stone_mm: f32,
     pub ring_size_mm: f32,
     pub necklace: Option<Necklace>,
+    /// A house's model (the key of its file's hash).
+    pub house: Option<u64>,
 }
 
 impl PieceShape {
@@ -41,6 +43,7 @@ impl PieceShape {
             stone_mm: design.stone.size_mm,
             ring_size_mm: design.ring_size_mm,
             necklace: design.necklace,
+            house: design.source.collection().map(|m| crate::geometry::house::model_key(&m.hash)),
         }
     }
 }
@@ -50,11 +53,21 @@ impl PieceShape {
 pub enum PieceKind {
     Ring,
     Necklace,
+    /// A model of the house's collection, loaded yet or not (it is framed once it is).
+    House {
+        loaded: bool,
+    },
 }
 
 impl PieceKind {
     pub fn of(design: &Design) -> Self {
-        if design.necklace.is_some() { PieceKind::Necklace } else { PieceKind::Ring }
+        match (&design.source, &design.necklace) {
+            (crate::design::PieceSource::Collection(model), _) => {
+                PieceKind::House { loaded: crate::geometry::house::registered(&model.hash).is_some() }
+            }
+            (_, Some(_)) => PieceKind::Necklace,
+            (_, None) => PieceKind::Ring,
+        }
     }
 }
 
@@ -91,7 +104,9 @@ pub fn rings_match_designs(world: &World) -> bool {
         .filter(|(slot, shown)| designs.get(*slot).is_some_and(|d| shown.matches(d)))
         .map(|(slot, _)| slot)
         .collect();
-    (0..designs.len()).all(|slot| matching.contains(&slot))
+    // A house's model is not Écrin's ring: its own root says whether it shows its design.
+    (0..designs.len()).all(|slot| matching.contains(&slot) || designs[slot].source.collection().is_some())
+        && super::collection::houses_match_designs(world)
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -88,26 +88,29 @@ pub(super) fn plugin(app: &mut App) {
     .add_observer(on_part_ready);
 }
 
-/// Écrin's ring and its floor give way to a boutique's model in the main view (`import.rs`) or to a necklace
-/// (`necklace.rs`); while loading they are drawn anyway, so that their pipelines are ready whatever the studio
-/// opened with. Visibility is set only when one of these changes (a view may hide a part for a moment: the stage
-/// in a test of the floor).
+/// Écrin's ring and its floor give way to a house's model (`collection/`) or to a necklace (`necklace/`); while
+/// loading they are drawn anyway, so that their pipelines are ready whatever the studio opened with. Visibility is
+/// set only when one of these changes (a view may hide a part for a moment: the stage in a test of the floor).
 fn show_the_composed_ring(
-    import: Option<Res<super::import::Import>>,
     state: Option<Res<State<super::StudioState>>>,
-    pieces: Query<(&Piece, Ref<PieceShape>)>,
+    pieces: Query<Ref<PieceShape>>,
     mut composed: Query<(Ref<ChildOf>, &mut Visibility), Or<(With<RingRoot>, With<super::stage::Stage>)>>,
 ) {
     let loading = state.as_ref().is_some_and(|s| *s.get() == super::StudioState::Loading);
-    let imported = import.as_ref().is_some_and(|i| i.shown.is_some());
-    let everything = import.is_some_and(|i| i.is_changed()) || state.is_some_and(|s| s.is_changed());
+    let everything = state.is_some_and(|s| s.is_changed());
     for (parent, mut visibility) in &mut composed {
-        let Ok((piece, shape)) = pieces.get(parent.parent()) else { continue };
+        let Ok(shape) = pieces.get(parent.parent()) else { continue };
         if everything || shape.is_changed() || parent.is_added() {
-            let replaced = !loading && (shape.necklace.is_some() || (piece.0 == 0 && imported));
+            let replaced = !loading && (shape.necklace.is_some() || shape.house.is_some());
             *visibility = if replaced { Visibility::Hidden } else { Visibility::Inherited };
         }
     }
+}
+
+/// The Écrin ring a ring root draws: the design's own, or for a house's model (whose root is hidden, its parts drawn
+/// by `collection/`) the same choices in Écrin's styles, so that the studio's pipelines are ready for both.
+fn ecrin_ring(design: &Design) -> Design {
+    Design { source: crate::design::PieceSource::Ecrin, ..design.clone() }
 }
 
 /// A ring root under every new piece.
@@ -177,7 +180,7 @@ fn swap_components(
         if head_present {
             continue;
         }
-        let assembly = assemble(design);
+        let assembly = assemble(&ecrin_ring(design));
         let (head_component, stone_component) = (Component::Head(key.0, key.1), Component::Stone(key.1));
         let (head_at, stone_at) = (placement(&assembly, head_component), placement(&assembly, stone_component));
         let scenes = (library.scene(head_component), library.scene(stone_component));
@@ -211,7 +214,8 @@ fn place_parts(
     mut set_in_band: Query<(&mut Transform, &Name, &BandStone), Without<HeadPart>>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
-    let assemblies: HashMap<Entity, Assembly> = changed.iter().map(|(piece, d)| (piece, assemble(&d.0))).collect();
+    let assemblies: HashMap<Entity, Assembly> =
+        changed.iter().map(|(piece, d)| (piece, assemble(&ecrin_ring(&d.0)))).collect();
     if assemblies.is_empty() {
         return;
     }
@@ -272,7 +276,7 @@ fn on_part_ready(
     let Ok((is_shank, is_head, stone)) = parts.get(entity) else { return };
     let Some(piece) = piece_of(entity, &parents, &is_piece) else { return };
     let Ok((PieceDesign(design), ring_materials, gems)) = pieces.get(piece) else { return };
-    let assembly = assemble(design);
+    let assembly = assemble(&ecrin_ring(design));
     for descendant in children.iter_descendants(entity) {
         let Ok((material_name, mesh)) = material_names.get(descendant) else { continue };
         let Some(role) = part_role(&material_name.0) else {

@@ -6,8 +6,8 @@
 use super::read::{MaterialSignals, RawPart};
 use super::{HouseSetup, ModelKind, PartSetup, PartUse, StoneSeat, StoneSetup, Zone};
 use crate::design::Cut;
-use crate::geometry::imported::connected_pieces;
 use crate::geometry::mesh::MeshData;
+use crate::geometry::mesh::connected_pieces;
 use glam::{Mat3, Vec2, Vec3};
 
 /// Words that name stones in exports (lower case, duplicate suffixes removed).

@@ -9,9 +9,9 @@ pub mod read;
 pub mod resize;
 
 use super::assembly::{Assembly, MetalZone, Part, PartRole, PieceKind, PlacedComponent, Seat};
-use super::imported::connected_pieces;
 use super::library::{Component, ComponentModel, Material, ModelMesh, ModelNode};
 use super::mesh::MeshData;
+use super::mesh::connected_pieces;
 use crate::design::source::CollectionRef;
 use crate::design::{Cut, Design, Species};
 use glam::{Affine3A, Mat3, Vec3};

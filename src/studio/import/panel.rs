@@ -1,74 +1,68 @@
-//! The panel's "Boutique model" section and the import dialog: the report of a model (units, parts, problems) with
-//! a metal / stone / leave-out choice per part, which the advisor can correct before showing it. Emits commands.
+//! The import dialog: what Écrin found in a model — what it is, its units, each part's role (band metal, head
+//! metal — the second metal of a two-tone piece —, stones, or left out), its stones — for the designer to correct
+//! and name before it goes into the collection. Emits commands.
 
-use crate::geometry::import::PartClass;
+use crate::geometry::house::{PartUse, StoneSeat, Zone};
+use crate::studio::collection::CollectionCommand;
 use crate::studio::commands::StudioCommand;
-use crate::studio::import::{Import, ImportCommand, ImportDialog};
+use crate::studio::import::{ImportCommand, ImportDialog};
 use bevy_egui::egui;
-
-/// Open a model, or go back to Écrin's ring while one is shown.
-pub fn model_ui(ui: &mut egui::Ui, import: &Import) -> Vec<StudioCommand> {
-    let mut out: Vec<StudioCommand> = Vec::new();
-    ui.add_space(8.0);
-    ui.label(egui::RichText::new("Boutique model").strong().size(15.0));
-    ui.horizontal(|ui| {
-        ui.add_enabled_ui(!import.picking() && !import.analysing(), |ui| {
-            if ui.button("Open model…").on_hover_text("A .glb or .gltf — or drop it on the window").clicked() {
-                out.push(ImportCommand::Pick.into());
-            }
-        });
-        if import.shown.is_some() && ui.button("Back to Écrin's ring").clicked() {
-            out.push(ImportCommand::ShowComposedRing.into());
-        }
-    });
-    if let Some(path) = &import.shown {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        ui.label(egui::RichText::new(format!("Showing {name}: metal and stone choices apply to it")).weak());
-    }
-    out
-}
 
 /// The import dialog (a window over the studio).
 pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
-    let name = dialog.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    egui::Window::new(format!("Import {name}"))
+    let file = dialog.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    egui::Window::new(format!("Add {file} to the collection"))
+        .id(egui::Id::new("import dialog"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            ui.label(format!(
-                "Units: {} (× {} to mm) · {} triangles",
-                dialog.report.units, dialog.report.scale_to_mm, dialog.report.triangles
-            ));
+            let setup = &mut dialog.setup;
+            ui.horizontal(|ui| {
+                ui.label("Name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.name).id(egui::Id::new("import name")).desired_width(220.0),
+                );
+            });
+            let size = setup.inner_diameter_mm.map(|d| format!(" · inner ⌀ {d:.2} mm")).unwrap_or_default();
+            ui.label(format!("A {} in {} (× {} to mm){size}", setup.kind.word(), setup.units, setup.scale_to_mm));
             ui.add_space(4.0);
             egui::Grid::new("import parts").striped(true).show(ui, |ui| {
                 ui.strong("Part");
                 ui.strong("Material");
-                ui.strong("Triangles");
                 ui.strong("Is");
                 ui.end_row();
-                for (part, class) in dialog.report.parts.iter().zip(dialog.classes.iter_mut()) {
-                    let label = if part.mesh.is_empty() { &part.node } else { &part.mesh };
-                    ui.label(label);
+                for part in setup.parts.iter_mut() {
+                    ui.label(if part.node.is_empty() { &part.mesh } else { &part.node });
                     ui.label(&part.material);
-                    ui.label(part.triangles.to_string());
                     ui.horizontal(|ui| {
-                        ui.selectable_value(class, PartClass::Metal, "Metal");
-                        ui.selectable_value(class, PartClass::Gem, "Stone");
-                        ui.selectable_value(class, PartClass::Unknown, "Leave out");
+                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Band), "Band metal");
+                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Head), "Head metal");
+                        ui.selectable_value(&mut part.role, PartUse::Stone, "Stones");
+                        ui.selectable_value(&mut part.role, PartUse::LeftOut, "Leave out");
                     });
                     ui.end_row();
                 }
             });
-            for problem in &dialog.report.problems {
-                ui.label(egui::RichText::new(problem).color(egui::Color32::from_rgb(240, 190, 120)));
+            let count = |seat| setup.stones.iter().filter(|s| s.seat == seat).count();
+            if let Some(centre) = setup.stones.iter().find(|s| s.seat == StoneSeat::Centre) {
+                ui.label(format!("Centre stone: {}, {:.2} mm", centre.cut.label(), centre.size_mm));
             }
+            ui.label(format!("{} side stones, {} melee", count(StoneSeat::Side), count(StoneSeat::Melee)));
             ui.horizontal(|ui| {
-                let any_metal = dialog.classes.contains(&PartClass::Metal);
-                ui.add_enabled_ui(any_metal, |ui| {
-                    if ui.button("Show it").clicked() {
-                        out.push(ImportCommand::Show(dialog.path.clone(), dialog.classes.clone()).into());
+                let any_shown = setup.parts.iter().any(|p| p.role != PartUse::LeftOut);
+                ui.add_enabled_ui(any_shown && !dialog.name.trim().is_empty(), |ui| {
+                    if ui.button("Add to the collection").clicked() {
+                        out.push(
+                            CollectionCommand::Add {
+                                path: dialog.path.clone(),
+                                name: Some(dialog.name.trim().to_string()),
+                                setup: Some(Box::new(setup.clone())),
+                            }
+                            .into(),
+                        );
+                        out.push(ImportCommand::CloseDialog.into());
                     }
                 });
                 if ui.button("Cancel").clicked() {

@@ -76,7 +76,12 @@ fn studio_ui(
     presentation: Res<Presentation>,
     offer: Res<RecoveryOffer>,
     pricing: Res<Pricing>,
-    (job, mut import, bust): (Res<PackJob>, ResMut<Import>, Res<super::necklace::BustShown>),
+    (job, mut import, bust, mut house): (
+        Res<PackJob>,
+        ResMut<Import>,
+        Res<super::necklace::BustShown>,
+        ResMut<super::collection::StudioCollection>,
+    ),
     (mut layout, board_export): (ResMut<BoardLayout>, Res<BoardExport>),
     mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -162,7 +167,7 @@ fn studio_ui(
                         current.file.as_deref(),
                         &current.design().name,
                     ));
-                    emitted.extend(super::import::panel::model_ui(ui, &import));
+                    emitted.extend(super::collection::panel::collection_ui(ui, &mut house, &import));
                     let variants = current.history.variants();
                     let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
                     emitted.extend(super::pack::panel::approval_ui(ui, &job, &mut drafts.pack, of_variant));

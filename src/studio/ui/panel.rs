@@ -34,7 +34,17 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
         out.push(DesignCommand::SetName(name.clone()));
     }
 
-    out.extend(crate::studio::necklace::panel::piece_section(ui, design));
+    // A house's model keeps its own head, band and stones' cut and size: only what it allows is offered.
+    let house = design.source.collection();
+    match house {
+        Some(model) => {
+            section(ui, "Model");
+            ui.label(format!("{} — the house's collection", model.name)).on_hover_text(
+                "Its band, head and stones are the house's; metal, centre stone, size and engraving change",
+            );
+        }
+        None => out.extend(crate::studio::necklace::panel::piece_section(ui, design)),
+    }
 
     section(ui, "Metal");
     ui.horizontal_wrapped(|ui| {
@@ -78,13 +88,18 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     .on_hover_text("Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band");
     let weights = crate::estimate::weights(design);
     let (band, head) = if design.necklace.is_some() { ("chain", "pendant") } else { ("band", "head") };
-    ui.label(format!(
-        "≈ {:.2} g of metal ({band} {:.2} g, {head} {:.2} g)",
-        weights.metal_grams(),
-        weights.band_grams,
-        weights.head_grams
-    ))
-    .on_hover_text("Estimated from the model's volume at this ring size and the alloy's density");
+    if weights.solid {
+        ui.label(format!(
+            "≈ {:.2} g of metal ({band} {:.2} g, {head} {:.2} g)",
+            weights.metal_grams(),
+            weights.band_grams,
+            weights.head_grams
+        ))
+        .on_hover_text("Estimated from the model's volume at this ring size and the alloy's density");
+    } else {
+        ui.label("Weight unavailable: the model is not a closed solid")
+            .on_hover_text(format!("Open surfaces: {}", crate::estimate::open_metal(design).join(", ")));
+    }
 
     section(ui, "Stone");
     egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
@@ -99,6 +114,16 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
             }
         },
     );
+    if house.is_some() {
+        ui.label(format!(
+            "{} {:.2} mm  ·  {:.2} ct (as modelled)",
+            design.stone.cut.label(),
+            design.stone.size_mm,
+            crate::estimate::centre_carats(design)
+        ));
+        ring_sections(ui, design, drafts, &mut out);
+        return out;
+    }
     egui::Grid::new("cuts").num_columns(3).show(ui, |ui| {
         for (i, cut) in Cut::ALL.into_iter().enumerate() {
             if ui.selectable_label(design.stone.cut == cut, cut.label()).clicked() && design.stone.cut != cut {
@@ -143,6 +168,14 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
 
 /// Setting, band, ring size and engraving: for rings only.
 fn ring_sections(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts, out: &mut Vec<DesignCommand>) {
+    if design.source.is_ecrin() {
+        style_sections(ui, design, out);
+    }
+    size_and_engraving(ui, design, drafts, out);
+}
+
+/// Écrin's setting and band styles.
+fn style_sections(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignCommand>) {
     section(ui, "Setting");
     ui.horizontal_wrapped(|ui| {
         for setting in Setting::ALL {
@@ -159,7 +192,10 @@ fn ring_sections(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts, o
             }
         }
     });
+}
 
+/// Ring size and engraving.
+fn size_and_engraving(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts, out: &mut Vec<DesignCommand>) {
     section(ui, "Ring size");
     ui.horizontal(|ui| {
         for system in SizeSystem::ALL {

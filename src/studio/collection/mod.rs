@@ -1,0 +1,410 @@
+//! The house's collection in the studio: its models listed beside Écrin's styles (`panel.rs`), added from the
+//! import dialog (with the designer's corrections) or a dropped file, opened as designs; and the pieces of those
+//! designs drawn from the house's model, part by part as the Assembly places them — metal in the piece's metals by
+//! zone, convex stones traced by the gem shader (the centre stone in the design's species), others drawn with
+//! transmission (the status line names them). A model is loaded off the frame the first time a piece needs it;
+//! the piece is framed whole once it is there.
+
+pub mod panel;
+
+use super::background::Background;
+use super::document::{CurrentDesign, DocumentCommand, StatusLine};
+use super::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
+use super::lighting::StudioEnvironment;
+use super::materials::RingMaterials;
+use super::pieces::{Piece, PieceDesign, PieceKind, PieceShape, PieceSpawn, PieceStone};
+use super::{StudioSystems, bevy_mesh};
+use crate::collection::{Collection, Manifest, design_of};
+use crate::design::{DesignCommand, Species};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
+use crate::geometry::house::HouseSetup;
+use crate::geometry::library::Component as LibraryComponent;
+use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
+use bevy::prelude::*;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// What the advisor or designer asks of the collection.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum CollectionCommand {
+    /// Read the folder again.
+    Refresh,
+    /// Add a model (the setup as corrected in the import dialog, or as analysed) and open a design of it.
+    Add { path: PathBuf, name: Option<String>, setup: Option<Box<HouseSetup>> },
+    /// Open a design of a model (one undoable change).
+    Open(String),
+    /// Remove a model from the collection (its designs keep their presets).
+    Remove(String),
+}
+
+/// The collection as the studio sees it: its listing, and the work in flight.
+#[derive(Resource)]
+pub struct StudioCollection {
+    pub collection: Collection,
+    pub models: Vec<Manifest>,
+    /// Manifests that could not be read (named).
+    pub problems: Vec<String>,
+    /// The search box of the panel.
+    pub search: String,
+    listing: Option<Background<(Vec<Manifest>, Vec<String>)>>,
+    adding: Option<Background<Result<Manifest, String>>>,
+    loading: HashMap<String, Background<Result<(), String>>>,
+    failed: HashMap<String, String>,
+}
+
+impl StudioCollection {
+    pub fn at(collection: Collection) -> Self {
+        StudioCollection {
+            collection,
+            models: Vec::new(),
+            problems: Vec::new(),
+            search: String::new(),
+            listing: None,
+            adding: None,
+            loading: HashMap::new(),
+            failed: HashMap::new(),
+        }
+    }
+
+    /// Whether a model is being added or loaded.
+    pub fn busy(&self) -> bool {
+        self.adding.is_some() || !self.loading.is_empty()
+    }
+}
+
+/// The root of the house's model under a piece.
+#[derive(Component)]
+pub struct HouseRoot;
+
+/// On a house root whose parts must be (re)built.
+#[derive(Component)]
+struct Unbuilt;
+
+/// A part built for a house's model.
+#[derive(Component)]
+struct HousePart;
+
+/// What a house root shows: the model's key and ring size, once built (tests and the bench wait for it).
+#[derive(Component, Default, Debug, PartialEq)]
+pub struct ShownHouse(pub Option<(u64, u32)>);
+
+/// A house's stone traced by the gem shader.
+#[derive(Component)]
+struct HouseGem {
+    centre: bool,
+    material: Handle<GemMaterial>,
+    planes: Vec<Plane>,
+}
+
+/// Meshes of house models by component and mesh (a resized model has its own component).
+#[derive(Resource, Default)]
+struct HouseMeshes(HashMap<(LibraryComponent, usize), Handle<Mesh>>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(StudioCollection::at(crate::collection::current()))
+        .init_resource::<HouseMeshes>()
+        .add_message::<CollectionCommand>()
+        .add_systems(Startup, |mut commands: MessageWriter<CollectionCommand>| {
+            commands.write(CollectionCommand::Refresh);
+        })
+        .add_systems(
+            Update,
+            (
+                (carry_out_commands, receive_background_work).chain().in_set(StudioSystems::ApplyCommands),
+                spawn_roots.in_set(PieceSpawn),
+                (load_models, mark_changed_shapes, build_house, follow_species)
+                    .chain()
+                    .after(PieceSpawn)
+                    .in_set(StudioSystems::SyncScene),
+            ),
+        );
+}
+
+fn carry_out_commands(
+    mut messages: MessageReader<CollectionCommand>,
+    mut state: ResMut<StudioCollection>,
+    mut documents: MessageWriter<DocumentCommand>,
+    mut status: ResMut<StatusLine>,
+) {
+    for message in messages.read() {
+        let collection = state.collection.clone();
+        match message {
+            CollectionCommand::Refresh => {
+                state.listing = Some(Background::compute(move || {
+                    let (mut models, mut problems) = (Vec::new(), Vec::new());
+                    for entry in collection.list() {
+                        match entry {
+                            Ok(manifest) => models.push(manifest),
+                            Err(error) => problems.push(error.to_string()),
+                        }
+                    }
+                    (models, problems)
+                }));
+            }
+            CollectionCommand::Add { path, name, setup } => {
+                let (path, name, setup) = (path.clone(), name.clone(), setup.clone());
+                *status = StatusLine::info(format!("Adding {} to the collection…", path.display()));
+                state.adding = Some(Background::compute(move || {
+                    collection.add(&path, name.as_deref(), setup.map(|s| *s)).map_err(|e| e.to_string())
+                }));
+            }
+            CollectionCommand::Open(id) => match state.models.iter().find(|m| m.id == *id) {
+                Some(manifest) => {
+                    documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(manifest)))));
+                }
+                None => *status = StatusLine::error(format!("no model {id:?} in the collection")),
+            },
+            CollectionCommand::Remove(id) => {
+                let id = id.clone();
+                match collection.remove(&id) {
+                    Ok(manifest) => {
+                        *status = StatusLine::info(format!("Removed “{}” from the collection", manifest.name))
+                    }
+                    Err(error) => *status = StatusLine::error(error.to_string()),
+                }
+                let collection = state.collection.clone();
+                state.listing = Some(Background::compute(move || {
+                    let listed = collection.list();
+                    (
+                        listed.iter().flatten().cloned().collect(),
+                        listed.iter().filter_map(|e| e.as_ref().err()).map(|e| e.to_string()).collect(),
+                    )
+                }));
+            }
+        }
+    }
+}
+
+/// The listing came back; a model was added (its design opens).
+fn receive_background_work(
+    mut state: ResMut<StudioCollection>,
+    mut documents: MessageWriter<DocumentCommand>,
+    mut commands: MessageWriter<CollectionCommand>,
+    mut status: ResMut<StatusLine>,
+) {
+    if let Some(listed) = state.listing.as_ref().and_then(Background::outcome) {
+        state.listing = None;
+        if let Some((models, problems)) = listed {
+            state.models = models;
+            state.problems = problems;
+        }
+    }
+    if let Some(added) = state.adding.as_ref().and_then(Background::outcome) {
+        state.adding = None;
+        match added {
+            Some(Ok(manifest)) => {
+                *status = StatusLine::info(format!("“{}” is in the collection ({})", manifest.name, manifest.id));
+                documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(&manifest)))));
+                commands.write(CollectionCommand::Refresh);
+            }
+            Some(Err(message)) => *status = StatusLine::error(message),
+            None => *status = StatusLine::error("adding the model stopped without a result"),
+        }
+    }
+}
+
+/// A house root under every new piece.
+fn spawn_roots(mut commands: Commands, pieces: Query<(Entity, &Piece), Added<Piece>>) {
+    for (piece, slot) in &pieces {
+        commands.spawn((
+            HouseRoot,
+            Unbuilt,
+            ShownHouse::default(),
+            Name::new(format!("house model {}", slot.0 + 1)),
+            Transform::default(),
+            Visibility::default(),
+            ChildOf(piece),
+        ));
+    }
+}
+
+/// Loads, off the frame, every house model a piece shows and nobody loaded yet; when one is there, its pieces
+/// learn it (they are framed and built).
+fn load_models(
+    mut state: ResMut<StudioCollection>,
+    mut status: ResMut<StatusLine>,
+    mut pieces: Query<(&PieceDesign, &mut PieceKind)>,
+) {
+    for (design, _) in &pieces {
+        let Some(model) = design.0.source.collection() else { continue };
+        if crate::geometry::house::registered(&model.hash).is_some()
+            || state.loading.contains_key(&model.hash)
+            || state.failed.contains_key(&model.hash)
+        {
+            continue;
+        }
+        let (collection, model) = (state.collection.clone(), model.clone());
+        *status = StatusLine::info(format!("Loading “{}”…", model.name));
+        let hash = model.hash.clone();
+        state
+            .loading
+            .insert(hash, Background::compute(move || collection.load(&model).map(|_| ()).map_err(|e| e.to_string())));
+    }
+    let finished: Vec<(String, Option<Result<(), String>>)> =
+        state.loading.iter().filter_map(|(hash, work)| work.outcome().map(|outcome| (hash.clone(), outcome))).collect();
+    for (hash, outcome) in finished {
+        state.loading.remove(&hash);
+        match outcome {
+            Some(Ok(())) => {
+                *status = StatusLine::default();
+                for (design, mut kind) in &mut pieces {
+                    kind.set_if_neq(PieceKind::of(&design.0));
+                }
+            }
+            Some(Err(message)) => {
+                *status = StatusLine::error(message.clone());
+                state.failed.insert(hash, message);
+            }
+            None => {
+                state.failed.insert(hash, "the model's loading stopped without a result".into());
+            }
+        }
+    }
+}
+
+/// A piece's shape or kind changed (a model was loaded): its house model is rebuilt.
+fn mark_changed_shapes(
+    mut commands: Commands,
+    pieces: Query<(Ref<PieceShape>, Ref<PieceKind>)>,
+    roots: Query<(Entity, &ChildOf), With<HouseRoot>>,
+) {
+    for (root, parent) in &roots {
+        if pieces.get(parent.parent()).is_ok_and(|(shape, kind)| shape.is_changed() || kind.is_changed()) {
+            commands.entity(root).insert(Unbuilt);
+        }
+    }
+}
+
+/// Builds the parts of each house root marked `Unbuilt` from its piece's Assembly, once the model is loaded.
+#[allow(clippy::too_many_arguments)]
+fn build_house(
+    mut commands: Commands,
+    mut roots: Query<(Entity, &ChildOf, &mut ShownHouse), (With<HouseRoot>, With<Unbuilt>)>,
+    pieces: Query<(&PieceDesign, &RingMaterials)>,
+    parts: Query<(Entity, &ChildOf), With<HousePart>>,
+    mut house_meshes: ResMut<HouseMeshes>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    (mut gems, mut standard): (ResMut<Assets<GemMaterial>>, ResMut<Assets<StandardMaterial>>),
+    environment: Res<StudioEnvironment>,
+    mut status: ResMut<StatusLine>,
+) {
+    let mut built = false;
+    for (root, parent, mut shown) in &mut roots {
+        let Ok((PieceDesign(design), ring)) = pieces.get(parent.parent()) else { continue };
+        let old_parts: Vec<Entity> = parts.iter().filter(|(_, p)| p.parent() == root).map(|(e, _)| e).collect();
+        let Some(model) = design.source.collection() else {
+            for part in old_parts {
+                commands.entity(part).despawn();
+            }
+            shown.0 = None;
+            commands.entity(root).remove::<Unbuilt>();
+            continue;
+        };
+        if crate::geometry::house::registered(&model.hash).is_none() {
+            continue;
+        }
+        for part in old_parts {
+            commands.entity(part).despawn();
+        }
+        let assembly = assemble(design);
+        let mut not_convex = Vec::new();
+        for (placed, part, at) in assembly.parts() {
+            let component_model = placed.component.model();
+            let Some(data) = component_model.meshes.get(part.mesh).map(|m| &m.data) else { continue };
+            let mesh = house_meshes
+                .0
+                .entry((placed.component, part.mesh))
+                .or_insert_with(|| meshes.add(bevy_mesh(data)))
+                .clone();
+            let transform = Transform::from_matrix(Mat4::from(at));
+            let mut entity =
+                commands.spawn((HousePart, Mesh3d(mesh), transform, Name::new(part.node.clone()), ChildOf(root)));
+            match part.role {
+                PartRole::Metal(MetalZone::Band) => {
+                    entity.insert(MeshMaterial3d(ring.metal.clone()));
+                }
+                PartRole::Metal(MetalZone::Head) => {
+                    entity.insert(MeshMaterial3d(ring.head_metal.clone()));
+                }
+                PartRole::Stone { seat, species, .. } => match convex_planes_of_mesh(data, MAX_PLANES) {
+                    Ok(planes) => {
+                        let material = gems.add(GemMaterial {
+                            params: gem_params_for_planes(&planes, species),
+                            environment: environment.cubemap.clone(),
+                        });
+                        let centre = seat == Seat::Centre;
+                        entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
+                    }
+                    Err(_) => {
+                        not_convex.push(part.node.clone());
+                        entity.insert(MeshMaterial3d(standard.add(standard_transmission(species))));
+                    }
+                },
+                PartRole::Display => {}
+            }
+        }
+        built = true;
+        if !not_convex.is_empty() {
+            *status = StatusLine::info(format!(
+                "“{}”: {} not convex, drawn with transmission instead of the gem tracer ({})",
+                model.name,
+                not_convex.len(),
+                not_convex.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let key = assembly.components.first().and_then(|c| match c.component {
+            LibraryComponent::House(key) => Some((key.model, key.ring_size_centi)),
+            _ => None,
+        });
+        shown.0 = key;
+        commands.entity(root).remove::<Unbuilt>();
+    }
+    if built {
+        // Meshes of sizes no piece shows any more are let go (a heavy model is tens of MB per size).
+        let in_use: Vec<LibraryComponent> =
+            pieces.iter().flat_map(|(d, _)| assemble(&d.0).components.into_iter().map(|c| c.component)).collect();
+        house_meshes.0.retain(|(component, _), _| in_use.contains(component));
+    }
+}
+
+/// The house's stones follow their piece's centre species and the light.
+fn follow_species(
+    environment: Res<StudioEnvironment>,
+    pieces: Query<Ref<PieceStone>>,
+    stones: Query<(&HouseGem, &ChildOf)>,
+    roots: Query<&ChildOf, With<HouseRoot>>,
+    mut gems: ResMut<Assets<GemMaterial>>,
+) {
+    for (stone, parent) in &stones {
+        let Ok(root_parent) = roots.get(parent.parent()) else { continue };
+        let Ok(species) = pieces.get(root_parent.parent()) else { continue };
+        if !(environment.is_changed() || species.is_changed()) {
+            continue;
+        }
+        let species = if stone.centre { species.0 } else { Species::Diamond };
+        if let Some(mut material) = gems.get_mut(&stone.material) {
+            material.params = gem_params_for_planes(&stone.planes, species);
+            material.environment = environment.cubemap.clone();
+        }
+    }
+}
+
+/// Whether every piece of a house's model shows its design (tests and the bench wait for this).
+pub fn houses_match_designs(world: &World) -> bool {
+    let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
+    let Some(mut roots) = world.try_query::<(&ChildOf, &ShownHouse)>() else { return false };
+    let Some(mut pieces) = world.try_query::<&Piece>() else { return false };
+    let designs = current.history.variants().designs();
+    roots.iter(world).all(|(parent, shown)| {
+        let Ok(piece) = pieces.get(world, parent.parent()) else { return true };
+        let Some(design) = designs.get(piece.0) else { return true };
+        match design.source.collection() {
+            None => shown.0.is_none(),
+            Some(model) => shown.0.is_some_and(|(key, size)| {
+                let resizable = crate::geometry::house::registered(&model.hash).is_some_and(|h| h.resizable());
+                let wanted = if resizable { (design.ring_size_mm * 100.0).round() as u32 } else { 0 };
+                key == crate::geometry::house::model_key(&model.hash) && size == wanted
+            }),
+        }
+    })
+}

@@ -1,0 +1,47 @@
+//! The panel's "House collection" section: the house's models beside Écrin's own styles, searched by name, each
+//! opened as a design or removed; *Add to the collection…* opens a model file. Emits commands.
+
+use super::{CollectionCommand, StudioCollection};
+use crate::studio::commands::StudioCommand;
+use crate::studio::import::{Import, ImportCommand};
+use bevy_egui::egui;
+
+pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &Import) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("House collection").strong().size(15.0));
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(!import.picking() && !import.analysing() && !state.busy(), |ui| {
+            if ui.button("Add to the collection…").on_hover_text("A .glb or .gltf — or drop it on the window").clicked()
+            {
+                out.push(ImportCommand::Pick.into());
+            }
+        });
+        if state.models.len() > 4 {
+            ui.add(egui::TextEdit::singleline(&mut state.search).hint_text("Search").desired_width(110.0));
+        }
+    });
+    let wanted = state.search.trim().to_lowercase();
+    for manifest in state.models.iter().filter(|m| wanted.is_empty() || m.name.to_lowercase().contains(&wanted)) {
+        ui.horizontal(|ui| {
+            let stones = manifest.setup.stones.len();
+            let open = ui.add(egui::Button::new(&manifest.name).min_size(egui::vec2(150.0, 0.0))).on_hover_text(
+                format!("{} · {} · {stones} stones", manifest.original_file, manifest.setup.kind.word()),
+            );
+            if open.clicked() {
+                out.push(CollectionCommand::Open(manifest.id.clone()).into());
+            }
+            if ui.small_button("✕").on_hover_text("Remove from the collection (designs keep their presets)").clicked()
+            {
+                out.push(CollectionCommand::Remove(manifest.id.clone()).into());
+            }
+        });
+    }
+    if state.models.is_empty() {
+        ui.label(egui::RichText::new("No model yet: add the house's own designs (.glb, .gltf)").weak());
+    }
+    for problem in &state.problems {
+        ui.label(egui::RichText::new(problem).color(egui::Color32::from_rgb(240, 190, 120)));
+    }
+    out
+}
