@@ -102,8 +102,10 @@ fn the_band_is_resized_radially_and_keeps_its_thickness() {
         for part in
             placed.parts.iter().filter(|p| p.role == PartRole::Metal(crate::geometry::assembly::MetalZone::Band))
         {
+            // Where the piece puts them: the part's own transform too.
+            let at = placed.transform * part.local;
             for p in &model.meshes[part.mesh].data.positions {
-                let p = Vec3::from(*p);
+                let p = at.transform_point3(Vec3::from(*p));
                 // The lower half: the band alone.
                 if p.y < -3.0 && p.x.abs() < 2.0 {
                     inner = inner.min(p.truncate().length());
@@ -119,6 +121,49 @@ fn the_band_is_resized_radially_and_keeps_its_thickness() {
         assert!((circumference - size).abs() < 0.1, "size {size}: inner circumference {circumference}");
         assert!((thickness - crate::geometry::ring::BAND_THICKNESS_MM).abs() < 0.02, "size {size}: {thickness}");
     }
+    // The head keeps its shape and rides on the band's top: its lowest point moves up as much as the band's top.
+    let band_top = |size: f32, zone| {
+        let assembly = assemble(&Design { ring_size_mm: size, ..design.clone() });
+        let placed = &assembly.components[0];
+        let model = placed.component.model();
+        placed
+            .parts
+            .iter()
+            .filter(|p| p.role == PartRole::Metal(zone))
+            .flat_map(|p| {
+                model.meshes[p.mesh]
+                    .data
+                    .positions
+                    .iter()
+                    .map(|&q| (placed.transform * p.local).transform_point3(q.into()))
+            })
+            .filter(|q| q.x.abs() < 0.3 && q.y > 0.0)
+            .map(|q| q.y)
+            .fold(f32::MIN, f32::max)
+    };
+    use crate::geometry::assembly::MetalZone;
+    let head_low = |size: f32| {
+        let assembly = assemble(&Design { ring_size_mm: size, ..design.clone() });
+        let placed = &assembly.components[0];
+        let model = placed.component.model();
+        placed
+            .parts
+            .iter()
+            .filter(|p| p.role == PartRole::Metal(MetalZone::Head))
+            .flat_map(|p| {
+                model.meshes[p.mesh]
+                    .data
+                    .positions
+                    .iter()
+                    .map(|&q| (placed.transform * p.local).transform_point3(q.into()))
+            })
+            .map(|q| q.y)
+            .fold(f32::MAX, f32::min)
+    };
+    let (top_44, top_66) = (band_top(44.0, MetalZone::Band), band_top(66.0, MetalZone::Band));
+    let expected = (66.0 - 44.0) / std::f32::consts::PI / 2.0;
+    assert!((top_66 - top_44 - expected).abs() < 0.01, "band top {top_44} → {top_66}");
+    assert!((head_low(66.0) - head_low(44.0) - expected).abs() < 0.01, "the head moves up with the band's top");
     // The head keeps its shape: its stone moves up with the band's top, unchanged in size.
     let stone = |size: f32| assemble(&Design { ring_size_mm: size, ..design.clone() }).centre_seat().expect("centre");
     let shift = (66.0 - 44.0) / std::f32::consts::PI / 2.0;

@@ -266,15 +266,21 @@ impl HouseModel {
                     },
                 })
                 .collect(),
+            // Stones move whole with the point they sit on; a metal part's vertices moved above, its node stays.
             nodes: self
                 .model
                 .nodes
                 .iter()
-                .map(|n| ModelNode {
-                    name: n.name.clone(),
-                    mesh: n.mesh,
-                    transform: Affine3A::from_translation(move_point(n.transform.translation.into()))
-                        * Affine3A::from_mat3(n.transform.matrix3.into()),
+                .map(|n| {
+                    let metal =
+                        n.mesh.and_then(|m| self.model.meshes.get(m)).is_some_and(|m| m.material == Material::Metal);
+                    let transform = if metal {
+                        n.transform
+                    } else {
+                        Affine3A::from_translation(move_point(n.transform.translation.into()))
+                            * Affine3A::from_mat3(n.transform.matrix3.into())
+                    };
+                    ModelNode { name: n.name.clone(), mesh: n.mesh, transform }
                 })
                 .collect(),
         }
