@@ -381,9 +381,13 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
                 let at = seat.map_or(Vec3::new(0.0, low, 100.0), |seat| Vec3::from(seat.translation));
                 (at, design.stone.size_mm * 6.0 + 20.0)
             }
+            // A ring's: its centre stone — where the Assembly seats it on a house's model.
             None => {
                 let girdle = crate::geometry::ring::band_top_mm(design.ring_size_mm) + design.stone.size_mm * 0.45;
-                (Vec3::new(0.0, girdle, 0.0), design.stone.size_mm * 3.4)
+                let house_seat = design.source.collection().and_then(|_| {
+                    crate::geometry::assembly::assemble(design).centre_seat().map(|seat| Vec3::from(seat.translation))
+                });
+                (house_seat.unwrap_or(Vec3::new(0.0, girdle, 0.0)), design.stone.size_mm * 3.4)
             }
         },
     };
