@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::design::{Cut, Design, PieceSource, ShankStyle};
-use crate::geometry::assembly::{PartRole, Seat, assemble};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
 use crate::geometry::house::{ModelKind, PartUse, StoneSeat, Zone};
 use glam::Vec3;
 
@@ -94,24 +94,25 @@ fn collection_with(name: &str, relative: &str) -> (Collection, Design) {
 #[test]
 fn the_band_is_resized_radially_and_keeps_its_thickness() {
     let (_, design) = collection_with("resize", crate::geometry::sample_export::RHINO_PATH);
-    let band_radii = |size: f32| {
+    // Every vertex of a zone's metal where the piece puts it.
+    let metal_at = |size: f32, zone: MetalZone| -> Vec<Vec3> {
         let assembly = assemble(&Design { ring_size_mm: size, ..design.clone() });
         let placed = &assembly.components[0];
         let model = placed.component.model();
+        let at = |p: &crate::geometry::assembly::Part| placed.transform * p.local;
+        placed
+            .parts
+            .iter()
+            .filter(|p| p.role == PartRole::Metal(zone))
+            .flat_map(|p| model.meshes[p.mesh].data.positions.iter().map(move |&q| at(p).transform_point3(q.into())))
+            .collect()
+    };
+    let band_radii = |size: f32| {
         let (mut inner, mut outer) = (f32::MAX, 0.0f32);
-        for part in
-            placed.parts.iter().filter(|p| p.role == PartRole::Metal(crate::geometry::assembly::MetalZone::Band))
-        {
-            // Where the piece puts them: the part's own transform too.
-            let at = placed.transform * part.local;
-            for p in &model.meshes[part.mesh].data.positions {
-                let p = at.transform_point3(Vec3::from(*p));
-                // The lower half: the band alone.
-                if p.y < -3.0 && p.x.abs() < 2.0 {
-                    inner = inner.min(p.truncate().length());
-                    outer = outer.max(p.truncate().length());
-                }
-            }
+        // The lower half: the band alone.
+        for p in metal_at(size, MetalZone::Band).into_iter().filter(|p| p.y < -3.0 && p.x.abs() < 2.0) {
+            inner = inner.min(p.truncate().length());
+            outer = outer.max(p.truncate().length());
         }
         (inner, outer - inner)
     };
@@ -123,43 +124,9 @@ fn the_band_is_resized_radially_and_keeps_its_thickness() {
     }
     // The head keeps its shape and rides on the band's top: its lowest point moves up as much as the band's top.
     let band_top = |size: f32, zone| {
-        let assembly = assemble(&Design { ring_size_mm: size, ..design.clone() });
-        let placed = &assembly.components[0];
-        let model = placed.component.model();
-        placed
-            .parts
-            .iter()
-            .filter(|p| p.role == PartRole::Metal(zone))
-            .flat_map(|p| {
-                model.meshes[p.mesh]
-                    .data
-                    .positions
-                    .iter()
-                    .map(|&q| (placed.transform * p.local).transform_point3(q.into()))
-            })
-            .filter(|q| q.x.abs() < 0.3 && q.y > 0.0)
-            .map(|q| q.y)
-            .fold(f32::MIN, f32::max)
+        metal_at(size, zone).iter().filter(|q| q.x.abs() < 0.3 && q.y > 0.0).map(|q| q.y).fold(f32::MIN, f32::max)
     };
-    use crate::geometry::assembly::MetalZone;
-    let head_low = |size: f32| {
-        let assembly = assemble(&Design { ring_size_mm: size, ..design.clone() });
-        let placed = &assembly.components[0];
-        let model = placed.component.model();
-        placed
-            .parts
-            .iter()
-            .filter(|p| p.role == PartRole::Metal(MetalZone::Head))
-            .flat_map(|p| {
-                model.meshes[p.mesh]
-                    .data
-                    .positions
-                    .iter()
-                    .map(|&q| (placed.transform * p.local).transform_point3(q.into()))
-            })
-            .map(|q| q.y)
-            .fold(f32::MAX, f32::min)
-    };
+    let head_low = |size: f32| metal_at(size, MetalZone::Head).iter().map(|q| q.y).fold(f32::MAX, f32::min);
     let (top_44, top_66) = (band_top(44.0, MetalZone::Band), band_top(66.0, MetalZone::Band));
     let expected = (66.0 - 44.0) / std::f32::consts::PI / 2.0;
     assert!((top_66 - top_44 - expected).abs() < 0.01, "band top {top_44} → {top_66}");

@@ -47,82 +47,18 @@ pub struct ImportReport {
     pub usable: bool,
 }
 
-/// Words that name metals in exports (lower case, Blender's ".003" suffixes removed).
-const METAL_WORDS: [&str; 24] = [
-    "gold",
-    "metal",
-    "platinum",
-    "silver",
-    "palladium",
-    "rhodium",
-    "titanium",
-    "18k",
-    "14k",
-    "10k",
-    "9k",
-    "9ct",
-    "22k",
-    "750",
-    "585",
-    "925",
-    "950",
-    "shank",
-    "band",
-    "prong",
-    "bezel",
-    "head",
-    "gallery",
-    "setting",
-];
-/// Words that name stones in exports.
-const GEM_WORDS: [&str; 22] = [
-    "diamond",
-    "gem",
-    "stone",
-    "ruby",
-    "sapphire",
-    "emerald",
-    "amethyst",
-    "aquamarine",
-    "topaz",
-    "tourmaline",
-    "tanzanite",
-    "morganite",
-    "moissanite",
-    "zirconia",
-    "cz",
-    "crystal",
-    "melee",
-    "brilliant",
-    "garnet",
-    "peridot",
-    "opal",
-    "pearl",
-];
-
-/// Classifies a part by its material name, then its mesh and node names. Gem words win over metal words
-/// ("Diamond setting" is a stone), except that "rose" alone means rose gold.
+/// Classifies a part by its names (material, mesh, node) as the collection's analysis does
+/// (`house::analyse::classify`, which also reads gem extensions and PBR parameters when the file is read whole).
 pub fn classify(names: &[&str]) -> PartClass {
-    for name in names {
-        let cleaned = clean_name(name);
-        let words: Vec<&str> = cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-        if has(&GEM_WORDS) {
-            return PartClass::Gem;
-        }
-        if has(&METAL_WORDS) || words.contains(&"rose") || words.contains(&"yellow") || words.contains(&"white") {
-            return PartClass::Metal;
-        }
-    }
-    PartClass::Unknown
-}
-
-/// Lower case without a trailing Blender duplicate suffix (".003").
-fn clean_name(name: &str) -> String {
-    let lower = name.to_lowercase();
-    match lower.rsplit_once('.') {
-        Some((stem, suffix)) if !suffix.is_empty() && suffix.chars().all(|c| c.is_ascii_digit()) => stem.to_string(),
-        _ => lower,
+    let material = super::house::read::MaterialSignals {
+        name: names.first().copied().unwrap_or("").to_string(),
+        ..Default::default()
+    };
+    let (mesh, node) = (names.get(1).copied().unwrap_or(""), names.get(2).copied().unwrap_or(""));
+    match super::house::analyse::classify(&material, mesh, node) {
+        Some(super::house::PartUse::Stone) => PartClass::Gem,
+        Some(super::house::PartUse::Metal(_)) => PartClass::Metal,
+        Some(super::house::PartUse::LeftOut) | None => PartClass::Unknown,
     }
 }
 
