@@ -69,7 +69,7 @@ fn web_configurator_parts_are_recognised_as_a_head_a_band_and_a_stone() {
 
 #[test]
 fn every_cut_of_ecrins_own_is_recognised_from_its_outline() {
-    use crate::geometry::house::analyse::cut_family;
+    use crate::geometry::house::shape::cut_family;
     let mut wrong = Vec::new();
     for cut in Cut::ALL {
         let mesh = crate::geometry::cut::unit_polyhedron(cut).to_mesh();

@@ -7,6 +7,7 @@
 pub mod analyse;
 pub mod read;
 pub mod resize;
+pub mod shape;
 
 use super::assembly::{Assembly, MetalZone, Part, PartRole, PieceKind, PlacedComponent, Seat};
 use super::library::{Component, ComponentModel, Material, ModelMesh, ModelNode};
