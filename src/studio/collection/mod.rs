@@ -46,7 +46,7 @@ pub struct StudioCollection {
     pub problems: Vec<String>,
     /// The search box of the panel.
     pub search: String,
-    listing: Option<Background<(Vec<Manifest>, Vec<String>)>>,
+    listing: Option<Background<Listing>>,
     adding: Option<Background<Result<Manifest, String>>>,
     loading: HashMap<String, Background<Result<(), String>>>,
     failed: HashMap<String, String>,
@@ -129,18 +129,7 @@ fn carry_out_commands(
     for message in messages.read() {
         let collection = state.collection.clone();
         match message {
-            CollectionCommand::Refresh => {
-                state.listing = Some(Background::compute(move || {
-                    let (mut models, mut problems) = (Vec::new(), Vec::new());
-                    for entry in collection.list() {
-                        match entry {
-                            Ok(manifest) => models.push(manifest),
-                            Err(error) => problems.push(error.to_string()),
-                        }
-                    }
-                    (models, problems)
-                }));
-            }
+            CollectionCommand::Refresh => state.listing = Some(Background::compute(move || listing(&collection, None))),
             CollectionCommand::Add { path, name, setup } => {
                 let (path, name, setup) = (path.clone(), name.clone(), setup.clone());
                 *status = StatusLine::info(format!("Adding {} to the collection…", path.display()));
@@ -155,24 +144,34 @@ fn carry_out_commands(
                 None => *status = StatusLine::error(format!("no model {id:?} in the collection")),
             },
             CollectionCommand::Remove(id) => {
+                // Off the frame: the files go, then the folder is listed again.
                 let id = id.clone();
-                match collection.remove(&id) {
-                    Ok(manifest) => {
-                        *status = StatusLine::info(format!("Removed “{}” from the collection", manifest.name))
-                    }
-                    Err(error) => *status = StatusLine::error(error.to_string()),
-                }
-                let collection = state.collection.clone();
                 state.listing = Some(Background::compute(move || {
-                    let listed = collection.list();
-                    (
-                        listed.iter().flatten().cloned().collect(),
-                        listed.iter().filter_map(|e| e.as_ref().err()).map(|e| e.to_string()).collect(),
-                    )
+                    let removed = collection.remove(&id).map(|m| m.name).map_err(|e| e.to_string());
+                    listing(&collection, Some(removed))
                 }));
             }
         }
     }
+}
+
+/// The folder's models and the manifests that could not be read; with what a removal did, when there was one.
+fn listing(collection: &Collection, removed: Option<Result<String, String>>) -> Listing {
+    let (mut models, mut problems) = (Vec::new(), Vec::new());
+    for entry in collection.list() {
+        match entry {
+            Ok(manifest) => models.push(manifest),
+            Err(error) => problems.push(error.to_string()),
+        }
+    }
+    Listing { models, problems, removed }
+}
+
+/// A listing of the folder (after a removal: what it did).
+struct Listing {
+    models: Vec<Manifest>,
+    problems: Vec<String>,
+    removed: Option<Result<String, String>>,
 }
 
 /// The listing came back; a model was added (its design opens).
@@ -184,9 +183,14 @@ fn receive_background_work(
 ) {
     if let Some(listed) = state.listing.as_ref().and_then(Background::outcome) {
         state.listing = None;
-        if let Some((models, problems)) = listed {
-            state.models = models;
-            state.problems = problems;
+        if let Some(listed) = listed {
+            match listed.removed {
+                Some(Ok(name)) => *status = StatusLine::info(format!("Removed “{name}” from the collection")),
+                Some(Err(message)) => *status = StatusLine::error(message),
+                None => {}
+            }
+            state.models = listed.models;
+            state.problems = listed.problems;
         }
     }
     if let Some(added) = state.adding.as_ref().and_then(Background::outcome) {
