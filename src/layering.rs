@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 10] = [
+const CORE: [(&str, &[&str]); 11] = [
     ("atomic_file", &[]),
     ("memo", &[]),
+    ("progress", &[]),
     ("png", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo"]),
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo"]),
-    ("collection", &["design", "geometry", "estimate", "atomic_file"]),
+    ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
     ("i18n", &["design", "geometry", "estimate"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png"]),
 ];

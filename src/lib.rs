@@ -16,4 +16,5 @@ mod layering;
 pub mod memo;
 pub mod optics;
 pub mod png;
+pub mod progress;
 pub mod studio;

@@ -894,16 +894,87 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     let saved = ecrin::design::preset::load(&preset).expect("saved preset");
     assert_eq!(saved, offscreen.design());
 
+    // Sapphire side stones: the centre stays a ruby; the journal has the change as data.
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetSideSpecies(ecrin::design::Species::BlueSapphire)));
+    wait_for_the_piece(&mut offscreen, |d| d.side_species.is_some());
+    let sapphires = offscreen.capture().expect("sapphire side stones");
+    sapphires.save(out.join("collection-sapphire-sides.png")).ok();
+    assert!(mean_difference(&resized, &sapphires) > 0.02, "the side stones changed");
+    assert_eq!(offscreen.design().stone.species, ecrin::design::Species::Ruby);
+
     // Undo back to Écrin's ring.
-    for _ in 0..4 {
+    for _ in 0..5 {
         offscreen.send(DocumentCommand::Undo);
     }
     wait_for_the_piece(&mut offscreen, |d| d.source.is_ecrin());
     assert!(offscreen.design().source.is_ecrin());
     let back = offscreen.capture().expect("Écrin's ring again");
     assert!(mean_difference(&resized, &back) > 2.0);
+
+    // A heavy model (a million triangles) opened from the collection loads off the frame with its progress; Cancel
+    // stops it, the design is kept, and opening it again loads it.
+    let heavy_file = folder.join("heavy.glb");
+    std::fs::write(&heavy_file, million_triangle_model()).expect("heavy model written");
+    let heavy = Collection::at(&folder).add(&heavy_file, Some("Boule"), None).expect("heavy model added");
+    offscreen.send(CollectionCommand::Refresh);
+    for _ in 0..200 {
+        offscreen.update();
+        if offscreen.world_mut().resource::<StudioCollection>().models.len() == 2 {
+            break;
+        }
+    }
+    offscreen.send(CollectionCommand::Open(heavy.id.clone()));
+    offscreen.update();
+    offscreen.update();
+    let loading = offscreen.world_mut().resource::<StudioCollection>().loading();
+    assert_eq!(loading.len(), 1, "the heavy model shows its progress: {loading:?}");
+    offscreen.send(CollectionCommand::CancelLoading);
+    for _ in 0..2000 {
+        offscreen.update();
+        if !offscreen.world_mut().resource::<StudioCollection>().busy() {
+            break;
+        }
+    }
+    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text.clone();
+    assert!(status.contains("cancelled") && status.contains("Boule"), "{status}");
+    assert_eq!(offscreen.design().source.collection().map(|m| m.id.as_str()), Some(heavy.id.as_str()));
+    assert!(!offscreen.scene_matches_design(), "nothing of the heavy model is shown");
+    offscreen.send(CollectionCommand::Open(heavy.id.clone()));
+    wait_for_the_piece(&mut offscreen, |d| d.source.collection().is_some());
     offscreen.exit();
+
+    // The library's pictures: rendered once per model file, each framed whole in the middle.
+    let thumbnails =
+        ecrin::cli::collection::render_thumbnails(&Collection::at(&folder), 64).expect("thumbnails rendered");
+    assert_eq!(thumbnails.len(), 2, "one per model: {thumbnails:?}");
+    for path in &thumbnails {
+        let picture = image::open(path).expect("a PNG").to_rgba8();
+        let (centre, coverage, touches_edge) = subject_in(&picture);
+        assert!(coverage > 0.05, "{}: the model fills the picture ({coverage})", path.display());
+        assert!(!touches_edge, "{}: framed whole", path.display());
+        assert!((centre.0 - 0.5).abs() < 0.2 && (centre.1 - 0.5).abs() < 0.2, "{}: {centre:?}", path.display());
+    }
+    let again = ecrin::cli::collection::render_thumbnails(&Collection::at(&folder), 64).expect("nothing to do");
+    assert!(again.is_empty(), "rendered once: {again:?}");
     let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// Where a picture's subject is (what differs from the backdrop at the left edge of its row): its centre (0–1),
+/// how much of the picture it covers, and whether it touches the picture's edge.
+fn subject_in(picture: &image::RgbaImage) -> ((f32, f32), f32, bool) {
+    let (w, h) = picture.dimensions();
+    let (mut lo, mut hi, mut count) = ((w, h), (0, 0), 0u32);
+    for (x, y, p) in picture.enumerate_pixels() {
+        let backdrop = picture.get_pixel(0, y);
+        if (0..3).map(|c| (p[c] as i32 - backdrop[c] as i32).abs()).sum::<i32>() > 60 {
+            lo = (lo.0.min(x), lo.1.min(y));
+            hi = (hi.0.max(x), hi.1.max(y));
+            count += 1;
+        }
+    }
+    let centre = ((lo.0 + hi.0) as f32 / 2.0 / w as f32, (lo.1 + hi.1) as f32 / 2.0 / h as f32);
+    let touches = count > 0 && (lo.0 == 0 || lo.1 == 0 || hi.0 == w - 1 || hi.1 == h - 1);
+    (centre, count as f32 / (w * h) as f32, touches)
 }
 
 /// Frames until the design is the one wanted, the collection's work is done and every piece shows its design.

@@ -8,7 +8,7 @@ pub mod sheet;
 use crate::design::ring_size::{SizeSystem, label as size_label};
 use crate::design::{Design, preset};
 use crate::estimate::price::PriceList;
-use crate::estimate::{small_diamonds, weights};
+use crate::estimate::{small_stones, weights};
 
 /// A direction to look at the piece from, as in a jeweller's catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -168,10 +168,13 @@ pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&st
             }
         }
     }
-    let small = small_diamonds(design);
+    let small = small_stones(design);
     if !small.is_empty() {
         let total: f32 = small.iter().sum();
-        rows.push(row("Small diamonds", format!("{} stones, ≈ {total:.2} ct in all", small.len())));
+        let label =
+            if design.side_stones() == crate::design::Species::Diamond { "Small diamonds" } else { "Side stones" };
+        let species = design.side_stones().label();
+        rows.push(row(label, format!("{} stones ({species}), ≈ {total:.2} ct in all", small.len())));
     }
     if design.necklace.is_none() {
         rows.push(row("Ring size", ring_size_text(design)));

@@ -9,7 +9,7 @@ use crate::studio::lighting::PresentationCommand;
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn emit(metric: &str, value: f64, unit: &str) {
+pub(super) fn emit(metric: &str, value: f64, unit: &str) {
     println!("{{\"metric\": \"{metric}\", \"value\": {value:.3}, \"unit\": \"{unit}\"}}");
 }
 
@@ -36,7 +36,7 @@ fn mean_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
 }
 
 /// Median and p95 frame time (ms) over `frames` frames while the view turns.
-fn frame_times(offscreen: &mut Offscreen, frames: usize) -> (f64, f64) {
+pub(super) fn frame_times(offscreen: &mut Offscreen, frames: usize) -> (f64, f64) {
     let mut times = Vec::with_capacity(frames);
     for _ in 0..frames.max(1) {
         offscreen.orbit_by(0.02);
@@ -165,6 +165,12 @@ pub fn run(frames: usize) -> ExitCode {
         swap_frames += 1;
     }
     emit("setting_change_frames", f64::from(swap_frames), "frames");
+
+    // The house's collection: a pavé against a solitaire, and a heavy model opened while frames keep coming.
+    if let Err(error) = super::bench_collection::collection_figures(&mut offscreen, frames) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
 
     // The variants board: four variants in four tiles of the same picture, against the single view just before.
     let (single_median, _) = frame_times(&mut offscreen, frames);

@@ -1,7 +1,7 @@
-//! `ecrin collection add | list | remove | new-design`: the house's collection from the command line (scripts,
-//! tests, a designer's batch of models).
+//! `ecrin collection add | list | remove | new-design | thumbnails`: the house's collection from the command line
+//! (scripts, tests, a designer's batch of models, the studio's library pictures).
 
-use crate::collection::{CollectionError, current};
+use crate::collection::{Collection, CollectionError, current, design_of};
 use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +25,52 @@ pub enum CollectionCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Render the thumbnail of every model that has none yet (the studio's library shows them); prints each file.
+    Thumbnails {
+        /// Width and height, pixels.
+        #[arg(long, default_value_t = THUMBNAIL_PX)]
+        size: u32,
+    },
+}
+
+/// The library's thumbnails: square, this many pixels.
+pub const THUMBNAIL_PX: u32 = 128;
+
+/// Renders the missing thumbnails with one renderer: each model as the house made it, framed whole from three
+/// quarters, written atomically under `thumbnails/`. The paths written, or the first failure.
+pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathBuf>, String> {
+    use crate::studio::export::{ExportSettings, Exporter};
+    let missing = collection.without_thumbnail();
+    let Some(first) = missing.first() else { return Ok(Vec::new()) };
+    let mut settings = ExportSettings::new(size, crate::studio::lighting::Presentation::default());
+    settings.supersample = 2;
+    let mut exporter: Option<Exporter> = None;
+    let mut written = Vec::new();
+    for manifest in &missing {
+        let design = design_of(manifest);
+        collection.prepare_with(&design, &Default::default()).map_err(|e| e.to_string())?;
+        let exporter = match exporter.as_mut() {
+            Some(exporter) => {
+                exporter.show(design).map_err(|e| e.to_string())?;
+                exporter
+            }
+            None => exporter.insert(Exporter::new(design, settings).map_err(|e| e.to_string())?),
+        };
+        let picture = exporter
+            .render(crate::approval::View::ThreeQuarter, &mut || true)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("the thumbnail of {} stopped", first.id))?;
+        let path = collection.thumbnail_path(manifest);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        crate::png::save_png(&picture, &path).map_err(|e| e.to_string())?;
+        written.push(path);
+    }
+    if let Some(exporter) = exporter {
+        exporter.finish();
+    }
+    Ok(written)
 }
 
 fn fail(error: CollectionError) -> ExitCode {
@@ -86,6 +132,18 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                 }
             },
             Err(error) => fail(error),
+        },
+        CollectionCommand::Thumbnails { size } => match render_thumbnails(&collection, size.clamp(16, 1024)) {
+            Ok(written) => {
+                for path in written {
+                    println!("{}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("thumbnails: {error}");
+                ExitCode::FAILURE
+            }
         },
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod bench;
+mod bench_collection;
 pub mod board;
 pub mod collection;
 pub mod pack;

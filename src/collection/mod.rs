@@ -11,6 +11,7 @@ use crate::design::{Design, PieceSource, Species};
 use crate::geometry::house::analyse::{AnalysisError, analyse};
 use crate::geometry::house::read::{ReadError, read_parts, uri_inside_folder};
 use crate::geometry::house::{HouseModel, HouseSetup, StoneSeat, register, registered};
+use crate::progress::Progress;
 pub use manifest::{Allowed, MANIFEST_VERSION, Manifest};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,6 +38,8 @@ pub enum CollectionError {
     Changed { id: String, name: String },
     #[error("{path}: not a glTF model (.glb or .gltf)")]
     NotAModel { path: String },
+    #[error("loading the model {0:?} was cancelled; the design is kept, open it again to show the model")]
+    Cancelled(String),
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> CollectionError + '_ {
@@ -125,6 +128,17 @@ impl Collection {
             "gltf" => self.dir.join("models").join(&manifest.hash).join(&manifest.original_file),
             _ => self.dir.join("models").join(format!("{}.glb", manifest.hash)),
         }
+    }
+
+    /// A model's thumbnail for the studio's library: rendered once (`ecrin collection thumbnails`), named by the
+    /// file's hash, so a model's picture is made again only when its file changes.
+    pub fn thumbnail_path(&self, manifest: &Manifest) -> PathBuf {
+        self.dir.join("thumbnails").join(format!("{}.png", manifest.hash))
+    }
+
+    /// The models without a thumbnail yet.
+    pub fn without_thumbnail(&self) -> Vec<Manifest> {
+        self.list().into_iter().flatten().filter(|m| !self.thumbnail_path(m).exists()).collect()
     }
 
     /// Analyses a model file: what Écrin proposes before the designer corrects it.
@@ -249,6 +263,8 @@ impl Collection {
             if let Some(Err(error)) = gone {
                 return Err(io(&stored)(error));
             }
+            // The picture goes with the file (it may never have been rendered).
+            let _ = std::fs::remove_file(self.thumbnail_path(&manifest));
         }
         Ok(manifest)
     }
@@ -262,9 +278,15 @@ impl Collection {
     /// Makes sure the model a design names is loaded and registered (a no-op when it is): checks the stored file
     /// is the one the design was made on.
     pub fn load(&self, model: &CollectionRef) -> Result<Arc<HouseModel>, CollectionError> {
+        self.load_with(model, &Progress::default())
+    }
+
+    /// `load`, telling how far it is and stopping between steps when asked to (`CollectionError::Cancelled`).
+    pub fn load_with(&self, model: &CollectionRef, progress: &Progress) -> Result<Arc<HouseModel>, CollectionError> {
         if let Some(loaded) = registered(&model.hash) {
             return Ok(loaded);
         }
+        let step = |fraction| progress.reached(fraction).map_err(|_| CollectionError::Cancelled(model.name.clone()));
         let manifest = match self.manifest(&model.id) {
             Ok(found) if found.hash == model.hash => found,
             Ok(_) => return Err(CollectionError::Changed { id: model.id.clone(), name: model.name.clone() }),
@@ -272,18 +294,25 @@ impl Collection {
             Err(error) => self.list().into_iter().flatten().find(|m| m.hash == model.hash).ok_or(error)?,
         };
         let path = self.model_path(&manifest);
+        step(0.05)?;
         let files = model_files(&path)?;
+        step(0.15)?;
         if hash_of(&files) != manifest.hash {
             return Err(CollectionError::Changed { id: model.id.clone(), name: model.name.clone() });
         }
+        drop(files);
+        step(0.25)?;
         let parts = read_parts(&path)?;
+        step(0.6)?;
         if parts.len() != manifest.setup.parts.len() {
             return Err(CollectionError::Manifest {
                 path: self.manifest_path(&manifest.id).display().to_string(),
                 message: format!("{} parts listed, the model has {}", manifest.setup.parts.len(), parts.len()),
             });
         }
-        Ok(register(&manifest.hash, HouseModel::build(&parts, &manifest.setup)))
+        let built = HouseModel::build(&parts, &manifest.setup);
+        step(0.9)?;
+        Ok(register(&manifest.hash, built))
     }
 }
 
@@ -328,11 +357,23 @@ pub fn current() -> Collection {
     Collection::at(FOLDER.get().cloned().unwrap_or_else(default_dir))
 }
 
-/// Loads the model a design names from this run's collection, if it names one.
+/// Loads the model a design names from this run's collection, if it names one (see `Collection::prepare_with`).
 pub fn prepare(design: &Design) -> Result<(), CollectionError> {
-    match design.source.collection() {
-        Some(model) => current().load(model).map(|_| ()),
-        None => Ok(()),
+    current().prepare_with(design, &Progress::default())
+}
+
+impl Collection {
+    /// Everything a design of a house's model needs before it is shown, done once: the model loaded, made at the
+    /// design's ring size, its weights estimated. Nothing for Écrin's own designs.
+    pub fn prepare_with(&self, design: &Design, progress: &Progress) -> Result<(), CollectionError> {
+        let Some(model) = design.source.collection() else { return Ok(()) };
+        self.load_with(model, progress)?;
+        if let Some(key) = crate::geometry::house::key_for(design) {
+            crate::geometry::house::component_model(key);
+        }
+        progress.reached(0.95).map_err(|_| CollectionError::Cancelled(model.name.clone()))?;
+        crate::estimate::weights(design);
+        Ok(())
     }
 }
 

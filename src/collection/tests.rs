@@ -171,8 +171,8 @@ fn estimates_of_a_house_ring_agree_with_the_same_geometry_made_by_ecrin() {
     // The centre stone from its own volume: V × SG / 200 for a 6.5 mm round brilliant.
     let by_hand = crate::geometry::cut::unit_polyhedron(Cut::RoundBrilliant).volume() * 6.5f32.powi(3) * 3.52 / 200.0;
     assert!(close(house.centre_carats, by_hand), "{} ct vs {by_hand} ct", house.centre_carats);
-    let melee: f32 = crate::estimate::small_diamonds(&design).iter().sum();
-    let own_melee: f32 = crate::estimate::small_diamonds(&ecrin).iter().sum();
+    let melee: f32 = crate::estimate::small_stones(&design).iter().sum();
+    let own_melee: f32 = crate::estimate::small_stones(&ecrin).iter().sum();
     assert!(close(melee, own_melee), "melee {melee} ct vs {own_melee} ct");
     let seats: Vec<Seat> = crate::estimate::volumes(&design).stones.iter().map(|s| s.seat).collect();
     assert!(seats.contains(&Seat::Band), "pavé stones are set in the band");

@@ -11,6 +11,8 @@ pub enum DesignCommand {
     SetHeadAlloy(Option<Alloy>),
     SetFinish(Finish),
     SetSpecies(Species),
+    /// The side stones' species (halo, shoulders, pavé, a house model's side stones and melee).
+    SetSideSpecies(Species),
     SetCut(Cut),
     /// Stone length in mm.
     SetStoneSize(f32),
@@ -36,6 +38,9 @@ impl DesignCommand {
             DesignCommand::SetHeadAlloy(alloy) => next.head_alloy = alloy.filter(|a| *a != next.metal.alloy),
             DesignCommand::SetFinish(finish) => next.metal.finish = *finish,
             DesignCommand::SetSpecies(species) => next.stone.species = *species,
+            DesignCommand::SetSideSpecies(species) => {
+                next.side_species = Some(*species).filter(|&s| s != Species::Diamond);
+            }
             DesignCommand::SetCut(cut) => next.stone.cut = *cut,
             DesignCommand::SetStoneSize(mm) => next.stone.size_mm = *mm,
             DesignCommand::SetSetting(setting) => next.setting = *setting,

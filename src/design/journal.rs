@@ -62,6 +62,11 @@ pub enum Change {
         from: Species,
         to: Species,
     },
+    /// The side stones' species.
+    SideSpecies {
+        from: Species,
+        to: Species,
+    },
     Cut {
         from: Cut,
         to: Cut,
@@ -187,6 +192,8 @@ pub fn design_changes(before: &Design, after: &Design) -> Vec<Change> {
     note(before.head_alloy == after.head_alloy, Change::HeadAlloy { from: before.head_alloy, to: after.head_alloy });
     let (s, t) = (before.stone, after.stone);
     note(s.species == t.species, Change::Species { from: s.species, to: t.species });
+    let (side_before, side_after) = (before.side_stones(), after.side_stones());
+    note(side_before == side_after, Change::SideSpecies { from: side_before, to: side_after });
     note(s.cut == t.cut, Change::Cut { from: s.cut, to: t.cut });
     note((s.size_mm - t.size_mm).abs() < 1e-4, Change::StoneSize { from: s, to: t });
     note(before.setting == after.setting, Change::Setting { from: before.setting, to: after.setting });

@@ -211,6 +211,10 @@ pub struct Design {
     #[serde(default)]
     pub head_alloy: Option<Alloy>,
     pub stone: Stone,
+    /// The side stones' species — halo, shoulders, pavé, a house model's side stones and melee — when they are not
+    /// diamonds (absent: diamonds, as in every preset before version 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side_species: Option<Species>,
     pub setting: Setting,
     #[serde(default)]
     pub shank: ShankStyle,
@@ -314,6 +318,11 @@ impl Design {
     pub fn head_metal(&self) -> Metal {
         Metal { alloy: self.head_alloy.unwrap_or(self.metal.alloy), finish: self.metal.finish }
     }
+
+    /// The side stones' species (diamonds unless chosen otherwise).
+    pub fn side_stones(&self) -> Species {
+        self.side_species.unwrap_or(Species::Diamond)
+    }
 }
 
 impl Default for Design {
@@ -324,6 +333,7 @@ impl Default for Design {
             metal: Metal { alloy: Alloy::Yellow18k, finish: Finish::Polished },
             head_alloy: None,
             stone: Stone { species: Species::Diamond, cut: Cut::RoundBrilliant, size_mm: 6.4 },
+            side_species: None,
             setting: Setting::SixProng,
             shank: ShankStyle::ComfortFit,
             ring_size_mm: 52.0,

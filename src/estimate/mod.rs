@@ -79,14 +79,6 @@ fn mesh_volume(component: Component, mesh: usize, shift: Option<f32>) -> f32 {
     })
 }
 
-/// Whether a component's mesh is a closed solid (cached).
-fn mesh_closed(component: Component, mesh: usize) -> bool {
-    static CLOSED: Memo<(Component, usize), bool> = Memo::new();
-    CLOSED.get_or_compute((component, mesh), || {
-        component.model().meshes.get(mesh).is_some_and(|m| crate::geometry::house::is_closed(&m.data))
-    })
-}
-
 /// The volumes of an Assembly's metal parts by zone, and its stones.
 pub fn volumes_of(assembly: &Assembly) -> Volumes {
     let mut volumes = Volumes::default();
@@ -95,7 +87,11 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
         let scale = at.matrix3.determinant().abs();
         match part.role {
             PartRole::Metal(zone) => {
-                if matches!(placed.component, Component::House(_)) && !mesh_closed(placed.component, part.mesh) {
+                // A house's metal parts were checked when the model was loaded (resizing keeps them closed).
+                if let Component::House(key) = placed.component
+                    && crate::geometry::house::registry::house_of(key)
+                        .is_some_and(|h| h.open_metal.contains(&part.node))
+                {
                     volumes.open_metal.push(part.node.clone());
                 }
                 let volume = mesh_volume(placed.component, part.mesh, placed.band_shift_mm) * scale;
@@ -125,8 +121,16 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
 }
 
 /// What a design's geometry depends on (not its alloys, finish, name or engraving).
-type GeometryKey =
-    (ShankStyle, Setting, Cut, Species, u32, u32, Option<(ChainStyle, u32, PendantStyle)>, Option<(String, bool)>);
+type GeometryKey = (
+    ShankStyle,
+    Setting,
+    Cut,
+    (Species, Species),
+    u32,
+    u32,
+    Option<(ChainStyle, u32, PendantStyle)>,
+    Option<(String, bool)>,
+);
 
 /// The volumes of a design's piece (cached per geometry).
 pub fn volumes(design: &Design) -> Arc<Volumes> {
@@ -135,7 +139,7 @@ pub fn volumes(design: &Design) -> Arc<Volumes> {
         design.shank,
         design.setting,
         design.stone.cut,
-        design.stone.species,
+        (design.stone.species, design.side_stones()),
         design.stone.size_mm.to_bits(),
         design.ring_size_mm.to_bits(),
         design.necklace.map(|n| (n.chain, n.length_mm.to_bits(), n.pendant)),
@@ -159,8 +163,9 @@ pub fn weights(design: &Design) -> Weights {
     }
 }
 
-/// Carats of each small diamond of the design: halo or side stones, and pavé stones in the band.
-pub fn small_diamonds(design: &Design) -> Vec<f32> {
+/// Carats of each small stone of the design (in its side stones' species): halo or side stones, and pavé stones in
+/// the band.
+pub fn small_stones(design: &Design) -> Vec<f32> {
     volumes(design).stones.iter().filter(|s| s.seat != Seat::Centre).map(StoneSize::carats).collect()
 }
 
@@ -217,9 +222,24 @@ mod tests {
             assert!(close(weights.band_grams, band), "{name}: band {} g, was {band} g", weights.band_grams);
             assert!(close(weights.head_grams, head), "{name}: head {} g, was {head} g", weights.head_grams);
             assert!(close(weights.centre_carats, centre), "{name}: {} ct, was {centre} ct", weights.centre_carats);
-            let melee: f32 = small_diamonds(&design).iter().sum();
+            let melee: f32 = small_stones(&design).iter().sum();
             assert!(close(melee, small), "{name}: small diamonds {melee} ct, was {small} ct");
         }
+    }
+
+    #[test]
+    fn side_stones_weigh_as_their_species_and_the_centre_stone_is_untouched() {
+        let halo = Design { setting: Setting::Halo, ..Design::default() };
+        let sapphires = DesignCommand::SetSideSpecies(Species::BlueSapphire).apply_to(&halo).expect("valid");
+        let (diamonds_ct, sapphires_ct): (f32, f32) =
+            (small_stones(&halo).iter().sum(), small_stones(&sapphires).iter().sum());
+        // Same stones, same volume: the carats go as the specific gravities (3.99 / 3.52).
+        let ratio = Species::BlueSapphire.data().specific_gravity / Species::Diamond.data().specific_gravity;
+        assert!(diamonds_ct > 0.05, "a halo has small stones: {diamonds_ct} ct");
+        assert!((sapphires_ct / diamonds_ct - ratio).abs() < 1e-3, "{sapphires_ct} / {diamonds_ct} ct");
+        assert_eq!(weights(&halo).centre_carats, weights(&sapphires).centre_carats);
+        let back = DesignCommand::SetSideSpecies(Species::Diamond).apply_to(&sapphires).expect("valid");
+        assert_eq!(back, halo, "diamond side stones are the default, saved as nothing");
     }
 
     #[test]

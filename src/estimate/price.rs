@@ -99,10 +99,10 @@ impl PriceList {
         let metal = weights.band_grams * price_of(design.metal.alloy)?
             + weights.head_grams * price_of(design.head_metal().alloy)?;
         let centre = weights.centre_carats * self.per_carat(design.stone.species, weights.centre_carats)?;
-        let small = super::small_diamonds(design);
+        let small = super::small_stones(design);
         let mut stones = centre;
         for &carats in &small {
-            stones += carats * self.per_carat(Species::Diamond, carats)?;
+            stones += carats * self.per_carat(design.side_stones(), carats)?;
         }
         let setting = self.setting_per_stone * (1 + small.len()) as f32;
         let cost = metal + stones + setting + self.making_charge;
@@ -140,12 +140,20 @@ mod tests {
     }
 
     #[test]
-    fn a_halo_adds_its_small_diamonds_and_their_setting() {
+    fn a_halo_adds_its_small_stones_and_their_setting() {
         let list = sample();
         let solitaire = Design::default();
         let halo = Design { setting: crate::design::Setting::Halo, ..solitaire.clone() };
         let (a, b) = (list.estimate(&solitaire).expect("priced"), list.estimate(&halo).expect("priced"));
         assert!(b.stones > a.stones && b.setting > 10.0 * a.setting);
+        // Rubies round the centre stone: priced from the list's rubies, not its diamonds.
+        let rubies = Design { side_species: Some(Species::Ruby), ..halo.clone() };
+        let small: Vec<f32> = super::super::small_stones(&rubies);
+        let expected: f32 = small.iter().map(|&ct| ct * list.per_carat(Species::Ruby, ct).expect("ruby price")).sum();
+        let centre = super::super::weights(&rubies).centre_carats;
+        let centre_price = centre * list.per_carat(Species::Diamond, centre).expect("diamond price");
+        let priced = list.estimate(&rubies).expect("priced");
+        assert!((priced.stones - centre_price - expected).abs() < 0.01, "{} vs {}", priced.stones, expected);
     }
 
     #[test]

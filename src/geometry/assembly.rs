@@ -129,8 +129,9 @@ pub fn assemble(design: &Design) -> Assembly {
     }
 }
 
-/// The parts of a component's model, each with its role (`zone` for its metal, `seat` for its small stones).
-fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cut, Species)) -> Vec<Part> {
+/// The parts of a component's model, each with its role (`zone` for its metal, `seat` for its small stones;
+/// `centre`: the centre stone's cut and species, then the side stones' species).
+fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cut, Species, Species)) -> Vec<Part> {
     let model = component.model();
     model
         .nodes
@@ -139,9 +140,7 @@ fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cu
             let mesh = node.mesh?;
             let role = match model.meshes.get(mesh)?.material {
                 Material::Metal => PartRole::Metal(zone),
-                Material::Melee => {
-                    PartRole::Stone { seat: melee_seat, cut: Cut::RoundBrilliant, species: Species::Diamond }
-                }
+                Material::Melee => PartRole::Stone { seat: melee_seat, cut: Cut::RoundBrilliant, species: centre.2 },
                 Material::CentreStone => PartRole::Stone { seat: Seat::Centre, cut: centre.0, species: centre.1 },
                 Material::Display => PartRole::Display,
             };
@@ -155,7 +154,7 @@ fn placed(
     transform: Affine3A,
     zone: MetalZone,
     melee: Seat,
-    centre: (Cut, Species),
+    centre: (Cut, Species, Species),
 ) -> PlacedComponent {
     PlacedComponent { component, transform, band_shift_mm: None, parts: parts_of(component, zone, melee, centre) }
 }
@@ -164,7 +163,7 @@ fn placed(
 /// stone's length runs along the finger ("north–south", as jewellers set ovals, pears, marquises and emerald cuts;
 /// the models have it along X), the stone on the head's seat.
 fn ring(design: &Design) -> Assembly {
-    let centre = (design.stone.cut, design.stone.species);
+    let centre = (design.stone.cut, design.stone.species, design.side_stones());
     let shift = band_shift_mm(design.ring_size_mm);
     let mut band = placed(Component::Shank(design.shank), Affine3A::IDENTITY, MetalZone::Band, Seat::Band, centre);
     band.band_shift_mm = Some(shift);
@@ -189,7 +188,7 @@ fn ring(design: &Design) -> Assembly {
 /// A necklace on its bust: links along the curve its length gives, the clasp at the back, and the pendant (bail,
 /// drop bar, head, stone) at the front.
 fn necklace_assembly(design: &Design, necklace: &crate::design::necklace::Necklace) -> Assembly {
-    let centre = (design.stone.cut, design.stone.species);
+    let centre = (design.stone.cut, design.stone.species, design.side_stones());
     let chain = chain_layout(necklace.chain, necklace.length_mm);
     let link = placed(Component::ChainLink(necklace.chain), Affine3A::IDENTITY, MetalZone::Band, Seat::Band, centre);
     let mut components = vec![placed(Component::Bust, Affine3A::IDENTITY, MetalZone::Band, Seat::Band, centre)];

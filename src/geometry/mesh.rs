@@ -51,6 +51,29 @@ impl MeshData {
             .sum()
     }
 
+    /// Each triangle split in four at its edges' midpoints (shared by the triangles on both sides, so a closed
+    /// mesh stays closed): the same surface in four times the triangles, as a dense export carries it.
+    pub fn subdivided(&self) -> MeshData {
+        let mut out = self.clone();
+        out.indices = Vec::with_capacity(self.indices.len() * 4);
+        let mut midpoints: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut midpoint = |out: &mut MeshData, a: u32, b: u32| {
+            *midpoints.entry((a.min(b), a.max(b))).or_insert_with(|| {
+                let [pa, pb] = [a, b].map(|i| Vec3::from(self.positions[i as usize]));
+                let [na, nb] = [a, b].map(|i| self.normals.get(i as usize).map_or(Vec3::Y, |&n| Vec3::from(n)));
+                out.positions.push(((pa + pb) / 2.0).into());
+                out.normals.push((na + nb).normalize_or(Vec3::Y).into());
+                (out.positions.len() - 1) as u32
+            })
+        };
+        for t in self.indices.chunks_exact(3) {
+            let (a, b, c) = (t[0], t[1], t[2]);
+            let (ab, bc, ca) = (midpoint(&mut out, a, b), midpoint(&mut out, b, c), midpoint(&mut out, c, a));
+            out.indices.extend_from_slice(&[a, ab, ca, ab, b, bc, ca, bc, c, ab, bc, ca]);
+        }
+        out
+    }
+
     /// Recomputes smooth normals from the triangles (area weighted).
     pub fn recompute_smooth_normals(&mut self) {
         let mut normals = vec![Vec3::ZERO; self.positions.len()];

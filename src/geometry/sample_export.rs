@@ -10,7 +10,7 @@
 use super::cut::unit_polyhedron;
 use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
 use super::ring::{head, reference_shank_top_mm, shank};
-use crate::design::{Cut, Setting, ShankStyle};
+use crate::design::{Cut, Design, Setting, ShankStyle};
 use glam::{Affine3A, Quat, Vec3};
 
 /// Where the Blender sample lives under `assets/`.
@@ -33,8 +33,6 @@ pub fn all_samples() -> Result<Vec<(String, Vec<u8>)>, String> {
 /// A pavé solitaire as a Rhino-based jewellery CAD exports it: millimetres, Y up, the finger along X, layer-named
 /// parts, 4 prongs round a 6.5 mm round brilliant, and the band's melee as separate nodes without a material.
 pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
-    use crate::design::Design;
-    use crate::geometry::assembly::{PartRole, assemble};
     let design = Design {
         shank: ShankStyle::Pave,
         setting: Setting::FourProng,
@@ -42,7 +40,27 @@ pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
         ring_size_mm: 54.0,
         ..Design::default()
     };
-    let assembly = assemble(&design);
+    cad_export(&design, 0)
+}
+
+/// A design of Écrin's exported as a Rhino-based CAD does (see `rhino_style_ring`), its metal at least
+/// `metal_triangles` triangles (the surfaces subdivided, as a dense export carries them): the bench's heavy model and
+/// its pavé model are made this way.
+pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, String> {
+    use crate::geometry::assembly::{PartRole, assemble};
+    let assembly = assemble(design);
+    let mut metal_count: usize = assembly
+        .parts()
+        .filter(|(_, part, _)| matches!(part.role, PartRole::Metal(_)))
+        .filter_map(|(placed, part, _)| {
+            placed.component.model().meshes.get(part.mesh).map(|m| m.data.indices.len() / 3)
+        })
+        .sum();
+    let mut subdivisions = 0;
+    while metal_count < metal_triangles && subdivisions < 8 {
+        metal_count *= 4;
+        subdivisions += 1;
+    }
     // Rhino's frame here: the finger along X (Écrin's Z), Y up, millimetres.
     let rhino = Affine3A::from_rotation_y(std::f32::consts::FRAC_PI_2);
     let metal =
@@ -58,6 +76,11 @@ pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
         let mut data = mesh.data.clone();
         if let (Some(shift), PartRole::Metal(_)) = (placed.band_shift_mm, part.role) {
             data.positions = super::ring::band_positions_moved(&data.positions, shift);
+        }
+        if matches!(part.role, PartRole::Metal(_)) {
+            for _ in 0..subdivisions {
+                data = data.subdivided();
+            }
         }
         let (node, material) = match part.role {
             PartRole::Metal(crate::geometry::assembly::MetalZone::Band) => ("Metal::Shank".to_string(), 0),

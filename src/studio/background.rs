@@ -88,10 +88,15 @@ impl ChildJob {
     /// Starts `ecrin <args>` on this run's collection folder (the pieces may be the house's models); its output
     /// comes back as events.
     pub fn start(args: &[std::ffi::OsString]) -> Result<Self, std::io::Error> {
+        Self::start_in(&crate::collection::current().dir, args)
+    }
+
+    /// Starts `ecrin <args>` on a given collection folder.
+    pub fn start_in(collection: &std::path::Path, args: &[std::ffi::OsString]) -> Result<Self, std::io::Error> {
         let executable = std::env::current_exe()?;
         let mut child: Child = Command::new(executable)
             .arg("--collection")
-            .arg(crate::collection::current().dir)
+            .arg(collection)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -83,7 +83,10 @@ pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
 /// A house's model framed whole, centred on its bounds, from the same angle as Écrin's rings (the default ring view
 /// until the model is loaded).
 fn house_view(design: &crate::design::Design) -> PanOrbitCamera {
-    let Some((lo, hi)) = crate::geometry::assembly::assemble(design).bounds() else {
+    // Only a model already made at this size (never resized on the frame).
+    let ready = crate::geometry::house::key_for(design).is_some_and(crate::geometry::house::is_ready);
+    let bounds = if ready { crate::geometry::assembly::assemble(design).bounds() } else { None };
+    let Some((lo, hi)) = bounds else {
         return default_view(crate::geometry::ring::band_top_mm(design.ring_size_mm) * 0.55);
     };
     let centre = (lo + hi) / 2.0;

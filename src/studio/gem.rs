@@ -88,7 +88,7 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
     }
 }
 
-/// One gem material per cut for the centre stone, one for the melee (round diamonds); and Bevy's own
+/// One gem material per cut for the centre stone, one for the melee (round, in the side stones' species); and Bevy's own
 /// screen-space transmission materials, kept for the side-by-side comparison and the benchmark. One set per piece
 /// (on the piece entity).
 #[derive(Component, Clone)]
@@ -197,10 +197,10 @@ fn give_pieces_gems(
         let mut make = |cut, species| {
             materials.add(GemMaterial { params: gem_params(cut, species), environment: environment.cubemap.clone() })
         };
-        let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, stone.0))).collect();
-        let melee = make(Cut::RoundBrilliant, Species::Diamond);
-        let standard_centre = standard.add(standard_transmission(stone.0));
-        let standard_melee = standard.add(standard_transmission(Species::Diamond));
+        let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, stone.centre))).collect();
+        let melee = make(Cut::RoundBrilliant, stone.side);
+        let standard_centre = standard.add(standard_transmission(stone.centre));
+        let standard_melee = standard.add(standard_transmission(stone.side));
         commands.entity(piece).insert(GemMaterials { centre, melee, standard_centre, standard_melee });
     }
 }
@@ -218,7 +218,7 @@ fn switch_stone_rendering(
     }
 }
 
-/// A piece's stone changed species: its centre stones' materials are edited in place (the planes stay).
+/// A piece's stones changed species: their materials are edited in place (the planes stay).
 fn follow_piece_stones(
     pieces: Query<(&PieceStone, &GemMaterials), Changed<PieceStone>>,
     mut materials: ResMut<Assets<GemMaterial>>,
@@ -227,11 +227,17 @@ fn follow_piece_stones(
     for (stone, gems) in &pieces {
         for (&cut, handle) in &gems.centre {
             if let Some(mut material) = materials.get_mut(handle) {
-                material.params = gem_params(cut, stone.0);
+                material.params = gem_params(cut, stone.centre);
             }
         }
+        if let Some(mut material) = materials.get_mut(&gems.melee) {
+            material.params = gem_params(Cut::RoundBrilliant, stone.side);
+        }
         if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
-            *material = standard_transmission(stone.0);
+            *material = standard_transmission(stone.centre);
+        }
+        if let Some(mut material) = standard.get_mut(&gems.standard_melee) {
+            *material = standard_transmission(stone.side);
         }
     }
 }

@@ -112,6 +112,7 @@ pub fn window_plugin(app: &mut App) {
         pricing::plugin,
         recovery::plugin,
         pack::job::plugin,
+        collection::thumbnails::plugin,
     ));
 }
 

@@ -63,7 +63,9 @@ impl PieceKind {
     pub fn of(design: &Design) -> Self {
         match (&design.source, &design.necklace) {
             (crate::design::PieceSource::Collection(model), _) => {
-                PieceKind::House { loaded: crate::geometry::house::registered(&model.hash).is_some() }
+                // Loaded once the model has been made at some size (a change of size keeps it loaded).
+                let key = crate::geometry::house::model_key(&model.hash);
+                PieceKind::House { loaded: crate::geometry::house::registry::any_ready(key) }
             }
             (_, Some(_)) => PieceKind::Necklace,
             (_, None) => PieceKind::Ring,
@@ -78,9 +80,19 @@ pub struct PieceMetal {
     pub head: Metal,
 }
 
-/// The species of the piece's centre stone.
+/// The species of the piece's stones: its centre stone's and its side stones'.
 #[derive(Component, Clone, Copy, Debug, PartialEq)]
-pub struct PieceStone(pub Species);
+pub struct PieceStone {
+    pub centre: Species,
+    /// The side stones' (halo, shoulders, pavé, melee).
+    pub side: Species,
+}
+
+impl PieceStone {
+    pub fn of(design: &Design) -> Self {
+        PieceStone { centre: design.stone.species, side: design.side_stones() }
+    }
+}
 
 /// The render layer of a slot's piece (and of the camera of its tile).
 pub fn layer(slot: usize) -> RenderLayers {
@@ -150,7 +162,7 @@ fn spawn_pieces(mut commands: Commands, current: Res<CurrentDesign>, pieces: Que
             PieceShape::of(design),
             PieceKind::of(design),
             PieceMetal { band: design.metal, head: design.head_metal() },
-            PieceStone(design.stone.species),
+            PieceStone::of(design),
             Propagate(layer(slot)),
             Transform::default(),
             Visibility::default(),
@@ -176,6 +188,6 @@ fn follow_designs(
         shape.set_if_neq(PieceShape::of(wanted));
         kind.set_if_neq(PieceKind::of(wanted));
         metal.set_if_neq(PieceMetal { band: wanted.metal, head: wanted.head_metal() });
-        stone.set_if_neq(PieceStone(wanted.stone.species));
+        stone.set_if_neq(PieceStone::of(wanted));
     }
 }

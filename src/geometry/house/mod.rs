@@ -6,19 +6,21 @@
 
 pub mod analyse;
 pub mod read;
+pub mod registry;
 pub mod resize;
 pub mod shape;
+
+pub use registry::{HouseKey, component_model, is_ready, key_for, model_key, register, registered};
 
 use super::assembly::{Assembly, MetalZone, Part, PartRole, PieceKind, PlacedComponent, Seat};
 use super::library::{Component, ComponentModel, Material, ModelMesh, ModelNode};
 use super::mesh::MeshData;
 use super::mesh::connected_pieces;
 use crate::design::source::CollectionRef;
-use crate::design::{Cut, Design, Species};
+use crate::design::{Cut, Design};
 use glam::{Affine3A, Mat3, Vec3};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
 
 /// Which alloy a metal part takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -326,75 +328,13 @@ pub fn is_closed(mesh: &MeshData) -> bool {
     edges.values().all(|&n| n % 2 == 0)
 }
 
-/// A loaded house model at a ring size: what `Component::House` names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct HouseKey {
-    /// The first 64 bits of the file's hash.
-    pub model: u64,
-    /// The ring size in hundredths of a mm (0 for models the size does not change).
-    pub ring_size_centi: u32,
-}
-
-/// The registry's key of a file hash (hex).
-pub fn model_key(hash: &str) -> u64 {
-    u64::from_str_radix(hash.get(..16).unwrap_or(hash), 16).unwrap_or(0)
-}
-
-fn registry() -> &'static Mutex<HashMap<u64, Arc<HouseModel>>> {
-    static MODELS: OnceLock<Mutex<HashMap<u64, Arc<HouseModel>>>> = OnceLock::new();
-    MODELS.get_or_init(Default::default)
-}
-
-/// Keeps a loaded model for the rest of the run, under its file's hash (a hash names one content for ever).
-pub fn register(hash: &str, model: HouseModel) -> Arc<HouseModel> {
-    let model = Arc::new(model);
-    if let Ok(mut models) = registry().lock() {
-        models.insert(model_key(hash), model.clone());
-    }
-    model
-}
-
-/// The loaded model of a hash, if it was registered.
-pub fn registered(hash: &str) -> Option<Arc<HouseModel>> {
-    registry().lock().ok()?.get(&model_key(hash)).cloned()
-}
-
-/// How many resized models are kept (the advisor tries a few sizes; a heavy model is tens of MB each).
-const RESIZED_KEPT: usize = 6;
-
-/// The component model a key names: the registered model at that size (recently used ones kept), or an empty
-/// model when none is registered.
-pub fn component_model(key: HouseKey) -> Arc<ComponentModel> {
-    static RESIZED: OnceLock<Mutex<Vec<(HouseKey, Arc<ComponentModel>)>>> = OnceLock::new();
-    let cache = RESIZED.get_or_init(Default::default);
-    if let Ok(mut kept) = cache.lock()
-        && let Some(at) = kept.iter().position(|(k, _)| *k == key)
-    {
-        let found = kept.remove(at);
-        kept.push(found.clone());
-        return found.1;
-    }
-    let Some(house) = registry().lock().ok().and_then(|m| m.get(&key.model).cloned()) else {
-        return Arc::new(ComponentModel { meshes: Vec::new(), nodes: Vec::new() });
-    };
-    let model = Arc::new(house.resized(key.ring_size_centi as f32 / 100.0));
-    if let Ok(mut kept) = cache.lock() {
-        if kept.len() >= RESIZED_KEPT {
-            kept.remove(0);
-        }
-        kept.push((key, model.clone()));
-    }
-    model
-}
-
 /// The Assembly of a design on a house's model: one component, its parts with their roles (the centre stone in
-/// the design's species, the others diamonds), resized to the design's ring size. Empty until the model is loaded.
+/// the design's species, the others in its side stones'), resized to the design's ring size. Empty until the model is loaded.
 pub fn assemble_house(design: &Design, source: &CollectionRef) -> Assembly {
-    let Some(house) = registered(&source.hash) else {
+    let (Some(house), Some(key)) = (registered(&source.hash), key_for(design)) else {
         return Assembly { kind: PieceKind::Ring, components: Vec::new() };
     };
-    let ring_size_centi = if house.resizable() { (design.ring_size_mm * 100.0).round() as u32 } else { 0 };
-    let component = Component::House(HouseKey { model: model_key(&source.hash), ring_size_centi });
+    let component = Component::House(key);
     let model = component.model();
     let parts = model
         .nodes
@@ -408,11 +348,11 @@ pub fn assemble_house(design: &Design, source: &CollectionRef) -> Assembly {
                     let stone = house.setup.stones.get(i)?;
                     let (seat, species) = match stone.seat {
                         StoneSeat::Centre => (Seat::Centre, design.stone.species),
-                        StoneSeat::Side => (Seat::Head, Species::Diamond),
+                        StoneSeat::Side => (Seat::Head, design.side_stones()),
                         StoneSeat::Melee if resize::in_band(node.transform.translation.into(), house.head_angle) => {
-                            (Seat::Band, Species::Diamond)
+                            (Seat::Band, design.side_stones())
                         }
-                        StoneSeat::Melee => (Seat::Head, Species::Diamond),
+                        StoneSeat::Melee => (Seat::Head, design.side_stones()),
                     };
                     PartRole::Stone { seat, cut: stone.cut, species }
                 }

@@ -6,6 +6,7 @@
 //! the piece is framed whole once it is there.
 
 pub mod panel;
+pub mod thumbnails;
 
 use super::background::Background;
 use super::document::{CurrentDesign, DocumentCommand, StatusLine};
@@ -15,14 +16,16 @@ use super::materials::RingMaterials;
 use super::pieces::{Piece, PieceDesign, PieceKind, PieceShape, PieceSpawn, PieceStone};
 use super::{StudioSystems, bevy_mesh};
 use crate::collection::{Collection, Manifest, design_of};
-use crate::design::{DesignCommand, Species};
+use crate::design::DesignCommand;
 use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
 use crate::geometry::house::HouseSetup;
 use crate::geometry::library::Component as LibraryComponent;
 use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
+use crate::progress::Progress;
 use bevy::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What the advisor or designer asks of the collection.
 #[derive(Message, Clone, Debug, PartialEq)]
@@ -35,6 +38,8 @@ pub enum CollectionCommand {
     Open(String),
     /// Remove a model from the collection (its designs keep their presets).
     Remove(String),
+    /// Stop loading the models being loaded (their designs are kept).
+    CancelLoading,
 }
 
 /// The collection as the studio sees it: its listing, and the work in flight.
@@ -46,10 +51,30 @@ pub struct StudioCollection {
     pub problems: Vec<String>,
     /// The search box of the panel.
     pub search: String,
+    /// The models' pictures (the studio window makes them).
+    pub thumbnails: thumbnails::Thumbnails,
     listing: Option<Background<Listing>>,
     adding: Option<Background<Result<Manifest, String>>>,
-    loading: HashMap<String, Background<Result<(), String>>>,
+    /// Models being prepared, by file hash and ring size (hundredths of a mm).
+    preparing: HashMap<(String, u32), Preparation>,
+    /// Models that could not be prepared (or whose loading was cancelled), by file hash: not tried again until
+    /// a design of theirs is opened again.
     failed: HashMap<String, String>,
+}
+
+/// A house model being made ready for a piece, off the frame.
+struct Preparation {
+    name: String,
+    /// Whether the model itself is being loaded (not only made at another size): the panel shows its progress.
+    first_load: bool,
+    progress: Arc<Progress>,
+    work: Background<Result<Prepared, String>>,
+}
+
+/// A house model made at a size, its meshes ready to hand to the renderer.
+struct Prepared {
+    component: LibraryComponent,
+    meshes: Vec<(usize, Mesh)>,
 }
 
 impl StudioCollection {
@@ -59,16 +84,32 @@ impl StudioCollection {
             models: Vec::new(),
             problems: Vec::new(),
             search: String::new(),
+            thumbnails: Default::default(),
             listing: None,
             adding: None,
-            loading: HashMap::new(),
+            preparing: HashMap::new(),
             failed: HashMap::new(),
         }
     }
 
     /// Whether a model is being added or loaded.
     pub fn busy(&self) -> bool {
-        self.adding.is_some() || !self.loading.is_empty()
+        self.adding.is_some() || !self.preparing.is_empty()
+    }
+
+    /// The models being loaded for the first time: name and how far (0 to 1).
+    pub fn loading(&self) -> Vec<(String, f32)> {
+        let mut loading: Vec<(String, f32)> =
+            self.preparing.values().filter(|p| p.first_load).map(|p| (p.name.clone(), p.progress.fraction())).collect();
+        loading.sort_by(|a, b| a.0.cmp(&b.0));
+        loading
+    }
+
+    /// Asks every model being loaded to stop (the designs are kept; opening one again tries again).
+    pub fn cancel_loading(&self) {
+        for preparation in self.preparing.values().filter(|p| p.first_load) {
+            preparation.progress.cancel();
+        }
     }
 }
 
@@ -96,9 +137,13 @@ struct HouseGem {
     planes: Vec<Plane>,
 }
 
-/// Meshes of house models by component and mesh (a resized model has its own component).
+/// Meshes of house models by component and mesh (a resized model has its own component), and the components
+/// whose meshes are all there.
 #[derive(Resource, Default)]
-struct HouseMeshes(HashMap<(LibraryComponent, usize), Handle<Mesh>>);
+struct HouseMeshes {
+    meshes: HashMap<(LibraryComponent, usize), Handle<Mesh>>,
+    ready: HashSet<LibraryComponent>,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.insert_resource(StudioCollection::at(crate::collection::current()))
@@ -112,7 +157,7 @@ pub(super) fn plugin(app: &mut App) {
             (
                 (carry_out_commands, receive_background_work).chain().in_set(StudioSystems::ApplyCommands),
                 spawn_roots.in_set(PieceSpawn),
-                (load_models, mark_changed_shapes, build_house, follow_species)
+                (prepare_models, mark_changed_shapes, build_house, follow_species)
                     .chain()
                     .after(PieceSpawn)
                     .in_set(StudioSystems::SyncScene),
@@ -129,7 +174,10 @@ fn carry_out_commands(
     for message in messages.read() {
         let collection = state.collection.clone();
         match message {
-            CollectionCommand::Refresh => state.listing = Some(Background::compute(move || listing(&collection, None))),
+            CollectionCommand::Refresh => {
+                state.failed.clear();
+                state.listing = Some(Background::compute(move || listing(&collection, None)));
+            }
             CollectionCommand::Add { path, name, setup } => {
                 let (path, name, setup) = (path.clone(), name.clone(), setup.clone());
                 *status = StatusLine::info(format!("Adding {} to the collection…", path.display()));
@@ -137,12 +185,15 @@ fn carry_out_commands(
                     collection.add(&path, name.as_deref(), setup.map(|s| *s)).map_err(|e| e.to_string())
                 }));
             }
-            CollectionCommand::Open(id) => match state.models.iter().find(|m| m.id == *id) {
+            CollectionCommand::Open(id) => match state.models.iter().find(|m| m.id == *id).cloned() {
                 Some(manifest) => {
-                    documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(manifest)))));
+                    // A model whose loading failed or was cancelled is tried again.
+                    state.failed.remove(&manifest.hash);
+                    documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(&manifest)))));
                 }
                 None => *status = StatusLine::error(format!("no model {id:?} in the collection")),
             },
+            CollectionCommand::CancelLoading => state.cancel_loading(),
             CollectionCommand::Remove(id) => {
                 // Off the frame: the files go, then the folder is listed again.
                 let id = id.clone();
@@ -222,48 +273,94 @@ fn spawn_roots(mut commands: Commands, pieces: Query<(Entity, &Piece), Added<Pie
     }
 }
 
-/// Loads, off the frame, every house model a piece shows and nobody loaded yet; when one is there, its pieces
-/// learn it (they are framed and built).
-fn load_models(
+/// Prepares, off the frame, every house model a piece shows at the piece's ring size — loaded (the first time,
+/// with progress and *Cancel*), made at that size, its weights estimated, its meshes made — and hands the meshes to
+/// the frame when they are all there; the pieces then learn that it is loaded (they are framed and built).
+fn prepare_models(
     mut state: ResMut<StudioCollection>,
     mut status: ResMut<StatusLine>,
+    mut house_meshes: ResMut<HouseMeshes>,
+    mut meshes: ResMut<Assets<Mesh>>,
     mut pieces: Query<(&PieceDesign, &mut PieceKind)>,
 ) {
-    for (design, _) in &pieces {
-        let Some(model) = design.0.source.collection() else { continue };
-        if crate::geometry::house::registered(&model.hash).is_some()
-            || state.loading.contains_key(&model.hash)
+    for (PieceDesign(design), _) in &pieces {
+        let Some(model) = design.source.collection() else { continue };
+        let wanted = (model.hash.clone(), (design.ring_size_mm * 100.0).round() as u32);
+        if shown_ready(design, &house_meshes)
+            || state.preparing.contains_key(&wanted)
             || state.failed.contains_key(&model.hash)
         {
             continue;
         }
-        let (collection, model) = (state.collection.clone(), model.clone());
-        *status = StatusLine::info(format!("Loading “{}”…", model.name));
-        let hash = model.hash.clone();
-        state
-            .loading
-            .insert(hash, Background::compute(move || collection.load(&model).map(|_| ()).map_err(|e| e.to_string())));
+        let first_load = crate::geometry::house::registered(&model.hash).is_none();
+        if first_load {
+            *status = StatusLine::info(format!("Loading “{}”…", model.name));
+        }
+        let progress = Arc::new(Progress::default());
+        let (collection, design, shared) = (state.collection.clone(), design.clone(), progress.clone());
+        let work = Background::thread(move |sender| {
+            let _ = sender.send(prepare(&collection, &design, &shared));
+        });
+        state.preparing.insert(wanted, Preparation { name: model.name.clone(), first_load, progress, work });
     }
-    let finished: Vec<(String, Option<Result<(), String>>)> =
-        state.loading.iter().filter_map(|(hash, work)| work.outcome().map(|outcome| (hash.clone(), outcome))).collect();
-    for (hash, outcome) in finished {
-        state.loading.remove(&hash);
+    let finished: Vec<_> = state
+        .preparing
+        .iter()
+        .filter_map(|(wanted, preparation)| preparation.work.outcome().map(|outcome| (wanted.clone(), outcome)))
+        .collect();
+    for (wanted, outcome) in finished {
+        let Some(preparation) = state.preparing.remove(&wanted) else { continue };
         match outcome {
-            Some(Ok(())) => {
-                *status = StatusLine::default();
+            Some(Ok(prepared)) => {
+                for (index, mesh) in prepared.meshes {
+                    house_meshes.meshes.insert((prepared.component, index), meshes.add(mesh));
+                }
+                house_meshes.ready.insert(prepared.component);
+                if preparation.first_load {
+                    *status = StatusLine::default();
+                }
                 for (design, mut kind) in &mut pieces {
                     kind.set_if_neq(PieceKind::of(&design.0));
                 }
             }
             Some(Err(message)) => {
-                *status = StatusLine::error(message.clone());
-                state.failed.insert(hash, message);
+                *status = if preparation.progress.is_cancelled() {
+                    StatusLine::info(message.clone())
+                } else {
+                    StatusLine::error(message.clone())
+                };
+                state.failed.insert(wanted.0, message);
             }
             None => {
-                state.failed.insert(hash, "the model's loading stopped without a result".into());
+                state.failed.insert(wanted.0, format!("preparing “{}” stopped without a result", preparation.name));
             }
         }
     }
+}
+
+/// Whether a design's house model is on hand at its size: made, and its meshes handed to the frame.
+fn shown_ready(design: &crate::design::Design, house_meshes: &HouseMeshes) -> bool {
+    crate::geometry::house::key_for(design).is_some_and(|key| {
+        crate::geometry::house::is_ready(key) && house_meshes.ready.contains(&LibraryComponent::House(key))
+    })
+}
+
+/// The work of a preparation, off the frame: the core's preparation, then one Bevy mesh per mesh of the model.
+fn prepare(collection: &Collection, design: &crate::design::Design, progress: &Progress) -> Result<Prepared, String> {
+    let model = design.source.collection().ok_or("not a model of the collection")?;
+    collection.prepare_with(design, progress).map_err(|e| e.to_string())?;
+    let key = crate::geometry::house::key_for(design).ok_or("the model did not load")?;
+    let component = LibraryComponent::House(key);
+    let component_model = component.model();
+    let count = component_model.meshes.len().max(1);
+    let mut meshes = Vec::with_capacity(count);
+    for (index, mesh) in component_model.meshes.iter().enumerate() {
+        progress
+            .reached(0.95 + 0.05 * index as f32 / count as f32)
+            .map_err(|_| crate::collection::CollectionError::Cancelled(model.name.clone()).to_string())?;
+        meshes.push((index, bevy_mesh(&mesh.data)));
+    }
+    Ok(Prepared { component, meshes })
 }
 
 /// A piece's shape or kind changed (a model was loaded): its house model is rebuilt.
@@ -287,7 +384,6 @@ fn build_house(
     pieces: Query<(&PieceDesign, &RingMaterials)>,
     parts: Query<(Entity, &ChildOf), With<HousePart>>,
     mut house_meshes: ResMut<HouseMeshes>,
-    mut meshes: ResMut<Assets<Mesh>>,
     (mut gems, mut standard): (ResMut<Assets<GemMaterial>>, ResMut<Assets<StandardMaterial>>),
     environment: Res<StudioEnvironment>,
     mut status: ResMut<StatusLine>,
@@ -304,7 +400,7 @@ fn build_house(
             commands.entity(root).remove::<Unbuilt>();
             continue;
         };
-        if crate::geometry::house::registered(&model.hash).is_none() {
+        if !shown_ready(design, &house_meshes) {
             continue;
         }
         for part in old_parts {
@@ -315,11 +411,7 @@ fn build_house(
         for (placed, part, at) in assembly.parts() {
             let component_model = placed.component.model();
             let Some(data) = component_model.meshes.get(part.mesh).map(|m| &m.data) else { continue };
-            let mesh = house_meshes
-                .0
-                .entry((placed.component, part.mesh))
-                .or_insert_with(|| meshes.add(bevy_mesh(data)))
-                .clone();
+            let Some(mesh) = house_meshes.meshes.get(&(placed.component, part.mesh)).cloned() else { continue };
             let transform = Transform::from_matrix(Mat4::from(at));
             let mut entity =
                 commands.spawn((HousePart, Mesh3d(mesh), transform, Name::new(part.node.clone()), ChildOf(root)));
@@ -365,9 +457,13 @@ fn build_house(
     }
     if built {
         // Meshes of sizes no piece shows any more are let go (a heavy model is tens of MB per size).
-        let in_use: Vec<LibraryComponent> =
-            pieces.iter().flat_map(|(d, _)| assemble(&d.0).components.into_iter().map(|c| c.component)).collect();
-        house_meshes.0.retain(|(component, _), _| in_use.contains(component));
+        let in_use: HashSet<LibraryComponent> = pieces
+            .iter()
+            .filter_map(|(d, _)| crate::geometry::house::key_for(&d.0))
+            .map(LibraryComponent::House)
+            .collect();
+        house_meshes.meshes.retain(|(component, _), _| in_use.contains(component));
+        house_meshes.ready.retain(|component| in_use.contains(component));
     }
 }
 
@@ -385,7 +481,7 @@ fn follow_species(
         if !(environment.is_changed() || species.is_changed()) {
             continue;
         }
-        let species = if stone.centre { species.0 } else { Species::Diamond };
+        let species = if stone.centre { species.centre } else { species.side };
         if let Some(mut material) = gems.get_mut(&stone.material) {
             material.params = gem_params_for_planes(&stone.planes, species);
             material.environment = environment.cubemap.clone();

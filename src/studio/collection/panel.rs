@@ -1,10 +1,14 @@
 //! The panel's "House collection" section: the house's models beside Écrin's own styles, searched by name, each
-//! opened as a design or removed; *Add to the collection…* opens a model file. Emits commands.
+//! opened as a design or removed; *Add to the collection…* opens a model file; a model loading shows its progress
+//! and *Cancel*. Emits commands.
 
 use super::{CollectionCommand, StudioCollection};
 use crate::studio::commands::StudioCommand;
 use crate::studio::import::{Import, ImportCommand};
 use bevy_egui::egui;
+
+/// Side of a model's picture in the list, points.
+const THUMBNAIL_SIDE: f32 = 44.0;
 
 pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &Import) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
@@ -21,9 +25,32 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
             ui.add(egui::TextEdit::singleline(&mut state.search).hint_text("Search").desired_width(110.0));
         }
     });
-    let wanted = state.search.trim().to_lowercase();
-    for manifest in state.models.iter().filter(|m| wanted.is_empty() || m.name.to_lowercase().contains(&wanted)) {
+    for (name, fraction) in state.loading() {
         ui.horizontal(|ui| {
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(150.0)
+                    .text(format!("Loading “{name}” {:.0} %", fraction * 100.0)),
+            );
+            if ui.button("Cancel").on_hover_text("Stop loading the model; the design is kept").clicked() {
+                out.push(CollectionCommand::CancelLoading.into());
+            }
+        });
+    }
+    let wanted = state.search.trim().to_lowercase();
+    let ctx = ui.ctx().clone();
+    let StudioCollection { models, thumbnails, .. } = &mut *state;
+    for manifest in models.iter().filter(|m| wanted.is_empty() || m.name.to_lowercase().contains(&wanted)) {
+        ui.horizontal(|ui| {
+            let side = egui::vec2(THUMBNAIL_SIDE, THUMBNAIL_SIDE);
+            let picture = match thumbnails.texture(&ctx, &manifest.hash) {
+                Some(texture) => ui.add(egui::Button::image(egui::Image::new((texture.id(), side)))),
+                // Until its picture is rendered: an empty frame of the same size (the list does not jump).
+                None => ui.add_sized(side, egui::Button::new("…")),
+            };
+            if picture.on_hover_text(format!("Open “{}”", manifest.name)).clicked() {
+                out.push(CollectionCommand::Open(manifest.id.clone()).into());
+            }
             let stones = manifest.setup.stones.len();
             let open = ui.add(egui::Button::new(&manifest.name).min_size(egui::vec2(150.0, 0.0))).on_hover_text(
                 format!("{} · {} · {stones} stones", manifest.original_file, manifest.setup.kind.word()),
@@ -37,7 +64,7 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
             }
         });
     }
-    if state.models.is_empty() {
+    if models.is_empty() {
         ui.label(egui::RichText::new("No model yet: add the house's own designs (.glb, .gltf)").weak());
     }
     for problem in &state.problems {

@@ -86,9 +86,14 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     })
     .response
     .on_hover_text("Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band");
-    let weights = crate::estimate::weights(design);
+    // A house's model at a new size is made off the frame: its weight follows once it is there.
+    let estimable = design.source.collection().is_none()
+        || crate::geometry::house::key_for(design).is_some_and(crate::geometry::house::is_ready);
+    let weights = estimable.then(|| crate::estimate::weights(design));
     let (band, head) = if design.necklace.is_some() { ("chain", "pendant") } else { ("band", "head") };
-    if weights.solid {
+    if weights.is_none() {
+        ui.label(egui::RichText::new("Weighing the model…").weak());
+    } else if let Some(weights) = weights.filter(|w| w.solid) {
         ui.label(format!(
             "≈ {:.2} g of metal ({band} {:.2} g, {head} {:.2} g)",
             weights.metal_grams(),
@@ -114,13 +119,13 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
             }
         },
     );
+    // Side stones (a halo, shoulders, pavé, a house model's melee): their own species.
+    if estimable && !crate::estimate::small_stones(design).is_empty() {
+        side_stones(ui, design, &mut out);
+    }
     if house.is_some() {
-        ui.label(format!(
-            "{} {:.2} mm  ·  {:.2} ct (as modelled)",
-            design.stone.cut.label(),
-            design.stone.size_mm,
-            crate::estimate::centre_carats(design)
-        ));
+        let carats = weights.map_or(String::from("…"), |w| format!("{:.2}", w.centre_carats));
+        ui.label(format!("{} {:.2} mm  ·  {carats} ct (as modelled)", design.stone.cut.label(), design.stone.size_mm));
         ring_sections(ui, design, drafts, &mut out);
         return out;
     }
@@ -244,4 +249,21 @@ fn size_and_engraving(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDraf
 /// A design replaced from outside (preset opened, undo): forget the drafts so the fields show it.
 pub fn reset_drafts(drafts: &mut PanelDrafts) {
     *drafts = PanelDrafts::default();
+}
+
+/// The side stones' species, beside the centre stone's.
+fn side_stones(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignCommand>) {
+    ui.horizontal(|ui| {
+        ui.label("Side stones");
+        let side = design.side_stones();
+        egui::ComboBox::from_id_salt("side_species").selected_text(side.label()).width(170.0).show_ui(ui, |ui| {
+            for species in Species::ALL {
+                if ui.selectable_label(side == species, species.label()).clicked() && side != species {
+                    out.push(DesignCommand::SetSideSpecies(species));
+                }
+            }
+        });
+    })
+    .response
+    .on_hover_text("The halo's, the shoulders' or the pavé's stones: diamonds, or coloured stones round the centre");
 }

@@ -1,0 +1,102 @@
+//! The collection's part of `ecrin bench`: a house's model opened from the library (a heavy one of about a million
+//! triangles: from the click to the first frame that shows it, and how many frames were held up while it loaded),
+//! and a pavé house ring of 60 and more melee against a house solitaire (frame time ratio, same run).
+
+use super::bench::{emit, frame_times, median_and_p95};
+use crate::collection::{Collection, design_of};
+use crate::design::{Design, Setting, ShankStyle};
+use crate::geometry::assembly::{PartRole, Seat, assemble};
+use crate::geometry::sample_export::cad_export;
+use crate::studio::collection::{CollectionCommand, StudioCollection};
+use crate::studio::headless::Offscreen;
+use std::time::Instant;
+
+/// A heavy export: at least this many triangles of metal.
+const HEAVY_TRIANGLES: usize = 1_000_000;
+
+/// Adds three house models to a fresh collection in the temporary folder, opens each in the studio and emits the
+/// collection's figures. Leaves the studio on Écrin's default ring.
+pub fn collection_figures(offscreen: &mut Offscreen, frames: usize) -> Result<(), String> {
+    let folder = std::env::temp_dir().join(format!("ecrin-bench-collection-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let outcome = measure(offscreen, frames, &folder);
+    let _ = std::fs::remove_dir_all(&folder);
+    outcome
+}
+
+fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -> Result<(), String> {
+    let collection = Collection::at(folder);
+    let solitaire = Design { shank: ShankStyle::ComfortFit, setting: Setting::FourProng, ..Design::default() };
+    let pave = Design { shank: ShankStyle::Pave, setting: Setting::DoubleHalo, ..Design::default() };
+    let melee = assemble(&pave)
+        .parts()
+        .filter(|(_, part, _)| matches!(part.role, PartRole::Stone { seat, .. } if seat != Seat::Centre))
+        .count();
+    let mut ids = Vec::new();
+    for (name, design, triangles) in
+        [("Solitaire", &solitaire, 0), ("Pave", &pave, 0), ("Heavy", &Design::default(), HEAVY_TRIANGLES)]
+    {
+        let path = folder.join(format!("{name}.glb"));
+        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        std::fs::write(&path, cad_export(design, triangles)?).map_err(|e| format!("{}: {e}", path.display()))?;
+        let manifest = collection.add(&path, Some(name), None).map_err(|e| e.to_string())?;
+        ids.push(manifest);
+    }
+    offscreen.world_mut().resource_mut::<StudioCollection>().collection = collection;
+    offscreen.send(CollectionCommand::Refresh);
+
+    // A house solitaire, then the pavé: frame times once each is on screen.
+    let mut medians = Vec::new();
+    for manifest in &ids[..2] {
+        offscreen.send(crate::design::DesignCommand::Load(Box::new(design_of(manifest))));
+        wait_until_shown(offscreen, 20_000)?;
+        offscreen.settle(600).map_err(|e| e.to_string())?;
+        medians.push(frame_times(offscreen, frames).0);
+    }
+    emit("pave_melee_count", melee as f64, "stones");
+    emit("pave_60_vs_solitaire_frame_ratio", medians[1] / medians[0], "ratio");
+
+    // The heavy model, from the click in the library to the first frame that shows it.
+    let start = Instant::now();
+    offscreen.send(CollectionCommand::Open(ids[2].id.clone()));
+    let mut times = Vec::new();
+    let mut shown = false;
+    for _ in 0..20_000 {
+        let frame = Instant::now();
+        offscreen.update();
+        times.push(frame.elapsed().as_secs_f64() * 1000.0);
+        if shown_now(offscreen) {
+            shown = true;
+            break;
+        }
+    }
+    if !shown {
+        return Err("the heavy model never showed".into());
+    }
+    offscreen.capture().map_err(|e| e.to_string())?;
+    emit("collection_open_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");
+    // Frames held up while it loaded: longer than 3× the median frame of the view just before (the pavé ring).
+    let blocked = times.iter().filter(|&&t| t > 3.0 * medians[1]).count();
+    emit("collection_frames_blocked", blocked as f64, "frames");
+    let (loading_median, loading_p95) = median_and_p95(&mut times);
+    emit("collection_loading_frame_ms_median", loading_median, "ms");
+    emit("collection_loading_frame_ms_p95", loading_p95, "ms");
+    offscreen.send(crate::design::DesignCommand::Load(Box::default()));
+    wait_until_shown(offscreen, 2000)
+}
+
+/// Whether the design's piece is on screen and the collection has nothing in flight.
+fn shown_now(offscreen: &mut Offscreen) -> bool {
+    // (The scene matches the design once every house piece shows its model at its size.)
+    !offscreen.world_mut().resource::<StudioCollection>().busy() && offscreen.scene_matches_design()
+}
+
+fn wait_until_shown(offscreen: &mut Offscreen, max_frames: usize) -> Result<(), String> {
+    for _ in 0..max_frames {
+        offscreen.update();
+        if shown_now(offscreen) {
+            return Ok(());
+        }
+    }
+    Err("the piece never showed its design".into())
+}
