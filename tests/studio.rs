@@ -156,7 +156,7 @@ fn clicking_a_metal_swatch_emits_the_command() {
     let design = Design::default();
     let mut harness = Harness::new_ui_state(
         |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
-            let commands = design_panel(ui, &design, &mut state.0);
+            let commands = design_panel(ui, &design, &mut state.0, None);
             state.1.extend(commands);
         },
         (PanelDrafts::default(), Vec::new()),
@@ -169,6 +169,38 @@ fn clicking_a_metal_swatch_emits_the_command() {
     let emitted = &harness.state().1;
     assert!(emitted.contains(&DesignCommand::SetAlloy(Alloy::White18k)), "{emitted:?}");
     assert!(emitted.contains(&DesignCommand::SetSetting(Setting::Halo)), "{emitted:?}");
+}
+
+#[test]
+fn the_panel_offers_side_stones_and_only_what_the_house_allows() {
+    use ecrin::collection::Allowed;
+    use ecrin::design::source::{CollectionRef, PieceSource};
+    use egui_kittest::kittest::NodeT;
+    // Écrin's halo: its side stones take their own species.
+    let halo = Design { setting: Setting::Halo, ..Design::default() };
+    let mut harness = Harness::new_ui_state(
+        |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| state.1.extend(design_panel(ui, &halo, &mut state.0, None)),
+        (PanelDrafts::default(), Vec::new()),
+    );
+    harness.run();
+    harness.get_by_label("Side stones");
+    drop(harness);
+    // A house's model the house makes from EU 48 to 52, at 52: a larger size is not offered, a smaller one is.
+    let model = CollectionRef { id: "lune".into(), name: "Lune".into(), hash: "0f".repeat(32) };
+    let house = Design { ring_size_mm: 52.0, source: PieceSource::Collection(model), ..Design::default() };
+    let rules = Allowed { ring_sizes_mm: (48.0, 52.0), ..Allowed::default() };
+    let mut harness = Harness::new_ui_state(
+        |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+            state.1.extend(design_panel(ui, &house, &mut state.0, Some(&rules)))
+        },
+        (PanelDrafts::default(), Vec::new()),
+    );
+    harness.run();
+    assert!(harness.get_by_label("+").accesskit_node().is_disabled(), "EU 53 is beyond the house's sizes");
+    assert!(!harness.get_by_label("−").accesskit_node().is_disabled(), "EU 51 is within them");
+    harness.get_by_label_contains("The house makes it in EU 48 to 52");
+    // The model is not loaded here: its weight is not guessed on the frame.
+    harness.get_by_label("Weighing the model…");
 }
 
 /// Mean colour of the pixels that differ from the backdrop (the ring), and how many there are. The backdrop is a
@@ -851,7 +883,19 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
         [PartUse::Metal(Zone::Band), PartUse::Metal(Zone::Head), PartUse::Stone, PartUse::Stone],
         "\"ROSE GOLD.003\" band, \"White Gold\" prongs on the Head node, \"DIAMOND.002\", \"Melee.014\""
     );
-    offscreen.send(CollectionCommand::Add { path, name: Some("Bague Rose".into()), setup: Some(Box::new(setup)) });
+    // The house makes it from EU 48 to 62, with a diamond, a ruby or a sapphire.
+    use ecrin::design::Species;
+    let allowed = ecrin::collection::Allowed {
+        ring_sizes_mm: (48.0, 62.0),
+        centre_species: vec![Species::Diamond, Species::Ruby, Species::BlueSapphire],
+        centre_mm: Some((5.0, 8.0)),
+    };
+    offscreen.send(CollectionCommand::Add {
+        path,
+        name: Some("Bague Rose".into()),
+        setup: Some(Box::new(setup)),
+        allowed: allowed.clone(),
+    });
     offscreen.send(ImportCommand::CloseDialog);
     wait_for_the_piece(&mut offscreen, |d| d.source.collection().is_some());
     let design = offscreen.design();
@@ -902,8 +946,15 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     assert!(mean_difference(&resized, &sapphires) > 0.02, "the side stones changed");
     assert_eq!(offscreen.design().stone.species, ecrin::design::Species::Ruby);
 
+    // A size the house does not make the model in: told, not refused.
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetRingSize(66.0)));
+    offscreen.update();
+    offscreen.update();
+    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text.clone();
+    assert!(status.contains("outside the sizes") && status.contains("48–62"), "{status}");
+
     // Undo back to Écrin's ring.
-    for _ in 0..5 {
+    for _ in 0..6 {
         offscreen.send(DocumentCommand::Undo);
     }
     wait_for_the_piece(&mut offscreen, |d| d.source.is_ecrin());

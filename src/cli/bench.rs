@@ -90,7 +90,7 @@ fn cycle_every_option(offscreen: &mut Offscreen) -> (f64, usize) {
     (longest, waiting)
 }
 
-pub fn run(frames: usize) -> ExitCode {
+pub fn run(frames: usize, collection_only: bool) -> ExitCode {
     let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
     let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
     if let Err(error) = offscreen.run_until_ready(5000) {
@@ -103,6 +103,15 @@ pub fn run(frames: usize) -> ExitCode {
         return ExitCode::FAILURE;
     }
     emit("startup_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
+    if collection_only {
+        return match super::bench_collection::collection_figures(&mut offscreen, frames) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("bench: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
 
     let (median, p95) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median", median, "ms");

@@ -139,6 +139,9 @@ pub enum Command {
         /// Frames measured per figure.
         #[arg(long, default_value_t = 120)]
         frames: usize,
+        /// Only start-up and the house's collection figures (a quicker run while working on the collection).
+        #[arg(long)]
+        collection_only: bool,
     },
     /// Report on a glTF model (.glb / .gltf) as JSON: parts and their classification, units, problems.
     /// Exit code 1 when the model cannot be used.
@@ -215,25 +218,16 @@ pub fn run(cli: Cli) -> ExitCode {
             let mut all_good = true;
             for path in presets {
                 match load_preset(&path) {
-                    Ok(d) => println!(
-                        "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}), {}; \
-                         fingerprint {}",
-                        path.display(),
-                        d.name,
-                        d.metal.alloy.label(),
-                        crate::estimate::weights(&d).metal_grams(),
-                        d.stone.species.label(),
-                        d.stone.cut.label(),
-                        d.stone.size_mm,
-                        crate::estimate::centre_carats(&d),
-                        crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).light_return,
-                        crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species).fire,
-                        match d.source.collection() {
-                            Some(model) => format!("the house's model {} ({})", model.name, model.id),
-                            None => d.setting.label().to_string(),
-                        },
-                        crate::approval::fingerprint(&d)
-                    ),
+                    Ok(d) => {
+                        // A design of the house's model that breaks the house's rules for it is not fit to make.
+                        let rules =
+                            d.source.collection().and_then(|m| crate::collection::current().manifest(&m.id).ok());
+                        for rule in rules.map(|m| m.rules_broken(&d)).unwrap_or_default() {
+                            all_good = false;
+                            println!("{}: {rule}", path.display());
+                        }
+                        print_check(&path, &d);
+                    }
                     Err(error) => {
                         all_good = false;
                         println!("{error}");
@@ -242,7 +236,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
-        Command::Bench { frames } => bench::run(frames),
+        Command::Bench { frames, collection_only } => bench::run(frames, collection_only),
         Command::Collection(command) => collection::run(command),
         Command::Batch { presets, out, shard, view } => {
             if let Err(message) = view.check_size() {
@@ -270,4 +264,31 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
     }
+}
+
+/// `ecrin check`'s line for a design that loaded: what it is, its weights, its stone's optics, its fingerprint.
+fn print_check(path: &std::path::Path, d: &crate::design::Design) {
+    let metrics = crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species);
+    let side = match d.side_species {
+        Some(species) => format!(", side stones {}", species.label()),
+        None => String::new(),
+    };
+    println!(
+        "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}){side}, {}; fingerprint {}",
+        path.display(),
+        d.name,
+        d.metal.alloy.label(),
+        crate::estimate::weights(d).metal_grams(),
+        d.stone.species.label(),
+        d.stone.cut.label(),
+        d.stone.size_mm,
+        crate::estimate::centre_carats(d),
+        metrics.light_return,
+        metrics.fire,
+        match d.source.collection() {
+            Some(model) => format!("the house's model {} ({})", model.name, model.id),
+            None => d.setting.label().to_string(),
+        },
+        crate::approval::fingerprint(d)
+    );
 }

@@ -22,6 +22,10 @@ pub struct Allowed {
     /// Species the centre stone may be (empty: any Écrin knows).
     #[serde(default)]
     pub centre_species: Vec<Species>,
+    /// Lengths the centre stone may be set at, mm, for a model whose head can follow it (absent: only as
+    /// modelled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub centre_mm: Option<(f32, f32)>,
 }
 
 impl Default for Allowed {
@@ -29,6 +33,7 @@ impl Default for Allowed {
         Allowed {
             ring_sizes_mm: (crate::design::ring_size::EU_MIN, crate::design::ring_size::EU_MAX),
             centre_species: Vec::new(),
+            centre_mm: None,
         }
     }
 }
@@ -73,5 +78,103 @@ impl Manifest {
             return Err(format!("scale_to_mm {} is not a positive number", manifest.setup.scale_to_mm));
         }
         Ok(manifest)
+    }
+}
+
+/// A rule of the house's that a design of its model breaks.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum HouseRule {
+    #[error("EU size {size:.0} is outside the sizes the house makes “{model}” in (EU {min:.0}–{max:.0})")]
+    RingSize { model: String, size: f32, min: f32, max: f32 },
+    #[error("the house does not set a {species} centre stone in “{model}” (it allows: {allowed})")]
+    CentreSpecies { model: String, species: String, allowed: String },
+    #[error("the house does not set a {size:.2} mm centre stone in “{model}” ({allowed})")]
+    CentreSize { model: String, size: f32, allowed: String },
+}
+
+impl Allowed {
+    /// Whether the centre stone may be of a species.
+    pub fn allows_species(&self, species: Species) -> bool {
+        self.centre_species.is_empty() || self.centre_species.contains(&species)
+    }
+
+    /// Whether the centre stone may be `size_mm` long on a model whose stone is `modelled_mm` long.
+    pub fn allows_stone(&self, size_mm: f32, modelled_mm: f32) -> bool {
+        (size_mm - modelled_mm).abs() < 0.005 || self.centre_mm.is_some_and(|(min, max)| (min..=max).contains(&size_mm))
+    }
+
+    /// Whether the band may be made at a ring size (inner circumference, mm).
+    pub fn allows_size(&self, size_mm: f32) -> bool {
+        self.beyond_sizes(size_mm) <= 0.05
+    }
+
+    /// Whether a change of ring size is allowed: into the sizes the house makes, or towards them from outside (a
+    /// design made before the rule).
+    pub fn allows_size_change(&self, from_mm: f32, to_mm: f32) -> bool {
+        self.allows_size(to_mm) || self.beyond_sizes(to_mm) < self.beyond_sizes(from_mm)
+    }
+
+    /// How far a ring size is from the sizes the house makes (mm; 0 inside).
+    fn beyond_sizes(&self, size_mm: f32) -> f32 {
+        let (min, max) = self.ring_sizes_mm;
+        (min - size_mm).max(size_mm - max).max(0.0)
+    }
+}
+
+impl Manifest {
+    /// The house's rules for this model that a design breaks (none for a design of another model). The ring size
+    /// counts only for models the size changes.
+    pub fn rules_broken(&self, design: &crate::design::Design) -> Vec<HouseRule> {
+        let mut broken = Vec::new();
+        if design.source.collection().is_none_or(|m| m.hash != self.hash) {
+            return broken;
+        }
+        let resizable = matches!(
+            self.setup.kind,
+            crate::geometry::house::ModelKind::Ring | crate::geometry::house::ModelKind::Band
+        ) && self.setup.inner_diameter_mm.is_some();
+        if resizable && !self.allowed.allows_size(design.ring_size_mm) {
+            let (min, max) = self.allowed.ring_sizes_mm;
+            broken.push(HouseRule::RingSize { model: self.name.clone(), size: design.ring_size_mm, min, max });
+        }
+        if let Some(modelled) = self.setup.centre_mm()
+            && !self.allowed.allows_stone(design.stone.size_mm, modelled)
+        {
+            let allowed = match self.allowed.centre_mm.filter(|_| self.setup.restoneable()) {
+                Some((min, max)) => format!("it allows {min:.2} to {max:.2} mm"),
+                None => format!("only as modelled, {modelled:.2} mm"),
+            };
+            broken.push(HouseRule::CentreSize { model: self.name.clone(), size: design.stone.size_mm, allowed });
+        }
+        if !self.allowed.allows_species(design.stone.species) {
+            let allowed = self.allowed.centre_species.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
+            broken.push(HouseRule::CentreSpecies {
+                model: self.name.clone(),
+                species: design.stone.species.label().to_string(),
+                allowed,
+            });
+        }
+        broken
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_design_outside_the_house_rules_is_told_and_may_only_come_back_inside() {
+        let allowed = Allowed {
+            ring_sizes_mm: (48.0, 60.0),
+            centre_species: vec![Species::Diamond, Species::Ruby],
+            centre_mm: Some((5.0, 7.5)),
+        };
+        assert!(allowed.allows_size(48.0) && allowed.allows_size(60.0) && !allowed.allows_size(61.0));
+        // From EU 64 (made before the rule): down towards the range, not further up.
+        assert!(allowed.allows_size_change(64.0, 63.0) && !allowed.allows_size_change(64.0, 65.0));
+        assert!(allowed.allows_species(Species::Ruby) && !allowed.allows_species(Species::Emerald));
+        assert!(Allowed::default().allows_species(Species::Emerald), "no species listed: any");
+        assert!(allowed.allows_stone(7.5, 6.0) && !allowed.allows_stone(8.0, 6.0));
+        assert!(Allowed::default().allows_stone(6.0, 6.0) && !Allowed::default().allows_stone(6.5, 6.0));
     }
 }

@@ -166,6 +166,17 @@ impl Collection {
     /// `None`: the analysis as proposed). A model already in the collection is not added twice: its manifest is
     /// returned.
     pub fn add(&self, path: &Path, name: Option<&str>, setup: Option<HouseSetup>) -> Result<Manifest, CollectionError> {
+        self.add_with(path, name, setup, Allowed::default())
+    }
+
+    /// `add`, with what the house allows a client to change on the model (ring sizes, centre stones).
+    pub fn add_with(
+        &self,
+        path: &Path,
+        name: Option<&str>,
+        setup: Option<HouseSetup>,
+        allowed: Allowed,
+    ) -> Result<Manifest, CollectionError> {
         let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         let extension = match extension.as_deref() {
             Some("glb") => "glb",
@@ -199,7 +210,7 @@ impl Collection {
             hash,
             extension: extension.into(),
             setup,
-            allowed: Allowed::default(),
+            allowed,
         };
         // The copy first, then the manifest: a manifest always names a complete file.
         let stored = self.model_path(&manifest);

@@ -229,3 +229,76 @@ fn the_folder_adds_lists_removes_and_knows_a_changed_file() {
     assert!(matches!(collection.manifest("web-stone"), Err(CollectionError::NotFound { .. })));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_house_rules_travel_in_the_manifest_and_say_what_a_design_breaks() {
+    let folder = scratch("rules");
+    let collection = Collection::at(&folder);
+    let allowed = Allowed {
+        ring_sizes_mm: (48.0, 58.0),
+        centre_species: vec![Species::Diamond, Species::Ruby],
+        ..Allowed::default()
+    };
+    let path = sample(crate::geometry::sample_export::RHINO_PATH);
+    let manifest = collection.add_with(&path, Some("Pavé Lune"), None, allowed.clone()).expect("added");
+    let stored = collection.manifest(&manifest.id).expect("listed");
+    assert_eq!(stored.allowed, allowed, "the rules are saved with the model");
+    let design = design_of(&stored);
+    assert!(
+        stored.rules_broken(&design).is_empty(),
+        "a new design keeps the rules: {:?}",
+        stored.rules_broken(&design)
+    );
+    let outside = Design {
+        ring_size_mm: 62.0,
+        stone: crate::design::Stone { species: Species::Emerald, ..design.stone },
+        ..design
+    };
+    let broken: Vec<String> = stored.rules_broken(&outside).iter().map(ToString::to_string).collect();
+    assert_eq!(broken.len(), 2, "{broken:?}");
+    assert!(broken[0].contains("62") && broken[0].contains("48–58"), "{}", broken[0]);
+    assert!(broken[1].contains("Emerald") && broken[1].contains("Ruby"), "{}", broken[1]);
+    assert!(stored.rules_broken(&Design::default()).is_empty(), "Écrin's own designs are not the house's model");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_larger_centre_stone_on_a_house_ring_takes_its_head_with_it() {
+    let (_, design) = collection_with("restone", crate::geometry::sample_export::SAMPLE_PATH);
+    let model = design.source.collection().expect("a collection design").clone();
+    let house = crate::geometry::house::registered(&model.hash).expect("loaded");
+    assert!(house.setup.restoneable(), "the Blender ring's prongs are a part of their own (\"White Gold\")");
+    let modelled = house.setup.centre_mm().expect("a centre stone");
+    assert!((design.stone.size_mm - modelled).abs() < 0.01, "a new design keeps the stone as modelled");
+    let bigger = Design { stone: crate::design::Stone { size_mm: modelled * 1.2, ..design.stone }, ..design.clone() };
+    let (before, after) = (crate::estimate::weights(&design), crate::estimate::weights(&bigger));
+    // Length × 1.2: the stone and the head (prongs scaled with it) weigh 1.2³ as much; the band is untouched.
+    let cube = 1.2f32.powi(3);
+    assert!((after.centre_carats / before.centre_carats - cube).abs() < 0.01, "{before:?} → {after:?}");
+    assert!((after.head_grams / before.head_grams - cube).abs() < 0.01, "{before:?} → {after:?}");
+    assert!((after.band_grams - before.band_grams).abs() < 1e-3 * before.band_grams, "{before:?} → {after:?}");
+    // The head still stands where it stood on the band; the stone rises with its prongs.
+    let head_low = |design: &Design| {
+        let assembly = assemble(design);
+        let placed = &assembly.components[0];
+        let model = placed.component.model();
+        placed
+            .parts
+            .iter()
+            .filter(|p| p.role == PartRole::Metal(MetalZone::Head))
+            .flat_map(|p| {
+                model.meshes[p.mesh]
+                    .data
+                    .positions
+                    .iter()
+                    .map(move |&q| (placed.transform * p.local).transform_point3(q.into()).y)
+            })
+            .fold(f32::MAX, f32::min)
+    };
+    assert!((head_low(&bigger) - head_low(&design)).abs() < 1e-3, "the head's base stays on the band");
+    let seat = |design: &Design| assemble(design).centre_seat().expect("a centre stone").translation.y;
+    assert!(seat(&bigger) > seat(&design) + 0.1, "the stone rises with its prongs");
+    // A ring size on top of it: both apply.
+    let both = Design { ring_size_mm: design.ring_size_mm + 6.0, ..bigger.clone() };
+    assert!((crate::estimate::weights(&both).centre_carats - after.centre_carats).abs() < 1e-4);
+}

@@ -8,6 +8,7 @@ pub mod analyse;
 pub mod read;
 pub mod registry;
 pub mod resize;
+pub mod restone;
 pub mod shape;
 
 pub use registry::{HouseKey, component_model, is_ready, key_for, model_key, register, registered};
@@ -206,32 +207,7 @@ impl HouseModel {
                 PartUse::LeftOut => {}
             }
         }
-        let head_angle = match setup.kind {
-            ModelKind::Ring => {
-                let head_points = model.nodes.iter().zip(&roles).flat_map(|(node, role)| {
-                    let in_head = match role {
-                        NodeRole::Metal(zone) => *zone == Zone::Head,
-                        NodeRole::Stone(i) => setup.stones[*i].seat != StoneSeat::Melee,
-                    };
-                    let mesh = node.mesh.and_then(|m| model.meshes.get(m)).filter(|_| in_head);
-                    mesh.map(|m| {
-                        let (lo, hi) = m.data.bounds();
-                        (0..8).map(move |c| {
-                            node.transform.transform_point3(Vec3::new(
-                                if c & 1 == 0 { lo.x } else { hi.x },
-                                if c & 2 == 0 { lo.y } else { hi.y },
-                                if c & 4 == 0 { lo.z } else { hi.z },
-                            ))
-                        })
-                    })
-                    .into_iter()
-                    .flatten()
-                });
-                resize::head_angle(head_points.filter(|p| p.y > 0.0))
-            }
-            ModelKind::Band => 0.0,
-            ModelKind::Head | ModelKind::Stone => 0.0,
-        };
+        let head_angle = head_angle_of(&model, &roles, setup);
         HouseModel { setup: setup.clone(), model, roles, head_angle, open_metal }
     }
 
@@ -248,13 +224,21 @@ impl HouseModel {
         }
     }
 
-    /// The model at a ring size: metal vertices and stones moved as `resize` says.
-    pub fn resized(&self, ring_size_mm: f32) -> ComponentModel {
+    /// The model at a ring size (metal vertices and stones moved as `resize` says), with its centre stone at
+    /// `stone_mm` long where it can be re-stoned (`restone`; `None`: as modelled).
+    pub fn made(&self, ring_size_mm: f32, stone_mm: Option<f32>) -> ComponentModel {
+        let restoned = stone_mm
+            .zip(self.setup.centre_mm())
+            .zip(restone::head_base(self))
+            .map(|((asked, modelled), base)| restone::with_head_scaled(self, base, asked / modelled.max(0.01)));
+        let (source, head_angle) = match &restoned {
+            Some(model) => (model, head_angle_of(model, &self.roles, &self.setup)),
+            None => (&self.model, self.head_angle),
+        };
         let shift = self.shift_mm(ring_size_mm);
-        let move_point = |p: Vec3| p + resize::displacement(p, shift, self.head_angle);
+        let move_point = |p: Vec3| p + resize::displacement(p, shift, head_angle);
         ComponentModel {
-            meshes: self
-                .model
+            meshes: source
                 .meshes
                 .iter()
                 .map(|m| ModelMesh {
@@ -270,13 +254,12 @@ impl HouseModel {
                 })
                 .collect(),
             // Stones move whole with the point they sit on; a metal part's vertices moved above, its node stays.
-            nodes: self
-                .model
+            nodes: source
                 .nodes
                 .iter()
                 .map(|n| {
                     let metal =
-                        n.mesh.and_then(|m| self.model.meshes.get(m)).is_some_and(|m| m.material == Material::Metal);
+                        n.mesh.and_then(|m| source.meshes.get(m)).is_some_and(|m| m.material == Material::Metal);
                     let transform = if metal {
                         n.transform
                     } else {
@@ -364,5 +347,36 @@ pub fn assemble_house(design: &Design, source: &CollectionRef) -> Assembly {
     Assembly {
         kind: PieceKind::Ring,
         components: vec![PlacedComponent { component, transform: Affine3A::IDENTITY, band_shift_mm: None, parts }],
+    }
+}
+
+/// The head's half-angle seen along the finger (0 for what is not a ring): from the corners of the head's metal and
+/// of its centre and side stones (see `resize`).
+fn head_angle_of(model: &ComponentModel, roles: &[NodeRole], setup: &HouseSetup) -> f32 {
+    match setup.kind {
+        ModelKind::Ring => {
+            let head_points = model.nodes.iter().zip(roles).flat_map(|(node, role)| {
+                let in_head = match role {
+                    NodeRole::Metal(zone) => *zone == Zone::Head,
+                    NodeRole::Stone(i) => setup.stones.get(*i).is_some_and(|s| s.seat != StoneSeat::Melee),
+                };
+                let mesh = node.mesh.and_then(|m| model.meshes.get(m)).filter(|_| in_head);
+                mesh.map(|m| {
+                    let (lo, hi) = m.data.bounds();
+                    (0..8).map(move |c| {
+                        node.transform.transform_point3(Vec3::new(
+                            if c & 1 == 0 { lo.x } else { hi.x },
+                            if c & 2 == 0 { lo.y } else { hi.y },
+                            if c & 4 == 0 { lo.z } else { hi.z },
+                        ))
+                    })
+                })
+                .into_iter()
+                .flatten()
+            });
+            resize::head_angle(head_points.filter(|p| p.y > 0.0))
+        }
+        ModelKind::Band => 0.0,
+        ModelKind::Head | ModelKind::Stone => 0.0,
     }
 }

@@ -8,13 +8,15 @@ use crate::geometry::library::ComponentModel;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// A loaded house model at a ring size: what `Component::House` names.
+/// A loaded house model at a ring size and a centre stone size: what `Component::House` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct HouseKey {
     /// The first 64 bits of the file's hash.
     pub model: u64,
     /// The ring size in hundredths of a mm (0 for models the size does not change).
     pub ring_size_centi: u32,
+    /// The centre stone's length in hundredths of a mm (0: as modelled, or a model that cannot be re-stoned).
+    pub stone_centi: u32,
 }
 
 /// The registry's key of a file hash (hex).
@@ -58,7 +60,8 @@ pub fn component_model(key: HouseKey) -> Arc<ComponentModel> {
     let Some(house) = registry().lock().ok().and_then(|m| m.get(&key.model).cloned()) else {
         return Arc::new(ComponentModel { meshes: Vec::new(), nodes: Vec::new() });
     };
-    let model = Arc::new(house.resized(key.ring_size_centi as f32 / 100.0));
+    let stone_mm = (key.stone_centi > 0).then(|| key.stone_centi as f32 / 100.0);
+    let model = Arc::new(house.made(key.ring_size_centi as f32 / 100.0, stone_mm));
     if let Ok(mut kept) = cache.lock() {
         if kept.len() >= RESIZED_KEPT {
             kept.remove(0);
@@ -73,12 +76,18 @@ fn resized_cache() -> &'static Mutex<Vec<(HouseKey, Arc<ComponentModel>)>> {
     RESIZED.get_or_init(Default::default)
 }
 
-/// The key of a design's house model at the design's ring size, once the model is loaded.
+/// The key of a design's house model at the design's ring size and centre stone size, once the model is loaded.
 pub fn key_for(design: &Design) -> Option<HouseKey> {
     let source = design.source.collection()?;
     let house = registered(&source.hash)?;
     let ring_size_centi = if house.resizable() { (design.ring_size_mm * 100.0).round() as u32 } else { 0 };
-    Some(HouseKey { model: model_key(&source.hash), ring_size_centi })
+    let stone_centi = match house.setup.centre_mm() {
+        Some(modelled) if house.setup.restoneable() && (design.stone.size_mm - modelled).abs() >= 0.005 => {
+            (design.stone.size_mm * 100.0).round() as u32
+        }
+        _ => 0,
+    };
+    Some(HouseKey { model: model_key(&source.hash), ring_size_centi, stone_centi })
 }
 
 /// The loaded model a key names (at its modelled size).

@@ -19,6 +19,8 @@ pub struct ImportDialog {
     pub path: PathBuf,
     pub setup: HouseSetup,
     pub name: String,
+    /// What the house allows a client to change on it (ring sizes, centre stones).
+    pub allowed: crate::collection::Allowed,
 }
 
 /// What the advisor asks of a model file.
@@ -134,7 +136,7 @@ fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) 
         Some((path, Ok(setup))) => {
             *status = StatusLine::default();
             let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['_', '-'], " ")).unwrap_or_default();
-            import.dialog = Some(ImportDialog { path, setup, name: stem });
+            import.dialog = Some(ImportDialog { path, setup, name: stem, allowed: Default::default() });
         }
     }
 }

@@ -116,6 +116,11 @@ fn studio_ui(
                     });
                 });
                 let ready = *state.get() == StudioState::Ready;
+                // A model of the house's collection: what the house allows for it.
+                let rules =
+                    current.design().source.collection().and_then(|model| {
+                        house.models.iter().find(|m| m.hash == model.hash).map(|m| m.allowed.clone())
+                    });
                 ui.add_enabled_ui(ready, |ui| {
                     let (variant_commands, request) =
                         super::board::panel::variants_ui(ui, current.history.variants(), board_export.is_running());
@@ -132,7 +137,9 @@ fn studio_ui(
                         );
                     }
                     emitted.extend(
-                        design_panel(ui, current.design(), &mut drafts.panel).into_iter().map(StudioCommand::from),
+                        design_panel(ui, current.design(), &mut drafts.panel, rules.as_ref())
+                            .into_iter()
+                            .map(StudioCommand::from),
                     );
                     price_ui(ui, &pricing, current.design());
                     emitted.extend(super::document::panel::journal_ui(

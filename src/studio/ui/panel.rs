@@ -1,6 +1,7 @@
 //! The design panel: metal, stone, setting, size and engraving controls. It reads the design and only returns
 //! commands; it never changes anything itself (tested with egui_kittest).
 
+use crate::collection::Allowed;
 use crate::design::ring_size::{self, SizeSystem};
 use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species, limits};
 use crate::geometry::cut::dimensions_mm;
@@ -25,8 +26,14 @@ fn section(ui: &mut egui::Ui, title: &str) {
     ui.label(RichText::new(title).strong().size(15.0));
 }
 
-/// Draws the controls for `design`; returns the commands the advisor or client asked for.
-pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts) -> Vec<DesignCommand> {
+/// Draws the controls for `design` (a model of the house's collection: only what the house allows, `rules`);
+/// returns the commands the advisor or client asked for.
+pub fn design_panel(
+    ui: &mut egui::Ui,
+    design: &Design,
+    drafts: &mut PanelDrafts,
+    rules: Option<&Allowed>,
+) -> Vec<DesignCommand> {
     let mut out = Vec::new();
 
     let name = drafts.name.get_or_insert_with(|| design.name.clone());
@@ -110,7 +117,7 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
         ui,
         |ui| {
-            for species in Species::ALL {
+            for species in Species::ALL.into_iter().filter(|&s| rules.is_none_or(|r| r.allows_species(s))) {
                 if ui.selectable_label(design.stone.species == species, species.label()).clicked()
                     && design.stone.species != species
                 {
@@ -123,10 +130,26 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     if estimable && !crate::estimate::small_stones(design).is_empty() {
         side_stones(ui, design, &mut out);
     }
-    if house.is_some() {
+    if let Some(model) = house {
+        // The head follows the stone where the model's head is a part of its own and the house allows it.
+        let restoneable = crate::geometry::house::registered(&model.hash).is_some_and(|h| h.setup.restoneable());
+        let range = rules.and_then(|r| r.centre_mm).filter(|_| restoneable);
         let carats = weights.map_or(String::from("…"), |w| format!("{:.2}", w.centre_carats));
-        ui.label(format!("{} {:.2} mm  ·  {carats} ct (as modelled)", design.stone.cut.label(), design.stone.size_mm));
-        ring_sections(ui, design, drafts, &mut out);
+        match range {
+            Some((min, max)) => {
+                let mut size = design.stone.size_mm;
+                let slider = egui::Slider::new(&mut size, min..=max).step_by(0.05).suffix(" mm").text("length");
+                if ui.add(slider).changed() && size != design.stone.size_mm {
+                    out.push(DesignCommand::SetStoneSize(size));
+                }
+                ui.label(format!("{}  ·  {carats} ct", design.stone.cut.label()));
+            }
+            None => {
+                let (cut, size) = (design.stone.cut.label(), design.stone.size_mm);
+                ui.label(format!("{cut} {size:.2} mm  ·  {carats} ct (as modelled)"));
+            }
+        }
+        ring_sections(ui, design, drafts, rules, &mut out);
         return out;
     }
     egui::Grid::new("cuts").num_columns(3).show(ui, |ui| {
@@ -166,17 +189,23 @@ pub fn design_panel(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts
     });
 
     if design.necklace.is_none() {
-        ring_sections(ui, design, drafts, &mut out);
+        ring_sections(ui, design, drafts, None, &mut out);
     }
     out
 }
 
 /// Setting, band, ring size and engraving: for rings only.
-fn ring_sections(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts, out: &mut Vec<DesignCommand>) {
+fn ring_sections(
+    ui: &mut egui::Ui,
+    design: &Design,
+    drafts: &mut PanelDrafts,
+    rules: Option<&Allowed>,
+    out: &mut Vec<DesignCommand>,
+) {
     if design.source.is_ecrin() {
         style_sections(ui, design, out);
     }
-    size_and_engraving(ui, design, drafts, out);
+    size_and_engraving(ui, design, drafts, rules, out);
 }
 
 /// Écrin's setting and band styles.
@@ -199,8 +228,14 @@ fn style_sections(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignComman
     });
 }
 
-/// Ring size and engraving.
-fn size_and_engraving(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDrafts, out: &mut Vec<DesignCommand>) {
+/// Ring size (within the sizes the house makes its model in) and engraving.
+fn size_and_engraving(
+    ui: &mut egui::Ui,
+    design: &Design,
+    drafts: &mut PanelDrafts,
+    rules: Option<&Allowed>,
+    out: &mut Vec<DesignCommand>,
+) {
     section(ui, "Ring size");
     ui.horizontal(|ui| {
         for system in SizeSystem::ALL {
@@ -214,12 +249,17 @@ fn size_and_engraving(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDraf
     ui.horizontal(|ui| {
         let system = design.size_system;
         let current = ring_size::size_in(system, design.ring_size_mm);
-        if ui.button("−").clicked() {
-            out.push(DesignCommand::SetRingSize(ring_size::circumference_mm(system, current - system.step())));
+        let (smaller, larger) = (
+            ring_size::circumference_mm(system, current - system.step()),
+            ring_size::circumference_mm(system, current + system.step()),
+        );
+        let allowed = |size: f32| rules.is_none_or(|r| r.allows_size_change(design.ring_size_mm, size));
+        if ui.add_enabled(allowed(smaller), egui::Button::new("−")).clicked() {
+            out.push(DesignCommand::SetRingSize(smaller));
         }
         ui.label(RichText::new(ring_size::label(system, design.ring_size_mm)).strong().size(18.0));
-        if ui.button("+").clicked() {
-            out.push(DesignCommand::SetRingSize(ring_size::circumference_mm(system, current + system.step())));
+        if ui.add_enabled(allowed(larger), egui::Button::new("+")).clicked() {
+            out.push(DesignCommand::SetRingSize(larger));
         }
         ui.label(format!(
             "EU {}  ·  Ø {:.2} mm",
@@ -227,6 +267,9 @@ fn size_and_engraving(ui: &mut egui::Ui, design: &Design, drafts: &mut PanelDraf
             ring_size::inner_diameter_mm(design.ring_size_mm)
         ));
     });
+    if let Some((min, max)) = rules.map(|r| r.ring_sizes_mm) {
+        ui.label(RichText::new(format!("The house makes it in EU {min:.0} to {max:.0}")).weak());
+    }
 
     section(ui, "Engraving");
     let engraving = drafts.engraving.get_or_insert_with(|| design.engraving.clone());

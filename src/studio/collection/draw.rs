@@ -1,0 +1,212 @@
+//! The pieces of designs of the house's models, drawn part by part as the Assembly places them: metal in the
+//! piece's metals by zone, convex stones traced by the gem shader (the centre stone in the design's species, the
+//! others in its side stones'), others drawn with transmission (the status line names them). A piece is built once
+//! its model is ready at its size (`prepare.rs`).
+
+use super::prepare::{HouseMeshes, shown_ready};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
+use crate::geometry::house::HouseKey;
+use crate::geometry::library::Component as LibraryComponent;
+use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
+use crate::studio::StudioSystems;
+use crate::studio::document::{CurrentDesign, StatusLine};
+use crate::studio::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
+use crate::studio::lighting::StudioEnvironment;
+use crate::studio::materials::RingMaterials;
+use crate::studio::pieces::{Piece, PieceDesign, PieceKind, PieceShape, PieceSpawn, PieceStone};
+use bevy::prelude::*;
+use std::collections::HashSet;
+
+/// The root of the house's model under a piece.
+#[derive(Component)]
+pub struct HouseRoot;
+
+/// On a house root whose parts must be (re)built.
+#[derive(Component)]
+struct Unbuilt;
+
+/// A part built for a house's model.
+#[derive(Component)]
+struct HousePart;
+
+/// What a house root shows: the model at its ring and stone sizes, once built (tests and the bench wait for it).
+#[derive(Component, Default, Debug, PartialEq)]
+pub struct ShownHouse(pub Option<HouseKey>);
+
+/// A house's stone traced by the gem shader.
+#[derive(Component)]
+struct HouseGem {
+    centre: bool,
+    material: Handle<GemMaterial>,
+    planes: Vec<Plane>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (
+            spawn_roots.in_set(PieceSpawn),
+            (super::prepare::prepare_models, mark_changed_shapes, build_house, follow_species)
+                .chain()
+                .after(PieceSpawn)
+                .in_set(StudioSystems::SyncScene),
+        ),
+    );
+}
+
+/// A house root under every new piece.
+fn spawn_roots(mut commands: Commands, pieces: Query<(Entity, &Piece), Added<Piece>>) {
+    for (piece, slot) in &pieces {
+        commands.spawn((
+            HouseRoot,
+            Unbuilt,
+            ShownHouse::default(),
+            Name::new(format!("house model {}", slot.0 + 1)),
+            Transform::default(),
+            Visibility::default(),
+            ChildOf(piece),
+        ));
+    }
+}
+
+/// A piece's shape or kind changed (a model was loaded): its house model is rebuilt.
+fn mark_changed_shapes(
+    mut commands: Commands,
+    pieces: Query<(Ref<PieceShape>, Ref<PieceKind>)>,
+    roots: Query<(Entity, &ChildOf), With<HouseRoot>>,
+) {
+    for (root, parent) in &roots {
+        if pieces.get(parent.parent()).is_ok_and(|(shape, kind)| shape.is_changed() || kind.is_changed()) {
+            commands.entity(root).insert(Unbuilt);
+        }
+    }
+}
+
+/// Builds the parts of each house root marked `Unbuilt` from its piece's Assembly, once the model is loaded.
+#[allow(clippy::too_many_arguments)]
+fn build_house(
+    mut commands: Commands,
+    mut roots: Query<(Entity, &ChildOf, &mut ShownHouse), (With<HouseRoot>, With<Unbuilt>)>,
+    pieces: Query<(&PieceDesign, &RingMaterials)>,
+    parts: Query<(Entity, &ChildOf), With<HousePart>>,
+    mut house_meshes: ResMut<HouseMeshes>,
+    (mut gems, mut standard): (ResMut<Assets<GemMaterial>>, ResMut<Assets<StandardMaterial>>),
+    environment: Res<StudioEnvironment>,
+    mut status: ResMut<StatusLine>,
+) {
+    let mut built = false;
+    for (root, parent, mut shown) in &mut roots {
+        let Ok((PieceDesign(design), ring)) = pieces.get(parent.parent()) else { continue };
+        let old_parts: Vec<Entity> = parts.iter().filter(|(_, p)| p.parent() == root).map(|(e, _)| e).collect();
+        let Some(model) = design.source.collection() else {
+            for part in old_parts {
+                commands.entity(part).despawn();
+            }
+            shown.0 = None;
+            commands.entity(root).remove::<Unbuilt>();
+            continue;
+        };
+        if !shown_ready(design, &house_meshes) {
+            continue;
+        }
+        for part in old_parts {
+            commands.entity(part).despawn();
+        }
+        let assembly = assemble(design);
+        let mut not_convex = Vec::new();
+        for (placed, part, at) in assembly.parts() {
+            let component_model = placed.component.model();
+            let Some(data) = component_model.meshes.get(part.mesh).map(|m| &m.data) else { continue };
+            let Some(mesh) = house_meshes.meshes.get(&(placed.component, part.mesh)).cloned() else { continue };
+            let transform = Transform::from_matrix(Mat4::from(at));
+            let mut entity =
+                commands.spawn((HousePart, Mesh3d(mesh), transform, Name::new(part.node.clone()), ChildOf(root)));
+            match part.role {
+                PartRole::Metal(MetalZone::Band) => {
+                    entity.insert(MeshMaterial3d(ring.metal.clone()));
+                }
+                PartRole::Metal(MetalZone::Head) => {
+                    entity.insert(MeshMaterial3d(ring.head_metal.clone()));
+                }
+                PartRole::Stone { seat, species, .. } => match convex_planes_of_mesh(data, MAX_PLANES) {
+                    Ok(planes) => {
+                        let material = gems.add(GemMaterial {
+                            params: gem_params_for_planes(&planes, species),
+                            environment: environment.cubemap.clone(),
+                        });
+                        let centre = seat == Seat::Centre;
+                        entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
+                    }
+                    Err(_) => {
+                        not_convex.push(part.node.clone());
+                        entity.insert(MeshMaterial3d(standard.add(standard_transmission(species))));
+                    }
+                },
+                PartRole::Display => {}
+            }
+        }
+        built = true;
+        if !not_convex.is_empty() {
+            *status = StatusLine::info(format!(
+                "“{}”: {} not convex, drawn with transmission instead of the gem tracer ({})",
+                model.name,
+                not_convex.len(),
+                not_convex.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let key = assembly.components.first().and_then(|c| match c.component {
+            LibraryComponent::House(key) => Some(key),
+            _ => None,
+        });
+        shown.0 = key;
+        commands.entity(root).remove::<Unbuilt>();
+    }
+    if built {
+        // Meshes of sizes no piece shows any more are let go (a heavy model is tens of MB per size).
+        let in_use: HashSet<LibraryComponent> = pieces
+            .iter()
+            .filter_map(|(d, _)| crate::geometry::house::key_for(&d.0))
+            .map(LibraryComponent::House)
+            .collect();
+        house_meshes.meshes.retain(|(component, _), _| in_use.contains(component));
+        house_meshes.ready.retain(|component| in_use.contains(component));
+    }
+}
+
+/// The house's stones follow their piece's centre species and the light.
+fn follow_species(
+    environment: Res<StudioEnvironment>,
+    pieces: Query<Ref<PieceStone>>,
+    stones: Query<(&HouseGem, &ChildOf)>,
+    roots: Query<&ChildOf, With<HouseRoot>>,
+    mut gems: ResMut<Assets<GemMaterial>>,
+) {
+    for (stone, parent) in &stones {
+        let Ok(root_parent) = roots.get(parent.parent()) else { continue };
+        let Ok(species) = pieces.get(root_parent.parent()) else { continue };
+        if !(environment.is_changed() || species.is_changed()) {
+            continue;
+        }
+        let species = if stone.centre { species.centre } else { species.side };
+        if let Some(mut material) = gems.get_mut(&stone.material) {
+            material.params = gem_params_for_planes(&stone.planes, species);
+            material.environment = environment.cubemap.clone();
+        }
+    }
+}
+
+/// Whether every piece of a house's model shows its design (tests and the bench wait for this).
+pub fn houses_match_designs(world: &World) -> bool {
+    let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
+    let Some(mut roots) = world.try_query::<(&ChildOf, &ShownHouse)>() else { return false };
+    let Some(mut pieces) = world.try_query::<&Piece>() else { return false };
+    let designs = current.history.variants().designs();
+    roots.iter(world).all(|(parent, shown)| {
+        let Ok(piece) = pieces.get(world, parent.parent()) else { return true };
+        let Some(design) = designs.get(piece.0) else { return true };
+        match design.source.collection() {
+            None => shown.0.is_none(),
+            Some(_) => shown.0.is_some() && shown.0 == crate::geometry::house::key_for(design),
+        }
+    })
+}
