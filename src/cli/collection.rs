@@ -95,7 +95,7 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                     Ok(m) => {
                         let stones = m.setup.stones.len();
                         let size =
-                            m.setup.inner_diameter_mm.map(|d| format!(", inner ⌀ {d:.2} mm")).unwrap_or_default();
+                            m.setup.inner_diameter_mm.map(|d| format!(", inner Ø {d:.2} mm")).unwrap_or_default();
                         println!(
                             "{}\t{}\t{} in {} ({}{size}), {stones} stones",
                             m.id,

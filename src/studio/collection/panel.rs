@@ -58,7 +58,7 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
             if open.clicked() {
                 out.push(CollectionCommand::Open(manifest.id.clone()).into());
             }
-            if ui.small_button("✕").on_hover_text("Remove from the collection (designs keep their presets)").clicked()
+            if ui.small_button("×").on_hover_text("Remove from the collection (designs keep their presets)").clicked()
             {
                 out.push(CollectionCommand::Remove(manifest.id.clone()).into());
             }

@@ -28,7 +28,7 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<Stud
                     egui::TextEdit::singleline(&mut dialog.name).id(egui::Id::new("import name")).desired_width(220.0),
                 );
             });
-            let size = setup.inner_diameter_mm.map(|d| format!(" · inner ⌀ {d:.2} mm")).unwrap_or_default();
+            let size = setup.inner_diameter_mm.map(|d| format!(" · inner Ø {d:.2} mm")).unwrap_or_default();
             ui.label(format!("A {} in {} (× {} to mm){size}", setup.kind.word(), setup.units, setup.scale_to_mm));
             ui.add_space(4.0);
             egui::Grid::new("import parts").striped(true).show(ui, |ui| {

@@ -267,7 +267,8 @@ fn size_and_engraving(
             ring_size::inner_diameter_mm(design.ring_size_mm)
         ));
     });
-    if let Some((min, max)) = rules.map(|r| r.ring_sizes_mm) {
+    // Only a narrower range than Écrin's own is worth saying.
+    if let Some((min, max)) = rules.map(|r| r.ring_sizes_mm).filter(|&r| r != Allowed::default().ring_sizes_mm) {
         ui.label(RichText::new(format!("The house makes it in EU {min:.0} to {max:.0}")).weak());
     }
 
