@@ -203,6 +203,36 @@ fn the_panel_offers_side_stones_and_only_what_the_house_allows() {
     harness.get_by_label("Weighing the model…");
 }
 
+#[test]
+fn the_collection_section_sets_a_head_on_a_band() {
+    use ecrin::collection::Collection;
+    use ecrin::studio::collection::panel::collection_ui;
+    use ecrin::studio::collection::{CollectionCommand, StudioCollection};
+    let folder = std::env::temp_dir().join(format!("ecrin-combine-panel-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let collection = Collection::at(&folder);
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let [head, band, _] = ecrin::geometry::sample_export::WEB_PATHS.map(|p| samples.join(p));
+    collection.add(&head, Some("Tête ovale"), None).expect("head");
+    collection.add(&band, Some("Jonc"), None).expect("band");
+    let mut state = StudioCollection::at(collection);
+    state.models = state.collection.list().into_iter().flatten().collect();
+    let import = ecrin::studio::import::Import::default();
+    let mut harness = Harness::builder().with_size(egui::vec2(320.0, 400.0)).build_ui_state(
+        |ui, (state, emitted): &mut (StudioCollection, Vec<StudioCommand>)| {
+            emitted.extend(collection_ui(ui, state, &import));
+        },
+        (state, Vec::new()),
+    );
+    harness.run();
+    harness.get_by_label("Set on the band").click();
+    harness.run();
+    let combine =
+        StudioCommand::Collection(CollectionCommand::Combine { band: "jonc".into(), head: "tete-ovale".into() });
+    assert!(harness.state().1.contains(&combine), "{:?}", harness.state().1);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 /// Mean colour of the pixels that differ from the backdrop (the ring), and how many there are. The backdrop is a
 /// vertical gradient: each row is compared with its own leftmost pixel (the piece never reaches the left edge).
 fn ring_pixels(image: &image::RgbaImage) -> ([f64; 3], usize) {

@@ -1,4 +1,4 @@
-//! `ecrin collection add | list | remove | new-design | thumbnails`: the house's collection from the command line
+//! `ecrin collection add | list | remove | new-design | combine | thumbnails`: the house's collection from the command line
 //! (scripts, tests, a designer's batch of models, the studio's library pictures).
 
 use crate::collection::{Collection, CollectionError, current, design_of};
@@ -24,6 +24,14 @@ pub enum CollectionCommand {
         id: String,
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Set a head of the collection on a band of the collection: one ring, added as a new model; prints its id.
+    Combine {
+        band: String,
+        head: String,
+        /// The house's name for the ring (default: "HEAD on BAND").
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Render the thumbnail of every model that has none yet (the studio's library shows them); prints each file.
     Thumbnails {
@@ -131,6 +139,13 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                     ExitCode::from(2)
                 }
             },
+            Err(error) => fail(error),
+        },
+        CollectionCommand::Combine { band, head, name } => match collection.combine(&band, &head, name.as_deref()) {
+            Ok(manifest) => {
+                println!("{}", manifest.id);
+                ExitCode::SUCCESS
+            }
             Err(error) => fail(error),
         },
         CollectionCommand::Thumbnails { size } => match render_thumbnails(&collection, size.clamp(16, 1024)) {

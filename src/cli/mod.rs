@@ -269,22 +269,34 @@ pub fn run(cli: Cli) -> ExitCode {
 /// `ecrin check`'s line for a design that loaded: what it is, its weights, its stone's optics, its fingerprint.
 fn print_check(path: &std::path::Path, d: &crate::design::Design) {
     let metrics = crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species);
+    // A house's model without a centre stone (a head set on a band, waiting for its stone) says so.
+    let stoneless = d
+        .source
+        .collection()
+        .is_some_and(|m| crate::geometry::house::registered(&m.hash).is_some_and(|h| h.setup.centre_mm().is_none()));
+    let stone = if stoneless {
+        "no centre stone".to_string()
+    } else {
+        format!(
+            "{} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2})",
+            d.stone.species.label(),
+            d.stone.cut.label(),
+            d.stone.size_mm,
+            crate::estimate::centre_carats(d),
+            metrics.light_return,
+            metrics.fire
+        )
+    };
     let side = match d.side_species {
         Some(species) => format!(", side stones {}", species.label()),
         None => String::new(),
     };
     println!(
-        "{}: ok — “{}”: {} ≈ {:.2} g, {} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2}){side}, {}; fingerprint {}",
+        "{}: ok — “{}”: {} ≈ {:.2} g, {stone}{side}, {}; fingerprint {}",
         path.display(),
         d.name,
         d.metal.alloy.label(),
         crate::estimate::weights(d).metal_grams(),
-        d.stone.species.label(),
-        d.stone.cut.label(),
-        d.stone.size_mm,
-        crate::estimate::centre_carats(d),
-        metrics.light_return,
-        metrics.fire,
         match d.source.collection() {
             Some(model) => format!("the house's model {} ({})", model.name, model.id),
             None => d.setting.label().to_string(),

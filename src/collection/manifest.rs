@@ -55,6 +55,19 @@ pub struct Manifest {
     pub setup: HouseSetup,
     #[serde(default)]
     pub allowed: Allowed,
+    /// A ring Écrin made of a band and a head of the collection: their ids, and the height its head was set at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_from: Option<MadeFrom>,
+}
+
+/// Where a combined ring comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MadeFrom {
+    pub band: String,
+    pub head: String,
+    /// Where the head's base was set over the finger's centre, mm.
+    pub head_at_mm: f32,
 }
 
 impl Manifest {

@@ -4,6 +4,7 @@
 //! the design was made on, builds it in Écrin's frame and registers it (`geometry::house`), so that the Assembly,
 //! the estimates, the studio and the documents all see it. `ecrin collection …` and the studio use this module.
 
+mod combine;
 pub mod manifest;
 
 use crate::design::source::CollectionRef;
@@ -40,9 +41,11 @@ pub enum CollectionError {
     NotAModel { path: String },
     #[error("loading the model {0:?} was cancelled; the design is kept, open it again to show the model")]
     Cancelled(String),
+    #[error("these models cannot be combined: {message}")]
+    Combine { message: String },
 }
 
-fn io(path: &Path) -> impl Fn(std::io::Error) -> CollectionError + '_ {
+pub(crate) fn io(path: &Path) -> impl Fn(std::io::Error) -> CollectionError + '_ {
     move |source| CollectionError::Io { path: path.display().to_string(), source }
 }
 
@@ -177,6 +180,31 @@ impl Collection {
         setup: Option<HouseSetup>,
         allowed: Allowed,
     ) -> Result<Manifest, CollectionError> {
+        self.add_checked(path, name, allowed, |path| match setup {
+            Some(corrected) => Self::corrected(path, &corrected),
+            None => Self::propose(path),
+        })
+    }
+
+    /// Adds a model whose setup Écrin wrote itself (a combined ring: every part's role and stone known), as given.
+    pub fn add_stored(
+        &self,
+        path: &Path,
+        name: Option<&str>,
+        setup: HouseSetup,
+        allowed: Allowed,
+    ) -> Result<Manifest, CollectionError> {
+        self.add_checked(path, name, allowed, |_| Ok(setup))
+    }
+
+    /// Adds a model with the setup `setup_of` gives for its file (once it is known not to be there already).
+    fn add_checked(
+        &self,
+        path: &Path,
+        name: Option<&str>,
+        allowed: Allowed,
+        setup_of: impl FnOnce(&Path) -> Result<HouseSetup, CollectionError>,
+    ) -> Result<Manifest, CollectionError> {
         let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         let extension = match extension.as_deref() {
             Some("glb") => "glb",
@@ -188,10 +216,7 @@ impl Collection {
         if let Some(existing) = self.list().into_iter().flatten().find(|m| m.hash == hash) {
             return Ok(existing);
         }
-        let setup = match setup {
-            Some(corrected) => Self::corrected(path, &corrected)?,
-            None => Self::propose(path)?,
-        };
+        let setup = setup_of(path)?;
         let original_file = files[0].0.display().to_string();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("model");
         let name = name.map(str::to_owned).unwrap_or_else(|| stem.replace(['_', '-'], " "));
@@ -211,6 +236,7 @@ impl Collection {
             extension: extension.into(),
             setup,
             allowed,
+            made_from: None,
         };
         // The copy first, then the manifest: a manifest always names a complete file.
         let stored = self.model_path(&manifest);

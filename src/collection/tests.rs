@@ -302,3 +302,59 @@ fn a_larger_centre_stone_on_a_house_ring_takes_its_head_with_it() {
     let both = Design { ring_size_mm: design.ring_size_mm + 6.0, ..bigger.clone() };
     assert!((crate::estimate::weights(&both).centre_carats - after.centre_carats).abs() < 1e-4);
 }
+
+#[test]
+fn a_head_set_on_a_band_makes_one_ring_that_weighs_what_they_weigh_and_resizes() {
+    let folder = scratch("combine");
+    let collection = Collection::at(&folder);
+    let [head_path, band_path, _] = crate::geometry::sample_export::WEB_PATHS.map(sample);
+    let head = collection.add(&head_path, Some("Tête ovale"), None).expect("the head added");
+    let band = collection.add(&band_path, Some("Jonc"), None).expect("the band added");
+    assert_eq!((head.setup.kind, band.setup.kind), (ModelKind::Head, ModelKind::Band));
+    let wrong = collection.combine(&head.id, &band.id, None).expect_err("a head is not a band");
+    assert!(wrong.to_string().contains("not a band"), "{wrong}");
+
+    let ring = collection.combine(&band.id, &head.id, None).expect("combined");
+    assert_eq!(ring.name, "Tête ovale on Jonc");
+    assert_eq!(collection.manifest(&ring.id).expect("saved"), ring, "the manifest says what it was made from");
+    let made_from = ring.made_from.clone().expect("made from a band and a head");
+    assert_eq!((made_from.band.as_str(), made_from.head.as_str()), (band.id.as_str(), head.id.as_str()));
+    assert_eq!(ring.setup.inner_diameter_mm, band.setup.inner_diameter_mm);
+    let zones: Vec<PartUse> = ring.setup.parts.iter().map(|p| p.role).collect();
+    assert!(zones.contains(&PartUse::Metal(Zone::Band)) && zones.contains(&PartUse::Metal(Zone::Head)), "{zones:?}");
+
+    // It weighs what its band and its head weigh apart (same alloy, the band at the same size).
+    let weighed = |manifest: &Manifest| {
+        let design = design_of(manifest);
+        collection.load(design.source.collection().expect("a model")).expect("loaded");
+        (crate::estimate::weights(&design), design)
+    };
+    let ((b, _), (h, _), (r, design)) = (weighed(&band), weighed(&head), weighed(&ring));
+    let apart = b.metal_grams() + h.metal_grams();
+    assert!((r.metal_grams() - apart).abs() < 0.01 * apart, "{} g against {apart} g", r.metal_grams());
+    assert!((r.head_grams - h.metal_grams()).abs() < 0.01 * h.metal_grams(), "the head is the head zone");
+
+    // The head stands on the band's top, and rides up with it when the ring is made larger.
+    let head_low = |design: &Design| {
+        assemble(design)
+            .parts()
+            .filter(|(_, p, _)| p.role == PartRole::Metal(MetalZone::Head))
+            .flat_map(|(placed, p, at)| {
+                let model = placed.component.model();
+                let points: Vec<f32> =
+                    model.meshes[p.mesh].data.positions.iter().map(|&q| at.transform_point3(q.into()).y).collect();
+                points
+            })
+            .fold(f32::MAX, f32::min)
+    };
+    let shift = |size: f32| (size - design.ring_size_mm) / std::f32::consts::PI / 2.0;
+    let at_size = head_low(&design) - shift(design.ring_size_mm);
+    let expected = made_from.head_at_mm
+        + (crate::design::ring_size::inner_diameter_mm(design.ring_size_mm)
+            - band.setup.inner_diameter_mm.unwrap_or(0.0))
+            / 2.0;
+    assert!((at_size - expected).abs() < 0.05, "head base {at_size} mm, expected {expected} mm");
+    let larger = Design { ring_size_mm: design.ring_size_mm + 6.0, ..design.clone() };
+    assert!((head_low(&larger) - head_low(&design) - shift(larger.ring_size_mm)).abs() < 0.01);
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -158,7 +158,13 @@ pub fn weights(design: &Design) -> Weights {
     Weights {
         band_grams: grams(volumes.band_mm3, design.metal.alloy.density_g_cm3()),
         head_grams: grams(volumes.head_mm3, design.head_metal().alloy.density_g_cm3()),
-        centre_carats: volumes.stones.iter().filter(|s| s.seat == Seat::Centre).map(StoneSize::carats).sum(),
+        // (A fold from +0: an empty sum of floats is -0, "-0.00 ct" on a model without a centre stone.)
+        centre_carats: volumes
+            .stones
+            .iter()
+            .filter(|s| s.seat == Seat::Centre)
+            .map(StoneSize::carats)
+            .fold(0.0, |sum, ct| sum + ct),
         solid: volumes.open_metal.is_empty(),
     }
 }

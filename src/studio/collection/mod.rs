@@ -34,6 +34,8 @@ pub enum CollectionCommand {
     Remove(String),
     /// Stop loading the models being loaded (their designs are kept).
     CancelLoading,
+    /// Set a head of the collection on a band of it: a new model of the collection, whose design opens.
+    Combine { band: String, head: String },
 }
 
 /// The collection as the studio sees it: its listing, and the work in flight.
@@ -137,6 +139,13 @@ fn carry_out_commands(
                 None => *status = StatusLine::error(format!("no model {id:?} in the collection")),
             },
             CollectionCommand::CancelLoading => state.cancel_loading(),
+            CollectionCommand::Combine { band, head } => {
+                let (band, head) = (band.clone(), head.clone());
+                *status = StatusLine::info("Setting the head on the band…");
+                state.adding = Some(Background::compute(move || {
+                    collection.combine(&band, &head, None).map_err(|e| e.to_string())
+                }));
+            }
             CollectionCommand::Remove(id) => {
                 // Off the frame: the files go, then the folder is listed again.
                 let id = id.clone();

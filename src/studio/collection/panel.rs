@@ -64,6 +64,7 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
             }
         });
     }
+    combine_row(ui, models, &mut out);
     if models.is_empty() {
         ui.label(egui::RichText::new("No model yet: add the house's own designs (.glb, .gltf)").weak());
     }
@@ -71,4 +72,35 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
         ui.label(egui::RichText::new(problem).color(egui::Color32::from_rgb(240, 190, 120)));
     }
     out
+}
+
+/// A head of the collection set on a band of it, when it has both: pick them, then *Set on the band*.
+fn combine_row(ui: &mut egui::Ui, models: &[crate::collection::Manifest], out: &mut Vec<StudioCommand>) {
+    use crate::geometry::house::ModelKind;
+    let of_kind = |kind| models.iter().filter(move |m| m.setup.kind == kind);
+    let (Some(first_head), Some(first_band)) = (of_kind(ModelKind::Head).next(), of_kind(ModelKind::Band).next())
+    else {
+        return;
+    };
+    let id = ui.make_persistent_id("combine");
+    let (mut head, mut band): (String, String) =
+        ui.data_mut(|d| d.get_temp(id)).unwrap_or_else(|| (first_head.id.clone(), first_band.id.clone()));
+    ui.horizontal_wrapped(|ui| {
+        let name = |id: &str| models.iter().find(|m| m.id == id).map_or(id.to_string(), |m| m.name.clone());
+        egui::ComboBox::from_id_salt("combine head").selected_text(name(&head)).width(110.0).show_ui(ui, |ui| {
+            for model in of_kind(ModelKind::Head) {
+                ui.selectable_value(&mut head, model.id.clone(), &model.name);
+            }
+        });
+        ui.label("on");
+        egui::ComboBox::from_id_salt("combine band").selected_text(name(&band)).width(110.0).show_ui(ui, |ui| {
+            for model in of_kind(ModelKind::Band) {
+                ui.selectable_value(&mut band, model.id.clone(), &model.name);
+            }
+        });
+        if ui.button("Set on the band").on_hover_text("One ring of the two, added to the collection").clicked() {
+            out.push(CollectionCommand::Combine { band: band.clone(), head: head.clone() }.into());
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, (head, band)));
 }

@@ -135,7 +135,11 @@ pub fn design_panel(
         let restoneable = crate::geometry::house::registered(&model.hash).is_some_and(|h| h.setup.restoneable());
         let range = rules.and_then(|r| r.centre_mm).filter(|_| restoneable);
         let carats = weights.map_or(String::from("…"), |w| format!("{:.2}", w.centre_carats));
+        let stoneless = crate::geometry::house::registered(&model.hash).is_some_and(|h| h.setup.centre_mm().is_none());
         match range {
+            _ if stoneless => {
+                ui.label(RichText::new("This model has no centre stone").weak());
+            }
             Some((min, max)) => {
                 let mut size = design.stone.size_mm;
                 let slider = egui::Slider::new(&mut size, min..=max).step_by(0.05).suffix(" mm").text("length");
