@@ -945,7 +945,7 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     assert!(mean_difference(&composed, &imported) > 2.0, "the house's ring replaces Écrin's");
     let ([yr, _, yb], count) = ring_pixels(&imported);
     assert!(count > (size * size / 20) as usize, "the house's ring is on screen ({count} px)");
-    assert!(yr - yb > 25.0, "its metal takes the design's 18k yellow gold ({yr:.0}, {yb:.0})");
+    assert!(yr - yb > 25.0, "its metal takes the design's gold, rose as the house named it ({yr:.0}, {yb:.0})");
 
     // Live: a white-gold metal and a ruby centre stone.
     offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));

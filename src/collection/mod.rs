@@ -11,7 +11,7 @@ use crate::design::source::CollectionRef;
 use crate::design::{Design, PieceSource, Species};
 use crate::geometry::house::analyse::{AnalysisError, analyse};
 use crate::geometry::house::read::{ReadError, read_parts, uri_inside_folder};
-use crate::geometry::house::{HouseModel, HouseSetup, StoneSeat, register, registered};
+use crate::geometry::house::{HouseModel, HouseSetup, PartUse, StoneSeat, Zone, register, registered};
 use crate::progress::Progress;
 pub use manifest::{Allowed, MANIFEST_VERSION, Manifest};
 use std::path::{Path, PathBuf};
@@ -369,6 +369,20 @@ pub fn design_of(manifest: &Manifest) -> Design {
     } else {
         design.stone.species = Species::Diamond;
     }
+    // The metals as the house named them ("ROSE GOLD.003" band, "White Gold" prongs): a two-tone piece opens
+    // two-tone.
+    let alloy_of = |zone| {
+        manifest
+            .setup
+            .parts
+            .iter()
+            .filter(|p| p.role == PartUse::Metal(zone))
+            .find_map(|p| crate::geometry::house::analyse::alloy_named(&[&p.material, &p.mesh, &p.node]))
+    };
+    if let Some(alloy) = alloy_of(Zone::Band) {
+        design.metal.alloy = alloy;
+    }
+    design.head_alloy = alloy_of(Zone::Head).filter(|&a| a != design.metal.alloy);
     if let Some(diameter) = manifest.setup.inner_diameter_mm {
         let (min, max) = manifest.allowed.ring_sizes_mm;
         design.ring_size_mm = (diameter * std::f32::consts::PI).round().clamp(min, max);

@@ -2,7 +2,7 @@
 //! estimates against Écrin's own geometry, and the folder's add / list / remove / new-design / load.
 
 use super::*;
-use crate::design::{Cut, Design, PieceSource, ShankStyle};
+use crate::design::{Alloy, Cut, Design, PieceSource, ShankStyle};
 use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
 use crate::geometry::house::{ModelKind, PartUse, StoneSeat, Zone};
 use glam::Vec3;
@@ -32,6 +32,13 @@ fn a_blender_export_in_metres_with_z_up_is_a_two_tone_ring() {
         "ROSE GOLD band, White Gold prongs on the Head node, the diamond, the merged melee"
     );
     assert_eq!(setup.stones.len(), 3, "the centre and the two melee split apart");
+    // Its design opens in the metals the house named: a rose band with a white-gold head.
+    let named = |names: &[&str]| crate::geometry::house::analyse::alloy_named(names);
+    assert_eq!(named(&["ROSE GOLD.003"]), Some(crate::design::Alloy::Rose18k));
+    assert_eq!(named(&["White Gold"]), Some(crate::design::Alloy::White18k));
+    assert_eq!(named(&["PT950 shank"]), Some(crate::design::Alloy::Platinum950));
+    assert_eq!(named(&["14K YG"]), Some(crate::design::Alloy::Yellow14k));
+    assert_eq!(named(&["Object_4", ""]), None);
     assert_eq!(centre(&setup).cut, Cut::RoundBrilliant);
     assert!((centre(&setup).size_mm - 6.0).abs() < 0.05, "{}", centre(&setup).size_mm);
     let inner = setup.inner_diameter_mm.expect("a band");
@@ -243,6 +250,9 @@ fn the_house_rules_travel_in_the_manifest_and_say_what_a_design_breaks() {
     let manifest = collection.add_with(&path, Some("Pavé Lune"), None, allowed.clone()).expect("added");
     let stored = collection.manifest(&manifest.id).expect("listed");
     assert_eq!(stored.allowed, allowed, "the rules are saved with the model");
+    let blender = collection.add(&sample(crate::geometry::sample_export::SAMPLE_PATH), None, None).expect("added");
+    let two_tone = design_of(&blender);
+    assert_eq!((two_tone.metal.alloy, two_tone.head_alloy), (Alloy::Rose18k, Some(Alloy::White18k)));
     let design = design_of(&stored);
     assert!(
         stored.rules_broken(&design).is_empty(),

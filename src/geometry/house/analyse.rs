@@ -6,6 +6,7 @@
 use super::read::{MaterialSignals, RawPart};
 use super::shape::{cut_family, finger_circle, has_finger_hole, table_normal};
 use super::{HouseSetup, ModelKind, PartSetup, PartUse, StoneSeat, StoneSetup, Zone};
+use crate::design::Alloy;
 use crate::geometry::mesh::MeshData;
 use crate::geometry::mesh::connected_pieces;
 use glam::{Mat3, Vec3};
@@ -78,6 +79,36 @@ fn words(name: &str) -> Vec<String> {
         words.pop();
     }
     words
+}
+
+/// The alloy a metal part's names say, as exports name them ("ROSE GOLD.003", "18K White", "PT950", "Silver 925"):
+/// the colour and the fineness when named, 18k gold when only the colour is. `None` when the names say no alloy.
+pub fn alloy_named(names: &[&str]) -> Option<Alloy> {
+    let words: Vec<String> = names.iter().flat_map(|n| words(n)).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(&["platinum", "pt950", "pt"]) {
+        return Some(Alloy::Platinum950);
+    }
+    if has(&["palladium", "pd950"]) {
+        return Some(Alloy::Palladium950);
+    }
+    if has(&["silver", "925", "sterling"]) {
+        return Some(Alloy::Sterling925);
+    }
+    let (rose, white, yellow) = (has(&["rose", "pink", "red", "rg"]), has(&["white", "wg"]), has(&["yellow", "yg"]));
+    if !(rose || white || yellow || has(&["gold"])) {
+        return None;
+    }
+    let (nine, fourteen) = (has(&["9k", "9ct", "375"]), has(&["14k", "585"]));
+    Some(match (rose, white, nine, fourteen) {
+        (_, _, true, _) => Alloy::Yellow9ct,
+        (true, _, _, true) => Alloy::Rose14k,
+        (_, true, _, true) => Alloy::White14k,
+        (_, _, _, true) => Alloy::Yellow14k,
+        (true, _, _, _) => Alloy::Rose18k,
+        (_, true, _, _) => Alloy::White18k,
+        _ => Alloy::Yellow18k,
+    })
 }
 
 fn names_say(names: &[&str], list: &[&str]) -> bool {
