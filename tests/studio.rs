@@ -1037,6 +1037,31 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     }
     let again = ecrin::cli::collection::render_thumbnails(&Collection::at(&folder), 64).expect("nothing to do");
     assert!(again.is_empty(), "rendered once: {again:?}");
+
+    // The studio closed and opened again: another process loads the saved preset's model from the collection
+    // folder (its hash checked) and draws the same picture as this one.
+    let reopened = folder.join("reopened.png");
+    let rendered = std::process::Command::new(env!("CARGO_BIN_EXE_ecrin"))
+        .arg("--collection")
+        .arg(&folder)
+        .arg("render")
+        .arg(&preset)
+        .arg("-o")
+        .arg(&reopened)
+        .args(["--size", "128"])
+        .output()
+        .expect("ecrin render runs");
+    assert!(rendered.status.success(), "{}", String::from_utf8_lossy(&rendered.stderr));
+    let there = image::open(&reopened).expect("the other process's picture").to_rgba8();
+    let settings = ecrin::studio::export::ExportSettings::new(128, Presentation::default());
+    let mut exporter = ecrin::studio::export::Exporter::new(saved.clone(), settings).expect("exporter");
+    let here =
+        exporter.render(ecrin::approval::View::ThreeQuarter, &mut || true).expect("rendered").expect("not stopped");
+    exporter.finish();
+    let difference = mean_difference(&here, &there);
+    assert!(difference < 1.0, "the reopened design looks as it did: mean difference {difference}");
+    let (_, count) = ring_pixels(&there);
+    assert!(count > 128 * 128 / 20, "the house's ring is there ({count} px)");
     let _ = std::fs::remove_dir_all(&folder);
 }
 
