@@ -67,7 +67,7 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
         GlbMaterial { name: "", base_colour: [0.95, 0.93, 0.88, 1.0], metallic: 1.0, roughness: 0.15, gem_ior: None };
     let centre = GlbMaterial { name: "Diamond", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: None };
     let plain = GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.5, gem_ior: None };
-    let mut meshes: Vec<(String, usize, crate::geometry::mesh::MeshData)> = Vec::new();
+    let mut meshes: Vec<(String, usize, &str, crate::geometry::mesh::MeshData)> = Vec::new();
     let mut nodes = Vec::new();
     let mut melee = 1200;
     for (placed, part, at) in assembly.parts() {
@@ -82,13 +82,16 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
                 data = data.subdivided();
             }
         }
-        let (node, material) = match part.role {
-            PartRole::Metal(crate::geometry::assembly::MetalZone::Band) => ("Metal::Shank".to_string(), 0),
-            PartRole::Metal(_) => ("Metal::Head".to_string(), 0),
-            PartRole::Stone { seat: crate::geometry::assembly::Seat::Centre, .. } => ("Gems::Center".to_string(), 1),
+        // Node and mesh names as the CAD's layers and objects name them (the mesh by what it is).
+        let (node, material, mesh_name) = match part.role {
+            PartRole::Metal(crate::geometry::assembly::MetalZone::Band) => ("Metal::Shank".to_string(), 0, "Shank"),
+            PartRole::Metal(_) => ("Metal::Head".to_string(), 0, "Head"),
+            PartRole::Stone { seat: crate::geometry::assembly::Seat::Centre, .. } => {
+                ("Gems::Center".to_string(), 1, "Round")
+            }
             PartRole::Stone { .. } => {
                 melee += 17;
-                (format!("all-diamonds.{melee}"), 2)
+                (format!("all-diamonds.{melee}"), 2, "Brilliant")
             }
             PartRole::Display => continue,
         };
@@ -97,22 +100,14 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
         let index = match meshes.iter().position(|(k, ..)| *k == key) {
             Some(i) => i,
             None => {
-                meshes.push((key, material, data));
+                meshes.push((key, material, mesh_name, data));
                 meshes.len() - 1
             }
         };
         nodes.push(GlbNode { name: node, mesh: Some(index), transform: rhino * at });
     }
-    let names = ["Shank", "Brilliant", "Head", "Round"];
-    let glb_meshes: Vec<GlbMesh> = meshes
-        .iter()
-        .enumerate()
-        .map(|(i, (_, material, data))| GlbMesh {
-            name: names.get(i).copied().unwrap_or("Mesh"),
-            material: *material,
-            data,
-        })
-        .collect();
+    let glb_meshes: Vec<GlbMesh> =
+        meshes.iter().map(|(_, material, name, data)| GlbMesh { name, material: *material, data }).collect();
     write_glb(&[metal, centre, plain], &glb_meshes, &nodes)
 }
 

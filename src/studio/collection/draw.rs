@@ -7,10 +7,10 @@ use super::prepare::{HouseMeshes, shown_ready};
 use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
 use crate::geometry::house::HouseKey;
 use crate::geometry::library::Component as LibraryComponent;
-use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
+use crate::geometry::polyhedron::Plane;
 use crate::studio::StudioSystems;
 use crate::studio::document::{CurrentDesign, StatusLine};
-use crate::studio::gem::{GemMaterial, MAX_PLANES, gem_params_for_planes, standard_transmission};
+use crate::studio::gem::{GemMaterial, gem_params_for_planes, standard_transmission};
 use crate::studio::lighting::StudioEnvironment;
 use crate::studio::materials::RingMaterials;
 use crate::studio::pieces::{Piece, PieceDesign, PieceKind, PieceShape, PieceSpawn, PieceStone};
@@ -115,8 +115,6 @@ fn build_house(
         let assembly = assemble(design);
         let mut not_convex = Vec::new();
         for (placed, part, at) in assembly.parts() {
-            let component_model = placed.component.model();
-            let Some(data) = component_model.meshes.get(part.mesh).map(|m| &m.data) else { continue };
             let Some(mesh) = house_meshes.meshes.get(&(placed.component, part.mesh)).cloned() else { continue };
             let transform = Transform::from_matrix(Mat4::from(at));
             let mut entity =
@@ -128,20 +126,23 @@ fn build_house(
                 PartRole::Metal(MetalZone::Head) => {
                     entity.insert(MeshMaterial3d(ring.head_metal.clone()));
                 }
-                PartRole::Stone { seat, species, .. } => match convex_planes_of_mesh(data, MAX_PLANES) {
-                    Ok(planes) => {
-                        let material = gems.add(GemMaterial {
-                            params: gem_params_for_planes(&planes, species),
-                            environment: environment.cubemap.clone(),
-                        });
-                        let centre = seat == Seat::Centre;
-                        entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
+                PartRole::Stone { seat, species, .. } => {
+                    match house_meshes.planes.get(&(placed.component, part.mesh)) {
+                        Some(Some(planes)) => {
+                            let planes = planes.clone();
+                            let material = gems.add(GemMaterial {
+                                params: gem_params_for_planes(&planes, species),
+                                environment: environment.cubemap.clone(),
+                            });
+                            let centre = seat == Seat::Centre;
+                            entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
+                        }
+                        _ => {
+                            not_convex.push(part.node.clone());
+                            entity.insert(MeshMaterial3d(standard.add(standard_transmission(species))));
+                        }
                     }
-                    Err(_) => {
-                        not_convex.push(part.node.clone());
-                        entity.insert(MeshMaterial3d(standard.add(standard_transmission(species))));
-                    }
-                },
+                }
                 PartRole::Display => {}
             }
         }
@@ -169,6 +170,7 @@ fn build_house(
             .map(LibraryComponent::House)
             .collect();
         house_meshes.meshes.retain(|(component, _), _| in_use.contains(component));
+        house_meshes.planes.retain(|(component, _), _| in_use.contains(component));
         house_meshes.ready.retain(|component| in_use.contains(component));
     }
 }

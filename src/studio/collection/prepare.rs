@@ -1,14 +1,16 @@
 //! A house's model made ready for a piece, off the frame: loaded the first time (with progress and *Cancel*), made at
-//! the piece's ring size, its weights estimated and its meshes made on a worker thread; the frame only hands the
-//! finished meshes to the renderer, so a model of a million triangles never holds a frame up.
+//! the piece's ring size, its weights estimated, its meshes made and its stones' facets found on a worker thread; the
+//! frame only hands the finished meshes to the renderer, so a model of a million triangles never holds a frame up.
 
 use super::StudioCollection;
 use crate::collection::Collection;
-use crate::geometry::library::Component as LibraryComponent;
+use crate::geometry::library::{Component as LibraryComponent, Material};
+use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
 use crate::progress::Progress;
 use crate::studio::background::Background;
 use crate::studio::bevy_mesh;
 use crate::studio::document::StatusLine;
+use crate::studio::gem::MAX_PLANES;
 use crate::studio::pieces::{PieceDesign, PieceKind};
 use bevy::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -27,6 +29,8 @@ pub(super) struct Preparation {
 pub(super) struct Prepared {
     component: LibraryComponent,
     meshes: Vec<(usize, Mesh)>,
+    /// Each stone mesh's facet planes for the gem shader (`None`: not a convex solid the shader can trace).
+    planes: Vec<(usize, Option<Vec<Plane>>)>,
 }
 
 /// Meshes of house models by component and mesh (a resized model has its own component), and the components
@@ -34,6 +38,8 @@ pub(super) struct Prepared {
 #[derive(Resource, Default)]
 pub(super) struct HouseMeshes {
     pub(super) meshes: HashMap<(LibraryComponent, usize), Handle<Mesh>>,
+    /// Stone meshes' facet planes (`None`: not convex), found off the frame.
+    pub(super) planes: HashMap<(LibraryComponent, usize), Option<Vec<Plane>>>,
     pub(super) ready: HashSet<LibraryComponent>,
 }
 
@@ -82,6 +88,9 @@ pub(super) fn prepare_models(
                 for (index, mesh) in prepared.meshes {
                     house_meshes.meshes.insert((prepared.component, index), meshes.add(mesh));
                 }
+                for (index, planes) in prepared.planes {
+                    house_meshes.planes.insert((prepared.component, index), planes);
+                }
                 house_meshes.ready.insert(prepared.component);
                 if preparation.first_load {
                     *status = StatusLine::default();
@@ -120,12 +129,15 @@ fn prepare(collection: &Collection, design: &crate::design::Design, progress: &P
     let component = LibraryComponent::House(key);
     let component_model = component.model();
     let count = component_model.meshes.len().max(1);
-    let mut meshes = Vec::with_capacity(count);
+    let (mut meshes, mut planes) = (Vec::with_capacity(count), Vec::new());
     for (index, mesh) in component_model.meshes.iter().enumerate() {
         progress
             .reached(0.95 + 0.05 * index as f32 / count as f32)
             .map_err(|_| crate::collection::CollectionError::Cancelled(model.name.clone()).to_string())?;
         meshes.push((index, bevy_mesh(&mesh.data)));
+        if mesh.material != Material::Metal {
+            planes.push((index, convex_planes_of_mesh(&mesh.data, MAX_PLANES).ok()));
+        }
     }
-    Ok(Prepared { component, meshes })
+    Ok(Prepared { component, meshes, planes })
 }
