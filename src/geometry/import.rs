@@ -1,6 +1,7 @@
-//! Reading a boutique's own glTF model (no Bevy): classify its parts as metal or gem from the names real exports
-//! use ("ROSE GOLD.003", "Yellow Gold", "18K", "DIAMOND.002", "Ruby"…), detect its units from a ring's size, and
-//! list what stops it from being used. `ecrin inspect` prints this report as JSON.
+//! Reading a boutique's own glTF model (no Bevy): classify its parts as metal or gem from every signal its file
+//! carries — gem extensions, PBR, and the names real exports use ("ROSE GOLD.003", "Yellow Gold", "18K",
+//! "DIAMOND.002", "Ruby"…) —, detect its units from a ring's size, and list what stops it from being used.
+//! `ecrin inspect` prints this report as JSON.
 
 use glam::{Mat4, Vec3};
 use serde::Serialize;
@@ -47,15 +48,19 @@ pub struct ImportReport {
     pub usable: bool,
 }
 
-/// Classifies a part by its names (material, mesh, node) as the collection's analysis does
-/// (`house::analyse::classify`, which also reads gem extensions and PBR parameters when the file is read whole).
+/// Classifies a part by its names alone (material, mesh, node) as the collection's analysis does.
 pub fn classify(names: &[&str]) -> PartClass {
     let material = super::house::read::MaterialSignals {
         name: names.first().copied().unwrap_or("").to_string(),
         ..Default::default()
     };
     let (mesh, node) = (names.get(1).copied().unwrap_or(""), names.get(2).copied().unwrap_or(""));
-    match super::house::analyse::classify(&material, mesh, node) {
+    class_of(&material, mesh, node)
+}
+
+/// Classifies a part from every signal its file carries (`house::analyse::classify`: gem extensions, names, PBR).
+pub fn class_of(material: &super::house::read::MaterialSignals, mesh: &str, node: &str) -> PartClass {
+    match super::house::analyse::classify(material, mesh, node) {
         Some(super::house::PartUse::Stone) => PartClass::Gem,
         Some(super::house::PartUse::Metal(_)) => PartClass::Metal,
         Some(super::house::PartUse::LeftOut) | None => PartClass::Unknown,
@@ -200,8 +205,9 @@ fn collect_parts(node: &gltf::Node, parent: Mat4, parts: &mut Vec<PartReport>, o
         for primitive in mesh.primitives() {
             let Some(positions) = primitive.get(&gltf::Semantic::Positions) else { continue };
             let triangles = primitive.indices().map_or(positions.count(), |i| i.count()) / 3;
-            let material = primitive.material().name().unwrap_or("").to_string();
-            let class = classify(&[material.as_str(), mesh.name().unwrap_or(""), node.name().unwrap_or("")]);
+            let signals = super::house::read::signals(&primitive.material());
+            let class = class_of(&signals, mesh.name().unwrap_or(""), node.name().unwrap_or(""));
+            let material = signals.name;
             let (mut lo, mut hi) = (Vec3::splat(f32::MAX), Vec3::splat(f32::MIN));
             if let Some((min, max)) = bounds_of(&positions) {
                 for corner in 0..8 {
@@ -246,6 +252,14 @@ mod tests {
         assert_eq!(classify(&["Material.001", "Cube"]), PartClass::Unknown);
         // The material name decides first; then the mesh and node names.
         assert_eq!(classify(&["Material.001", "Diamond_center"]), PartClass::Gem);
+    }
+
+    #[test]
+    fn unnamed_parts_are_known_by_their_gem_extensions_and_metallic_finish() {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        let [head, _, stone] = super::super::sample_export::WEB_PATHS.map(|p| inspect(&samples.join(p)));
+        assert_eq!(head.parts.iter().map(|p| p.class).collect::<Vec<_>>(), [PartClass::Metal], "metallic 1");
+        assert_eq!(stone.parts.iter().map(|p| p.class).collect::<Vec<_>>(), [PartClass::Gem], "transmission, ior");
     }
 
     #[test]

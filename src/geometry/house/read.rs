@@ -94,7 +94,8 @@ fn read_buffers(path: &Path, document: &gltf::Gltf) -> Result<Vec<Vec<u8>>, Read
         .collect()
 }
 
-fn signals(material: &gltf::Material) -> MaterialSignals {
+/// What a glTF material says about the part it dresses: names, PBR, gem extensions.
+pub fn signals(material: &gltf::Material) -> MaterialSignals {
     let pbr = material.pbr_metallic_roughness();
     MaterialSignals {
         name: material.name().unwrap_or("").to_string(),
