@@ -264,10 +264,17 @@ impl Collection {
     pub fn list(&self) -> Vec<Result<Manifest, CollectionError>> {
         let mut found: Vec<Result<Manifest, CollectionError>> = crate::design::preset::list(&self.dir)
             .into_iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-                Manifest::from_ron(&text)
-                    .map_err(|message| CollectionError::Manifest { path: path.display().to_string(), message })
+            .filter_map(|path| {
+                let text = match std::fs::read_to_string(&path) {
+                    Ok(text) => text,
+                    Err(error) => return Some(Err(io(&path)(error))),
+                };
+                match Manifest::from_ron(&text) {
+                    Ok(manifest) => Some(Ok(manifest)),
+                    // A design saved in the folder is a preset, not a broken manifest: it is not listed.
+                    Err(_) if crate::design::preset::load(&path).is_ok() => None,
+                    Err(message) => Some(Err(CollectionError::Manifest { path: path.display().to_string(), message })),
+                }
             })
             .collect();
         found.sort_by_key(|m| m.as_ref().map(|m| m.name.to_lowercase()).unwrap_or_default());

@@ -226,6 +226,12 @@ fn the_folder_adds_lists_removes_and_knows_a_changed_file() {
     let preset = dir.join("design.ron");
     crate::design::preset::save(&preset, &design).expect("saved");
     assert_eq!(crate::design::preset::load(&preset).expect("loaded"), design);
+    // Saved in the collection's own folder, it is not taken for a broken manifest; a broken manifest is named.
+    assert!(collection.list().iter().all(Result::is_ok), "a preset in the folder is not a manifest");
+    std::fs::write(dir.join("broken.ron"), "(version: 1, id: ").expect("written");
+    let problems: Vec<String> = collection.list().into_iter().filter_map(Result::err).map(|e| e.to_string()).collect();
+    assert!(problems.len() == 1 && problems[0].contains("broken.ron"), "{problems:?}");
+    std::fs::remove_file(dir.join("broken.ron")).expect("removed");
     // The stored file changed under the design: a clear error naming the model.
     let mut moved = design.source.collection().expect("source").clone();
     moved.hash = "0".repeat(64);
