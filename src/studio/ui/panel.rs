@@ -114,18 +114,24 @@ pub fn design_panel(
     }
 
     section(ui, "Stone");
-    egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
-        ui,
-        |ui| {
-            for species in Species::ALL.into_iter().filter(|&s| rules.is_none_or(|r| r.allows_species(s))) {
-                if ui.selectable_label(design.stone.species == species, species.label()).clicked()
-                    && design.stone.species != species
-                {
-                    out.push(DesignCommand::SetSpecies(species));
+    // A house's model without a centre stone (a head set on a band, waiting for its stone) has no species to choose.
+    let stoneless = house.is_some_and(|model| {
+        crate::geometry::house::registered(&model.hash).is_some_and(|h| h.setup.centre_mm().is_none())
+    });
+    if !stoneless {
+        egui::ComboBox::from_id_salt("species").selected_text(design.stone.species.label()).width(220.0).show_ui(
+            ui,
+            |ui| {
+                for species in Species::ALL.into_iter().filter(|&s| rules.is_none_or(|r| r.allows_species(s))) {
+                    if ui.selectable_label(design.stone.species == species, species.label()).clicked()
+                        && design.stone.species != species
+                    {
+                        out.push(DesignCommand::SetSpecies(species));
+                    }
                 }
-            }
-        },
-    );
+            },
+        );
+    }
     // Side stones (a halo, shoulders, pavé, a house model's melee): their own species.
     if estimable && !crate::estimate::small_stones(design).is_empty() {
         side_stones(ui, design, &mut out);
@@ -135,7 +141,6 @@ pub fn design_panel(
         let restoneable = crate::geometry::house::registered(&model.hash).is_some_and(|h| h.setup.restoneable());
         let range = rules.and_then(|r| r.centre_mm).filter(|_| restoneable);
         let carats = weights.map_or(String::from("…"), |w| format!("{:.2}", w.centre_carats));
-        let stoneless = crate::geometry::house::registered(&model.hash).is_some_and(|h| h.setup.centre_mm().is_none());
         match range {
             _ if stoneless => {
                 ui.label(RichText::new("This model has no centre stone").weak());
