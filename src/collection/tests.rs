@@ -2,7 +2,7 @@
 //! estimates against Écrin's own geometry, and the folder's add / list / remove / new-design / load.
 
 use super::*;
-use crate::design::{Alloy, Cut, Design, PieceSource, ShankStyle};
+use crate::design::{Alloy, Cut, Design, PieceSource, ShankStyle, Species};
 use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
 use crate::geometry::house::{ModelKind, PartUse, StoneSeat, Zone};
 use glam::Vec3;
