@@ -183,6 +183,28 @@ fn estimates_of_a_house_ring_agree_with_the_same_geometry_made_by_ecrin() {
     assert!(close(melee, own_melee), "melee {melee} ct vs {own_melee} ct");
     let seats: Vec<Seat> = crate::estimate::volumes(&design).stones.iter().map(|s| s.seat).collect();
     assert!(seats.contains(&Seat::Band), "pavé stones are set in the band");
+    // The export baked a copy of the brilliant per melee; read back, they are one mesh placed where Écrin put them.
+    let centres = |design: &Design| -> Vec<(usize, Vec3)> {
+        let assembly = assemble(design);
+        assembly
+            .parts()
+            .filter(|(_, part, _)| matches!(part.role, PartRole::Stone { seat, .. } if seat != Seat::Centre))
+            .filter_map(|(placed, part, at)| {
+                let model = placed.component.model();
+                let mesh = &model.meshes.get(part.mesh)?.data;
+                let sum: Vec3 = mesh.positions.iter().map(|&p| at.transform_point3(p.into())).sum();
+                Some((part.mesh, sum / mesh.positions.len() as f32))
+            })
+            .collect()
+    };
+    let (house_melee, own_melee) = (centres(&design), centres(&ecrin));
+    let meshes: std::collections::HashSet<usize> = house_melee.iter().map(|(mesh, _)| *mesh).collect();
+    assert_eq!((house_melee.len(), meshes.len()), (own_melee.len(), 1), "{} melee, one mesh", own_melee.len());
+    for (_, at) in &house_melee {
+        let nearest = own_melee.iter().map(|(_, own)| own.distance(*at)).fold(f32::MAX, f32::min);
+        // The house's ring is made at the design's size (a few hundredths of a mm from the modelled one).
+        assert!(nearest < 0.05, "a melee at {at} is {nearest} mm from Écrin's");
+    }
 }
 
 #[test]

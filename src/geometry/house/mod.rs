@@ -5,6 +5,7 @@
 //! (`register` / `registered`); `Component::House` names one at a ring size, resized by `resize`.
 
 pub mod analyse;
+pub mod instances;
 pub mod read;
 pub mod registry;
 pub mod resize;
@@ -53,6 +54,10 @@ pub enum StoneSeat {
     Melee,
 }
 
+impl StoneSeat {
+    pub const ALL: [StoneSeat; 3] = [StoneSeat::Centre, StoneSeat::Side, StoneSeat::Melee];
+}
+
 /// What a model is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ModelKind {
@@ -67,6 +72,8 @@ pub enum ModelKind {
 }
 
 impl ModelKind {
+    pub const ALL: [ModelKind; 4] = [ModelKind::Ring, ModelKind::Band, ModelKind::Head, ModelKind::Stone];
+
     pub fn word(self) -> &'static str {
         match self {
             ModelKind::Ring => "ring",
@@ -129,7 +136,8 @@ pub enum NodeRole {
 /// A house model in Écrin's frame, ready to assemble.
 pub struct HouseModel {
     pub setup: HouseSetup,
-    /// At the modelled size: one node per metal part and per stone (stones centred on their node).
+    /// At the modelled size: one node per metal part and per stone (stones centred on their node; stones of one
+    /// shape share one mesh, `instances`).
     pub model: ComponentModel,
     /// One role per node of `model`.
     pub roles: Vec<NodeRole>,
@@ -195,12 +203,19 @@ impl HouseModel {
                             StoneSeat::Side | StoneSeat::Melee => Material::Melee,
                         };
                         let name = format!("{} #{}", label(part_setup, index), piece + 1);
-                        model.nodes.push(ModelNode {
-                            name: name.clone(),
-                            mesh: Some(model.meshes.len()),
-                            transform: Affine3A::from_translation(centre),
-                        });
-                        model.meshes.push(ModelMesh { name, material, data: mesh });
+                        let at = Affine3A::from_translation(centre);
+                        // A copy of a stone already met is placed as that one: one mesh, drawn as instances.
+                        let same = model.meshes.iter().enumerate().filter(|(_, m)| m.material == material).find_map(
+                            |(i, m)| instances::placement_onto(&m.data, &mesh).map(|placement| (i, placement)),
+                        );
+                        let (mesh_index, transform) = match same {
+                            Some((i, placement)) => (i, at * placement),
+                            None => {
+                                model.meshes.push(ModelMesh { name: name.clone(), material, data: mesh });
+                                (model.meshes.len() - 1, at)
+                            }
+                        };
+                        model.nodes.push(ModelNode { name, mesh: Some(mesh_index), transform });
                         roles.push(NodeRole::Stone(stone_index));
                     }
                 }

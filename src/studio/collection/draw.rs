@@ -1,7 +1,8 @@
 //! The pieces of designs of the house's models, drawn part by part as the Assembly places them: metal in the
 //! piece's metals by zone, convex stones traced by the gem shader (the centre stone in the design's species, the
-//! others in its side stones'), others drawn with transmission (the status line names them). A piece is built once
-//! its model is ready at its size (`prepare.rs`).
+//! others in its side stones'), others drawn with transmission (the status line names them); stones of one mesh share
+//! one material, so a pavé's melee are drawn as instances. A piece is built once its model is ready at its size
+//! (`prepare.rs`).
 
 use super::prepare::{HouseMeshes, shown_ready};
 use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
@@ -15,7 +16,7 @@ use crate::studio::lighting::StudioEnvironment;
 use crate::studio::materials::RingMaterials;
 use crate::studio::pieces::{Piece, PieceDesign, PieceKind, PieceShape, PieceSpawn, PieceStone};
 use bevy::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The root of the house's model under a piece.
 #[derive(Component)]
@@ -114,6 +115,9 @@ fn build_house(
         }
         let assembly = assemble(design);
         let mut not_convex = Vec::new();
+        // Stones of one mesh (a pavé's melee) share one material: Bevy draws them as instances of one mesh.
+        let mut traced: HashMap<(usize, bool), Handle<GemMaterial>> = HashMap::new();
+        let mut transmissive: HashMap<usize, Handle<StandardMaterial>> = HashMap::new();
         for (placed, part, at) in assembly.parts() {
             let Some(mesh) = house_meshes.meshes.get(&(placed.component, part.mesh)).cloned() else { continue };
             let transform = Transform::from_matrix(Mat4::from(at));
@@ -129,17 +133,26 @@ fn build_house(
                 PartRole::Stone { seat, species, .. } => {
                     match house_meshes.planes.get(&(placed.component, part.mesh)) {
                         Some(Some(planes)) => {
-                            let planes = planes.clone();
-                            let material = gems.add(GemMaterial {
-                                params: gem_params_for_planes(&planes, species),
-                                environment: environment.cubemap.clone(),
-                            });
                             let centre = seat == Seat::Centre;
+                            let material = traced
+                                .entry((part.mesh, centre))
+                                .or_insert_with(|| {
+                                    gems.add(GemMaterial {
+                                        params: gem_params_for_planes(planes, species),
+                                        environment: environment.cubemap.clone(),
+                                    })
+                                })
+                                .clone();
+                            let planes = planes.clone();
                             entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
                         }
                         _ => {
                             not_convex.push(part.node.clone());
-                            entity.insert(MeshMaterial3d(standard.add(standard_transmission(species))));
+                            let material = transmissive
+                                .entry(part.mesh)
+                                .or_insert_with(|| standard.add(standard_transmission(species)))
+                                .clone();
+                            entity.insert(MeshMaterial3d(material));
                         }
                     }
                 }
@@ -183,6 +196,8 @@ fn follow_species(
     roots: Query<&ChildOf, With<HouseRoot>>,
     mut gems: ResMut<Assets<GemMaterial>>,
 ) {
+    // Stones sharing a material (instances of one mesh) edit it once.
+    let mut edited = HashSet::new();
     for (stone, parent) in &stones {
         let Ok(root_parent) = roots.get(parent.parent()) else { continue };
         let Ok(species) = pieces.get(root_parent.parent()) else { continue };
@@ -190,6 +205,9 @@ fn follow_species(
             continue;
         }
         let species = if stone.centre { species.centre } else { species.side };
+        if !edited.insert(stone.material.id()) {
+            continue;
+        }
         if let Some(mut material) = gems.get_mut(&stone.material) {
             material.params = gem_params_for_planes(&stone.planes, species);
             material.environment = environment.cubemap.clone();
