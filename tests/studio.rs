@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 use ecrin::design::variants::VariantCommand;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
+use ecrin::i18n::Language;
 use ecrin::optics::environment::LightingEnvironment;
 use ecrin::studio::commands::StudioCommand;
 use ecrin::studio::document::{CurrentDesign, DocumentCommand, StatusLine};
@@ -66,8 +67,13 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     let promoted = variants(&app);
     assert_eq!(promoted.designs()[0].metal.alloy, Alloy::Platinum950, "the variant is the main design now");
     assert_eq!((promoted.favourite(), promoted.active()), (Some(0), 0));
-    let journal: Vec<String> =
-        app.world().resource::<CurrentDesign>().journal.iter().map(ecrin::i18n::journal::entry_change).collect();
+    let journal: Vec<String> = app
+        .world()
+        .resource::<CurrentDesign>()
+        .journal
+        .iter()
+        .map(|e| ecrin::i18n::journal::entry_change(Language::English, e))
+        .collect();
     assert_eq!(journal[0], "variant 2 made from variant 1");
     assert!(journal[1].starts_with("variant 2: ") && journal[1].contains("Platinum 950"), "{journal:?}");
     assert_eq!(journal[2..], ["variant 2 is the favourite", "variant 2 made the main design"]);
@@ -152,23 +158,26 @@ fn save_as_then_open_restores_the_design() {
 }
 
 #[test]
-fn clicking_a_metal_swatch_emits_the_command() {
-    let design = Design::default();
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
-            let commands = design_panel(ui, &design, &mut state.0, None);
-            state.1.extend(commands);
-        },
-        (PanelDrafts::default(), Vec::new()),
-    );
-    harness.run();
-    harness.get_by_label("18k white gold").click();
-    harness.run();
-    harness.get_by_label("Halo").click();
-    harness.run();
-    let emitted = &harness.state().1;
-    assert!(emitted.contains(&DesignCommand::SetAlloy(Alloy::White18k)), "{emitted:?}");
-    assert!(emitted.contains(&DesignCommand::SetSetting(Setting::Halo)), "{emitted:?}");
+fn clicking_a_metal_swatch_emits_the_command_in_both_languages() {
+    // Widgets are found by their message (the term's key), in each language's words.
+    for l in Language::ALL {
+        let design = Design::default();
+        let mut harness = Harness::new_ui_state(
+            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+                let commands = design_panel(ui, &design, &mut state.0, None, l);
+                state.1.extend(commands);
+            },
+            (PanelDrafts::default(), Vec::new()),
+        );
+        harness.run();
+        harness.get_by_label(&l.short_term(Alloy::White18k)).click();
+        harness.run();
+        harness.get_by_label(&l.term(Setting::Halo)).click();
+        harness.run();
+        let emitted = &harness.state().1;
+        assert!(emitted.contains(&DesignCommand::SetAlloy(Alloy::White18k)), "{l:?}: {emitted:?}");
+        assert!(emitted.contains(&DesignCommand::SetSetting(Setting::Halo)), "{l:?}: {emitted:?}");
+    }
 }
 
 #[test]
@@ -178,29 +187,34 @@ fn the_panel_offers_side_stones_and_only_what_the_house_allows() {
     use egui_kittest::kittest::NodeT;
     // Écrin's halo: its side stones take their own species.
     let halo = Design { setting: Setting::Halo, ..Design::default() };
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| state.1.extend(design_panel(ui, &halo, &mut state.0, None)),
-        (PanelDrafts::default(), Vec::new()),
-    );
-    harness.run();
-    harness.get_by_label("Side stones");
-    drop(harness);
+    for l in Language::ALL {
+        let mut harness = Harness::new_ui_state(
+            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+                state.1.extend(design_panel(ui, &halo, &mut state.0, None, l))
+            },
+            (PanelDrafts::default(), Vec::new()),
+        );
+        harness.run();
+        harness.get_by_label(&l.tr("panel-side-stones"));
+    }
     // A house's model the house makes from EU 48 to 52, at 52: a larger size is not offered, a smaller one is.
     let model = CollectionRef { id: "lune".into(), name: "Lune".into(), hash: "0f".repeat(32) };
     let house = Design { ring_size_mm: 52.0, source: PieceSource::Collection(model), ..Design::default() };
     let rules = Allowed { ring_sizes_mm: (48.0, 52.0), ..Allowed::default() };
-    let mut harness = Harness::new_ui_state(
-        |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
-            state.1.extend(design_panel(ui, &house, &mut state.0, Some(&rules)))
-        },
-        (PanelDrafts::default(), Vec::new()),
-    );
-    harness.run();
-    assert!(harness.get_by_label("+").accesskit_node().is_disabled(), "EU 53 is beyond the house's sizes");
-    assert!(!harness.get_by_label("−").accesskit_node().is_disabled(), "EU 51 is within them");
-    harness.get_by_label_contains("The house makes it in EU 48 to 52");
-    // The model is not loaded here: its weight is not guessed on the frame.
-    harness.get_by_label("Weighing the model…");
+    for l in Language::ALL {
+        let mut harness = Harness::new_ui_state(
+            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+                state.1.extend(design_panel(ui, &house, &mut state.0, Some(&rules), l))
+            },
+            (PanelDrafts::default(), Vec::new()),
+        );
+        harness.run();
+        assert!(harness.get_by_label("+").accesskit_node().is_disabled(), "EU 53 is beyond the house's sizes");
+        assert!(!harness.get_by_label("−").accesskit_node().is_disabled(), "EU 51 is within them");
+        harness.get_by_label(&ecrin::tr!(l, "panel-house-sizes", min = "48", max = "52"));
+        // The model is not loaded here: its weight is not guessed on the frame.
+        harness.get_by_label(&l.tr("panel-weighing"));
+    }
 }
 
 #[test]
@@ -220,12 +234,12 @@ fn the_collection_section_sets_a_head_on_a_band() {
     let import = ecrin::studio::import::Import::default();
     let mut harness = Harness::builder().with_size(egui::vec2(320.0, 400.0)).build_ui_state(
         |ui, (state, emitted): &mut (StudioCollection, Vec<StudioCommand>)| {
-            emitted.extend(collection_ui(ui, state, &import));
+            emitted.extend(collection_ui(ui, state, &import, Language::French));
         },
         (state, Vec::new()),
     );
     harness.run();
-    harness.get_by_label("Set on the band").click();
+    harness.get_by_label(&Language::French.tr("collection-combine")).click();
     harness.run();
     let combine =
         StudioCommand::Collection(CollectionCommand::Combine { band: "jonc".into(), head: "tete-ovale".into() });
@@ -550,36 +564,39 @@ fn the_board_controls_emit_variant_commands() {
         egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(420.0, 400.0)),
         egui::Rect::from_min_size(egui::pos2(420.0, 0.0), egui::vec2(420.0, 400.0)),
     ];
-    let mut harness = Harness::builder().with_size(egui::vec2(860.0, 520.0)).build_ui_state(
-        |ui, emitted: &mut Vec<StudioCommand>| {
-            emitted.extend(tile_overlays(ui.ctx(), &variants, &tiles, None));
-            // The panel's section, below the tiles (in the studio it is in the side panel).
-            ui.add_space(420.0);
-            emitted.extend(variants_ui(ui, &variants, false).0);
-        },
-        Vec::new(),
-    );
-    harness.run();
-    // The second tile says what differs from the main design; the first is the main design.
-    harness.get_by_label_contains("Platinum 950");
-    harness.get_by_label_contains("Main design");
-    harness.get_by_label("Make main").click();
-    harness.run();
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_all_by_label("☆ Favourite").next().expect("a favourite button").click();
-    harness.run();
-    harness.get_by_label("Duplicate as a variant").click();
-    harness.run();
-    let emitted = harness.state();
-    for wanted in [
-        VariantCommand::Promote(1),
-        VariantCommand::Select(0),
-        VariantCommand::ToggleFavourite(0),
-        VariantCommand::Duplicate,
-    ] {
-        let command = StudioCommand::Document(DocumentCommand::Variant(wanted.clone()));
-        assert!(emitted.contains(&command), "{wanted:?} in {emitted:?}");
+    for l in Language::ALL {
+        let mut harness = Harness::builder().with_size(egui::vec2(860.0, 520.0)).build_ui_state(
+            |ui, emitted: &mut Vec<StudioCommand>| {
+                emitted.extend(tile_overlays(ui.ctx(), &variants, &tiles, None, l));
+                // The panel's section, below the tiles (in the studio it is in the side panel).
+                ui.add_space(420.0);
+                emitted.extend(variants_ui(ui, &variants, false, l).0);
+            },
+            Vec::new(),
+        );
+        harness.run();
+        // The second tile says what differs from the main design; the first is the main design.
+        harness.get_by_label_contains(&l.term(Alloy::Platinum950));
+        harness.get_by_label_contains(&ecrin::tr!(l, "tile-main-title", name = &variants.designs()[0].name));
+        harness.get_by_label(&l.tr("tile-make-main")).click();
+        harness.run();
+        harness.get_by_label(&l.tr("tile-edit")).click();
+        harness.run();
+        let favourite = format!("☆ {}", l.tr("tile-favourite"));
+        harness.get_all_by_label(&favourite).next().expect("a favourite button").click();
+        harness.run();
+        harness.get_by_label(&l.tr("variants-duplicate")).click();
+        harness.run();
+        let emitted = harness.state();
+        for wanted in [
+            VariantCommand::Promote(1),
+            VariantCommand::Select(0),
+            VariantCommand::ToggleFavourite(0),
+            VariantCommand::Duplicate,
+        ] {
+            let command = StudioCommand::Document(DocumentCommand::Variant(wanted.clone()));
+            assert!(emitted.contains(&command), "{wanted:?} in {emitted:?}");
+        }
     }
 }
 
@@ -587,14 +604,15 @@ fn the_board_controls_emit_variant_commands() {
 fn clicking_a_light_emits_the_presentation_command() {
     use ecrin::studio::lighting::panel::presentation_ui;
     let presentation = Presentation::default();
+    let l = Language::French;
     let mut harness = Harness::new_ui_state(
-        |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(presentation_ui(ui, &presentation)),
+        |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(presentation_ui(ui, &presentation, l)),
         Vec::new(),
     );
     harness.run();
-    harness.get_by_label("Boutique").click();
+    harness.get_by_label(&l.term(LightingEnvironment::Boutique)).click();
     harness.run();
-    harness.get_by_label("White").click();
+    harness.get_by_label(&l.tr(Background::White.key())).click();
     harness.run();
     let emitted = harness.state();
     let environment = PresentationCommand::SetEnvironment(LightingEnvironment::Boutique);
@@ -613,7 +631,7 @@ fn the_journal_records_who_changed_what_and_travels_with_the_preset() {
     send(&mut app, DocumentCommand::Design(DesignCommand::SetSetting(Setting::Halo)));
     send(&mut app, DocumentCommand::Undo);
     let journal = app.world().resource::<CurrentDesign>().journal.clone();
-    let lines: Vec<String> = journal.iter().map(ecrin::i18n::journal::line).collect();
+    let lines: Vec<String> = journal.iter().map(|e| ecrin::i18n::journal::line(Language::English, e)).collect();
     assert_eq!(journal.len(), 3, "{lines:?}");
     assert!(lines[0].contains("client: 18k yellow gold → Platinum 950"), "{lines:?}");
     assert!(lines[1].contains("advisor: 6 prongs → Halo"), "{lines:?}");
@@ -682,7 +700,7 @@ fn the_ring_stands_on_a_contact_shadow_on_every_background() {
         show_stage(&mut offscreen, false);
         let floating = offscreen.capture().expect("no floor");
         show_stage(&mut offscreen, true);
-        grounded.save(out.join(format!("shadow-{}.png", background.label()))).ok();
+        grounded.save(out.join(format!("shadow-{background:?}.png"))).ok();
         if background == Background::Transparent {
             // Transparent exports carry the shadow in the alpha channel; away from the ring the picture stays clear.
             assert_eq!(grounded.get_pixel(0, size - 1).0[3], 0);
@@ -835,6 +853,9 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
         turntable_size: 48,
         destination,
         replace: false,
+        // A French client's pack: its sheet, file names and journal in French (the progress in English).
+        client_language: Language::French,
+        language: Language::English,
     };
     // Cancelled at the second step: no folder, no staging left behind.
     let mut steps = 0;
@@ -855,13 +876,13 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     assert_eq!(seen.len(), 4 + 3 + 2, "one progress step per picture, the sheet and the finish");
     assert!(seen.iter().all(|&(d, t)| d < t));
     let stem = "Bague-Éloïse";
-    for name in ["three-quarter", "front", "side", "top"] {
+    for name in ["trois-quarts", "face", "profil", "dessus"] {
         let picture = image::open(folder.join(format!("{stem}-{name}.png"))).expect("view").to_rgba8();
         assert_eq!(picture.dimensions(), (64, 64));
     }
-    assert!(folder.join(format!("{stem}-turntable.gif")).exists());
-    assert_eq!(std::fs::read_dir(folder.join(format!("{stem}-turntable-frames"))).map(|d| d.count()).unwrap_or(0), 3);
-    let sheet = image::open(folder.join(format!("{stem}-approval-sheet.png"))).expect("sheet").to_rgba8();
+    assert!(folder.join(format!("{stem}-vue-360.gif")).exists());
+    assert_eq!(std::fs::read_dir(folder.join(format!("{stem}-images-360"))).map(|d| d.count()).unwrap_or(0), 3);
+    let sheet = image::open(folder.join(format!("{stem}-fiche-de-validation.png"))).expect("sheet").to_rgba8();
     assert_eq!(sheet.dimensions(), (1240, 1754), "A4 at 150 dpi");
     // The preset in the pack is the approved design, with its journal and the sheet's fingerprint.
     let (saved, saved_journal) =

@@ -7,28 +7,49 @@ use crate::design::journal::design_changes;
 use crate::estimate::price::PriceList;
 use crate::estimate::weights;
 use crate::i18n::journal::what_it_has;
+use crate::i18n::{Language, format};
+use crate::tr;
 use image::{Rgba, RgbaImage};
 
 /// Most variants on a board (as in the studio).
 pub use crate::design::variants::MAX_VARIANTS;
 
-/// How a variant reads against the first: "platinum · 1.20 ct oval · halo", then weight and price differences.
-pub fn variant_label(first: &Design, variant: &Design, prices: Option<&PriceList>) -> (String, String) {
+/// How a variant reads against the first, in a language: "platinum · 1.20 ct oval · halo", then weight and price
+/// differences.
+pub fn variant_label(
+    first: &Design,
+    variant: &Design,
+    prices: Option<&PriceList>,
+    language: Language,
+) -> (String, String) {
+    let l = language;
     // The name is shown apart; the headline says what the variant has that the first has not.
-    let has: Vec<String> = design_changes(first, variant).iter().filter_map(what_it_has).collect();
-    let headline = if has.is_empty() { "the reference".to_string() } else { has.join(" · ") };
+    let has: Vec<String> = design_changes(first, variant).iter().filter_map(|c| what_it_has(l, c)).collect();
+    let headline = if has.is_empty() { tr!(l, "board-reference") } else { has.join(" · ") };
     let grams = weights(variant).metal_grams() - weights(first).metal_grams();
+    let weight = format::grams(l, weights(variant).metal_grams());
     let mut figures = match (weights(first).solid, weights(variant).solid) {
-        (true, true) => format!("{:.2} g of metal ({grams:+.2} g)", weights(variant).metal_grams()),
-        (_, true) => format!("{:.2} g of metal", weights(variant).metal_grams()),
-        (_, false) => "weight unavailable (not a closed solid)".to_string(),
+        (true, true) => {
+            let difference = signed(format::grams(l, grams.abs()), grams);
+            tr!(l, "board-metal-difference", weight = weight, difference = difference)
+        }
+        (_, true) => tr!(l, "board-metal", weight = weight),
+        (_, false) => tr!(l, "board-weight-unavailable"),
     };
     if let Some(list) = prices
         && let (Ok(a), Ok(b)) = (list.estimate(first), list.estimate(variant))
     {
-        figures.push_str(&format!(" · {:.0} {} ({:+.0})", b.retail, list.currency, b.retail - a.retail));
+        let difference = b.retail - a.retail;
+        let price = format::price(l, f64::from(b.retail), &list.currency);
+        let change = signed(format::price(l, f64::from(difference.abs()), &list.currency), difference);
+        figures.push_str(&format!(" · {price} ({change})"));
     }
     (headline, figures)
+}
+
+/// A difference with its sign in front: "+0.42 g", "−120 €" (a true minus sign, as typesetters write it).
+fn signed(magnitude: String, value: f32) -> String {
+    if value < 0.0 { format!("−{magnitude}") } else { format!("+{magnitude}") }
 }
 
 /// One place on the board: the render, the design's name, what differs, the figures.
@@ -78,12 +99,15 @@ mod tests {
             .apply_to(&first)
             .and_then(|d| DesignCommand::SetSetting(Setting::Halo).apply_to(&d))
             .expect("valid");
-        let (headline, figures) = variant_label(&first, &platinum_halo, None);
+        let (headline, figures) = variant_label(&first, &platinum_halo, None, Language::English);
         assert_eq!(headline, "Platinum 950 · Halo");
         assert!(figures.contains("(+"), "platinum and a halo weigh more: {figures}");
-        assert_eq!(variant_label(&first, &first, None).0, "the reference");
+        assert_eq!(variant_label(&first, &first, None, Language::English).0, "the reference");
         let bigger = DesignCommand::SetRingSize(60.0).apply_to(&first).expect("valid");
-        assert_eq!(variant_label(&first, &bigger, None).0, "size 60 (EU/FR)");
+        assert_eq!(variant_label(&first, &bigger, None, Language::English).0, "size 60 (EU/FR)");
+        let (headline, figures) = variant_label(&first, &platinum_halo, None, Language::French);
+        assert_eq!(headline, "Platine 950 · Entourage");
+        assert!(figures.contains("de métal (+") && figures.contains(','), "{figures}");
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::design::ring_size::{SizeSystem, label as size_label};
 use crate::design::{Design, preset};
 use crate::estimate::price::PriceList;
 use crate::estimate::{small_stones, weights};
+use crate::i18n::{Language, format};
+use crate::tr;
 
 /// A direction to look at the piece from, as in a jeweller's catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,13 +28,19 @@ pub enum View {
 impl View {
     pub const ALL: [View; 4] = [View::ThreeQuarter, View::Front, View::Side, View::Top];
 
-    pub fn label(self) -> &'static str {
+    /// Its caption's message key ("view-front"): "Front" / "Face".
+    pub fn key(self) -> &'static str {
         match self {
-            View::Front => "Front",
-            View::Side => "Side",
-            View::Top => "Top",
-            View::ThreeQuarter => "Three-quarter",
+            View::Front => "view-front",
+            View::Side => "view-side",
+            View::Top => "view-top",
+            View::ThreeQuarter => "view-three-quarter",
         }
+    }
+
+    /// Its caption in a language.
+    pub fn caption(self, language: Language) -> String {
+        language.tr(self.key())
     }
 
     /// File-name part: "front", "side", "top", "three-quarter".
@@ -72,10 +80,12 @@ impl View {
     }
 }
 
-/// One line of the spec table: what, and its value.
+/// One line of the spec table: what (its message key, stable for tests and tools, and its words in the sheet's
+/// language), and its value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpecRow {
-    pub label: &'static str,
+    pub key: &'static str,
+    pub label: String,
     pub value: String,
 }
 
@@ -92,106 +102,139 @@ pub fn fingerprint(design: &Design) -> String {
     format!("{}-{}-{}-{}", &hex[0..4], &hex[4..8], &hex[8..12], &hex[12..16])
 }
 
-/// The calendar date (UTC) of a time in seconds since 1970, as YYYY-MM-DD.
+/// The calendar date (UTC) of a time in seconds since 1970, as YYYY-MM-DD (file names: the same in every language).
 pub fn iso_date(seconds_since_1970: u64) -> String {
-    // Days to civil date (Howard Hinnant's algorithm).
-    let days = (seconds_since_1970 / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::i18n::format::civil_date(seconds_since_1970);
     format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// The ring size as the client reads it, with the EU size beside it when the client uses another system.
-pub fn ring_size_text(design: &Design) -> String {
+pub fn ring_size_text(language: Language, design: &Design) -> String {
     let eu = format!("EU {}", size_label(SizeSystem::Eu, design.ring_size_mm));
     if design.size_system == SizeSystem::Eu {
         eu
     } else {
-        format!("{} {} ({eu})", design.size_system.label(), size_label(design.size_system, design.ring_size_mm))
+        let size = size_label(design.size_system, design.ring_size_mm);
+        tr!(language, "spec-ring-size-other", system = language.term(design.size_system), size = size, eu = eu)
     }
 }
 
 /// The metal's weight in words: the estimate, or why there is none (a house's model that is not a closed solid has
 /// a volume that is no weight).
-pub fn metal_weight_text(design: &Design) -> String {
+pub fn metal_weight_text(language: Language, design: &Design) -> String {
     let weights = weights(design);
     if weights.solid {
-        format!("≈ {:.2} g (estimate)", weights.metal_grams())
+        tr!(language, "spec-weight-value", weight = format::grams(language, weights.metal_grams()))
     } else {
-        "weight unavailable (the model is not a closed solid)".to_string()
+        tr!(language, "spec-weight-unavailable")
     }
 }
 
-/// The spec table of the approval sheet. The price line appears only with a price list; a price the list
-/// cannot give (an alloy or a stone size it lacks) is said so, not guessed.
-pub fn spec_rows(design: &Design, prices: Option<&PriceList>, client: Option<&str>, date: &str) -> Vec<SpecRow> {
-    let row = |label, value: String| SpecRow { label, value };
+/// The centre stone in words: "Diamond round brilliant, 6.50 mm, ≈ 0.98 ct".
+fn stone_text(language: Language, design: &Design) -> String {
+    let l = language;
+    tr!(
+        l,
+        "spec-stone-value",
+        species = l.term(design.stone.species),
+        cut = l.term(design.stone.cut).to_lowercase(),
+        size = format::millimetres(l, design.stone.size_mm, 2),
+        carats = format::carats(l, crate::estimate::centre_carats(design)),
+    )
+}
+
+/// The spec table of the approval sheet, in the client's language. The price line appears only with a price list;
+/// a price the list cannot give (an alloy or a stone size it lacks) is said so, not guessed.
+pub fn spec_rows(
+    design: &Design,
+    prices: Option<&PriceList>,
+    client: Option<&str>,
+    date: &str,
+    language: Language,
+) -> Vec<SpecRow> {
+    let l = language;
+    let row = |key: &'static str, value: String| SpecRow { key, label: l.tr(key), value };
     let head = design.head_metal();
-    let mut metal = format!("{}, {}", design.metal.alloy.label(), design.metal.finish.label().to_lowercase());
-    if head.alloy != design.metal.alloy {
-        metal.push_str(&format!("; head in {}", head.alloy.label()));
-    }
-    let stone = format!(
-        "{} {}, {:.2} mm, ≈ {:.2} ct",
-        design.stone.species.label(),
-        design.stone.cut.label().to_lowercase(),
-        design.stone.size_mm,
-        crate::estimate::centre_carats(design)
+    let mut metal = tr!(
+        l,
+        "spec-metal-value",
+        alloy = l.term(design.metal.alloy),
+        finish = l.term(design.metal.finish).to_lowercase()
     );
-    let mut rows = vec![row("Design", design.name.clone())];
-    if let Some(client) = client.filter(|c| !c.trim().is_empty()) {
-        rows.push(row("Client", client.trim().to_string()));
+    if head.alloy != design.metal.alloy {
+        metal = tr!(l, "spec-head-in", metal = metal, alloy = l.term(head.alloy));
     }
-    rows.push(row("Metal", metal));
+    let stone = stone_text(l, design);
+    let mut rows = vec![row("spec-design", design.name.clone())];
+    if let Some(client) = client.filter(|c| !c.trim().is_empty()) {
+        rows.push(row("spec-client", client.trim().to_string()));
+    }
+    rows.push(row("spec-metal", metal));
     match (&design.necklace, design.source.collection()) {
         // A house's model: its own head and band, named by the house.
-        (None, Some(model)) => {
-            rows.extend([row("Model", format!("{} (the house's collection)", model.name)), row("Centre stone", stone)])
-        }
+        (None, Some(model)) => rows.extend([
+            row("spec-model", tr!(l, "spec-model-value", name = &model.name)),
+            row("spec-centre-stone", stone),
+        ]),
         (None, None) => rows.extend([
-            row("Centre stone", stone),
-            row("Setting", design.setting.label().to_string()),
-            row("Band", design.shank.label().to_string()),
+            row("spec-centre-stone", stone),
+            row("spec-setting", l.term(design.setting)),
+            row("spec-band", l.term(design.shank)),
         ]),
         (Some(necklace), _) => {
             let length = necklace.length_mm;
-            let falls = crate::design::necklace::where_it_falls(length);
-            rows.push(row("Chain", format!("{}, {:.0} cm (falls {falls})", necklace.chain.label(), length / 10.0)));
+            let falls = l.term(crate::design::necklace::where_it_falls(length));
+            let cm = format::number(l, f64::from(length / 10.0), 0);
+            rows.push(row(
+                "spec-chain",
+                tr!(l, "spec-chain-value", chain = l.term(necklace.chain), length = cm, falls = falls),
+            ));
             if necklace.pendant != crate::design::necklace::PendantStyle::None {
-                rows.push(row("Pendant", format!("{}: {stone}", necklace.pendant.label())));
+                rows.push(row(
+                    "spec-pendant",
+                    tr!(l, "spec-pendant-value", pendant = l.term(necklace.pendant), stone = stone),
+                ));
             }
         }
     }
     let small = small_stones(design);
     if !small.is_empty() {
         let total: f32 = small.iter().sum();
-        let label =
-            if design.side_stones() == crate::design::Species::Diamond { "Small diamonds" } else { "Side stones" };
-        let species = design.side_stones().label();
-        rows.push(row(label, format!("{} stones ({species}), ≈ {total:.2} ct in all", small.len())));
+        let key = if design.side_stones() == crate::design::Species::Diamond {
+            "spec-small-diamonds"
+        } else {
+            "spec-side-stones"
+        };
+        let value = tr!(
+            l,
+            "spec-small-value",
+            count = small.len(),
+            species = l.term(design.side_stones()),
+            carats = format::carats(l, total)
+        );
+        rows.push(row(key, value));
     }
     if design.necklace.is_none() {
-        rows.push(row("Ring size", ring_size_text(design)));
-        let engraving =
-            if design.engraving.is_empty() { "—".to_string() } else { format!("“{}”", design.engraving) };
-        rows.push(row("Engraving", engraving));
+        rows.push(row("spec-ring-size", ring_size_text(l, design)));
+        let engraving = if design.engraving.is_empty() {
+            tr!(l, "spec-no-engraving")
+        } else {
+            tr!(l, "spec-engraving-value", text = &design.engraving)
+        };
+        rows.push(row("spec-engraving", engraving));
     }
-    rows.push(row("Metal weight", metal_weight_text(design)));
+    rows.push(row("spec-metal-weight", metal_weight_text(l, design)));
     if let Some(list) = prices {
         let price = match list.estimate(design) {
-            Ok(estimate) => format!("{:.0} {} (estimate)", estimate.retail, list.currency),
-            Err(error) => format!("on request ({error})"),
+            Ok(estimate) => {
+                tr!(l, "spec-price-value", price = format::price(l, f64::from(estimate.retail), &list.currency))
+            }
+            Err(error) => tr!(l, "spec-price-on-request", reason = error.to_string()),
         };
-        rows.push(row("Price", price));
+        rows.push(row("spec-price", price));
     }
-    rows.push(row("Date", date.to_string()));
-    rows.push(row("Fingerprint", fingerprint(design)));
+    rows.push(row("spec-date", date.to_string()));
+    rows.push(row("spec-fingerprint", fingerprint(design)));
     rows
 }
 
@@ -217,27 +260,49 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_calendar_dates() {
+    fn dates_in_file_names_are_iso_dates() {
         assert_eq!(iso_date(0), "1970-01-01");
-        assert_eq!(iso_date(951_782_400), "2000-02-29");
         assert_eq!(iso_date(1_795_219_200 + 86_399), "2026-11-21");
     }
 
     #[test]
     fn the_spec_names_what_the_client_approves() {
+        let en = Language::English;
         let design = Design { size_system: SizeSystem::Us, engraving: "Toujours".into(), ..Design::default() };
-        let rows = spec_rows(&design, None, Some("  "), "2026-11-23");
-        let value = |label| rows.iter().find(|r| r.label == label).map(|r| r.value.clone());
-        assert!(value("Ring size").is_some_and(|v| v.starts_with("US ") && v.contains("EU ")), "{rows:?}");
-        assert_eq!(value("Engraving").as_deref(), Some("“Toujours”"));
-        assert_eq!(value("Client"), None, "a blank client name is left out");
-        assert_eq!(value("Price"), None, "no price without a price list");
-        assert_eq!(value("Fingerprint"), Some(fingerprint(&design)));
+        let rows = spec_rows(&design, None, Some("  "), "2026-11-23", en);
+        let value = |key| rows.iter().find(|r| r.key == key).map(|r| r.value.clone());
+        assert!(value("spec-ring-size").is_some_and(|v| v.starts_with("US ") && v.contains("EU ")), "{rows:?}");
+        assert_eq!(value("spec-engraving").as_deref(), Some("“Toujours”"));
+        assert_eq!(value("spec-client"), None, "a blank client name is left out");
+        assert_eq!(value("spec-price"), None, "no price without a price list");
+        assert_eq!(value("spec-fingerprint"), Some(fingerprint(&design)));
         let necklace = Design { necklace: Some(crate::design::necklace::Necklace::default()), ..design.clone() };
-        let necklace_rows = spec_rows(&necklace, None, None, "2026-11-23");
-        assert!(necklace_rows.iter().any(|r| r.label == "Chain" && r.value.contains("45 cm")), "{necklace_rows:?}");
-        assert!(!necklace_rows.iter().any(|r| r.label == "Ring size"), "a necklace has no ring size");
-        let with_client = spec_rows(&design, None, Some("Mme Durand"), "2026-11-23");
-        assert!(with_client.iter().any(|r| r.label == "Client" && r.value == "Mme Durand"));
+        let necklace_rows = spec_rows(&necklace, None, None, "2026-11-23", en);
+        assert!(necklace_rows.iter().any(|r| r.key == "spec-chain" && r.value.contains("45 cm")), "{necklace_rows:?}");
+        assert!(!necklace_rows.iter().any(|r| r.key == "spec-ring-size"), "a necklace has no ring size");
+        let with_client = spec_rows(&design, None, Some("Mme Durand"), "2026-11-23", en);
+        assert!(with_client.iter().any(|r| r.key == "spec-client" && r.value == "Mme Durand"));
+    }
+
+    #[test]
+    fn a_french_sheet_says_it_in_french_from_the_french_bundle() {
+        let fr = Language::French;
+        let design = Design { engraving: "Toujours".into(), ..Design::default() };
+        let rows = spec_rows(&design, None, Some("Mme Durand"), "29 novembre 2026", fr);
+        for row in &rows {
+            assert_eq!(row.label, fr.tr(row.key), "{} comes from fr.ftl", row.key);
+            assert_ne!(row.label, row.key, "{} is in fr.ftl", row.key);
+        }
+        let value = |key| rows.iter().find(|r| r.key == key).map(|r| r.value.clone()).unwrap_or_default();
+        let label = |key| rows.iter().find(|r| r.key == key).map(|r| r.label.clone()).unwrap_or_default();
+        assert_eq!(label("spec-ring-size"), "Tour de doigt");
+        assert!(value("spec-metal").starts_with("Or jaune 18 carats (750/1000), poli miroir"), "{rows:?}");
+        let stone = value("spec-centre-stone");
+        assert!(
+            stone.starts_with("Diamant, taille brillant rond, ") && stone.contains(",") && stone.contains("\u{a0}mm"),
+            "{stone}"
+        );
+        assert!(value("spec-metal-weight").contains(",") && value("spec-metal-weight").ends_with("(estimation)"));
+        assert_eq!(value("spec-engraving"), "«\u{a0}Toujours\u{a0}»");
     }
 }

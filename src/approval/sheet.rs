@@ -3,6 +3,7 @@
 //! epaint (egui's text engine, with its built-in fonts — nothing is downloaded).
 
 use super::SpecRow;
+use crate::i18n::Language;
 use epaint::text::{FontDefinitions, Fonts, TextOptions};
 use epaint::{Color32, FontId, Galley};
 use image::imageops::FilterType;
@@ -26,6 +27,8 @@ pub struct SheetContent<'a> {
     pub rows: &'a [SpecRow],
     /// "How the design was reached": journal lines (empty when left out).
     pub story: &'a [String],
+    /// The client's language: the sheet's own words.
+    pub language: Language,
 }
 
 /// Text placed on the page, rasterised once every string is laid out (they share one glyph atlas).
@@ -128,7 +131,8 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
     let brand = "Écrin";
     let brand_width = text.width(brand, 22.0);
     text.text(left + inner - brand_width, 64.0, brand, 22.0, MUTED, inner);
-    text.text(left, 56.0, "Design for approval", 40.0, INK, inner - brand_width - 20.0);
+    let l = content.language;
+    text.text(left, 56.0, &l.tr("sheet-title"), 40.0, INK, inner - brand_width - 20.0);
     let name = content.rows.first().map_or("", |r| r.value.as_str());
     text.text(left, 110.0, name, 26.0, MUTED, inner);
     rule(&mut page, MARGIN, 160, SHEET_WIDTH - 2 * MARGIN);
@@ -159,7 +163,7 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
     let mut y = (pictures_top + hero_side + 40) as f32;
     let value_x = left + 250.0;
     for row in content.rows.iter().skip(1) {
-        text.text(left, y, row.label, 21.0, MUTED, 240.0);
+        text.text(left, y, &row.label, 21.0, MUTED, 240.0);
         let height = text.text(value_x, y, &row.value, 21.0, INK, inner - 250.0);
         y += height.max(26.0) + 10.0;
         rule(&mut page, MARGIN, y as u32 - 5, SHEET_WIDTH - 2 * MARGIN);
@@ -168,7 +172,7 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
     // How the design was reached (the co-design journal), when the advisor includes it.
     if !content.story.is_empty() {
         y += 20.0;
-        y += text.text(left, y, "How the design was reached", 22.0, INK, inner) + 8.0;
+        y += text.text(left, y, &l.tr("sheet-story"), 22.0, INK, inner) + 8.0;
         let shown = 8.min(content.story.len());
         for line in &content.story[content.story.len() - shown..] {
             y += text.text(left + 16.0, y, line, 17.0, MUTED, inner - 16.0) + 4.0;
@@ -178,19 +182,11 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
     // Signature and the small print, at the foot of the page.
     let foot = (SHEET_HEIGHT - 200) as f32;
     let signature_y = foot.max(y + 30.0);
-    text.text(left, signature_y, "Approved by the client", 20.0, INK, inner / 2.0);
-    text.text(left + inner / 2.0 + 20.0, signature_y, "Date", 20.0, INK, inner / 2.0);
+    text.text(left, signature_y, &l.tr("sheet-approved-by"), 20.0, INK, inner / 2.0);
+    text.text(left + inner / 2.0 + 20.0, signature_y, &l.tr("sheet-signature-date"), 20.0, INK, inner / 2.0);
     rule(&mut page, MARGIN, signature_y as u32 + 70, (inner / 2.0) as u32 - 20);
     rule(&mut page, MARGIN + (inner / 2.0) as u32 + 20, signature_y as u32 + 70, (inner / 2.0) as u32 - 20);
-    text.text(
-        left,
-        signature_y + 90.0,
-        "Weights and prices are estimates from the design; the workshop confirms them before making. The \
-         fingerprint identifies this exact design in the preset saved with this sheet.",
-        15.0,
-        MUTED,
-        inner,
-    );
+    text.text(left, signature_y + 90.0, &l.tr("sheet-small-print"), 15.0, MUTED, inner);
     text.rasterise(&mut page);
     page
 }
@@ -214,11 +210,16 @@ mod tests {
     #[test]
     fn the_sheet_has_the_pictures_and_legible_text() {
         let red = RgbaImage::from_pixel(64, 64, Rgba([200, 30, 30, 255]));
-        let rows = vec![
-            SpecRow { label: "Design", value: "Test ring".into() },
-            SpecRow { label: "Metal", value: "18k yellow gold, polished".into() },
-        ];
-        let page = approval_sheet(&SheetContent { hero: &red, views: vec![("Front", &red)], rows: &rows, story: &[] });
+        let row = |key: &'static str, value: &str| SpecRow { key, label: key.into(), value: value.into() };
+        let rows = vec![row("spec-design", "Test ring"), row("spec-metal", "18k yellow gold, polished")];
+        let content = SheetContent {
+            hero: &red,
+            views: vec![("Front", &red)],
+            rows: &rows,
+            story: &[],
+            language: Language::French,
+        };
+        let page = approval_sheet(&content);
         assert_eq!((page.width(), page.height()), (SHEET_WIDTH, SHEET_HEIGHT));
         // The hero picture is there, scaled.
         assert_eq!(page.get_pixel(MARGIN + 350, 190 + 350).0, [200, 30, 30, 255]);

@@ -25,6 +25,9 @@ pub struct BoardArgs {
     /// Background of the renders: white (default), velvet or transparent.
     #[arg(long, default_value = "white", value_parser = super::parse_background)]
     pub background: Background,
+    /// The client's language for the labels: fr or en (default: --lang).
+    #[arg(long, value_parser = super::parse_language)]
+    pub client_language: Option<crate::i18n::Language>,
 }
 
 pub fn run(args: BoardArgs) -> ExitCode {
@@ -57,11 +60,12 @@ pub fn run(args: BoardArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let language = args.client_language.unwrap_or_else(super::language);
     let tiles: Vec<_> = designs
         .iter()
         .zip(pictures)
         .map(|(design, picture)| {
-            let (headline, figures) = variant_label(&designs[0], design, prices.as_ref());
+            let (headline, figures) = variant_label(&designs[0], design, prices.as_ref(), language);
             BoardTile { picture, name: design.name.clone(), headline, figures }
         })
         .collect();

@@ -9,6 +9,7 @@ pub mod pack;
 pub mod render;
 
 use crate::design::preset;
+use crate::i18n::Language;
 use crate::optics::environment::LightingEnvironment;
 use crate::studio;
 use crate::studio::lighting::{Background, Presentation};
@@ -29,7 +30,22 @@ pub struct Cli {
     /// The house's collection folder (default: `collection/` in the user data directory).
     #[arg(long, global = true)]
     pub collection: Option<PathBuf>,
+    /// The language of what Écrin says: fr or en (default: the system's, LANG).
+    #[arg(long, global = true, value_parser = parse_language)]
+    pub lang: Option<Language>,
 }
+
+/// "fr", "en", "fr_FR.UTF-8"… (a clap value).
+pub(crate) fn parse_language(text: &str) -> Result<Language, String> {
+    Language::parse(text).ok_or_else(|| format!("unknown language {text:?}: fr or en"))
+}
+
+/// The language the command speaks (`--lang`, else the system's), set once at start.
+pub(crate) fn language() -> Language {
+    *LANGUAGE.get_or_init(Language::from_environment)
+}
+
+static LANGUAGE: OnceLock<Language> = OnceLock::new();
 
 /// How a render is made: size, framing, light and background.
 #[derive(clap::Args, Debug, Clone)]
@@ -195,12 +211,15 @@ pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
 pub(crate) fn parse_background(text: &str) -> Result<Background, String> {
     Background::ALL
         .into_iter()
-        .find(|b| b.label().eq_ignore_ascii_case(text))
+        .find(|b| format!("{b:?}").eq_ignore_ascii_case(text))
         .ok_or_else(|| format!("unknown background {text:?}: velvet, white or transparent"))
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     PROCESS_START.get_or_init(Instant::now);
+    if let Some(language) = cli.lang {
+        LANGUAGE.get_or_init(|| language);
+    }
     if let Some(folder) = cli.collection {
         crate::collection::use_folder(folder);
     }

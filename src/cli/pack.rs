@@ -49,6 +49,9 @@ pub struct PackArgs {
     /// Leave the co-design journal out of the pack.
     #[arg(long)]
     pub no_journal: bool,
+    /// The client's language for the sheet, the file names and the journal's lines: fr or en (default: --lang).
+    #[arg(long, value_parser = super::parse_language)]
+    pub client_language: Option<crate::i18n::Language>,
     /// Stop cleanly when a line "cancel" arrives on standard input.
     #[arg(long)]
     pub cancel_on_stdin: bool,
@@ -90,6 +93,8 @@ pub fn run(args: PackArgs) -> ExitCode {
         turntable_size: args.turntable_size,
         destination: args.out,
         replace: args.replace,
+        client_language: args.client_language.unwrap_or_else(super::language),
+        language: super::language(),
     };
     let cancelled = Arc::new(AtomicBool::new(false));
     if args.cancel_on_stdin {

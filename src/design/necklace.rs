@@ -86,13 +86,28 @@ impl Default for Necklace {
     }
 }
 
-/// Where a chain of this length falls, in the words a jeweller uses.
-pub fn where_it_falls(length_mm: f32) -> &'static str {
+/// Where a chain falls on the wearer, as a jeweller says it (the words: `i18n`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fall {
+    BaseOfNeck,
+    Collarbone,
+    JustBelowCollarbone,
+    BelowCollarbone,
+    Chest,
+}
+
+impl Fall {
+    pub const ALL: [Fall; 5] =
+        [Fall::BaseOfNeck, Fall::Collarbone, Fall::JustBelowCollarbone, Fall::BelowCollarbone, Fall::Chest];
+}
+
+/// Where a chain of this length falls.
+pub fn where_it_falls(length_mm: f32) -> Fall {
     match length_mm {
-        l if l < 410.0 => "at the base of the neck",
-        l if l < 440.0 => "on the collarbone",
-        l if l < 480.0 => "just below the collarbone",
-        l if l < 550.0 => "below the collarbone",
-        _ => "on the chest",
+        l if l < 410.0 => Fall::BaseOfNeck,
+        l if l < 440.0 => Fall::Collarbone,
+        l if l < 480.0 => Fall::JustBelowCollarbone,
+        l if l < 550.0 => Fall::BelowCollarbone,
+        _ => Fall::Chest,
     }
 }

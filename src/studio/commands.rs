@@ -2,7 +2,7 @@
 //! `DocumentCommand` (`document/`), `PresentationCommand` (`lighting/`), `ViewCommand` (`camera.rs`),
 //! `ShowBust` (`necklace/`), `PresetRequest` (`presets.rs`), `ImportCommand` (`import/`), `CollectionCommand`
 //! (`collection/`), `PackCommand` (`pack/job.rs`), `ExportBoard` (`board/export.rs`), `RecoveryCommand`
-//! (`recovery/`). Where several features'
+//! (`recovery/`), `LanguageCommand` (`language/`). Where several features'
 //! commands travel together (a panel returns its clicks as a list), they are carried as `StudioCommand`s and routed
 //! here, each to its owner.
 
@@ -11,6 +11,7 @@ use super::camera::ViewCommand;
 use super::collection::CollectionCommand;
 use super::document::DocumentCommand;
 use super::import::ImportCommand;
+use super::language::LanguageCommand;
 use super::lighting::PresentationCommand;
 use super::necklace::ShowBust;
 use super::pack::job::PackCommand;
@@ -33,6 +34,7 @@ pub enum StudioCommand {
     Pack(PackCommand),
     Board(ExportBoard),
     Recovery(RecoveryCommand),
+    Language(LanguageCommand),
 }
 
 macro_rules! carried {
@@ -56,6 +58,7 @@ carried!(
     PackCommand => Pack,
     ExportBoard => Board,
     RecoveryCommand => Recovery,
+    LanguageCommand => Language,
 );
 
 impl From<crate::design::DesignCommand> for StudioCommand {
@@ -77,6 +80,7 @@ pub struct Route<'w> {
     pack: MessageWriter<'w, PackCommand>,
     board: MessageWriter<'w, ExportBoard>,
     recovery: MessageWriter<'w, RecoveryCommand>,
+    language: MessageWriter<'w, LanguageCommand>,
 }
 
 impl StudioCommand {
@@ -93,6 +97,7 @@ impl StudioCommand {
             StudioCommand::Pack(c) => _ = world.write_message(c),
             StudioCommand::Board(c) => _ = world.write_message(c),
             StudioCommand::Recovery(c) => _ = world.write_message(c),
+            StudioCommand::Language(c) => _ = world.write_message(c),
         }
     }
 }
@@ -112,6 +117,7 @@ impl Route<'_> {
                 StudioCommand::Pack(c) => _ = self.pack.write(c),
                 StudioCommand::Board(c) => _ = self.board.write(c),
                 StudioCommand::Recovery(c) => _ = self.recovery.write(c),
+                StudioCommand::Language(c) => _ = self.language.write(c),
             }
         }
     }

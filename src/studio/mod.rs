@@ -10,6 +10,7 @@ pub mod export;
 pub mod gem;
 pub mod headless;
 pub mod import;
+pub mod language;
 pub mod lighting;
 pub mod loading;
 pub mod materials;
@@ -113,6 +114,7 @@ pub fn window_plugin(app: &mut App) {
         recovery::plugin,
         pack::job::plugin,
         collection::thumbnails::plugin,
+        language::plugin,
     ));
 }
 

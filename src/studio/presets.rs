@@ -180,17 +180,19 @@ pub fn presets_ui(
     browser: &mut PresetBrowser,
     current_file: Option<&Path>,
     design_name: &str,
+    l: crate::i18n::Language,
 ) -> Vec<StudioCommand> {
+    use crate::tr;
     let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
-    ui.label(egui::RichText::new("Presets").strong().size(15.0));
-    ui.horizontal(|ui| {
+    ui.label(egui::RichText::new(tr!(l, "presets-title")).strong().size(15.0));
+    ui.horizontal_wrapped(|ui| {
         ui.add_enabled_ui(!browser.asking(), |ui| {
-            if ui.button("Open…").clicked() {
+            if ui.button(tr!(l, "presets-open")).clicked() {
                 out.push(PresetRequest::Open.into());
             }
             if ui
-                .button("Save")
+                .button(tr!(l, "presets-save"))
                 .on_hover_text(current_file.map(|f| f.display().to_string()).unwrap_or_default())
                 .clicked()
             {
@@ -199,12 +201,12 @@ pub fn presets_ui(
                     None => out.push(PresetRequest::SaveAs(design_name.to_string()).into()),
                 }
             }
-            if ui.button("Save As…").clicked() {
+            if ui.button(tr!(l, "presets-save-as")).clicked() {
                 out.push(PresetRequest::SaveAs(design_name.to_string()).into());
             }
         });
     });
-    if ui.button("Save to My presets").clicked() {
+    if ui.button(tr!(l, "presets-save-to-mine")).clicked() {
         out.push(PresetRequest::SaveToMine(design_name.to_string()).into());
     }
     if let Some(file) = current_file {
@@ -212,14 +214,20 @@ pub fn presets_ui(
     }
     // A click opens a preset; ticking two to four opens them side by side.
     let mut ticked = std::mem::take(&mut browser.ticked);
-    for (title, files) in [("Boutique samples", &browser.shipped), ("My presets", &browser.own)] {
-        egui::CollapsingHeader::new(format!("{title} ({})", files.len())).default_open(true).show(ui, |ui| {
+    for (id, title, files) in
+        [("shipped", tr!(l, "presets-samples"), &browser.shipped), ("own", tr!(l, "presets-mine"), &browser.own)]
+    {
+        let header = format!("{title} ({})", files.len());
+        egui::CollapsingHeader::new(header).id_salt(id).default_open(true).show(ui, |ui| {
             for path in files {
                 let label = path.file_stem().map(|s| s.to_string_lossy().replace('-', " ")).unwrap_or_default();
                 ui.horizontal(|ui| {
                     let mut tick = ticked.contains(path);
                     let room = tick || ticked.len() < crate::design::variants::MAX_VARIANTS;
-                    if ui.add_enabled(room, egui::Checkbox::without_text(&mut tick)).on_hover_text("Compare").changed()
+                    if ui
+                        .add_enabled(room, egui::Checkbox::without_text(&mut tick))
+                        .on_hover_text(tr!(l, "presets-compare-tick"))
+                        .changed()
                     {
                         if tick {
                             ticked.push(path.clone());
@@ -234,7 +242,7 @@ pub fn presets_ui(
             }
         });
     }
-    if ticked.len() >= 2 && ui.button(format!("Compare the {} ticked side by side", ticked.len())).clicked() {
+    if ticked.len() >= 2 && ui.button(tr!(l, "presets-compare-ticked", count = ticked.len())).clicked() {
         out.push(DocumentCommand::OpenPresets(std::mem::take(&mut ticked)).into());
     }
     browser.ticked = ticked;

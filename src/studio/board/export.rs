@@ -50,7 +50,9 @@ fn start_export(
     pricing: Option<Res<Pricing>>,
     mut export: ResMut<BoardExport>,
     mut status: ResMut<StatusLine>,
+    languages: Option<Res<crate::studio::language::Languages>>,
 ) {
+    let languages = languages.map(|l| *l).unwrap_or_default();
     for ExportBoard(output) in commands.read() {
         if export.is_running() {
             *status = StatusLine::error("A board picture is being made: wait for it");
@@ -65,13 +67,18 @@ fn start_export(
         *status = StatusLine::info(format!("Rendering the board to {}…", output.display()));
         let output = output.clone();
         export.running = Some(Background::thread(move |sender| {
-            let _ = sender.send(render_board(&designs, &output, prices.as_deref()));
+            let _ = sender.send(render_board(&designs, &output, prices.as_deref(), languages));
         }));
     }
 }
 
 /// Writes the designs as presets in a private folder and runs `ecrin board` on them (blocking: a worker thread).
-fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option<&Path>) -> Result<PathBuf, String> {
+fn render_board(
+    designs: &[crate::design::Design],
+    output: &Path,
+    prices: Option<&Path>,
+    languages: crate::studio::language::Languages,
+) -> Result<PathBuf, String> {
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
     }
@@ -88,6 +95,9 @@ fn render_board(designs: &[crate::design::Design], output: &Path, prices: Option
         let mut args: Vec<OsString> = vec!["board".into()];
         args.extend(inputs.iter().map(|input| input.clone().into_os_string()));
         args.extend(["--output".into(), output.as_os_str().to_owned()]);
+        // The picture's labels in the client's language, what it says on failure in the advisor's.
+        args.extend(["--lang".into(), languages.advisor.code().into()]);
+        args.extend(["--client-language".into(), languages.client.code().into()]);
         if let Some(prices) = prices {
             args.extend(["--prices".into(), prices.as_os_str().to_owned()]);
         }

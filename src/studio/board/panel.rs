@@ -5,8 +5,10 @@
 use crate::approval::board::variant_label;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::estimate::price::PriceList;
+use crate::i18n::Language;
 use crate::studio::commands::StudioCommand;
 use crate::studio::document::DocumentCommand;
+use crate::tr;
 use bevy_egui::egui;
 
 /// The gold of the studio's accents (the active tile's frame, the favourite's star).
@@ -23,31 +25,34 @@ pub struct VariantsRequest {
 
 /// The panel's Variants row, under Undo / Redo: make a variant, compare presets, and on the board, which variant the
 /// panel edits and the board picture.
-pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool) -> (Vec<StudioCommand>, VariantsRequest) {
+pub fn variants_ui(
+    ui: &mut egui::Ui,
+    variants: &Variants,
+    exporting: bool,
+    l: Language,
+) -> (Vec<StudioCommand>, VariantsRequest) {
     let (mut out, mut request): (Vec<StudioCommand>, _) = (Vec::new(), VariantsRequest::default());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let room = variants.len() < MAX_VARIANTS;
         if ui
-            .add_enabled(room, egui::Button::new("Duplicate as a variant"))
-            .on_hover_text("Copy this design next to it, then change the copy (up to 4 side by side)")
+            .add_enabled(room, egui::Button::new(tr!(l, "variants-duplicate")))
+            .on_hover_text(tr!(l, "variants-duplicate-hover", most = MAX_VARIANTS.to_string()))
             .clicked()
         {
             out.push(DocumentCommand::Variant(VariantCommand::Duplicate).into());
         }
-        if ui.button("Compare presets…").on_hover_text("Open two to four presets side by side").clicked() {
+        if ui.button(tr!(l, "variants-compare")).on_hover_text(tr!(l, "variants-compare-hover")).clicked() {
             request.open_several = true;
         }
     });
     if variants.is_board() {
-        ui.horizontal(|ui| {
-            ui.label(
-                egui::RichText::new(format!("Editing variant {} of {}", variants.active() + 1, variants.len()))
-                    .color(GOLD),
-            );
-            let label = if exporting { "Exporting the board…" } else { "Export board picture" };
+        ui.horizontal_wrapped(|ui| {
+            let (which, count) = ((variants.active() + 1).to_string(), variants.len().to_string());
+            ui.label(egui::RichText::new(tr!(l, "variants-editing", which = which, count = count)).color(GOLD));
+            let label = if exporting { tr!(l, "variants-exporting") } else { tr!(l, "variants-export") };
             if ui
                 .add_enabled(!exporting, egui::Button::new(label))
-                .on_hover_text("One labelled comparison picture of every variant, in Documents/Écrin approvals")
+                .on_hover_text(tr!(l, "variants-export-hover"))
                 .clicked()
             {
                 request.export_board = true;
@@ -63,6 +68,7 @@ pub fn tile_overlays(
     variants: &Variants,
     tiles: &[egui::Rect],
     prices: Option<&PriceList>,
+    l: Language,
 ) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
     if !variants.is_board() {
@@ -76,7 +82,7 @@ pub fn tile_overlays(
         if active {
             frames.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, GOLD), egui::StrokeKind::Inside);
         }
-        let (headline, figures) = variant_label(first, design, prices);
+        let (headline, figures) = variant_label(first, design, prices, l);
         egui::Area::new(egui::Id::new(("variant tile", index)))
             .fixed_pos(rect.min + egui::vec2(10.0, 8.0))
             .order(egui::Order::Middle)
@@ -87,35 +93,41 @@ pub fn tile_overlays(
                     .inner_margin(6.0)
                     .show(ui, |ui| {
                         ui.set_max_width(rect.width() - 40.0);
-                        let title = match (index, favourite) {
-                            (0, true) => format!("1 · Main design · {} ★", design.name),
-                            (0, false) => format!("1 · Main design · {}", design.name),
-                            (_, true) => format!("{} · {} ★", index + 1, design.name),
-                            (_, false) => format!("{} · {}", index + 1, design.name),
+                        let number = (index + 1).to_string();
+                        let title = match index {
+                            0 => tr!(l, "tile-main-title", name = &design.name),
+                            _ => tr!(l, "tile-title", number = number, name = &design.name),
                         };
+                        let title = if favourite { format!("{title} ★") } else { title };
                         let colour = if favourite { GOLD } else { egui::Color32::WHITE };
                         ui.label(egui::RichText::new(title).strong().color(colour));
                         if index > 0 {
                             let same = design == first;
-                            let headline = if same { "same as the main design".to_string() } else { headline };
+                            let headline = if same { tr!(l, "tile-same-as-main") } else { headline };
                             ui.label(egui::RichText::new(headline).color(egui::Color32::WHITE));
                         }
                         ui.label(egui::RichText::new(figures).small().color(egui::Color32::LIGHT_GRAY));
                         ui.horizontal(|ui| {
                             if active {
-                                ui.label(egui::RichText::new("Editing").color(GOLD));
-                            } else if ui.button("Edit").on_hover_text("Change this variant in the panel").clicked() {
+                                ui.label(egui::RichText::new(tr!(l, "tile-editing")).color(GOLD));
+                            } else if ui.button(tr!(l, "tile-edit")).on_hover_text(tr!(l, "tile-edit-hover")).clicked()
+                            {
                                 out.push(DocumentCommand::Variant(VariantCommand::Select(index)).into());
                             }
-                            let star = if favourite { "★ Favourite" } else { "☆ Favourite" };
-                            if ui.button(star).on_hover_text("The client's favourite").clicked() {
+                            let star = if favourite { "★" } else { "☆" };
+                            let favourite_label = format!("{star} {}", tr!(l, "tile-favourite"));
+                            if ui.button(favourite_label).on_hover_text(tr!(l, "tile-favourite-hover")).clicked() {
                                 out.push(DocumentCommand::Variant(VariantCommand::ToggleFavourite(index)).into());
                             }
-                            if index > 0 && ui.button("Make main").on_hover_text("Make this the main design").clicked()
+                            if index > 0
+                                && ui
+                                    .button(tr!(l, "tile-make-main"))
+                                    .on_hover_text(tr!(l, "tile-make-main-hover"))
+                                    .clicked()
                             {
                                 out.push(DocumentCommand::Variant(VariantCommand::Promote(index)).into());
                             }
-                            if ui.button("Remove").clicked() {
+                            if ui.button(tr!(l, "tile-remove")).clicked() {
                                 out.push(DocumentCommand::Variant(VariantCommand::Remove(index)).into());
                             }
                         });

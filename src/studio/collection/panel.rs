@@ -3,36 +3,44 @@
 //! and *Cancel*. Emits commands.
 
 use super::{CollectionCommand, StudioCollection};
+use crate::i18n::{Language, format};
 use crate::studio::commands::StudioCommand;
 use crate::studio::import::{Import, ImportCommand};
+use crate::tr;
 use bevy_egui::egui;
 
 /// Side of a model's picture in the list, points.
 const THUMBNAIL_SIDE: f32 = 44.0;
 
-pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &Import) -> Vec<StudioCommand> {
+pub fn collection_ui(
+    ui: &mut egui::Ui,
+    state: &mut StudioCollection,
+    import: &Import,
+    l: Language,
+) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
-    ui.label(egui::RichText::new("House collection").strong().size(15.0));
-    ui.horizontal(|ui| {
+    ui.label(egui::RichText::new(tr!(l, "collection-title")).strong().size(15.0));
+    ui.horizontal_wrapped(|ui| {
         ui.add_enabled_ui(!import.picking() && !import.analysing() && !state.busy(), |ui| {
-            if ui.button("Add to the collection…").on_hover_text("A .glb or .gltf — or drop it on the window").clicked()
-            {
+            if ui.button(tr!(l, "collection-add")).on_hover_text(tr!(l, "collection-add-hover")).clicked() {
                 out.push(ImportCommand::Pick.into());
             }
         });
         if state.models.len() > 4 {
-            ui.add(egui::TextEdit::singleline(&mut state.search).hint_text("Search").desired_width(110.0));
+            let hint = tr!(l, "collection-search");
+            ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(hint).desired_width(110.0));
         }
     });
     for (name, fraction) in state.loading() {
         ui.horizontal(|ui| {
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(150.0)
-                    .text(format!("Loading “{name}” {:.0} %", fraction * 100.0)),
-            );
-            if ui.button("Cancel").on_hover_text("Stop loading the model; the design is kept").clicked() {
+            ui.add(egui::ProgressBar::new(fraction).desired_width(150.0).text(tr!(
+                l,
+                "collection-loading",
+                name = name,
+                percent = format::number(l, f64::from(fraction * 100.0), 0)
+            )));
+            if ui.button(tr!(l, "collection-cancel")).on_hover_text(tr!(l, "collection-cancel-hover")).clicked() {
                 out.push(CollectionCommand::CancelLoading.into());
             }
         });
@@ -48,25 +56,29 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
                 // Until its picture is rendered: an empty frame of the same size (the list does not jump).
                 None => ui.add_sized(side, egui::Button::new("…")),
             };
-            if picture.on_hover_text(format!("Open “{}”", manifest.name)).clicked() {
+            if picture.on_hover_text(tr!(l, "collection-open", name = &manifest.name)).clicked() {
                 out.push(CollectionCommand::Open(manifest.id.clone()).into());
             }
             let stones = manifest.setup.stones.len();
-            let open = ui.add(egui::Button::new(&manifest.name).min_size(egui::vec2(150.0, 0.0))).on_hover_text(
-                format!("{} · {} · {stones} stones", manifest.original_file, manifest.setup.kind.word()),
+            let about = tr!(
+                l,
+                "collection-model-hover",
+                file = &manifest.original_file,
+                kind = l.term(manifest.setup.kind).to_lowercase(),
+                count = stones
             );
+            let open = ui.add(egui::Button::new(&manifest.name).min_size(egui::vec2(150.0, 0.0))).on_hover_text(about);
             if open.clicked() {
                 out.push(CollectionCommand::Open(manifest.id.clone()).into());
             }
-            if ui.small_button("×").on_hover_text("Remove from the collection (designs keep their presets)").clicked()
-            {
+            if ui.small_button("×").on_hover_text(tr!(l, "collection-remove-hover")).clicked() {
                 out.push(CollectionCommand::Remove(manifest.id.clone()).into());
             }
         });
     }
-    combine_row(ui, models, &mut out);
+    combine_row(ui, models, &mut out, l);
     if models.is_empty() {
-        ui.label(egui::RichText::new("No model yet: add the house's own designs (.glb, .gltf)").weak());
+        ui.label(egui::RichText::new(tr!(l, "collection-empty")).weak());
     }
     for problem in &state.problems {
         ui.label(egui::RichText::new(problem).color(egui::Color32::from_rgb(240, 190, 120)));
@@ -75,7 +87,7 @@ pub fn collection_ui(ui: &mut egui::Ui, state: &mut StudioCollection, import: &I
 }
 
 /// A head of the collection set on a band of it, when it has both: pick them, then *Set on the band*.
-fn combine_row(ui: &mut egui::Ui, models: &[crate::collection::Manifest], out: &mut Vec<StudioCommand>) {
+fn combine_row(ui: &mut egui::Ui, models: &[crate::collection::Manifest], out: &mut Vec<StudioCommand>, l: Language) {
     use crate::geometry::house::ModelKind;
     let of_kind = |kind| models.iter().filter(move |m| m.setup.kind == kind);
     let (Some(first_head), Some(first_band)) = (of_kind(ModelKind::Head).next(), of_kind(ModelKind::Band).next())
@@ -92,13 +104,13 @@ fn combine_row(ui: &mut egui::Ui, models: &[crate::collection::Manifest], out: &
                 ui.selectable_value(&mut head, model.id.clone(), &model.name);
             }
         });
-        ui.label("on");
+        ui.label(tr!(l, "collection-on"));
         egui::ComboBox::from_id_salt("combine band").selected_text(name(&band)).width(110.0).show_ui(ui, |ui| {
             for model in of_kind(ModelKind::Band) {
                 ui.selectable_value(&mut band, model.id.clone(), &model.name);
             }
         });
-        if ui.button("Set on the band").on_hover_text("One ring of the two, added to the collection").clicked() {
+        if ui.button(tr!(l, "collection-combine")).on_hover_text(tr!(l, "collection-combine-hover")).clicked() {
             out.push(CollectionCommand::Combine { band: band.clone(), head: head.clone() }.into());
         }
     });

@@ -6,16 +6,18 @@
 use crate::collection::Allowed;
 use crate::design::{Species, ring_size};
 use crate::geometry::house::{PartUse, StoneSeat, Zone};
+use crate::i18n::{Language, format};
 use crate::studio::collection::CollectionCommand;
 use crate::studio::commands::StudioCommand;
 use crate::studio::import::{ImportCommand, ImportDialog};
+use crate::tr;
 use bevy_egui::egui;
 
-/// The import dialog (a window over the studio).
-pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<StudioCommand> {
+/// The import dialog (a window over the studio), in the advisor's language.
+pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog, l: Language) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
     let file = dialog.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    egui::Window::new(format!("Add {file} to the collection"))
+    egui::Window::new(tr!(l, "import-title", file = file))
         .id(egui::Id::new("import dialog"))
         .collapsible(false)
         .resizable(false)
@@ -23,43 +25,50 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<Stud
         .show(ctx, |ui| {
             let setup = &mut dialog.setup;
             ui.horizontal(|ui| {
-                ui.label("Name");
+                ui.label(tr!(l, "import-name"));
                 ui.add(
                     egui::TextEdit::singleline(&mut dialog.name).id(egui::Id::new("import name")).desired_width(220.0),
                 );
             });
-            let size = setup.inner_diameter_mm.map(|d| format!(" · inner Ø {d:.2} mm")).unwrap_or_default();
-            ui.label(format!("A {} in {} (× {} to mm){size}", setup.kind.word(), setup.units, setup.scale_to_mm));
+            let kind = l.term(setup.kind);
+            let scale = format::number(l, f64::from(setup.scale_to_mm), 3);
+            let what = tr!(l, "import-what", kind = kind, units = &setup.units, scale = scale);
+            let size = setup.inner_diameter_mm.map(|d| format::millimetres(l, d, 2));
+            ui.label(match size {
+                Some(size) => tr!(l, "import-what-inner", what = what, diameter = size),
+                None => what,
+            });
             ui.add_space(4.0);
             egui::Grid::new("import parts").striped(true).show(ui, |ui| {
-                ui.strong("Part");
-                ui.strong("Material");
-                ui.strong("Is");
+                ui.strong(tr!(l, "import-part"));
+                ui.strong(tr!(l, "import-material"));
+                ui.strong(tr!(l, "import-is"));
                 ui.end_row();
                 for part in setup.parts.iter_mut() {
                     ui.label(if part.node.is_empty() { &part.mesh } else { &part.node });
                     ui.label(&part.material);
                     ui.horizontal(|ui| {
-                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Band), "Band metal");
-                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Head), "Head metal");
-                        ui.selectable_value(&mut part.role, PartUse::Stone, "Stones");
-                        ui.selectable_value(&mut part.role, PartUse::LeftOut, "Leave out");
+                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Band), tr!(l, "import-band-metal"));
+                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Head), tr!(l, "import-head-metal"));
+                        ui.selectable_value(&mut part.role, PartUse::Stone, tr!(l, "import-stones"));
+                        ui.selectable_value(&mut part.role, PartUse::LeftOut, tr!(l, "import-leave-out"));
                     });
                     ui.end_row();
                 }
             });
             let count = |seat| setup.stones.iter().filter(|s| s.seat == seat).count();
             if let Some(centre) = setup.stones.iter().find(|s| s.seat == StoneSeat::Centre) {
-                ui.label(format!("Centre stone: {}, {:.2} mm", centre.cut.label(), centre.size_mm));
+                let size = format::millimetres(l, centre.size_mm, 2);
+                ui.label(tr!(l, "import-centre-stone", cut = l.term(centre.cut), size = size));
             }
-            ui.label(format!("{} side stones, {} melee", count(StoneSeat::Side), count(StoneSeat::Melee)));
-            stones_grid(ui, setup);
+            ui.label(tr!(l, "import-side-and-melee", side = count(StoneSeat::Side), melee = count(StoneSeat::Melee)));
+            stones_grid(ui, setup, l);
             ui.add_space(4.0);
-            house_rules(ui, &mut dialog.allowed, setup);
+            house_rules(ui, &mut dialog.allowed, setup, l);
             ui.horizontal(|ui| {
                 let any_shown = setup.parts.iter().any(|p| p.role != PartUse::LeftOut);
                 ui.add_enabled_ui(any_shown && !dialog.name.trim().is_empty(), |ui| {
-                    if ui.button("Add to the collection").clicked() {
+                    if ui.button(tr!(l, "import-add")).clicked() {
                         out.push(
                             CollectionCommand::Add {
                                 path: dialog.path.clone(),
@@ -72,7 +81,7 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<Stud
                         out.push(ImportCommand::CloseDialog.into());
                     }
                 });
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!(l, "import-cancel")).clicked() {
                     out.push(ImportCommand::CloseDialog.into());
                 }
             });
@@ -82,15 +91,15 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog) -> Vec<Stud
 
 /// What the house allows a client to change: the ring sizes it makes the model in (EU, when the band can be
 /// resized) and the centre stones it sets in it (none ticked: any).
-fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry::house::HouseSetup) {
-    ui.strong("The house allows");
+fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry::house::HouseSetup, l: Language) {
+    ui.strong(tr!(l, "import-house-allows"));
     if setup.inner_diameter_mm.is_some() {
         ui.horizontal(|ui| {
             let (min, max) = &mut allowed.ring_sizes_mm;
-            ui.label("Ring sizes, EU");
+            ui.label(tr!(l, "import-ring-sizes"));
             let range = ring_size::EU_MIN..=ring_size::EU_MAX;
             ui.add(egui::DragValue::new(min).range(range.clone()).speed(0.5).max_decimals(0));
-            ui.label("to");
+            ui.label(tr!(l, "import-to"));
             ui.add(egui::DragValue::new(max).range(range).speed(0.5).max_decimals(0));
             *max = max.max(*min);
         });
@@ -99,19 +108,19 @@ fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry
     if let Some(modelled) = setup.centre_mm().filter(|_| setup.restoneable()) {
         ui.horizontal(|ui| {
             let mut resizable = allowed.centre_mm.is_some();
-            ui.checkbox(&mut resizable, "Centre stone from");
+            ui.checkbox(&mut resizable, tr!(l, "import-centre-from"));
             let (mut min, mut max) = allowed.centre_mm.unwrap_or((modelled * 0.8, modelled * 1.25));
             ui.add_enabled(resizable, egui::DragValue::new(&mut min).range(2.0..=modelled).speed(0.05).suffix(" mm"));
-            ui.label("to");
+            ui.label(tr!(l, "import-to"));
             ui.add_enabled(resizable, egui::DragValue::new(&mut max).range(modelled..=20.0).speed(0.05).suffix(" mm"));
             allowed.centre_mm = resizable.then_some((min, max));
         });
     }
-    ui.label("Centre stones (none ticked: any)");
+    ui.label(tr!(l, "import-centre-species"));
     ui.horizontal_wrapped(|ui| {
         for species in Species::ALL {
             let mut allowed_here = allowed.centre_species.contains(&species);
-            if ui.checkbox(&mut allowed_here, species.label()).changed() {
+            if ui.checkbox(&mut allowed_here, l.term(species)).changed() {
                 allowed.centre_species.retain(|&s| s != species);
                 if allowed_here {
                     allowed.centre_species.push(species);
@@ -123,21 +132,20 @@ fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry
 
 /// Each stone found: where it is set and the cut its outline is closest to, for the designer to correct (one
 /// centre stone at most: making a stone the centre makes the former centre a side stone).
-fn stones_grid(ui: &mut egui::Ui, setup: &mut crate::geometry::house::HouseSetup) {
+fn stones_grid(ui: &mut egui::Ui, setup: &mut crate::geometry::house::HouseSetup, l: Language) {
     if setup.stones.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(format!("Stones ({})", setup.stones.len())).id_salt("import stones").show(ui, |ui| {
+    let header = tr!(l, "import-stones-count", count = setup.stones.len());
+    egui::CollapsingHeader::new(header).id_salt("import stones").show(ui, |ui| {
         egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
             let mut new_centre = None;
             egui::Grid::new("import stones grid").striped(true).show(ui, |ui| {
                 for (index, stone) in setup.stones.iter_mut().enumerate() {
-                    ui.label(format!("{} · {:.2} mm", index + 1, stone.size_mm));
+                    ui.label(format!("{} · {}", index + 1, format::millimetres(l, stone.size_mm, 2)));
                     ui.horizontal(|ui| {
-                        for (seat, word) in
-                            [(StoneSeat::Centre, "Centre"), (StoneSeat::Side, "Side"), (StoneSeat::Melee, "Melee")]
-                        {
-                            if ui.selectable_label(stone.seat == seat, word).clicked() && stone.seat != seat {
+                        for seat in [StoneSeat::Centre, StoneSeat::Side, StoneSeat::Melee] {
+                            if ui.selectable_label(stone.seat == seat, l.term(seat)).clicked() && stone.seat != seat {
                                 stone.seat = seat;
                                 if seat == StoneSeat::Centre {
                                     new_centre = Some(index);
@@ -146,11 +154,11 @@ fn stones_grid(ui: &mut egui::Ui, setup: &mut crate::geometry::house::HouseSetup
                         }
                     });
                     egui::ComboBox::from_id_salt(("import stone cut", index))
-                        .selected_text(stone.cut.label())
+                        .selected_text(l.term(stone.cut))
                         .width(130.0)
                         .show_ui(ui, |ui| {
                             for cut in crate::design::Cut::ALL {
-                                ui.selectable_value(&mut stone.cut, cut, cut.label());
+                                ui.selectable_value(&mut stone.cut, cut, l.term(cut));
                             }
                         });
                     ui.end_row();

@@ -41,11 +41,12 @@ pub enum Background {
 impl Background {
     pub const ALL: [Background; 3] = [Background::Velvet, Background::White, Background::Transparent];
 
-    pub fn label(self) -> &'static str {
+    /// Its name's message key.
+    pub fn key(self) -> &'static str {
         match self {
-            Background::Velvet => "Velvet",
-            Background::White => "White",
-            Background::Transparent => "Transparent",
+            Background::Velvet => "background-velvet",
+            Background::White => "background-white",
+            Background::Transparent => "background-transparent",
         }
     }
 

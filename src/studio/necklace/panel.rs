@@ -3,17 +3,23 @@
 
 use crate::design::necklace::{ChainStyle, LENGTH_MM, Necklace, PendantStyle, STANDARD_LENGTHS_MM, where_it_falls};
 use crate::design::{Design, DesignCommand};
+use crate::i18n::{Language, format};
+use crate::tr;
 use bevy_egui::egui::{self, RichText};
 
-pub fn piece_section(ui: &mut egui::Ui, design: &Design) -> Vec<DesignCommand> {
+pub fn piece_section(ui: &mut egui::Ui, design: &Design, l: Language) -> Vec<DesignCommand> {
     let mut out = Vec::new();
     ui.add_space(8.0);
-    ui.label(RichText::new("Piece").strong().size(15.0));
+    ui.label(RichText::new(tr!(l, "piece-title")).strong().size(15.0));
     ui.horizontal(|ui| {
-        if ui.selectable_label(design.necklace.is_none(), "Ring").clicked() && design.necklace.is_some() {
+        if ui.selectable_label(design.necklace.is_none(), tr!(l, "piece-choose-ring")).clicked()
+            && design.necklace.is_some()
+        {
             out.push(DesignCommand::SetNecklace(None));
         }
-        if ui.selectable_label(design.necklace.is_some(), "Necklace").clicked() && design.necklace.is_none() {
+        if ui.selectable_label(design.necklace.is_some(), tr!(l, "piece-choose-necklace")).clicked()
+            && design.necklace.is_none()
+        {
             out.push(DesignCommand::SetNecklace(Some(Necklace::default())));
         }
     });
@@ -24,18 +30,19 @@ pub fn piece_section(ui: &mut egui::Ui, design: &Design) -> Vec<DesignCommand> {
         }
     };
     ui.horizontal(|ui| {
-        ui.label("Chain");
+        ui.label(tr!(l, "piece-chain"));
         for chain in ChainStyle::ALL {
-            if ui.selectable_label(necklace.chain == chain, chain.label()).clicked() {
+            if ui.selectable_label(necklace.chain == chain, l.term(chain)).clicked() {
                 set(Necklace { chain, ..necklace });
             }
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label("Length");
+        ui.label(tr!(l, "piece-length"));
         for length in STANDARD_LENGTHS_MM {
             let selected = (necklace.length_mm - length).abs() < 0.5;
-            if ui.selectable_label(selected, format!("{:.0} cm", length / 10.0)).clicked() {
+            let centimetres = format::number(l, f64::from(length / 10.0), 0);
+            if ui.selectable_label(selected, tr!(l, "unit-cm", value = centimetres)).clicked() {
                 set(Necklace { length_mm: length, ..necklace });
             }
         }
@@ -48,11 +55,12 @@ pub fn piece_section(ui: &mut egui::Ui, design: &Design) -> Vec<DesignCommand> {
             set(Necklace { length_mm: (centimetres * 10.0).round(), ..necklace });
         }
     });
-    ui.label(RichText::new(format!("Falls {}", where_it_falls(necklace.length_mm))).weak());
+    let falls = l.term(where_it_falls(necklace.length_mm));
+    ui.label(RichText::new(tr!(l, "piece-falls", falls = falls)).weak());
     ui.horizontal_wrapped(|ui| {
-        ui.label("Pendant");
+        ui.label(tr!(l, "piece-pendant"));
         for pendant in PendantStyle::ALL {
-            if ui.selectable_label(necklace.pendant == pendant, pendant.label()).clicked() {
+            if ui.selectable_label(necklace.pendant == pendant, l.term(pendant)).clicked() {
                 set(Necklace { pendant, ..necklace });
             }
         }

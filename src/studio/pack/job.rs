@@ -86,7 +86,9 @@ fn start_or_cancel(
     pricing: Option<Res<Pricing>>,
     mut job: ResMut<PackJob>,
     mut status: ResMut<StatusLine>,
+    languages: Option<Res<crate::studio::language::Languages>>,
 ) {
+    let languages = languages.map(|l| *l).unwrap_or_default();
     for command in commands.read() {
         match command {
             PackCommand::Write(_) if job.is_running() => {
@@ -94,7 +96,7 @@ fn start_or_cancel(
             }
             PackCommand::Write(order) => {
                 let source = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
-                match start(&current, order, source.as_deref()) {
+                match start(&current, order, source.as_deref(), languages) {
                     Ok(running) => {
                         *status =
                             StatusLine::info(format!("Writing the approval pack to {}…", running.folder.display()));
@@ -115,7 +117,12 @@ fn start_or_cancel(
 }
 
 /// Writes the design to a private input file and starts `ecrin pack` on it.
-fn start(current: &CurrentDesign, order: &PackOrder, prices: Option<&Path>) -> Result<Running, String> {
+fn start(
+    current: &CurrentDesign,
+    order: &PackOrder,
+    prices: Option<&Path>,
+    languages: crate::studio::language::Languages,
+) -> Result<Running, String> {
     let design = current.design();
     let work = crate::studio::presets::user_presets_dir().with_file_name("packing");
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: cannot create the folder: {e}", work.display()))?;
@@ -127,6 +134,9 @@ fn start(current: &CurrentDesign, order: &PackOrder, prices: Option<&Path>) -> R
     let folder = unused_folder(&parent, &format!("{} {}", safe_file_stem(&design.name), iso_date(now())));
     let mut args: Vec<OsString> = vec!["pack".into(), input.clone().into(), "--out".into(), folder.clone().into()];
     args.push("--cancel-on-stdin".into());
+    // Progress in the advisor's language; the sheet, file names and journal in the client's.
+    args.extend(["--lang".into(), languages.advisor.code().into()]);
+    args.extend(["--client-language".into(), languages.client.code().into()]);
     if !order.client.trim().is_empty() {
         args.extend(["--client".into(), order.client.trim().into()]);
     }

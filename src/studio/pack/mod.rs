@@ -9,11 +9,13 @@ use super::export::{ExportSettings, Exporter};
 use super::headless::view_transform;
 use crate::approval::pack::{PackWriter, safe_file_stem};
 use crate::approval::sheet::{SheetContent, approval_sheet};
-use crate::approval::{View, iso_date, spec_rows};
+use crate::approval::{View, spec_rows};
 use crate::design::journal::{JournalEntry, now};
 use crate::design::{Design, preset};
 use crate::estimate::price::PriceList;
+use crate::i18n::{Language, format};
 use crate::png::png_bytes;
+use crate::tr;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -34,6 +36,10 @@ pub struct PackRequest {
     /// The folder to create, and whether an existing one may be replaced (only once the new one is complete).
     pub destination: PathBuf,
     pub replace: bool,
+    /// The client's language: the sheet, the file names and the journal's lines.
+    pub client_language: Language,
+    /// The advisor's language: the progress lines.
+    pub language: Language,
 }
 
 /// How far the pack is: step `done` of `total`, and what is being made.
@@ -49,6 +55,7 @@ pub fn write_pack(
     progress: &mut dyn FnMut(PackProgress) -> bool,
 ) -> Result<Option<PathBuf>, String> {
     let stem = safe_file_stem(&request.design.name);
+    let (l, client) = (request.language, request.client_language);
     let total = View::ALL.len() + request.turntable_frames as usize + 2;
     let mut done = 0;
     let mut step = |doing: &str, done: &mut usize| {
@@ -62,12 +69,12 @@ pub fn write_pack(
     let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.to_string())?;
     let mut pictures = Vec::new();
     for view in View::ALL {
-        if !step(&format!("{} view", view.label()), &mut done) {
+        if !step(&tr!(l, "pack-step-view", view = view.caption(l)), &mut done) {
             return Ok(None);
         }
         let Some(picture) = exporter.render(view, &mut || true).map_err(|e| e.to_string())? else { return Ok(None) };
         writer
-            .write(&format!("{stem}-{}.png", view.slug()), &png_bytes(&picture).map_err(|e| e.to_string())?)
+            .write(&format!("{stem}-{}.png", view_file(client, view)), &png_bytes(&picture).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
         pictures.push((view, picture));
     }
@@ -78,11 +85,12 @@ pub fn write_pack(
         let settings = ExportSettings { size: request.turntable_size, supersample: 1, ..request.views };
         let mut turntable = Exporter::new(request.design.clone(), settings).map_err(|e| e.to_string())?;
         let start = view_transform(&request.design, settings.framing, View::ThreeQuarter);
-        let frames_folder = format!("{stem}-turntable-frames");
+        let frames_folder = format!("{stem}-{}", client.tr("file-turntable-frames"));
         std::fs::create_dir(writer.staged_path(&frames_folder)).map_err(|e| format!("{frames_folder}: {e}"))?;
         let mut frames = Vec::new();
         for index in 0..request.turntable_frames {
-            if !step(&format!("turntable frame {}/{}", index + 1, request.turntable_frames), &mut done) {
+            let (number, count) = ((index + 1).to_string(), request.turntable_frames.to_string());
+            if !step(&tr!(l, "pack-step-turntable", frame = number, frames = count), &mut done) {
                 return Ok(None);
             }
             let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
@@ -98,37 +106,50 @@ pub fn write_pack(
         turntable.finish();
         let frame_ms = (3600 / request.turntable_frames).max(20);
         let gif = super::turntable::encode_gif(&frames, frame_ms)?;
-        writer.write(&format!("{stem}-turntable.gif"), &gif).map_err(|e| e.to_string())?;
+        writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif).map_err(|e| e.to_string())?;
     }
 
     // The preset (with the journal only when the advisor includes it) and the sheet.
-    if !step("approval sheet", &mut done) {
+    if !step(&tr!(l, "pack-step-sheet"), &mut done) {
         return Ok(None);
     }
     let journal: &[JournalEntry] = if request.include_journal { &request.journal } else { &[] };
     writer
         .write(&format!("{stem}.ron"), preset::to_ron_string_with_journal(&request.design, journal).as_bytes())
         .map_err(|e| e.to_string())?;
-    let date = iso_date(now());
-    let rows = spec_rows(&request.design, request.prices.as_ref(), request.client.as_deref(), &date);
-    let story: Vec<String> = journal.iter().map(crate::i18n::journal::line).collect();
+    let date = format::date_of(client, now());
+    let rows = spec_rows(&request.design, request.prices.as_ref(), request.client.as_deref(), &date, client);
+    let story: Vec<String> = journal.iter().map(|entry| crate::i18n::journal::line(client, entry)).collect();
     let picture = |wanted: View| pictures.iter().find(|(v, _)| *v == wanted).map(|(_, p)| p);
     let (Some(hero), Some(front), Some(side), Some(top)) =
         (picture(View::ThreeQuarter), picture(View::Front), picture(View::Side), picture(View::Top))
     else {
         return Err("a view is missing from the pack".into());
     };
+    let captions = [View::Front, View::Side, View::Top].map(|view| view.caption(client));
     let sheet = approval_sheet(&SheetContent {
         hero,
-        views: vec![("Front", front), ("Side", side), ("Top", top)],
+        views: vec![(&captions[0], front), (&captions[1], side), (&captions[2], top)],
         rows: &rows,
         story: &story,
+        language: client,
     });
     writer
-        .write(&format!("{stem}-approval-sheet.png"), &png_bytes(&sheet).map_err(|e| e.to_string())?)
+        .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
-    if !step("finishing", &mut done) {
+    if !step(&tr!(l, "pack-step-finishing"), &mut done) {
         return Ok(None);
     }
     writer.finish().map(Some).map_err(|e| e.to_string())
+}
+
+/// A view's part of a file name in the client's language: "front" / "face".
+pub fn view_file(language: Language, view: View) -> String {
+    let key = match view {
+        View::Front => "file-view-front",
+        View::Side => "file-view-side",
+        View::Top => "file-view-top",
+        View::ThreeQuarter => "file-view-three-quarter",
+    };
+    language.tr(key)
 }

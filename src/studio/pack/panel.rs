@@ -3,6 +3,8 @@
 
 use super::job::{PackCommand, PackJob, PackOrder};
 use crate::studio::commands::StudioCommand;
+use crate::studio::language::Languages;
+use crate::tr;
 use bevy_egui::egui;
 
 /// The approval pack: optional client name, journal in or out, the button; progress and Cancel while it runs. On the
@@ -12,31 +14,32 @@ pub fn approval_ui(
     job: &PackJob,
     order: &mut PackOrder,
     of_variant: Option<(usize, usize)>,
+    languages: &Languages,
 ) -> Vec<StudioCommand> {
+    let l = languages.advisor;
     let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
-    ui.label(egui::RichText::new("Approval pack").strong().size(15.0));
+    ui.label(egui::RichText::new(tr!(l, "pack-title")).strong().size(15.0));
     if let Some((which, count)) = of_variant {
-        ui.label(egui::RichText::new(format!("Of the variant being edited ({which} of {count})")).weak());
+        let (which, count) = (which.to_string(), count.to_string());
+        ui.label(egui::RichText::new(tr!(l, "pack-of-variant", which = which, count = count)).weak());
     }
     if let Some((done, total, doing)) = &job.progress {
         let fraction = *done as f32 / (*total).max(1) as f32;
         ui.add(egui::ProgressBar::new(fraction).text(format!("{doing} ({done}/{total})")));
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr!(l, "pack-cancel")).clicked() {
             out.push(PackCommand::Cancel.into());
         }
         return out;
     }
     ui.horizontal(|ui| {
-        ui.label("Client");
-        ui.add(egui::TextEdit::singleline(&mut order.client).hint_text("optional, on the sheet").desired_width(220.0));
+        ui.label(tr!(l, "pack-client"));
+        let hint = tr!(l, "pack-client-hint");
+        ui.add(egui::TextEdit::singleline(&mut order.client).hint_text(hint).desired_width(220.0));
     });
-    ui.checkbox(&mut order.include_journal, "Include how the design was reached (journal)");
-    if ui
-        .button("Write approval pack")
-        .on_hover_text("Views, turntable, preset and a printable sheet, in Documents/Écrin approvals")
-        .clicked()
-    {
+    out.extend(crate::studio::language::panel::client_language_ui(ui, languages));
+    ui.checkbox(&mut order.include_journal, tr!(l, "pack-include-journal"));
+    if ui.button(tr!(l, "pack-write")).on_hover_text(tr!(l, "pack-write-hover")).clicked() {
         out.push(PackCommand::Write(order.clone()).into());
     }
     out

@@ -9,6 +9,7 @@ use super::camera::{ViewCommand, ViewControls};
 use super::commands::{Route, StudioCommand};
 use super::document::{CurrentDesign, DocumentCommand, StatusLine};
 use super::import::Import;
+use super::language::Languages;
 use super::lighting::Presentation;
 use super::loading::LoadingProgress;
 use super::necklace::ShowBust;
@@ -17,6 +18,8 @@ use super::presets::{self, PresetBrowser, PresetRequest};
 use super::pricing::Pricing;
 use super::recovery::RecoveryOffer;
 use super::{StudioState, StudioSystems};
+use crate::i18n::{Language, format};
+use crate::tr;
 use bevy::camera::CameraOutputMode;
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
@@ -82,11 +85,12 @@ fn studio_ui(
         Res<super::necklace::BustShown>,
         ResMut<super::collection::StudioCollection>,
     ),
-    (mut layout, board_export): (ResMut<BoardLayout>, Res<BoardExport>),
+    (mut layout, board_export, languages): (ResMut<BoardLayout>, Res<BoardExport>, Res<Languages>),
     mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let l = languages.advisor;
     if drafts.revision != current.revision {
         reset_drafts(&mut drafts.panel);
         drafts.revision = current.revision;
@@ -105,15 +109,16 @@ fn studio_ui(
                 ui.horizontal(|ui| {
                     ui.heading(egui::RichText::new("Écrin").size(22.0).color(egui::Color32::from_rgb(232, 206, 150)));
                     ui.add_enabled_ui(current.history.can_undo(), |ui| {
-                        if ui.button("Undo").on_hover_text("Ctrl+Z").clicked() {
+                        if ui.button(tr!(l, "studio-undo")).on_hover_text("Ctrl+Z").clicked() {
                             emitted.push(DocumentCommand::Undo.into());
                         }
                     });
                     ui.add_enabled_ui(current.history.can_redo(), |ui| {
-                        if ui.button("Redo").on_hover_text("Ctrl+Shift+Z").clicked() {
+                        if ui.button(tr!(l, "studio-redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
                             emitted.push(DocumentCommand::Redo.into());
                         }
                     });
+                    emitted.extend(super::language::panel::advisor_language_ui(ui, &languages));
                 });
                 let ready = *state.get() == StudioState::Ready;
                 // A model of the house's collection: what the house allows for it.
@@ -123,7 +128,7 @@ fn studio_ui(
                     });
                 ui.add_enabled_ui(ready, |ui| {
                     let (variant_commands, request) =
-                        super::board::panel::variants_ui(ui, current.history.variants(), board_export.is_running());
+                        super::board::panel::variants_ui(ui, current.history.variants(), board_export.is_running(), l);
                     emitted.extend(variant_commands);
                     if request.open_several {
                         emitted.push(PresetRequest::Compare.into());
@@ -137,33 +142,34 @@ fn studio_ui(
                         );
                     }
                     emitted.extend(
-                        design_panel(ui, current.design(), &mut drafts.panel, rules.as_ref())
+                        design_panel(ui, current.design(), &mut drafts.panel, rules.as_ref(), l)
                             .into_iter()
                             .map(StudioCommand::from),
                     );
-                    price_ui(ui, &pricing, current.design());
+                    price_ui(ui, &pricing, current.design(), l);
                     emitted.extend(super::document::panel::journal_ui(
                         ui,
                         &current.journal,
                         current.proposer,
                         current.journal_in_saves,
+                        l,
                     ));
                     ui.add_space(8.0);
-                    ui.label(egui::RichText::new("Where will you wear it?").strong().size(15.0));
-                    emitted.extend(super::lighting::panel::presentation_ui(ui, &presentation));
+                    ui.label(egui::RichText::new(tr!(l, "studio-where-worn")).strong().size(15.0));
+                    emitted.extend(super::lighting::panel::presentation_ui(ui, &presentation, l));
                     ui.add_space(8.0);
-                    ui.label(egui::RichText::new("View").strong().size(15.0));
-                    ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(tr!(l, "studio-view")).strong().size(15.0));
+                    ui.horizontal_wrapped(|ui| {
                         let mut turning = view.turntable;
-                        if ui.checkbox(&mut turning, "Turntable").changed() {
+                        if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {
                             emitted.push(ViewCommand::Turntable(turning).into());
                         }
-                        if ui.button("Reset view").clicked() {
+                        if ui.button(tr!(l, "studio-reset-view")).clicked() {
                             emitted.push(ViewCommand::Reset.into());
                         }
                         if current.design().necklace.is_some() {
                             let mut shown = bust.0;
-                            if ui.checkbox(&mut shown, "Bust").changed() {
+                            if ui.checkbox(&mut shown, tr!(l, "studio-bust")).changed() {
                                 emitted.push(ShowBust(shown).into());
                             }
                         }
@@ -173,11 +179,12 @@ fn studio_ui(
                         &mut browser,
                         current.file.as_deref(),
                         &current.design().name,
+                        l,
                     ));
-                    emitted.extend(super::collection::panel::collection_ui(ui, &mut house, &import));
+                    emitted.extend(super::collection::panel::collection_ui(ui, &mut house, &import, l));
                     let variants = current.history.variants();
                     let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
-                    emitted.extend(super::pack::panel::approval_ui(ui, &job, &mut drafts.pack, of_variant));
+                    emitted.extend(super::pack::panel::approval_ui(ui, &job, &mut drafts.pack, of_variant, &languages));
                 });
                 if !status.text.is_empty() {
                     ui.add_space(8.0);
@@ -194,12 +201,12 @@ fn studio_ui(
         .rect
         .width();
     if let Some(dialog) = import.dialog.as_mut() {
-        emitted.extend(super::import::panel::import_dialog(ctx, dialog));
+        emitted.extend(super::import::panel::import_dialog(ctx, dialog, l));
     }
     if *state.get() == StudioState::Loading {
-        loading_overlay(ctx, &progress);
+        loading_overlay(ctx, &progress, l);
     } else if let Some(session) = &offer.0 {
-        emitted.extend(super::recovery::panel::recovery_window(ctx, session));
+        emitted.extend(super::recovery::panel::recovery_window(ctx, session, l));
     }
     view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     route.send(emitted);
@@ -226,40 +233,48 @@ fn studio_ui(
             })
             .collect();
         let overlays =
-            super::board::panel::tile_overlays(ctx, current.history.variants(), &points, pricing.list.as_ref());
+            super::board::panel::tile_overlays(ctx, current.history.variants(), &points, pricing.list.as_ref(), l);
         route.send(overlays);
     }
     Ok(())
 }
 
 /// The live price estimate from the boutique's price list (weights alone without one).
-fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design) {
+fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design, l: Language) {
     ui.add_space(8.0);
-    ui.label(egui::RichText::new("Estimate").strong().size(15.0));
+    ui.label(egui::RichText::new(tr!(l, "studio-estimate")).strong().size(15.0));
     match (&pricing.list, &pricing.problem) {
         (Some(list), _) => match list.estimate(design) {
             Ok(estimate) => {
-                ui.label(egui::RichText::new(format!("{:.0} {}", estimate.retail, list.currency)).size(18.0).strong())
-                    .on_hover_text(format!(
-                        "cost: metal {:.0} + stones {:.0} + setting {:.0} + making {:.0}, × {} markup",
-                        estimate.metal, estimate.stones, estimate.setting, estimate.making, list.markup
-                    ));
+                let price = |amount: f32| format::price(l, f64::from(amount), &list.currency);
+                let markup = format::number(l, f64::from(list.markup), 2);
+                let cost = tr!(
+                    l,
+                    "studio-price-cost",
+                    metal = price(estimate.metal),
+                    stones = price(estimate.stones),
+                    setting = price(estimate.setting),
+                    making = price(estimate.making),
+                    markup = markup
+                );
+                ui.label(egui::RichText::new(price(estimate.retail)).size(18.0).strong()).on_hover_text(cost);
             }
             Err(error) => {
                 ui.label(egui::RichText::new(error.to_string()).weak());
             }
         },
         (None, Some(problem)) => {
-            ui.label(egui::RichText::new(format!("No prices: {problem}")).weak());
+            ui.label(egui::RichText::new(tr!(l, "studio-no-prices", problem = problem)).weak());
         }
         (None, None) => {
-            ui.label(egui::RichText::new("No price list: weights only").weak());
+            ui.label(egui::RichText::new(tr!(l, "studio-no-price-list")).weak());
         }
     }
 }
 
-fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {
-    egui::Window::new("Preparing the studio")
+fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress, l: Language) {
+    egui::Window::new(tr!(l, "studio-preparing"))
+        .id(egui::Id::new("loading"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
@@ -272,9 +287,9 @@ fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress) {
             let fraction = 0.7 * progress.models + 0.3 * shaders * progress.models;
             ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(320.0));
             ui.label(if progress.models < 1.0 {
-                "Loading the model library…".to_string()
+                tr!(l, "studio-loading-models")
             } else {
-                format!("Compiling shaders ({} left)…", progress.waiting_pipelines)
+                tr!(l, "studio-compiling-shaders", count = progress.waiting_pipelines)
             });
         });
 }

@@ -1,0 +1,380 @@
+# Écrin — English. Every word a person reads comes from here (or fr.ftl); keys are the same in both files, with
+# the same variables ($name). Numbers, weights, prices and dates arrive already formatted for the language.
+
+## The design's vocabulary (key: kind-Value, the value's name in presets). `.short`: where a swatch has little room.
+
+alloy-Yellow18k = 18k yellow gold
+    .short = 18k yellow gold
+alloy-White18k = 18k white gold
+    .short = 18k white gold
+alloy-Rose18k = 18k rose gold
+    .short = 18k rose gold
+alloy-Yellow14k = 14k yellow gold
+    .short = 14k yellow gold
+alloy-White14k = 14k white gold
+    .short = 14k white gold
+alloy-Rose14k = 14k rose gold
+    .short = 14k rose gold
+alloy-Yellow9ct = 9ct yellow gold
+    .short = 9ct yellow gold
+alloy-Platinum950 = Platinum 950
+    .short = Platinum 950
+alloy-Palladium950 = Palladium 950
+    .short = Palladium 950
+alloy-Sterling925 = Sterling silver 925
+    .short = Silver 925
+
+finish-Polished = Polished
+finish-Satin = Satin
+finish-Brushed = Brushed
+finish-Hammered = Hammered
+
+species-Diamond = Diamond
+species-LabGrownDiamond = Lab-grown diamond
+species-BlueSapphire = Blue sapphire
+species-PinkSapphire = Pink sapphire
+species-YellowSapphire = Yellow sapphire
+species-Ruby = Ruby
+species-Emerald = Emerald
+species-Amethyst = Amethyst
+species-Aquamarine = Aquamarine
+species-Topaz = Topaz (London blue)
+species-Tourmaline = Tourmaline (green)
+species-Tanzanite = Tanzanite
+species-Morganite = Morganite
+species-Moissanite = Moissanite
+
+cut-RoundBrilliant = Round brilliant
+cut-Oval = Oval
+cut-Cushion = Cushion
+cut-Princess = Princess
+cut-Emerald = Emerald
+cut-Pear = Pear
+cut-Marquise = Marquise
+cut-Radiant = Radiant
+cut-Asscher = Asscher
+cut-Heart = Heart
+
+setting-FourProng = 4 prongs
+setting-SixProng = 6 prongs
+setting-Bezel = Bezel
+setting-Halo = Halo
+setting-ThreeStone = Three stone
+setting-DoubleHalo = Double halo
+setting-HiddenHalo = Hidden halo
+
+band-ComfortFit = Comfort fit
+band-KnifeEdge = Knife edge
+band-Twisted = Twisted
+band-Pave = Pavé
+band-Cathedral = Cathedral
+band-Split = Split
+band-Channel = Channel
+
+chain-Cable = Cable
+chain-Curb = Curb
+chain-Box = Box
+chain-Rope = Rope
+
+pendant-None = No pendant
+pendant-Solitaire = Solitaire
+pendant-Halo = Halo
+pendant-Drop = Drop
+
+size-system-Eu = EU/FR
+size-system-Us = US
+size-system-Uk = UK
+size-system-Jp = JP
+
+falls-BaseOfNeck = at the base of the neck
+falls-Collarbone = on the collarbone
+falls-JustBelowCollarbone = just below the collarbone
+falls-BelowCollarbone = below the collarbone
+falls-Chest = on the chest
+
+view-front = Front
+view-side = Side
+view-top = Top
+view-three-quarter = Three-quarter
+
+## Units and figures ($value, $amount: already formatted).
+
+unit-grams = { $value } g
+unit-carats = { $value } ct
+unit-mm = { $value } mm
+unit-price = { $currency }{ $amount }
+
+## The journal: who changed what, as a jeweller says it.
+
+who-advisor = advisor
+who-client = client
+journal-line = { $time } { $who }: { $change }
+journal-line-utc = { $time } UTC { $who }: { $change }
+journal-undo = undo: { $change }
+journal-redo = redo: { $change }
+journal-in-variant = variant { $variant }: { $change }
+change-name = name “{ $from }” → “{ $to }”
+change-from-to = { $from } → { $to }
+change-finish = { $from } → { $to } finish
+change-head-same = head same as band
+change-head-in = head in { $alloy }
+change-side-species = side stones { $from } → { $to }
+change-cut = { $from } → { $to } cut
+change-stone-size = stone { $from } → { $to }
+change-band = { $from } → { $to } band
+change-ring-size = size { $from } → { $to } ({ $system })
+change-engraving = engraving “{ $text }”
+change-variant-made = variant { $variant } made from variant { $from }
+change-variant-removed = variant { $variant } removed
+change-variant-count = { $from } variants → { $to }
+change-made-main = variant { $variant } made the main design
+change-favourite = variant { $variant } is the favourite
+change-no-favourite = no favourite
+piece-ring = ring
+piece-necklace = { $chain } necklace, { $length } cm, { $pendant }
+has-finish = { $finish } finish
+has-side-species = { $species } side stones
+has-cut = { $cut } cut
+has-band = { $band } band
+has-ring-size = size { $size } ({ $system })
+
+## The approval sheet and the board picture (the client's language).
+
+spec-design = Design
+spec-client = Client
+spec-metal = Metal
+spec-model = Model
+spec-centre-stone = Centre stone
+spec-setting = Setting
+spec-band = Band
+spec-chain = Chain
+spec-pendant = Pendant
+spec-small-diamonds = Small diamonds
+spec-side-stones = Side stones
+spec-ring-size = Ring size
+spec-engraving = Engraving
+spec-metal-weight = Metal weight
+spec-price = Price
+spec-date = Date
+spec-fingerprint = Fingerprint
+spec-metal-value = { $alloy }, { $finish }
+spec-head-in = { $metal }; head in { $alloy }
+spec-stone-value = { $species } { $cut }, { $size }, ≈ { $carats }
+spec-model-value = { $name } (the house's collection)
+spec-chain-value = { $chain }, { $length } cm (falls { $falls })
+spec-pendant-value = { $pendant }: { $stone }
+spec-small-value = { $count -> 
+    [one] 1 stone ({ $species }), ≈ { $carats }
+   *[other] { $count } stones ({ $species }), ≈ { $carats } in all
+}
+spec-ring-size-other = { $system } { $size } ({ $eu })
+spec-engraving-value = “{ $text }”
+spec-no-engraving = —
+spec-weight-value = ≈ { $weight } (estimate)
+spec-weight-unavailable = weight unavailable (the model is not a closed solid)
+spec-price-value = { $price } (estimate)
+spec-price-on-request = on request ({ $reason })
+sheet-title = Design for approval
+sheet-story = How the design was reached
+sheet-approved-by = Approved by the client
+sheet-signature-date = Date
+sheet-small-print = Weights and prices are estimates from the design; the workshop confirms them before making. The fingerprint identifies this exact design in the preset saved with this sheet.
+board-reference = the reference
+board-metal = { $weight } of metal
+board-metal-difference = { $weight } of metal ({ $difference })
+board-weight-unavailable = weight unavailable (not a closed solid)
+
+## The approval pack's files (the client's language) and its progress (the advisor's).
+
+file-sheet = approval-sheet
+file-turntable = turntable
+file-turntable-frames = turntable-frames
+file-view-front = front
+file-view-side = side
+file-view-top = top
+file-view-three-quarter = three-quarter
+pack-step-view = { $view } view
+pack-step-turntable = turntable frame { $frame }/{ $frames }
+pack-step-sheet = approval sheet
+pack-step-finishing = finishing
+
+## The design panel (the advisor's language).
+
+panel-design-name = Design name
+panel-model = Model
+panel-model-value = { $name } — the house's collection
+panel-model-hover = Its band, head and stones are the house's; metal, centre stone, size and engraving change
+panel-metal = Metal
+panel-head = Head
+panel-head-same = Same as band
+panel-head-hover = Two-tone: a different metal for the head, e.g. white gold prongs on a yellow band
+panel-weight-ring = ≈ { $total } of metal (band { $band }, head { $head })
+panel-weight-necklace = ≈ { $total } of metal (chain { $band }, pendant { $head })
+panel-weighing = Weighing the model…
+panel-weight-hover = Estimated from the model's volume at this ring size and the alloy's density
+panel-weight-unavailable = Weight unavailable: the model is not a closed solid
+panel-open-surfaces = Open surfaces: { $parts }
+panel-stone = Stone
+panel-no-centre-stone = This model has no centre stone
+panel-stone-as-modelled = { $cut } { $size }  ·  { $carats } (as modelled)
+panel-stone-dimensions = { $length } × { $width } × { $depth } mm  ·  { $carats }
+panel-brilliance-fire = brilliance { $brilliance }  ·  fire { $fire }
+panel-brilliance-hover = Light return and fire of this cut in this stone, from Écrin's ray tracer (face-up, standard light)
+panel-target-weight = Target weight
+panel-set-size = Set size
+panel-length = length
+panel-setting = Setting
+panel-band = Band
+panel-ring-size = Ring size
+panel-size-eu-diameter = EU { $eu }  ·  Ø { $diameter }
+panel-house-sizes = The house makes it in EU { $min } to { $max }
+panel-engraving = Engraving
+panel-engraving-hint = inside the band
+panel-engraving-count = { $count }/{ $most } characters
+panel-side-stones = Side stones
+panel-side-stones-hover = The halo's, the shoulders' or the pavé's stones: diamonds, or coloured stones round the centre
+
+## Languages and settings.
+
+language-advisor-hover = The studio's language
+language-client = Client's language
+language-client-hover = The approval pack and the board picture are written in the client's language
+settings-cannot-write = { $file }: cannot write the settings: { $reason }
+
+## The studio's side panel.
+
+studio-undo = Undo
+studio-redo = Redo
+studio-where-worn = Where will you wear it?
+studio-view = View
+studio-turntable = Turntable
+studio-reset-view = Reset view
+studio-bust = Bust
+studio-estimate = Estimate
+studio-price-cost = cost: metal { $metal } + stones { $stones } + setting { $setting } + making { $making }, × { $markup } markup
+studio-no-prices = No prices: { $problem }
+studio-no-price-list = No price list: weights only
+studio-preparing = Preparing the studio
+studio-loading-models = Loading the model library…
+studio-compiling-shaders = Compiling shaders ({ $count } left)…
+light-background = Background
+background-velvet = Velvet
+background-white = White
+background-transparent = Transparent
+light-Studio = Studio
+light-Boutique = Boutique
+light-Daylight = Daylight
+light-Evening = Evening
+piece-title = Piece
+piece-choose-ring = Ring
+piece-choose-necklace = Necklace
+piece-chain = Chain
+piece-length = Length
+piece-falls = Falls { $falls }
+piece-pendant = Pendant
+unit-cm = { $value } cm
+journal-title = Journal
+journal-proposed-by = Proposed by
+journal-advisor = Advisor
+journal-client = Client
+journal-keep-in-saves = Keep the journal in saved presets
+journal-how-we-got-here = { $count ->
+    [one] How we got here (1 change)
+   *[other] How we got here ({ $count } changes)
+}
+journal-clear = Clear the journal
+pack-title = Approval pack
+pack-of-variant = Of the variant being edited ({ $which } of { $count })
+pack-cancel = Cancel
+pack-client = Client
+pack-client-hint = optional, on the sheet
+pack-include-journal = Include how the design was reached (journal)
+pack-write = Write approval pack
+pack-write-hover = Views, turntable, preset and a printable sheet, in Documents/Écrin approvals
+
+## The variants board.
+
+variants-duplicate = Duplicate as a variant
+variants-duplicate-hover = Copy this design next to it, then change the copy (up to { $most } side by side)
+variants-compare = Compare presets…
+variants-compare-hover = Open two to four presets side by side
+variants-editing = Editing variant { $which } of { $count }
+variants-exporting = Exporting the board…
+variants-export = Export board picture
+variants-export-hover = One labelled comparison picture of every variant, in the client's language, in Documents/Écrin approvals
+tile-main-title = 1 · Main design · { $name }
+tile-title = { $number } · { $name }
+tile-same-as-main = same as the main design
+tile-editing = Editing
+tile-edit = Edit
+tile-edit-hover = Change this variant in the panel
+tile-favourite = Favourite
+tile-favourite-hover = The client's favourite
+tile-make-main = Make main
+tile-make-main-hover = Make this the main design
+tile-remove = Remove
+
+## Presets and recovery.
+
+presets-title = Presets
+presets-open = Open…
+presets-save = Save
+presets-save-as = Save As…
+presets-save-to-mine = Save to My presets
+presets-samples = Boutique samples
+presets-mine = My presets
+presets-compare-tick = Compare
+presets-compare-ticked = Compare the { $count } ticked side by side
+recovery-title = Restore the last session?
+recovery-what = Écrin was not closed properly. The last design, “{ $name }” ({ $alloy }, { $species } { $cut }), was kept.
+recovery-variants-kept = It had { $count } variants side by side; they were kept too.
+recovery-restore = Restore it
+recovery-discard = Start afresh
+
+## The house's collection and the import dialog.
+
+model-kind-Ring = Ring
+model-kind-Band = Band
+model-kind-Head = Head
+model-kind-Stone = Stone
+seat-Centre = Centre
+seat-Side = Side
+seat-Melee = Melee
+collection-title = House collection
+collection-add = Add to the collection…
+collection-add-hover = A .glb or .gltf — or drop it on the window
+collection-search = Search
+collection-loading = Loading “{ $name }” { $percent } %
+collection-cancel = Cancel
+collection-cancel-hover = Stop loading the model; the design is kept
+collection-open = Open “{ $name }”
+collection-model-hover = { $file } · { $kind } · { $count ->
+    [one] 1 stone
+   *[other] { $count } stones
+}
+collection-remove-hover = Remove from the collection (designs keep their presets)
+collection-empty = No model yet: add the house's own designs (.glb, .gltf)
+collection-on = on
+collection-combine = Set on the band
+collection-combine-hover = One ring of the two, added to the collection
+import-title = Add { $file } to the collection
+import-name = Name
+import-what = A { $kind } in { $units } (× { $scale } to mm)
+import-what-inner = { $what } · inner Ø { $diameter }
+import-part = Part
+import-material = Material
+import-is = Is
+import-band-metal = Band metal
+import-head-metal = Head metal
+import-stones = Stones
+import-leave-out = Leave out
+import-centre-stone = Centre stone: { $cut }, { $size }
+import-side-and-melee = { $side } side stones, { $melee } melee
+import-add = Add to the collection
+import-cancel = Cancel
+import-house-allows = The house allows
+import-ring-sizes = Ring sizes, EU
+import-to = to
+import-centre-from = Centre stone from
+import-centre-species = Centre stones (none ticked: any)
+import-stones-count = Stones ({ $count })

@@ -1,0 +1,380 @@
+# Écrin — français. Les mêmes clés que en.ftl, avec les mêmes variables ($nom). Les nombres, poids, prix et dates
+# arrivent déjà écrits à la française (3,74 g ; 10 620 € ; 29 novembre 2026). Vocabulaire : glossary.md.
+
+## Le vocabulaire de la création (clé : genre-Valeur). `.short` : là où une pastille a peu de place.
+
+alloy-Yellow18k = Or jaune 18 carats (750/1000)
+    .short = Or jaune 18K
+alloy-White18k = Or gris rhodié 18 carats (750/1000)
+    .short = Or gris 18K
+alloy-Rose18k = Or rose 18 carats (750/1000)
+    .short = Or rose 18K
+alloy-Yellow14k = Or jaune 14 carats (585/1000)
+    .short = Or jaune 14K
+alloy-White14k = Or gris rhodié 14 carats (585/1000)
+    .short = Or gris 14K
+alloy-Rose14k = Or rose 14 carats (585/1000)
+    .short = Or rose 14K
+alloy-Yellow9ct = Or jaune 9 carats (375/1000)
+    .short = Or jaune 9K
+alloy-Platinum950 = Platine 950
+    .short = Platine 950
+alloy-Palladium950 = Palladium 950
+    .short = Palladium 950
+alloy-Sterling925 = Argent 925
+    .short = Argent 925
+
+finish-Polished = Poli miroir
+finish-Satin = Satiné
+finish-Brushed = Brossé
+finish-Hammered = Martelé
+
+species-Diamond = Diamant
+species-LabGrownDiamond = Diamant synthétique
+species-BlueSapphire = Saphir bleu
+species-PinkSapphire = Saphir rose
+species-YellowSapphire = Saphir jaune
+species-Ruby = Rubis
+species-Emerald = Émeraude
+species-Amethyst = Améthyste
+species-Aquamarine = Aigue-marine
+species-Topaz = Topaze (bleu London)
+species-Tourmaline = Tourmaline (verte)
+species-Tanzanite = Tanzanite
+species-Morganite = Morganite
+species-Moissanite = Moissanite
+
+cut-RoundBrilliant = Brillant rond
+cut-Oval = Ovale
+cut-Cushion = Coussin
+cut-Princess = Princesse
+cut-Emerald = Émeraude
+cut-Pear = Poire
+cut-Marquise = Marquise
+cut-Radiant = Radiant
+cut-Asscher = Asscher
+cut-Heart = Cœur
+
+setting-FourProng = 4 griffes
+setting-SixProng = 6 griffes
+setting-Bezel = Serti clos
+setting-Halo = Entourage
+setting-ThreeStone = Trilogie
+setting-DoubleHalo = Double entourage
+setting-HiddenHalo = Entourage caché
+
+band-ComfortFit = Jonc confort
+band-KnifeEdge = Lame de couteau
+band-Twisted = Torsadé
+band-Pave = Pavé
+band-Cathedral = Cathédrale
+band-Split = Anneau ouvert
+band-Channel = Serti rail
+
+chain-Cable = Forçat
+chain-Curb = Gourmette
+chain-Box = Vénitienne
+chain-Rope = Corde
+
+pendant-None = Sans pendentif
+pendant-Solitaire = Solitaire
+pendant-Halo = Entourage
+pendant-Drop = Pampille
+
+size-system-Eu = FR/EU
+size-system-Us = US
+size-system-Uk = UK
+size-system-Jp = JP
+
+falls-BaseOfNeck = à la base du cou
+falls-Collarbone = sur la clavicule
+falls-JustBelowCollarbone = juste sous la clavicule
+falls-BelowCollarbone = sous la clavicule
+falls-Chest = sur la poitrine
+
+view-front = Face
+view-side = Profil
+view-top = Dessus
+view-three-quarter = Trois-quarts
+
+## Unités et chiffres ($value, $amount : déjà écrits à la française).
+
+unit-grams = { $value } g
+unit-carats = { $value } ct
+unit-mm = { $value } mm
+unit-price = { $amount } { $currency }
+
+## Le journal : qui a changé quoi, comme le dit un joaillier.
+
+who-advisor = conseiller
+who-client = client
+journal-line = { $time } { $who } : { $change }
+journal-line-utc = { $time } UTC { $who } : { $change }
+journal-undo = annulé : { $change }
+journal-redo = rétabli : { $change }
+journal-in-variant = variante { $variant } : { $change }
+change-name = nom « { $from } » → « { $to } »
+change-from-to = { $from } → { $to }
+change-finish = finition { $from } → { $to }
+change-head-same = tête du même métal que l’anneau
+change-head-in = tête en { $alloy }
+change-side-species = pierres d’accompagnement { $from } → { $to }
+change-cut = taille { $from } → { $to }
+change-stone-size = pierre { $from } → { $to }
+change-band = corps de bague { $from } → { $to }
+change-ring-size = tour de doigt { $from } → { $to } ({ $system })
+change-engraving = gravure « { $text } »
+change-variant-made = variante { $variant } créée à partir de la variante { $from }
+change-variant-removed = variante { $variant } supprimée
+change-variant-count = { $from } variantes → { $to }
+change-made-main = variante { $variant } devenue la création principale
+change-favourite = variante { $variant } choisie comme favorite
+change-no-favourite = plus de favorite
+piece-ring = bague
+piece-necklace = collier maille { $chain }, { $length } cm, { $pendant }
+has-finish = finition { $finish }
+has-side-species = pierres d’accompagnement : { $species }
+has-cut = taille { $cut }
+has-band = corps { $band }
+has-ring-size = tour de doigt { $size } ({ $system })
+
+## La fiche de validation et la planche des variantes (la langue du client).
+
+spec-design = Création
+spec-client = Client
+spec-metal = Métal
+spec-model = Modèle
+spec-centre-stone = Pierre centrale
+spec-setting = Serti
+spec-band = Corps de bague
+spec-chain = Chaîne
+spec-pendant = Pendentif
+spec-small-diamonds = Petits diamants
+spec-side-stones = Pierres d’accompagnement
+spec-ring-size = Tour de doigt
+spec-engraving = Gravure
+spec-metal-weight = Poids de métal
+spec-price = Prix
+spec-date = Date
+spec-fingerprint = Empreinte
+spec-metal-value = { $alloy }, { $finish }
+spec-head-in = { $metal } ; tête en { $alloy }
+spec-stone-value = { $species }, taille { $cut }, { $size }, ≈ { $carats }
+spec-model-value = { $name } (collection de la maison)
+spec-chain-value = Maille { $chain }, { $length } cm (tombe { $falls })
+spec-pendant-value = { $pendant } : { $stone }
+spec-small-value = { $count ->
+    [one] { $count } pierre ({ $species }), ≈ { $carats }
+   *[other] { $count } pierres ({ $species }), ≈ { $carats } au total
+}
+spec-ring-size-other = { $system } { $size } ({ $eu })
+spec-engraving-value = « { $text } »
+spec-no-engraving = —
+spec-weight-value = ≈ { $weight } (estimation)
+spec-weight-unavailable = poids indisponible (le modèle n’est pas un volume fermé)
+spec-price-value = { $price } (estimation)
+spec-price-on-request = sur demande ({ $reason })
+sheet-title = Création à valider
+sheet-story = Comment la création a été choisie
+sheet-approved-by = Bon pour accord du client
+sheet-signature-date = Date
+sheet-small-print = Les poids et les prix sont des estimations faites à partir de la création ; l’atelier les confirme avant la fabrication. L’empreinte identifie exactement cette création dans le fichier enregistré avec cette fiche.
+board-reference = la référence
+board-metal = { $weight } de métal
+board-metal-difference = { $weight } de métal ({ $difference })
+board-weight-unavailable = poids indisponible (pas un volume fermé)
+
+## Les fichiers du dossier de validation (la langue du client) et son avancement (celle du conseiller).
+
+file-sheet = fiche-de-validation
+file-turntable = vue-360
+file-turntable-frames = images-360
+file-view-front = face
+file-view-side = profil
+file-view-top = dessus
+file-view-three-quarter = trois-quarts
+pack-step-view = vue { $view }
+pack-step-turntable = image { $frame }/{ $frames } de la vue à 360°
+pack-step-sheet = fiche de validation
+pack-step-finishing = finalisation
+
+## Le panneau de création (la langue du conseiller).
+
+panel-design-name = Nom de la création
+panel-model = Modèle
+panel-model-value = { $name } — collection de la maison
+panel-model-hover = Son anneau, sa tête et ses pierres sont ceux de la maison ; le métal, la pierre centrale, le tour de doigt et la gravure se changent
+panel-metal = Métal
+panel-head = Tête
+panel-head-same = Comme l’anneau
+panel-head-hover = Bicolore : un autre métal pour la tête, par exemple des griffes en or gris sur un anneau en or jaune
+panel-weight-ring = ≈ { $total } de métal (anneau { $band }, tête { $head })
+panel-weight-necklace = ≈ { $total } de métal (chaîne { $band }, pendentif { $head })
+panel-weighing = Pesée du modèle…
+panel-weight-hover = Estimé à partir du volume du modèle à ce tour de doigt et de la densité de l’alliage
+panel-weight-unavailable = Poids indisponible : le modèle n’est pas un volume fermé
+panel-open-surfaces = Surfaces ouvertes : { $parts }
+panel-stone = Pierre
+panel-no-centre-stone = Ce modèle n’a pas de pierre centrale
+panel-stone-as-modelled = { $cut } { $size }  ·  { $carats } (tel que modélisé)
+panel-stone-dimensions = { $length } × { $width } × { $depth } mm  ·  { $carats }
+panel-brilliance-fire = brillance { $brilliance }  ·  feu { $fire }
+panel-brilliance-hover = Retour de lumière et feu de cette taille dans cette pierre, calculés par le traceur de rayons d’Écrin (vue de dessus, éclairage standard)
+panel-target-weight = Poids visé
+panel-set-size = Ajuster
+panel-length = longueur
+panel-setting = Serti
+panel-band = Corps
+panel-ring-size = Tour de doigt
+panel-size-eu-diameter = EU { $eu }  ·  Ø { $diameter }
+panel-house-sizes = La maison le réalise du { $min } au { $max }
+panel-engraving = Gravure
+panel-engraving-hint = à l’intérieur de l’anneau
+panel-engraving-count = { $count }/{ $most } caractères
+panel-side-stones = Pierres d’accompagnement
+panel-side-stones-hover = Les pierres de l’entourage, des épaules ou du pavé : des diamants, ou des pierres de couleur autour de la pierre centrale
+
+## Langues et réglages.
+
+language-advisor-hover = La langue du studio
+language-client = Langue du client
+language-client-hover = Le dossier de validation et la planche des variantes sont rédigés dans la langue du client
+settings-cannot-write = { $file } : impossible d’enregistrer les réglages : { $reason }
+
+## Le panneau latéral du studio.
+
+studio-undo = Annuler
+studio-redo = Rétablir
+studio-where-worn = Où la porterez-vous ?
+studio-view = Vue
+studio-turntable = Rotation
+studio-reset-view = Vue initiale
+studio-bust = Buste
+studio-estimate = Estimation
+studio-price-cost = coût : métal { $metal } + pierres { $stones } + sertissage { $setting } + façon { $making }, × { $markup } de coefficient
+studio-no-prices = Pas de prix : { $problem }
+studio-no-price-list = Pas de liste de prix : poids seulement
+studio-preparing = Préparation du studio
+studio-loading-models = Chargement de la bibliothèque de modèles…
+studio-compiling-shaders = Compilation des shaders (encore { $count })…
+light-background = Fond
+background-velvet = Velours
+background-white = Blanc
+background-transparent = Transparent
+light-Studio = Studio
+light-Boutique = Boutique
+light-Daylight = Lumière du jour
+light-Evening = Soirée
+piece-title = Bijou
+piece-choose-ring = Bague
+piece-choose-necklace = Collier
+piece-chain = Chaîne
+piece-length = Longueur
+piece-falls = Tombe { $falls }
+piece-pendant = Pendentif
+unit-cm = { $value } cm
+journal-title = Journal
+journal-proposed-by = Proposé par
+journal-advisor = Conseiller
+journal-client = Client
+journal-keep-in-saves = Garder le journal dans les fichiers enregistrés
+journal-how-we-got-here = { $count ->
+    [one] Comment nous en sommes arrivés là ({ $count } changement)
+   *[other] Comment nous en sommes arrivés là ({ $count } changements)
+}
+journal-clear = Effacer le journal
+pack-title = Dossier de validation
+pack-of-variant = De la variante en cours ({ $which } sur { $count })
+pack-cancel = Annuler
+pack-client = Client
+pack-client-hint = facultatif, sur la fiche
+pack-include-journal = Inclure le cheminement de la création (journal)
+pack-write = Créer le dossier de validation
+pack-write-hover = Vues, rotation, fichier de la création et fiche imprimable, dans Documents/Écrin approvals
+
+## La planche des variantes.
+
+variants-duplicate = Dupliquer en variante
+variants-duplicate-hover = Copier cette création à côté, puis modifier la copie (jusqu’à { $most } côte à côte)
+variants-compare = Comparer des créations…
+variants-compare-hover = Ouvrir de deux à quatre créations côte à côte
+variants-editing = Variante { $which } sur { $count } en cours
+variants-exporting = Export de la planche…
+variants-export = Exporter la planche
+variants-export-hover = Une image comparative légendée de toutes les variantes, dans la langue du client, dans Documents/Écrin approvals
+tile-main-title = 1 · Création principale · { $name }
+tile-title = { $number } · { $name }
+tile-same-as-main = identique à la création principale
+tile-editing = En cours
+tile-edit = Modifier
+tile-edit-hover = Modifier cette variante dans le panneau
+tile-favourite = Favorite
+tile-favourite-hover = La préférée du client
+tile-make-main = Principale
+tile-make-main-hover = En faire la création principale
+tile-remove = Retirer
+
+## Créations enregistrées et reprise.
+
+presets-title = Créations enregistrées
+presets-open = Ouvrir…
+presets-save = Enregistrer
+presets-save-as = Enregistrer sous…
+presets-save-to-mine = Enregistrer dans Mes créations
+presets-samples = Modèles de la boutique
+presets-mine = Mes créations
+presets-compare-tick = Comparer
+presets-compare-ticked = Comparer les { $count } cochées côte à côte
+recovery-title = Reprendre la dernière séance ?
+recovery-what = Écrin n’a pas été fermé correctement. La dernière création, « { $name } » ({ $alloy }, { $species } taille { $cut }), a été conservée.
+recovery-variants-kept = Elle comptait { $count } variantes côte à côte ; elles ont été conservées aussi.
+recovery-restore = La reprendre
+recovery-discard = Repartir de zéro
+
+## La collection de la maison et la fenêtre d’import.
+
+model-kind-Ring = Bague
+model-kind-Band = Anneau
+model-kind-Head = Tête
+model-kind-Stone = Pierre
+seat-Centre = Centre
+seat-Side = Côté
+seat-Melee = Pavage
+collection-title = Collection de la maison
+collection-add = Ajouter à la collection…
+collection-add-hover = Un fichier .glb ou .gltf — ou déposez-le sur la fenêtre
+collection-search = Rechercher
+collection-loading = Chargement de « { $name } » { $percent } %
+collection-cancel = Annuler
+collection-cancel-hover = Arrêter le chargement du modèle ; la création est conservée
+collection-open = Ouvrir « { $name } »
+collection-model-hover = { $file } · { $kind } · { $count ->
+    [one] { $count } pierre
+   *[other] { $count } pierres
+}
+collection-remove-hover = Retirer de la collection (les créations gardent leurs fichiers)
+collection-empty = Aucun modèle pour l’instant : ajoutez les créations de la maison (.glb, .gltf)
+collection-on = sur
+collection-combine = Monter sur l’anneau
+collection-combine-hover = Une bague faite des deux, ajoutée à la collection
+import-title = Ajouter { $file } à la collection
+import-name = Nom
+import-what = Un élément « { $kind } » en { $units } (× { $scale } vers le mm)
+import-what-inner = { $what } · Ø intérieur { $diameter }
+import-part = Pièce
+import-material = Matière
+import-is = Rôle
+import-band-metal = Métal de l’anneau
+import-head-metal = Métal de la tête
+import-stones = Pierres
+import-leave-out = Ignorer
+import-centre-stone = Pierre centrale : { $cut }, { $size }
+import-side-and-melee = { $side } pierres de côté, { $melee } petits diamants
+import-add = Ajouter à la collection
+import-cancel = Annuler
+import-house-allows = La maison autorise
+import-ring-sizes = Tours de doigt, EU
+import-to = à
+import-centre-from = Pierre centrale de
+import-centre-species = Pierres centrales (aucune cochée : toutes)
+import-stones-count = Pierres ({ $count })

@@ -1,0 +1,109 @@
+//! The studio's two languages: the advisor's (every word of the studio) and the client's (the approval pack, the
+//! board picture). Switched live from the panel (`LanguageCommand`), remembered in the user's settings
+//! (`settings.rs`, written off the frame); the first start follows the system's locale.
+
+pub mod panel;
+pub mod settings;
+
+use crate::i18n::Language;
+use crate::studio::StudioSystems;
+use crate::studio::background::Background;
+use crate::studio::document::StatusLine;
+use bevy::prelude::*;
+use settings::Settings;
+
+/// The advisor's language and the client's.
+#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Languages {
+    /// What the studio says.
+    pub advisor: Language,
+    /// What the approval pack and the board picture say.
+    pub client: Language,
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        let system = Language::from_environment();
+        Languages { advisor: system, client: system }
+    }
+}
+
+/// Change a language (the panel's pickers).
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageCommand {
+    Advisor(Language),
+    Client(Language),
+}
+
+/// The settings being written, if any (one write at a time; the last asked for wins).
+#[derive(Resource, Default)]
+struct SettingsWrite {
+    running: Option<Background<Result<(), String>>>,
+    pending: Option<Settings>,
+}
+
+/// Languages and commands only, with settings from `settings` (tests pass a scratch folder; `None`: not saved).
+pub fn plugin_with(settings_file: Option<std::path::PathBuf>) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        let languages =
+            settings_file.as_deref().and_then(Settings::load).map_or_else(Languages::default, |s| s.languages());
+        app.insert_resource(languages)
+            .insert_resource(SettingsFile(settings_file.clone()))
+            .init_resource::<SettingsWrite>()
+            .add_message::<LanguageCommand>()
+            .add_systems(Update, (apply, save).chain().in_set(StudioSystems::ApplyCommands));
+    }
+}
+
+/// The studio's plugin: settings in the user's configuration folder.
+pub(crate) fn plugin(app: &mut App) {
+    plugin_with(settings::settings_path())(app);
+}
+
+/// Where the settings live (`None`: nowhere, in tests).
+#[derive(Resource)]
+struct SettingsFile(Option<std::path::PathBuf>);
+
+fn apply(
+    mut commands: MessageReader<LanguageCommand>,
+    mut languages: ResMut<Languages>,
+    mut write: ResMut<SettingsWrite>,
+) {
+    let before = *languages;
+    for command in commands.read() {
+        match *command {
+            LanguageCommand::Advisor(language) => languages.advisor = language,
+            LanguageCommand::Client(language) => languages.client = language,
+        }
+    }
+    if *languages != before {
+        write.pending = Some(Settings::of(*languages));
+    }
+}
+
+/// Writes the settings asked for, off the frame, one write at a time; a failure is told, the studio goes on.
+fn save(
+    mut write: ResMut<SettingsWrite>,
+    file: Res<SettingsFile>,
+    mut status: ResMut<StatusLine>,
+    languages: Res<Languages>,
+) {
+    if let Some(running) = &write.running {
+        match running.outcome() {
+            None => return,
+            Some(Some(Err(message))) => *status = StatusLine::error(message),
+            Some(_) => {}
+        }
+        write.running = None;
+    }
+    let Some(path) = file.0.clone() else {
+        write.pending = None;
+        return;
+    };
+    if let Some(settings) = write.pending.take() {
+        let language = languages.advisor;
+        write.running = Some(Background::thread(move |sender| {
+            let _ = sender.send(settings.save(&path).map_err(|e| e.message(language)));
+        }));
+    }
+}

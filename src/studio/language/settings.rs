@@ -1,0 +1,93 @@
+//! The user's settings file (RON, versioned, written atomically): the advisor's and the client's language. A file
+//! that cannot be read is left alone and the system's language used; nothing else is kept here.
+
+use super::Languages;
+use crate::i18n::Language;
+use crate::tr;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// What the settings file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub version: u32,
+    pub advisor_language: Language,
+    pub client_language: Language,
+}
+
+const VERSION: u32 = 1;
+
+/// Why the settings could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: cannot write the settings: {source}")]
+pub struct SettingsError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+impl SettingsError {
+    /// The error in a language (the status line).
+    pub fn message(&self, language: Language) -> String {
+        tr!(language, "settings-cannot-write", file = self.path.display().to_string(), reason = self.source.to_string())
+    }
+}
+
+/// The settings file in the user's configuration folder.
+pub fn settings_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("studio", "Ecrin", "Ecrin").map(|dirs| dirs.config_dir().join("settings.ron"))
+}
+
+impl Settings {
+    pub fn of(languages: Languages) -> Settings {
+        Settings { version: VERSION, advisor_language: languages.advisor, client_language: languages.client }
+    }
+
+    pub fn languages(&self) -> Languages {
+        Languages { advisor: self.advisor_language, client: self.client_language }
+    }
+
+    /// The settings in a file; `None` when there is none yet or it cannot be read (it is then left as it is).
+    pub fn load(path: &Path) -> Option<Settings> {
+        let text = std::fs::read_to_string(path).ok()?;
+        ron::from_str::<Settings>(&text).ok().filter(|s| s.version <= VERSION)
+    }
+
+    /// Writes the settings atomically (the folder made if needed).
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        let error = |source| SettingsError { path: path.to_path_buf(), source };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(error)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| error(std::io::Error::other(e.to_string())))?;
+        crate::atomic_file::write_atomically(path, text.as_bytes()).map_err(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_a_broken_file_is_left_alone() {
+        let dir = std::env::temp_dir().join(format!("ecrin-settings-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("settings.ron");
+        assert_eq!(Settings::load(&path), None, "no file yet: the system's language");
+        let settings = Settings::of(Languages { advisor: Language::French, client: Language::English });
+        settings.save(&path).expect("saved");
+        assert_eq!(Settings::load(&path), Some(settings));
+        std::fs::write(&path, "(version: 1, advisor_language: Klingon").expect("broken");
+        assert_eq!(Settings::load(&path), None);
+        let blocked = dir.join("settings.ron").join("inside-a-file.ron");
+        let error = Settings::of(Languages::default()).save(&blocked).expect_err("a file is no folder");
+        assert!(
+            error.message(Language::French).contains("impossible d’enregistrer"),
+            "{}",
+            error.message(Language::French)
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
