@@ -94,10 +94,9 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
         send(&mut app, DocumentCommand::Variant(VariantCommand::Duplicate));
     }
     assert_eq!(variants(&app).len(), 4);
-    assert!(
-        app.world().resource::<StatusLine>().text.contains("at most")
-            || app.world().resource::<StatusLine>().text.contains("1 to 4")
-    );
+    let status = app.world().resource::<StatusLine>().clone();
+    assert!(status.text(Language::English).contains("1 to 4"), "{status:?}");
+    assert!(status.text(Language::French).contains("de 1 à 4"), "said in the advisor's language when shown");
 
     // Several presets open side by side; a broken one is named and the board stays as it was.
     send(&mut app, DocumentCommand::OpenPresets(files.clone()));
@@ -107,7 +106,7 @@ fn variants_are_made_promoted_and_removed_as_undoable_commands_told_by_the_journ
     let missing = presets.join("no-such-preset.ron");
     send(&mut app, DocumentCommand::OpenPresets(vec![files[0].clone(), missing]));
     assert_eq!(variants(&app), opened);
-    assert!(app.world().resource::<StatusLine>().text.contains("no-such-preset.ron"));
+    assert!(app.world().resource::<StatusLine>().text(Language::English).contains("no-such-preset.ron"));
 }
 
 #[test]
@@ -117,14 +116,18 @@ fn a_refused_change_and_a_broken_preset_keep_the_design_and_say_why() {
     let before = design(&app);
     send(&mut app, DocumentCommand::Design(DesignCommand::SetStoneSize(55.0)));
     assert_eq!(design(&app), before);
-    assert!(app.world().resource::<StatusLine>().text.contains("stone.size_mm"));
+    let status = app.world().resource::<StatusLine>().clone();
+    assert!(status.text(Language::English).contains("stone length 55.00 mm"), "{status:?}");
+    assert!(status.text(Language::French).contains("la pierre mesure 55,00"), "{status:?}");
 
     let broken = std::env::temp_dir().join(format!("ecrin-studio-broken-{}.ron", std::process::id()));
     std::fs::write(&broken, "(version: 1, design: (name: \"x\", metal: (alloy: Gold,").expect("write");
     send(&mut app, DocumentCommand::OpenPreset(broken.clone()));
     assert_eq!(design(&app), before);
     let status = app.world().resource::<StatusLine>().clone();
-    assert!(status.is_error && status.text.contains(&broken.display().to_string()), "{status:?}");
+    let file = broken.display().to_string();
+    assert!(status.is_error && status.text(Language::English).contains(&file), "{status:?}");
+    assert!(status.text(Language::French).starts_with(&format!("Le fichier {file}, ligne 1, colonne ")), "{status:?}");
 }
 
 #[test]
@@ -1001,7 +1004,7 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     offscreen.send(DocumentCommand::Design(DesignCommand::SetRingSize(66.0)));
     offscreen.update();
     offscreen.update();
-    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text.clone();
+    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text(Language::English);
     assert!(status.contains("outside the sizes") && status.contains("48–62"), "{status}");
 
     // Undo back to Écrin's ring.
@@ -1037,7 +1040,7 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
             break;
         }
     }
-    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text.clone();
+    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text(Language::English);
     assert!(status.contains("cancelled") && status.contains("Boule"), "{status}");
     assert_eq!(offscreen.design().source.collection().map(|m| m.id.as_str()), Some(heavy.id.as_str()));
     assert!(!offscreen.scene_matches_design(), "nothing of the heavy model is shown");

@@ -378,3 +378,55 @@ import-to = to
 import-centre-from = Centre stone from
 import-centre-species = Centre stones (none ticked: any)
 import-stones-count = Stones ({ $count })
+
+## Errors a person reads (the file, the place, what is wrong).
+
+error-at = { $file }:{ $line }:{ $column }: { $what }
+error-in-file = { $file }: { $what }
+error-cannot-read = cannot read: { $reason }
+error-empty = the file is empty (expected a preset such as `(version: 7, design: (...))`)
+error-too-large = { $size } bytes is too large for a preset (at most { $max } bytes)
+error-not-utf8 = not UTF-8 text (byte { $byte }); presets are UTF-8 RON
+error-no-version = no `version` field (expected `version: { $version }`)
+error-version = version { $found } is not supported (this Écrin reads versions { $oldest }–{ $newest })
+error-cannot-save = cannot save: { $reason }
+error-not-makeable = not saved, the design is not makeable: { $reason }
+error-stone-size = stone length { $value } is outside { $min } to { $max }
+error-three-stone-size = stone length { $value } is too large for a three-stone ring (at most { $max }: the side stones would reach round the finger)
+error-ring-size = ring size { $value } is outside EU { $min } to { $max } (inner circumference)
+error-engraving-length = engraving: { $count } characters, at most { $max }
+error-engraving-character = engraving: “{ $character }” cannot be engraved (letters, digits, spaces and . , ' & - + ♥ ∞ only)
+error-name = the name must be 1 to { $max } printable characters
+error-chain-length = chain length { $value } is outside { $min } to { $max }
+error-carat = target weight: { $value } ct is not a positive number
+error-variant-count = { $count } variants: the board holds 1 to { $max }
+error-no-variant = variant { $variant } does not exist
+error-last-variant = the last variant cannot be removed (it is the design)
+
+## The status line.
+
+status-opened = Opened “{ $name }” from { $file }
+status-saved = Saved { $file }
+status-choose-where = Choose where to save this design (Save As…)
+status-board-busy = A board picture is being made: wait for it
+status-board-needs-two = The board needs two variants or more (Duplicate as a variant)
+status-board-rendering = Rendering the board to { $file }…
+status-board-written = Board written: { $file }
+status-model-loading = Loading “{ $name }”…
+status-not-convex = “{ $name }”: { $count } not convex, drawn with transmission instead of the gem tracer ({ $parts })
+status-collection-adding = Adding { $file } to the collection…
+status-collection-no-model = no model “{ $id }” in the collection
+status-collection-combining = Setting the head on the band…
+status-collection-removed = Removed “{ $name }” from the collection
+status-collection-added = “{ $name }” is in the collection ({ $id })
+status-collection-add-stopped = adding the model stopped without a result
+status-cannot-create-folder = { $folder }: cannot create the folder: { $reason }
+status-not-a-model = { $file }: not a model (.glb, .gltf) or a preset (.ron)
+status-checking = Checking { $file }…
+status-analysis-stopped = the model's analysis stopped without a result
+status-pack-busy = An approval pack is being written: wait for it, or cancel it
+status-pack-writing = Writing the approval pack to { $folder }…
+status-pack-written = Approval pack written: { $folder }
+status-pack-cancelled = Approval pack cancelled; nothing was written
+status-export-failed = the export failed ({ $code })
+status-export-stopped = the export stopped: { $reason }

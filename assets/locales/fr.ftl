@@ -378,3 +378,55 @@ import-to = à
 import-centre-from = Pierre centrale de
 import-centre-species = Pierres centrales (aucune cochée : toutes)
 import-stones-count = Pierres ({ $count })
+
+## Les erreurs telles qu’une personne les lit (le fichier, l’endroit, ce qui ne va pas).
+
+error-at = Le fichier { $file }, ligne { $line }, colonne { $column } : { $what }
+error-in-file = Le fichier { $file } : { $what }
+error-cannot-read = lecture impossible : { $reason }
+error-empty = le fichier est vide (une création s’écrit par exemple `(version: 7, design: (...))`)
+error-too-large = { $size } octets, c’est trop pour une création (au plus { $max } octets)
+error-not-utf8 = ce n’est pas du texte UTF-8 (octet { $byte }) ; les créations sont du RON en UTF-8
+error-no-version = pas de champ `version` (attendu : `version: { $version }`)
+error-version = la version { $found } n’est pas prise en charge (cet Écrin lit les versions { $oldest } à { $newest })
+error-cannot-save = enregistrement impossible : { $reason }
+error-not-makeable = non enregistré, la création n’est pas réalisable : { $reason }
+error-stone-size = la pierre mesure { $value }, hors de { $min } à { $max }
+error-three-stone-size = la pierre mesure { $value }, trop pour une trilogie (au plus { $max } : les pierres de côté feraient le tour du doigt)
+error-ring-size = le tour de doigt { $value } est hors de EU { $min } à { $max } (circonférence intérieure)
+error-engraving-length = gravure : { $count } caractères, au plus { $max }
+error-engraving-character = gravure : « { $character } » ne peut pas être gravé (lettres, chiffres, espaces et . , ' & - + ♥ ∞ seulement)
+error-name = le nom doit compter de 1 à { $max } caractères imprimables
+error-chain-length = la chaîne mesure { $value }, hors de { $min } à { $max }
+error-carat = poids visé : { $value } ct n’est pas un nombre positif
+error-variant-count = { $count } variantes : la planche en tient de 1 à { $max }
+error-no-variant = la variante { $variant } n’existe pas
+error-last-variant = la dernière variante ne peut pas être retirée (c’est la création)
+
+## La ligne d’état.
+
+status-opened = « { $name } » ouverte depuis { $file }
+status-saved = Enregistrée : { $file }
+status-choose-where = Choisissez où enregistrer cette création (Enregistrer sous…)
+status-board-busy = Une planche est en cours de création : patientez
+status-board-needs-two = La planche demande au moins deux variantes (Dupliquer en variante)
+status-board-rendering = Rendu de la planche vers { $file }…
+status-board-written = Planche enregistrée : { $file }
+status-model-loading = Chargement de « { $name } »…
+status-not-convex = « { $name } » : { $count } pierres non convexes, dessinées par transmission au lieu du traceur de gemmes ({ $parts })
+status-collection-adding = Ajout de { $file } à la collection…
+status-collection-no-model = aucun modèle « { $id } » dans la collection
+status-collection-combining = Montage de la tête sur l’anneau…
+status-collection-removed = « { $name } » retiré de la collection
+status-collection-added = « { $name } » est dans la collection ({ $id })
+status-collection-add-stopped = l’ajout du modèle s’est arrêté sans résultat
+status-cannot-create-folder = { $folder } : impossible de créer le dossier : { $reason }
+status-not-a-model = { $file } : ni un modèle (.glb, .gltf) ni une création (.ron)
+status-checking = Vérification de { $file }…
+status-analysis-stopped = l’analyse du modèle s’est arrêtée sans résultat
+status-pack-busy = Un dossier de validation est en cours : patientez ou annulez-le
+status-pack-writing = Création du dossier de validation dans { $folder }…
+status-pack-written = Dossier de validation créé : { $folder }
+status-pack-cancelled = Dossier de validation annulé ; rien n’a été écrit
+status-export-failed = l’export a échoué ({ $code })
+status-export-stopped = l’export s’est arrêté : { $reason }

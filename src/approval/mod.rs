@@ -162,7 +162,7 @@ pub fn spec_rows(
         finish = l.term(design.metal.finish).to_lowercase()
     );
     if head.alloy != design.metal.alloy {
-        metal = tr!(l, "spec-head-in", metal = metal, alloy = l.term(head.alloy));
+        metal = tr!(l, "spec-head-in", metal = metal, alloy = l.term_in_sentence(head.alloy));
     }
     let stone = stone_text(l, design);
     let mut rows = vec![row("spec-design", design.name.clone())];

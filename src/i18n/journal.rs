@@ -43,7 +43,7 @@ fn piece(language: Language, necklace: &Option<Necklace>) -> String {
 fn head_alloy(language: Language, alloy: Option<crate::design::Alloy>) -> String {
     match alloy {
         None => tr!(language, "change-head-same"),
-        Some(alloy) => tr!(language, "change-head-in", alloy = language.term(alloy)),
+        Some(alloy) => tr!(language, "change-head-in", alloy = language.term_in_sentence(alloy)),
     }
 }
 

@@ -5,6 +5,7 @@
 //! enums (`terms`). Nothing below this layer — design, geometry, estimates — holds a sentence to translate.
 
 mod bundle;
+pub mod errors;
 pub mod format;
 pub mod journal;
 pub mod terms;
@@ -74,6 +75,16 @@ impl Language {
     /// A term of the design's vocabulary in this language ("Or jaune 18 carats (750/1000)", "Serti clos").
     pub fn term<T: Term>(self, term: T) -> String {
         self.tr(&terms::key(term))
+    }
+
+    /// A term inside a sentence, its first letter in lower case ("tête en or gris rhodié", "head in platinum 950").
+    pub fn term_in_sentence<T: Term>(self, term: T) -> String {
+        let words = self.term(term);
+        let mut letters = words.chars();
+        match letters.next() {
+            Some(first) => first.to_lowercase().chain(letters).collect(),
+            None => words,
+        }
     }
 
     /// A term's short form where room is scarce (a metal swatch: "Or gris 18K"), else the term.

@@ -92,7 +92,7 @@ fn sources() -> Vec<(String, String)> {
     out
 }
 
-/// The keys the code names in `tr!(language, "key"…)`, `.tr("key")` and `.tr_with("key", …)`.
+/// The keys the code names in `tr!(language, "key"…)`, `said!("key"…)`, `.tr("key")` and `.tr_with("key", …)`.
 fn keys_asked_for(text: &str) -> Vec<String> {
     // Code only: comments show how to call (`tr!(lang, "key")`).
     let code: String = text.lines().map(|line| line.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
@@ -107,6 +107,9 @@ fn keys_asked_for(text: &str) -> Vec<String> {
     for (at, _) in text.match_indices("tr!(").filter(|(at, _)| starts_word(*at)) {
         let rest = &text[at + 4..];
         keys.extend(rest.find(',').and_then(|comma| literal(&rest[comma + 1..])));
+    }
+    for (at, _) in text.match_indices("said!(").filter(|(at, _)| starts_word(*at)) {
+        keys.extend(literal(&text[at + 6..]));
     }
     for marker in [".tr(", ".tr_with("] {
         keys.extend(text.match_indices(marker).filter_map(|(at, _)| literal(&text[at + marker.len()..])));

@@ -94,7 +94,11 @@ fn carry_out_requests(
                         document.write(DocumentCommand::SavePreset(Some(path)));
                     }
                     Err(error) => {
-                        *status = StatusLine::error(format!("{}: cannot create the folder: {error}", dir.display()))
+                        *status = StatusLine::error(crate::said!(
+                            "status-cannot-create-folder",
+                            folder = dir.display().to_string(),
+                            reason = error.to_string()
+                        ))
                     }
                 }
                 browser.listed_at = None;

@@ -3,6 +3,8 @@
 //! drawing; the status line says where the picture went, or what went wrong.
 
 use crate::design::preset;
+use crate::i18n::errors::Said;
+use crate::said;
 use crate::studio::StudioSystems;
 use crate::studio::background::{Background, ChildJob};
 use crate::studio::document::{CurrentDesign, StatusLine};
@@ -55,16 +57,16 @@ fn start_export(
     let languages = languages.map(|l| *l).unwrap_or_default();
     for ExportBoard(output) in commands.read() {
         if export.is_running() {
-            *status = StatusLine::error("A board picture is being made: wait for it");
+            *status = StatusLine::error(said!("status-board-busy"));
             continue;
         }
         let designs = current.history.variants().designs().to_vec();
         if designs.len() < 2 {
-            *status = StatusLine::error("The board needs two variants or more (Duplicate as a variant)");
+            *status = StatusLine::error(said!("status-board-needs-two"));
             continue;
         }
         let prices = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
-        *status = StatusLine::info(format!("Rendering the board to {}…", output.display()));
+        *status = StatusLine::info(said!("status-board-rendering", file = output.display().to_string()));
         let output = output.clone();
         export.running = Some(Background::thread(move |sender| {
             let _ = sender.send(render_board(&designs, &output, prices.as_deref(), languages));
@@ -121,8 +123,8 @@ fn follow_export(mut export: ResMut<BoardExport>, mut status: ResMut<StatusLine>
     let Some(result) = running.outcome() else { return };
     let result = result.unwrap_or_else(|| Err("the board export stopped without a word".to_string()));
     *status = match result {
-        Ok(path) => StatusLine::info(format!("Board written: {}", path.display())),
-        Err(message) => StatusLine::error(message),
+        Ok(path) => StatusLine::info(said!("status-board-written", file = path.display().to_string())),
+        Err(message) => StatusLine::error(Said::as_written(message)),
     };
     export.running = None;
 }

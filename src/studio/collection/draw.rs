@@ -161,11 +161,12 @@ fn build_house(
         }
         built = true;
         if !not_convex.is_empty() {
-            *status = StatusLine::info(format!(
-                "“{}”: {} not convex, drawn with transmission instead of the gem tracer ({})",
-                model.name,
-                not_convex.len(),
-                not_convex.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            let parts = not_convex.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            *status = StatusLine::info(crate::said!(
+                "status-not-convex",
+                name = &model.name,
+                count = not_convex.len(),
+                parts = parts
             ));
         }
         let key = assembly.components.first().and_then(|c| match c.component {

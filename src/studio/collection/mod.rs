@@ -17,6 +17,8 @@ use super::document::{CurrentDesign, DocumentCommand, StatusLine};
 use crate::collection::{Allowed, Collection, Manifest, design_of};
 use crate::design::DesignCommand;
 use crate::geometry::house::HouseSetup;
+use crate::i18n::errors::Said;
+use crate::said;
 use bevy::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -125,7 +127,7 @@ fn carry_out_commands(
             }
             CollectionCommand::Add { path, name, setup, allowed } => {
                 let (path, name, setup, allowed) = (path.clone(), name.clone(), setup.clone(), allowed.clone());
-                *status = StatusLine::info(format!("Adding {} to the collection…", path.display()));
+                *status = StatusLine::info(said!("status-collection-adding", file = path.display().to_string()));
                 state.adding = Some(Background::compute(move || {
                     collection.add_with(&path, name.as_deref(), setup.map(|s| *s), allowed).map_err(|e| e.to_string())
                 }));
@@ -136,12 +138,12 @@ fn carry_out_commands(
                     state.failed.remove(&manifest.hash);
                     documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(&manifest)))));
                 }
-                None => *status = StatusLine::error(format!("no model {id:?} in the collection")),
+                None => *status = StatusLine::error(said!("status-collection-no-model", id = id)),
             },
             CollectionCommand::CancelLoading => state.cancel_loading(),
             CollectionCommand::Combine { band, head } => {
                 let (band, head) = (band.clone(), head.clone());
-                *status = StatusLine::info("Setting the head on the band…");
+                *status = StatusLine::info(said!("status-collection-combining"));
                 state.adding = Some(Background::compute(move || {
                     collection.combine(&band, &head, None).map_err(|e| e.to_string())
                 }));
@@ -188,8 +190,8 @@ fn receive_background_work(
         state.listing = None;
         if let Some(listed) = listed {
             match listed.removed {
-                Some(Ok(name)) => *status = StatusLine::info(format!("Removed “{name}” from the collection")),
-                Some(Err(message)) => *status = StatusLine::error(message),
+                Some(Ok(name)) => *status = StatusLine::info(said!("status-collection-removed", name = name)),
+                Some(Err(message)) => *status = StatusLine::error(Said::as_written(message)),
                 None => {}
             }
             state.models = listed.models;
@@ -200,12 +202,12 @@ fn receive_background_work(
         state.adding = None;
         match added {
             Some(Ok(manifest)) => {
-                *status = StatusLine::info(format!("“{}” is in the collection ({})", manifest.name, manifest.id));
+                *status = StatusLine::info(said!("status-collection-added", name = &manifest.name, id = &manifest.id));
                 documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(&manifest)))));
                 commands.write(CollectionCommand::Refresh);
             }
-            Some(Err(message)) => *status = StatusLine::error(message),
-            None => *status = StatusLine::error("adding the model stopped without a result"),
+            Some(Err(message)) => *status = StatusLine::error(Said::as_written(message)),
+            None => *status = StatusLine::error(said!("status-collection-add-stopped")),
         }
     }
 }
@@ -228,6 +230,6 @@ fn tell_broken_rules(
     let Some(manifest) = state.models.iter().find(|m| m.hash == model.hash) else { return };
     let broken: Vec<String> = manifest.rules_broken(design).iter().map(ToString::to_string).collect();
     if !broken.is_empty() {
-        *status = StatusLine::info(broken.join("; "));
+        *status = StatusLine::info(Said::as_written(broken.join("; ")));
     }
 }

@@ -6,7 +6,9 @@ use super::StudioCollection;
 use crate::collection::Collection;
 use crate::geometry::library::{Component as LibraryComponent, Material};
 use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
+use crate::i18n::errors::Said;
 use crate::progress::Progress;
+use crate::said;
 use crate::studio::background::Background;
 use crate::studio::bevy_mesh;
 use crate::studio::document::StatusLine;
@@ -67,7 +69,7 @@ pub(super) fn prepare_models(
         }
         let first_load = crate::geometry::house::registered(&model.hash).is_none();
         if first_load {
-            *status = StatusLine::info(format!("Loading “{}”…", model.name));
+            *status = StatusLine::info(said!("status-model-loading", name = &model.name));
         }
         let progress = Arc::new(Progress::default());
         let (collection, design, shared) = (state.collection.clone(), design.clone(), progress.clone());
@@ -101,9 +103,9 @@ pub(super) fn prepare_models(
             }
             Some(Err(message)) => {
                 *status = if preparation.progress.is_cancelled() {
-                    StatusLine::info(message.clone())
+                    StatusLine::info(Said::as_written(message.clone()))
                 } else {
-                    StatusLine::error(message.clone())
+                    StatusLine::error(Said::as_written(message.clone()))
                 };
                 state.failed.insert(wanted.0, message);
             }

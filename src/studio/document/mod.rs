@@ -5,9 +5,13 @@ pub mod panel;
 
 use super::StudioSystems;
 use crate::design::journal::{self, JournalEntry, Step, Who};
+use crate::design::preset::PresetError;
 use crate::design::session::Session;
 use crate::design::variants::{VariantCommand, Variants, variant_changes};
-use crate::design::{Design, DesignCommand, History, preset};
+use crate::design::{Design, DesignCommand, DesignError, History, preset};
+use crate::i18n::Language;
+use crate::i18n::errors::{self, Said};
+use crate::said;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -67,20 +71,30 @@ impl CurrentDesign {
     }
 }
 
-/// The last thing the studio wants the advisor to read (an error stays until the next action).
-#[derive(Resource, Default, Clone, Debug, PartialEq)]
+/// The last thing the studio wants the advisor to read (an error stays until the next action), made into words in
+/// the advisor's language when it is shown.
+#[derive(Resource, Default, Clone, Debug)]
 pub struct StatusLine {
-    pub text: String,
+    said: Option<Said>,
     pub is_error: bool,
 }
 
 impl StatusLine {
-    pub fn info(text: impl Into<String>) -> Self {
-        StatusLine { text: text.into(), is_error: false }
+    pub fn info(said: Said) -> Self {
+        StatusLine { said: Some(said), is_error: false }
     }
 
-    pub fn error(text: impl Into<String>) -> Self {
-        StatusLine { text: text.into(), is_error: true }
+    pub fn error(said: Said) -> Self {
+        StatusLine { said: Some(said), is_error: true }
+    }
+
+    /// What it says in a language (empty when it says nothing).
+    pub fn text(&self, language: Language) -> String {
+        self.said.as_ref().map(|s| s.in_language(language)).unwrap_or_default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.said.is_none()
     }
 }
 
@@ -92,10 +106,20 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Several presets side by side: every file must read (the first that does not is named), at most four.
-fn open_side_by_side(history: &mut History, paths: &[PathBuf]) -> Result<bool, String> {
-    let designs = paths.iter().map(|path| preset::load(path).map_err(|e| e.to_string())).collect::<Result<_, _>>()?;
-    let variants = Variants::checked(designs, 0, None).map_err(|e| e.to_string())?;
-    history.apply_to_variants(&VariantCommand::Replace(variants)).map_err(|e| e.to_string())
+fn open_side_by_side(history: &mut History, paths: &[PathBuf]) -> Result<bool, Said> {
+    let designs = paths.iter().map(|path| preset::load(path).map_err(preset_said)).collect::<Result<_, _>>()?;
+    let variants = Variants::checked(designs, 0, None).map_err(design_said)?;
+    history.apply_to_variants(&VariantCommand::Replace(variants)).map_err(design_said)
+}
+
+/// A preset's error, said when shown.
+fn preset_said(error: PresetError) -> Said {
+    Said::new(move |l| errors::preset_error(l, &error))
+}
+
+/// A design's error, said when shown.
+fn design_said(error: DesignError) -> Said {
+    Said::new(move |l| errors::design_error(l, &error))
 }
 
 /// Applies every pending command in order; refused commands leave the design as it was and say why.
@@ -107,8 +131,8 @@ pub fn apply_commands(
     for command in commands.read() {
         let before = current.history.variants().clone();
         let outcome = match command {
-            DocumentCommand::Design(change) => current.history.apply(change).map_err(|e| e.to_string()),
-            DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(|e| e.to_string()),
+            DocumentCommand::Design(change) => current.history.apply(change).map_err(design_said),
+            DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(design_said),
             DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths),
             DocumentCommand::Undo => Ok(current.history.undo()),
             DocumentCommand::Redo => Ok(current.history.redo()),
@@ -121,10 +145,10 @@ pub fn apply_commands(
                     if !before.is_board() {
                         current.journal = journal;
                     }
-                    *status = StatusLine::info(format!("Opened “{name}” from {}", path.display()));
-                    changed.map_err(|e| e.to_string())
+                    *status = StatusLine::info(said!("status-opened", name = name, file = path.display().to_string()));
+                    changed.map_err(design_said)
                 }
-                Err(error) => Err(error.to_string()),
+                Err(error) => Err(preset_said(error)),
             },
             DocumentCommand::SetProposer(who) => {
                 current.proposer = *who;
@@ -141,7 +165,7 @@ pub fn apply_commands(
             DocumentCommand::RestoreSession(session) => {
                 current.journal = session.journal.clone();
                 let restore = VariantCommand::Replace(session.variants.clone());
-                current.history.apply_to_variants(&restore).map_err(|e| e.to_string())
+                current.history.apply_to_variants(&restore).map_err(design_said)
             }
             DocumentCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
@@ -151,12 +175,12 @@ pub fn apply_commands(
                         if current.journal_in_saves { &current.journal } else { &[] },
                     ) {
                         Ok(()) => {
-                            *status = StatusLine::info(format!("Saved {}", path.display()));
+                            *status = StatusLine::info(said!("status-saved", file = path.display().to_string()));
                             current.file = Some(path);
                         }
-                        Err(error) => *status = StatusLine::error(error.to_string()),
+                        Err(error) => *status = StatusLine::error(preset_said(error)),
                     },
-                    None => *status = StatusLine::error("Choose where to save this design (Save As…)"),
+                    None => *status = StatusLine::error(said!("status-choose-where")),
                 }
                 Ok(false)
             }
@@ -189,9 +213,9 @@ pub fn apply_commands(
                 }
             }
             Ok(false) => {}
-            Err(message) => {
-                warn!("{message}");
-                *status = StatusLine::error(message);
+            Err(said) => {
+                warn!("{said:?}");
+                *status = StatusLine::error(said);
             }
         }
     }

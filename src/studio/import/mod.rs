@@ -91,8 +91,7 @@ fn dropped_files(
             } else if path_buf.extension().is_some_and(|e| e == crate::design::preset::EXTENSION) {
                 presets.write(DocumentCommand::OpenPreset(path_buf.clone()));
             } else {
-                *status =
-                    StatusLine::error(format!("{}: not a model (.glb, .gltf) or a preset (.ron)", path_buf.display()));
+                *status = StatusLine::error(crate::said!("status-not-a-model", file = path_buf.display().to_string()));
             }
         }
     }
@@ -114,7 +113,7 @@ fn carry_out_commands(
             }
             ImportCommand::Open(path) => {
                 let path = path.clone();
-                *status = StatusLine::info(format!("Checking {}…", path.display()));
+                *status = StatusLine::info(crate::said!("status-checking", file = path.display().to_string()));
                 import.analysis = Some(Background::compute(move || {
                     let setup = Collection::propose(&path).map_err(|e| e.to_string());
                     (path, setup)
@@ -131,8 +130,8 @@ fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) 
     let Some(found) = analysis.outcome() else { return };
     import.analysis = None;
     match found {
-        None => *status = StatusLine::error("the model's analysis stopped without a result"),
-        Some((_, Err(message))) => *status = StatusLine::error(message),
+        None => *status = StatusLine::error(crate::said!("status-analysis-stopped")),
+        Some((_, Err(message))) => *status = StatusLine::error(crate::i18n::errors::Said::as_written(message)),
         Some((path, Ok(setup))) => {
             *status = StatusLine::default();
             let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['_', '-'], " ")).unwrap_or_default();

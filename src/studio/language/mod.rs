@@ -91,7 +91,7 @@ fn save(
     if let Some(running) = &write.running {
         match running.outcome() {
             None => return,
-            Some(Some(Err(message))) => *status = StatusLine::error(message),
+            Some(Some(Err(message))) => *status = StatusLine::error(crate::i18n::errors::Said::as_written(message)),
             Some(_) => {}
         }
         write.running = None;

@@ -6,6 +6,8 @@ use crate::approval::iso_date;
 use crate::approval::pack::safe_file_stem;
 use crate::design::journal::now;
 use crate::design::preset;
+use crate::i18n::errors::Said;
+use crate::said;
 use crate::studio::StudioSystems;
 use crate::studio::background::{ChildEvent, ChildJob, Polled};
 use crate::studio::document::{CurrentDesign, StatusLine};
@@ -92,18 +94,18 @@ fn start_or_cancel(
     for command in commands.read() {
         match command {
             PackCommand::Write(_) if job.is_running() => {
-                *status = StatusLine::error("An approval pack is being written: wait for it, or cancel it");
+                *status = StatusLine::error(said!("status-pack-busy"));
             }
             PackCommand::Write(order) => {
                 let source = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
                 match start(&current, order, source.as_deref(), languages) {
                     Ok(running) => {
-                        *status =
-                            StatusLine::info(format!("Writing the approval pack to {}…", running.folder.display()));
+                        let folder = running.folder.display().to_string();
+                        *status = StatusLine::info(said!("status-pack-writing", folder = folder));
                         job.progress = Some((0, 1, "starting".into()));
                         job.running = Some(running);
                     }
-                    Err(message) => *status = StatusLine::error(message),
+                    Err(message) => *status = StatusLine::error(Said::as_written(message)),
                 }
             }
             PackCommand::Cancel => {
@@ -182,11 +184,14 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
     let _ = std::fs::remove_file(&running.input);
     *status = match code {
         Ok(code) if code.code() == Some(0) => {
-            StatusLine::info(format!("Approval pack written: {}", running.folder.display()))
+            StatusLine::info(said!("status-pack-written", folder = running.folder.display().to_string()))
         }
-        Ok(code) if code.code() == Some(3) => StatusLine::info("Approval pack cancelled; nothing was written"),
-        Ok(code) => StatusLine::error(last_error.unwrap_or_else(|| format!("the export failed ({code})"))),
-        Err(error) => StatusLine::error(format!("the export stopped: {error}")),
+        Ok(code) if code.code() == Some(3) => StatusLine::info(said!("status-pack-cancelled")),
+        Ok(code) => StatusLine::error(match last_error {
+            Some(line) => Said::as_written(line),
+            None => said!("status-export-failed", code = code.to_string()),
+        }),
+        Err(error) => StatusLine::error(said!("status-export-stopped", reason = error.to_string())),
     };
     job.progress = None;
 }

@@ -69,7 +69,7 @@ pub fn write_pack(
     let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.to_string())?;
     let mut pictures = Vec::new();
     for view in View::ALL {
-        if !step(&tr!(l, "pack-step-view", view = view.caption(l)), &mut done) {
+        if !step(&tr!(l, "pack-step-view", view = view.caption(l).to_lowercase()), &mut done) {
             return Ok(None);
         }
         let Some(picture) = exporter.render(view, &mut || true).map_err(|e| e.to_string())? else { return Ok(None) };

@@ -186,14 +186,14 @@ fn studio_ui(
                     let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
                     emitted.extend(super::pack::panel::approval_ui(ui, &job, &mut drafts.pack, of_variant, &languages));
                 });
-                if !status.text.is_empty() {
+                if !status.is_empty() {
                     ui.add_space(8.0);
                     let colour = if status.is_error {
                         egui::Color32::from_rgb(255, 120, 100)
                     } else {
                         egui::Color32::LIGHT_GREEN
                     };
-                    ui.label(egui::RichText::new(&status.text).color(colour));
+                    ui.label(egui::RichText::new(status.text(l)).color(colour));
                 }
             });
         })
