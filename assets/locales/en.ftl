@@ -430,3 +430,9 @@ status-pack-written = Approval pack written: { $folder }
 status-pack-cancelled = Approval pack cancelled; nothing was written
 status-export-failed = the export failed ({ $code })
 status-export-stopped = the export stopped: { $reason }
+
+import-filter-models = glTF models
+window-title = Écrin — jewellery studio
+dialog-preset-filter = Écrin design
+dialog-compare-title = Designs to compare (2 to 4)
+loading-model-failed = { $file }: the model could not be loaded (regenerate the library with `ecrin generate-assets`)

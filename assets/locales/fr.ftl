@@ -430,3 +430,9 @@ status-pack-written = Dossier de validation créé : { $folder }
 status-pack-cancelled = Dossier de validation annulé ; rien n’a été écrit
 status-export-failed = l’export a échoué ({ $code })
 status-export-stopped = l’export s’est arrêté : { $reason }
+
+import-filter-models = Modèles glTF
+window-title = Écrin — studio de joaillerie
+dialog-preset-filter = Création Écrin
+dialog-compare-title = Créations à comparer (2 à 4)
+loading-model-failed = { $file } : le modèle n’a pas pu être chargé (régénérez la bibliothèque avec `ecrin generate-assets`)

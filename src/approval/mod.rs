@@ -209,7 +209,7 @@ pub fn spec_rows(
             l,
             "spec-small-value",
             count = small.len(),
-            species = l.term(design.side_stones()),
+            species = l.term_in_sentence(design.side_stones()),
             carats = format::carats(l, total)
         );
         rows.push(row(key, value));

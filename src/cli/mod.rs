@@ -42,10 +42,8 @@ pub(crate) fn parse_language(text: &str) -> Result<Language, String> {
 
 /// The language the command speaks (`--lang`, else the system's), set once at start.
 pub(crate) fn language() -> Language {
-    *LANGUAGE.get_or_init(Language::from_environment)
+    crate::i18n::process_language()
 }
-
-static LANGUAGE: OnceLock<Language> = OnceLock::new();
 
 /// How a render is made: size, framing, light and background.
 #[derive(clap::Args, Debug, Clone)]
@@ -218,7 +216,7 @@ pub(crate) fn parse_background(text: &str) -> Result<Background, String> {
 pub fn run(cli: Cli) -> ExitCode {
     PROCESS_START.get_or_init(Instant::now);
     if let Some(language) = cli.lang {
-        LANGUAGE.get_or_init(|| language);
+        crate::i18n::set_process_language(language);
     }
     if let Some(folder) = cli.collection {
         crate::collection::use_folder(folder);

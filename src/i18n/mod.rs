@@ -93,6 +93,18 @@ impl Language {
     }
 }
 
+/// The language of this process's own messages: the command line's `--lang` (set once at start), else the system's.
+pub fn process_language() -> Language {
+    *PROCESS_LANGUAGE.get_or_init(Language::from_environment)
+}
+
+/// Sets the process's language (the command line's `--lang`); only the first call counts.
+pub fn set_process_language(language: Language) {
+    let _ = PROCESS_LANGUAGE.set(language);
+}
+
+static PROCESS_LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+
 /// A message in a language: `tr!(lang, "key")` or `tr!(lang, "key", name = value, …)`; values are `Arg`s (text, or
 /// a count that selects a plural form).
 #[macro_export]

@@ -205,7 +205,7 @@ impl Offscreen {
         for _ in 0..max_frames {
             self.update();
             if let Some(error) = &self.app.world().resource::<LoadingProgress>().error {
-                return Err(OffscreenError::Loading(error.clone()));
+                return Err(OffscreenError::Loading(error.in_language(crate::i18n::process_language())));
             }
             if *self.app.world().resource::<State<StudioState>>().get() == StudioState::Ready {
                 return Ok(());

@@ -18,7 +18,8 @@ pub struct LoadingProgress {
     pub models: f32,
     pub waiting_pipelines: usize,
     pub quiet_frames: u32,
-    pub error: Option<String>,
+    /// Why the studio cannot start (a model of the library that does not load), said in the advisor's language.
+    pub error: Option<crate::i18n::errors::Said>,
 }
 
 /// Number of render pipelines still compiling, copied from the render world every frame.
@@ -59,10 +60,9 @@ fn track_loading(
     progress.waiting_pipelines = waiting.0;
     if let Some(path) = failed {
         if progress.error.is_none() {
-            let message =
-                format!("{path}: the model could not be loaded (regenerate the library with `ecrin generate-assets`)");
-            error!("{message}");
-            progress.error = Some(message);
+            let said = crate::said!("loading-model-failed", file = path.to_string());
+            error!("{said:?}");
+            progress.error = Some(said);
         }
         return;
     }

@@ -125,7 +125,7 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
-                    title: "Écrin — jewellery studio".into(),
+                    title: crate::tr!(language::at_start().advisor, "window-title"),
                     resolution: (1600u32, 900u32).into(),
                     ..default()
                 }),

@@ -78,13 +78,15 @@ fn carry_out_requests(
     mut browser: ResMut<PresetBrowser>,
     mut document: MessageWriter<DocumentCommand>,
     mut status: ResMut<StatusLine>,
+    languages: Option<Res<crate::studio::language::Languages>>,
 ) {
+    let language = languages.map(|l| l.advisor).unwrap_or_default();
     for request in requests.read() {
         match request {
             // One dialog at a time.
             PresetRequest::Open | PresetRequest::SaveAs(_) | PresetRequest::Compare if browser.asking() => {}
             PresetRequest::Open | PresetRequest::SaveAs(_) | PresetRequest::Compare => {
-                browser.dialog = Some(spawn_dialog(request.clone()));
+                browser.dialog = Some(spawn_dialog(request.clone(), language));
             }
             PresetRequest::SaveToMine(name) => {
                 let dir = user_presets_dir();
@@ -158,20 +160,19 @@ pub fn file_stem_for(name: &str) -> String {
 }
 
 /// The native dialog for a request, on its own thread (the studio keeps drawing while it is open).
-fn spawn_dialog(request: PresetRequest) -> Background<Option<DialogResult>> {
+fn spawn_dialog(request: PresetRequest, l: crate::i18n::Language) -> Background<Option<DialogResult>> {
+    let (filter, compare) = (crate::tr!(l, "dialog-preset-filter"), crate::tr!(l, "dialog-compare-title"));
     Background::thread(move |sender| {
         let start = user_presets_dir();
         let _ = std::fs::create_dir_all(&start);
-        let presets = rfd::FileDialog::new().add_filter("Écrin preset", &[preset::EXTENSION]).set_directory(&start);
+        let presets = rfd::FileDialog::new().add_filter(filter, &[preset::EXTENSION]).set_directory(&start);
         let result = match request {
             PresetRequest::Open => presets.pick_file().map(DialogResult::Open),
             PresetRequest::SaveAs(suggested) => presets
                 .set_file_name(format!("{}.{}", file_stem_for(&suggested), preset::EXTENSION))
                 .save_file()
                 .map(DialogResult::SaveAs),
-            PresetRequest::Compare => {
-                presets.set_title("Presets to compare (2 to 4)").pick_files().map(DialogResult::Compare)
-            }
+            PresetRequest::Compare => presets.set_title(compare).pick_files().map(DialogResult::Compare),
             PresetRequest::SaveToMine(_) => None,
         };
         let _ = sender.send(result);

@@ -101,13 +101,16 @@ fn carry_out_commands(
     mut messages: MessageReader<ImportCommand>,
     mut import: ResMut<Import>,
     mut status: ResMut<StatusLine>,
+    languages: Option<Res<crate::studio::language::Languages>>,
 ) {
+    let language = languages.map(|l| l.advisor).unwrap_or_default();
     for message in messages.read() {
         match message {
             ImportCommand::Pick if import.picking() => {}
             ImportCommand::Pick => {
-                import.file_dialog = Some(Background::thread(|sender| {
-                    let picked = rfd::FileDialog::new().add_filter("glTF model", &["glb", "gltf"]).pick_file();
+                let filter = crate::tr!(language, "import-filter-models");
+                import.file_dialog = Some(Background::thread(move |sender| {
+                    let picked = rfd::FileDialog::new().add_filter(filter, &["glb", "gltf"]).pick_file();
                     let _ = sender.send(picked);
                 }));
             }

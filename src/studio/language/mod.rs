@@ -55,9 +55,24 @@ pub fn plugin_with(settings_file: Option<std::path::PathBuf>) -> impl Fn(&mut Ap
     }
 }
 
-/// The studio's plugin: settings in the user's configuration folder.
+/// The studio's plugin: settings in the user's configuration folder; the window's title follows the advisor's
+/// language.
 pub(crate) fn plugin(app: &mut App) {
     plugin_with(settings::settings_path())(app);
+    app.add_systems(Update, retitle_window.after(StudioSystems::ApplyCommands));
+}
+
+/// The languages the studio starts in: the user's settings, else the system's.
+pub fn at_start() -> Languages {
+    settings::settings_path().as_deref().and_then(Settings::load).map_or_else(Languages::default, |s| s.languages())
+}
+
+fn retitle_window(languages: Res<Languages>, mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>) {
+    if languages.is_changed() {
+        for mut window in &mut windows {
+            window.title = crate::tr!(languages.advisor, "window-title");
+        }
+    }
 }
 
 /// Where the settings live (`None`: nowhere, in tests).

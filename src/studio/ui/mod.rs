@@ -280,7 +280,7 @@ fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress, l: Language)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             if let Some(error) = &progress.error {
-                ui.colored_label(egui::Color32::from_rgb(255, 120, 100), error);
+                ui.colored_label(egui::Color32::from_rgb(255, 120, 100), error.in_language(l));
                 return;
             }
             let shaders = if progress.waiting_pipelines == 0 { 1.0 } else { 0.5 };

@@ -187,7 +187,8 @@ pub fn design_panel(
             drafts.target_carats = (crate::estimate::centre_carats(design) * 100.0).round() / 100.0;
         }
         ui.label(tr!(l, "panel-target-weight"));
-        ui.add(egui::DragValue::new(&mut drafts.target_carats).range(0.01..=60.0).speed(0.01).suffix(" ct"));
+        let target = egui::DragValue::new(&mut drafts.target_carats).range(0.01..=60.0).speed(0.01).suffix(" ct");
+        ui.add(in_language(target, l, 2));
         // The drag value keeps the target positive and finite: the size for it always exists.
         if ui.button(tr!(l, "panel-set-size")).clicked()
             && let Ok(command) = crate::estimate::set_carats(design, drafts.target_carats)
@@ -317,6 +318,13 @@ fn size_and_engraving(
     }
     let (count, most) = (design.engraving.chars().count(), limits::ENGRAVING_MAX_CHARS);
     ui.label(RichText::new(tr!(l, "panel-engraving-count", count = count, most = most.to_string())).weak());
+}
+
+/// A number field that writes and reads numbers as the language does ("1,02" in French).
+pub fn in_language(value: egui::DragValue<'_>, l: Language, digits: u8) -> egui::DragValue<'_> {
+    value
+        .custom_formatter(move |value, _| format::number(l, value, digits))
+        .custom_parser(|text| text.replace(',', ".").replace(['\u{a0}', '\u{202f}', ' '], "").trim().parse().ok())
 }
 
 /// A design replaced from outside (preset opened, undo): forget the drafts so the fields show it.
