@@ -436,3 +436,28 @@ window-title = Écrin — jewellery studio
 dialog-preset-filter = Écrin design
 dialog-compare-title = Designs to compare (2 to 4)
 loading-model-failed = { $file }: the model could not be loaded (regenerate the library with `ecrin generate-assets`)
+
+## The house's rules and the collection's errors.
+
+rule-ring-size = EU size { $size } is outside the sizes the house makes “{ $model }” in (EU { $min }–{ $max })
+rule-centre-species = “{ $model }”: the house does not set a { $species } centre stone in it (it allows: { $allowed })
+rule-centre-size-range = “{ $model }”: the house does not set a { $size } centre stone in it (it allows { $min } to { $max })
+rule-centre-size-modelled = “{ $model }”: the house does not set a { $size } centre stone in it (only as modelled, { $modelled })
+error-model-too-large = { $size } bytes, larger than the { $max } bytes a jewellery model can be
+error-not-gltf = not a valid glTF file: { $reason }
+error-buffer = buffer { $index }: { $reason }
+error-too-many-triangles = { $count } triangles, more than the { $max } a model may have
+error-no-triangles = no triangles: nothing to show
+error-nothing-known = no part is metal or stone: name the parts' materials, or choose in the import dialog
+error-units = cannot tell the units: the model is { $extent } units across, which is no size for a { $kind }
+error-model-not-found = no model “{ $id }” in the collection { $folder }: add its file to the collection again (Add to the collection…), or open the design with the folder that holds it (--collection); the design is kept as it is
+error-model-changed = the model “{ $name }” ({ $id }) has changed since this design was made (its file is not the one the design names): add the new file to the collection and make the design again; the design is kept as it is
+error-not-a-model = not a glTF model (.glb or .gltf)
+error-loading-cancelled = loading the model “{ $name }” was cancelled; the design is kept, open it again to show the model
+error-cannot-combine = these models cannot be combined: { $reason }
+status-preparing-stopped = preparing “{ $name }” stopped without a result
+status-not-a-collection-model = not a model of the collection
+status-model-did-not-load = the model did not load
+status-export-cannot-start = cannot start the export: { $reason }
+status-export-silent = the export stopped without a word
+new-design-name = Classic solitaire

@@ -436,3 +436,28 @@ window-title = Écrin — studio de joaillerie
 dialog-preset-filter = Création Écrin
 dialog-compare-title = Créations à comparer (2 à 4)
 loading-model-failed = { $file } : le modèle n’a pas pu être chargé (régénérez la bibliothèque avec `ecrin generate-assets`)
+
+## Les règles de la maison et les erreurs de la collection.
+
+rule-ring-size = le tour de doigt EU { $size } est hors des tailles où la maison réalise « { $model } » (EU { $min } à { $max })
+rule-centre-species = « { $model } » : la maison n’y sertit pas de pierre centrale en { $species } (elle permet : { $allowed })
+rule-centre-size-range = « { $model } » : la maison n’y sertit pas de pierre centrale de { $size } (elle permet de { $min } à { $max })
+rule-centre-size-modelled = « { $model } » : la maison n’y sertit pas de pierre centrale de { $size } (seulement telle que modélisée, { $modelled })
+error-model-too-large = { $size } octets, plus que les { $max } octets qu’un modèle de bijou peut faire
+error-not-gltf = ce n’est pas un fichier glTF valide : { $reason }
+error-buffer = tampon { $index } : { $reason }
+error-too-many-triangles = { $count } triangles, plus que les { $max } qu’un modèle peut avoir
+error-no-triangles = aucun triangle : rien à montrer
+error-nothing-known = aucune pièce n’est reconnue comme métal ou pierre : nommez les matières des pièces, ou choisissez dans la fenêtre d’import
+error-units = impossible de déduire les unités : le modèle mesure { $extent } unités, ce qui n’est pas une taille de { $kind }
+error-model-not-found = aucun modèle « { $id } » dans la collection { $folder } : ajoutez de nouveau son fichier à la collection (Ajouter à la collection…), ou ouvrez la création avec le dossier qui le contient (--collection) ; la création est conservée telle quelle
+error-model-changed = le modèle « { $name } » ({ $id }) a changé depuis que cette création a été faite (son fichier n’est plus celui que la création nomme) : ajoutez le nouveau fichier à la collection et refaites la création ; elle est conservée telle quelle
+error-not-a-model = ce n’est pas un modèle glTF (.glb ou .gltf)
+error-loading-cancelled = chargement du modèle « { $name } » annulé ; la création est conservée, rouvrez-la pour afficher le modèle
+error-cannot-combine = ces modèles ne peuvent pas être assemblés : { $reason }
+status-preparing-stopped = la préparation de « { $name } » s’est arrêtée sans résultat
+status-not-a-collection-model = ce n’est pas un modèle de la collection
+status-model-did-not-load = le modèle n’a pas été chargé
+status-export-cannot-start = impossible de lancer l’export : { $reason }
+status-export-silent = l’export s’est arrêté sans un mot
+new-design-name = Solitaire classique

@@ -94,15 +94,18 @@ impl Manifest {
     }
 }
 
-/// A rule of the house's that a design of its model breaks.
+/// A rule of the house's that a design of its model breaks (data: its words are made by `i18n::errors`).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum HouseRule {
     #[error("EU size {size:.0} is outside the sizes the house makes “{model}” in (EU {min:.0}–{max:.0})")]
     RingSize { model: String, size: f32, min: f32, max: f32 },
-    #[error("the house does not set a {species} centre stone in “{model}” (it allows: {allowed})")]
-    CentreSpecies { model: String, species: String, allowed: String },
-    #[error("the house does not set a {size:.2} mm centre stone in “{model}” ({allowed})")]
-    CentreSize { model: String, size: f32, allowed: String },
+    #[error("the house does not set a {species:?} centre stone in “{model}” (it allows: {allowed:?})")]
+    CentreSpecies { model: String, species: Species, allowed: Vec<Species> },
+    /// `allowed`: the lengths the house allows, or `None` when the stone is only as modelled (`modelled` mm).
+    #[error(
+        "the house does not set a {size:.2} mm centre stone in “{model}” (allowed: {allowed:?}, modelled {modelled:.2} mm)"
+    )]
+    CentreSize { model: String, size: f32, allowed: Option<(f32, f32)>, modelled: f32 },
 }
 
 impl Allowed {
@@ -153,18 +156,15 @@ impl Manifest {
         if let Some(modelled) = self.setup.centre_mm()
             && !self.allowed.allows_stone(design.stone.size_mm, modelled)
         {
-            let allowed = match self.allowed.centre_mm.filter(|_| self.setup.restoneable()) {
-                Some((min, max)) => format!("it allows {min:.2} to {max:.2} mm"),
-                None => format!("only as modelled, {modelled:.2} mm"),
-            };
-            broken.push(HouseRule::CentreSize { model: self.name.clone(), size: design.stone.size_mm, allowed });
+            let allowed = self.allowed.centre_mm.filter(|_| self.setup.restoneable());
+            let size = design.stone.size_mm;
+            broken.push(HouseRule::CentreSize { model: self.name.clone(), size, allowed, modelled });
         }
         if !self.allowed.allows_species(design.stone.species) {
-            let allowed = self.allowed.centre_species.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
             broken.push(HouseRule::CentreSpecies {
                 model: self.name.clone(),
-                species: design.stone.species.label().to_string(),
-                allowed,
+                species: design.stone.species,
+                allowed: self.allowed.centre_species.clone(),
             });
         }
         broken

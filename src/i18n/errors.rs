@@ -3,8 +3,12 @@
 //! third party's words inside an error (the RON parser's, the system's) are quoted as they come.
 
 use super::{Arg, Language, format};
+use crate::collection::CollectionError;
+use crate::collection::manifest::HouseRule;
 use crate::design::DesignError;
 use crate::design::preset::{OLDEST_READABLE_VERSION, PRESET_VERSION, PresetError};
+use crate::geometry::house::analyse::AnalysisError;
+use crate::geometry::house::read::{MAX_FILE_BYTES, MAX_TRIANGLES, ReadError};
 use crate::tr;
 
 /// What went wrong, said in a language, made when it is shown (the status line follows a change of language).
@@ -107,6 +111,76 @@ pub fn preset_error(l: Language, error: &PresetError) -> String {
     }
 }
 
+/// A rule of the house's that a design breaks, in a language.
+pub fn house_rule(l: Language, rule: &HouseRule) -> String {
+    let n = |v: f32| format::number(l, f64::from(v), 0);
+    let mm = |v: f32| format::millimetres(l, v, 2);
+    match rule {
+        HouseRule::RingSize { model, size, min, max } => {
+            tr!(l, "rule-ring-size", model = model, size = n(*size), min = n(*min), max = n(*max))
+        }
+        HouseRule::CentreSpecies { model, species, allowed } => {
+            let allowed = allowed.iter().map(|&s| l.term(s)).collect::<Vec<_>>().join(", ");
+            tr!(l, "rule-centre-species", model = model, species = l.term_in_sentence(*species), allowed = allowed)
+        }
+        HouseRule::CentreSize { model, size, allowed: Some((min, max)), .. } => {
+            tr!(l, "rule-centre-size-range", model = model, size = mm(*size), min = mm(*min), max = mm(*max))
+        }
+        HouseRule::CentreSize { model, size, allowed: None, modelled } => {
+            tr!(l, "rule-centre-size-modelled", model = model, size = mm(*size), modelled = mm(*modelled))
+        }
+    }
+}
+
+/// A model that cannot be read, in a language (the system's and the glTF reader's own words quoted).
+pub fn read_error(l: Language, error: &ReadError) -> String {
+    let whole = |file: &str, what: String| tr!(l, "error-in-file", file = file, what = what);
+    match error {
+        ReadError::Io { file, source } => whole(file, tr!(l, "error-cannot-read", reason = source.to_string())),
+        ReadError::TooLarge { file, size } => {
+            let (size, max) = (size.to_string(), MAX_FILE_BYTES.to_string());
+            whole(file, tr!(l, "error-model-too-large", size = size, max = max))
+        }
+        ReadError::NotGltf { file, message } => whole(file, tr!(l, "error-not-gltf", reason = message)),
+        ReadError::Buffer { file, index, message } => {
+            whole(file, tr!(l, "error-buffer", index = index.to_string(), reason = message))
+        }
+        ReadError::TooManyTriangles { file, count } => {
+            let (count, max) = (count.to_string(), MAX_TRIANGLES.to_string());
+            whole(file, tr!(l, "error-too-many-triangles", count = count, max = max))
+        }
+        ReadError::Empty { file } => whole(file, tr!(l, "error-no-triangles")),
+    }
+}
+
+/// What the analysis of a model could not tell, in a language.
+pub fn analysis_error(l: Language, error: &AnalysisError) -> String {
+    match error {
+        AnalysisError::NothingKnown => tr!(l, "error-nothing-known"),
+        AnalysisError::Units { extent, kind } => {
+            tr!(l, "error-units", extent = format::number(l, f64::from(*extent), 1), kind = l.term_in_sentence(*kind))
+        }
+    }
+}
+
+/// A collection operation that failed, in a language: the model or the file, and what to do.
+pub fn collection_error(l: Language, error: &CollectionError) -> String {
+    match error {
+        CollectionError::Read(error) => read_error(l, error),
+        CollectionError::Analysis { file, source } => {
+            tr!(l, "error-in-file", file = file, what = analysis_error(l, source))
+        }
+        // A manifest's own words (a RON parser's) and the system's are quoted as they come.
+        CollectionError::Manifest { path, message } => tr!(l, "error-in-file", file = path, what = message),
+        CollectionError::Io { path, source } => tr!(l, "error-in-file", file = path, what = source.to_string()),
+        CollectionError::NotFound { id, folder } => tr!(l, "error-model-not-found", id = id, folder = folder),
+        CollectionError::Changed { id, name } => tr!(l, "error-model-changed", id = id, name = name),
+        CollectionError::NotAModel { path } => tr!(l, "error-in-file", file = path, what = tr!(l, "error-not-a-model")),
+        CollectionError::Cancelled(name) => tr!(l, "error-loading-cancelled", name = name),
+        CollectionError::Combine { message } => tr!(l, "error-cannot-combine", reason = message),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +203,23 @@ mod tests {
         assert_eq!(
             preset_error(Language::English, &error),
             "bague.ron:3:12: stone length 25.00 mm is outside 2.00 mm to 20.00 mm"
+        );
+        let rule = HouseRule::CentreSpecies {
+            model: "Lune".into(),
+            species: crate::design::Species::Emerald,
+            allowed: vec![crate::design::Species::Diamond, crate::design::Species::Ruby],
+        };
+        assert_eq!(
+            house_rule(Language::French, &rule),
+            format!(
+                "«{nb}Lune{nb}»{nb}: la maison n’y sertit pas de pierre centrale en émeraude (elle permet{nb}: Diamant, Rubis)"
+            )
+        );
+        let missing = CollectionError::NotFound { id: "lune".into(), folder: "/tmp/c".into() };
+        assert!(
+            collection_error(Language::French, &missing).starts_with("aucun modèle «"),
+            "{}",
+            collection_error(Language::French, &missing)
         );
         let said = Said::new(move |l| preset_error(l, &PresetError::Empty { path: "x.ron".into() }));
         assert_ne!(said.in_language(Language::French), said.in_language(Language::English), "made when shown");

@@ -93,6 +93,26 @@ impl Language {
     }
 }
 
+/// The ring-size system of a locale's country ("en_US" → US, "en_GB" or "en_IE" → UK letters, "ja_JP" → JP; the
+/// rest of Europe and a locale without a country → EU, the tour de doigt): what a new design shows first.
+pub fn size_system_of(tag: &str) -> crate::design::ring_size::SizeSystem {
+    use crate::design::ring_size::SizeSystem;
+    let region = tag.split(['.', '@']).next().and_then(|t| t.split(['-', '_']).nth(1)).unwrap_or("");
+    match region.to_ascii_uppercase().as_str() {
+        "US" | "CA" | "MX" => SizeSystem::Us,
+        "GB" | "IE" | "AU" | "NZ" | "ZA" => SizeSystem::Uk,
+        "JP" => SizeSystem::Jp,
+        _ => SizeSystem::Eu,
+    }
+}
+
+/// The ring-size system of the system's locale (see `size_system_of`).
+pub fn local_size_system() -> crate::design::ring_size::SizeSystem {
+    let tag =
+        ["LC_ALL", "LC_MEASUREMENT", "LANG"].into_iter().filter_map(|n| std::env::var(n).ok()).find(|v| !v.is_empty());
+    size_system_of(&tag.unwrap_or_default())
+}
+
 /// The language of this process's own messages: the command line's `--lang` (set once at start), else the system's.
 pub fn process_language() -> Language {
     *PROCESS_LANGUAGE.get_or_init(Language::from_environment)

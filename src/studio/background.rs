@@ -130,7 +130,8 @@ impl ChildJob {
                 return (status, last_error);
             }
         }
-        (Err("it stopped without a word".into()), None)
+        // An empty error: the child ended without a word (the caller says so in the advisor's language).
+        (Err(String::new()), None)
     }
 
     /// Writes a line to its standard input (how `ecrin pack --cancel-on-stdin` is asked to stop).

@@ -133,7 +133,13 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
             })
             .set(AssetPlugin { file_path: models::assets_dir().to_string_lossy().into_owned(), ..default() }),
     )
-    .insert_resource(document::CurrentDesign::new(crate::design::Design::default()))
+    // A new design is named in the advisor's language and shows ring sizes as the country of the system's locale
+    // reads them (switchable in the panel).
+    .insert_resource(document::CurrentDesign::new(crate::design::Design {
+        name: crate::tr!(language::at_start().advisor, "new-design-name"),
+        size_system: crate::i18n::local_size_system(),
+        ..crate::design::Design::default()
+    }))
     .add_plugins(window_plugin);
     if let Some(path) = preset {
         if import::is_model(&path) {

@@ -221,8 +221,8 @@ pub fn units_for(kind: ModelKind, extent: f32) -> Option<(&'static str, f32)> {
 pub enum AnalysisError {
     #[error("no part is metal or stone: name the parts' materials, or choose in the import dialog")]
     NothingKnown,
-    #[error("cannot tell the units: the model is {extent} units across, which is no size for a {kind}")]
-    Units { extent: f32, kind: &'static str },
+    #[error("cannot tell the units: the model is {extent} units across, which is no size for a {}", kind.word())]
+    Units { extent: f32, kind: ModelKind },
 }
 
 /// Proposes a setup for a model: `uses` overrides the classification part by part (the dialog's corrections).
@@ -268,7 +268,7 @@ pub fn analyse(parts: &[RawPart], uses: Option<&[PartUse]>) -> Result<HouseSetup
         (None, _) if metal.is_empty() && stones.len() == 1 => ModelKind::Stone,
         (None, _) => ModelKind::Head,
     };
-    let (units, scale) = units_for(kind, extent).ok_or(AnalysisError::Units { extent, kind: kind.word() })?;
+    let (units, scale) = units_for(kind, extent).ok_or(AnalysisError::Units { extent, kind })?;
     let turn = match ring_like {
         Some(turn) => turn,
         None => {

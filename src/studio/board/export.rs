@@ -31,7 +31,7 @@ pub struct ExportBoard(pub PathBuf);
 /// The board picture being made, if any.
 #[derive(Resource, Default)]
 pub struct BoardExport {
-    running: Option<Background<Result<PathBuf, String>>>,
+    running: Option<Background<Result<PathBuf, Said>>>,
 }
 
 impl BoardExport {
@@ -80,19 +80,22 @@ fn render_board(
     output: &Path,
     prices: Option<&Path>,
     languages: crate::studio::language::Languages,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, Said> {
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            said!("status-cannot-create-folder", folder = parent.display().to_string(), reason = e.to_string())
+        })?;
     }
     let work = crate::studio::presets::user_presets_dir().with_file_name("board");
-    std::fs::create_dir_all(&work).map_err(|e| format!("{}: cannot create the folder: {e}", work.display()))?;
+    std::fs::create_dir_all(&work).map_err(|e| {
+        said!("status-cannot-create-folder", folder = work.display().to_string(), reason = e.to_string())
+    })?;
     let inputs: Vec<PathBuf> = (1..=designs.len())
         .map(|i| work.join(format!("board-{}-{i}.{}", std::process::id(), preset::EXTENSION)))
         .collect();
-    let written: Result<(), String> = designs
-        .iter()
-        .zip(&inputs)
-        .try_for_each(|(design, path)| preset::save(path, design).map_err(|e| e.to_string()));
+    let written: Result<(), Said> = designs.iter().zip(&inputs).try_for_each(|(design, path)| {
+        preset::save(path, design).map_err(|e| Said::new(move |l| crate::i18n::errors::preset_error(l, &e)))
+    });
     let result = written.and_then(|()| {
         let mut args: Vec<OsString> = vec!["board".into()];
         args.extend(inputs.iter().map(|input| input.clone().into_os_string()));
@@ -103,13 +106,14 @@ fn render_board(
         if let Some(prices) = prices {
             args.extend(["--prices".into(), prices.as_os_str().to_owned()]);
         }
-        let child = ChildJob::start(&args).map_err(|e| format!("cannot start the board export: {e}"))?;
+        let child = ChildJob::start(&args).map_err(|e| said!("status-export-cannot-start", reason = e.to_string()))?;
+        // The child's last error line is already in the advisor's language (`--lang`).
         match child.wait_for_exit() {
             (Ok(status), _) if status.success() => Ok(output.to_path_buf()),
-            (Ok(status), last_error) => {
-                Err(last_error.unwrap_or_else(|| format!("the board export failed ({status})")))
-            }
-            (Err(error), _) => Err(format!("the board export stopped: {error}")),
+            (Ok(status), Some(line)) => Err(Said::as_written(format!("{line} ({status})"))),
+            (Ok(status), None) => Err(said!("status-export-failed", code = status.to_string())),
+            (Err(error), _) if error.is_empty() => Err(said!("status-export-silent")),
+            (Err(error), _) => Err(said!("status-export-stopped", reason = error)),
         }
     });
     for input in &inputs {
@@ -121,10 +125,10 @@ fn render_board(
 fn follow_export(mut export: ResMut<BoardExport>, mut status: ResMut<StatusLine>) {
     let Some(running) = &export.running else { return };
     let Some(result) = running.outcome() else { return };
-    let result = result.unwrap_or_else(|| Err("the board export stopped without a word".to_string()));
+    let result = result.unwrap_or_else(|| Err(said!("status-export-silent")));
     *status = match result {
         Ok(path) => StatusLine::info(said!("status-board-written", file = path.display().to_string())),
-        Err(message) => StatusLine::error(Said::as_written(message)),
+        Err(said) => StatusLine::error(said),
     };
     export.running = None;
 }

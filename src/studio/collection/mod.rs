@@ -46,18 +46,19 @@ pub struct StudioCollection {
     pub collection: Collection,
     pub models: Vec<Manifest>,
     /// Manifests that could not be read (named).
-    pub problems: Vec<String>,
+    /// Manifests that could not be read, said in the advisor's language.
+    pub problems: Vec<Said>,
     /// The search box of the panel.
     pub search: String,
     /// The models' pictures (the studio window makes them).
     pub thumbnails: thumbnails::Thumbnails,
     listing: Option<Background<Listing>>,
-    adding: Option<Background<Result<Manifest, String>>>,
+    adding: Option<Background<Result<Manifest, Said>>>,
     /// Models being prepared, by file hash, ring size and centre stone size (hundredths of a mm).
     preparing: HashMap<(String, u32, u32), prepare::Preparation>,
     /// Models that could not be prepared (or whose loading was cancelled), by file hash: not tried again until
     /// a design of theirs is opened again.
-    failed: HashMap<String, String>,
+    failed: HashMap<String, Said>,
 }
 
 impl StudioCollection {
@@ -129,7 +130,7 @@ fn carry_out_commands(
                 let (path, name, setup, allowed) = (path.clone(), name.clone(), setup.clone(), allowed.clone());
                 *status = StatusLine::info(said!("status-collection-adding", file = path.display().to_string()));
                 state.adding = Some(Background::compute(move || {
-                    collection.add_with(&path, name.as_deref(), setup.map(|s| *s), allowed).map_err(|e| e.to_string())
+                    collection.add_with(&path, name.as_deref(), setup.map(|s| *s), allowed).map_err(collection_said)
                 }));
             }
             CollectionCommand::Open(id) => match state.models.iter().find(|m| m.id == *id).cloned() {
@@ -144,15 +145,14 @@ fn carry_out_commands(
             CollectionCommand::Combine { band, head } => {
                 let (band, head) = (band.clone(), head.clone());
                 *status = StatusLine::info(said!("status-collection-combining"));
-                state.adding = Some(Background::compute(move || {
-                    collection.combine(&band, &head, None).map_err(|e| e.to_string())
-                }));
+                state.adding =
+                    Some(Background::compute(move || collection.combine(&band, &head, None).map_err(collection_said)));
             }
             CollectionCommand::Remove(id) => {
                 // Off the frame: the files go, then the folder is listed again.
                 let id = id.clone();
                 state.listing = Some(Background::compute(move || {
-                    let removed = collection.remove(&id).map(|m| m.name).map_err(|e| e.to_string());
+                    let removed = collection.remove(&id).map(|m| m.name).map_err(collection_said);
                     listing(&collection, Some(removed))
                 }));
             }
@@ -161,22 +161,27 @@ fn carry_out_commands(
 }
 
 /// The folder's models and the manifests that could not be read; with what a removal did, when there was one.
-fn listing(collection: &Collection, removed: Option<Result<String, String>>) -> Listing {
+fn listing(collection: &Collection, removed: Option<Result<String, Said>>) -> Listing {
     let (mut models, mut problems) = (Vec::new(), Vec::new());
     for entry in collection.list() {
         match entry {
             Ok(manifest) => models.push(manifest),
-            Err(error) => problems.push(error.to_string()),
+            Err(error) => problems.push(collection_said(error)),
         }
     }
     Listing { models, problems, removed }
 }
 
+/// A collection's error, said when shown.
+pub(crate) fn collection_said(error: crate::collection::CollectionError) -> Said {
+    Said::new(move |l| crate::i18n::errors::collection_error(l, &error))
+}
+
 /// A listing of the folder (after a removal: what it did).
 struct Listing {
     models: Vec<Manifest>,
-    problems: Vec<String>,
-    removed: Option<Result<String, String>>,
+    problems: Vec<Said>,
+    removed: Option<Result<String, Said>>,
 }
 
 /// The listing came back; a model was added (its design opens).
@@ -191,7 +196,7 @@ fn receive_background_work(
         if let Some(listed) = listed {
             match listed.removed {
                 Some(Ok(name)) => *status = StatusLine::info(said!("status-collection-removed", name = name)),
-                Some(Err(message)) => *status = StatusLine::error(Said::as_written(message)),
+                Some(Err(said)) => *status = StatusLine::error(said),
                 None => {}
             }
             state.models = listed.models;
@@ -206,7 +211,7 @@ fn receive_background_work(
                 documents.write(DocumentCommand::Design(DesignCommand::Load(Box::new(design_of(&manifest)))));
                 commands.write(CollectionCommand::Refresh);
             }
-            Some(Err(message)) => *status = StatusLine::error(Said::as_written(message)),
+            Some(Err(said)) => *status = StatusLine::error(said),
             None => *status = StatusLine::error(said!("status-collection-add-stopped")),
         }
     }
@@ -228,8 +233,10 @@ fn tell_broken_rules(
     *told = Some(seen);
     let Some(model) = design.source.collection() else { return };
     let Some(manifest) = state.models.iter().find(|m| m.hash == model.hash) else { return };
-    let broken: Vec<String> = manifest.rules_broken(design).iter().map(ToString::to_string).collect();
+    let broken = manifest.rules_broken(design);
     if !broken.is_empty() {
-        *status = StatusLine::info(Said::as_written(broken.join("; ")));
+        *status = StatusLine::info(Said::new(move |l| {
+            broken.iter().map(|rule| crate::i18n::errors::house_rule(l, rule)).collect::<Vec<_>>().join("; ")
+        }));
     }
 }

@@ -81,7 +81,7 @@ pub fn collection_ui(
         ui.label(egui::RichText::new(tr!(l, "collection-empty")).weak());
     }
     for problem in &state.problems {
-        ui.label(egui::RichText::new(problem).color(egui::Color32::from_rgb(240, 190, 120)));
+        ui.label(egui::RichText::new(problem.in_language(l)).color(egui::Color32::from_rgb(240, 190, 120)));
     }
     out
 }

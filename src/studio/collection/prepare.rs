@@ -24,7 +24,7 @@ pub(super) struct Preparation {
     /// Whether the model itself is being loaded (not only made at another size): the panel shows its progress.
     pub(super) first_load: bool,
     pub(super) progress: Arc<Progress>,
-    work: Background<Result<Prepared, String>>,
+    work: Background<Result<Prepared, Said>>,
 }
 
 /// A house model made at a size, its meshes ready to hand to the renderer.
@@ -101,16 +101,16 @@ pub(super) fn prepare_models(
                     kind.set_if_neq(PieceKind::of(&design.0));
                 }
             }
-            Some(Err(message)) => {
+            Some(Err(said)) => {
                 *status = if preparation.progress.is_cancelled() {
-                    StatusLine::info(Said::as_written(message.clone()))
+                    StatusLine::info(said.clone())
                 } else {
-                    StatusLine::error(Said::as_written(message.clone()))
+                    StatusLine::error(said.clone())
                 };
-                state.failed.insert(wanted.0, message);
+                state.failed.insert(wanted.0, said);
             }
             None => {
-                state.failed.insert(wanted.0, format!("preparing “{}” stopped without a result", preparation.name));
+                state.failed.insert(wanted.0, said!("status-preparing-stopped", name = &preparation.name));
             }
         }
     }
@@ -124,10 +124,10 @@ pub(super) fn shown_ready(design: &crate::design::Design, house_meshes: &HouseMe
 }
 
 /// The work of a preparation, off the frame: the core's preparation, then one Bevy mesh per mesh of the model.
-fn prepare(collection: &Collection, design: &crate::design::Design, progress: &Progress) -> Result<Prepared, String> {
-    let model = design.source.collection().ok_or("not a model of the collection")?;
-    collection.prepare_with(design, progress).map_err(|e| e.to_string())?;
-    let key = crate::geometry::house::key_for(design).ok_or("the model did not load")?;
+fn prepare(collection: &Collection, design: &crate::design::Design, progress: &Progress) -> Result<Prepared, Said> {
+    let model = design.source.collection().ok_or_else(|| said!("status-not-a-collection-model"))?;
+    collection.prepare_with(design, progress).map_err(super::collection_said)?;
+    let key = crate::geometry::house::key_for(design).ok_or_else(|| said!("status-model-did-not-load"))?;
     let component = LibraryComponent::House(key);
     let component_model = component.model();
     let count = component_model.meshes.len().max(1);
@@ -135,7 +135,7 @@ fn prepare(collection: &Collection, design: &crate::design::Design, progress: &P
     for (index, mesh) in component_model.meshes.iter().enumerate() {
         progress
             .reached(0.95 + 0.05 * index as f32 / count as f32)
-            .map_err(|_| crate::collection::CollectionError::Cancelled(model.name.clone()).to_string())?;
+            .map_err(|_| super::collection_said(crate::collection::CollectionError::Cancelled(model.name.clone())))?;
         meshes.push((index, bevy_mesh(&mesh.data)));
         if mesh.material != Material::Metal {
             planes.push((index, convex_planes_of_mesh(&mesh.data, MAX_PLANES).ok()));

@@ -105,7 +105,7 @@ fn start_or_cancel(
                         job.progress = Some((0, 1, "starting".into()));
                         job.running = Some(running);
                     }
-                    Err(message) => *status = StatusLine::error(Said::as_written(message)),
+                    Err(said) => *status = StatusLine::error(said),
                 }
             }
             PackCommand::Cancel => {
@@ -124,15 +124,20 @@ fn start(
     order: &PackOrder,
     prices: Option<&Path>,
     languages: crate::studio::language::Languages,
-) -> Result<Running, String> {
+) -> Result<Running, Said> {
     let design = current.design();
     let work = crate::studio::presets::user_presets_dir().with_file_name("packing");
-    std::fs::create_dir_all(&work).map_err(|e| format!("{}: cannot create the folder: {e}", work.display()))?;
+    std::fs::create_dir_all(&work).map_err(|e| {
+        said!("status-cannot-create-folder", folder = work.display().to_string(), reason = e.to_string())
+    })?;
     let input = work.join(format!("pack-input-{}.ron", std::process::id()));
     let journal = if order.include_journal { current.journal.as_slice() } else { &[] };
-    preset::save_with_journal(&input, design, journal).map_err(|e| e.to_string())?;
+    preset::save_with_journal(&input, design, journal)
+        .map_err(|e| Said::new(move |l| crate::i18n::errors::preset_error(l, &e)))?;
     let parent = approvals_dir();
-    std::fs::create_dir_all(&parent).map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
+    std::fs::create_dir_all(&parent).map_err(|e| {
+        said!("status-cannot-create-folder", folder = parent.display().to_string(), reason = e.to_string())
+    })?;
     let folder = unused_folder(&parent, &format!("{} {}", safe_file_stem(&design.name), iso_date(now())));
     let mut args: Vec<OsString> = vec!["pack".into(), input.clone().into(), "--out".into(), folder.clone().into()];
     args.push("--cancel-on-stdin".into());
@@ -148,7 +153,7 @@ fn start(
     if let Some(prices) = prices {
         args.extend(["--prices".into(), prices.into()]);
     }
-    let child = ChildJob::start(&args).map_err(|e| format!("cannot start the export: {e}"))?;
+    let child = ChildJob::start(&args).map_err(|e| said!("status-export-cannot-start", reason = e.to_string()))?;
     Ok(Running { child, input, folder })
 }
 
@@ -171,7 +176,7 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
             Polled::Ready(ChildEvent::Exited { status, last_error }) => ended = Some((status, last_error)),
             Polled::Waiting => break,
             Polled::Finished => {
-                ended = ended.or(Some((Err("the export stopped without a word".into()), None)));
+                ended = ended.or(Some((Err(String::new()), None)));
                 break;
             }
         }
@@ -191,7 +196,8 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
             Some(line) => Said::as_written(line),
             None => said!("status-export-failed", code = code.to_string()),
         }),
-        Err(error) => StatusLine::error(said!("status-export-stopped", reason = error.to_string())),
+        Err(error) if error.is_empty() => StatusLine::error(said!("status-export-silent")),
+        Err(error) => StatusLine::error(said!("status-export-stopped", reason = error)),
     };
     job.progress = None;
 }
