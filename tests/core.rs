@@ -164,8 +164,34 @@ fn committed_models_are_what_the_generator_writes() {
     }
 }
 
+/// Runs the CLI in English whatever the machine's locale (`--lang` says otherwise).
 fn ecrin(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_ecrin")).args(args).current_dir(repo()).output().expect("run ecrin")
+    std::process::Command::new(env!("CARGO_BIN_EXE_ecrin"))
+        .args(args)
+        .current_dir(repo())
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run ecrin")
+}
+
+#[test]
+fn the_cli_speaks_french_with_lang_fr() {
+    let solitaire = repo().join("presets/classic-solitaire.ron").display().to_string();
+    let output = ecrin(&["--lang", "fr", "check", &solitaire]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && text.contains("correct") && text.contains("empreinte"), "{text}");
+    assert!(text.contains(",") && text.contains("\u{a0}g"), "weights written as in French: {text}");
+    let broken = scratch("cli-fr").join("bague.ron");
+    std::fs::write(&broken, valid_text().replace("size_mm: 6.4", "size_mm: 25.0")).expect("write");
+    let output = ecrin(&["--lang", "fr", "render", &broken.display().to_string(), "-o", "/nonexistent/x.png"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("Le fichier") && stderr.contains("ligne") && stderr.contains("la pierre mesure"),
+        "{stderr}"
+    );
 }
 
 #[test]

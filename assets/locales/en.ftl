@@ -461,3 +461,40 @@ status-model-did-not-load = the model did not load
 status-export-cannot-start = cannot start the export: { $reason }
 status-export-silent = the export stopped without a word
 new-design-name = Classic solitaire
+error-no-metal-price = the price list has no price per gram for this metal: { $alloy }
+error-no-stone-price = the price list has no price for a stone of { $carats }: { $species }
+error-no-weight = the metal's weight is unavailable (the model is not a closed solid)
+
+## The command line.
+
+cli-unknown-light = unknown lighting “{ $text }”: studio, boutique, daylight or evening
+cli-unknown-background = unknown background “{ $text }”: velvet, white or transparent
+cli-unknown-language = unknown language “{ $text }”: fr or en
+cli-cannot-write-report = cannot write the report: { $reason }
+cli-wrote-models = wrote { $count } models under { $folder }
+check-no-centre-stone = no centre stone
+check-stone = { $species } { $cut } { $size } ({ $carats }, brilliance { $brilliance }, fire { $fire })
+check-side-stones = , side stones { $species }
+check-house-model = the house's model { $name } ({ $id })
+check-ok = { $file }: ok — “{ $name }”: { $alloy } ≈ { $weight }, { $stone }{ $side }, { $piece }; fingerprint { $fingerprint }
+cli-render-usage = render: one preset with -o FILE, or several with --out FOLDER
+cli-turntable-frames = --turntable { $count }: must be 2–720 frames
+cli-turntable-written = { $file } ({ $count } frames; PNG frames in { $folder })
+cli-turntable-failed = turntable failed: { $reason }
+cli-render-failed = render failed: { $reason }
+cli-shard-form = --shard { $text }: expected i/n, e.g. 2/4
+cli-shard-number = --shard { $text }: { $part } is not a number
+cli-shard-range = --shard { $text }: needs 1 ≤ i ≤ n
+cli-skipped = skipped: { $reason }
+cli-board-option = board: --{ $reason }
+cli-board-failed = board failed: { $reason }
+cli-pack-option = pack: { $reason }
+cli-pack-failed = pack failed: { $reason }
+cli-collection-what = { $kind } in { $units } ({ $file }{ $size }), { $count ->
+    [one] 1 stone
+   *[other] { $count } stones
+}
+cli-collection-inner = , inner Ø { $size }
+cli-collection-removed = removed { $id } ({ $name })
+cli-thumbnail-stopped = the thumbnail of { $id } stopped
+cli-thumbnails-failed = thumbnails: { $reason }

@@ -461,3 +461,40 @@ status-model-did-not-load = le modèle n’a pas été chargé
 status-export-cannot-start = impossible de lancer l’export : { $reason }
 status-export-silent = l’export s’est arrêté sans un mot
 new-design-name = Solitaire classique
+error-no-metal-price = la liste de prix n’a pas de prix au gramme pour ce métal : { $alloy }
+error-no-stone-price = la liste de prix n’a pas de prix pour une pierre de { $carats } : { $species }
+error-no-weight = le poids du métal est indisponible (le modèle n’est pas un volume fermé)
+
+## La ligne de commande.
+
+cli-unknown-light = éclairage inconnu « { $text } » : studio, boutique, daylight ou evening
+cli-unknown-background = fond inconnu « { $text } » : velvet, white ou transparent
+cli-unknown-language = langue inconnue « { $text } » : fr ou en
+cli-cannot-write-report = impossible d’écrire le rapport : { $reason }
+cli-wrote-models = { $count } modèles écrits dans { $folder }
+check-no-centre-stone = pas de pierre centrale
+check-stone = { $species } taille { $cut } { $size } ({ $carats }, brillance { $brilliance }, feu { $fire })
+check-side-stones = , pierres d’accompagnement { $species }
+check-house-model = le modèle de la maison { $name } ({ $id })
+check-ok = { $file } : correct — « { $name } » : { $alloy } ≈ { $weight }, { $stone }{ $side }, { $piece } ; empreinte { $fingerprint }
+cli-render-usage = render : une création avec -o FICHIER, ou plusieurs avec --out DOSSIER
+cli-turntable-frames = --turntable { $count } : de 2 à 720 images
+cli-turntable-written = { $file } ({ $count } images ; images PNG dans { $folder })
+cli-turntable-failed = la vue à 360° a échoué : { $reason }
+cli-render-failed = le rendu a échoué : { $reason }
+cli-shard-form = --shard { $text } : attendu i/n, par exemple 2/4
+cli-shard-number = --shard { $text } : { $part } n’est pas un nombre
+cli-shard-range = --shard { $text } : il faut 1 ≤ i ≤ n
+cli-skipped = ignorée : { $reason }
+cli-board-option = board : --{ $reason }
+cli-board-failed = la planche a échoué : { $reason }
+cli-pack-option = pack : { $reason }
+cli-pack-failed = le dossier de validation a échoué : { $reason }
+cli-collection-what = { $kind } en { $units } ({ $file }{ $size }), { $count ->
+    [one] { $count } pierre
+   *[other] { $count } pierres
+}
+cli-collection-inner = , Ø intérieur { $size }
+cli-collection-removed = { $id } ({ $name }) retiré
+cli-thumbnail-stopped = la vignette de { $id } s’est arrêtée
+cli-thumbnails-failed = vignettes : { $reason }

@@ -229,7 +229,7 @@ pub fn spec_rows(
             Ok(estimate) => {
                 tr!(l, "spec-price-value", price = format::price(l, f64::from(estimate.retail), &list.currency))
             }
-            Err(error) => tr!(l, "spec-price-on-request", reason = error.to_string()),
+            Err(error) => tr!(l, "spec-price-on-request", reason = crate::i18n::errors::price_error(l, &error)),
         };
         rows.push(row("spec-price", price));
     }

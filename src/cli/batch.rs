@@ -8,13 +8,14 @@ use std::process::ExitCode;
 
 /// Parses "i/n" (1-based): this machine's share of a catalogue split in n.
 pub fn parse_shard(text: &str) -> Result<(usize, usize), String> {
-    let (i, n) = text.split_once('/').ok_or_else(|| format!("--shard {text}: expected i/n, e.g. 2/4"))?;
-    let (i, n): (usize, usize) = (
-        i.trim().parse().map_err(|_| format!("--shard {text}: {i} is not a number"))?,
-        n.trim().parse().map_err(|_| format!("--shard {text}: {n} is not a number"))?,
-    );
+    // Parsed while the command line is read, before `--lang` is set: the language is asked only to say an error.
+    let l = super::language;
+    let (i, n) = text.split_once('/').ok_or_else(|| crate::tr!(l(), "cli-shard-form", text = text))?;
+    let number =
+        |part: &str| part.trim().parse().map_err(|_| crate::tr!(l(), "cli-shard-number", text = text, part = part));
+    let (i, n): (usize, usize) = (number(i)?, number(n)?);
     if n == 0 || i == 0 || i > n {
-        return Err(format!("--shard {text}: needs 1 ≤ i ≤ n"));
+        return Err(crate::tr!(l(), "cli-shard-range", text = text));
     }
     Ok((i, n))
 }
@@ -39,7 +40,11 @@ pub fn run(
     views: &[View],
 ) -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(out) {
-        eprintln!("{}: cannot create the output folder: {error}", out.display());
+        let folder = out.display().to_string();
+        eprintln!(
+            "{}",
+            crate::tr!(super::language(), "status-cannot-create-folder", folder = folder, reason = error.to_string())
+        );
         return ExitCode::from(2);
     }
     let mut failures = 0;
@@ -48,7 +53,7 @@ pub fn run(
         let design = match super::load_preset(&path) {
             Ok(design) => design,
             Err(error) => {
-                eprintln!("skipped: {error}");
+                eprintln!("{}", crate::tr!(super::language(), "cli-skipped", reason = error));
                 failures += 1;
                 continue;
             }

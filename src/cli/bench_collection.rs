@@ -47,13 +47,18 @@ fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -
 
     // A house solitaire, then the pavé: frame times once each is on screen.
     let mut medians = Vec::new();
+    let mut groups = (0, 0);
     for manifest in &ids[..2] {
         offscreen.send(crate::design::DesignCommand::Load(Box::new(design_of(manifest))));
         wait_until_shown(offscreen, &manifest.id, 20_000)?;
         offscreen.settle(600).map_err(|e| e.to_string())?;
         medians.push(frame_times(offscreen, frames).0);
+        groups = crate::studio::collection::draw::house_stone_groups(offscreen.world_mut());
     }
     emit("pave_melee_count", melee as f64, "stones");
+    // The pavé's traced stones and the (mesh, material) groups they are drawn in: one group per shape and seat.
+    emit("house_pave_traced_stones", groups.0 as f64, "stones");
+    emit("house_pave_stone_groups", groups.1 as f64, "groups");
     emit("pave_60_vs_solitaire_frame_ratio", medians[1] / medians[0], "ratio");
     // The same two pieces as Écrin's own (its melee share one mesh and one material): what the house's path adds.
     let mut own = Vec::new();

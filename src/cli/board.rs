@@ -39,7 +39,7 @@ pub fn run(args: BoardArgs) -> ExitCode {
     let presentation = Presentation { background: args.background, ..Presentation::default() };
     let settings = ExportSettings::new(args.size, presentation);
     if let Err(message) = settings.check() {
-        eprintln!("board: --{message}");
+        eprintln!("{}", crate::tr!(super::language(), "cli-board-option", reason = message.to_string()));
         return ExitCode::from(2);
     }
     let rendered = (|| -> Result<Vec<image::RgbaImage>, String> {
@@ -56,7 +56,7 @@ pub fn run(args: BoardArgs) -> ExitCode {
     let pictures = match rendered {
         Ok(pictures) => pictures,
         Err(error) => {
-            eprintln!("board failed: {error}");
+            eprintln!("{}", crate::tr!(super::language(), "cli-board-failed", reason = error.to_string()));
             return ExitCode::FAILURE;
         }
     };
@@ -75,7 +75,7 @@ pub fn run(args: BoardArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("board failed: {error}");
+            eprintln!("{}", crate::tr!(super::language(), "cli-board-failed", reason = error.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -67,7 +67,7 @@ pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathB
         let picture = exporter
             .render(crate::approval::View::ThreeQuarter, &mut || true)
             .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("the thumbnail of {} stopped", first.id))?;
+            .ok_or_else(|| crate::tr!(super::language(), "cli-thumbnail-stopped", id = &first.id))?;
         let path = collection.thumbnail_path(manifest);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
@@ -82,7 +82,7 @@ pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathB
 }
 
 fn fail(error: CollectionError) -> ExitCode {
-    eprintln!("{error}");
+    eprintln!("{}", crate::i18n::errors::collection_error(super::language(), &error));
     ExitCode::from(2)
 }
 
@@ -101,21 +101,23 @@ pub fn run(command: CollectionCommand) -> ExitCode {
             for entry in collection.list() {
                 match entry {
                     Ok(m) => {
-                        let stones = m.setup.stones.len();
-                        let size =
-                            m.setup.inner_diameter_mm.map(|d| format!(", inner Ø {d:.2} mm")).unwrap_or_default();
-                        println!(
-                            "{}\t{}\t{} in {} ({}{size}), {stones} stones",
-                            m.id,
-                            m.name,
-                            m.setup.kind.word(),
-                            m.setup.units,
-                            m.original_file
+                        let l = super::language();
+                        let size = m.setup.inner_diameter_mm.map(|d| crate::i18n::format::millimetres(l, d, 2));
+                        let size = size.map(|size| crate::tr!(l, "cli-collection-inner", size = size));
+                        let what = crate::tr!(
+                            l,
+                            "cli-collection-what",
+                            kind = l.term_in_sentence(m.setup.kind),
+                            units = &m.setup.units,
+                            file = &m.original_file,
+                            size = size.unwrap_or_default(),
+                            count = m.setup.stones.len()
                         );
+                        println!("{}\t{}\t{what}", m.id, m.name);
                     }
                     Err(error) => {
                         all_good = false;
-                        eprintln!("{error}");
+                        eprintln!("{}", crate::i18n::errors::collection_error(super::language(), &error));
                     }
                 }
             }
@@ -123,7 +125,10 @@ pub fn run(command: CollectionCommand) -> ExitCode {
         }
         CollectionCommand::Remove { id } => match collection.remove(&id) {
             Ok(manifest) => {
-                println!("removed {} ({})", manifest.id, manifest.name);
+                println!(
+                    "{}",
+                    crate::tr!(super::language(), "cli-collection-removed", id = &manifest.id, name = &manifest.name)
+                );
                 ExitCode::SUCCESS
             }
             Err(error) => fail(error),
@@ -135,7 +140,7 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("{error}");
+                    eprintln!("{}", crate::i18n::errors::preset_error(super::language(), &error));
                     ExitCode::from(2)
                 }
             },
@@ -156,7 +161,7 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("thumbnails: {error}");
+                eprintln!("{}", crate::tr!(super::language(), "cli-thumbnails-failed", reason = error));
                 ExitCode::FAILURE
             }
         },

@@ -37,7 +37,7 @@ pub struct Cli {
 
 /// "fr", "en", "fr_FR.UTF-8"… (a clap value).
 pub(crate) fn parse_language(text: &str) -> Result<Language, String> {
-    Language::parse(text).ok_or_else(|| format!("unknown language {text:?}: fr or en"))
+    Language::parse(text).ok_or_else(|| crate::tr!(language(), "cli-unknown-language", text = text))
 }
 
 /// The language the command speaks (`--lang`, else the system's), set once at start.
@@ -187,8 +187,12 @@ pub(crate) fn load_preset(path: &std::path::Path) -> Result<crate::design::Desig
 pub(crate) fn load_preset_with_journal(
     path: &std::path::Path,
 ) -> Result<(crate::design::Design, Vec<crate::design::journal::JournalEntry>), String> {
-    let (design, journal) = preset::load_with_journal(path).map_err(|e| e.to_string())?;
-    crate::collection::prepare(&design).map_err(|e| format!("{}: {e}", path.display()))?;
+    let l = language();
+    let (design, journal) = preset::load_with_journal(path).map_err(|e| crate::i18n::errors::preset_error(l, &e))?;
+    crate::collection::prepare(&design).map_err(|e| {
+        let what = crate::i18n::errors::collection_error(l, &e);
+        crate::tr!(l, "error-in-file", file = path.display().to_string(), what = what)
+    })?;
     Ok((design, journal))
 }
 
@@ -196,21 +200,22 @@ pub(crate) fn load_preset_with_journal(
 pub(crate) fn price_list(
     path: Option<&std::path::Path>,
 ) -> Result<Option<crate::estimate::price::PriceList>, ExitCode> {
-    or_bad_input(path.map(crate::estimate::price::PriceList::load).transpose())
+    let loaded = path.map(crate::estimate::price::PriceList::load).transpose();
+    or_bad_input(loaded.map_err(|e| crate::i18n::errors::price_error(language(), &e)))
 }
 
 pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
     LightingEnvironment::ALL
         .into_iter()
-        .find(|e| e.label().eq_ignore_ascii_case(text))
-        .ok_or_else(|| format!("unknown lighting {text:?}: studio, boutique, daylight or evening"))
+        .find(|e| format!("{e:?}").eq_ignore_ascii_case(text))
+        .ok_or_else(|| crate::tr!(language(), "cli-unknown-light", text = text))
 }
 
 pub(crate) fn parse_background(text: &str) -> Result<Background, String> {
     Background::ALL
         .into_iter()
         .find(|b| format!("{b:?}").eq_ignore_ascii_case(text))
-        .ok_or_else(|| format!("unknown background {text:?}: velvet, white or transparent"))
+        .ok_or_else(|| crate::tr!(language(), "cli-unknown-background", text = text))
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -266,13 +271,16 @@ pub fn run(cli: Cli) -> ExitCode {
             let report = crate::geometry::import::inspect(&model);
             match serde_json::to_string_pretty(&report) {
                 Ok(json) => println!("{json}"),
-                Err(error) => eprintln!("cannot write the report: {error}"),
+                Err(error) => {
+                    eprintln!("{}", crate::tr!(language(), "cli-cannot-write-report", reason = error.to_string()))
+                }
             }
             if report.usable { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::GenerateAssets { assets } => match crate::geometry::library::write_all(&assets) {
             Ok(count) => {
-                println!("wrote {count} models under {}", assets.display());
+                let folder = assets.display().to_string();
+                println!("{}", crate::tr!(language(), "cli-wrote-models", count = count, folder = folder));
                 ExitCode::SUCCESS
             }
             Err(error) => {
@@ -285,39 +293,50 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// `ecrin check`'s line for a design that loaded: what it is, its weights, its stone's optics, its fingerprint.
 fn print_check(path: &std::path::Path, d: &crate::design::Design) {
+    use crate::i18n::format;
+    let l = language();
     let metrics = crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species);
     // A house's model without a centre stone (a head set on a band, waiting for its stone) says so.
     let stoneless = d
         .source
         .collection()
         .is_some_and(|m| crate::geometry::house::registered(&m.hash).is_some_and(|h| h.setup.centre_mm().is_none()));
+    let n = |v: f32| format::number(l, f64::from(v), 2);
     let stone = if stoneless {
-        "no centre stone".to_string()
+        crate::tr!(l, "check-no-centre-stone")
     } else {
-        format!(
-            "{} {} {:.2} mm ({:.2} ct, brilliance {:.2}, fire {:.2})",
-            d.stone.species.label(),
-            d.stone.cut.label(),
-            d.stone.size_mm,
-            crate::estimate::centre_carats(d),
-            metrics.light_return,
-            metrics.fire
+        crate::tr!(
+            l,
+            "check-stone",
+            species = l.term(d.stone.species),
+            cut = l.term_in_sentence(d.stone.cut),
+            size = format::millimetres(l, d.stone.size_mm, 2),
+            carats = format::carats(l, crate::estimate::centre_carats(d)),
+            brilliance = n(metrics.light_return),
+            fire = n(metrics.fire)
         )
     };
     let side = match d.side_species {
-        Some(species) => format!(", side stones {}", species.label()),
+        Some(species) => crate::tr!(l, "check-side-stones", species = l.term_in_sentence(species)),
         None => String::new(),
     };
+    let piece = match d.source.collection() {
+        Some(model) => crate::tr!(l, "check-house-model", name = &model.name, id = &model.id),
+        None => l.term(d.setting),
+    };
     println!(
-        "{}: ok — “{}”: {} ≈ {:.2} g, {stone}{side}, {}; fingerprint {}",
-        path.display(),
-        d.name,
-        d.metal.alloy.label(),
-        crate::estimate::weights(d).metal_grams(),
-        match d.source.collection() {
-            Some(model) => format!("the house's model {} ({})", model.name, model.id),
-            None => d.setting.label().to_string(),
-        },
-        crate::approval::fingerprint(d)
+        "{}",
+        crate::tr!(
+            l,
+            "check-ok",
+            file = path.display().to_string(),
+            name = &d.name,
+            alloy = l.term(d.metal.alloy),
+            weight = format::grams(l, crate::estimate::weights(d).metal_grams()),
+            stone = stone,
+            side = side,
+            piece = piece,
+            fingerprint = crate::approval::fingerprint(d)
+        )
     );
 }

@@ -74,12 +74,12 @@ pub fn run(args: PackArgs) -> ExitCode {
     let turntable_check = ExportSettings { size: args.turntable_size, supersample: 1, ..views };
     for check in [views.check(), if args.turntable > 0 { turntable_check.check() } else { Ok(()) }] {
         if let Err(message) = check {
-            eprintln!("pack: {message}");
+            eprintln!("{}", crate::tr!(super::language(), "cli-pack-option", reason = message.to_string()));
             return ExitCode::from(2);
         }
     }
     if args.turntable > 720 {
-        eprintln!("pack: --turntable {}: at most 720 frames", args.turntable);
+        eprintln!("{}", crate::tr!(super::language(), "cli-turntable-frames", count = args.turntable.to_string()));
         return ExitCode::from(2);
     }
     let request = PackRequest {
@@ -119,11 +119,11 @@ pub fn run(args: PackArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(None) => {
-            println!("cancelled: nothing was written");
+            println!("{}", crate::tr!(super::language(), "status-pack-cancelled"));
             ExitCode::from(3)
         }
         Err(error) => {
-            eprintln!("pack failed: {error}");
+            eprintln!("{}", crate::tr!(super::language(), "cli-pack-failed", reason = error));
             ExitCode::FAILURE
         }
     }

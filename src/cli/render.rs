@@ -37,7 +37,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
         return batch::run(args.presets, out, args.shard, args.view.export_settings(), &args.view.views.0);
     }
     let (Some(output), [path]) = (&args.output, args.presets.as_slice()) else {
-        eprintln!("render: one preset with -o FILE, or several with --out FOLDER");
+        eprintln!("{}", crate::tr!(super::language(), "cli-render-usage"));
         return ExitCode::from(2);
     };
     let design = match super::or_bad_input(super::load_preset(path)) {
@@ -47,7 +47,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
     let view = &args.view;
     if let Some(count) = args.turntable {
         if !(2..=720).contains(&count) {
-            eprintln!("--turntable {count}: must be 2–720 frames");
+            eprintln!("{}", crate::tr!(super::language(), "cli-turntable-frames", count = count.to_string()));
             return ExitCode::from(2);
         }
         let written =
@@ -56,11 +56,15 @@ pub fn run(args: RenderArgs) -> ExitCode {
                 .and_then(|frames| studio::turntable::write_turntable(&frames, output, 3000 / count.max(1)));
         return match written {
             Ok(folder) => {
-                println!("{} ({count} frames; PNG frames in {})", output.display(), folder.display());
+                let (file, folder) = (output.display().to_string(), folder.display().to_string());
+                println!(
+                    "{}",
+                    crate::tr!(super::language(), "cli-turntable-written", file = file, count = count, folder = folder)
+                );
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("turntable failed: {error}");
+                eprintln!("{}", crate::tr!(super::language(), "cli-turntable-failed", reason = error));
                 ExitCode::FAILURE
             }
         };
@@ -97,7 +101,7 @@ fn report(result: Result<Vec<PathBuf>, String>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("render failed: {error}");
+            eprintln!("{}", crate::tr!(super::language(), "cli-render-failed", reason = error));
             ExitCode::FAILURE
         }
     }

@@ -49,14 +49,14 @@ pub struct PriceEstimate {
     pub retail: f32,
 }
 
-#[derive(Debug, Error, PartialEq)]
+#[derive(Clone, Debug, Error, PartialEq)]
 pub enum PriceError {
     #[error("{path}: {message}")]
     Read { path: String, message: String },
-    #[error("the price list has no price per gram for {0}")]
-    NoMetalPrice(&'static str),
-    #[error("the price list has no price for a {carats:.2} ct {species}")]
-    NoStonePrice { species: &'static str, carats: f32 },
+    #[error("the price list has no price per gram for {0:?}")]
+    NoMetalPrice(Alloy),
+    #[error("the price list has no price for a {carats:.2} ct {species:?}")]
+    NoStonePrice { species: Species, carats: f32 },
     #[error("the metal's weight is unavailable (the model is not a closed solid)")]
     NoWeight,
 }
@@ -84,7 +84,7 @@ impl PriceList {
             .iter()
             .find(|band| band.species == species && carats <= band.up_to_carats)
             .map(|band| band.per_carat)
-            .ok_or(PriceError::NoStonePrice { species: species.label(), carats })
+            .ok_or(PriceError::NoStonePrice { species, carats })
     }
 
     /// The estimate of a design: metal by weight, stones by carat and size band, setting per stone, making
@@ -94,8 +94,7 @@ impl PriceList {
         if !weights.solid {
             return Err(PriceError::NoWeight);
         }
-        let price_of =
-            |alloy: Alloy| self.metal_per_gram.get(&alloy).copied().ok_or(PriceError::NoMetalPrice(alloy.label()));
+        let price_of = |alloy: Alloy| self.metal_per_gram.get(&alloy).copied().ok_or(PriceError::NoMetalPrice(alloy));
         let metal = weights.band_grams * price_of(design.metal.alloy)?
             + weights.head_grams * price_of(design.head_metal().alloy)?;
         let centre = weights.centre_carats * self.per_carat(design.stone.species, weights.centre_carats)?;
@@ -164,7 +163,7 @@ mod tests {
             metal: crate::design::Metal { alloy: Alloy::Palladium950, ..Design::default().metal },
             ..Design::default()
         };
-        assert_eq!(list.estimate(&palladium), Err(PriceError::NoMetalPrice("Palladium 950")));
+        assert_eq!(list.estimate(&palladium), Err(PriceError::NoMetalPrice(Alloy::Palladium950)));
         let path = std::env::temp_dir().join(format!("ecrin-prices-{}.ron", std::process::id()));
         std::fs::write(&path, "(version: 1, currency: \"EUR\", markup: -2.0").expect("write");
         let message = PriceList::load(&path).expect_err("broken").to_string();

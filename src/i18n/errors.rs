@@ -111,6 +111,19 @@ pub fn preset_error(l: Language, error: &PresetError) -> String {
     }
 }
 
+/// Why the price list gives no price, in a language.
+pub fn price_error(l: Language, error: &crate::estimate::price::PriceError) -> String {
+    use crate::estimate::price::PriceError;
+    match error {
+        PriceError::Read { path, message } => tr!(l, "error-in-file", file = path, what = message),
+        PriceError::NoMetalPrice(alloy) => tr!(l, "error-no-metal-price", alloy = l.term(*alloy)),
+        PriceError::NoStonePrice { species, carats } => {
+            tr!(l, "error-no-stone-price", carats = format::carats(l, *carats), species = l.term(*species))
+        }
+        PriceError::NoWeight => tr!(l, "error-no-weight"),
+    }
+}
+
 /// A rule of the house's that a design breaks, in a language.
 pub fn house_rule(l: Language, rule: &HouseRule) -> String {
     let n = |v: f32| format::number(l, f64::from(v), 0);

@@ -58,14 +58,20 @@ pub fn change(language: Language, change: &Change) -> String {
     match change {
         Change::Name { from, to } => tr!(l, "change-name", from = from, to = to),
         Change::Alloy { from, to } => from_to(l.term(*from), l.term(*to)),
-        Change::Finish { from, to } => tr!(l, "change-finish", from = l.term(*from), to = l.term(*to)),
+        Change::Finish { from, to } => {
+            tr!(l, "change-finish", from = l.term_in_sentence(*from), to = l.term_in_sentence(*to))
+        }
         Change::HeadAlloy { to, .. } => head_alloy(l, *to),
         Change::Species { from, to } => from_to(l.term(*from), l.term(*to)),
         Change::SideSpecies { from, to } => tr!(l, "change-side-species", from = l.term(*from), to = l.term(*to)),
-        Change::Cut { from, to } => tr!(l, "change-cut", from = l.term(*from), to = l.term(*to)),
+        Change::Cut { from, to } => {
+            tr!(l, "change-cut", from = l.term_in_sentence(*from), to = l.term_in_sentence(*to))
+        }
         Change::StoneSize { from, to } => tr!(l, "change-stone-size", from = carats(l, *from), to = carats(l, *to)),
         Change::Setting { from, to } => from_to(l.term(*from), l.term(*to)),
-        Change::Shank { from, to } => tr!(l, "change-band", from = l.term(*from), to = l.term(*to)),
+        Change::Shank { from, to } => {
+            tr!(l, "change-band", from = l.term_in_sentence(*from), to = l.term_in_sentence(*to))
+        }
         Change::RingSize { from, to, system } => {
             tr!(l, "change-ring-size", from = size(*system, *from), to = size(*system, *to), system = l.term(*system))
         }
@@ -127,14 +133,14 @@ pub fn what_it_has(language: Language, difference: &Change) -> Option<String> {
     Some(match difference {
         Change::Name { .. } => return None,
         Change::Alloy { to, .. } => l.term(*to),
-        Change::Finish { to, .. } => tr!(l, "has-finish", finish = l.term(*to)),
+        Change::Finish { to, .. } => tr!(l, "has-finish", finish = l.term_in_sentence(*to)),
         Change::HeadAlloy { to, .. } => head_alloy(l, *to),
         Change::Species { to, .. } => l.term(*to),
         Change::SideSpecies { to, .. } => tr!(l, "has-side-species", species = l.term(*to)),
-        Change::Cut { to, .. } => tr!(l, "has-cut", cut = l.term(*to)),
+        Change::Cut { to, .. } => tr!(l, "has-cut", cut = l.term_in_sentence(*to)),
         Change::StoneSize { to, .. } => carats(l, *to),
         Change::Setting { to, .. } => l.term(*to),
-        Change::Shank { to, .. } => tr!(l, "has-band", band = l.term(*to)),
+        Change::Shank { to, .. } => tr!(l, "has-band", band = l.term_in_sentence(*to)),
         Change::RingSize { to, system, .. } => {
             tr!(l, "has-ring-size", size = size(*system, *to), system = l.term(*system))
         }

@@ -113,17 +113,26 @@ pub fn local_size_system() -> crate::design::ring_size::SizeSystem {
     size_system_of(&tag.unwrap_or_default())
 }
 
-/// The language of this process's own messages: the command line's `--lang` (set once at start), else the system's.
+/// The language of this process's own messages: the command line's `--lang` once it is set, else the system's.
 pub fn process_language() -> Language {
-    *PROCESS_LANGUAGE.get_or_init(Language::from_environment)
+    match PROCESS_LANGUAGE.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Language::English,
+        2 => Language::French,
+        _ => Language::from_environment(),
+    }
 }
 
-/// Sets the process's language (the command line's `--lang`); only the first call counts.
+/// Sets the process's language (the command line's `--lang`).
 pub fn set_process_language(language: Language) {
-    let _ = PROCESS_LANGUAGE.set(language);
+    let code = match language {
+        Language::English => 1,
+        Language::French => 2,
+    };
+    PROCESS_LANGUAGE.store(code, std::sync::atomic::Ordering::Relaxed);
 }
 
-static PROCESS_LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+/// 0: not set (the system's), 1: English, 2: French.
+static PROCESS_LANGUAGE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 /// A message in a language: `tr!(lang, "key")` or `tr!(lang, "key", name = value, …)`; values are `Arg`s (text, or
 /// a count that selects a plural form).

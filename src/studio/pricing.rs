@@ -10,7 +10,7 @@ use std::path::PathBuf;
 pub struct Pricing {
     pub list: Option<PriceList>,
     pub source: Option<PathBuf>,
-    pub problem: Option<String>,
+    pub problem: Option<crate::estimate::price::PriceError>,
 }
 
 /// Where the boutique's own list lives; the shipped sample is used when it does not exist.
@@ -32,7 +32,7 @@ fn load_price_list(mut pricing: ResMut<Pricing>) {
         }
         Err(error) => {
             warn!("{error}");
-            pricing.problem = Some(error.to_string());
+            pricing.problem = Some(error);
         }
     }
 }

@@ -216,6 +216,16 @@ fn follow_species(
     }
 }
 
+/// The house's traced stones on screen and the (mesh, material) groups they fall in: the stones of one group are
+/// drawn as instances of one mesh (the bench's `house_pave_stone_groups`).
+pub fn house_stone_groups(world: &mut World) -> (usize, usize) {
+    let mut stones = world.query_filtered::<(&Mesh3d, &MeshMaterial3d<GemMaterial>), With<HouseGem>>();
+    let pairs: Vec<(AssetId<Mesh>, AssetId<GemMaterial>)> =
+        stones.iter(world).map(|(mesh, material)| (mesh.0.id(), material.0.id())).collect();
+    let groups: HashSet<_> = pairs.iter().collect();
+    (pairs.len(), groups.len())
+}
+
 /// Whether every piece of a house's model shows its design (tests and the bench wait for this).
 pub fn houses_match_designs(world: &World) -> bool {
     let Some(current) = world.get_resource::<CurrentDesign>() else { return false };

@@ -4,7 +4,7 @@
 //! from the house's model (`draw.rs`). A design that breaks the house's rules for its model is told on the status
 //! line.
 
-mod draw;
+pub mod draw;
 pub mod panel;
 mod prepare;
 pub mod thumbnails;

@@ -260,10 +260,11 @@ fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design
                 ui.label(egui::RichText::new(price(estimate.retail)).size(18.0).strong()).on_hover_text(cost);
             }
             Err(error) => {
-                ui.label(egui::RichText::new(error.to_string()).weak());
+                ui.label(egui::RichText::new(crate::i18n::errors::price_error(l, &error)).weak());
             }
         },
         (None, Some(problem)) => {
+            let problem = crate::i18n::errors::price_error(l, problem);
             ui.label(egui::RichText::new(tr!(l, "studio-no-prices", problem = problem)).weak());
         }
         (None, None) => {

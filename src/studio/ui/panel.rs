@@ -337,7 +337,9 @@ fn side_stones(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignCommand>,
     ui.horizontal(|ui| {
         ui.label(tr!(l, "panel-side-stones"));
         let side = design.side_stones();
-        egui::ComboBox::from_id_salt("side_species").selected_text(l.term(side)).width(170.0).show_ui(ui, |ui| {
+        // The list takes what the label leaves ("Pierres d'accompagnement" is long), within the panel.
+        let width = (ui.available_width() - 24.0).clamp(100.0, 170.0);
+        egui::ComboBox::from_id_salt("side_species").selected_text(l.term(side)).width(width).show_ui(ui, |ui| {
             for species in Species::ALL {
                 if ui.selectable_label(side == species, l.term(species)).clicked() && side != species {
                     out.push(DesignCommand::SetSideSpecies(species));
