@@ -458,14 +458,14 @@ fn reference_renders_match() {
     offscreen.run_until_ready(3000).expect("studio ready");
     let mut cases: Vec<(String, Vec<StudioCommand>)> = LightingEnvironment::ALL
         .into_iter()
-        .map(|e| (format!("light-{}", e.label().to_lowercase()), vec![PresentationCommand::SetEnvironment(e).into()]))
+        .map(|e| (format!("light-{e:?}").to_lowercase(), vec![PresentationCommand::SetEnvironment(e).into()]))
         .collect();
     cases.extend(Finish::ALL.into_iter().map(|f| {
         let commands = vec![
             PresentationCommand::SetEnvironment(LightingEnvironment::Studio).into(),
             DocumentCommand::Design(DesignCommand::SetFinish(f)).into(),
         ];
-        (format!("finish-{}", f.label().to_lowercase()), commands)
+        (format!("finish-{f:?}").to_lowercase(), commands)
     }));
     let mut failures = Vec::new();
     for (name, commands) in cases {

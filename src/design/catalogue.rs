@@ -76,21 +76,6 @@ impl Alloy {
         Alloy::Sterling925,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Alloy::Yellow18k => "18k yellow gold",
-            Alloy::White18k => "18k white gold",
-            Alloy::Rose18k => "18k rose gold",
-            Alloy::Yellow14k => "14k yellow gold",
-            Alloy::White14k => "14k white gold",
-            Alloy::Rose14k => "14k rose gold",
-            Alloy::Yellow9ct => "9ct yellow gold",
-            Alloy::Platinum950 => "Platinum 950",
-            Alloy::Palladium950 => "Palladium 950",
-            Alloy::Sterling925 => "Sterling silver 925",
-        }
-    }
-
     /// Specular colour F0, linear RGB (derivations in the functions above).
     pub fn f0_linear(self) -> [f32; 3] {
         match self {
@@ -141,15 +126,6 @@ pub enum Finish {
 
 impl Finish {
     pub const ALL: [Finish; 4] = [Finish::Polished, Finish::Satin, Finish::Brushed, Finish::Hammered];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Finish::Polished => "Polished",
-            Finish::Satin => "Satin",
-            Finish::Brushed => "Brushed",
-            Finish::Hammered => "Hammered",
-        }
-    }
 
     /// Perceptual roughness of the finish (judged by eye: polished is a mirror, satin a soft sheen).
     pub fn roughness(self) -> f32 {
@@ -211,25 +187,6 @@ impl Species {
         Species::Morganite,
         Species::Moissanite,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Species::Diamond => "Diamond",
-            Species::LabGrownDiamond => "Lab-grown diamond",
-            Species::BlueSapphire => "Blue sapphire",
-            Species::PinkSapphire => "Pink sapphire",
-            Species::YellowSapphire => "Yellow sapphire",
-            Species::Ruby => "Ruby",
-            Species::Emerald => "Emerald",
-            Species::Amethyst => "Amethyst",
-            Species::Aquamarine => "Aquamarine",
-            Species::Topaz => "Topaz (London blue)",
-            Species::Tourmaline => "Tourmaline (green)",
-            Species::Tanzanite => "Tanzanite",
-            Species::Morganite => "Morganite",
-            Species::Moissanite => "Moissanite",
-        }
-    }
 
     pub fn data(self) -> GemData {
         // Corundum (ruby, sapphires): RI 1.762–1.770, dispersion 0.018, SG 4.00 [GIA].

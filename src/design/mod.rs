@@ -55,21 +55,6 @@ impl Cut {
         Cut::Heart,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Cut::RoundBrilliant => "Round brilliant",
-            Cut::Oval => "Oval",
-            Cut::Cushion => "Cushion",
-            Cut::Princess => "Princess",
-            Cut::Emerald => "Emerald",
-            Cut::Pear => "Pear",
-            Cut::Marquise => "Marquise",
-            Cut::Radiant => "Radiant",
-            Cut::Asscher => "Asscher",
-            Cut::Heart => "Heart",
-        }
-    }
-
     /// File-name stem used for this cut's model files.
     pub fn slug(self) -> &'static str {
         match self {
@@ -122,18 +107,6 @@ impl Setting {
         Setting::ThreeStone,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Setting::FourProng => "4 prongs",
-            Setting::SixProng => "6 prongs",
-            Setting::Bezel => "Bezel",
-            Setting::Halo => "Halo",
-            Setting::ThreeStone => "Three stone",
-            Setting::DoubleHalo => "Double halo",
-            Setting::HiddenHalo => "Hidden halo",
-        }
-    }
-
     pub fn slug(self) -> &'static str {
         match self {
             Setting::FourProng => "prong4",
@@ -175,18 +148,6 @@ impl ShankStyle {
         ShankStyle::Pave,
         ShankStyle::Channel,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ShankStyle::ComfortFit => "Comfort fit",
-            ShankStyle::KnifeEdge => "Knife edge",
-            ShankStyle::Twisted => "Twisted",
-            ShankStyle::Pave => "Pavé",
-            ShankStyle::Cathedral => "Cathedral",
-            ShankStyle::Split => "Split",
-            ShankStyle::Channel => "Channel",
-        }
-    }
 
     pub fn slug(self) -> &'static str {
         match self {

@@ -19,15 +19,6 @@ pub enum ChainStyle {
 impl ChainStyle {
     pub const ALL: [ChainStyle; 4] = [ChainStyle::Cable, ChainStyle::Curb, ChainStyle::Box, ChainStyle::Rope];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ChainStyle::Cable => "Cable",
-            ChainStyle::Curb => "Curb",
-            ChainStyle::Box => "Box",
-            ChainStyle::Rope => "Rope",
-        }
-    }
-
     pub fn slug(self) -> &'static str {
         match self {
             ChainStyle::Cable => "cable",
@@ -55,15 +46,6 @@ pub enum PendantStyle {
 impl PendantStyle {
     pub const ALL: [PendantStyle; 4] =
         [PendantStyle::None, PendantStyle::Solitaire, PendantStyle::Halo, PendantStyle::Drop];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            PendantStyle::None => "No pendant",
-            PendantStyle::Solitaire => "Solitaire",
-            PendantStyle::Halo => "Halo",
-            PendantStyle::Drop => "Drop",
-        }
-    }
 }
 
 /// Standard chain lengths, mm (40, 42, 45, 50, 60 cm); any length in `LENGTH_MM` is allowed.

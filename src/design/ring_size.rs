@@ -63,15 +63,6 @@ pub enum SizeSystem {
 impl SizeSystem {
     pub const ALL: [SizeSystem; 4] = [SizeSystem::Eu, SizeSystem::Us, SizeSystem::Uk, SizeSystem::Jp];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            SizeSystem::Eu => "EU/FR",
-            SizeSystem::Us => "US",
-            SizeSystem::Uk => "UK",
-            SizeSystem::Jp => "JP",
-        }
-    }
-
     /// Step between neighbouring sizes in this system's own numbers (UK: half letters).
     pub fn step(self) -> f32 {
         match self {

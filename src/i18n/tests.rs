@@ -193,7 +193,6 @@ const NOT_YET_IN_THE_LOCALE_FILES: &[&str] = &[
     "collection/combine.rs",
     "collection/manifest.rs",
     "collection/mod.rs",
-    "design/catalogue.rs",
     "design/mod.rs",
     "estimate/price.rs",
     "geometry/import.rs",

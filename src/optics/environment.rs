@@ -39,15 +39,6 @@ impl LightingEnvironment {
         LightingEnvironment::Evening,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            LightingEnvironment::Studio => "Studio",
-            LightingEnvironment::Boutique => "Boutique",
-            LightingEnvironment::Daylight => "Daylight",
-            LightingEnvironment::Evening => "Evening",
-        }
-    }
-
     /// Surround radiance below (floor) and above (ceiling).
     fn surround(self) -> (Vec3, Vec3) {
         match self {
