@@ -57,26 +57,36 @@ fn parts_of(model: &HouseModel, at: Affine3A, zone: Zone, prefix: &str, out: &mu
     }
 }
 
+/// Why a head and a band cannot be made one ring (data: `i18n::errors` says it to people).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CombineProblem {
+    #[error("“{id}” is a {}, not a {}", found.word(), wanted.word())]
+    WrongKind { id: String, wanted: ModelKind, found: ModelKind },
+    #[error("“{id}” has no metal over the finger to set a head on")]
+    NoTop { id: String },
+    #[error("{reason}")]
+    Write { reason: String },
+}
+
 impl Collection {
     /// Makes one ring of a band and a head of the collection and adds it (see the module's note); its manifest
     /// allows the band's ring sizes and the head's centre stones.
     pub fn combine(&self, band_id: &str, head_id: &str, name: Option<&str>) -> Result<Manifest, CollectionError> {
         let (band_manifest, head_manifest) = (self.manifest(band_id)?, self.manifest(head_id)?);
-        let wrong = |id: &str, wanted: &str, found: ModelKind| CollectionError::Combine {
-            message: format!("“{id}” is a {}, not a {wanted}", found.word()),
+        let wrong = |id: &str, wanted: ModelKind, found: ModelKind| CollectionError::Combine {
+            problem: CombineProblem::WrongKind { id: id.to_string(), wanted, found },
         };
         if band_manifest.setup.kind != ModelKind::Band {
-            return Err(wrong(band_id, "band", band_manifest.setup.kind));
+            return Err(wrong(band_id, ModelKind::Band, band_manifest.setup.kind));
         }
         if head_manifest.setup.kind != ModelKind::Head {
-            return Err(wrong(head_id, "head", head_manifest.setup.kind));
+            return Err(wrong(head_id, ModelKind::Head, head_manifest.setup.kind));
         }
         let reference = |m: &Manifest| CollectionRef { id: m.id.clone(), name: m.name.clone(), hash: m.hash.clone() };
         let band: Arc<HouseModel> = self.load(&reference(&band_manifest))?;
         let head: Arc<HouseModel> = self.load(&reference(&head_manifest))?;
-        let top = band_top_mm(&band).ok_or_else(|| CollectionError::Combine {
-            message: format!("“{band_id}” has no metal over the finger to set a head on"),
-        })?;
+        let top = band_top_mm(&band)
+            .ok_or_else(|| CollectionError::Combine { problem: CombineProblem::NoTop { id: band_id.to_string() } })?;
         let head_at = Affine3A::from_translation(Vec3::Y * (top - SINK_MM));
         let mut parts = Vec::new();
         parts_of(&band, Affine3A::IDENTITY, Zone::Band, &band_manifest.name, &mut parts);
@@ -101,8 +111,8 @@ impl Collection {
             .enumerate()
             .map(|(i, p)| GlbNode { name: p.name.clone(), mesh: Some(i), transform: Affine3A::IDENTITY })
             .collect();
-        let bytes =
-            write_glb(&[metal, gem], &meshes, &nodes).map_err(|message| CollectionError::Combine { message })?;
+        let bytes = write_glb(&[metal, gem], &meshes, &nodes)
+            .map_err(|reason| CollectionError::Combine { problem: CombineProblem::Write { reason } })?;
         let setup = HouseSetup {
             kind: ModelKind::Ring,
             units: "mm".into(),

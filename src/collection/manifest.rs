@@ -78,20 +78,40 @@ impl Manifest {
     }
 
     /// Parses a manifest; the error says where and what.
-    pub fn from_ron(text: &str) -> Result<Manifest, String> {
-        let manifest: Manifest = ron::from_str(text)
-            .map_err(|e| format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    pub fn from_ron(text: &str) -> Result<Manifest, ManifestProblem> {
+        let manifest: Manifest = ron::from_str(text).map_err(|e| ManifestProblem::Syntax {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            reason: e.code.to_string(),
+        })?;
         if manifest.version != MANIFEST_VERSION {
-            return Err(format!("version {} (this Écrin reads version {MANIFEST_VERSION})", manifest.version));
+            return Err(ManifestProblem::Version { found: manifest.version });
         }
         if manifest.setup.stones.iter().any(|s| s.part >= manifest.setup.parts.len()) {
-            return Err("a stone names a part the model does not have".into());
+            return Err(ManifestProblem::StonePart);
         }
         if !(manifest.setup.scale_to_mm.is_finite() && manifest.setup.scale_to_mm > 0.0) {
-            return Err(format!("scale_to_mm {} is not a positive number", manifest.setup.scale_to_mm));
+            return Err(ManifestProblem::Scale { value: manifest.setup.scale_to_mm });
         }
         Ok(manifest)
     }
+}
+
+/// What is wrong with a manifest or the model it describes (data: `i18n::errors` says it to people).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ManifestProblem {
+    #[error("line {line}, column {column}: {reason}")]
+    Syntax { line: usize, column: usize, reason: String },
+    #[error("version {found} (this Écrin reads version {MANIFEST_VERSION})")]
+    Version { found: u32 },
+    #[error("a stone names a part the model does not have")]
+    StonePart,
+    #[error("scale_to_mm {value} is not a positive number")]
+    Scale { value: f32 },
+    #[error("{listed} parts listed, the model has {found}")]
+    PartCount { listed: usize, found: usize },
+    #[error("not a valid glTF file: {reason}")]
+    NotGltf { reason: String },
 }
 
 /// A rule of the house's that a design of its model breaks (data: its words are made by `i18n::errors`).

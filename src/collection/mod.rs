@@ -4,7 +4,7 @@
 //! the design was made on, builds it in Écrin's frame and registers it (`geometry::house`), so that the Assembly,
 //! the estimates, the studio and the documents all see it. `ecrin collection …` and the studio use this module.
 
-mod combine;
+pub mod combine;
 mod designs;
 pub mod manifest;
 
@@ -27,8 +27,8 @@ pub enum CollectionError {
     Read(#[from] ReadError),
     #[error("{file}: {source}")]
     Analysis { file: String, source: AnalysisError },
-    #[error("{path}: {message}")]
-    Manifest { path: String, message: String },
+    #[error("{path}: {problem}")]
+    Manifest { path: String, problem: manifest::ManifestProblem },
     #[error("{path}: {source}")]
     Io { path: String, source: std::io::Error },
     #[error(
@@ -43,8 +43,8 @@ pub enum CollectionError {
     NotAModel { path: String },
     #[error("loading the model {0:?} was cancelled; the design is kept, open it again to show the model")]
     Cancelled(String),
-    #[error("these models cannot be combined: {message}")]
-    Combine { message: String },
+    #[error("these models cannot be combined: {problem}")]
+    Combine { problem: combine::CombineProblem },
 }
 
 pub(crate) fn io(path: &Path) -> impl Fn(std::io::Error) -> CollectionError + '_ {
@@ -88,7 +88,7 @@ fn model_files(path: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, CollectionError> 
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
         let document = gltf::Gltf::from_slice(&files[0].1).map_err(|e| CollectionError::Manifest {
             path: path.display().to_string(),
-            message: format!("not a valid glTF file: {e}"),
+            problem: manifest::ManifestProblem::NotGltf { reason: e.to_string() },
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         for buffer in document.buffers() {
@@ -275,7 +275,7 @@ impl Collection {
                     Ok(manifest) => Some(Ok(manifest)),
                     // A design saved in the folder is a preset, not a broken manifest: it is not listed.
                     Err(_) if crate::design::preset::load(&path).is_ok() => None,
-                    Err(message) => Some(Err(CollectionError::Manifest { path: path.display().to_string(), message })),
+                    Err(problem) => Some(Err(CollectionError::Manifest { path: path.display().to_string(), problem })),
                 }
             })
             .collect();
@@ -291,7 +291,7 @@ impl Collection {
         }
         let text = std::fs::read_to_string(&path).map_err(io(&path))?;
         Manifest::from_ron(&text)
-            .map_err(|message| CollectionError::Manifest { path: path.display().to_string(), message })
+            .map_err(|problem| CollectionError::Manifest { path: path.display().to_string(), problem })
     }
 
     /// Removes a model: its manifest, and its file when no other manifest names it.
@@ -353,7 +353,10 @@ impl Collection {
         if parts.len() != manifest.setup.parts.len() {
             return Err(CollectionError::Manifest {
                 path: self.manifest_path(&manifest.id).display().to_string(),
-                message: format!("{} parts listed, the model has {}", manifest.setup.parts.len(), parts.len()),
+                problem: manifest::ManifestProblem::PartCount {
+                    listed: manifest.setup.parts.len(),
+                    found: parts.len(),
+                },
             });
         }
         let built = HouseModel::build(&parts, &manifest.setup);

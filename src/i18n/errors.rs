@@ -4,11 +4,12 @@
 
 use super::{Arg, Language, format};
 use crate::collection::CollectionError;
-use crate::collection::manifest::HouseRule;
+use crate::collection::combine::CombineProblem;
+use crate::collection::manifest::{HouseRule, ManifestProblem};
 use crate::design::DesignError;
 use crate::design::preset::{OLDEST_READABLE_VERSION, PRESET_VERSION, PresetError};
 use crate::geometry::house::analyse::AnalysisError;
-use crate::geometry::house::read::{MAX_FILE_BYTES, MAX_TRIANGLES, ReadError};
+use crate::geometry::house::read::{BufferProblem, MAX_FILE_BYTES, MAX_TRIANGLES, ReadError};
 use crate::tr;
 
 /// What went wrong, said in a language, made when it is shown (the status line follows a change of language).
@@ -155,8 +156,8 @@ pub fn read_error(l: Language, error: &ReadError) -> String {
             whole(file, tr!(l, "error-model-too-large", size = size, max = max))
         }
         ReadError::NotGltf { file, message } => whole(file, tr!(l, "error-not-gltf", reason = message)),
-        ReadError::Buffer { file, index, message } => {
-            whole(file, tr!(l, "error-buffer", index = index.to_string(), reason = message))
+        ReadError::Buffer { file, index, problem } => {
+            whole(file, tr!(l, "error-buffer", index = index.to_string(), reason = buffer_problem(l, problem)))
         }
         ReadError::TooManyTriangles { file, count } => {
             let (count, max) = (count.to_string(), MAX_TRIANGLES.to_string());
@@ -183,14 +184,59 @@ pub fn collection_error(l: Language, error: &CollectionError) -> String {
         CollectionError::Analysis { file, source } => {
             tr!(l, "error-in-file", file = file, what = analysis_error(l, source))
         }
-        // A manifest's own words (a RON parser's) and the system's are quoted as they come.
-        CollectionError::Manifest { path, message } => tr!(l, "error-in-file", file = path, what = message),
+        CollectionError::Manifest { path, problem } => {
+            tr!(l, "error-in-file", file = path, what = manifest_problem(l, problem))
+        }
         CollectionError::Io { path, source } => tr!(l, "error-in-file", file = path, what = source.to_string()),
         CollectionError::NotFound { id, folder } => tr!(l, "error-model-not-found", id = id, folder = folder),
         CollectionError::Changed { id, name } => tr!(l, "error-model-changed", id = id, name = name),
         CollectionError::NotAModel { path } => tr!(l, "error-in-file", file = path, what = tr!(l, "error-not-a-model")),
         CollectionError::Cancelled(name) => tr!(l, "error-loading-cancelled", name = name),
-        CollectionError::Combine { message } => tr!(l, "error-cannot-combine", reason = message),
+        CollectionError::Combine { problem } => {
+            let reason = match problem {
+                CombineProblem::WrongKind { id, wanted, found } => tr!(
+                    l,
+                    "error-combine-kind",
+                    id = id,
+                    wanted = l.term_in_sentence(*wanted),
+                    found = l.term_in_sentence(*found)
+                ),
+                CombineProblem::NoTop { id } => tr!(l, "error-combine-no-top", id = id),
+                CombineProblem::Write { reason } => reason.clone(),
+            };
+            tr!(l, "error-cannot-combine", reason = reason)
+        }
+    }
+}
+
+/// What is wrong with a model's buffer, in a language (the system's words quoted).
+fn buffer_problem(l: Language, problem: &BufferProblem) -> String {
+    match problem {
+        BufferProblem::NoBinaryChunk => tr!(l, "error-buffer-no-chunk"),
+        BufferProblem::Embedded => tr!(l, "error-buffer-embedded"),
+        BufferProblem::OutsideFolder { uri } => tr!(l, "error-buffer-outside", uri = uri),
+        BufferProblem::Unreadable { uri, reason } => tr!(l, "error-buffer-unreadable", uri = uri, reason = reason),
+        BufferProblem::Short { found, declared } => {
+            tr!(l, "error-buffer-short", found = found.to_string(), declared = declared.to_string())
+        }
+    }
+}
+
+/// What is wrong with a manifest, in a language (the RON parser's words quoted).
+fn manifest_problem(l: Language, problem: &ManifestProblem) -> String {
+    match problem {
+        ManifestProblem::Syntax { line, column, reason } => {
+            tr!(l, "error-manifest-syntax", line = line.to_string(), column = column.to_string(), reason = reason)
+        }
+        ManifestProblem::Version { found } => {
+            tr!(l, "error-manifest-version", found = *found, supported = crate::collection::manifest::MANIFEST_VERSION)
+        }
+        ManifestProblem::StonePart => tr!(l, "error-manifest-stone-part"),
+        ManifestProblem::Scale { value } => tr!(l, "error-manifest-scale", value = value.to_string()),
+        ManifestProblem::PartCount { listed, found } => {
+            tr!(l, "error-manifest-parts", listed = *listed, found = *found)
+        }
+        ManifestProblem::NotGltf { reason } => tr!(l, "error-not-gltf", reason = reason),
     }
 }
 

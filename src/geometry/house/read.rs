@@ -49,12 +49,27 @@ pub enum ReadError {
     TooLarge { file: String, size: u64 },
     #[error("{file}: not a valid glTF file: {message}")]
     NotGltf { file: String, message: String },
-    #[error("{file}: buffer {index}: {message}")]
-    Buffer { file: String, index: usize, message: String },
+    #[error("{file}: buffer {index}: {problem}")]
+    Buffer { file: String, index: usize, problem: BufferProblem },
     #[error("{file}: {count} triangles, more than the {MAX_TRIANGLES} a model may have")]
     TooManyTriangles { file: String, count: usize },
     #[error("{file}: no triangles: nothing to show")]
     Empty { file: String },
+}
+
+/// What is wrong with one of a model's buffers (data: `i18n::errors` says it to people).
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum BufferProblem {
+    #[error("the binary chunk is missing")]
+    NoBinaryChunk,
+    #[error("embedded (base64) buffers are not read: export as .glb")]
+    Embedded,
+    #[error("{uri} is outside the model's folder: not read")]
+    OutsideFolder { uri: String },
+    #[error("{uri}: {reason}")]
+    Unreadable { uri: String, reason: String },
+    #[error("{found} bytes, the model says {declared}")]
+    Short { found: usize, declared: usize },
 }
 
 /// Whether a URI names a file inside the model's folder: relative, no `..`, no scheme, not absolute.
@@ -71,23 +86,22 @@ fn read_buffers(path: &Path, document: &gltf::Gltf) -> Result<Vec<Vec<u8>>, Read
     document
         .buffers()
         .map(|buffer| {
-            let error = |message: String| ReadError::Buffer { file: file.clone(), index: buffer.index(), message };
+            let error = |problem| ReadError::Buffer { file: file.clone(), index: buffer.index(), problem };
             let bytes = match buffer.source() {
                 gltf::buffer::Source::Bin => {
-                    document.blob.clone().ok_or_else(|| error("the binary chunk is missing".into()))?
+                    document.blob.clone().ok_or_else(|| error(BufferProblem::NoBinaryChunk))?
                 }
                 gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {
-                    return Err(error("embedded (base64) buffers are not read: export as .glb".into()));
+                    return Err(error(BufferProblem::Embedded));
                 }
                 gltf::buffer::Source::Uri(uri) if !uri_inside_folder(uri) => {
-                    return Err(error(format!("{uri} is outside the model's folder: not read")));
+                    return Err(error(BufferProblem::OutsideFolder { uri: uri.to_string() }));
                 }
-                gltf::buffer::Source::Uri(uri) => {
-                    std::fs::read(base.join(uri)).map_err(|e| error(format!("{uri}: {e}")))?
-                }
+                gltf::buffer::Source::Uri(uri) => std::fs::read(base.join(uri))
+                    .map_err(|e| error(BufferProblem::Unreadable { uri: uri.to_string(), reason: e.to_string() }))?,
             };
             if bytes.len() < buffer.length() {
-                return Err(error(format!("{} bytes, the model says {}", bytes.len(), buffer.length())));
+                return Err(error(BufferProblem::Short { found: bytes.len(), declared: buffer.length() }));
             }
             Ok(bytes)
         })
