@@ -510,3 +510,5 @@ error-manifest-version = version { $found } (this Écrin reads version { $suppor
 error-manifest-stone-part = a stone names a part the model does not have
 error-manifest-scale = scale_to_mm { $value } is not a positive number
 error-manifest-parts = { $listed } parts listed, the model has { $found }
+error-prices-negative = prices must be positive numbers
+cli-unknown-view = unknown view “{ $word }”: front, side, top, three-quarter or all

@@ -510,3 +510,5 @@ error-manifest-version = version { $found } (cet Écrin lit la version { $suppor
 error-manifest-stone-part = une pierre nomme une pièce que le modèle n’a pas
 error-manifest-scale = scale_to_mm { $value } n’est pas un nombre positif
 error-manifest-parts = { $listed } pièces listées, le modèle en a { $found }
+error-prices-negative = les prix doivent être des nombres positifs
+cli-unknown-view = vue inconnue « { $word } » : front, side, top, three-quarter ou all

@@ -64,6 +64,7 @@ impl View {
     }
 
     /// Parses "front", "side", "top", "three-quarter" (or "3/4"), or "all".
+    /// An unknown word comes back as the error (the command line says it in its language).
     pub fn parse_list(text: &str) -> Result<Vec<View>, String> {
         if text.eq_ignore_ascii_case("all") {
             return Ok(View::ALL.to_vec());
@@ -74,7 +75,7 @@ impl View {
                 View::ALL
                     .into_iter()
                     .find(|v| v.slug().eq_ignore_ascii_case(word) || (word == "3/4" && *v == View::ThreeQuarter))
-                    .ok_or_else(|| format!("unknown view {word:?}: front, side, top, three-quarter or all"))
+                    .ok_or_else(|| word.to_string())
             })
             .collect()
     }

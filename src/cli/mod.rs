@@ -73,7 +73,9 @@ pub struct ViewArgs {
 pub struct Views(pub Vec<crate::approval::View>);
 
 fn parse_views(text: &str) -> Result<Views, String> {
-    crate::approval::View::parse_list(text).map(Views)
+    crate::approval::View::parse_list(text)
+        .map(Views)
+        .map_err(|word| crate::tr!(language(), "cli-unknown-view", word = word))
 }
 
 impl ViewArgs {

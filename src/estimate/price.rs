@@ -51,8 +51,8 @@ pub struct PriceEstimate {
 
 #[derive(Clone, Debug, Error, PartialEq)]
 pub enum PriceError {
-    #[error("{path}: {message}")]
-    Read { path: String, message: String },
+    #[error("{path}: {problem}")]
+    Read { path: String, problem: ListProblem },
     #[error("the price list has no price per gram for {0:?}")]
     NoMetalPrice(Alloy),
     #[error("the price list has no price for a {carats:.2} ct {species:?}")]
@@ -61,20 +61,34 @@ pub enum PriceError {
     NoWeight,
 }
 
+/// What is wrong with a price list file (data: `i18n::errors` says it to people).
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum ListProblem {
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("{line}:{column}: {reason}")]
+    Syntax { line: usize, column: usize, reason: String },
+    #[error("version {found} is not supported (this Écrin reads version 1)")]
+    Version { found: u32 },
+    #[error("prices must be positive numbers")]
+    Negative,
+}
+
 impl PriceList {
     /// Reads and checks a price list file.
     pub fn load(path: &Path) -> Result<PriceList, PriceError> {
-        let error = |message: String| PriceError::Read { path: path.display().to_string(), message };
-        let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
-        let list: PriceList = ron::from_str(&text)
-            .map_err(|e| error(format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)))?;
+        let error = |problem| PriceError::Read { path: path.display().to_string(), problem };
+        let text = std::fs::read_to_string(path).map_err(|e| error(ListProblem::Unreadable(e.to_string())))?;
+        let list: PriceList = ron::from_str(&text).map_err(|e| {
+            error(ListProblem::Syntax { line: e.span.start.line, column: e.span.start.col, reason: e.code.to_string() })
+        })?;
         if list.version != 1 {
-            return Err(error(format!("version {} is not supported (this Écrin reads version 1)", list.version)));
+            return Err(error(ListProblem::Version { found: list.version }));
         }
         let numbers = list.metal_per_gram.values().chain(list.stones.iter().map(|s| &s.per_carat));
         let all = numbers.chain([&list.making_charge, &list.setting_per_stone, &list.markup, &list.round_to]);
         if all.into_iter().any(|v| !v.is_finite() || *v < 0.0) {
-            return Err(error("prices must be positive numbers".into()));
+            return Err(error(ListProblem::Negative));
         }
         Ok(list)
     }

@@ -116,7 +116,22 @@ pub fn preset_error(l: Language, error: &PresetError) -> String {
 pub fn price_error(l: Language, error: &crate::estimate::price::PriceError) -> String {
     use crate::estimate::price::PriceError;
     match error {
-        PriceError::Read { path, message } => tr!(l, "error-in-file", file = path, what = message),
+        PriceError::Read { path, problem } => {
+            use crate::estimate::price::ListProblem;
+            let what = match problem {
+                ListProblem::Unreadable(reason) => tr!(l, "error-cannot-read", reason = reason),
+                ListProblem::Syntax { line, column, reason } => tr!(
+                    l,
+                    "error-manifest-syntax",
+                    line = line.to_string(),
+                    column = column.to_string(),
+                    reason = reason
+                ),
+                ListProblem::Version { found } => tr!(l, "error-manifest-version", found = *found, supported = 1u32),
+                ListProblem::Negative => tr!(l, "error-prices-negative"),
+            };
+            tr!(l, "error-in-file", file = path, what = what)
+        }
         PriceError::NoMetalPrice(alloy) => tr!(l, "error-no-metal-price", alloy = l.term(*alloy)),
         PriceError::NoStonePrice { species, carats } => {
             tr!(l, "error-no-stone-price", carats = format::carats(l, *carats), species = l.term(*species))

@@ -191,10 +191,7 @@ fn locale_tags_and_posix_locales_name_a_language() {
 /// shrinks: a file that no longer holds any must leave it).
 const NOT_YET_IN_THE_LOCALE_FILES: &[&str] = &[
     "design/mod.rs",
-    "estimate/price.rs",
     "geometry/import.rs",
-    "geometry/sample_export.rs",
-    "approval/mod.rs",
     "atomic_file.rs",
     "geometry/library.rs",
     "studio/gem.rs",
@@ -277,8 +274,15 @@ fn no_sentence_is_written_outside_the_locale_files() {
     let mut listed_but_clean = Vec::new();
     for (file, text) in sources() {
         let relative = Path::new(&file).strip_prefix(&src).map(|p| p.display().to_string()).unwrap_or(file.clone());
-        // Test-only files and the bench (JSON lines for engineers) speak to developers.
-        let for_developers = ["layering.rs", "geometry/joins.rs", "cli/bench.rs", "cli/bench_collection.rs"];
+        // Test-only files and the bench (JSON lines for engineers) speak to developers; the samples of what houses
+        // send hold the names their CAD tools write ("ROSE GOLD.003"): file contents, not sentences.
+        let for_developers = [
+            "layering.rs",
+            "geometry/joins.rs",
+            "cli/bench.rs",
+            "cli/bench_collection.rs",
+            "geometry/sample_export.rs",
+        ];
         if for_developers.contains(&relative.as_str()) || relative.ends_with("tests.rs") {
             continue;
         }
