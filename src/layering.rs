@@ -16,7 +16,7 @@ const CORE: [(&str, &[&str]); 11] = [
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo"]),
     ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
-    ("i18n", &["design", "geometry", "optics", "estimate", "collection"]),
+    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png"]),
 ];
 

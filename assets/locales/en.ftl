@@ -512,3 +512,19 @@ error-manifest-scale = scale_to_mm { $value } is not a positive number
 error-manifest-parts = { $listed } parts listed, the model has { $found }
 error-prices-negative = prices must be positive numbers
 cli-unknown-view = unknown view “{ $word }”: front, side, top, three-quarter or all
+
+## The renderer's and the exports' failures.
+
+render-stopped = the renderer stopped
+render-board-not-composed = the board's pieces were not composed after { $frames } frames
+render-studio-not-ready = the studio was not ready after { $frames } frames
+render-pipelines-compiling = pipelines still compiling after { $frames } frames
+render-missing = no offscreen { $what }
+render-unreadable = cannot read the rendered image: { $reason }
+render-no-picture = the rendered image never came back from the GPU
+export-size = size { $size }: must be 16–{ $max } pixels
+export-supersample = supersample { $samples }: must be 1–4
+error-png-encode = cannot encode a PNG: { $reason }
+error-cannot-write = cannot write: { $reason }
+error-pack-exists = { $folder }: already exists (choose another folder, or replace it)
+pack-view-missing = a view is missing from the pack

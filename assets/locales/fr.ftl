@@ -512,3 +512,19 @@ error-manifest-scale = scale_to_mm { $value } n’est pas un nombre positif
 error-manifest-parts = { $listed } pièces listées, le modèle en a { $found }
 error-prices-negative = les prix doivent être des nombres positifs
 cli-unknown-view = vue inconnue « { $word } » : front, side, top, three-quarter ou all
+
+## Les échecs du rendu et des exports.
+
+render-stopped = le rendu s’est arrêté
+render-board-not-composed = les pièces de la planche n’étaient pas composées après { $frames } images
+render-studio-not-ready = le studio n’était pas prêt après { $frames } images
+render-pipelines-compiling = shaders encore en compilation après { $frames } images
+render-missing = pas de { $what } hors écran
+render-unreadable = impossible de lire l’image rendue : { $reason }
+render-no-picture = l’image rendue n’est jamais revenue du GPU
+export-size = taille { $size } : de 16 à { $max } pixels
+export-supersample = suréchantillonnage { $samples } : de 1 à 4
+error-png-encode = impossible d’encoder un PNG : { $reason }
+error-cannot-write = écriture impossible : { $reason }
+error-pack-exists = { $folder } : existe déjà (choisissez un autre dossier, ou remplacez-le)
+pack-view-missing = une vue manque au dossier

@@ -15,6 +15,22 @@ pub enum PackError {
     Write { path: PathBuf, source: io::Error },
 }
 
+impl PackError {
+    /// The failure in a language.
+    pub fn message(&self, l: crate::i18n::Language) -> String {
+        use crate::tr;
+        match self {
+            PackError::Exists(path) => tr!(l, "error-pack-exists", folder = path.display().to_string()),
+            PackError::Write { path, source } => tr!(
+                l,
+                "error-in-file",
+                file = path.display().to_string(),
+                what = tr!(l, "error-cannot-write", reason = source.to_string())
+            ),
+        }
+    }
+}
+
 fn write_error(path: &Path) -> impl FnOnce(io::Error) -> PackError + '_ {
     move |source| PackError::Write { path: path.to_path_buf(), source }
 }

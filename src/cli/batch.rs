@@ -74,9 +74,12 @@ pub fn run(
         for &view in views {
             let target = render_path(out, &stem, view, views.len() > 1);
             let rendered =
-                renderer.render(view, &mut || true).map_err(|e| e.to_string()).and_then(|image| match image {
-                    Some(image) => crate::png::save_png(&image, &target).map_err(|e| e.to_string()),
-                    None => Err("cancelled".into()),
+                renderer.render(view, &mut || true).map_err(|e| e.message(super::language())).and_then(|image| {
+                    match image {
+                        Some(image) => crate::png::save_png(&image, &target)
+                            .map_err(|e| crate::i18n::errors::png_error(super::language(), &e)),
+                        None => Err("cancelled".into()),
+                    }
                 });
             match rendered {
                 Ok(()) => println!("{}", target.display()),

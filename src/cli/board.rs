@@ -39,16 +39,17 @@ pub fn run(args: BoardArgs) -> ExitCode {
     let presentation = Presentation { background: args.background, ..Presentation::default() };
     let settings = ExportSettings::new(args.size, presentation);
     if let Err(message) = settings.check() {
-        eprintln!("{}", crate::tr!(super::language(), "cli-board-option", reason = message.to_string()));
+        eprintln!("{}", crate::tr!(super::language(), "cli-board-option", reason = message.message(super::language())));
         return ExitCode::from(2);
     }
     let rendered = (|| -> Result<Vec<image::RgbaImage>, String> {
-        let mut exporter = Exporter::new(designs[0].clone(), settings).map_err(|e| e.to_string())?;
+        let l = super::language();
+        let mut exporter = Exporter::new(designs[0].clone(), settings).map_err(|e| e.message(l))?;
         let mut pictures = Vec::new();
         for design in &designs {
-            exporter.show(design.clone()).map_err(|e| e.to_string())?;
-            let picture = exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.to_string())?;
-            pictures.push(picture.ok_or("stopped")?);
+            exporter.show(design.clone()).map_err(|e| e.message(l))?;
+            let picture = exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.message(l))?;
+            pictures.push(picture.ok_or_else(|| crate::tr!(l, "render-stopped"))?);
         }
         exporter.finish();
         Ok(pictures)
@@ -75,7 +76,8 @@ pub fn run(args: BoardArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{}", crate::tr!(super::language(), "cli-board-failed", reason = error.to_string()));
+            let reason = crate::i18n::errors::png_error(super::language(), &error);
+            eprintln!("{}", crate::tr!(super::language(), "cli-board-failed", reason = reason));
             ExitCode::FAILURE
         }
     }

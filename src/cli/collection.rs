@@ -56,23 +56,33 @@ pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathB
     let mut written = Vec::new();
     for manifest in &missing {
         let design = design_of(manifest);
-        collection.prepare_with(&design, &Default::default()).map_err(|e| e.to_string())?;
+        let l = super::language();
+        collection
+            .prepare_with(&design, &Default::default())
+            .map_err(|e| crate::i18n::errors::collection_error(l, &e))?;
         let exporter = match exporter.as_mut() {
             Some(exporter) => {
-                exporter.show(design).map_err(|e| e.to_string())?;
+                exporter.show(design).map_err(|e| e.message(l))?;
                 exporter
             }
-            None => exporter.insert(Exporter::new(design, settings).map_err(|e| e.to_string())?),
+            None => exporter.insert(Exporter::new(design, settings).map_err(|e| e.message(l))?),
         };
         let picture = exporter
             .render(crate::approval::View::ThreeQuarter, &mut || true)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| e.message(l))?
             .ok_or_else(|| crate::tr!(super::language(), "cli-thumbnail-stopped", id = &first.id))?;
         let path = collection.thumbnail_path(manifest);
         if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            std::fs::create_dir_all(folder).map_err(|e| {
+                crate::tr!(
+                    l,
+                    "status-cannot-create-folder",
+                    folder = folder.display().to_string(),
+                    reason = e.to_string()
+                )
+            })?;
         }
-        crate::png::save_png(&picture, &path).map_err(|e| e.to_string())?;
+        crate::png::save_png(&picture, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;
         written.push(path);
     }
     if let Some(exporter) = exporter {

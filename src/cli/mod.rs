@@ -88,7 +88,7 @@ impl ViewArgs {
     }
 
     fn check_size(&self) -> Result<(), String> {
-        self.export_settings().check().map_err(|message| format!("--{message}"))
+        self.export_settings().check().map_err(|error| format!("--{}", error.message(language())))
     }
 
     fn export_settings(&self) -> studio::export::ExportSettings {

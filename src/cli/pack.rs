@@ -74,7 +74,10 @@ pub fn run(args: PackArgs) -> ExitCode {
     let turntable_check = ExportSettings { size: args.turntable_size, supersample: 1, ..views };
     for check in [views.check(), if args.turntable > 0 { turntable_check.check() } else { Ok(()) }] {
         if let Err(message) = check {
-            eprintln!("{}", crate::tr!(super::language(), "cli-pack-option", reason = message.to_string()));
+            eprintln!(
+                "{}",
+                crate::tr!(super::language(), "cli-pack-option", reason = message.message(super::language()))
+            );
             return ExitCode::from(2);
         }
     }

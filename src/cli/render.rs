@@ -52,7 +52,7 @@ pub fn run(args: RenderArgs) -> ExitCode {
         }
         let written =
             studio::turntable::turntable_frames(design, view.size, count, view.framing(), view.presentation())
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.message(super::language()))
                 .and_then(|frames| studio::turntable::write_turntable(&frames, output, 3000 / count.max(1)));
         return match written {
             Ok(folder) => {
@@ -71,21 +71,24 @@ pub fn run(args: RenderArgs) -> ExitCode {
     }
     if args.gem_compare {
         let rendered = studio::export::render_gem_comparison(design, view.size, view.framing(), view.presentation())
-            .map_err(|e| e.to_string())
-            .and_then(|image| crate::png::save_png(&image, output).map_err(|e| e.to_string()));
+            .map_err(|e| e.message(super::language()))
+            .and_then(|image| {
+                crate::png::save_png(&image, output).map_err(|e| crate::i18n::errors::png_error(super::language(), &e))
+            });
         return report(rendered.map(|()| vec![output.clone()]));
     }
     report(render_views(design, view, output))
 }
 
 fn render_views(design: crate::design::Design, view: &ViewArgs, output: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.to_string())?;
+    let l = super::language();
+    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.message(l))?;
     let views = &view.views.0;
     let mut written = Vec::new();
     for &wanted in views {
-        let Some(picture) = exporter.render(wanted, &mut || true).map_err(|e| e.to_string())? else { break };
+        let Some(picture) = exporter.render(wanted, &mut || true).map_err(|e| e.message(l))? else { break };
         let path = view_path(output, wanted, views.len() > 1);
-        crate::png::save_png(&picture, &path).map_err(|e| e.to_string())?;
+        crate::png::save_png(&picture, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;
         written.push(path);
     }
     exporter.finish();

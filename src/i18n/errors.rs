@@ -112,6 +112,17 @@ pub fn preset_error(l: Language, error: &PresetError) -> String {
     }
 }
 
+/// A picture that could not be written, in a language.
+pub fn png_error(l: Language, error: &crate::png::PngError) -> String {
+    use crate::png::PngError;
+    match error {
+        PngError::Encode(reason) => tr!(l, "error-png-encode", reason = reason.to_string()),
+        PngError::Write { path, source } => {
+            tr!(l, "error-in-file", file = path, what = tr!(l, "error-cannot-write", reason = source.to_string()))
+        }
+    }
+}
+
 /// Why the price list gives no price, in a language.
 pub fn price_error(l: Language, error: &crate::estimate::price::PriceError) -> String {
     use crate::estimate::price::PriceError;

@@ -195,10 +195,7 @@ const NOT_YET_IN_THE_LOCALE_FILES: &[&str] = &[
     "atomic_file.rs",
     "geometry/library.rs",
     "studio/gem.rs",
-    "studio/headless.rs",
     "studio/pack/job.rs",
-    "studio/pack/mod.rs",
-    "studio/turntable.rs",
 ];
 
 /// The sentences of a source file a person could read: string literals of two words or more (placeholders aside),

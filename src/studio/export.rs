@@ -58,6 +58,18 @@ pub enum ExportError {
     Render(#[from] OffscreenError),
 }
 
+impl ExportError {
+    /// The failure in a language.
+    pub fn message(&self, l: crate::i18n::Language) -> String {
+        use crate::tr;
+        match self {
+            ExportError::Size(size) => tr!(l, "export-size", size = size.to_string(), max = MAX_EXPORT.to_string()),
+            ExportError::Supersample(samples) => tr!(l, "export-supersample", samples = samples.to_string()),
+            ExportError::Render(error) => error.message(l),
+        }
+    }
+}
+
 /// Tiles per side and the tile side (in samples) for a picture of `samples` per side.
 pub fn tiling(samples: u32, supersample: u32, max_tile: u32) -> (u32, u32) {
     let per_side = samples.div_ceil(max_tile.max(supersample));

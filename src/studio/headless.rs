@@ -26,14 +26,47 @@ pub enum OffscreenError {
     Loading(String),
     #[error("the renderer stopped")]
     Stopped,
-    #[error("{what} after {frames} frames")]
-    TooManyFrames { what: &'static str, frames: u64 },
+    #[error("{what:?} after {frames} frames")]
+    TooManyFrames { what: Awaited, frames: u64 },
     #[error("no offscreen {0}")]
     Missing(&'static str),
     #[error("cannot read the rendered image: {0}")]
     Unreadable(String),
     #[error("the rendered image never came back from the GPU")]
     NoPicture,
+}
+
+/// What the offscreen renderer waited for in vain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Awaited {
+    /// The board's pieces to be composed.
+    BoardComposed,
+    /// The studio to be ready.
+    StudioReady,
+    /// The pipelines to be compiled.
+    Pipelines,
+}
+
+impl OffscreenError {
+    /// The failure in a language (the renderer's own words quoted).
+    pub fn message(&self, l: crate::i18n::Language) -> String {
+        use crate::tr;
+        match self {
+            OffscreenError::Loading(words) => words.clone(),
+            OffscreenError::Stopped => tr!(l, "render-stopped"),
+            OffscreenError::TooManyFrames { what, frames } => {
+                let frames = frames.to_string();
+                match what {
+                    Awaited::BoardComposed => tr!(l, "render-board-not-composed", frames = frames),
+                    Awaited::StudioReady => tr!(l, "render-studio-not-ready", frames = frames),
+                    Awaited::Pipelines => tr!(l, "render-pipelines-compiling", frames = frames),
+                }
+            }
+            OffscreenError::Missing(what) => tr!(l, "render-missing", what = *what),
+            OffscreenError::Unreadable(reason) => tr!(l, "render-unreadable", reason = reason),
+            OffscreenError::NoPicture => tr!(l, "render-no-picture"),
+        }
+    }
 }
 
 /// The last image read back from the offscreen target.
@@ -191,7 +224,7 @@ impl Offscreen {
                 return Ok(waiting_frames);
             }
         }
-        Err(OffscreenError::TooManyFrames { what: "the board's pieces were not composed", frames: max_frames })
+        Err(OffscreenError::TooManyFrames { what: Awaited::BoardComposed, frames: max_frames })
     }
 
     /// Runs one frame.
@@ -214,7 +247,7 @@ impl Offscreen {
                 return Err(OffscreenError::Stopped);
             }
         }
-        Err(OffscreenError::TooManyFrames { what: "the studio was not ready", frames: max_frames })
+        Err(OffscreenError::TooManyFrames { what: Awaited::StudioReady, frames: max_frames })
     }
 
     /// Draws stones with Écrin's gem shader or with Bevy's transmission (comparison), then waits for any new
@@ -246,7 +279,7 @@ impl Offscreen {
                 return Ok(());
             }
         }
-        Err(OffscreenError::TooManyFrames { what: "pipelines still compiling", frames: max_frames })
+        Err(OffscreenError::TooManyFrames { what: Awaited::Pipelines, frames: max_frames })
     }
 
     /// Render pipelines compiling right now.

@@ -76,13 +76,18 @@ pub fn write_turntable(frames: &[RgbaImage], output: &Path, frame_ms: u32) -> Re
     let gif = encode_gif(frames, frame_ms)?;
     let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "turntable".into());
     let folder = output.with_file_name(format!("{stem}-frames"));
-    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
+    let l = crate::i18n::process_language();
+    std::fs::create_dir_all(&folder).map_err(|e| {
+        crate::tr!(l, "status-cannot-create-folder", folder = folder.display().to_string(), reason = e.to_string())
+    })?;
     for (i, frame) in frames.iter().enumerate() {
         let path = folder.join(format!("{stem}-{i:03}.png"));
-        crate::png::save_png(frame, &path).map_err(|e| format!("frame {i}: {e}"))?;
+        crate::png::save_png(frame, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;
     }
-    crate::atomic_file::write_atomically(output, &gif)
-        .map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+    crate::atomic_file::write_atomically(output, &gif).map_err(|e| {
+        let what = crate::tr!(l, "error-cannot-write", reason = e.to_string());
+        crate::tr!(l, "error-in-file", file = output.display().to_string(), what = what)
+    })?;
     Ok(folder)
 }
 

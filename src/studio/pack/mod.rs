@@ -13,6 +13,7 @@ use crate::approval::{View, spec_rows};
 use crate::design::journal::{JournalEntry, now};
 use crate::design::{Design, preset};
 use crate::estimate::price::PriceList;
+use crate::i18n::errors::png_error;
 use crate::i18n::{Language, format};
 use crate::png::png_bytes;
 use crate::tr;
@@ -63,19 +64,22 @@ pub fn write_pack(
         *done += 1;
         keep_going
     };
-    let writer = PackWriter::begin(&request.destination, request.replace).map_err(|e| e.to_string())?;
+    let writer = PackWriter::begin(&request.destination, request.replace).map_err(|e| e.message(l))?;
 
     // The views.
-    let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.to_string())?;
+    let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.message(l))?;
     let mut pictures = Vec::new();
     for view in View::ALL {
         if !step(&tr!(l, "pack-step-view", view = view.caption(l).to_lowercase()), &mut done) {
             return Ok(None);
         }
-        let Some(picture) = exporter.render(view, &mut || true).map_err(|e| e.to_string())? else { return Ok(None) };
+        let Some(picture) = exporter.render(view, &mut || true).map_err(|e| e.message(l))? else { return Ok(None) };
         writer
-            .write(&format!("{stem}-{}.png", view_file(client, view)), &png_bytes(&picture).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
+            .write(
+                &format!("{stem}-{}.png", view_file(client, view)),
+                &png_bytes(&picture).map_err(|e| png_error(l, &e))?,
+            )
+            .map_err(|e| e.message(l))?;
         pictures.push((view, picture));
     }
     exporter.finish();
@@ -83,10 +87,11 @@ pub fn write_pack(
     // The turntable: a full turn from the three-quarter view, at the turntable's size.
     if request.turntable_frames > 0 {
         let settings = ExportSettings { size: request.turntable_size, supersample: 1, ..request.views };
-        let mut turntable = Exporter::new(request.design.clone(), settings).map_err(|e| e.to_string())?;
+        let mut turntable = Exporter::new(request.design.clone(), settings).map_err(|e| e.message(l))?;
         let start = view_transform(&request.design, settings.framing, View::ThreeQuarter);
         let frames_folder = format!("{stem}-{}", client.tr("file-turntable-frames"));
-        std::fs::create_dir(writer.staged_path(&frames_folder)).map_err(|e| format!("{frames_folder}: {e}"))?;
+        std::fs::create_dir(writer.staged_path(&frames_folder))
+            .map_err(|e| tr!(l, "status-cannot-create-folder", folder = &frames_folder, reason = e.to_string()))?;
         let mut frames = Vec::new();
         for index in 0..request.turntable_frames {
             let (number, count) = ((index + 1).to_string(), request.turntable_frames.to_string());
@@ -96,17 +101,17 @@ pub fn write_pack(
             let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
             let mut transform = start;
             transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
-            let Some(frame) = turntable.render_from(transform, &mut || true).map_err(|e| e.to_string())? else {
+            let Some(frame) = turntable.render_from(transform, &mut || true).map_err(|e| e.message(l))? else {
                 return Ok(None);
             };
             let name = format!("{frames_folder}/{stem}-{index:03}.png");
-            writer.write(&name, &png_bytes(&frame).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+            writer.write(&name, &png_bytes(&frame).map_err(|e| png_error(l, &e))?).map_err(|e| e.message(l))?;
             frames.push(frame);
         }
         turntable.finish();
         let frame_ms = (3600 / request.turntable_frames).max(20);
         let gif = super::turntable::encode_gif(&frames, frame_ms)?;
-        writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif).map_err(|e| e.to_string())?;
+        writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif).map_err(|e| e.message(l))?;
     }
 
     // The preset (with the journal only when the advisor includes it) and the sheet.
@@ -116,7 +121,7 @@ pub fn write_pack(
     let journal: &[JournalEntry] = if request.include_journal { &request.journal } else { &[] };
     writer
         .write(&format!("{stem}.ron"), preset::to_ron_string_with_journal(&request.design, journal).as_bytes())
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(l))?;
     let date = format::date_of(client, now());
     let rows = spec_rows(&request.design, request.prices.as_ref(), request.client.as_deref(), &date, client);
     let story: Vec<String> = journal.iter().map(|entry| crate::i18n::journal::line(client, entry)).collect();
@@ -124,7 +129,7 @@ pub fn write_pack(
     let (Some(hero), Some(front), Some(side), Some(top)) =
         (picture(View::ThreeQuarter), picture(View::Front), picture(View::Side), picture(View::Top))
     else {
-        return Err("a view is missing from the pack".into());
+        return Err(tr!(l, "pack-view-missing"));
     };
     let captions = [View::Front, View::Side, View::Top].map(|view| view.caption(client));
     let sheet = approval_sheet(&SheetContent {
@@ -135,12 +140,12 @@ pub fn write_pack(
         language: client,
     });
     writer
-        .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
+        .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| png_error(l, &e))?)
+        .map_err(|e| e.message(l))?;
     if !step(&tr!(l, "pack-step-finishing"), &mut done) {
         return Ok(None);
     }
-    writer.finish().map(Some).map_err(|e| e.to_string())
+    writer.finish().map(Some).map_err(|e| e.message(l))
 }
 
 /// A view's part of a file name in the client's language: "front" / "face".
