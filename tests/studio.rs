@@ -1198,3 +1198,35 @@ fn a_necklace_hangs_on_the_bust_where_its_length_says() {
     assert!(count > (size * size / 20) as usize, "the ring is back ({count} px)");
     offscreen.exit();
 }
+
+#[test]
+fn the_approval_section_writes_a_pack_in_the_clients_language_chosen_there() {
+    use ecrin::studio::language::{LanguageCommand, Languages};
+    use ecrin::studio::pack::job::{PackCommand, PackJob, PackOrder};
+    use ecrin::studio::pack::panel::approval_ui;
+    // A French advisor preparing an English pack for a visitor, and the other way round.
+    for (advisor, client) in [(Language::French, Language::English), (Language::English, Language::French)] {
+        let languages = Languages { advisor, client };
+        let job = PackJob::default();
+        let mut harness = Harness::builder().with_size(egui::vec2(340.0, 400.0)).build_ui_state(
+            |ui, (order, emitted): &mut (PackOrder, Vec<StudioCommand>)| {
+                emitted.extend(approval_ui(ui, &job, order, None, &languages));
+            },
+            (PackOrder::default(), Vec::new()),
+        );
+        harness.run();
+        // The section speaks the advisor's language; the client's is shown by its own name.
+        harness.get_by_label(&advisor.tr("pack-title"));
+        harness.get_by_label(&advisor.tr("language-client"));
+        // The section's one list: the client's language (each language by its own name).
+        harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+        harness.run();
+        harness.get_by_role_and_label(egui::accesskit::Role::Button, advisor.own_name()).click();
+        harness.run();
+        harness.get_by_label(&advisor.tr("pack-write")).click();
+        harness.run();
+        let emitted = &harness.state().1;
+        assert!(emitted.contains(&StudioCommand::Language(LanguageCommand::Client(advisor))), "{emitted:?}");
+        assert!(emitted.iter().any(|c| matches!(c, StudioCommand::Pack(PackCommand::Write(_)))), "{emitted:?}");
+    }
+}
