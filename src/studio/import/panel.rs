@@ -31,7 +31,9 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog, l: Language
                 );
             });
             let kind = l.term(setup.kind);
-            let scale = format::number(l, f64::from(setup.scale_to_mm), 3);
+            // A whole scale (× 1000 from metres) shows no decimals; 25.4 from inches shows its own.
+            let digits = if setup.scale_to_mm.fract() == 0.0 { 0 } else { 3 };
+            let scale = format::number(l, f64::from(setup.scale_to_mm), digits);
             let what = tr!(l, "import-what", kind = kind, units = &setup.units, scale = scale);
             let size = setup.inner_diameter_mm.map(|d| format::millimetres(l, d, 2));
             ui.label(match size {
@@ -110,9 +112,16 @@ fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry
             let mut resizable = allowed.centre_mm.is_some();
             ui.checkbox(&mut resizable, tr!(l, "import-centre-from"));
             let (mut min, mut max) = allowed.centre_mm.unwrap_or((modelled * 0.8, modelled * 1.25));
-            ui.add_enabled(resizable, egui::DragValue::new(&mut min).range(2.0..=modelled).speed(0.05).suffix(" mm"));
+            let number = |value| crate::studio::ui::panel::in_language(value, l, 2);
+            ui.add_enabled(
+                resizable,
+                number(egui::DragValue::new(&mut min).range(2.0..=modelled).speed(0.05).suffix(" mm")),
+            );
             ui.label(tr!(l, "import-to"));
-            ui.add_enabled(resizable, egui::DragValue::new(&mut max).range(modelled..=20.0).speed(0.05).suffix(" mm"));
+            ui.add_enabled(
+                resizable,
+                number(egui::DragValue::new(&mut max).range(modelled..=20.0).speed(0.05).suffix(" mm")),
+            );
             allowed.centre_mm = resizable.then_some((min, max));
         });
     }
