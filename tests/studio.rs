@@ -1230,3 +1230,29 @@ fn the_approval_section_writes_a_pack_in_the_clients_language_chosen_there() {
         assert!(emitted.iter().any(|c| matches!(c, StudioCommand::Pack(PackCommand::Write(_)))), "{emitted:?}");
     }
 }
+
+#[test]
+fn the_journal_and_presets_sections_work_in_both_languages() {
+    use ecrin::design::journal::Who;
+    use ecrin::studio::document::panel::journal_ui;
+    use ecrin::studio::presets::{PresetBrowser, PresetRequest, presets_ui};
+    for l in Language::ALL {
+        let mut browser = PresetBrowser::default();
+        let mut harness = Harness::builder().with_size(egui::vec2(340.0, 500.0)).build_ui_state(
+            |ui, emitted: &mut Vec<StudioCommand>| {
+                emitted.extend(journal_ui(ui, &[], Who::Advisor, true, l));
+                emitted.extend(presets_ui(ui, &mut browser, None, "Bague Éloïse", l));
+            },
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label(&l.tr("journal-client")).click();
+        harness.run();
+        harness.get_by_label(&l.tr("presets-save-as")).click();
+        harness.run();
+        let emitted = harness.state();
+        assert!(emitted.contains(&StudioCommand::Document(DocumentCommand::SetProposer(Who::Client))), "{emitted:?}");
+        let save_as = StudioCommand::Presets(PresetRequest::SaveAs("Bague Éloïse".into()));
+        assert!(emitted.contains(&save_as), "{l:?}: {emitted:?}");
+    }
+}
