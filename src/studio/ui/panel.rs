@@ -217,7 +217,7 @@ fn stone_length_slider(
         .suffix(" mm")
         .text(tr!(l, "panel-length"))
         .custom_formatter(|value, _| format::number(l, value, 2))
-        .custom_parser(|text| text.replace(',', ".").trim().parse().ok());
+        .custom_parser(parse_number);
     if ui.add(slider).changed() && size != design.stone.size_mm {
         out.push(DesignCommand::SetStoneSize(size));
     }
@@ -320,11 +320,14 @@ fn size_and_engraving(
     ui.label(RichText::new(tr!(l, "panel-engraving-count", count = count, most = most.to_string())).weak());
 }
 
+/// A number typed in either language's way: "1,02", "1.02", "1 020,5" (spaces and no-break spaces of grouping left out).
+fn parse_number(text: &str) -> Option<f64> {
+    text.replace(',', ".").replace(['\u{a0}', '\u{202f}', ' '], "").trim().parse().ok()
+}
+
 /// A number field that writes and reads numbers as the language does ("1,02" in French).
 pub fn in_language(value: egui::DragValue<'_>, l: Language, digits: u8) -> egui::DragValue<'_> {
-    value
-        .custom_formatter(move |value, _| format::number(l, value, digits))
-        .custom_parser(|text| text.replace(',', ".").replace(['\u{a0}', '\u{202f}', ' '], "").trim().parse().ok())
+    value.custom_formatter(move |value, _| format::number(l, value, digits)).custom_parser(parse_number)
 }
 
 /// A design replaced from outside (preset opened, undo): forget the drafts so the fields show it.
