@@ -81,7 +81,7 @@ fn broken_presets_say_where_and_what() {
     let huge = load_error("huge.ron", &vec![b' '; 10 * 1024 * 1024]);
     assert!(huge.contains("too large"), "{huge}");
 
-    let mut latin1 = valid.replace("Classic solitaire", "Bague dor").into_bytes();
+    let mut latin1 = valid.replace("\"Solitaire\"", "\"Bague dor\"").into_bytes();
     let at = latin1.windows(3).position(|w| w == b"dor").expect("dor");
     latin1.insert(at + 1, 0xE9);
     let not_utf8 = load_error("latin1.ron", &latin1);
@@ -277,11 +277,12 @@ fn inspect_classifies_a_blender_style_export_in_metres() {
 
 #[test]
 fn inspect_reports_models_that_cannot_be_used() {
+    use ecrin::geometry::import::ImportProblem;
     let dir = scratch("inspect-bad");
     let malformed = dir.join("broken.glb");
     std::fs::write(&malformed, b"glTF\x02\x00\x00\x00garbage").expect("write");
     let report = ecrin::geometry::import::inspect(&malformed);
-    assert!(!report.usable && report.problems[0].contains("not a valid glTF"), "{report:?}");
+    assert!(!report.usable && matches!(report.problems[0], ImportProblem::NotGltf { .. }), "{report:?}");
 
     let missing_buffer = dir.join("missing.gltf");
     std::fs::write(
@@ -290,14 +291,18 @@ fn inspect_reports_models_that_cannot_be_used() {
     )
     .expect("write");
     let report = ecrin::geometry::import::inspect(&missing_buffer);
-    assert!(!report.usable && report.problems.iter().any(|p| p.contains("gone.bin is missing")), "{report:?}");
+    let missing = ImportProblem::MissingBuffer { index: 0, uri: "gone.bin".into() };
+    assert!(!report.usable && report.problems.contains(&missing), "{report:?}");
 
     let empty = dir.join("empty.gltf");
     std::fs::write(&empty, r#"{"asset":{"version":"2.0"},"scenes":[{"nodes":[]}]}"#).expect("write");
     let report = ecrin::geometry::import::inspect(&empty);
-    assert!(!report.usable && report.problems.iter().any(|p| p.contains("no meshes")), "{report:?}");
+    assert!(!report.usable && report.problems.contains(&ImportProblem::NoMeshes), "{report:?}");
     let output = ecrin(&["inspect", &empty.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    assert_eq!(json["problems"][0]["problem"], "no_meshes", "{json}");
+    assert_eq!(json["messages"][0], "no triangles: nothing to show", "{json}");
 }
 
 #[test]

@@ -1256,3 +1256,65 @@ fn the_journal_and_presets_sections_work_in_both_languages() {
         assert!(emitted.contains(&save_as), "{l:?}: {emitted:?}");
     }
 }
+
+#[test]
+fn the_import_dialog_and_the_recovery_offer_work_in_both_languages() {
+    use ecrin::geometry::house::PartUse;
+    use ecrin::studio::collection::CollectionCommand;
+    use ecrin::studio::import::{ImportCommand, ImportDialog, panel::import_dialog};
+    use ecrin::studio::recovery::{RecoveryCommand, panel::recovery_window};
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
+    let parts = ecrin::geometry::house::read::read_parts(&path).expect("the shipped sample reads");
+    let setup = ecrin::geometry::house::analyse::analyse(&parts, None).expect("and is analysed");
+    assert!(setup.parts.len() >= 2 && setup.parts[0].role != PartUse::LeftOut, "{:?}", setup.parts);
+    let mut platinum = Design::default();
+    platinum.metal.alloy = Alloy::Platinum950;
+    let variants = ecrin::design::variants::Variants::checked(vec![Design::default(), platinum], 1, None).expect("two");
+    let session = ecrin::design::session::Session { variants, journal: Vec::new() };
+    for l in Language::ALL {
+        // The designer leaves the first part out and adds the model under the house's name.
+        let dialog = ImportDialog {
+            path: path.clone(),
+            setup: setup.clone(),
+            name: "Bague Éloïse".into(),
+            allowed: Default::default(),
+        };
+        let mut harness = Harness::builder().with_size(egui::vec2(1000.0, 700.0)).build_ui_state(
+            |ui, (dialog, emitted): &mut (ImportDialog, Vec<StudioCommand>)| {
+                emitted.extend(import_dialog(ui.ctx(), dialog, l));
+            },
+            (dialog, Vec::new()),
+        );
+        harness.run();
+        harness.get_all_by_label_contains(&l.term(setup.kind)).next().expect("what the model is, in words");
+        harness.get_by_label(&l.tr("import-house-allows"));
+        harness.get_all_by_label(&l.tr("import-leave-out")).next().expect("a part's choices").click();
+        harness.run();
+        harness.get_by_label(&l.tr("import-add")).click();
+        harness.run();
+        let (_, emitted) = harness.state();
+        let added = emitted.iter().find_map(|command| match command {
+            StudioCommand::Collection(CollectionCommand::Add { name, setup, .. }) => {
+                Some((name.clone(), setup.clone()))
+            }
+            _ => None,
+        });
+        let (name, corrected) = added.unwrap_or_else(|| panic!("{l:?}: no Add in {emitted:?}"));
+        assert_eq!(name.as_deref(), Some("Bague Éloïse"));
+        assert_eq!(corrected.expect("the corrected setup").parts[0].role, PartUse::LeftOut, "{l:?}");
+        assert!(emitted.contains(&StudioCommand::Import(ImportCommand::CloseDialog)), "{emitted:?}");
+
+        // After a crash, the offer names the design in the advisor's words and restores it.
+        let mut harness = Harness::builder().with_size(egui::vec2(900.0, 500.0)).build_ui_state(
+            |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(recovery_window(ui.ctx(), &session, l)),
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label_contains(&l.term(Alloy::Platinum950));
+        harness.get_by_label_contains(&ecrin::tr!(l, "recovery-variants-kept", count = 2usize));
+        harness.get_by_label(&l.tr("recovery-restore")).click();
+        harness.run();
+        assert_eq!(harness.state(), &vec![StudioCommand::Recovery(RecoveryCommand::Restore)], "{l:?}");
+    }
+}

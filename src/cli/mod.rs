@@ -5,6 +5,7 @@ pub mod bench;
 mod bench_collection;
 pub mod board;
 pub mod collection;
+pub mod help;
 pub mod pack;
 pub mod render;
 
@@ -271,7 +272,14 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Inspect { model } => {
             let report = crate::geometry::import::inspect(&model);
-            match serde_json::to_string_pretty(&report) {
+            // The problems as data, and in words in the reader's language beside them.
+            let messages: Vec<String> =
+                report.problems.iter().map(|p| crate::i18n::errors::import_problem(language(), p)).collect();
+            let json = serde_json::to_value(&report).map(|mut value| {
+                value["messages"] = serde_json::Value::from(messages);
+                value
+            });
+            match json.and_then(|value| serde_json::to_string_pretty(&value)) {
                 Ok(json) => println!("{json}"),
                 Err(error) => {
                     eprintln!("{}", crate::tr!(language(), "cli-cannot-write-report", reason = error.to_string()))
@@ -286,10 +294,27 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("{error}");
+                eprintln!("{}", library_error(language(), &error));
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Why `generate-assets` failed, in the reader's language.
+fn library_error(l: crate::i18n::Language, error: &crate::geometry::library::WriteLibraryError) -> String {
+    use crate::geometry::library::WriteLibraryError;
+    match error {
+        WriteLibraryError::Build(reason) => reason.clone(),
+        WriteLibraryError::Folder { folder, source } => crate::tr!(
+            l,
+            "status-cannot-create-folder",
+            folder = folder.display().to_string(),
+            reason = source.to_string()
+        ),
+        WriteLibraryError::Write { file, source } => {
+            crate::tr!(l, "cli-cannot-write-file", file = file.display().to_string(), reason = source.to_string())
+        }
     }
 }
 

@@ -290,7 +290,7 @@ impl Default for Design {
     /// A classic: 18k yellow gold solitaire, 1 ct round brilliant diamond in six prongs, EU 52.
     fn default() -> Self {
         Design {
-            name: "Classic solitaire".into(),
+            name: "Solitaire".into(),
             metal: Metal { alloy: Alloy::Yellow18k, finish: Finish::Polished },
             head_alloy: None,
             stone: Stone { species: Species::Diamond, cut: Cut::RoundBrilliant, size_mm: 6.4 },

@@ -43,9 +43,39 @@ pub struct ImportReport {
     /// Factor that brings the file's units to millimetres.
     pub scale_to_mm: f32,
     pub triangles: usize,
-    pub problems: Vec<String>,
+    pub problems: Vec<ImportProblem>,
     /// Whether the studio can use the model (no blocking problem).
     pub usable: bool,
+}
+
+/// What stops a model from being used, or what the import dialog will ask about (words: `i18n::errors`).
+#[derive(Clone, Debug, PartialEq, Serialize, thiserror::Error)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum ImportProblem {
+    #[error("cannot read the file: {reason}")]
+    Unreadable { reason: String },
+    #[error("{size} bytes: larger than the {max} bytes a jewellery model can be")]
+    TooLarge { size: u64, max: u64 },
+    #[error("not a valid glTF file: {reason}")]
+    NotGltf { reason: String },
+    #[error("buffer {index} refers to a binary chunk the file does not have")]
+    NoBinaryChunk { index: usize },
+    #[error("buffer {index}: file {uri} is shorter than the model says")]
+    ShortBuffer { index: usize, uri: String, found: u64, declared: u64 },
+    #[error("buffer {index}: file {uri} is missing")]
+    MissingBuffer { index: usize, uri: String },
+    #[error("texture {uri} is missing (Écrin's own materials replace it)")]
+    MissingTexture { uri: String },
+    #[error("no meshes: nothing to show")]
+    NoMeshes,
+    #[error("{count} triangles: more than the {max} a component may have")]
+    TooManyTriangles { count: usize, max: usize },
+    #[error("cannot tell the units: the model is {extent:.4} across (expected a ring or pendant of 10–60 mm)")]
+    UnknownUnits { extent: f32 },
+    #[error("part {mesh:?} (material {material:?}) is neither clearly metal nor gem: choose in the import dialog")]
+    UnclassifiedPart { mesh: String, material: String },
+    #[error("no part is recognised as metal")]
+    NoMetal,
 }
 
 /// Classifies a part by its names alone (material, mesh, node) as the collection's analysis does.
@@ -100,25 +130,25 @@ pub fn inspect(path: &Path) -> ImportReport {
     let size = match std::fs::metadata(path) {
         Ok(meta) => meta.len(),
         Err(error) => {
-            report.problems.push(format!("cannot read the file: {error}"));
+            report.problems.push(ImportProblem::Unreadable { reason: error.to_string() });
             return report;
         }
     };
     if size > MAX_FILE_BYTES {
-        report.problems.push(format!("{size} bytes: larger than the {MAX_FILE_BYTES} bytes a jewellery model can be"));
+        report.problems.push(ImportProblem::TooLarge { size, max: MAX_FILE_BYTES });
         return report;
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            report.problems.push(format!("cannot read the file: {error}"));
+            report.problems.push(ImportProblem::Unreadable { reason: error.to_string() });
             return report;
         }
     };
     let document = match gltf::Gltf::from_slice(&bytes) {
         Ok(document) => document,
         Err(error) => {
-            report.problems.push(format!("not a valid glTF file: {error}"));
+            report.problems.push(ImportProblem::NotGltf { reason: error.to_string() });
             return report;
         }
     };
@@ -127,21 +157,21 @@ pub fn inspect(path: &Path) -> ImportReport {
     for buffer in document.buffers() {
         match buffer.source() {
             gltf::buffer::Source::Bin if document.blob.is_none() => {
-                report
-                    .problems
-                    .push(format!("buffer {} refers to a binary chunk the file does not have", buffer.index()));
+                report.problems.push(ImportProblem::NoBinaryChunk { index: buffer.index() });
                 blocking = true;
             }
             gltf::buffer::Source::Bin => {}
             gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {}
             gltf::buffer::Source::Uri(uri) => match std::fs::metadata(base.join(uri)) {
                 Ok(meta) if meta.len() >= buffer.length() as u64 => {}
-                Ok(_) => {
-                    report.problems.push(format!("buffer file {uri} is shorter than the model says"));
+                Ok(meta) => {
+                    let (index, uri) = (buffer.index(), uri.to_string());
+                    let (found, declared) = (meta.len(), buffer.length() as u64);
+                    report.problems.push(ImportProblem::ShortBuffer { index, uri, found, declared });
                     blocking = true;
                 }
                 Err(_) => {
-                    report.problems.push(format!("buffer file {uri} is missing"));
+                    report.problems.push(ImportProblem::MissingBuffer { index: buffer.index(), uri: uri.to_string() });
                     blocking = true;
                 }
             },
@@ -152,7 +182,7 @@ pub fn inspect(path: &Path) -> ImportReport {
             && !uri.starts_with("data:")
             && !base.join(uri).exists()
         {
-            report.problems.push(format!("texture {uri} is missing (Écrin's own materials replace it)"));
+            report.problems.push(ImportProblem::MissingTexture { uri: uri.to_string() });
         }
     }
     let mut overall: Option<(Vec3, Vec3)> = None;
@@ -163,13 +193,11 @@ pub fn inspect(path: &Path) -> ImportReport {
     }
     report.triangles = report.parts.iter().map(|p| p.triangles).sum();
     if report.parts.is_empty() {
-        report.problems.push("no meshes: nothing to show".into());
+        report.problems.push(ImportProblem::NoMeshes);
         blocking = true;
     }
     if report.triangles > MAX_TRIANGLES {
-        report
-            .problems
-            .push(format!("{} triangles: more than the {MAX_TRIANGLES} a component may have", report.triangles));
+        report.problems.push(ImportProblem::TooManyTriangles { count: report.triangles, max: MAX_TRIANGLES });
         blocking = true;
     }
     if let Some((lo, hi)) = overall {
@@ -177,23 +205,18 @@ pub fn inspect(path: &Path) -> ImportReport {
         report.units = units;
         report.scale_to_mm = scale;
         if units == "unknown" {
-            report.problems.push(format!(
-                "cannot tell the units: the model is {:.4} across (expected a ring or pendant of 10–60 mm)",
-                (hi - lo).max_element()
-            ));
+            report.problems.push(ImportProblem::UnknownUnits { extent: (hi - lo).max_element() });
             blocking = true;
         }
     }
     for part in &report.parts {
         if part.class == PartClass::Unknown {
-            report.problems.push(format!(
-                "part {:?} (material {:?}) is neither clearly metal nor gem: choose in the import dialog",
-                part.mesh, part.material
-            ));
+            let (mesh, material) = (part.mesh.clone(), part.material.clone());
+            report.problems.push(ImportProblem::UnclassifiedPart { mesh, material });
         }
     }
     if !report.parts.iter().any(|p| p.class == PartClass::Metal) && !report.parts.is_empty() {
-        report.problems.push("no part is recognised as metal".into());
+        report.problems.push(ImportProblem::NoMetal);
     }
     report.usable = !blocking;
     report

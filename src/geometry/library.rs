@@ -174,7 +174,7 @@ impl Component {
             Component::ChainLink(style) => ComponentModel::single("link", Material::Metal, necklace::link(style)),
             Component::Clasp => ComponentModel::single("clasp", Material::Metal, necklace::clasp()),
             Component::Bail => ComponentModel::single("bail", Material::Metal, necklace::bail()),
-            Component::DropBar => ComponentModel::single("drop bar", Material::Metal, necklace::drop_bar()),
+            Component::DropBar => ComponentModel::single("drop_bar", Material::Metal, necklace::drop_bar()),
             Component::Bust => {
                 let mut form = necklace::bust();
                 form.recompute_smooth_normals();
@@ -223,17 +223,30 @@ pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
     Component::all().into_iter().map(|component| Ok((component.path(), component.glb()?))).collect()
 }
 
+/// Why the library could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteLibraryError {
+    /// A model could not be made (a bug: the library is generated).
+    #[error("{0}")]
+    Build(String),
+    #[error("{}: cannot create the folder: {source}", folder.display())]
+    Folder { folder: std::path::PathBuf, source: std::io::Error },
+    #[error("{}: cannot write: {source}", file.display())]
+    Write { file: std::path::PathBuf, source: std::io::Error },
+}
+
 /// Writes the whole library under `assets_dir` (atomically, file by file). Returns how many files.
-pub fn write_all(assets_dir: &Path) -> Result<usize, String> {
-    let mut models = all_models()?;
-    models.extend(super::sample_export::all_samples()?);
+pub fn write_all(assets_dir: &Path) -> Result<usize, WriteLibraryError> {
+    let mut models = all_models().map_err(WriteLibraryError::Build)?;
+    models.extend(super::sample_export::all_samples().map_err(WriteLibraryError::Build)?);
     for (relative, bytes) in &models {
-        let path = assets_dir.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
+        let file = assets_dir.join(relative);
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| WriteLibraryError::Folder { folder: folder.to_path_buf(), source })?;
         }
-        crate::atomic_file::write_atomically(&path, bytes)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        crate::atomic_file::write_atomically(&file, bytes)
+            .map_err(|source| WriteLibraryError::Write { file: file.clone(), source })?;
     }
     Ok(models.len())
 }

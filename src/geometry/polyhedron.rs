@@ -205,6 +205,10 @@ mod tests {
 /// Why a mesh cannot be traced as a convex stone.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum StoneMeshError {
+    #[error("the mesh has no positions")]
+    NoPositions,
+    #[error("the mesh's indices point past its vertices")]
+    IndexPastVertices,
     #[error("the mesh has no volume (flat, empty or open)")]
     Degenerate,
     #[error("the mesh is not convex: a vertex lies {distance:.4} outside facet plane {plane}")]

@@ -75,8 +75,7 @@ fn bundle(language: Language) -> &'static Bundle {
     }
 }
 
-/// Whether a bundle has a message (the tests).
-#[cfg(test)]
+/// Whether a bundle has a message.
 pub(super) fn has(language: Language, key: &str) -> bool {
     bundle(language).has_message(key)
 }

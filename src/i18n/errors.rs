@@ -10,6 +10,7 @@ use crate::design::DesignError;
 use crate::design::preset::{OLDEST_READABLE_VERSION, PRESET_VERSION, PresetError};
 use crate::geometry::house::analyse::AnalysisError;
 use crate::geometry::house::read::{BufferProblem, MAX_FILE_BYTES, MAX_TRIANGLES, ReadError};
+use crate::geometry::import::ImportProblem;
 use crate::tr;
 
 /// What went wrong, said in a language, made when it is shown (the status line follows a change of language).
@@ -190,6 +191,37 @@ pub fn read_error(l: Language, error: &ReadError) -> String {
             whole(file, tr!(l, "error-too-many-triangles", count = count, max = max))
         }
         ReadError::Empty { file } => whole(file, tr!(l, "error-no-triangles")),
+    }
+}
+
+/// What `ecrin inspect` found in a model, in a language.
+pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
+    let buffer = |index: &usize, reason: String| tr!(l, "error-buffer", index = index.to_string(), reason = reason);
+    match problem {
+        ImportProblem::Unreadable { reason } => tr!(l, "error-cannot-read", reason = reason),
+        ImportProblem::TooLarge { size, max } => {
+            tr!(l, "error-model-too-large", size = size.to_string(), max = max.to_string())
+        }
+        ImportProblem::NotGltf { reason } => tr!(l, "error-not-gltf", reason = reason),
+        ImportProblem::NoBinaryChunk { index } => buffer(index, tr!(l, "error-buffer-no-chunk")),
+        ImportProblem::ShortBuffer { index, uri, found, declared } => {
+            let (found, declared) = (found.to_string(), declared.to_string());
+            let short = tr!(l, "error-buffer-short", found = found, declared = declared);
+            buffer(index, tr!(l, "error-buffer-unreadable", uri = uri, reason = short))
+        }
+        ImportProblem::MissingBuffer { index, uri } => buffer(index, tr!(l, "error-buffer-missing", uri = uri)),
+        ImportProblem::MissingTexture { uri } => tr!(l, "error-texture-missing", uri = uri),
+        ImportProblem::NoMeshes => tr!(l, "error-no-triangles"),
+        ImportProblem::TooManyTriangles { count, max } => {
+            tr!(l, "error-too-many-triangles", count = count.to_string(), max = max.to_string())
+        }
+        ImportProblem::UnknownUnits { extent } => {
+            tr!(l, "error-units-unknown", extent = format::number(l, f64::from(*extent), 4))
+        }
+        ImportProblem::UnclassifiedPart { mesh, material } => {
+            tr!(l, "error-part-unclassified", mesh = mesh, material = material)
+        }
+        ImportProblem::NoMetal => tr!(l, "error-no-metal-part"),
     }
 }
 

@@ -88,11 +88,18 @@ pub fn price(language: Language, amount: f64, currency: &str) -> String {
     crate::tr!(language, "unit-price", amount = amount, currency = sign)
 }
 
-/// A calendar date: "29 novembre 2026" (fr), "29 November 2026" (en); the ISO date if the date is not valid.
+/// A calendar date: "29 novembre 2026", "1er décembre 2026" (fr), "29 November 2026" (en); the ISO date if the date
+/// is not valid.
 pub fn date(language: Language, year: i32, month: u8, day: u8) -> String {
     let fallback = || format!("{year:04}-{month:02}-{day:02}");
     let Ok(date) = Date::try_new_gregorian(year, month, day) else { return fallback() };
     match &formatters(language).date {
+        // French writes the first of the month as an ordinal, "1er" (Lexique des règles typographiques en usage à
+        // l'Imprimerie nationale); CLDR's long date writes "1".
+        Some(formatter) if language == Language::French && day == 1 => {
+            let written = formatter.format(&date).to_string();
+            written.strip_prefix("1 ").map_or(written.clone(), |rest| format!("1er {rest}"))
+        }
         Some(formatter) => formatter.format(&date).to_string(),
         None => fallback(),
     }
@@ -139,6 +146,8 @@ mod tests {
         assert_eq!(price(fr, 10_620.0, "EUR"), "10\u{202f}620\u{a0}€");
         assert_eq!(carats(fr, 0.98), "0,98\u{a0}ct");
         assert_eq!(date(fr, 2026, 11, 29), "29 novembre 2026");
+        assert_eq!(date(fr, 2026, 12, 1), "1er décembre 2026");
+        assert_eq!(date(Language::English, 2026, 12, 1), "1 December 2026");
         assert_eq!(time(fr, 14, 2), "14:02");
         let en = Language::English;
         assert_eq!(grams(en, 3.744), "3.74 g");

@@ -10,7 +10,7 @@ pub mod format;
 pub mod journal;
 pub mod terms;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use bundle::Arg;
 pub use terms::Term;
@@ -60,6 +60,11 @@ impl Language {
             .find(|value| !value.is_empty())
             .and_then(|value| Language::parse(&value))
             .unwrap_or_default()
+    }
+
+    /// Whether the locale files have the message `key`.
+    pub fn has(self, key: &str) -> bool {
+        bundle::has(self, key)
     }
 
     /// The message `key` in this language, without arguments.

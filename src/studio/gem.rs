@@ -6,6 +6,7 @@ use super::lighting::{ENVIRONMENT_INTENSITY, StudioEnvironment};
 use super::pieces::{Piece, PieceSpawn, PieceStone, piece_of};
 use crate::design::{Cut, Species};
 use crate::geometry::cut::facet_planes;
+use crate::geometry::polyhedron::StoneMeshError;
 use crate::optics::ChannelIor;
 use crate::optics::metrics::BOUNCES;
 use crate::optics::view::absorption_per_mm;
@@ -117,10 +118,10 @@ pub struct GemPart {
 }
 
 /// Checks that a stone mesh is a convex solid with few enough facets for the gem shader.
-pub fn check_stone_mesh(mesh: &Mesh) -> Result<(), String> {
+pub fn check_stone_mesh(mesh: &Mesh) -> Result<(), StoneMeshError> {
     use bevy::mesh::{Indices, VertexAttributeValues};
     let Some(VertexAttributeValues::Float32x3(positions)) = mesh.attribute(Mesh::ATTRIBUTE_POSITION) else {
-        return Err("the mesh has no positions".into());
+        return Err(StoneMeshError::NoPositions);
     };
     let indices: Vec<u32> = match mesh.indices() {
         Some(Indices::U32(indices)) => indices.clone(),
@@ -128,10 +129,10 @@ pub fn check_stone_mesh(mesh: &Mesh) -> Result<(), String> {
         None => (0..positions.len() as u32).collect(),
     };
     if indices.iter().any(|&i| i as usize >= positions.len()) {
-        return Err("the mesh's indices point past its vertices".into());
+        return Err(StoneMeshError::IndexPastVertices);
     }
     let data = crate::geometry::mesh::MeshData { positions: positions.clone(), normals: Vec::new(), indices };
-    crate::geometry::polyhedron::convex_planes_of_mesh(&data, MAX_PLANES).map(|_| ()).map_err(|e| e.to_string())
+    crate::geometry::polyhedron::convex_planes_of_mesh(&data, MAX_PLANES).map(|_| ())
 }
 
 /// Bevy's transmissive StandardMaterial for a species: one screen-space refraction, no internal reflections.
@@ -260,7 +261,7 @@ mod tests {
         let moved = two_stones.transformed(bevy::math::Affine3A::from_translation(Vec3::X * 1.5));
         two_stones.append(&moved);
         let problem = check_stone_mesh(&bevy_mesh(two_stones)).expect_err("two stones are not one convex solid");
-        assert!(problem.contains("not convex"), "{problem}");
+        assert!(matches!(problem, StoneMeshError::NotConvex { .. }), "{problem}");
     }
 
     #[test]

@@ -8,25 +8,28 @@ use crate::said;
 use crate::studio::StudioSystems;
 use crate::studio::background::{Background, ChildJob};
 use crate::studio::document::{CurrentDesign, StatusLine};
+use crate::studio::language::Languages;
 use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// Where the studio writes a board picture: next to the approval packs, "<main design> board <date>.png", never
-/// over an earlier one.
-pub fn board_picture_path(main_design_name: &str) -> PathBuf {
+/// Where the studio writes a board picture: next to the approval packs, "<main design> planche <date>.png" in the
+/// client's language, never over an earlier one.
+pub fn board_picture_path(main_design_name: &str, languages: Languages) -> PathBuf {
     let base = format!(
-        "{} board {}",
+        "{} {} {}",
         crate::approval::pack::safe_file_stem(main_design_name),
+        languages.client.tr("file-board"),
         crate::approval::iso_date(crate::design::journal::now())
     );
-    crate::studio::pack::job::unused_path(&crate::studio::pack::job::approvals_dir(), &base, ".png")
+    crate::studio::pack::job::unused_path(&crate::studio::pack::job::approvals_dir(languages.advisor), &base, ".png")
 }
 
-/// Render the board of the variants as one labelled picture, to this file (in the background).
+/// Render the board of the variants as one labelled picture (in the background), to this file or, with `None`, to
+/// `board_picture_path`.
 #[derive(Message, Clone, Debug, PartialEq)]
-pub struct ExportBoard(pub PathBuf);
+pub struct ExportBoard(pub Option<PathBuf>);
 
 /// The board picture being made, if any.
 #[derive(Resource, Default)]
@@ -52,7 +55,7 @@ fn start_export(
     pricing: Option<Res<Pricing>>,
     mut export: ResMut<BoardExport>,
     mut status: ResMut<StatusLine>,
-    languages: Option<Res<crate::studio::language::Languages>>,
+    languages: Option<Res<Languages>>,
 ) {
     let languages = languages.map(|l| *l).unwrap_or_default();
     for ExportBoard(output) in commands.read() {
@@ -66,8 +69,8 @@ fn start_export(
             continue;
         }
         let prices = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
+        let output = output.clone().unwrap_or_else(|| board_picture_path(&designs[0].name, languages));
         *status = StatusLine::info(said!("status-board-rendering", file = output.display().to_string()));
-        let output = output.clone();
         export.running = Some(Background::thread(move |sender| {
             let _ = sender.send(render_board(&designs, &output, prices.as_deref(), languages));
         }));
@@ -79,7 +82,7 @@ fn render_board(
     designs: &[crate::design::Design],
     output: &Path,
     prices: Option<&Path>,
-    languages: crate::studio::language::Languages,
+    languages: Languages,
 ) -> Result<PathBuf, Said> {
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {

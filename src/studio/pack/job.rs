@@ -6,6 +6,7 @@ use crate::approval::iso_date;
 use crate::approval::pack::safe_file_stem;
 use crate::design::journal::now;
 use crate::design::preset;
+use crate::i18n::Language;
 use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::StudioSystems;
@@ -16,12 +17,23 @@ use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// Where approval packs are written.
-pub fn approvals_dir() -> PathBuf {
-    directories::UserDirs::new()
+/// Where approval packs are written: a folder of the user's documents named in the advisor's language
+/// ("Validations Écrin"), or the one an earlier start made in another language, so that the packs stay together.
+pub fn approvals_dir(advisor: Language) -> PathBuf {
+    let documents = directories::UserDirs::new()
         .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
-        .unwrap_or_else(|| crate::studio::presets::user_presets_dir().with_file_name("documents"))
-        .join("Écrin approvals")
+        .unwrap_or_else(|| crate::studio::presets::user_presets_dir().with_file_name("documents"));
+    approvals_dir_in(&documents, advisor)
+}
+
+/// The approvals folder inside `documents` (see `approvals_dir`).
+pub fn approvals_dir_in(documents: &Path, advisor: Language) -> PathBuf {
+    let named = |language: Language| documents.join(language.tr("folder-approvals"));
+    std::iter::once(advisor)
+        .chain(Language::ALL.into_iter().filter(|&other| other != advisor))
+        .map(named)
+        .find(|folder| folder.is_dir())
+        .unwrap_or_else(|| named(advisor))
 }
 
 /// A folder name that does not exist yet: "<name> <date>", then "<name> <date> (2)"…
@@ -134,7 +146,7 @@ fn start(
     let journal = if order.include_journal { current.journal.as_slice() } else { &[] };
     preset::save_with_journal(&input, design, journal)
         .map_err(|e| Said::new(move |l| crate::i18n::errors::preset_error(l, &e)))?;
-    let parent = approvals_dir();
+    let parent = approvals_dir(languages.advisor);
     std::fs::create_dir_all(&parent).map_err(|e| {
         said!("status-cannot-create-folder", folder = parent.display().to_string(), reason = e.to_string())
     })?;
@@ -221,5 +233,18 @@ mod tests {
         std::fs::write(parent.join("Ring board.png"), b"").expect("file");
         assert_eq!(unused_path(&parent, "Ring board", ".png"), parent.join("Ring board (2).png"));
         let _ = std::fs::remove_dir_all(&parent);
+    }
+
+    #[test]
+    fn the_approvals_folder_is_named_once_and_then_kept() {
+        let documents = std::env::temp_dir().join(format!("ecrin-documents-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&documents);
+        let french = approvals_dir_in(&documents, Language::French);
+        assert_eq!(french, documents.join("Validations Écrin"));
+        assert_eq!(approvals_dir_in(&documents, Language::English), documents.join("Écrin approvals"));
+        // Once a French advisor's packs are there, an English advisor on the same machine writes beside them.
+        std::fs::create_dir_all(&french).expect("folder");
+        assert_eq!(approvals_dir_in(&documents, Language::English), french);
+        let _ = std::fs::remove_dir_all(&documents);
     }
 }

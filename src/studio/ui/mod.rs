@@ -134,12 +134,7 @@ fn studio_ui(
                         emitted.push(PresetRequest::Compare.into());
                     }
                     if request.export_board {
-                        emitted.push(
-                            ExportBoard(super::board::export::board_picture_path(
-                                &current.history.variants().designs()[0].name,
-                            ))
-                            .into(),
-                        );
+                        emitted.push(ExportBoard(None).into());
                     }
                     emitted.extend(
                         design_panel(ui, current.design(), &mut drafts.panel, rules.as_ref(), l)
