@@ -199,6 +199,8 @@ pack-step-view = { $view } view
 pack-step-turntable = turntable frame { $frame }/{ $frames }
 pack-step-sheet = approval sheet
 pack-step-finishing = finishing
+pack-step-starting = starting
+pack-step-cancelling = cancelling…
 
 ## The design panel (the advisor's language).
 
@@ -292,7 +294,7 @@ pack-client = Client
 pack-client-hint = optional, on the sheet
 pack-include-journal = Include how the design was reached (journal)
 pack-write = Write approval pack
-pack-write-hover = Views, turntable, preset and a printable sheet, in Documents/Écrin approvals
+pack-write-hover = Views, turntable, preset and a printable sheet, in Documents/{ $folder }
 
 ## The variants board.
 
@@ -485,6 +487,7 @@ cli-turntable-frames = --turntable { $count }: must be 2–720 frames
 cli-turntable-written = { $file } ({ $count } frames; PNG frames in { $folder })
 cli-turntable-failed = turntable failed: { $reason }
 cli-render-failed = render failed: { $reason }
+cli-render-cancelled = the render was cancelled
 cli-shard-form = --shard { $text }: expected i/n, e.g. 2/4
 cli-shard-number = --shard { $text }: { $part } is not a number
 cli-shard-range = --shard { $text }: needs 1 ≤ i ≤ n
@@ -622,3 +625,16 @@ help-ecrin-render--shard = With --out: this machine's share of the catalogue, i/
 help-ecrin-render--turntable = A turntable of this many frames instead of one picture: `-o x.gif` gets the looping GIF, and `x-frames/` beside it the PNG frames
 help-ecrin-studio = Open the studio window (the default)
 help-ecrin-studio--preset = A preset (.ron) to open at start, or a boutique's model (.glb / .gltf) to import
+
+## The titles of Écrin's own presets (presets/<file>.ron), in the list and on the design opened from it.
+
+sample-classic-solitaire = Classic solitaire
+sample-emerald-in-yellow-gold-bezel = Emerald in yellow gold bezel
+sample-morganite-pear-halo = Morganite pear halo
+sample-oval-pendant-necklace = Oval pendant necklace
+sample-platinum-emerald-cut-bezel = Platinum emerald-cut bezel
+sample-princess-lab-diamond = Princess lab-grown diamond
+sample-rose-gold-oval-halo = Rose gold oval halo
+sample-ruby-oval-four-prong = Ruby oval, four prongs
+sample-sapphire-and-diamond-halo = Sapphire and diamond halo
+sample-two-tone-solitaire = Two-tone solitaire

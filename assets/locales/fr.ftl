@@ -199,6 +199,8 @@ pack-step-view = vue { $view }
 pack-step-turntable = image { $frame }/{ $frames } de la vue à 360°
 pack-step-sheet = fiche de validation
 pack-step-finishing = finalisation
+pack-step-starting = démarrage
+pack-step-cancelling = annulation…
 
 ## Le panneau de création (la langue du conseiller).
 
@@ -292,7 +294,7 @@ pack-client = Client
 pack-client-hint = facultatif, sur la fiche
 pack-include-journal = Inclure le cheminement de la création (journal)
 pack-write = Créer le dossier de validation
-pack-write-hover = Vues, rotation, fichier de la création et fiche imprimable, dans Documents/Écrin approvals
+pack-write-hover = Vues, vue à 360°, fichier de la création et fiche imprimable, dans Documents/{ $folder }
 
 ## La planche des variantes.
 
@@ -485,6 +487,7 @@ cli-turntable-frames = --turntable { $count } : de 2 à 720 images
 cli-turntable-written = { $file } ({ $count } images ; images PNG dans { $folder })
 cli-turntable-failed = la vue à 360° a échoué : { $reason }
 cli-render-failed = le rendu a échoué : { $reason }
+cli-render-cancelled = le rendu a été annulé
 cli-shard-form = --shard { $text } : attendu i/n, par exemple 2/4
 cli-shard-number = --shard { $text } : { $part } n’est pas un nombre
 cli-shard-range = --shard { $text } : il faut 1 ≤ i ≤ n
@@ -622,3 +625,16 @@ help-ecrin-render--shard = Avec --out : la part du catalogue de cette machine, 
 help-ecrin-render--turntable = Une vue à 360° de ce nombre d’images au lieu d’une seule image : `-o x.gif` reçoit le GIF en boucle, et `x-frames/` à côté les images PNG
 help-ecrin-studio = Ouvre la fenêtre de l’atelier (par défaut)
 help-ecrin-studio--preset = Une création enregistrée (.ron) à ouvrir au démarrage, ou un modèle de la boutique (.glb / .gltf) à importer
+
+## Les titres des créations fournies avec Écrin (presets/<fichier>.ron), dans la liste et sur la création ouverte.
+
+sample-classic-solitaire = Solitaire classique
+sample-emerald-in-yellow-gold-bezel = Émeraude en serti clos, or jaune
+sample-morganite-pear-halo = Morganite poire, entourage
+sample-oval-pendant-necklace = Collier pendentif ovale
+sample-platinum-emerald-cut-bezel = Taille émeraude en serti clos, platine
+sample-princess-lab-diamond = Diamant synthétique taille princesse
+sample-rose-gold-oval-halo = Ovale entourage, or rose
+sample-ruby-oval-four-prong = Rubis ovale, 4 griffes
+sample-sapphire-and-diamond-halo = Saphir entouré de diamants
+sample-two-tone-solitaire = Solitaire bicolore

@@ -78,7 +78,7 @@ pub fn run(
                     match image {
                         Some(image) => crate::png::save_png(&image, &target)
                             .map_err(|e| crate::i18n::errors::png_error(super::language(), &e)),
-                        None => Err("cancelled".into()),
+                        None => Err(crate::tr!(super::language(), "cli-render-cancelled")),
                     }
                 });
             match rendered {

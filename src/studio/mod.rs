@@ -25,6 +25,7 @@ pub mod scene;
 pub mod stage;
 pub mod turntable;
 pub mod ui;
+pub mod window_fit;
 
 use bevy::prelude::*;
 
@@ -115,6 +116,7 @@ pub fn window_plugin(app: &mut App) {
         pack::job::plugin,
         collection::thumbnails::plugin,
         language::plugin,
+        window_fit::plugin,
     ));
 }
 

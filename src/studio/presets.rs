@@ -6,6 +6,7 @@ use super::background::Background;
 use super::commands::StudioCommand;
 use super::document::{DocumentCommand, StatusLine};
 use crate::design::preset;
+use crate::i18n::Language;
 use bevy::prelude::*;
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
@@ -154,6 +155,24 @@ fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWrite
     }
 }
 
+/// The title of one of Écrin's own presets in a language ("Solitaire classique"): the locale files' `sample-<file
+/// stem>`; `None` for a preset that is not Écrin's (a boutique's own keep their names).
+pub fn sample_title(path: &Path, language: Language) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let key = format!("sample-{stem}");
+    language.has(&key).then(|| language.tr(&key))
+}
+
+/// A preset as opened: one of Écrin's own, from the shipped folder, takes its title in the advisor's language.
+pub fn catalogue_named(mut design: crate::design::Design, path: &Path, language: Language) -> crate::design::Design {
+    let folder = path.parent().and_then(|folder| folder.canonicalize().ok());
+    let shipped = folder.is_some_and(|folder| shipped_presets_dir().canonicalize().is_ok_and(|s| s == folder));
+    if shipped && let Some(title) = sample_title(path, language) {
+        design.name = title;
+    }
+    design
+}
+
 /// A file name for a design name: lower-case letters, digits and dashes.
 pub fn file_stem_for(name: &str) -> String {
     crate::approval::pack::safe_file_stem(&name.to_lowercase())
@@ -225,7 +244,9 @@ pub fn presets_ui(
         let header = format!("{title} ({})", files.len());
         egui::CollapsingHeader::new(header).id_salt(id).default_open(true).show(ui, |ui| {
             for path in files {
-                let label = path.file_stem().map(|s| s.to_string_lossy().replace('-', " ")).unwrap_or_default();
+                let label = sample_title(path, l).filter(|_| id == "shipped").unwrap_or_else(|| {
+                    path.file_stem().map(|s| s.to_string_lossy().replace('-', " ")).unwrap_or_default()
+                });
                 ui.horizontal(|ui| {
                     let mut tick = ticked.contains(path);
                     let room = tick || ticked.len() < crate::design::variants::MAX_VARIANTS;
@@ -272,6 +293,28 @@ mod tests {
         }
         let shipped = &app.world().resource::<PresetBrowser>().shipped;
         assert!(shipped.iter().any(|p| p.ends_with("classic-solitaire.ron")), "{shipped:?}");
+    }
+
+    #[test]
+    fn every_shipped_preset_has_a_title_in_both_languages_and_opens_under_it() {
+        let stems: std::collections::BTreeSet<String> = preset::list(&shipped_presets_dir())
+            .iter()
+            .filter_map(|path| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        assert!(stems.len() >= 10, "{stems:?}");
+        for language in Language::ALL {
+            let titled: std::collections::BTreeSet<String> = crate::i18n::tests::messages(language)
+                .into_keys()
+                .filter_map(|key| key.strip_prefix("sample-").map(str::to_string))
+                .collect();
+            assert_eq!(titled, stems, "{language:?}: one title per shipped preset, and no other");
+        }
+        let path = shipped_presets_dir().join("classic-solitaire.ron");
+        let design = preset::load(&path).expect("a shipped preset");
+        assert_eq!(catalogue_named(design.clone(), &path, Language::French).name, "Solitaire classique");
+        // A boutique's own copy elsewhere keeps the name it was given.
+        let elsewhere = std::env::temp_dir().join("classic-solitaire.ron");
+        assert_eq!(catalogue_named(design.clone(), &elsewhere, Language::French).name, design.name);
     }
 
     #[test]

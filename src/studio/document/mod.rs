@@ -12,6 +12,7 @@ use crate::design::{Design, DesignCommand, DesignError, History, preset};
 use crate::i18n::Language;
 use crate::i18n::errors::{self, Said};
 use crate::said;
+use crate::studio::presets::catalogue_named;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -106,8 +107,9 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Several presets side by side: every file must read (the first that does not is named), at most four.
-fn open_side_by_side(history: &mut History, paths: &[PathBuf]) -> Result<bool, Said> {
-    let designs = paths.iter().map(|path| preset::load(path).map_err(preset_said)).collect::<Result<_, _>>()?;
+fn open_side_by_side(history: &mut History, paths: &[PathBuf], advisor: Language) -> Result<bool, Said> {
+    let open = |path: &PathBuf| preset::load(path).map(|design| catalogue_named(design, path, advisor));
+    let designs = paths.iter().map(|path| open(path).map_err(preset_said)).collect::<Result<_, _>>()?;
     let variants = Variants::checked(designs, 0, None).map_err(design_said)?;
     history.apply_to_variants(&VariantCommand::Replace(variants)).map_err(design_said)
 }
@@ -127,17 +129,20 @@ pub fn apply_commands(
     mut commands: MessageReader<DocumentCommand>,
     mut current: ResMut<CurrentDesign>,
     mut status: ResMut<StatusLine>,
+    languages: Option<Res<crate::studio::language::Languages>>,
 ) {
+    let advisor = languages.map(|l| l.advisor).unwrap_or_default();
     for command in commands.read() {
         let before = current.history.variants().clone();
         let outcome = match command {
             DocumentCommand::Design(change) => current.history.apply(change).map_err(design_said),
             DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(design_said),
-            DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths),
+            DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths, advisor),
             DocumentCommand::Undo => Ok(current.history.undo()),
             DocumentCommand::Redo => Ok(current.history.redo()),
             DocumentCommand::OpenPreset(path) => match preset::load_with_journal(path) {
                 Ok((design, journal)) => {
+                    let design = catalogue_named(design, path, advisor);
                     let name = design.name.clone();
                     let changed = current.history.apply(&DesignCommand::Load(Box::new(design)));
                     current.file = Some(path.clone());

@@ -72,8 +72,8 @@ pub enum PackCommand {
 #[derive(Resource, Default)]
 pub struct PackJob {
     running: Option<Running>,
-    /// Step done, steps in all, what is being made.
-    pub progress: Option<(usize, usize, String)>,
+    /// Step done, steps in all, what is being made (the child's words, already in the advisor's language).
+    pub progress: Option<(usize, usize, Said)>,
 }
 
 struct Running {
@@ -114,7 +114,7 @@ fn start_or_cancel(
                     Ok(running) => {
                         let folder = running.folder.display().to_string();
                         *status = StatusLine::info(said!("status-pack-writing", folder = folder));
-                        job.progress = Some((0, 1, "starting".into()));
+                        job.progress = Some((0, 1, said!("pack-step-starting")));
                         job.running = Some(running);
                     }
                     Err(said) => *status = StatusLine::error(said),
@@ -123,7 +123,7 @@ fn start_or_cancel(
             PackCommand::Cancel => {
                 if let Some(running) = job.running.as_mut() {
                     running.child.tell("cancel");
-                    job.progress = job.progress.take().map(|(d, t, _)| (d, t, "cancelling…".into()));
+                    job.progress = job.progress.take().map(|(d, t, _)| (d, t, said!("pack-step-cancelling")));
                 }
             }
         }
@@ -193,8 +193,8 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
             }
         }
     }
-    if let Some(progress) = progress {
-        job.progress = Some(progress);
+    if let Some((done, total, doing)) = progress {
+        job.progress = Some((done, total, Said::as_written(doing)));
     }
     let Some((code, last_error)) = ended else { return };
     let Some(running) = job.running.take() else { return };

@@ -26,7 +26,7 @@ pub fn approval_ui(
     }
     if let Some((done, total, doing)) = &job.progress {
         let fraction = *done as f32 / (*total).max(1) as f32;
-        ui.add(egui::ProgressBar::new(fraction).text(format!("{doing} ({done}/{total})")));
+        ui.add(egui::ProgressBar::new(fraction).text(format!("{} ({done}/{total})", doing.in_language(l))));
         if ui.button(tr!(l, "pack-cancel")).clicked() {
             out.push(PackCommand::Cancel.into());
         }
@@ -39,7 +39,11 @@ pub fn approval_ui(
     });
     out.extend(crate::studio::language::panel::client_language_ui(ui, languages));
     ui.checkbox(&mut order.include_journal, tr!(l, "pack-include-journal"));
-    if ui.button(tr!(l, "pack-write")).on_hover_text(tr!(l, "pack-write-hover")).clicked() {
+    if ui
+        .button(tr!(l, "pack-write"))
+        .on_hover_text(tr!(l, "pack-write-hover", folder = l.tr("folder-approvals")))
+        .clicked()
+    {
         out.push(PackCommand::Write(order.clone()).into());
     }
     out
