@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 11] = [
+const CORE: [(&str, &[&str]); 12] = [
     ("atomic_file", &[]),
     ("memo", &[]),
     ("progress", &[]),
@@ -15,9 +15,10 @@ const CORE: [(&str, &[&str]); 11] = [
     ("geometry", &["design", "atomic_file", "memo"]),
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo"]),
+    ("sizer", &["design"]),
     ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
-    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png"]),
-    ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png"]),
+    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer"]),
+    ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),
 ];
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {

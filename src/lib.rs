@@ -17,4 +17,5 @@ pub mod memo;
 pub mod optics;
 pub mod png;
 pub mod progress;
+pub mod sizer;
 pub mod studio;

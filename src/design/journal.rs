@@ -94,6 +94,12 @@ pub enum Change {
         from: String,
         to: String,
     },
+    /// The client's size was measured (on the screen): what was read, mm — a ring's inner diameter or a paper
+    /// strip's length. The size it gave follows as a `RingSize` change.
+    SizeMeasured {
+        by: super::ring_size::MeasuredBy,
+        measured_mm: f32,
+    },
     /// A ring (`None`) or a necklace.
     Piece {
         from: Option<Necklace>,

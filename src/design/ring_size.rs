@@ -50,6 +50,15 @@ pub const UK_TABLE: [(&str, f32); 32] = [
     ("Z+6", 77.3),
 ];
 
+/// How a client's size was measured (the journal keeps it; `crate::sizer` measures).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MeasuredBy {
+    /// A ring that fits, laid on the screen: its inner diameter.
+    RingOnScreen,
+    /// A strip of paper round the finger, read on the screen's true-scale ruler: the circumference.
+    PaperStrip,
+}
+
 /// The sizing system a client knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum SizeSystem {

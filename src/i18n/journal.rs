@@ -4,9 +4,10 @@
 //! journal is data (`design::journal::Change`): a preset saved in one language reads in the other.
 
 use super::Language;
-use super::format::{carats as carats_text, time};
+use super::format::{self, carats as carats_text, time};
 use crate::design::journal::{Change, JournalEntry, Step, Who, local_offset_seconds, minutes_of_day};
 use crate::design::necklace::Necklace;
+use crate::design::ring_size::MeasuredBy;
 use crate::design::{Design, Stone, ring_size};
 use crate::tr;
 
@@ -76,6 +77,13 @@ pub fn change(language: Language, change: &Change) -> String {
             tr!(l, "change-ring-size", from = size(*system, *from), to = size(*system, *to), system = l.term(*system))
         }
         Change::Engraving { to, .. } => tr!(l, "change-engraving", text = to),
+        Change::SizeMeasured { by, measured_mm } => {
+            let measured = format::millimetres(l, *measured_mm, 1);
+            match by {
+                MeasuredBy::RingOnScreen => tr!(l, "change-size-measured-ring", diameter = measured),
+                MeasuredBy::PaperStrip => tr!(l, "change-size-measured-strip", length = measured),
+            }
+        }
         Change::Piece { from, to } => from_to(piece(l, from), piece(l, to)),
         Change::VariantMade { variant, from } => {
             tr!(l, "change-variant-made", variant = number(*variant), from = number(*from))
