@@ -195,6 +195,25 @@ fn the_cli_speaks_french_with_lang_fr() {
 }
 
 #[test]
+fn cli_sizer_writes_a_page_that_prints_at_true_scale_and_french_help() {
+    let page = scratch("sizer").join("baguier.png");
+    let output = ecrin(&["--lang", "fr", "sizer", "-o", &page.display().to_string()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let reader = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&page).expect("written")))
+        .read_info()
+        .expect("a PNG");
+    let info = reader.info();
+    // A4 at 300 dpi, and it says so (11 811 dots per metre), so that a print at 100 % is at true scale.
+    assert_eq!((info.width, info.height), (2480, 3507));
+    assert_eq!(info.pixel_dims.map(|d| (d.xppu, d.unit)), Some((11_811, png::Unit::Meter)));
+    let unwritable = ecrin(&["--lang", "fr", "sizer", "-o", "/nonexistent-folder/baguier.png"]);
+    let said = String::from_utf8_lossy(&unwritable.stderr);
+    assert!(!unwritable.status.success() && said.contains("/nonexistent-folder/baguier.png"), "{said}");
+    let help = ecrin(&["--lang", "fr", "sizer", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("baguier à imprimer"), "the help in French");
+}
+
+#[test]
 fn cli_check_reads_the_samples_and_reports_broken_files() {
     let samples: Vec<String> = preset::list(&repo().join("presets")).iter().map(|p| p.display().to_string()).collect();
     let mut args = vec!["check"];

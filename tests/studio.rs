@@ -1318,3 +1318,80 @@ fn the_import_dialog_and_the_recovery_offer_work_in_both_languages() {
         assert_eq!(harness.state(), &vec![StudioCommand::Recovery(RecoveryCommand::Restore)], "{l:?}");
     }
 }
+
+#[test]
+fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
+    use ecrin::design::ring_size::{self, MeasuredBy, SizeSystem};
+    use ecrin::sizer::Calibration;
+    use ecrin::studio::sizer::{Sizer, SizerCommand, SizerDraft, panel::sizer_window};
+    let screen = "DELL U2720Q 3840×2160";
+    let ring = Design::default();
+    for l in Language::ALL {
+        // No scale for this screen yet: the card's frame, made a point wider, then matched.
+        let mut harness = Harness::builder().with_size(egui::vec2(700.0, 700.0)).build_ui_state(
+            |ui, (draft, emitted): &mut (SizerDraft, Vec<StudioCommand>)| {
+                emitted.extend(sizer_window(ui.ctx(), draft, None, screen, &ring, Some(2.2), false, l));
+            },
+            (SizerDraft::default(), Vec::new()),
+        );
+        harness.run();
+        harness.get_by_label("+").click();
+        harness.run();
+        harness.get_by_label(&l.tr("sizer-calibrated")).click();
+        harness.run();
+        let wider = SizerDraft::default().card_width_points + 1.0;
+        let matched = SizerCommand::Calibrate { screen: screen.into(), card_width_points: wider };
+        assert!(harness.state().1.contains(&StudioCommand::Sizer(matched)), "{l:?}: {:?}", harness.state().1);
+
+        // Matched: a ring of 17.3 mm inner diameter on a wide band reads US 7 and offers half a size more.
+        let calibration = Calibration::from_card_width(wider).expect("a screen's scale");
+        let draft = SizerDraft { ring_diameter_mm: 17.3, ..SizerDraft::default() };
+        let mut harness = Harness::builder().with_size(egui::vec2(700.0, 900.0)).build_ui_state(
+            |ui, (draft, emitted): &mut (SizerDraft, Vec<StudioCommand>)| {
+                emitted.extend(sizer_window(ui.ctx(), draft, Some(calibration), screen, &ring, Some(7.0), false, l));
+            },
+            (draft, Vec::new()),
+        );
+        harness.run();
+        harness.get_by_label_contains(&format!("{} 7 (", l.term(SizeSystem::Us)));
+        harness.get_by_label(&ecrin::tr!(l, "sizer-apply", size = "54")).click();
+        harness.run();
+        let wide = ring_size::label(SizeSystem::Eu, 54.3 + ecrin::sizer::HALF_SIZE_MM);
+        harness.get_by_label(&ecrin::tr!(l, "sizer-apply-wide", size = wide)).click();
+        harness.run();
+        let set: Vec<f32> = harness
+            .state()
+            .1
+            .iter()
+            .filter_map(|command| match command {
+                StudioCommand::Document(DocumentCommand::MeasuredRingSize { by, measured_mm, circumference_mm }) => {
+                    assert_eq!((*by, *measured_mm), (MeasuredBy::RingOnScreen, 17.3));
+                    Some(*circumference_mm)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(set.len(), 2, "{l:?}: {:?}", harness.state().1);
+        assert!((set[0] - 54.3).abs() < 0.06 && (set[1] - set[0] - 1.3).abs() < 0.06, "{set:?}");
+    }
+
+    // In the studio: the scale is kept per screen, a necklace has no ring size, and the measurement is journaled.
+    let mut app = command_app();
+    app.add_plugins(ecrin::studio::sizer::headless_plugin);
+    send(&mut app, SizerCommand::Calibrate { screen: screen.into(), card_width_points: 330.0 });
+    send(&mut app, SizerCommand::Open);
+    let sizer = app.world().resource::<Sizer>();
+    assert!(sizer.open && sizer.calibration(screen).is_some() && sizer.calibration("another screen").is_none());
+    let measured =
+        DocumentCommand::MeasuredRingSize { by: MeasuredBy::RingOnScreen, measured_mm: 17.3, circumference_mm: 54.3 };
+    send(&mut app, measured);
+    assert_eq!(design(&app).ring_size_mm, 54.3);
+    let journal = app.world().resource::<CurrentDesign>().journal.clone();
+    let lines: Vec<String> = journal.iter().map(|e| ecrin::i18n::journal::line(Language::French, e)).collect();
+    assert!(lines[0].contains("tour de doigt mesuré à l’écran\u{a0}: une bague de 17,3\u{a0}mm"), "{lines:?}");
+    assert!(lines[1].contains("52 → 54"), "{lines:?}");
+    send(&mut app, SizerCommand::Close);
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetNecklace(Some(Default::default()))));
+    send(&mut app, SizerCommand::Open);
+    assert!(!app.world().resource::<Sizer>().open, "a necklace has no ring size");
+}

@@ -4,6 +4,7 @@
 pub mod board;
 pub mod pack;
 pub mod sheet;
+pub mod sizer_page;
 
 use crate::design::ring_size::{SizeSystem, label as size_label};
 use crate::design::{Design, preset};

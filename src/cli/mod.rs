@@ -166,6 +166,11 @@ pub enum Command {
     /// The house's collection: add, list and remove models; start a design from one.
     #[command(subcommand)]
     Collection(collection::CollectionCommand),
+    /// Write the printable ring sizer (an A4 PNG at true scale, 300 dpi) in the --lang language.
+    Sizer {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Write the glTF model library into assets/models/.
     GenerateAssets {
         #[arg(long, default_value = "assets")]
@@ -286,6 +291,19 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
             if report.usable { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Command::Sizer { output } => {
+            let page = crate::approval::sizer_page::sizer_page(language());
+            match crate::png::save_print_png(&page, crate::approval::sizer_page::DOTS_PER_INCH, &output) {
+                Ok(()) => {
+                    println!("{}", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("{}", crate::i18n::errors::png_error(language(), &error));
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::GenerateAssets { assets } => match crate::geometry::library::write_all(&assets) {
             Ok(count) => {

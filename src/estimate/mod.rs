@@ -189,6 +189,36 @@ pub fn centre_carats(design: &Design) -> f32 {
     crate::geometry::cut::carats(design.stone.cut, design.stone.size_mm, design.stone.species.data().specific_gravity)
 }
 
+/// How wide a ring's band is along the finger, mm, under the finger where it touches most (the lower half of the
+/// band, away from the head): what decides whether it needs a larger size (`crate::sizer`). `None` for a necklace
+/// or a model not loaded yet.
+pub fn band_width_mm(design: &Design) -> Option<f32> {
+    static WIDTHS: Memo<(ShankStyle, Option<(String, bool)>), Option<f32>> = Memo::new();
+    if design.necklace.is_some() {
+        return None;
+    }
+    let house =
+        design.source.collection().map(|m| (m.hash.clone(), crate::geometry::house::registered(&m.hash).is_some()));
+    WIDTHS.get_or_compute((design.shank, house), || {
+        let assembly = assemble(design);
+        let mut along: Option<(f32, f32)> = None;
+        for (placed, part, at) in assembly.parts() {
+            if part.role != PartRole::Metal(MetalZone::Band) {
+                continue;
+            }
+            let model = placed.component.model();
+            let Some(mesh) = model.meshes.get(part.mesh) else { continue };
+            for &position in &mesh.data.positions {
+                let p = at.transform_point3(glam::Vec3::from(position));
+                if p.y < 0.0 {
+                    along = Some(along.map_or((p.z, p.z), |(lo, hi)| (lo.min(p.z), hi.max(p.z))));
+                }
+            }
+        }
+        along.map(|(lo, hi)| hi - lo)
+    })
+}
+
 /// The command that makes the centre stone weigh `carats` (its length for its cut and species), or why not.
 pub fn set_carats(design: &Design, carats: f32) -> Result<DesignCommand, DesignError> {
     if !(carats.is_finite() && carats > 0.0) {
@@ -201,6 +231,14 @@ pub fn set_carats(design: &Design, carats: f32) -> Result<DesignCommand, DesignE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_band_is_as_wide_as_its_profile_under_the_finger() {
+        let width = band_width_mm(&Design::default()).expect("a ring");
+        assert!((width - crate::geometry::ring::BAND_WIDTH_MM).abs() < 0.05, "{width}");
+        let necklace = Design { necklace: Some(Default::default()), ..Design::default() };
+        assert_eq!(band_width_mm(&necklace), None);
+    }
 
     /// Weights of the shipped presets as Écrin computed them before the Assembly (commit 117ab32): band or chain
     /// grams, head or pendant grams, centre carats, small diamonds' carats.

@@ -118,6 +118,7 @@ pub fn png_error(l: Language, error: &crate::png::PngError) -> String {
     use crate::png::PngError;
     match error {
         PngError::Encode(reason) => tr!(l, "error-png-encode", reason = reason.to_string()),
+        PngError::EncodePrint(reason) => tr!(l, "error-png-encode", reason = reason.to_string()),
         PngError::Write { path, source } => {
             tr!(l, "error-in-file", file = path, what = tr!(l, "error-cannot-write", reason = source.to_string()))
         }

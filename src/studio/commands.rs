@@ -2,7 +2,7 @@
 //! `DocumentCommand` (`document/`), `PresentationCommand` (`lighting/`), `ViewCommand` (`camera.rs`),
 //! `ShowBust` (`necklace/`), `PresetRequest` (`presets.rs`), `ImportCommand` (`import/`), `CollectionCommand`
 //! (`collection/`), `PackCommand` (`pack/job.rs`), `ExportBoard` (`board/export.rs`), `RecoveryCommand`
-//! (`recovery/`), `LanguageCommand` (`language/`). Where several features'
+//! (`recovery/`), `LanguageCommand` (`language/`), `SizerCommand` (`sizer/`). Where several features'
 //! commands travel together (a panel returns its clicks as a list), they are carried as `StudioCommand`s and routed
 //! here, each to its owner.
 
@@ -17,6 +17,7 @@ use super::necklace::ShowBust;
 use super::pack::job::PackCommand;
 use super::presets::PresetRequest;
 use super::recovery::RecoveryCommand;
+use super::sizer::SizerCommand;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
@@ -35,6 +36,7 @@ pub enum StudioCommand {
     Board(ExportBoard),
     Recovery(RecoveryCommand),
     Language(LanguageCommand),
+    Sizer(SizerCommand),
 }
 
 macro_rules! carried {
@@ -59,6 +61,7 @@ carried!(
     ExportBoard => Board,
     RecoveryCommand => Recovery,
     LanguageCommand => Language,
+    SizerCommand => Sizer,
 );
 
 impl From<crate::design::DesignCommand> for StudioCommand {
@@ -81,6 +84,7 @@ pub struct Route<'w> {
     board: MessageWriter<'w, ExportBoard>,
     recovery: MessageWriter<'w, RecoveryCommand>,
     language: MessageWriter<'w, LanguageCommand>,
+    sizer: MessageWriter<'w, SizerCommand>,
 }
 
 impl StudioCommand {
@@ -98,6 +102,7 @@ impl StudioCommand {
             StudioCommand::Board(c) => _ = world.write_message(c),
             StudioCommand::Recovery(c) => _ = world.write_message(c),
             StudioCommand::Language(c) => _ = world.write_message(c),
+            StudioCommand::Sizer(c) => _ = world.write_message(c),
         }
     }
 }
@@ -118,6 +123,7 @@ impl Route<'_> {
                 StudioCommand::Board(c) => _ = self.board.write(c),
                 StudioCommand::Recovery(c) => _ = self.recovery.write(c),
                 StudioCommand::Language(c) => _ = self.language.write(c),
+                StudioCommand::Sizer(c) => _ = self.sizer.write(c),
             }
         }
     }

@@ -22,6 +22,7 @@ pub mod presets;
 pub mod pricing;
 pub mod recovery;
 pub mod scene;
+pub mod sizer;
 pub mod stage;
 pub mod turntable;
 pub mod ui;
@@ -117,6 +118,7 @@ pub fn window_plugin(app: &mut App) {
         collection::thumbnails::plugin,
         language::plugin,
         window_fit::plugin,
+        sizer::plugin,
     ));
 }
 

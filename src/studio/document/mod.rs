@@ -6,6 +6,7 @@ pub mod panel;
 use super::StudioSystems;
 use crate::design::journal::{self, JournalEntry, Step, Who};
 use crate::design::preset::PresetError;
+use crate::design::ring_size::MeasuredBy;
 use crate::design::session::Session;
 use crate::design::variants::{VariantCommand, Variants, variant_changes};
 use crate::design::{Design, DesignCommand, DesignError, History, preset};
@@ -38,6 +39,12 @@ pub enum DocumentCommand {
     KeepJournalInSaves(bool),
     /// Bring back a session (the autosave offered after a crash, accepted): one undoable change.
     RestoreSession(Box<Session>),
+    /// The client's size, measured (the sizer): the journal says how and what was read, then the size it set.
+    MeasuredRingSize {
+        by: MeasuredBy,
+        measured_mm: f32,
+        circumference_mm: f32,
+    },
 }
 
 /// The design being edited, with its undo history and the file it belongs to.
@@ -138,6 +145,14 @@ pub fn apply_commands(
             DocumentCommand::Design(change) => current.history.apply(change).map_err(design_said),
             DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(design_said),
             DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths, advisor),
+            DocumentCommand::MeasuredRingSize { by, measured_mm, circumference_mm } => {
+                let variants = current.history.variants();
+                let variant = variants.is_board().then(|| variants.active());
+                let (at, who) = (journal::now(), current.proposer);
+                let change = journal::Change::SizeMeasured { by: *by, measured_mm: *measured_mm };
+                current.journal.push(JournalEntry::new(at, who, variant, change));
+                current.history.apply(&DesignCommand::SetRingSize(*circumference_mm)).map_err(design_said)
+            }
             DocumentCommand::Undo => Ok(current.history.undo()),
             DocumentCommand::Redo => Ok(current.history.redo()),
             DocumentCommand::OpenPreset(path) => match preset::load_with_journal(path) {

@@ -141,6 +141,9 @@ fn studio_ui(
                             .into_iter()
                             .map(StudioCommand::from),
                     );
+                    if std::mem::take(&mut drafts.panel.sizer_asked) {
+                        emitted.push(super::sizer::SizerCommand::Open.into());
+                    }
                     price_ui(ui, &pricing, current.design(), l);
                     emitted.extend(super::document::panel::journal_ui(
                         ui,

@@ -15,6 +15,8 @@ pub struct PanelDrafts {
     pub target_carats: f32,
     pub engraving: Option<String>,
     pub name: Option<String>,
+    /// The advisor asked for the ring sizer (the side panel opens it: it is another feature's window).
+    pub sizer_asked: bool,
 }
 
 /// Colour of a metal swatch: the alloy's F0 shown as sRGB.
@@ -296,6 +298,9 @@ fn size_and_engraving(
         let diameter = format::millimetres(l, ring_size::inner_diameter_mm(design.ring_size_mm), 2);
         ui.label(tr!(l, "panel-size-eu-diameter", eu = eu, diameter = diameter));
     });
+    if ui.button(tr!(l, "sizer-open")).clicked() {
+        drafts.sizer_asked = true;
+    }
     // Only a narrower range than Écrin's own is worth saying.
     if let Some((min, max)) = rules.map(|r| r.ring_sizes_mm).filter(|&r| r != Allowed::default().ring_sizes_mm) {
         let (min, max) = (format::number(l, f64::from(min), 0), format::number(l, f64::from(max), 0));
