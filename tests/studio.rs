@@ -161,6 +161,34 @@ fn save_as_then_open_restores_the_design() {
 }
 
 #[test]
+fn the_engraving_is_checked_against_its_lettering_and_the_ring_size() {
+    use ecrin::design::engraving::{EngravingStyle, max_characters};
+    // Size 48 in script holds 18 characters on Écrin's band: a 20-character engraving is said to be too long.
+    let design = Design {
+        ring_size_mm: 48.0,
+        engraving: "Pour toujours, Léa ♥".into(),
+        engraving_style: EngravingStyle::Script,
+        ..Design::default()
+    };
+    assert_eq!(max_characters(EngravingStyle::Script, 48.0, 2.2), 18);
+    for l in Language::ALL {
+        let mut harness = Harness::builder().with_size(egui::vec2(340.0, 1400.0)).build_ui_state(
+            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+                let commands = design_panel(ui, &design, &mut state.0, None, l);
+                state.1.extend(commands);
+            },
+            (PanelDrafts::default(), Vec::new()),
+        );
+        harness.run();
+        let style = l.term_in_sentence(EngravingStyle::Script);
+        harness.get_by_label(&ecrin::tr!(l, "panel-engraving-too-long", size = "48", style = style, most = "18"));
+        harness.get_by_label(&l.term(EngravingStyle::Block)).click();
+        harness.run();
+        assert_eq!(harness.state().1, vec![DesignCommand::SetEngravingStyle(EngravingStyle::Block)], "{l:?}");
+    }
+}
+
+#[test]
 fn clicking_a_metal_swatch_emits_the_command_in_both_languages() {
     // Widgets are found by their message (the term's key), in each language's words.
     for l in Language::ALL {
@@ -1394,4 +1422,49 @@ fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
     send(&mut app, DocumentCommand::Design(DesignCommand::SetNecklace(Some(Default::default()))));
     send(&mut app, SizerCommand::Open);
     assert!(!app.world().resource::<Sizer>().open, "a necklace has no ring size");
+}
+
+#[test]
+fn in_present_mode_the_client_tries_metals_and_stones_and_the_journal_says_it_was_the_client() {
+    use ecrin::design::Species;
+    use ecrin::design::journal::Who;
+    use ecrin::studio::present::{PresentCommand, Presenting, panel::present_strip};
+    let shown = Design::default();
+    for l in Language::ALL {
+        let mut harness = Harness::builder().with_size(egui::vec2(1200.0, 700.0)).build_ui_state(
+            |ui, emitted: &mut Vec<StudioCommand>| {
+                let price = Some("9 340 €".to_string());
+                emitted.extend(present_strip(ui.ctx(), &shown, None, price, l).0);
+            },
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label("9 340 €");
+        let button = egui::accesskit::Role::Button;
+        harness.get_by_role_and_label(button, &l.short_term(Species::BlueSapphire)).click();
+        harness.run();
+        harness.get_by_role_and_label(button, &l.short_term(Alloy::Platinum950)).click();
+        harness.run();
+        harness.get_by_label(&l.tr("present-leave")).click();
+        harness.run();
+        let expected = [
+            DocumentCommand::ByClient(DesignCommand::SetSpecies(Species::BlueSapphire)).into(),
+            DocumentCommand::ByClient(DesignCommand::SetAlloy(Alloy::Platinum950)).into(),
+            StudioCommand::Present(PresentCommand::Leave),
+        ];
+        assert_eq!(harness.state().as_slice(), &expected, "{l:?}");
+    }
+
+    // In the studio: entering and leaving change nothing of the design; the client's changes are the client's.
+    let mut app = command_app();
+    app.add_plugins(ecrin::studio::present::plugin);
+    send(&mut app, PresentCommand::Enter { show_price: true });
+    assert_eq!(*app.world().resource::<Presenting>(), Presenting { on: true, show_price: true });
+    send(&mut app, DocumentCommand::ByClient(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    send(&mut app, PresentCommand::Leave);
+    assert!(!app.world().resource::<Presenting>().on);
+    assert_eq!(design(&app).metal.alloy, Alloy::Platinum950);
+    let current = app.world().resource::<CurrentDesign>();
+    assert_eq!(current.proposer, Who::Advisor, "the advisor's toggle is left as it was");
+    assert_eq!(current.journal.iter().map(|e| e.who).collect::<Vec<_>>(), [Who::Client]);
 }

@@ -124,6 +124,7 @@ change-stone-size = stone { $from } → { $to }
 change-band = { $from } → { $to } band
 change-ring-size = size { $from } → { $to } ({ $system })
 change-engraving = engraving “{ $text }”
+change-engraving-style = lettering { $from } → { $to }
 change-size-measured-ring = ring size measured on screen: a ring of { $diameter } inner diameter
 change-size-measured-strip = ring size measured with a paper strip: { $length } round the finger
 change-variant-made = variant { $variant } made from variant { $from }
@@ -170,7 +171,7 @@ spec-small-value = { $count ->
    *[other] { $count } stones ({ $species }), ≈ { $carats } in all
 }
 spec-ring-size-other = { $system } { $size } ({ $eu })
-spec-engraving-value = “{ $text }”
+spec-engraving-value = “{ $text }” in { $style }
 spec-no-engraving = —
 spec-weight-value = ≈ { $weight } (estimate)
 spec-weight-unavailable = weight unavailable (the model is not a closed solid)
@@ -237,6 +238,8 @@ panel-house-sizes = The house makes it in EU { $min } to { $max }
 panel-engraving = Engraving
 panel-engraving-hint = inside the band
 panel-engraving-count = { $count }/{ $most } characters
+panel-lettering = Letters
+panel-engraving-too-long = Too long for size { $size } in { $style }: at most { $most } characters
 panel-side-stones = Side stones
 panel-side-stones-hover = The halo's, the shoulders' or the pavé's stones: diamonds, or coloured stones round the centre
 
@@ -346,6 +349,9 @@ model-kind-Stone = Stone
 seat-Centre = Centre
 seat-Side = Side
 seat-Melee = Melee
+lettering-Script = Script
+lettering-Serif = Serif
+lettering-Block = Block capitals
 collection-title = House collection
 collection-add = Add to the collection…
 collection-add-hover = A .glb or .gltf — or drop it on the window
@@ -680,3 +686,11 @@ sizer-page-strip-title = With a strip of paper
 sizer-page-strip-how = Wrap a strip of paper round the finger, mark where it meets, lay it on the ruler from 0: your size is the number over the mark.
 sizer-page-ruler-sizes = sizes (EU)
 sizer-page-ruler-cm = cm
+
+## Present mode: the piece shown to the client, who tries metals and stones.
+
+present-enter = Present to the client
+present-enter-hover = The piece fills the screen; the client tries metals and stones (Esc: back)
+present-with-price = with the price
+present-leave = × Back
+present-leave-hover = Back to the advisor's view (Esc)

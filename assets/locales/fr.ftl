@@ -124,6 +124,7 @@ change-stone-size = pierre { $from } → { $to }
 change-band = corps de bague { $from } → { $to }
 change-ring-size = tour de doigt { $from } → { $to } ({ $system })
 change-engraving = gravure « { $text } »
+change-engraving-style = lettres de gravure { $from } → { $to }
 change-size-measured-ring = tour de doigt mesuré à l’écran : une bague de { $diameter } de diamètre intérieur
 change-size-measured-strip = tour de doigt mesuré avec une bande de papier : { $length } autour du doigt
 change-variant-made = variante { $variant } créée à partir de la variante { $from }
@@ -170,7 +171,7 @@ spec-small-value = { $count ->
    *[other] { $count } pierres ({ $species }), ≈ { $carats } au total
 }
 spec-ring-size-other = { $system } { $size } ({ $eu })
-spec-engraving-value = « { $text } »
+spec-engraving-value = « { $text } » en { $style }
 spec-no-engraving = —
 spec-weight-value = ≈ { $weight } (estimation)
 spec-weight-unavailable = poids indisponible (le modèle n’est pas un volume fermé)
@@ -237,6 +238,8 @@ panel-house-sizes = La maison le réalise du { $min } au { $max }
 panel-engraving = Gravure
 panel-engraving-hint = à l’intérieur de l’anneau
 panel-engraving-count = { $count }/{ $most } caractères
+panel-lettering = Lettres
+panel-engraving-too-long = Trop long pour le tour de doigt { $size } en { $style } : { $most } caractères au plus
 panel-side-stones = Pierres d’accompagnement
 panel-side-stones-hover = Les pierres de l’entourage, des épaules ou du pavé : des diamants, ou des pierres de couleur autour de la pierre centrale
 
@@ -346,6 +349,9 @@ model-kind-Stone = Pierre
 seat-Centre = Centre
 seat-Side = Côté
 seat-Melee = Pavage
+lettering-Script = Anglaise
+lettering-Serif = Romaine
+lettering-Block = Bâton
 collection-title = Collection de la maison
 collection-add = Ajouter à la collection…
 collection-add-hover = Un fichier .glb ou .gltf — ou déposez-le sur la fenêtre
@@ -680,3 +686,11 @@ sizer-page-strip-title = Avec une bande de papier
 sizer-page-strip-how = Enroulez une bande de papier autour du doigt, marquez où elle se rejoint et posez-la sur la règle à partir de 0 : votre tour de doigt est le nombre au-dessus de la marque.
 sizer-page-ruler-sizes = tours de doigt
 sizer-page-ruler-cm = cm
+
+## Le mode présentation : la pièce montrée au client, qui essaie métaux et pierres.
+
+present-enter = Présenter au client
+present-enter-hover = La pièce occupe l’écran ; le client essaie métaux et pierres (Échap : retour)
+present-with-price = avec le prix
+present-leave = × Retour
+present-leave-hover = Retour à la vue du conseiller (Échap)

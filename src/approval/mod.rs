@@ -221,7 +221,7 @@ pub fn spec_rows(
         let engraving = if design.engraving.is_empty() {
             tr!(l, "spec-no-engraving")
         } else {
-            tr!(l, "spec-engraving-value", text = &design.engraving)
+            tr!(l, "spec-engraving-value", text = &design.engraving, style = l.term_in_sentence(design.engraving_style))
         };
         rows.push(row("spec-engraving", engraving));
     }
@@ -274,7 +274,7 @@ mod tests {
         let rows = spec_rows(&design, None, Some("  "), "2026-11-23", en);
         let value = |key| rows.iter().find(|r| r.key == key).map(|r| r.value.clone());
         assert!(value("spec-ring-size").is_some_and(|v| v.starts_with("US ") && v.contains("EU ")), "{rows:?}");
-        assert_eq!(value("spec-engraving").as_deref(), Some("“Toujours”"));
+        assert_eq!(value("spec-engraving").as_deref(), Some("“Toujours” in serif"));
         assert_eq!(value("spec-client"), None, "a blank client name is left out");
         assert_eq!(value("spec-price"), None, "no price without a price list");
         assert_eq!(value("spec-fingerprint"), Some(fingerprint(&design)));
@@ -305,6 +305,6 @@ mod tests {
             "{stone}"
         );
         assert!(value("spec-metal-weight").contains(",") && value("spec-metal-weight").ends_with("(estimation)"));
-        assert_eq!(value("spec-engraving"), "«\u{a0}Toujours\u{a0}»");
+        assert_eq!(value("spec-engraving"), "«\u{a0}Toujours\u{a0}» en romaine");
     }
 }

@@ -22,6 +22,7 @@ pub enum DesignCommand {
     SetRingSize(f32),
     SetSizeSystem(SizeSystem),
     SetEngraving(String),
+    SetEngravingStyle(super::engraving::EngravingStyle),
     SetName(String),
     /// A ring (`None`) or a necklace: the chain's style and length and the pendant.
     SetNecklace(Option<super::necklace::Necklace>),
@@ -48,6 +49,7 @@ impl DesignCommand {
             DesignCommand::SetRingSize(mm) => next.ring_size_mm = *mm,
             DesignCommand::SetSizeSystem(system) => next.size_system = *system,
             DesignCommand::SetEngraving(text) => next.engraving = text.clone(),
+            DesignCommand::SetEngravingStyle(style) => next.engraving_style = *style,
             DesignCommand::SetName(name) => next.name = name.clone(),
             DesignCommand::SetNecklace(necklace) => next.necklace = *necklace,
             DesignCommand::Load(design) => next = (**design).clone(),

@@ -94,6 +94,10 @@ pub enum Change {
         from: String,
         to: String,
     },
+    EngravingStyle {
+        from: super::engraving::EngravingStyle,
+        to: super::engraving::EngravingStyle,
+    },
     /// The client's size was measured (on the screen): what was read, mm — a ring's inner diameter or a paper
     /// strip's length. The size it gave follows as a `RingSize` change.
     SizeMeasured {
@@ -211,6 +215,10 @@ pub fn design_changes(before: &Design, after: &Design) -> Vec<Change> {
     note(
         before.engraving == after.engraving,
         Change::Engraving { from: before.engraving.clone(), to: after.engraving.clone() },
+    );
+    note(
+        before.engraving_style == after.engraving_style,
+        Change::EngravingStyle { from: before.engraving_style, to: after.engraving_style },
     );
     note(before.necklace == after.necklace, Change::Piece { from: before.necklace, to: after.necklace });
     changes

@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod command;
+pub mod engraving;
 pub mod journal;
 pub mod necklace;
 pub mod preset;
@@ -186,6 +187,9 @@ pub struct Design {
     pub size_system: SizeSystem,
     #[serde(default)]
     pub engraving: String,
+    /// How the engraving's letters are drawn (new in version 8; before: serif).
+    #[serde(default)]
+    pub engraving_style: engraving::EngravingStyle,
     /// A necklace instead of a ring: chain and pendant (the stone, metal and finish above are the pendant's and the
     /// chain's). Absent: a ring (new in version 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -300,6 +304,7 @@ impl Default for Design {
             ring_size_mm: 52.0,
             size_system: SizeSystem::Eu,
             engraving: String::new(),
+            engraving_style: engraving::EngravingStyle::default(),
             necklace: None,
             source: PieceSource::Ecrin,
         }

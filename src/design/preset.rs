@@ -15,9 +15,10 @@ use thiserror::Error;
 
 /// The schema version this build writes. Version 2 added `head_alloy` (two-tone), version 3 the co-design
 /// `journal`, version 4 `necklace`, version 5 the journal as data (`Alloy(from: …, to: …)`, not sentences),
-/// version 6 the piece's `source` (a model of the house's collection), version 7 the side stones' `side_species`;
-/// version 1–6 files still load (their journal entries kept as their words up to version 4).
-pub const PRESET_VERSION: u32 = 7;
+/// version 6 the piece's `source` (a model of the house's collection), version 7 the side stones' `side_species`,
+/// version 8 the `engraving_style`; version 1–7 files still load (their journal entries kept as their words up to
+/// version 4).
+pub const PRESET_VERSION: u32 = 8;
 /// The last version whose journal entries were sentences.
 const LAST_VERSION_WITH_TEXT_JOURNAL: u32 = 4;
 /// The oldest schema version this build reads.

@@ -77,6 +77,9 @@ pub fn change(language: Language, change: &Change) -> String {
             tr!(l, "change-ring-size", from = size(*system, *from), to = size(*system, *to), system = l.term(*system))
         }
         Change::Engraving { to, .. } => tr!(l, "change-engraving", text = to),
+        Change::EngravingStyle { from, to } => {
+            tr!(l, "change-engraving-style", from = l.term_in_sentence(*from), to = l.term_in_sentence(*to))
+        }
         Change::SizeMeasured { by, measured_mm } => {
             let measured = format::millimetres(l, *measured_mm, 1);
             match by {

@@ -2,6 +2,7 @@
 //! `<kind>-<Value>` ("alloy-Yellow18k", "setting-Bezel") in every locale file, so a jeweller's word can be chosen
 //! per language ("Or gris rhodié 18 carats", "Serti clos") rather than translated word for word.
 
+use crate::design::engraving::EngravingStyle;
 use crate::design::necklace::{ChainStyle, Fall, PendantStyle};
 use crate::design::ring_size::SizeSystem;
 use crate::design::{Alloy, Cut, Finish, Setting, ShankStyle, Species};
@@ -38,6 +39,7 @@ pub fn all_keys() -> Vec<String> {
         .chain(keys::<Fall>())
         .chain(keys::<LightingEnvironment>())
         .chain(keys::<ModelKind>())
+        .chain(keys::<EngravingStyle>())
         .chain(keys::<StoneSeat>())
         .collect()
 }
@@ -67,4 +69,5 @@ terms! {
     "light": LightingEnvironment,
     "model-kind": ModelKind,
     "seat": StoneSeat,
+    "lettering": EngravingStyle,
 }

@@ -2,9 +2,9 @@
 //! `DocumentCommand` (`document/`), `PresentationCommand` (`lighting/`), `ViewCommand` (`camera.rs`),
 //! `ShowBust` (`necklace/`), `PresetRequest` (`presets.rs`), `ImportCommand` (`import/`), `CollectionCommand`
 //! (`collection/`), `PackCommand` (`pack/job.rs`), `ExportBoard` (`board/export.rs`), `RecoveryCommand`
-//! (`recovery/`), `LanguageCommand` (`language/`), `SizerCommand` (`sizer/`). Where several features'
-//! commands travel together (a panel returns its clicks as a list), they are carried as `StudioCommand`s and routed
-//! here, each to its owner.
+//! (`recovery/`), `LanguageCommand` (`language/`), `SizerCommand` (`sizer/`), `PresentCommand` (`present/`). Where
+//! several features' commands travel together (a panel returns its clicks as a list), they are carried as
+//! `StudioCommand`s and routed here, each to its owner.
 
 use super::board::export::ExportBoard;
 use super::camera::ViewCommand;
@@ -15,6 +15,7 @@ use super::language::LanguageCommand;
 use super::lighting::PresentationCommand;
 use super::necklace::ShowBust;
 use super::pack::job::PackCommand;
+use super::present::PresentCommand;
 use super::presets::PresetRequest;
 use super::recovery::RecoveryCommand;
 use super::sizer::SizerCommand;
@@ -37,6 +38,7 @@ pub enum StudioCommand {
     Recovery(RecoveryCommand),
     Language(LanguageCommand),
     Sizer(SizerCommand),
+    Present(PresentCommand),
 }
 
 macro_rules! carried {
@@ -62,6 +64,7 @@ carried!(
     RecoveryCommand => Recovery,
     LanguageCommand => Language,
     SizerCommand => Sizer,
+    PresentCommand => Present,
 );
 
 impl From<crate::design::DesignCommand> for StudioCommand {
@@ -85,6 +88,7 @@ pub struct Route<'w> {
     recovery: MessageWriter<'w, RecoveryCommand>,
     language: MessageWriter<'w, LanguageCommand>,
     sizer: MessageWriter<'w, SizerCommand>,
+    present: MessageWriter<'w, PresentCommand>,
 }
 
 impl StudioCommand {
@@ -103,6 +107,7 @@ impl StudioCommand {
             StudioCommand::Recovery(c) => _ = world.write_message(c),
             StudioCommand::Language(c) => _ = world.write_message(c),
             StudioCommand::Sizer(c) => _ = world.write_message(c),
+            StudioCommand::Present(c) => _ = world.write_message(c),
         }
     }
 }
@@ -124,6 +129,7 @@ impl Route<'_> {
                 StudioCommand::Recovery(c) => _ = self.recovery.write(c),
                 StudioCommand::Language(c) => _ = self.language.write(c),
                 StudioCommand::Sizer(c) => _ = self.sizer.write(c),
+                StudioCommand::Present(c) => _ = self.present.write(c),
             }
         }
     }

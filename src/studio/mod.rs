@@ -18,6 +18,7 @@ pub mod models;
 pub mod necklace;
 pub mod pack;
 pub mod pieces;
+pub mod present;
 pub mod presets;
 pub mod pricing;
 pub mod recovery;
@@ -119,6 +120,7 @@ pub fn window_plugin(app: &mut App) {
         language::plugin,
         window_fit::plugin,
         sizer::plugin,
+        present::plugin,
     ));
 }
 

@@ -23,6 +23,8 @@ use std::path::PathBuf;
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum DocumentCommand {
     Design(DesignCommand),
+    /// A change the client made themselves (present mode): journaled as the client's, whoever the toggle names.
+    ByClient(DesignCommand),
     /// Make, choose, mark, promote or remove a variant (undone like any change).
     Variant(VariantCommand),
     /// Open several presets at once, side by side on the board (errors name the file; the board stays).
@@ -142,7 +144,9 @@ pub fn apply_commands(
     for command in commands.read() {
         let before = current.history.variants().clone();
         let outcome = match command {
-            DocumentCommand::Design(change) => current.history.apply(change).map_err(design_said),
+            DocumentCommand::Design(change) | DocumentCommand::ByClient(change) => {
+                current.history.apply(change).map_err(design_said)
+            }
             DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(design_said),
             DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths, advisor),
             DocumentCommand::MeasuredRingSize { by, measured_mm, circumference_mm } => {
@@ -223,7 +227,11 @@ pub fn apply_commands(
                         DocumentCommand::Redo => Some(Step::Redo),
                         _ => None,
                     };
-                    let (at, who) = (journal::now(), current.proposer);
+                    let who = match command {
+                        DocumentCommand::ByClient(_) => Who::Client,
+                        _ => current.proposer,
+                    };
+                    let at = journal::now();
                     for (variant, change) in variant_changes(&before, current.history.variants()) {
                         current.journal.push(JournalEntry { step, ..JournalEntry::new(at, who, variant, change) });
                     }

@@ -45,6 +45,24 @@ struct Drafts {
     revision: u64,
     /// The approval pack's options being filled in.
     pack: PackOrder,
+    /// Present mode shows the estimated price (the advisor's choice).
+    present_with_price: bool,
+}
+
+/// A model of the house's collection: what the house allows for it.
+fn house_rules(
+    current: &CurrentDesign,
+    house: &super::collection::StudioCollection,
+) -> Option<crate::collection::Allowed> {
+    let model = current.design().source.collection()?;
+    house.models.iter().find(|m| m.hash == model.hash).map(|m| m.allowed.clone())
+}
+
+/// The retail estimate in words, when the price list gives one.
+fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: Language) -> Option<String> {
+    let list = pricing.list.as_ref()?;
+    let estimate = list.estimate(design).ok()?;
+    Some(format::price(l, f64::from(estimate.retail), &list.currency))
 }
 
 fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
@@ -85,7 +103,12 @@ fn studio_ui(
         Res<super::necklace::BustShown>,
         ResMut<super::collection::StudioCollection>,
     ),
-    (mut layout, board_export, languages): (ResMut<BoardLayout>, Res<BoardExport>, Res<Languages>),
+    (mut layout, board_export, languages, presenting): (
+        ResMut<BoardLayout>,
+        Res<BoardExport>,
+        Res<Languages>,
+        Res<super::present::Presenting>,
+    ),
     mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
 ) -> Result {
@@ -101,103 +124,132 @@ fn studio_ui(
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     );
     let mut emitted: Vec<StudioCommand> = Vec::new();
-    let panel_width = egui::Panel::left("design")
-        .exact_size(PANEL_WIDTH)
-        .resizable(false)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.heading(egui::RichText::new("Écrin").size(22.0).color(egui::Color32::from_rgb(232, 206, 150)));
-                    ui.add_enabled_ui(current.history.can_undo(), |ui| {
-                        if ui.button(tr!(l, "studio-undo")).on_hover_text("Ctrl+Z").clicked() {
-                            emitted.push(DocumentCommand::Undo.into());
-                        }
-                    });
-                    ui.add_enabled_ui(current.history.can_redo(), |ui| {
-                        if ui.button(tr!(l, "studio-redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
-                            emitted.push(DocumentCommand::Redo.into());
-                        }
-                    });
-                    emitted.extend(super::language::panel::advisor_language_ui(ui, &languages));
-                });
-                let ready = *state.get() == StudioState::Ready;
-                // A model of the house's collection: what the house allows for it.
-                let rules =
-                    current.design().source.collection().and_then(|model| {
-                        house.models.iter().find(|m| m.hash == model.hash).map(|m| m.allowed.clone())
-                    });
-                ui.add_enabled_ui(ready, |ui| {
-                    let (variant_commands, request) =
-                        super::board::panel::variants_ui(ui, current.history.variants(), board_export.is_running(), l);
-                    emitted.extend(variant_commands);
-                    if request.open_several {
-                        emitted.push(PresetRequest::Compare.into());
-                    }
-                    if request.export_board {
-                        emitted.push(ExportBoard(None).into());
-                    }
-                    emitted.extend(
-                        design_panel(ui, current.design(), &mut drafts.panel, rules.as_ref(), l)
-                            .into_iter()
-                            .map(StudioCommand::from),
-                    );
-                    if std::mem::take(&mut drafts.panel.sizer_asked) {
-                        emitted.push(super::sizer::SizerCommand::Open.into());
-                    }
-                    price_ui(ui, &pricing, current.design(), l);
-                    emitted.extend(super::document::panel::journal_ui(
-                        ui,
-                        &current.journal,
-                        current.proposer,
-                        current.journal_in_saves,
-                        l,
-                    ));
-                    ui.add_space(8.0);
-                    ui.label(egui::RichText::new(tr!(l, "studio-where-worn")).strong().size(15.0));
-                    emitted.extend(super::lighting::panel::presentation_ui(ui, &presentation, l));
-                    ui.add_space(8.0);
-                    ui.label(egui::RichText::new(tr!(l, "studio-view")).strong().size(15.0));
-                    ui.horizontal_wrapped(|ui| {
-                        let mut turning = view.turntable;
-                        if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {
-                            emitted.push(ViewCommand::Turntable(turning).into());
-                        }
-                        if ui.button(tr!(l, "studio-reset-view")).clicked() {
-                            emitted.push(ViewCommand::Reset.into());
-                        }
-                        if current.design().necklace.is_some() {
-                            let mut shown = bust.0;
-                            if ui.checkbox(&mut shown, tr!(l, "studio-bust")).changed() {
-                                emitted.push(ShowBust(shown).into());
+    // Presenting to the client: no panel, the piece fills the window, the client's strip over it.
+    let mut strip_top = f32::INFINITY;
+    if presenting.on {
+        let price = presenting.show_price.then(|| retail_price(&pricing, current.design(), l)).flatten();
+        let rules = house_rules(&current, &house);
+        let (commands, top) = super::present::panel::present_strip(ctx, current.design(), rules.as_ref(), price, l);
+        emitted.extend(commands);
+        strip_top = top;
+    }
+    let panel_width = if presenting.on {
+        0.0
+    } else {
+        egui::Panel::left("design")
+            .exact_size(PANEL_WIDTH)
+            .resizable(false)
+            .show(&mut root, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.heading(
+                            egui::RichText::new("Écrin").size(22.0).color(egui::Color32::from_rgb(232, 206, 150)),
+                        );
+                        ui.add_enabled_ui(current.history.can_undo(), |ui| {
+                            if ui.button(tr!(l, "studio-undo")).on_hover_text("Ctrl+Z").clicked() {
+                                emitted.push(DocumentCommand::Undo.into());
                             }
-                        }
+                        });
+                        ui.add_enabled_ui(current.history.can_redo(), |ui| {
+                            if ui.button(tr!(l, "studio-redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
+                                emitted.push(DocumentCommand::Redo.into());
+                            }
+                        });
+                        emitted.extend(super::language::panel::advisor_language_ui(ui, &languages));
                     });
-                    emitted.extend(presets::presets_ui(
-                        ui,
-                        &mut browser,
-                        current.file.as_deref(),
-                        &current.design().name,
-                        l,
-                    ));
-                    emitted.extend(super::collection::panel::collection_ui(ui, &mut house, &import, l));
-                    let variants = current.history.variants();
-                    let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
-                    emitted.extend(super::pack::panel::approval_ui(ui, &job, &mut drafts.pack, of_variant, &languages));
+                    let ready = *state.get() == StudioState::Ready;
+                    let rules = house_rules(&current, &house);
+                    ui.add_enabled_ui(ready, |ui| {
+                        let (variant_commands, request) = super::board::panel::variants_ui(
+                            ui,
+                            current.history.variants(),
+                            board_export.is_running(),
+                            l,
+                        );
+                        emitted.extend(variant_commands);
+                        if request.open_several {
+                            emitted.push(PresetRequest::Compare.into());
+                        }
+                        if request.export_board {
+                            emitted.push(ExportBoard(None).into());
+                        }
+                        emitted.extend(
+                            design_panel(ui, current.design(), &mut drafts.panel, rules.as_ref(), l)
+                                .into_iter()
+                                .map(StudioCommand::from),
+                        );
+                        if std::mem::take(&mut drafts.panel.sizer_asked) {
+                            emitted.push(super::sizer::SizerCommand::Open.into());
+                        }
+                        price_ui(ui, &pricing, current.design(), l);
+                        emitted.extend(super::document::panel::journal_ui(
+                            ui,
+                            &current.journal,
+                            current.proposer,
+                            current.journal_in_saves,
+                            l,
+                        ));
+                        ui.add_space(8.0);
+                        ui.label(egui::RichText::new(tr!(l, "studio-where-worn")).strong().size(15.0));
+                        emitted.extend(super::lighting::panel::presentation_ui(ui, &presentation, l));
+                        ui.add_space(8.0);
+                        ui.label(egui::RichText::new(tr!(l, "studio-view")).strong().size(15.0));
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.button(tr!(l, "present-enter")).on_hover_text(tr!(l, "present-enter-hover")).clicked()
+                            {
+                                let show_price = drafts.present_with_price;
+                                emitted.push(super::present::PresentCommand::Enter { show_price }.into());
+                            }
+                            ui.checkbox(&mut drafts.present_with_price, tr!(l, "present-with-price"));
+                        });
+                        ui.horizontal_wrapped(|ui| {
+                            let mut turning = view.turntable;
+                            if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {
+                                emitted.push(ViewCommand::Turntable(turning).into());
+                            }
+                            if ui.button(tr!(l, "studio-reset-view")).clicked() {
+                                emitted.push(ViewCommand::Reset.into());
+                            }
+                            if current.design().necklace.is_some() {
+                                let mut shown = bust.0;
+                                if ui.checkbox(&mut shown, tr!(l, "studio-bust")).changed() {
+                                    emitted.push(ShowBust(shown).into());
+                                }
+                            }
+                        });
+                        emitted.extend(presets::presets_ui(
+                            ui,
+                            &mut browser,
+                            current.file.as_deref(),
+                            &current.design().name,
+                            l,
+                        ));
+                        emitted.extend(super::collection::panel::collection_ui(ui, &mut house, &import, l));
+                        let variants = current.history.variants();
+                        let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
+                        emitted.extend(super::pack::panel::approval_ui(
+                            ui,
+                            &job,
+                            &mut drafts.pack,
+                            of_variant,
+                            &languages,
+                        ));
+                    });
+                    if !status.is_empty() {
+                        ui.add_space(8.0);
+                        let colour = if status.is_error {
+                            egui::Color32::from_rgb(255, 120, 100)
+                        } else {
+                            egui::Color32::LIGHT_GREEN
+                        };
+                        ui.label(egui::RichText::new(status.text(l)).color(colour));
+                    }
                 });
-                if !status.is_empty() {
-                    ui.add_space(8.0);
-                    let colour = if status.is_error {
-                        egui::Color32::from_rgb(255, 120, 100)
-                    } else {
-                        egui::Color32::LIGHT_GREEN
-                    };
-                    ui.label(egui::RichText::new(status.text(l)).color(colour));
-                }
-            });
-        })
-        .response
-        .rect
-        .width();
+            })
+            .response
+            .rect
+            .width()
+    };
     if let Some(dialog) = import.dialog.as_mut() {
         emitted.extend(super::import::panel::import_dialog(ctx, dialog, l));
     }
@@ -212,7 +264,9 @@ fn studio_ui(
     // The 3D area right of the panel, split into the board's tiles when there are variants.
     let scale = window.scale_factor();
     let left = (panel_width * scale) as u32;
-    let full = UVec2::new(window.physical_width(), window.physical_height());
+    // Presenting: the piece is framed above the client's strip.
+    let bottom = ((strip_top - 8.0) * scale).clamp(16.0, window.physical_height() as f32) as u32;
+    let full = UVec2::new(window.physical_width(), window.physical_height().min(bottom));
     if full.x > left + 16 && full.y > 16 {
         let tiles =
             tile_rects(UVec2::new(left, 0), UVec2::new(full.x - left, full.y), current.history.variants().len());
@@ -220,7 +274,7 @@ fn studio_ui(
             layout.tiles = tiles;
         }
     }
-    if *state.get() == StudioState::Ready && offer.0.is_none() {
+    if *state.get() == StudioState::Ready && offer.0.is_none() && !presenting.on {
         let points: Vec<egui::Rect> = layout
             .tiles
             .iter()

@@ -2,6 +2,7 @@
 //! commands; it never changes anything itself (tested with egui_kittest).
 
 use crate::collection::Allowed;
+use crate::design::engraving::{self, EngravingStyle};
 use crate::design::ring_size::{self, SizeSystem};
 use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species, limits};
 use crate::geometry::cut::dimensions_mm;
@@ -308,21 +309,42 @@ fn size_and_engraving(
     }
 
     section(ui, tr!(l, "panel-engraving"));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(l, "panel-lettering"));
+        for style in EngravingStyle::ALL {
+            if ui.selectable_label(design.engraving_style == style, l.term(style)).clicked()
+                && design.engraving_style != style
+            {
+                out.push(DesignCommand::SetEngravingStyle(style));
+            }
+        }
+    });
+    // How many characters this style fits inside this ring: checked as the text is typed.
+    let band = crate::estimate::band_width_mm(design).unwrap_or(crate::geometry::ring::BAND_WIDTH_MM);
+    let most = engraving::max_characters(design.engraving_style, design.ring_size_mm, band);
     let engraving = drafts.engraving.get_or_insert_with(|| design.engraving.clone());
     let response = ui.add(
         egui::TextEdit::singleline(engraving)
             .hint_text(tr!(l, "panel-engraving-hint"))
             .char_limit(limits::ENGRAVING_MAX_CHARS + 10),
     );
-    if response.changed() && *engraving != design.engraving {
+    let typed = engraving.chars().count();
+    if response.changed() && *engraving != design.engraving && typed <= most {
         out.push(DesignCommand::SetEngraving(engraving.clone()));
     }
     if !response.has_focus() {
         // Show what the design holds (a refused text comes back to the last valid one).
         drafts.engraving = Some(design.engraving.clone());
     }
-    let (count, most) = (design.engraving.chars().count(), limits::ENGRAVING_MAX_CHARS);
-    ui.label(RichText::new(tr!(l, "panel-engraving-count", count = count, most = most.to_string())).weak());
+    let count = typed.max(design.engraving.chars().count());
+    if count > most {
+        let size = ring_size::label(design.size_system, design.ring_size_mm);
+        let style = l.term_in_sentence(design.engraving_style);
+        let warning = tr!(l, "panel-engraving-too-long", size = size, style = style, most = most.to_string());
+        ui.label(RichText::new(warning).color(Color32::from_rgb(255, 150, 110)));
+    } else {
+        ui.label(RichText::new(tr!(l, "panel-engraving-count", count = count, most = most.to_string())).weak());
+    }
 }
 
 /// A number typed in either language's way: "1,02", "1.02", "1 020,5" (spaces and no-break spaces of grouping left out).
