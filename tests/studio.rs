@@ -1358,7 +1358,7 @@ fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
         // No scale for this screen yet: the card's frame, made a point wider, then matched.
         let mut harness = Harness::builder().with_size(egui::vec2(700.0, 700.0)).build_ui_state(
             |ui, (draft, emitted): &mut (SizerDraft, Vec<StudioCommand>)| {
-                emitted.extend(sizer_window(ui.ctx(), draft, None, screen, &ring, Some(2.2), false, l));
+                emitted.extend(sizer_window(ui.ctx(), draft, None, screen, &ring, (Some(2.2), None), false, l));
             },
             (SizerDraft::default(), Vec::new()),
         );
@@ -1376,7 +1376,16 @@ fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
         let draft = SizerDraft { ring_diameter_mm: 17.3, ..SizerDraft::default() };
         let mut harness = Harness::builder().with_size(egui::vec2(700.0, 900.0)).build_ui_state(
             |ui, (draft, emitted): &mut (SizerDraft, Vec<StudioCommand>)| {
-                emitted.extend(sizer_window(ui.ctx(), draft, Some(calibration), screen, &ring, Some(7.0), false, l));
+                emitted.extend(sizer_window(
+                    ui.ctx(),
+                    draft,
+                    Some(calibration),
+                    screen,
+                    &ring,
+                    (Some(7.0), None),
+                    false,
+                    l,
+                ));
             },
             (draft, Vec::new()),
         );
@@ -1402,6 +1411,24 @@ fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
         assert_eq!(set.len(), 2, "{l:?}: {:?}", harness.state().1);
         assert!((set[0] - 54.3).abs() < 0.06 && (set[1] - set[0] - 1.3).abs() < 0.06, "{set:?}");
     }
+
+    // A house's model made only in EU 44–50: a measured 54 cannot be set on it, and the sizer says why.
+    let house = ecrin::collection::Allowed { ring_sizes_mm: (44.0, 50.0), ..Default::default() };
+    let calibration = Calibration::from_card_width(323.5).expect("a screen's scale");
+    let l = Language::French;
+    let draft = SizerDraft { ring_diameter_mm: 17.3, ..SizerDraft::default() };
+    let mut harness = Harness::builder().with_size(egui::vec2(700.0, 900.0)).build_ui_state(
+        |ui, (draft, emitted): &mut (SizerDraft, Vec<StudioCommand>)| {
+            let piece = (Some(2.2), Some(&house));
+            emitted.extend(sizer_window(ui.ctx(), draft, Some(calibration), screen, &ring, piece, false, l));
+        },
+        (draft, Vec::new()),
+    );
+    harness.run();
+    harness.get_by_label(&ecrin::tr!(l, "panel-house-sizes", min = "44", max = "50"));
+    harness.get_by_label(&ecrin::tr!(l, "sizer-apply", size = "54")).click();
+    harness.run();
+    assert!(harness.state().1.is_empty(), "{:?}", harness.state().1);
 
     // In the studio: the scale is kept per screen, a necklace has no ring size, and the measurement is journaled.
     let mut app = command_app();
@@ -1459,7 +1486,7 @@ fn in_present_mode_the_client_tries_metals_and_stones_and_the_journal_says_it_wa
     let mut app = command_app();
     app.add_plugins(ecrin::studio::present::plugin);
     send(&mut app, PresentCommand::Enter { show_price: true });
-    assert_eq!(*app.world().resource::<Presenting>(), Presenting { on: true, show_price: true });
+    assert_eq!(*app.world().resource::<Presenting>(), Presenting { on: true, show_price: true, screen_open: false });
     send(&mut app, DocumentCommand::ByClient(DesignCommand::SetAlloy(Alloy::Platinum950)));
     send(&mut app, PresentCommand::Leave);
     assert!(!app.world().resource::<Presenting>().on);
@@ -1467,4 +1494,35 @@ fn in_present_mode_the_client_tries_metals_and_stones_and_the_journal_says_it_wa
     let current = app.world().resource::<CurrentDesign>();
     assert_eq!(current.proposer, Who::Advisor, "the advisor's toggle is left as it was");
     assert_eq!(current.journal.iter().map(|e| e.who).collect::<Vec<_>>(), [Who::Client]);
+}
+
+#[test]
+fn the_clients_screen_shows_the_same_piece_and_follows_a_change_and_the_camera() {
+    let mut offscreen = Offscreen::new(Design::default(), 320, 240);
+    offscreen.run_until_ready(2000).expect("ready");
+    let client = offscreen.open_client_screen(320, 240);
+    offscreen.settle(600).expect("settled");
+    let (studio, screen) = (offscreen.capture().expect("studio"), offscreen.capture_of(&client).expect("client"));
+    let ((gold, shown), (studio_gold, _)) = (ring_pixels(&screen), ring_pixels(&studio));
+    assert!(shown > 2000, "the client sees the ring: {shown} pixels");
+    let close = |a: [f64; 3], b: [f64; 3]| (0..3).all(|c| (a[c] - b[c]).abs() < 6.0);
+    assert!(close(gold, studio_gold), "the same light and metal: {gold:?} against {studio_gold:?}");
+
+    // A change of metal reaches the client's screen with the studio's, and so does the camera.
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    wait_for_the_piece(&mut offscreen, |d| d.metal.alloy == Alloy::Platinum950);
+    offscreen.update();
+    let (platinum, _) = ring_pixels(&offscreen.capture_of(&client).expect("client"));
+    let warmth = |c: [f64; 3]| c[0] - c[2];
+    assert!(warmth(platinum) < warmth(gold) - 10.0, "gold {gold:?} became platinum {platinum:?}");
+    offscreen.orbit_by(1.2);
+    offscreen.update();
+    let (studio, screen) = (offscreen.capture().expect("studio"), offscreen.capture_of(&client).expect("client"));
+    let differing =
+        studio.pixels().zip(screen.pixels()).filter(|(a, b)| (0..3).any(|c| a[c].abs_diff(b[c]) > 24)).count();
+    assert!(
+        differing * 50 < studio.pixels().len(),
+        "seen from where the studio's camera went: {differing} pixels differ"
+    );
+    offscreen.exit();
 }

@@ -694,3 +694,7 @@ present-enter-hover = The piece fills the screen; the client tries metals and st
 present-with-price = with the price
 present-leave = × Back
 present-leave-hover = Back to the advisor's view (Esc)
+client-screen-title = Écrin — for the client
+client-screen-open = Client's screen
+client-screen-close = Close the client's screen
+client-screen-hover = The piece large on a second display (full screen), seen as you turn it

@@ -694,3 +694,7 @@ present-enter-hover = La pièce occupe l’écran ; le client essaie métaux et
 present-with-price = avec le prix
 present-leave = × Retour
 present-leave-hover = Retour à la vue du conseiller (Échap)
+client-screen-title = Écrin — pour le client
+client-screen-open = Écran du client
+client-screen-close = Fermer l’écran du client
+client-screen-hover = La pièce en grand sur un second écran (plein écran), vue comme vous la tournez

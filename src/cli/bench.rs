@@ -175,6 +175,19 @@ pub fn run(frames: usize, collection_only: bool) -> ExitCode {
     }
     emit("setting_change_frames", f64::from(swap_frames), "frames");
 
+    // The client's screen: a second 1280×720 picture of the piece following the studio's camera, against the
+    // studio alone, same run.
+    let (alone, _) = frame_times(&mut offscreen, frames);
+    offscreen.open_client_screen(1280, 720);
+    if let Err(error) = offscreen.settle(600) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    let (with_client, _) = frame_times(&mut offscreen, frames);
+    emit("frame_ms_median_with_client_screen", with_client, "ms");
+    emit("present_window_frame_ratio", with_client / alone, "ratio");
+    offscreen.close_client_screen();
+
     // The house's collection: a pavé against a solitaire, and a heavy model opened while frames keep coming.
     if let Err(error) = super::bench_collection::collection_figures(&mut offscreen, frames) {
         eprintln!("bench: {error}");

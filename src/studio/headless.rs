@@ -320,6 +320,42 @@ impl Offscreen {
         Err(OffscreenError::NoPicture)
     }
 
+    /// Opens the client's screen as a second picture of its own (its camera following the studio's, as the window
+    /// does); returns the picture to `capture_of`.
+    pub fn open_client_screen(&mut self, width: u32, height: u32) -> Handle<Image> {
+        let world = self.app.world_mut();
+        let image = world.resource_mut::<Assets<Image>>().add(Image::new_target_texture(
+            width,
+            height,
+            TextureFormat::Rgba8UnormSrgb,
+            None,
+        ));
+        let (environment, presentation) =
+            (world.resource::<StudioEnvironment>().clone(), *world.resource::<super::lighting::Presentation>());
+        let mut commands = world.commands();
+        let target = RenderTarget::Image(image.clone().into());
+        super::present::screen::spawn_client_camera(&mut commands, &environment, &presentation, target);
+        world.flush();
+        self.app.add_systems(PostUpdate, super::present::screen::follow_the_advisors_camera);
+        image
+    }
+
+    /// Closes the client's screen (its camera goes).
+    pub fn close_client_screen(&mut self) {
+        let world = self.app.world_mut();
+        let mut cameras = world.query_filtered::<Entity, With<super::present::screen::ClientCamera>>();
+        for camera in cameras.iter(world).collect::<Vec<_>>() {
+            world.despawn(camera);
+        }
+    }
+
+    /// Renders one frame of another picture than the studio's (the client's screen) and returns it.
+    pub fn capture_of(&mut self, image: &Handle<Image>) -> Result<image::RgbaImage, OffscreenError> {
+        self.app.world_mut().resource_mut::<Captured>().0 = None;
+        self.app.world_mut().spawn(Screenshot::image(image.clone())).observe(store_capture);
+        self.wait_capture()
+    }
+
     /// Renders one frame and returns it.
     pub fn capture(&mut self) -> Result<image::RgbaImage, OffscreenError> {
         self.request_capture();
@@ -328,7 +364,10 @@ impl Offscreen {
 
     /// Turns the view around the ring (turntable), radians.
     pub fn orbit_by(&mut self, yaw: f32) {
-        let mut cameras = self.app.world_mut().query_filtered::<&mut Transform, With<Camera3d>>();
+        let mut cameras = self
+            .app
+            .world_mut()
+            .query_filtered::<&mut Transform, (With<Camera3d>, Without<super::present::screen::ClientCamera>)>();
         for mut transform in cameras.iter_mut(self.app.world_mut()) {
             transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(yaw));
         }
@@ -377,6 +416,8 @@ fn spawn_offscreen_camera(
     current: Res<CurrentDesign>,
 ) {
     commands.spawn((
+        // The studio's camera offscreen: what the client's screen follows.
+        super::camera::StudioCamera,
         Camera3d::default(),
         RenderTarget::Image(target.image.clone().into()),
         view_transform(current.design(), target.framing, View::ThreeQuarter),

@@ -121,6 +121,7 @@ pub fn window_plugin(app: &mut App) {
         window_fit::plugin,
         sizer::plugin,
         present::plugin,
+        present::screen::plugin,
     ));
 }
 
@@ -135,6 +136,8 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
                     resolution: (1600u32, 900u32).into(),
                     ..default()
                 }),
+                // The client's screen may stay open: closing the studio's window ends the studio.
+                exit_condition: bevy::window::ExitCondition::OnPrimaryClosed,
                 ..default()
             })
             .set(AssetPlugin { file_path: models::assets_dir().to_string_lossy().into_owned(), ..default() }),

@@ -84,6 +84,10 @@ fn match_tile_cameras(
     }
 }
 
+/// A camera that takes the main camera's image-based light (`share_the_main_light`): the tiles', the client's screen's.
+#[derive(Component, Clone, Copy, Debug)]
+pub struct SharesMainLight;
+
 /// The camera of tile `slot` (drawing into the window, or into `target`), drawn after the main camera.
 pub fn spawn_tile_camera(
     commands: &mut Commands,
@@ -99,6 +103,7 @@ pub fn spawn_tile_camera(
         layer(slot),
         studio_camera_components(environment),
         super::lighting::SolidBackdrop,
+        SharesMainLight,
     ));
     // The image-based light is the main camera's (`share_the_main_light`): Bevy filters a generated environment
     // map again every frame for each camera that has one.
@@ -119,8 +124,8 @@ pub fn spawn_tile_camera(
 /// camera's filtering, so a change of light reaches every tile).
 pub fn share_the_main_light(
     mut commands: Commands,
-    main: Query<&EnvironmentMapLight, (With<GeneratedEnvironmentMapLight>, Without<TileCamera>)>,
-    tiles: Query<(Entity, Option<&EnvironmentMapLight>), With<TileCamera>>,
+    main: Query<&EnvironmentMapLight, (With<GeneratedEnvironmentMapLight>, Without<SharesMainLight>)>,
+    tiles: Query<(Entity, Option<&EnvironmentMapLight>), With<SharesMainLight>>,
 ) {
     let Some(light) = main.iter().next() else { return };
     for (tile, shown) in &tiles {

@@ -4,6 +4,7 @@
 //! design changes on entering or leaving. This feature owns `PresentCommand`.
 
 pub mod panel;
+pub mod screen;
 
 use super::StudioSystems;
 use bevy::prelude::*;
@@ -16,6 +17,9 @@ pub enum PresentCommand {
         show_price: bool,
     },
     Leave,
+    /// The client's own screen (`screen.rs`): a second window, full screen on a second display.
+    OpenScreen,
+    CloseScreen,
 }
 
 /// Whether the studio is presenting to the client, and what the advisor chose to show.
@@ -23,6 +27,8 @@ pub enum PresentCommand {
 pub struct Presenting {
     pub on: bool,
     pub show_price: bool,
+    /// The client's own screen is open.
+    pub screen_open: bool,
 }
 
 pub fn plugin(app: &mut App) {
@@ -34,8 +40,10 @@ pub fn plugin(app: &mut App) {
 fn carry_out_commands(mut commands: MessageReader<PresentCommand>, mut presenting: ResMut<Presenting>) {
     for command in commands.read() {
         *presenting = match *command {
-            PresentCommand::Enter { show_price } => Presenting { on: true, show_price },
+            PresentCommand::Enter { show_price } => Presenting { on: true, show_price, ..*presenting },
             PresentCommand::Leave => Presenting { on: false, ..*presenting },
+            // The client's screen (`screen.rs`).
+            PresentCommand::OpenScreen | PresentCommand::CloseScreen => *presenting,
         };
     }
 }

@@ -3,6 +3,7 @@
 //! it. Drawn at true scale from the screen's calibration; emits commands only.
 
 use super::{CurrentScreen, Sizer, SizerCommand, SizerDraft};
+use crate::collection::Allowed;
 use crate::design::Design;
 use crate::design::ring_size::{self, MeasuredBy, SizeSystem};
 use crate::i18n::{Language, format};
@@ -23,6 +24,7 @@ pub(super) fn sizer_ui(
     mut sizer: ResMut<Sizer>,
     screen: Res<CurrentScreen>,
     current: Res<CurrentDesign>,
+    house: Res<crate::studio::collection::StudioCollection>,
     languages: Res<Languages>,
     mut route: Route,
 ) -> Result {
@@ -33,13 +35,14 @@ pub(super) fn sizer_ui(
     let calibration = sizer.calibration(&screen.0);
     let band_width = crate::estimate::band_width_mm(current.design());
     let printing = sizer.is_printing();
+    let rules = crate::studio::ui::house_rules(&current, &house);
     let commands = sizer_window(
         ctx,
         &mut sizer.draft,
         calibration,
         &screen.0,
         current.design(),
-        band_width,
+        (band_width, rules.as_ref()),
         printing,
         languages.advisor,
     );
@@ -55,7 +58,7 @@ pub fn sizer_window(
     calibration: Option<Calibration>,
     screen: &str,
     design: &Design,
-    band_width_mm: Option<f32>,
+    piece: (Option<f32>, Option<&Allowed>),
     printing: bool,
     l: Language,
 ) -> Vec<StudioCommand> {
@@ -70,7 +73,7 @@ pub fn sizer_window(
             ui.spacing_mut().interact_size.y = TOUCH_POINTS;
             match calibration {
                 None => match_card(ui, draft, screen, &mut out, l),
-                Some(calibration) => measure(ui, draft, calibration, screen, design, band_width_mm, &mut out, l),
+                Some(calibration) => measure(ui, draft, calibration, screen, design, piece, &mut out, l),
             }
             ui.separator();
             ui.horizontal(|ui| {
@@ -124,7 +127,7 @@ fn measure(
     calibration: Calibration,
     screen: &str,
     design: &Design,
-    band_width_mm: Option<f32>,
+    (band_width_mm, rules): (Option<f32>, Option<&Allowed>),
     out: &mut Vec<StudioCommand>,
     l: Language,
 ) {
@@ -193,15 +196,23 @@ fn measure(
             )),
         };
     }
+    // A house's model is made in the sizes the house allows.
+    let allowed = |c: f32| rules.is_none_or(|r| r.allows_size_change(design.ring_size_mm, c));
+    if let Some((min, max)) = rules.map(|r| r.ring_sizes_mm).filter(|_| !allowed(measured)) {
+        let (min, max) = (format::number(l, f64::from(min), 0), format::number(l, f64::from(max), 0));
+        ui.label(egui::RichText::new(tr!(l, "panel-house-sizes", min = min, max = max)).weak());
+    }
     ui.horizontal_wrapped(|ui| {
-        if ui.button(tr!(l, "sizer-apply", size = label(measured))).clicked() {
+        let button = egui::Button::new(tr!(l, "sizer-apply", size = label(measured)));
+        if ui.add_enabled(allowed(measured), button).clicked() {
             out.push(set(measured));
         }
         if let Some(Advice::WideBand { suggested_mm, .. }) =
             advice(&reading, band_width_mm).into_iter().find(|a| matches!(a, Advice::WideBand { .. }))
         {
             let suggested = (suggested_mm * 10.0).round() / 10.0;
-            if ui.button(tr!(l, "sizer-apply-wide", size = label(suggested))).clicked() {
+            let button = egui::Button::new(tr!(l, "sizer-apply-wide", size = label(suggested)));
+            if ui.add_enabled(allowed(suggested), button).clicked() {
                 out.push(set(suggested));
             }
         }

@@ -50,7 +50,7 @@ struct Drafts {
 }
 
 /// A model of the house's collection: what the house allows for it.
-fn house_rules(
+pub(crate) fn house_rules(
     current: &CurrentDesign,
     house: &super::collection::StudioCollection,
 ) -> Option<crate::collection::Allowed> {
@@ -202,6 +202,13 @@ fn studio_ui(
                             }
                             ui.checkbox(&mut drafts.present_with_price, tr!(l, "present-with-price"));
                         });
+                        let (key, command) = match presenting.screen_open {
+                            false => ("client-screen-open", super::present::PresentCommand::OpenScreen),
+                            true => ("client-screen-close", super::present::PresentCommand::CloseScreen),
+                        };
+                        if ui.button(l.tr(key)).on_hover_text(tr!(l, "client-screen-hover")).clicked() {
+                            emitted.push(command.into());
+                        }
                         ui.horizontal_wrapped(|ui| {
                             let mut turning = view.turntable;
                             if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {

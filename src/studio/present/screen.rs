@@ -1,0 +1,137 @@
+//! The client's own screen: a second window, full screen on a second display when there is one (else a window),
+//! showing the main piece large — no panel — in the studio's light and background, seen as the advisor's camera
+//! sees it (it follows the same frame's camera). A display unplugged under it leaves it a window; closing it, from
+//! the studio or the window's own button, touches nothing of the design.
+
+use super::PresentCommand;
+use crate::studio::StudioSystems;
+use crate::studio::camera::StudioCamera;
+use crate::studio::language::Languages;
+use crate::studio::lighting::{Presentation, StudioEnvironment};
+use bevy::camera::RenderTarget;
+use bevy::prelude::*;
+use bevy::window::{Monitor, MonitorSelection, PrimaryMonitor, WindowMode, WindowRef};
+use bevy_panorbit_camera::PanOrbitCameraSystemSet;
+
+/// The client's window, and the display it was opened full screen on.
+#[derive(Component, Debug)]
+pub struct ClientWindow {
+    pub monitor: Option<Entity>,
+}
+
+/// The camera drawing into the client's window (or, in tests, into an image).
+#[derive(Component, Debug)]
+pub struct ClientCamera;
+
+/// The client's screen in the studio (it needs the renderer: `present::plugin` works without it).
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, (open_and_close, follow_the_window).chain().in_set(StudioSystems::Camera)).add_systems(
+        PostUpdate,
+        follow_the_advisors_camera.after(PanOrbitCameraSystemSet).before(bevy::transform::TransformSystems::Propagate),
+    );
+}
+
+/// A camera showing the main piece as the studio's camera does, into `target`.
+pub fn spawn_client_camera(
+    commands: &mut Commands,
+    environment: &StudioEnvironment,
+    presentation: &Presentation,
+    target: RenderTarget,
+) -> Entity {
+    // A tile's camera of the main piece (its light, background and bloom kept up to date like every tile's), made
+    // the client's.
+    let camera = crate::studio::board::spawn_tile_camera(commands, 0, environment, presentation, Some(target));
+    commands
+        .entity(camera)
+        .remove::<crate::studio::board::TileCamera>()
+        .insert((ClientCamera, Camera { order: 50, ..default() }));
+    camera
+}
+
+#[allow(clippy::too_many_arguments)]
+fn open_and_close(
+    mut commands: Commands,
+    mut asked: MessageReader<PresentCommand>,
+    windows: Query<Entity, With<ClientWindow>>,
+    cameras: Query<Entity, With<ClientCamera>>,
+    monitors: Query<(Entity, Has<PrimaryMonitor>), With<Monitor>>,
+    environment: Res<StudioEnvironment>,
+    presentation: Res<Presentation>,
+    languages: Option<Res<Languages>>,
+) {
+    for command in asked.read() {
+        match command {
+            PresentCommand::OpenScreen if windows.is_empty() => {
+                // Full screen on a display other than the studio's, else a window the advisor can move.
+                let other = monitors.iter().find(|(_, primary)| !primary).map(|(entity, _)| entity);
+                let mode = other
+                    .map_or(WindowMode::Windowed, |m| WindowMode::BorderlessFullscreen(MonitorSelection::Entity(m)));
+                let advisor = languages.as_ref().map(|l| l.advisor).unwrap_or_default();
+                let window = commands
+                    .spawn((
+                        Window {
+                            title: advisor.tr("client-screen-title"),
+                            mode,
+                            resolution: (960u32, 600u32).into(),
+                            ..default()
+                        },
+                        ClientWindow { monitor: other },
+                    ))
+                    .id();
+                let target = RenderTarget::Window(WindowRef::Entity(window));
+                spawn_client_camera(&mut commands, &environment, &presentation, target);
+            }
+            PresentCommand::CloseScreen => {
+                windows.iter().chain(cameras.iter()).for_each(|entity| commands.entity(entity).despawn());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The window closed by its own button: its camera goes; its display unplugged: it becomes a window.
+fn follow_the_window(
+    mut commands: Commands,
+    mut windows: Query<(&mut Window, &mut ClientWindow)>,
+    cameras: Query<(Entity, &RenderTarget), With<ClientCamera>>,
+    monitors: Query<(), With<Monitor>>,
+    mut presenting: ResMut<super::Presenting>,
+) {
+    let open = !windows.is_empty();
+    if presenting.screen_open != open {
+        presenting.screen_open = open;
+    }
+    for (camera, target) in &cameras {
+        let gone = match target {
+            RenderTarget::Window(WindowRef::Entity(window)) => windows.get(*window).is_err(),
+            _ => false,
+        };
+        if gone {
+            commands.entity(camera).despawn();
+        }
+    }
+    for (mut window, mut client) in &mut windows {
+        if client.monitor.is_some_and(|monitor| monitors.get(monitor).is_err()) {
+            client.monitor = None;
+            window.mode = WindowMode::Windowed;
+        }
+    }
+}
+
+/// The client's camera stands where the advisor's does, frame by frame.
+pub fn follow_the_advisors_camera(
+    main: Query<(&Transform, &Projection), (With<StudioCamera>, Without<ClientCamera>)>,
+    mut clients: Query<(&mut Transform, &mut Projection), With<ClientCamera>>,
+) {
+    let Ok((transform, projection)) = main.single() else { return };
+    for (mut client_transform, mut client_projection) in &mut clients {
+        if *client_transform != *transform {
+            *client_transform = *transform;
+        }
+        if let (Projection::Perspective(main), Projection::Perspective(client)) = (projection, &mut *client_projection)
+            && main.fov != client.fov
+        {
+            client.fov = main.fov;
+        }
+    }
+}
