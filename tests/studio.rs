@@ -1486,7 +1486,10 @@ fn in_present_mode_the_client_tries_metals_and_stones_and_the_journal_says_it_wa
     let mut app = command_app();
     app.add_plugins(ecrin::studio::present::plugin);
     send(&mut app, PresentCommand::Enter { show_price: true });
-    assert_eq!(*app.world().resource::<Presenting>(), Presenting { on: true, show_price: true, screen_open: false });
+    assert_eq!(
+        *app.world().resource::<Presenting>(),
+        Presenting { on: true, show_price: true, ..Presenting::default() }
+    );
     send(&mut app, DocumentCommand::ByClient(DesignCommand::SetAlloy(Alloy::Platinum950)));
     send(&mut app, PresentCommand::Leave);
     assert!(!app.world().resource::<Presenting>().on);
@@ -1524,5 +1527,26 @@ fn the_clients_screen_shows_the_same_piece_and_follows_a_change_and_the_camera()
         differing * 50 < studio.pixels().len(),
         "seen from where the studio's camera went: {differing} pixels differ"
     );
+
+    // Turning by itself, the client's screen goes round the piece; back to following, it stands with the studio.
+    use ecrin::studio::present::{Presenting, screen::ClientCamera};
+    let places = |offscreen: &mut Offscreen| {
+        let world = offscreen.world_mut();
+        let mut client = world.query_filtered::<&Transform, With<ClientCamera>>();
+        let client = *client.single(world).expect("the client's camera");
+        let mut studio = world.query_filtered::<&Transform, With<ecrin::studio::camera::StudioCamera>>();
+        (client, *studio.single(world).expect("the studio's camera"))
+    };
+    offscreen.world_mut().insert_resource(Presenting { screen_turning: true, ..Presenting::default() });
+    for _ in 0..3 {
+        offscreen.update();
+    }
+    let (client, studio) = places(&mut offscreen);
+    assert!(client.translation.distance(studio.translation) > 0.5, "{client:?} turned away from {studio:?}");
+    assert!((client.translation.length() - studio.translation.length()).abs() < 0.01, "at the studio's distance");
+    offscreen.world_mut().insert_resource(Presenting::default());
+    offscreen.update();
+    let (client, studio) = places(&mut offscreen);
+    assert_eq!(client, studio);
     offscreen.exit();
 }

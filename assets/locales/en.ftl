@@ -698,3 +698,4 @@ client-screen-title = Écrin — for the client
 client-screen-open = Client's screen
 client-screen-close = Close the client's screen
 client-screen-hover = The piece large on a second display (full screen), seen as you turn it
+client-screen-turning = turning by itself

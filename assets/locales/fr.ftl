@@ -698,3 +698,4 @@ client-screen-title = Écrin — pour le client
 client-screen-open = Écran du client
 client-screen-close = Fermer l’écran du client
 client-screen-hover = La pièce en grand sur un second écran (plein écran), vue comme vous la tournez
+client-screen-turning = qui tourne toute seule

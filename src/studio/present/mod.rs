@@ -20,6 +20,8 @@ pub enum PresentCommand {
     /// The client's own screen (`screen.rs`): a second window, full screen on a second display.
     OpenScreen,
     CloseScreen,
+    /// The client's screen turns the piece slowly by itself (`true`) or shows it as the advisor turns it.
+    TurnOnClientScreen(bool),
 }
 
 /// Whether the studio is presenting to the client, and what the advisor chose to show.
@@ -29,6 +31,8 @@ pub struct Presenting {
     pub show_price: bool,
     /// The client's own screen is open.
     pub screen_open: bool,
+    /// The client's screen turns the piece slowly by itself instead of following the advisor's camera.
+    pub screen_turning: bool,
 }
 
 pub fn plugin(app: &mut App) {
@@ -44,6 +48,7 @@ fn carry_out_commands(mut commands: MessageReader<PresentCommand>, mut presentin
             PresentCommand::Leave => Presenting { on: false, ..*presenting },
             // The client's screen (`screen.rs`).
             PresentCommand::OpenScreen | PresentCommand::CloseScreen => *presenting,
+            PresentCommand::TurnOnClientScreen(turning) => Presenting { screen_turning: turning, ..*presenting },
         };
     }
 }

@@ -118,15 +118,30 @@ fn follow_the_window(
     }
 }
 
-/// The client's camera stands where the advisor's does, frame by frame.
+/// How fast the client's screen turns the piece when it turns by itself: a turn in 20 s.
+const TURNING_SPEED: f32 = std::f32::consts::TAU / 20.0;
+
+/// The client's camera stands where the advisor's does, frame by frame — or, turning by itself, goes round the
+/// piece at the advisor's distance and height.
 pub fn follow_the_advisors_camera(
-    main: Query<(&Transform, &Projection), (With<StudioCamera>, Without<ClientCamera>)>,
+    time: Res<Time>,
+    presenting: Option<Res<super::Presenting>>,
+    mut turned: Local<f32>,
+    main: Query<
+        (&Transform, &Projection, Option<&bevy_panorbit_camera::PanOrbitCamera>),
+        (With<StudioCamera>, Without<ClientCamera>),
+    >,
     mut clients: Query<(&mut Transform, &mut Projection), With<ClientCamera>>,
 ) {
-    let Ok((transform, projection)) = main.single() else { return };
+    let Ok((transform, projection, orbit)) = main.single() else { return };
+    let turning = presenting.is_some_and(|p| p.screen_turning);
+    *turned = if turning { *turned + TURNING_SPEED * time.delta_secs() } else { 0.0 };
+    let focus = orbit.map_or(Vec3::ZERO, |o| o.focus);
+    let mut wanted = *transform;
+    wanted.rotate_around(focus, Quat::from_rotation_y(*turned));
     for (mut client_transform, mut client_projection) in &mut clients {
-        if *client_transform != *transform {
-            *client_transform = *transform;
+        if *client_transform != wanted {
+            *client_transform = wanted;
         }
         if let (Projection::Perspective(main), Projection::Perspective(client)) = (projection, &mut *client_projection)
             && main.fov != client.fov

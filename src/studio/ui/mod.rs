@@ -206,9 +206,17 @@ fn studio_ui(
                             false => ("client-screen-open", super::present::PresentCommand::OpenScreen),
                             true => ("client-screen-close", super::present::PresentCommand::CloseScreen),
                         };
-                        if ui.button(l.tr(key)).on_hover_text(tr!(l, "client-screen-hover")).clicked() {
-                            emitted.push(command.into());
-                        }
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.button(l.tr(key)).on_hover_text(tr!(l, "client-screen-hover")).clicked() {
+                                emitted.push(command.into());
+                            }
+                            let mut turning = presenting.screen_turning;
+                            if presenting.screen_open
+                                && ui.checkbox(&mut turning, tr!(l, "client-screen-turning")).changed()
+                            {
+                                emitted.push(super::present::PresentCommand::TurnOnClientScreen(turning).into());
+                            }
+                        });
                         ui.horizontal_wrapped(|ui| {
                             let mut turning = view.turntable;
                             if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {
