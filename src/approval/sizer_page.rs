@@ -87,13 +87,7 @@ pub fn sizer_page(language: Language) -> RgbaImage {
     text.text(at(MARGIN_MM), at(221.0), &tr!(l, "sizer-page-strip-how"), 36.0, MUTED, width);
     line(&mut page, (zero, baseline), (zero + RULER_MM, baseline), 0.25, INK);
     for mm in 0..=RULER_MM as u32 {
-        let long = if mm % 10 == 0 {
-            5.0
-        } else if mm % 5 == 0 {
-            3.5
-        } else {
-            2.0
-        };
+        let long = 5.0 * crate::sizer::ruler_mark(mm);
         let tick = zero + mm as f32;
         line(&mut page, (tick, baseline), (tick, baseline + long), 0.15, INK);
         if mm % 10 == 0 {

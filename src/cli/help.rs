@@ -67,11 +67,12 @@ fn localize(mut command: Command, l: Language, path: &str) -> Command {
             let heading = if arg.is_positional() { "help-heading-arguments" } else { "help-heading-options" };
             let defaults: Vec<String> =
                 arg.get_default_values().iter().map(|value| value.to_string_lossy().into_owned()).collect();
-            let arg = arg.help(l.tr(&key)).long_help(None::<&str>).help_heading(l.tr(heading));
+            let help = l.tr(&key);
+            let arg = arg.long_help(None::<&str>).help_heading(l.tr(heading));
             if defaults.is_empty() || !arg.get_action().takes_values() {
-                return arg;
+                return arg.help(help);
             }
-            let help = format!("{} {}", l.tr(&key), tr!(l, "help-default", value = defaults.join(", ")));
+            let help = format!("{help} {}", tr!(l, "help-default", value = defaults.join(", ")));
             arg.help(help).hide_default_value(true)
         });
     }

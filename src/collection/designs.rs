@@ -57,7 +57,8 @@ pub fn prepare(design: &Design) -> Result<(), CollectionError> {
 
 impl Collection {
     /// Everything a design of a house's model needs before it is shown, done once: the model loaded, made at the
-    /// design's ring size, its weights estimated. Nothing for Écrin's own designs.
+    /// design's ring size, its weights and its band's width estimated (the panel and the sizer read them on the
+    /// frame: they must be ready before). Nothing for Écrin's own designs.
     pub fn prepare_with(&self, design: &Design, progress: &Progress) -> Result<(), CollectionError> {
         let Some(model) = design.source.collection() else { return Ok(()) };
         self.load_with(model, progress)?;
@@ -66,6 +67,7 @@ impl Collection {
         }
         progress.reached(0.95).map_err(|_| CollectionError::Cancelled(model.name.clone()))?;
         crate::estimate::weights(design);
+        crate::estimate::band_width_mm(design);
         Ok(())
     }
 }

@@ -131,6 +131,16 @@ impl Reading {
     }
 }
 
+/// A ruler's mark at `mm`, as a share of the centimetre mark's length: 1 at each centimetre, 0.7 at each half,
+/// 0.4 at each millimetre (the on-screen ruler and the printed one).
+pub fn ruler_mark(mm: u32) -> f32 {
+    match (mm % 10, mm % 5) {
+        (0, _) => 1.0,
+        (_, 0) => 0.7,
+        _ => 0.4,
+    }
+}
+
 /// What a jeweller adds to a size.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Advice {

@@ -114,12 +114,17 @@ pub fn headless_plugin(app: &mut App) {
         .add_systems(Update, (carry_out_commands, follow_background).chain().in_set(StudioSystems::Input));
 }
 
-/// The monitor holding the window's position, else the primary one.
+/// The monitor holding the window's position, else the primary one (looked for again when a monitor or the window
+/// changes).
 fn follow_screen(
     monitors: Query<(&Monitor, Has<PrimaryMonitor>)>,
     window: Query<&Window, With<PrimaryWindow>>,
+    changed: Query<(), Or<(Changed<Monitor>, Changed<Window>)>>,
     mut screen: ResMut<CurrentScreen>,
 ) {
+    if changed.is_empty() && !screen.0.is_empty() {
+        return;
+    }
     let at = window.single().ok().and_then(|w| match w.position {
         WindowPosition::At(position) => Some(position),
         _ => None,

@@ -184,7 +184,8 @@ fn measure(
         })
     };
     let label = |c: f32| ring_size::label(design.size_system, c);
-    for advice in advice(&reading, band_width_mm) {
+    let advice = advice(&reading, band_width_mm);
+    for &advice in &advice {
         match advice {
             Advice::MeasureWarm => ui.label(egui::RichText::new(tr!(l, "sizer-advice-warm")).weak()),
             Advice::WideBand { width_mm, suggested_mm } => ui.label(tr!(
@@ -207,8 +208,8 @@ fn measure(
         if ui.add_enabled(allowed(measured), button).clicked() {
             out.push(set(measured));
         }
-        if let Some(Advice::WideBand { suggested_mm, .. }) =
-            advice(&reading, band_width_mm).into_iter().find(|a| matches!(a, Advice::WideBand { .. }))
+        if let Some(&Advice::WideBand { suggested_mm, .. }) =
+            advice.iter().find(|a| matches!(a, Advice::WideBand { .. }))
         {
             let suggested = (suggested_mm * 10.0).round() / 10.0;
             let button = egui::Button::new(tr!(l, "sizer-apply-wide", size = label(suggested)));
@@ -273,13 +274,7 @@ fn ruler(ui: &mut egui::Ui, calibration: Calibration, length_mm: f32, l: Languag
     painter.line_segment([zero, zero + egui::vec2(length, 0.0)], ink);
     for mm in 0..=100u32 {
         let x = calibration.points(mm as f32);
-        let tall = if mm % 10 == 0 {
-            14.0
-        } else if mm % 5 == 0 {
-            10.0
-        } else {
-            6.0
-        };
+        let tall = 14.0 * crate::sizer::ruler_mark(mm);
         painter.line_segment([zero + egui::vec2(x, 0.0), zero + egui::vec2(x, tall)], ink);
         if mm % 10 == 0 {
             let text = format::number(l, f64::from(mm / 10), 0);

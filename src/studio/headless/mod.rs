@@ -1,5 +1,9 @@
 //! Offscreen rendering without a window (works on Mesa lavapipe): the same scene plugins as the studio, a camera
 //! rendering into an image, frames driven one by one. Used by `ecrin render`, `ecrin bench` and the render tests.
+//! `error.rs`: why no picture came; `client_screen.rs`: the client's screen as a second picture.
+
+mod client_screen;
+mod error;
 
 use super::commands::StudioCommand;
 use super::document::CurrentDesign;
@@ -18,56 +22,7 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::window::ExitCondition;
 use bevy::winit::WinitPlugin;
 
-/// Why the offscreen renderer could not give a picture.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum OffscreenError {
-    /// A model of the library could not be loaded (its path is in the message).
-    #[error("{0}")]
-    Loading(String),
-    #[error("the renderer stopped")]
-    Stopped,
-    #[error("{what:?} after {frames} frames")]
-    TooManyFrames { what: Awaited, frames: u64 },
-    #[error("no offscreen {0}")]
-    Missing(&'static str),
-    #[error("cannot read the rendered image: {0}")]
-    Unreadable(String),
-    #[error("the rendered image never came back from the GPU")]
-    NoPicture,
-}
-
-/// What the offscreen renderer waited for in vain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Awaited {
-    /// The board's pieces to be composed.
-    BoardComposed,
-    /// The studio to be ready.
-    StudioReady,
-    /// The pipelines to be compiled.
-    Pipelines,
-}
-
-impl OffscreenError {
-    /// The failure in a language (the renderer's own words quoted).
-    pub fn message(&self, l: crate::i18n::Language) -> String {
-        use crate::tr;
-        match self {
-            OffscreenError::Loading(words) => words.clone(),
-            OffscreenError::Stopped => tr!(l, "render-stopped"),
-            OffscreenError::TooManyFrames { what, frames } => {
-                let frames = frames.to_string();
-                match what {
-                    Awaited::BoardComposed => tr!(l, "render-board-not-composed", frames = frames),
-                    Awaited::StudioReady => tr!(l, "render-studio-not-ready", frames = frames),
-                    Awaited::Pipelines => tr!(l, "render-pipelines-compiling", frames = frames),
-                }
-            }
-            OffscreenError::Missing(what) => tr!(l, "render-missing", what = *what),
-            OffscreenError::Unreadable(reason) => tr!(l, "render-unreadable", reason = reason),
-            OffscreenError::NoPicture => tr!(l, "render-no-picture"),
-        }
-    }
-}
+pub use error::{Awaited, OffscreenError};
 
 /// The last image read back from the offscreen target.
 #[derive(Resource, Default)]
@@ -318,42 +273,6 @@ impl Offscreen {
             }
         }
         Err(OffscreenError::NoPicture)
-    }
-
-    /// Opens the client's screen as a second picture of its own (its camera following the studio's, as the window
-    /// does); returns the picture to `capture_of`.
-    pub fn open_client_screen(&mut self, width: u32, height: u32) -> Handle<Image> {
-        let world = self.app.world_mut();
-        let image = world.resource_mut::<Assets<Image>>().add(Image::new_target_texture(
-            width,
-            height,
-            TextureFormat::Rgba8UnormSrgb,
-            None,
-        ));
-        let (environment, presentation) =
-            (world.resource::<StudioEnvironment>().clone(), *world.resource::<super::lighting::Presentation>());
-        let mut commands = world.commands();
-        let target = RenderTarget::Image(image.clone().into());
-        super::present::screen::spawn_client_camera(&mut commands, &environment, &presentation, target);
-        world.flush();
-        self.app.add_systems(PostUpdate, super::present::screen::follow_the_advisors_camera);
-        image
-    }
-
-    /// Closes the client's screen (its camera goes).
-    pub fn close_client_screen(&mut self) {
-        let world = self.app.world_mut();
-        let mut cameras = world.query_filtered::<Entity, With<super::present::screen::ClientCamera>>();
-        for camera in cameras.iter(world).collect::<Vec<_>>() {
-            world.despawn(camera);
-        }
-    }
-
-    /// Renders one frame of another picture than the studio's (the client's screen) and returns it.
-    pub fn capture_of(&mut self, image: &Handle<Image>) -> Result<image::RgbaImage, OffscreenError> {
-        self.app.world_mut().resource_mut::<Captured>().0 = None;
-        self.app.world_mut().spawn(Screenshot::image(image.clone())).observe(store_capture);
-        self.wait_capture()
     }
 
     /// Renders one frame and returns it.
