@@ -96,6 +96,7 @@ view-front = Front
 view-side = Side
 view-top = Top
 view-three-quarter = Three-quarter
+view-hand = On the hand
 
 ## Units and figures ($value, $amount: already formatted).
 
@@ -196,6 +197,7 @@ file-view-front = front
 file-view-side = side
 file-view-top = top
 file-view-three-quarter = three-quarter
+file-view-hand = hand
 file-board = board
 folder-approvals = Écrin approvals
 pack-step-view = { $view } view
@@ -699,3 +701,15 @@ client-screen-open = Client's screen
 client-screen-close = Close the client's screen
 client-screen-hover = The piece large on a second display (full screen), seen as you turn it
 client-screen-turning = turning by itself
+
+## The display hand (a ring shown on a hand)
+hand-shown = On the hand
+hand-shown-hover = Show the ring on a display hand at true scale, its ring finger sized to the ring
+hand-framing-back = Back of the hand
+hand-framing-three-quarter = Three-quarter
+hand-framing-turning = Turning
+hand-Porcelain = Porcelain
+hand-Velvet = Velvet
+hand-FairSkin = Fair skin
+hand-MediumSkin = Medium skin
+hand-DeepSkin = Deep skin

@@ -96,6 +96,7 @@ view-front = Face
 view-side = Profil
 view-top = Dessus
 view-three-quarter = Trois-quarts
+view-hand = Sur la main
 
 ## Unités et chiffres ($value, $amount : déjà écrits à la française).
 
@@ -196,6 +197,7 @@ file-view-front = face
 file-view-side = profil
 file-view-top = dessus
 file-view-three-quarter = trois-quarts
+file-view-hand = main
 file-board = planche
 folder-approvals = Validations Écrin
 pack-step-view = vue { $view }
@@ -699,3 +701,15 @@ client-screen-open = Écran du client
 client-screen-close = Fermer l’écran du client
 client-screen-hover = La pièce en grand sur un second écran (plein écran), vue comme vous la tournez
 client-screen-turning = qui tourne toute seule
+
+## La main de présentation (une bague montrée sur une main)
+hand-shown = Sur la main
+hand-shown-hover = Montrer la bague sur une main de présentation grandeur nature, l’annulaire à la taille de la bague
+hand-framing-back = Dos de la main
+hand-framing-three-quarter = Trois-quarts
+hand-framing-turning = Main qui tourne
+hand-Porcelain = Porcelaine
+hand-Velvet = Velours
+hand-FairSkin = Peau claire
+hand-MediumSkin = Peau mate
+hand-DeepSkin = Peau foncée

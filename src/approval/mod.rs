@@ -24,6 +24,8 @@ pub enum View {
     Top,
     /// The studio's default view, a little above and to the side.
     ThreeQuarter,
+    /// A ring on the display hand, seen over the back of the hand (`--views hand`; not one of `all`).
+    Hand,
 }
 
 impl View {
@@ -36,6 +38,7 @@ impl View {
             View::Side => "view-side",
             View::Top => "view-top",
             View::ThreeQuarter => "view-three-quarter",
+            View::Hand => "view-hand",
         }
     }
 
@@ -51,6 +54,7 @@ impl View {
             View::Side => "side",
             View::Top => "top",
             View::ThreeQuarter => "three-quarter",
+            View::Hand => "hand",
         }
     }
 
@@ -60,11 +64,11 @@ impl View {
             View::Front => Some((0.0, 0.0)),
             View::Side => Some((std::f32::consts::FRAC_PI_2, 0.0)),
             View::Top => Some((0.0, std::f32::consts::FRAC_PI_2)),
-            View::ThreeQuarter => None,
+            View::ThreeQuarter | View::Hand => None,
         }
     }
 
-    /// Parses "front", "side", "top", "three-quarter" (or "3/4"), or "all".
+    /// Parses "front", "side", "top", "three-quarter" (or "3/4"), "hand", or "all" (the four views of the ring).
     /// An unknown word comes back as the error (the command line says it in its language).
     pub fn parse_list(text: &str) -> Result<Vec<View>, String> {
         if text.eq_ignore_ascii_case("all") {
@@ -75,6 +79,7 @@ impl View {
                 let word = word.trim();
                 View::ALL
                     .into_iter()
+                    .chain([View::Hand])
                     .find(|v| v.slug().eq_ignore_ascii_case(word) || (word == "3/4" && *v == View::ThreeQuarter))
                     .ok_or_else(|| word.to_string())
             })

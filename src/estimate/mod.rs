@@ -114,7 +114,7 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
                 };
                 volumes.stones.push(size)
             }
-            PartRole::Display => {}
+            PartRole::Display(_) => {}
         }
     }
     volumes

@@ -30,6 +30,15 @@ pub enum Seat {
     Band,
 }
 
+/// Which surface of a display support a part is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DisplaySurface {
+    /// The bust, the hand.
+    Body,
+    /// The hand's nails.
+    Nail,
+}
+
 /// What a part of a piece is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PartRole {
@@ -39,8 +48,8 @@ pub enum PartRole {
         cut: Cut,
         species: Species,
     },
-    /// A display support (the bust): shown, never weighed.
-    Display,
+    /// A display support (the bust, the hand): shown, never weighed.
+    Display(DisplaySurface),
 }
 
 /// A drawn node of a placed component: which node of its file, what it is, where it goes in the component's frame
@@ -142,7 +151,8 @@ fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cu
                 Material::Metal => PartRole::Metal(zone),
                 Material::Melee => PartRole::Stone { seat: melee_seat, cut: Cut::RoundBrilliant, species: centre.2 },
                 Material::CentreStone => PartRole::Stone { seat: Seat::Centre, cut: centre.0, species: centre.1 },
-                Material::Display => PartRole::Display,
+                Material::Display => PartRole::Display(DisplaySurface::Body),
+                Material::Nail => PartRole::Display(DisplaySurface::Nail),
             };
             Some(Part { node: node.name.clone(), mesh, role, local: node.transform })
         })
@@ -183,6 +193,17 @@ fn ring(design: &Design) -> Assembly {
     let stone =
         placed(Component::Stone(design.stone.cut), head_transform * seat, MetalZone::Head, Seat::Centre, centre);
     Assembly { kind: PieceKind::Ring, components: vec![band, head, stone] }
+}
+
+/// The display hand a ring is shown on: its ring finger along the ring's finger axis, scaled so that the finger
+/// fills the ring at the design's size, the back of the hand under the head. None for a necklace (it has its bust).
+pub fn display_hand(design: &Design) -> Option<PlacedComponent> {
+    if design.necklace.is_some() {
+        return None;
+    }
+    let scale = Affine3A::from_scale(Vec3::splat(super::hand::scale_for(design.ring_size_mm)));
+    let centre = (design.stone.cut, design.stone.species, design.side_stones());
+    Some(placed(Component::Hand, scale, MetalZone::Band, Seat::Band, centre))
 }
 
 /// A necklace on its bust: links along the curve its length gives, the clasp at the back, and the pendant (bail,
@@ -251,6 +272,27 @@ mod tests {
             assert!((radius(*b) - radius(*a) - shift).abs() < 1e-3);
             assert_eq!(a.z, b.z, "the finger axis is untouched");
         }
+    }
+
+    #[test]
+    fn the_display_hands_finger_meets_the_bands_inside() {
+        for ring_size_mm in [44.0, 54.0, 66.0] {
+            let design = Design { ring_size_mm, ..Design::default() };
+            let hand = display_hand(&design).expect("a ring has a hand");
+            assert!(hand.parts.iter().all(|p| matches!(p.role, PartRole::Display(_))));
+            let skin = &hand.component.model().meshes[0].data;
+            let finger = skin.transformed(hand.transform);
+            let near = |p: Vec3| p.truncate().length() < 12.0 * ring_size_mm / 54.0;
+            let finger_round = super::super::hand::section_perimeter(&finger, 0.0, near);
+            let band = assemble(&design);
+            let shank = band.find(|c| matches!(c, Component::Shank(_))).expect("a band");
+            let inner_radius =
+                super::super::ring::REFERENCE_INNER_DIAMETER_MM / 2.0 + shank.band_shift_mm.expect("resized");
+            assert!((inner_radius * std::f32::consts::TAU - ring_size_mm).abs() < 0.05);
+            assert!((finger_round - ring_size_mm).abs() < 0.5, "{ring_size_mm}: {finger_round}");
+        }
+        let necklace = Design { necklace: Some(Necklace::default()), ..Design::default() };
+        assert!(display_hand(&necklace).is_none());
     }
 
     #[test]

@@ -16,8 +16,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub const SEAT_NODE: &str = "seat.center";
-/// Material of display props (the bust): neither metal nor gem.
+/// Material of display props (the bust, the hand): neither metal nor gem.
 pub const DISPLAY_MATERIAL: &str = "display.bust";
+/// The display hand's nails (a little glossier than the hand).
+pub const NAIL_MATERIAL: &str = "display.nail";
 pub const METAL_PREFIX: &str = "metal";
 pub const GEM_PREFIX: &str = "gem";
 
@@ -40,6 +42,8 @@ pub enum Component {
     DropBar,
     /// The display bust necklaces are shown on.
     Bust,
+    /// The display hand rings are shown on (`hand.rs`), at the reference ring size.
+    Hand,
     /// A model of the house's collection at a ring size (`house.rs`): not a file of the library.
     House(super::house::HouseKey),
 }
@@ -51,6 +55,7 @@ pub enum Material {
     CentreStone,
     Melee,
     Display,
+    Nail,
 }
 
 impl Material {
@@ -60,6 +65,7 @@ impl Material {
             Material::CentreStone => "gem.center",
             Material::Melee => "gem.melee",
             Material::Display => DISPLAY_MATERIAL,
+            Material::Nail => NAIL_MATERIAL,
         }
     }
 
@@ -68,6 +74,7 @@ impl Material {
             Material::Metal => ([0.9, 0.75, 0.4, 1.0], 1.0, 0.1),
             Material::CentreStone | Material::Melee => ([1.0, 1.0, 1.0, 1.0], 0.0, 0.0),
             Material::Display => ([0.5, 0.47, 0.43, 1.0], 0.0, 0.85),
+            Material::Nail => ([0.6, 0.57, 0.53, 1.0], 0.0, 0.4),
         };
         GlbMaterial { name: self.name(), base_colour, metallic, roughness, gem_ior: None }
     }
@@ -130,7 +137,7 @@ impl Component {
     pub fn all() -> Vec<Component> {
         let mut all: Vec<Component> = ShankStyle::ALL.into_iter().map(Component::Shank).collect();
         all.extend(ChainStyle::ALL.into_iter().map(Component::ChainLink));
-        all.extend([Component::Clasp, Component::Bail, Component::DropBar, Component::Bust]);
+        all.extend([Component::Clasp, Component::Bail, Component::DropBar, Component::Bust, Component::Hand]);
         for cut in Cut::ALL {
             all.push(Component::Stone(cut));
             all.extend(Setting::ALL.into_iter().map(|setting| Component::Head(setting, cut)));
@@ -149,6 +156,7 @@ impl Component {
             Component::Bail => "models/necklace/bail.glb".into(),
             Component::DropBar => "models/necklace/drop_bar.glb".into(),
             Component::Bust => "models/necklace/bust.glb".into(),
+            Component::Hand => "models/display/hand.glb".into(),
             Component::House(key) => format!("collection/{:016x}.glb", key.model),
         }
     }
@@ -179,6 +187,19 @@ impl Component {
                 let mut form = necklace::bust();
                 form.recompute_smooth_normals();
                 ComponentModel::single("bust", Material::Display, form)
+            }
+            Component::Hand => {
+                let form = super::hand::hand();
+                ComponentModel {
+                    meshes: vec![
+                        ModelMesh { name: "hand".into(), material: Material::Display, data: form.skin },
+                        ModelMesh { name: "nails".into(), material: Material::Nail, data: form.nails },
+                    ],
+                    nodes: vec![
+                        ModelNode { name: "hand".into(), mesh: Some(0), transform: Affine3A::IDENTITY },
+                        ModelNode { name: "nails".into(), mesh: Some(1), transform: Affine3A::IDENTITY },
+                    ],
+                }
             }
             Component::House(key) => super::house::component_model(key).as_ref().clone(),
         }
@@ -260,7 +281,9 @@ mod tests {
         for (path, bytes) in all_models().expect("models") {
             let gltf = gltf::Gltf::from_slice(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
             let materials: Vec<_> = gltf.materials().filter_map(|m| m.name().map(str::to_owned)).collect();
-            let known = |n: &String| n.starts_with(METAL_PREFIX) || n.starts_with(GEM_PREFIX) || n == DISPLAY_MATERIAL;
+            let known = |n: &String| {
+                n.starts_with(METAL_PREFIX) || n.starts_with(GEM_PREFIX) || n == DISPLAY_MATERIAL || n == NAIL_MATERIAL
+            };
             assert!(materials.iter().all(known), "{path}");
             let has_seat = gltf.nodes().any(|n| n.name() == Some(SEAT_NODE));
             assert_eq!(has_seat, path.starts_with("models/heads/"), "{path}");

@@ -5,6 +5,7 @@ pub mod assembly;
 pub mod cut;
 pub mod glb;
 pub mod halo;
+pub mod hand;
 pub mod house;
 pub mod import;
 #[cfg(test)]

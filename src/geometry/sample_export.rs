@@ -93,7 +93,7 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
                 melee += 17;
                 (format!("all-diamonds.{melee}"), 2, "Brilliant")
             }
-            PartRole::Display => continue,
+            PartRole::Display(_) => continue,
         };
         // One mesh per distinct source mesh (the melee share theirs).
         let key = format!("{:?}/{}", placed.component, part.mesh);

@@ -6,6 +6,7 @@ use crate::design::engraving::EngravingStyle;
 use crate::design::necklace::{ChainStyle, Fall, PendantStyle};
 use crate::design::ring_size::SizeSystem;
 use crate::design::{Alloy, Cut, Finish, Setting, ShankStyle, Species};
+use crate::geometry::hand::HandFinish;
 use crate::geometry::house::{ModelKind, StoneSeat};
 use crate::optics::environment::LightingEnvironment;
 
@@ -41,6 +42,7 @@ pub fn all_keys() -> Vec<String> {
         .chain(keys::<ModelKind>())
         .chain(keys::<EngravingStyle>())
         .chain(keys::<StoneSeat>())
+        .chain(keys::<HandFinish>())
         .collect()
 }
 
@@ -67,6 +69,7 @@ terms! {
     "size-system": SizeSystem,
     "falls": Fall,
     "light": LightingEnvironment,
+    "hand": HandFinish,
     "model-kind": ModelKind,
     "seat": StoneSeat,
     "lettering": EngravingStyle,

@@ -4,6 +4,7 @@
 
 pub mod environment;
 pub mod ior;
+pub mod irradiance;
 pub mod metrics;
 pub mod trace;
 pub mod view;

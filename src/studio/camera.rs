@@ -138,13 +138,14 @@ fn turntable_and_reset(
     current: Res<CurrentDesign>,
     mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>,
     pieces: Query<(&super::pieces::Piece, Ref<super::pieces::PieceKind>)>,
+    hand: Option<Res<super::hand::HandView>>,
 ) {
     // A change between ring and necklace reframes the view (and the first frame frames whatever the studio
     // opened with, e.g. a necklace preset given at start: the main piece's kind is new then).
     let piece_changed = pieces.iter().any(|(piece, kind)| piece.0 == 0 && kind.is_changed());
     for mut camera in &mut cameras {
         if controls.reset_requested || piece_changed {
-            let reset = view_for(main_design(&current));
+            let reset = super::hand::studio_view(main_design(&current), hand.as_deref());
             camera.target_focus = reset.target_focus;
             camera.target_yaw = reset.target_yaw;
             camera.target_pitch = reset.target_pitch;

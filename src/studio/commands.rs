@@ -2,7 +2,7 @@
 //! `DocumentCommand` (`document/`), `PresentationCommand` (`lighting/`), `ViewCommand` (`camera.rs`),
 //! `ShowBust` (`necklace/`), `PresetRequest` (`presets.rs`), `ImportCommand` (`import/`), `CollectionCommand`
 //! (`collection/`), `PackCommand` (`pack/job.rs`), `ExportBoard` (`board/export.rs`), `RecoveryCommand`
-//! (`recovery/`), `LanguageCommand` (`language/`), `SizerCommand` (`sizer/`), `PresentCommand` (`present/`). Where
+//! (`recovery/`), `LanguageCommand` (`language/`), `SizerCommand` (`sizer/`), `PresentCommand` (`present/`), `HandCommand` (`hand/`). Where
 //! several features' commands travel together (a panel returns its clicks as a list), they are carried as
 //! `StudioCommand`s and routed here, each to its owner.
 
@@ -10,6 +10,7 @@ use super::board::export::ExportBoard;
 use super::camera::ViewCommand;
 use super::collection::CollectionCommand;
 use super::document::DocumentCommand;
+use super::hand::HandCommand;
 use super::import::ImportCommand;
 use super::language::LanguageCommand;
 use super::lighting::PresentationCommand;
@@ -39,6 +40,7 @@ pub enum StudioCommand {
     Language(LanguageCommand),
     Sizer(SizerCommand),
     Present(PresentCommand),
+    Hand(HandCommand),
 }
 
 macro_rules! carried {
@@ -65,6 +67,7 @@ carried!(
     LanguageCommand => Language,
     SizerCommand => Sizer,
     PresentCommand => Present,
+    HandCommand => Hand,
 );
 
 impl From<crate::design::DesignCommand> for StudioCommand {
@@ -89,6 +92,7 @@ pub struct Route<'w> {
     language: MessageWriter<'w, LanguageCommand>,
     sizer: MessageWriter<'w, SizerCommand>,
     present: MessageWriter<'w, PresentCommand>,
+    hand: MessageWriter<'w, HandCommand>,
 }
 
 impl StudioCommand {
@@ -108,6 +112,7 @@ impl StudioCommand {
             StudioCommand::Language(c) => _ = world.write_message(c),
             StudioCommand::Sizer(c) => _ = world.write_message(c),
             StudioCommand::Present(c) => _ = world.write_message(c),
+            StudioCommand::Hand(c) => _ = world.write_message(c),
         }
     }
 }
@@ -130,6 +135,7 @@ impl Route<'_> {
                 StudioCommand::Language(c) => _ = self.language.write(c),
                 StudioCommand::Sizer(c) => _ = self.sizer.write(c),
                 StudioCommand::Present(c) => _ = self.present.write(c),
+                StudioCommand::Hand(c) => _ = self.hand.write(c),
             }
         }
     }

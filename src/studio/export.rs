@@ -142,6 +142,7 @@ impl Exporter {
         view: View,
         keep_going: &mut dyn FnMut() -> bool,
     ) -> Result<Option<RgbaImage>, ExportError> {
+        self.offscreen.show_hand(view == View::Hand && self.design.necklace.is_none())?;
         let transform = view_transform(&self.design, self.settings.framing, view);
         self.render_from(transform, keep_going)
     }

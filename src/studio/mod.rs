@@ -5,9 +5,11 @@ pub mod board;
 pub mod camera;
 pub mod collection;
 pub mod commands;
+pub mod display;
 pub mod document;
 pub mod export;
 pub mod gem;
+pub mod hand;
 pub mod headless;
 pub mod import;
 pub mod language;
@@ -100,6 +102,8 @@ pub fn scene_plugin(app: &mut App) {
         import::plugin,
         collection::plugin,
         necklace::plugin,
+        display::plugin,
+        hand::plugin,
         loading::plugin,
     ));
 }

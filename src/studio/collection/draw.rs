@@ -156,7 +156,7 @@ fn build_house(
                         }
                     }
                 }
-                PartRole::Display => {}
+                PartRole::Display(_) => {}
             }
         }
         built = true;

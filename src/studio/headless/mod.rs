@@ -237,6 +237,15 @@ impl Offscreen {
         Err(OffscreenError::TooManyFrames { what: Awaited::Pipelines, frames: max_frames })
     }
 
+    /// Shows or hides the display hand under the ring (the hand view), and lets the scene follow.
+    pub fn show_hand(&mut self, shown: bool) -> Result<(), OffscreenError> {
+        if self.app.world().get_resource::<super::hand::HandView>().is_some_and(|view| view.shown != shown) {
+            self.send(super::hand::HandCommand::Show(shown));
+            self.settle(600)?;
+        }
+        Ok(())
+    }
+
     /// Render pipelines compiling right now.
     pub fn pipelines_waiting(&self) -> usize {
         self.app.world().resource::<super::loading::PipelinesWaiting>().0
@@ -363,6 +372,11 @@ fn reframe_for_the_piece(
 
 /// Where the camera stands for a view of the design: the studio's framing, turned to the view's direction.
 pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transform {
+    if view == View::Hand && design.necklace.is_none() {
+        let hand = super::hand::hand_camera(design, super::hand::HandFraming::Back);
+        let position = orbit_position(hand.target_focus, hand.target_yaw, hand.target_pitch, hand.target_radius);
+        return Transform::from_translation(position).looking_at(hand.target_focus, Vec3::Y);
+    }
     let studio = super::camera::view_for(design);
     let (focus, radius) = match framing {
         Framing::Ring => (studio.target_focus, studio.target_radius),

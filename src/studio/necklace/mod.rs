@@ -6,6 +6,7 @@
 
 pub mod panel;
 
+use super::display::DisplayMaterials;
 use super::gem::GemMaterials;
 use super::materials::RingMaterials;
 use super::models::ModelLibrary;
@@ -36,10 +37,6 @@ pub struct NecklaceRoot;
 #[derive(Component)]
 struct Unbuilt;
 
-/// The bust's linen, shared by every variant's bust.
-#[derive(Resource)]
-struct BustLinen(Handle<StandardMaterial>);
-
 /// A display part (the bust), hidden when the advisor hides the bust.
 #[derive(Component)]
 struct BustPart;
@@ -62,7 +59,6 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BustShown>()
         .add_message::<ShowBust>()
         .add_systems(Update, show_bust.in_set(StudioSystems::ApplyCommands))
-        .add_systems(Startup, make_linen)
         .add_systems(
             Update,
             (
@@ -73,17 +69,6 @@ pub(super) fn plugin(app: &mut App) {
                     .in_set(StudioSystems::SyncScene),
             ),
         );
-}
-
-fn make_linen(mut commands: Commands, mut materials: ResMut<Assets<StandardMaterial>>) {
-    // A neutral display bust: warm pale linen, matte, like a boutique's neck form.
-    let linen = materials.add(StandardMaterial {
-        base_color: Color::srgb(0.50, 0.47, 0.43),
-        perceptual_roughness: 0.85,
-        reflectance: 0.3,
-        ..default()
-    });
-    commands.insert_resource(BustLinen(linen));
 }
 
 /// A necklace root under every new piece.
@@ -130,7 +115,7 @@ fn build_necklace(
     roots: Query<(Entity, &ChildOf), (With<NecklaceRoot>, With<Unbuilt>)>,
     pieces: Query<(&PieceDesign, &RingMaterials, Option<&GemMaterials>)>,
     parts: Query<(Entity, &ChildOf), With<NecklacePart>>,
-    linen: Res<BustLinen>,
+    display: Option<Res<DisplayMaterials>>,
     library: Res<ModelLibrary>,
     (documents, gltf_meshes): (Res<Assets<Gltf>>, Res<Assets<GltfMesh>>),
 ) {
@@ -161,7 +146,13 @@ fn build_necklace(
             match role {
                 PartRole::Metal(MetalZone::Band) => part.insert(MeshMaterial3d(ring.metal.clone())),
                 PartRole::Metal(MetalZone::Head) => part.insert(MeshMaterial3d(ring.head_metal.clone())),
-                PartRole::Display => part.insert((BustPart, MeshMaterial3d(linen.0.clone()))),
+                PartRole::Display(_) => match &display {
+                    Some(display) => part.insert((BustPart, MeshMaterial3d(display.linen.clone()))),
+                    None => {
+                        part.despawn();
+                        continue;
+                    }
+                },
                 PartRole::Stone { seat, cut, .. } => {
                     let material = gems.and_then(|gems| match seat {
                         Seat::Centre => gems.centre.get(&cut).cloned(),

@@ -155,6 +155,7 @@ pub fn view_file(language: Language, view: View) -> String {
         View::Side => "file-view-side",
         View::Top => "file-view-top",
         View::ThreeQuarter => "file-view-three-quarter",
+        View::Hand => "file-view-hand",
     };
     language.tr(key)
 }

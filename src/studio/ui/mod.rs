@@ -103,11 +103,12 @@ fn studio_ui(
         Res<super::necklace::BustShown>,
         ResMut<super::collection::StudioCollection>,
     ),
-    (mut layout, board_export, languages, presenting): (
+    (mut layout, board_export, languages, presenting, hand): (
         ResMut<BoardLayout>,
         Res<BoardExport>,
         Res<Languages>,
         Res<super::present::Presenting>,
+        Res<super::hand::HandView>,
     ),
     mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -232,6 +233,9 @@ fn studio_ui(
                                 }
                             }
                         });
+                        if current.design().necklace.is_none() {
+                            emitted.extend(super::hand::panel::hand_ui(ui, &hand, l));
+                        }
                         emitted.extend(presets::presets_ui(
                             ui,
                             &mut browser,

@@ -1,0 +1,160 @@
+//! The display supports' material (the bust's linen, the hand's porcelain, velvet or skin, its nails):
+//! Bevy's PBR for the specular, the environment's smooth spherical-harmonic irradiance for the diffuse
+//! (`shaders/display.wgsl`, `optics::irradiance`), kept in step with the light the advisor chooses. One material
+//! type for every finish: a change of finish or light edits the materials in place, no new pipeline.
+
+use super::StudioSystems;
+use super::lighting::{ENVIRONMENT_INTENSITY, Presentation};
+use crate::geometry::hand::HandFinish;
+use crate::optics::irradiance::Irradiance;
+use bevy::asset::uuid_handle;
+use bevy::pbr::{ExtendedMaterial, MaterialExtension};
+use bevy::prelude::*;
+use bevy::render::render_resource::{AsBindGroup, ShaderType};
+use bevy::shader::ShaderRef;
+
+pub type DisplayMaterial = ExtendedMaterial<StandardMaterial, DisplaySurface>;
+
+const DISPLAY_SHADER: Handle<Shader> = uuid_handle!("5b7d2c41-8e3a-4f1b-a6c9-2d4e8f0b7a13");
+
+#[derive(ShaderType, Clone, Copy, Debug, Default, PartialEq)]
+pub struct DisplaySurfaceParams {
+    /// Irradiance over π as spherical harmonics, times the environment light's intensity (rgb, w unused).
+    pub irradiance: [Vec4; 9],
+    /// rgb: the sheen's colour; w: its strength (velvet's pile at grazing angles).
+    pub sheen: Vec4,
+}
+
+/// The part of a display material the shader adds to Bevy's.
+#[derive(Asset, AsBindGroup, TypePath, Clone, Debug, Default)]
+pub struct DisplaySurface {
+    #[uniform(100)]
+    pub params: DisplaySurfaceParams,
+}
+
+impl MaterialExtension for DisplaySurface {
+    fn fragment_shader() -> ShaderRef {
+        ShaderRef::Handle(DISPLAY_SHADER)
+    }
+}
+
+/// The display supports' materials, shared by every piece's bust and hand.
+#[derive(Resource, Clone)]
+pub struct DisplayMaterials {
+    /// The bust's warm pale linen, matte, like a boutique's neck form.
+    pub linen: Handle<DisplayMaterial>,
+    pub hand: Handle<DisplayMaterial>,
+    pub nails: Handle<DisplayMaterial>,
+}
+
+/// How a surface looks: base colour (sRGB), perceptual roughness, reflectance, sheen (sRGB colour, strength).
+struct Look {
+    colour: [f32; 3],
+    roughness: f32,
+    reflectance: f32,
+    sheen: ([f32; 3], f32),
+}
+
+fn linen() -> Look {
+    Look { colour: [0.70, 0.66, 0.61], roughness: 0.85, reflectance: 0.3, sheen: ([0.6, 0.58, 0.55], 0.15) }
+}
+
+/// The hand's look and its nails' for a finish (judged by eye against boutique display hands).
+fn hand_looks(finish: HandFinish) -> (Look, Look) {
+    let skin = |colour: [f32; 3], nail: [f32; 3]| {
+        (
+            Look { colour, roughness: 0.55, reflectance: 0.35, sheen: ([1.0, 0.85, 0.75], 0.25) },
+            Look { colour: nail, roughness: 0.3, reflectance: 0.45, sheen: ([1.0, 0.9, 0.85], 0.1) },
+        )
+    };
+    match finish {
+        HandFinish::Porcelain => (
+            Look { colour: [0.92, 0.91, 0.89], roughness: 0.2, reflectance: 0.5, sheen: ([1.0; 3], 0.0) },
+            Look { colour: [0.94, 0.93, 0.91], roughness: 0.12, reflectance: 0.55, sheen: ([1.0; 3], 0.0) },
+        ),
+        HandFinish::Velvet => (
+            Look { colour: [0.035, 0.033, 0.036], roughness: 1.0, reflectance: 0.2, sheen: ([0.42, 0.40, 0.44], 1.2) },
+            Look { colour: [0.04, 0.038, 0.041], roughness: 0.9, reflectance: 0.25, sheen: ([0.42, 0.40, 0.44], 1.0) },
+        ),
+        HandFinish::FairSkin => skin([0.89, 0.73, 0.64], [0.93, 0.78, 0.76]),
+        HandFinish::MediumSkin => skin([0.71, 0.52, 0.39], [0.80, 0.63, 0.57]),
+        HandFinish::DeepSkin => skin([0.37, 0.24, 0.17], [0.55, 0.40, 0.35]),
+    }
+}
+
+fn apply_look(material: &mut DisplayMaterial, look: &Look) {
+    let [r, g, b] = look.colour;
+    material.base.base_color = Color::srgb(r, g, b);
+    material.base.perceptual_roughness = look.roughness;
+    material.base.reflectance = look.reflectance;
+    let ([r, g, b], strength) = look.sheen;
+    let sheen = Color::srgb(r, g, b).to_linear();
+    material.extension.params.sheen = Vec4::new(sheen.red, sheen.green, sheen.blue, strength);
+}
+
+fn new_material(look: &Look, irradiance: [Vec4; 9]) -> DisplayMaterial {
+    let mut material = DisplayMaterial { base: StandardMaterial::default(), extension: DisplaySurface::default() };
+    apply_look(&mut material, look);
+    material.extension.params.irradiance = irradiance;
+    material
+}
+
+/// How much of the environment's light a display support receives. The environments' softboxes are as bright as
+/// the metal's reflections need; a matte form under them at full strength would be white all over (a porcelain
+/// hand's back would be five times display white), so the support is lit lower, as a photographer flags a prop.
+const DISPLAY_LIGHT: f32 = 0.3;
+
+/// The environment's irradiance as the shader takes it.
+fn irradiance_of(presentation: &Presentation) -> [Vec4; 9] {
+    let strength = ENVIRONMENT_INTENSITY * DISPLAY_LIGHT;
+    Irradiance::of_environment(presentation.environment).0.map(|c| (c * strength).extend(0.0))
+}
+
+/// Gives the hand's materials a finish (edited in place).
+pub fn set_hand_finish(materials: &DisplayMaterials, assets: &mut Assets<DisplayMaterial>, finish: HandFinish) {
+    let (hand, nails) = hand_looks(finish);
+    for (handle, look) in [(&materials.hand, hand), (&materials.nails, nails)] {
+        if let Some(mut material) = assets.get_mut(handle) {
+            apply_look(&mut material, &look);
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    super::embed_shader(app, &DISPLAY_SHADER, include_str!("../../shaders/display.wgsl"), "shaders/display.wgsl");
+    app.add_plugins(MaterialPlugin::<DisplayMaterial>::default()).add_systems(Startup, make_materials).add_systems(
+        Update,
+        follow_the_light.run_if(resource_changed::<Presentation>).in_set(StudioSystems::SyncMaterials),
+    );
+}
+
+fn make_materials(
+    mut commands: Commands,
+    mut assets: ResMut<Assets<DisplayMaterial>>,
+    presentation: Res<Presentation>,
+) {
+    let irradiance = irradiance_of(&presentation);
+    let (hand, nails) = hand_looks(HandFinish::default());
+    commands.insert_resource(DisplayMaterials {
+        linen: assets.add(new_material(&linen(), irradiance)),
+        hand: assets.add(new_material(&hand, irradiance)),
+        nails: assets.add(new_material(&nails, irradiance)),
+    });
+}
+
+/// A new light: every display surface receives it.
+fn follow_the_light(
+    presentation: Res<Presentation>,
+    materials: Option<Res<DisplayMaterials>>,
+    mut assets: ResMut<Assets<DisplayMaterial>>,
+) {
+    let Some(materials) = materials else { return };
+    let irradiance = irradiance_of(&presentation);
+    for handle in [&materials.linen, &materials.hand, &materials.nails] {
+        if let Some(mut material) = assets.get_mut(handle)
+            && material.extension.params.irradiance != irradiance
+        {
+            material.extension.params.irradiance = irradiance;
+        }
+    }
+}
