@@ -16,6 +16,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
+#[path = "studio/hand.rs"]
+mod hand;
+
 fn command_app() -> App {
     let mut app = App::new();
     app.add_plugins(MinimalPlugins).add_plugins(ecrin::studio::core_plugin);
@@ -877,6 +880,8 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
         design: design.clone(),
         journal: journal.clone(),
         include_journal: true,
+        // The ring on the hand as a fifth view.
+        hand_view: true,
         client: Some("Mme Durand".into()),
         prices: None,
         views: ExportSettings::new(64, white),
@@ -904,10 +909,10 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     })
     .expect("pack")
     .expect("not cancelled");
-    assert_eq!(seen.len(), 4 + 3 + 2, "one progress step per picture, the sheet and the finish");
+    assert_eq!(seen.len(), 5 + 3 + 2, "one progress step per picture, the sheet and the finish");
     assert!(seen.iter().all(|&(d, t)| d < t));
     let stem = "Bague-Éloïse";
-    for name in ["trois-quarts", "face", "profil", "dessus"] {
+    for name in ["trois-quarts", "face", "profil", "dessus", "main"] {
         let picture = image::open(folder.join(format!("{stem}-{name}.png"))).expect("view").to_rgba8();
         assert_eq!(picture.dimensions(), (64, 64));
     }
@@ -1238,7 +1243,7 @@ fn the_approval_section_writes_a_pack_in_the_clients_language_chosen_there() {
         let job = PackJob::default();
         let mut harness = Harness::builder().with_size(egui::vec2(340.0, 400.0)).build_ui_state(
             |ui, (order, emitted): &mut (PackOrder, Vec<StudioCommand>)| {
-                emitted.extend(approval_ui(ui, &job, order, None, &languages));
+                emitted.extend(approval_ui(ui, &job, order, None, &languages, true));
             },
             (PackOrder::default(), Vec::new()),
         );

@@ -1,11 +1,13 @@
 //! `ecrin bench`: start-up time, frame times at 1280×720, change latency and peak memory, as JSON lines
 //! `{"metric": NAME, "value": NUMBER, "unit": UNIT}`.
 
+use crate::approval::View;
 use crate::design::{Alloy, Design, DesignCommand};
 use crate::studio::commands::StudioCommand;
 use crate::studio::gem::StoneRendering;
 use crate::studio::headless::Offscreen;
 use crate::studio::lighting::PresentationCommand;
+use bevy::prelude::{Camera3d, Transform, With};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -188,6 +190,26 @@ pub fn run(frames: usize, collection_only: bool) -> ExitCode {
     emit("present_window_frame_ratio", with_client / alone, "ratio");
     offscreen.close_client_screen();
 
+    // The ring on the display hand (its ~190 000 triangles, framed over the back of the hand) against the ring
+    // alone in the studio's view, same run.
+    let (ring_alone, _) = frame_times(&mut offscreen, frames);
+    let design = offscreen.design();
+    let ring_view = crate::studio::headless::view_transform(&design, Default::default(), View::ThreeQuarter);
+    let hand_view = crate::studio::headless::view_transform(&design, Default::default(), View::Hand);
+    if let Err(error) = offscreen.show_hand(true) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    place_cameras(&mut offscreen, hand_view);
+    let (on_hand, _) = frame_times(&mut offscreen, frames);
+    emit("frame_ms_median_hand_view", on_hand, "ms");
+    emit("hand_view_vs_ring_frame_ratio", on_hand / ring_alone, "ratio");
+    if let Err(error) = offscreen.show_hand(false) {
+        eprintln!("bench: {error}");
+        return ExitCode::FAILURE;
+    }
+    place_cameras(&mut offscreen, ring_view);
+
     // The house's collection: a pavé against a solitaire, and a heavy model opened while frames keep coming.
     if let Err(error) = super::bench_collection::collection_figures(&mut offscreen, frames) {
         eprintln!("bench: {error}");
@@ -227,6 +249,15 @@ pub fn run(frames: usize, collection_only: bool) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Puts the offscreen cameras at a view.
+fn place_cameras(offscreen: &mut Offscreen, transform: Transform) {
+    let world = offscreen.world_mut();
+    let mut cameras = world.query_filtered::<&mut Transform, With<Camera3d>>();
+    for mut camera in cameras.iter_mut(world) {
+        *camera = transform;
+    }
 }
 
 /// Export speed: one 4096×4096 picture (rendered, read back, PNG-encoded) and a 36-frame turntable at 1024

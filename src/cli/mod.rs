@@ -64,9 +64,12 @@ pub struct ViewArgs {
     /// Render this many samples per pixel along each axis and average them (1–4): smoother prongs and edges.
     #[arg(long, default_value_t = 1)]
     pub supersample: u32,
-    /// Views: front, side, top, three-quarter, comma-separated, or all. Several views add "-<view>" to the names.
+    /// Views: front, side, top, three-quarter, hand, comma-separated, or all. Several views add "-<view>" to the names.
     #[arg(long, default_value = "three-quarter", value_parser = parse_views)]
     pub views: Views,
+    /// The display hand of the hand view: porcelain, velvet, fair, medium or deep.
+    #[arg(long, default_value = "porcelain", value_parser = parse_hand)]
+    pub hand: crate::geometry::hand::HandFinish,
 }
 
 /// The views a render makes (a clap value).
@@ -99,6 +102,7 @@ impl ViewArgs {
             framing: self.framing(),
             presentation: self.presentation(),
             max_tile: None,
+            hand: self.hand,
         }
     }
 }
@@ -217,6 +221,13 @@ pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
         .into_iter()
         .find(|e| format!("{e:?}").eq_ignore_ascii_case(text))
         .ok_or_else(|| crate::tr!(language(), "cli-unknown-light", text = text))
+}
+
+pub(crate) fn parse_hand(text: &str) -> Result<crate::geometry::hand::HandFinish, String> {
+    crate::geometry::hand::HandFinish::ALL
+        .into_iter()
+        .find(|finish| finish.slug().eq_ignore_ascii_case(text))
+        .ok_or_else(|| crate::tr!(language(), "cli-unknown-hand", text = text))
 }
 
 pub(crate) fn parse_background(text: &str) -> Result<Background, String> {

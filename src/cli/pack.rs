@@ -46,6 +46,12 @@ pub struct PackArgs {
     /// A price list (RON) for the price estimate; without it the sheet shows weights only.
     #[arg(long)]
     pub prices: Option<PathBuf>,
+    /// Add the ring on the display hand to the views (a necklace has its bust in every view).
+    #[arg(long)]
+    pub hand_view: bool,
+    /// The display hand: porcelain, velvet, fair, medium or deep.
+    #[arg(long, default_value = "porcelain", value_parser = super::parse_hand)]
+    pub hand: crate::geometry::hand::HandFinish,
     /// Leave the co-design journal out of the pack.
     #[arg(long)]
     pub no_journal: bool,
@@ -70,6 +76,7 @@ pub fn run(args: PackArgs) -> ExitCode {
         framing: Framing::Ring,
         presentation,
         max_tile: None,
+        hand: args.hand,
     };
     let turntable_check = ExportSettings { size: args.turntable_size, supersample: 1, ..views };
     for check in [views.check(), if args.turntable > 0 { turntable_check.check() } else { Ok(()) }] {
@@ -89,6 +96,7 @@ pub fn run(args: PackArgs) -> ExitCode {
         design,
         journal,
         include_journal: !args.no_journal,
+        hand_view: args.hand_view,
         client: args.client,
         prices,
         views,

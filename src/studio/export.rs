@@ -28,11 +28,20 @@ pub struct ExportSettings {
     pub presentation: Presentation,
     /// Tile side limit (defaults to the GPU's texture limit and `MAX_TILE`); tests set it small.
     pub max_tile: Option<u32>,
+    /// What the display hand of the hand view is made of.
+    pub hand: crate::geometry::hand::HandFinish,
 }
 
 impl ExportSettings {
     pub fn new(size: u32, presentation: Presentation) -> ExportSettings {
-        ExportSettings { size, supersample: 1, framing: Framing::Ring, presentation, max_tile: None }
+        ExportSettings {
+            size,
+            supersample: 1,
+            framing: Framing::Ring,
+            presentation,
+            max_tile: None,
+            hand: Default::default(),
+        }
     }
 
     /// A clear message for sizes the export cannot make.
@@ -105,6 +114,10 @@ impl Exporter {
         offscreen.run_until_ready(3000)?;
         if settings.presentation != Presentation::default() {
             offscreen.present(settings.presentation)?;
+        }
+        if settings.hand != Default::default() {
+            offscreen.send(super::hand::HandCommand::Finish(settings.hand));
+            offscreen.settle(600)?;
         }
         if tiles_per_side > 1 {
             // Bloom spreads light across tile borders, which separate tiles cannot agree on.

@@ -77,8 +77,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, handle_commands.in_set(StudioSystems::ApplyCommands))
         .add_systems(
             Update,
-            (spawn_roots.in_set(PieceSpawn), (build_hands, follow_ring_sizes, show_or_hide).chain().after(PieceSpawn))
-                .in_set(StudioSystems::SyncScene),
+            (
+                spawn_roots.in_set(PieceSpawn),
+                (build_hands, follow_ring_sizes, show_or_hide)
+                    .chain()
+                    .after(PieceSpawn)
+                    .in_set(StudioSystems::SyncScene),
+            ),
         )
         .add_systems(Update, follow_finish.run_if(resource_changed::<HandView>).in_set(StudioSystems::SyncMaterials))
         .add_systems(Update, frame_the_hand.in_set(StudioSystems::Camera));

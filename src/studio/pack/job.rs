@@ -59,6 +59,8 @@ pub struct PackOrder {
     /// Printed on the sheet when not empty (privacy: optional).
     pub client: String,
     pub include_journal: bool,
+    /// The ring on the display hand as one more view.
+    pub hand_view: bool,
 }
 
 /// Write the approval pack of the design being edited (in the background), or stop the one running.
@@ -101,7 +103,9 @@ fn start_or_cancel(
     mut job: ResMut<PackJob>,
     mut status: ResMut<StatusLine>,
     languages: Option<Res<crate::studio::language::Languages>>,
+    hand: Option<Res<crate::studio::hand::HandView>>,
 ) {
+    let finish = hand.map(|view| view.finish).unwrap_or_default();
     let languages = languages.map(|l| *l).unwrap_or_default();
     for command in commands.read() {
         match command {
@@ -110,7 +114,7 @@ fn start_or_cancel(
             }
             PackCommand::Write(order) => {
                 let source = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
-                match start(&current, order, source.as_deref(), languages) {
+                match start(&current, order, source.as_deref(), languages, finish) {
                     Ok(running) => {
                         let folder = running.folder.display().to_string();
                         *status = StatusLine::info(said!("status-pack-writing", folder = folder));
@@ -136,6 +140,7 @@ fn start(
     order: &PackOrder,
     prices: Option<&Path>,
     languages: crate::studio::language::Languages,
+    finish: crate::geometry::hand::HandFinish,
 ) -> Result<Running, Said> {
     let design = current.design();
     let work = crate::studio::presets::user_presets_dir().with_file_name("packing");
@@ -164,6 +169,9 @@ fn start(
     }
     if let Some(prices) = prices {
         args.extend(["--prices".into(), prices.into()]);
+    }
+    if order.hand_view && design.necklace.is_none() {
+        args.extend(["--hand-view".into(), "--hand".into(), finish.slug().into()]);
     }
     let child = ChildJob::start(&args).map_err(|e| said!("status-export-cannot-start", reason = e.to_string()))?;
     Ok(Running { child, input, folder })

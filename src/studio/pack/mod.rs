@@ -26,6 +26,8 @@ pub struct PackRequest {
     /// The co-design journal; written into the preset and the sheet only with `include_journal`.
     pub journal: Vec<JournalEntry>,
     pub include_journal: bool,
+    /// The ring on the display hand as one more view (not for a necklace).
+    pub hand_view: bool,
     /// Shown on the sheet when given (privacy: optional).
     pub client: Option<String>,
     pub prices: Option<PriceList>,
@@ -57,7 +59,9 @@ pub fn write_pack(
 ) -> Result<Option<PathBuf>, String> {
     let stem = safe_file_stem(&request.design.name);
     let (l, client) = (request.language, request.client_language);
-    let total = View::ALL.len() + request.turntable_frames as usize + 2;
+    let on_hand = request.hand_view && request.design.necklace.is_none();
+    let views: Vec<View> = View::ALL.into_iter().chain(on_hand.then_some(View::Hand)).collect();
+    let total = views.len() + request.turntable_frames as usize + 2;
     let mut done = 0;
     let mut step = |doing: &str, done: &mut usize| {
         let keep_going = progress(PackProgress { done: *done, total, doing });
@@ -69,7 +73,7 @@ pub fn write_pack(
     // The views.
     let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.message(l))?;
     let mut pictures = Vec::new();
-    for view in View::ALL {
+    for view in views {
         if !step(&tr!(l, "pack-step-view", view = view.caption(l).to_lowercase()), &mut done) {
             return Ok(None);
         }

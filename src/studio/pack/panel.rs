@@ -15,6 +15,7 @@ pub fn approval_ui(
     order: &mut PackOrder,
     of_variant: Option<(usize, usize)>,
     languages: &Languages,
+    ring: bool,
 ) -> Vec<StudioCommand> {
     let l = languages.advisor;
     let mut out: Vec<StudioCommand> = Vec::new();
@@ -39,6 +40,9 @@ pub fn approval_ui(
     });
     out.extend(crate::studio::language::panel::client_language_ui(ui, languages));
     ui.checkbox(&mut order.include_journal, tr!(l, "pack-include-journal"));
+    if ring {
+        ui.checkbox(&mut order.hand_view, tr!(l, "pack-hand-view")).on_hover_text(tr!(l, "pack-hand-view-hover"));
+    }
     if ui
         .button(tr!(l, "pack-write"))
         .on_hover_text(tr!(l, "pack-write-hover", folder = l.tr("folder-approvals")))

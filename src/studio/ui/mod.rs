@@ -252,6 +252,7 @@ fn studio_ui(
                             &mut drafts.pack,
                             of_variant,
                             &languages,
+                            current.design().necklace.is_none(),
                         ));
                     });
                     if !status.is_empty() {
