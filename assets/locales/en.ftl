@@ -719,3 +719,4 @@ pack-hand-view = The ring on the hand
 pack-hand-view-hover = One more view: the ring on the display hand, in the hand's finish chosen under View
 cli-unknown-hand = unknown hand “{ $text }”: porcelain, velvet, fair, medium or deep
 help-ecrin-pack--hand-view = Add the ring on the display hand to the views (a necklace has its bust in every view)
+help-ecrin-board--hand = Each ring on the display hand (porcelain, velvet, fair, medium or deep) instead of the studio's view

@@ -719,3 +719,4 @@ pack-hand-view = La bague sur la main
 pack-hand-view-hover = Une vue de plus : la bague sur la main de présentation, dans la matière choisie sous Vue
 cli-unknown-hand = main inconnue « { $text } » : porcelain, velvet, fair, medium ou deep
 help-ecrin-pack--hand-view = Ajouter aux vues la bague sur la main de présentation (un collier a son buste dans chaque vue)
+help-ecrin-board--hand = Chaque bague sur la main de présentation (porcelain, velvet, fair, medium ou deep) plutôt que dans la vue du studio

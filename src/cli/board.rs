@@ -25,6 +25,9 @@ pub struct BoardArgs {
     /// Background of the renders: white (default), velvet or transparent.
     #[arg(long, default_value = "white", value_parser = super::parse_background)]
     pub background: Background,
+    /// Each ring on the display hand (porcelain, velvet, fair, medium or deep) instead of the studio's view.
+    #[arg(long, value_parser = super::parse_hand)]
+    pub hand: Option<crate::geometry::hand::HandFinish>,
     /// The client's language for the labels: fr or en (default: --lang).
     #[arg(long, value_parser = super::parse_language)]
     pub client_language: Option<crate::i18n::Language>,
@@ -37,7 +40,9 @@ pub fn run(args: BoardArgs) -> ExitCode {
         (Err(code), _) | (_, Err(code)) => return code,
     };
     let presentation = Presentation { background: args.background, ..Presentation::default() };
-    let settings = ExportSettings::new(args.size, presentation);
+    let settings =
+        ExportSettings { hand: args.hand.unwrap_or_default(), ..ExportSettings::new(args.size, presentation) };
+    let view = if args.hand.is_some() { View::Hand } else { View::ThreeQuarter };
     if let Err(message) = settings.check() {
         eprintln!("{}", crate::tr!(super::language(), "cli-board-option", reason = message.message(super::language())));
         return ExitCode::from(2);
@@ -48,7 +53,7 @@ pub fn run(args: BoardArgs) -> ExitCode {
         let mut pictures = Vec::new();
         for design in &designs {
             exporter.show(design.clone()).map_err(|e| e.message(l))?;
-            let picture = exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.message(l))?;
+            let picture = exporter.render(view, &mut || true).map_err(|e| e.message(l))?;
             pictures.push(picture.ok_or_else(|| crate::tr!(l, "render-stopped"))?);
         }
         exporter.finish();

@@ -118,3 +118,40 @@ fn the_hand_controls_emit_the_hands_commands_in_both_languages() {
         assert!(emitted.contains(&HandCommand::Finish(HandFinish::DeepSkin).into()), "{emitted:?}");
     }
 }
+
+#[test]
+fn the_board_compares_stone_sizes_each_on_its_own_hand() {
+    use ecrin::design::variants::VariantCommand;
+    use ecrin::studio::document::DocumentCommand;
+    use ecrin::studio::lighting::{Background, Presentation};
+    let (width, height) = (256, 128);
+    let small = Design { stone: ecrin::design::Stone { size_mm: 5.1, ..Design::default().stone }, ..Design::default() };
+    let mut offscreen = Offscreen::new(small.clone(), width, height);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    offscreen.present(Presentation { background: Background::White, ..Presentation::default() }).expect("white");
+    offscreen.send(DocumentCommand::Variant(VariantCommand::Duplicate));
+    offscreen.send(DesignCommand::SetStoneSize(7.4));
+    offscreen.show_board(600).expect("the board's pieces are composed");
+    offscreen.show_hand(true).expect("on the hand");
+    // A skin tone: a porcelain hand on white is white on white.
+    offscreen.send(HandCommand::Finish(HandFinish::FairSkin));
+    offscreen.settle(600).expect("settled");
+    place_cameras(&mut offscreen, view_transform(&small, Framing::Ring, View::Hand));
+    let board = offscreen.capture().expect("board");
+    board.save(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("board-on-hands.png")).ok();
+    // Each tile is mostly its hand (not the white background): the 0.5 ct on the left, the 1.5 ct on the right.
+    let covered = |x0: u32| {
+        let mut count = 0;
+        for y in 0..height {
+            for x in x0..x0 + width / 2 - 2 {
+                count += usize::from(board.get_pixel(x, y).0[..3].iter().any(|&c| c < 235));
+            }
+        }
+        count
+    };
+    let tile = (width / 2 * height) as usize;
+    let (left, right) = (covered(0), covered(width / 2 + 2));
+    assert!(left > tile / 3 && right > tile / 3, "a hand in each tile ({left}, {right} px of {tile})");
+    assert_eq!(hand_scales(&mut offscreen).len(), 2, "one hand per variant");
+    offscreen.exit();
+}

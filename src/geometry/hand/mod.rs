@@ -106,7 +106,8 @@ fn finger(base: Vec3, yaw: f32, flexions: [f32; 3], lengths: [f32; 3], radii: [f
         ups.push(up);
     }
     // joints: base, ring's place, middle joint, last joint, tip.
-    let knuckles = vec![(joints[2] + up_of(&ups, 1) * 1.5, radii[2] * 0.8), (joints[3] + ups[2] * 1.2, radii[3] * 0.8)];
+    let knuckles =
+        vec![(joints[2] + up_of(&ups, 1) * 2.2, radii[2] * 0.75), (joints[3] + ups[2] * 1.6, radii[3] * 0.75)];
     let nail = nail_on(joints[3], joints[4], radii[3], radii[4], ups[2]);
     Digit { joints, radii: radii.to_vec(), knuckles, nail }
 }
@@ -132,11 +133,12 @@ impl Digit {
         let mut d = f32::MAX;
         for k in 0..self.joints.len() - 1 {
             let segment = tapered_capsule(p, self.joints[k], self.joints[k + 1], self.radii[k], self.radii[k + 1]);
-            // The ring's section stays exactly round: no fillet between the first phalanx's two halves.
-            d = if k == 1 { d.min(segment) } else { smooth_union(d, segment, 4.0) };
+            // Phalanges meet at a shared round end (a fillet would swell every joint like a bamboo's node); only
+            // the inside of a bend is softened. The ring's section stays exactly round: its two halves are not.
+            d = if k == 1 { d.min(segment) } else { smooth_union(d, segment, 1.0) };
         }
         for &(centre, radius) in &self.knuckles {
-            d = smooth_union(d, sphere(p, centre, radius), 4.0);
+            d = smooth_union(d, sphere(p, centre, radius), 3.0);
         }
         smooth_union(d, self.nail.distance(p), 0.6)
     }

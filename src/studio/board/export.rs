@@ -56,8 +56,11 @@ fn start_export(
     mut export: ResMut<BoardExport>,
     mut status: ResMut<StatusLine>,
     languages: Option<Res<Languages>>,
+    hand: Option<Res<crate::studio::hand::HandView>>,
 ) {
     let languages = languages.map(|l| *l).unwrap_or_default();
+    // The board on hands when the studio shows the rings on the hand.
+    let on_hand = hand.filter(|view| view.shown).map(|view| view.finish);
     for ExportBoard(output) in commands.read() {
         if export.is_running() {
             *status = StatusLine::error(said!("status-board-busy"));
@@ -72,7 +75,7 @@ fn start_export(
         let output = output.clone().unwrap_or_else(|| board_picture_path(&designs[0].name, languages));
         *status = StatusLine::info(said!("status-board-rendering", file = output.display().to_string()));
         export.running = Some(Background::thread(move |sender| {
-            let _ = sender.send(render_board(&designs, &output, prices.as_deref(), languages));
+            let _ = sender.send(render_board(&designs, &output, prices.as_deref(), languages, on_hand));
         }));
     }
 }
@@ -83,6 +86,7 @@ fn render_board(
     output: &Path,
     prices: Option<&Path>,
     languages: Languages,
+    on_hand: Option<crate::geometry::hand::HandFinish>,
 ) -> Result<PathBuf, Said> {
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {
@@ -108,6 +112,9 @@ fn render_board(
         args.extend(["--client-language".into(), languages.client.code().into()]);
         if let Some(prices) = prices {
             args.extend(["--prices".into(), prices.as_os_str().to_owned()]);
+        }
+        if let Some(finish) = on_hand {
+            args.extend(["--hand".into(), finish.slug().into()]);
         }
         let child = ChildJob::start(&args).map_err(|e| said!("status-export-cannot-start", reason = e.to_string()))?;
         // The child's last error line is already in the advisor's language (`--lang`).

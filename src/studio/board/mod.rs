@@ -6,8 +6,9 @@ pub mod export;
 pub mod panel;
 
 use super::StudioSystems;
-use super::camera::{StudioCamera, main_design, view_for};
+use super::camera::{StudioCamera, main_design};
 use super::document::CurrentDesign;
+use super::hand::{HandView, studio_view};
 use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
 use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
@@ -203,8 +204,11 @@ fn follow_the_main_camera(
     current: Res<CurrentDesign>,
     main: Query<(&Transform, &Projection, &PanOrbitCamera), With<StudioCamera>>,
     mut tiles: Query<(&TileCamera, &mut Transform, &mut Projection), Without<StudioCamera>>,
+    hand: Option<Res<HandView>>,
 ) {
     let Ok((transform, projection, orbit)) = main.single() else { return };
+    // On the hand, each ring is framed on its own hand (a larger ring size, a larger hand).
+    let view_for = |design| studio_view(design, hand.as_deref());
     let main_framing = view_for(main_design(&current));
     let zoom = orbit.radius.unwrap_or(main_framing.target_radius) / main_framing.target_radius;
     let panned = orbit.focus - main_framing.target_focus;
