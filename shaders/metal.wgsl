@@ -8,6 +8,9 @@
 // - hammered: a 3D cellular pattern of shallow dimples — each cell's normal tilts away from its centre, giving the
 //   faceted glints of hand hammering.
 // Polished and satin keep the mesh normal (they differ by roughness).
+// An engraving is cut into the band's inside from a depth map over the unrolled inner surface (u: arc length from
+// the band's bottom, v = −z; geometry/engraving.rs): the normal follows the cut's slope, so its walls catch the
+// light, and its floor is darker and matte, as a graver leaves it.
 
 #import bevy_pbr::{
     pbr_fragment::pbr_input_from_standard_material,
@@ -34,9 +37,42 @@ struct MetalFinish {
     // How far the normal tilts.
     strength: f32,
     _padding: f32,
+    // The engraving map's extent: u from x to y, v from z to w (mm).
+    engraving_extent: vec4<f32>,
+    // x: inner radius (mm), y: depth (mm), z: 1 when engraved, w: mm per map texel.
+    engraving: vec4<f32>,
 }
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(100) var<uniform> finish: MetalFinish;
+@group(#{MATERIAL_BIND_GROUP}) @binding(101) var engraving_map: texture_2d<f32>;
+@group(#{MATERIAL_BIND_GROUP}) @binding(102) var engraving_sampler: sampler;
+
+fn engraved_depth(uv: vec2<f32>) -> f32 {
+    return textureSampleLevel(engraving_map, engraving_sampler, uv, 0.0).r;
+}
+
+// Where the inside of the band is engraved at `p`: (the cut's slope along u, along v, how deep, 1 if on the map).
+fn engraving_at(p: vec3<f32>, n: vec3<f32>) -> vec4<f32> {
+    let radius = finish.engraving.x;
+    let r = length(p.xy);
+    let towards_axis = -vec3(p.xy / max(r, 1e-4), 0.0);
+    if finish.engraving.z < 0.5 || abs(r - radius) > 0.08 || dot(n, towards_axis) < 0.6 {
+        return vec4(0.0);
+    }
+    let theta = atan2(p.x, -p.y);
+    let e = finish.engraving_extent;
+    let uv = vec2((theta * radius - e.x) / (e.y - e.x), (e.w + p.z) / (e.w - e.z));
+    if any(uv < vec2(0.0)) || any(uv > vec2(1.0)) {
+        return vec4(0.0);
+    }
+    let texel = finish.engraving.w;
+    let du = vec2(texel / (e.y - e.x), 0.0);
+    let dv = vec2(0.0, texel / (e.w - e.z));
+    let slope = finish.engraving.y / (2.0 * texel);
+    let along_u = (engraved_depth(uv + du) - engraved_depth(uv - du)) * slope;
+    let along_v = (engraved_depth(uv - dv) - engraved_depth(uv + dv)) * slope;
+    return vec4(along_u, along_v, engraved_depth(uv), 1.0);
+}
 
 fn hash3(p: vec3<f32>) -> vec3<f32> {
     let q = vec3(dot(p, vec3(127.1, 311.7, 74.7)), dot(p, vec3(269.5, 183.3, 246.1)), dot(p, vec3(113.5, 271.9, 124.6)));
@@ -103,6 +139,17 @@ fn fragment(in: VertexOutput, @builtin(front_facing) is_front: bool) -> Fragment
         pbr_input.N = anisotropic_ibl_normal(lines, pbr_input.V, along, roughness);
     } else if finish.kind == 3u {
         pbr_input.N = hammered(pbr_input.N, p);
+    }
+    let cut = engraving_at(p, pbr_input.N);
+    if cut.w > 0.5 {
+        // The surface pushed into the metal by the depth: its normal leans along the depth's gradient.
+        let theta = atan2(p.x, -p.y);
+        let along_u = vec3(cos(theta), sin(theta), 0.0);
+        let along_v = vec3(0.0, 0.0, -1.0);
+        pbr_input.N = normalize(pbr_input.N + along_u * cut.x + along_v * cut.y);
+        let floor = smoothstep(0.35, 0.9, cut.z);
+        pbr_input.material.base_color = vec4(pbr_input.material.base_color.rgb * mix(1.0, 0.35, floor), 1.0);
+        pbr_input.material.perceptual_roughness = mix(pbr_input.material.perceptual_roughness, 0.6, floor);
     }
     pbr_input.material.base_color = alpha_discard(pbr_input.material, pbr_input.material.base_color);
 #ifdef PREPASS_PIPELINE

@@ -16,6 +16,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
+#[path = "studio/engraving.rs"]
+mod engraving;
 #[path = "studio/hand.rs"]
 mod hand;
 

@@ -97,6 +97,7 @@ view-side = Side
 view-top = Top
 view-three-quarter = Three-quarter
 view-hand = On the hand
+view-engraving = Engraving
 
 ## Units and figures ($value, $amount: already formatted).
 
@@ -198,6 +199,7 @@ file-view-side = side
 file-view-top = top
 file-view-three-quarter = three-quarter
 file-view-hand = hand
+file-view-engraving = engraving
 file-board = board
 folder-approvals = Écrin approvals
 pack-step-view = { $view } view
@@ -575,7 +577,7 @@ help-any--light = Lighting: studio, boutique, daylight or evening
 help-any--presets = Presets (.ron)
 help-any--size = Width and height in pixels (16–8192)
 help-any--supersample = Render this many samples per pixel along each axis and average them (1–4): smoother prongs and edges
-help-any--views = Views: front, side, top, three-quarter, hand, comma-separated, or all (the ring's four). Several views add "-<view>" to the names
+help-any--views = Views: front, side, top, three-quarter, hand, engraving (the close-up inside the band), comma-separated, or all (the ring's four). Several views add "-<view>" to the names
 help-any--hand = The display hand of the hand view: porcelain, velvet, fair, medium or deep
 help-ecrin = Écrin — the jewellery co-design studio
 help-ecrin--collection = The house's collection folder (default: `collection/` in the user data directory)
@@ -720,3 +722,4 @@ pack-hand-view-hover = One more view: the ring on the display hand, in the hand'
 cli-unknown-hand = unknown hand “{ $text }”: porcelain, velvet, fair, medium or deep
 help-ecrin-pack--hand-view = Add the ring on the display hand to the views (a necklace has its bust in every view)
 help-ecrin-board--hand = Each ring on the display hand (porcelain, velvet, fair, medium or deep) instead of the studio's view
+cli-view-not-shown = { $file }: no “{ $view }” view (a necklace has no hand and no band to engrave; the engraving’s close-up needs a text)

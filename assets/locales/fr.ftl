@@ -97,6 +97,7 @@ view-side = Profil
 view-top = Dessus
 view-three-quarter = Trois-quarts
 view-hand = Sur la main
+view-engraving = Gravure
 
 ## Unités et chiffres ($value, $amount : déjà écrits à la française).
 
@@ -198,6 +199,7 @@ file-view-side = profil
 file-view-top = dessus
 file-view-three-quarter = trois-quarts
 file-view-hand = main
+file-view-engraving = gravure
 file-board = planche
 folder-approvals = Validations Écrin
 pack-step-view = vue { $view }
@@ -575,7 +577,7 @@ help-any--light = Éclairage : studio, boutique, daylight (lumière du jour) ou
 help-any--presets = Créations enregistrées (.ron)
 help-any--size = Largeur et hauteur en pixels (16–8192)
 help-any--supersample = Rend ce nombre d’échantillons par pixel sur chaque axe et en fait la moyenne (1–4) : griffes et arêtes plus nettes
-help-any--views = Vues : front (face), side (profil), top (dessus), three-quarter (trois-quarts), hand (sur la main), séparées par des virgules, ou all (les quatre de la bague). Plusieurs vues ajoutent « -<vue> » aux noms
+help-any--views = Vues : front (face), side (profil), top (dessus), three-quarter (trois-quarts), hand (sur la main), engraving (gros plan de la gravure), séparées par des virgules, ou all (les quatre de la bague). Plusieurs vues ajoutent « -<vue> » aux noms
 help-any--hand = La main de présentation de la vue sur la main : porcelain (porcelaine), velvet (velours), fair (peau claire), medium (peau mate) ou deep (peau foncée)
 help-ecrin = Écrin — l’atelier de création de bijoux à deux
 help-ecrin--collection = Le dossier de la collection de la maison (par défaut : `collection/` dans le dossier de données de l’utilisateur)
@@ -720,3 +722,4 @@ pack-hand-view-hover = Une vue de plus : la bague sur la main de présentation,
 cli-unknown-hand = main inconnue « { $text } » : porcelain, velvet, fair, medium ou deep
 help-ecrin-pack--hand-view = Ajouter aux vues la bague sur la main de présentation (un collier a son buste dans chaque vue)
 help-ecrin-board--hand = Chaque bague sur la main de présentation (porcelain, velvet, fair, medium ou deep) plutôt que dans la vue du studio
+cli-view-not-shown = { $file } : pas de vue « { $view } » (un collier n’a ni main ni anneau à graver ; le gros plan de la gravure demande un texte)

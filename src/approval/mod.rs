@@ -26,6 +26,8 @@ pub enum View {
     ThreeQuarter,
     /// A ring on the display hand, seen over the back of the hand (`--views hand`; not one of `all`).
     Hand,
+    /// A close-up inside the band, on the engraving (`--views engraving`; not one of `all`).
+    Engraving,
 }
 
 impl View {
@@ -39,6 +41,7 @@ impl View {
             View::Top => "view-top",
             View::ThreeQuarter => "view-three-quarter",
             View::Hand => "view-hand",
+            View::Engraving => "view-engraving",
         }
     }
 
@@ -55,6 +58,17 @@ impl View {
             View::Top => "top",
             View::ThreeQuarter => "three-quarter",
             View::Hand => "hand",
+            View::Engraving => "engraving",
+        }
+    }
+
+    /// Whether the view shows something of this design: the hand and the engraving's close-up are a ring's (the
+    /// close-up only when something is engraved).
+    pub fn shows(self, design: &Design) -> bool {
+        match self {
+            View::Hand => design.necklace.is_none(),
+            View::Engraving => design.necklace.is_none() && !design.engraving.trim().is_empty(),
+            View::Front | View::Side | View::Top | View::ThreeQuarter => true,
         }
     }
 
@@ -64,11 +78,12 @@ impl View {
             View::Front => Some((0.0, 0.0)),
             View::Side => Some((std::f32::consts::FRAC_PI_2, 0.0)),
             View::Top => Some((0.0, std::f32::consts::FRAC_PI_2)),
-            View::ThreeQuarter | View::Hand => None,
+            View::ThreeQuarter | View::Hand | View::Engraving => None,
         }
     }
 
-    /// Parses "front", "side", "top", "three-quarter" (or "3/4"), "hand", or "all" (the four views of the ring).
+    /// Parses "front", "side", "top", "three-quarter" (or "3/4"), "hand", "engraving", or "all" (the four views of
+    /// the ring).
     /// An unknown word comes back as the error (the command line says it in its language).
     pub fn parse_list(text: &str) -> Result<Vec<View>, String> {
         if text.eq_ignore_ascii_case("all") {
@@ -79,7 +94,7 @@ impl View {
                 let word = word.trim();
                 View::ALL
                     .into_iter()
-                    .chain([View::Hand])
+                    .chain([View::Hand, View::Engraving])
                     .find(|v| v.slug().eq_ignore_ascii_case(word) || (word == "3/4" && *v == View::ThreeQuarter))
                     .ok_or_else(|| word.to_string())
             })

@@ -59,6 +59,11 @@ pub fn run(
             }
         };
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let shown: Vec<View> = views.iter().copied().filter(|view| view.shows(&design)).collect();
+        for view in views.iter().filter(|view| !shown.contains(view)) {
+            let (file, view) = (path.display().to_string(), view.slug());
+            eprintln!("{}", crate::tr!(super::language(), "cli-view-not-shown", file = file, view = view));
+        }
         let ready = match exporter.as_mut() {
             Some(renderer) => renderer.show(design),
             None => Exporter::new(design, settings).map(|renderer| {
@@ -71,7 +76,7 @@ pub fn run(
             continue;
         }
         let Some(renderer) = exporter.as_mut() else { continue };
-        for &view in views {
+        for &view in &shown {
             let target = render_path(out, &stem, view, views.len() > 1);
             let rendered =
                 renderer.render(view, &mut || true).map_err(|e| e.message(super::language())).and_then(|image| {

@@ -82,10 +82,15 @@ pub fn run(args: RenderArgs) -> ExitCode {
 
 fn render_views(design: crate::design::Design, view: &ViewArgs, output: &Path) -> Result<Vec<PathBuf>, String> {
     let l = super::language();
-    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.message(l))?;
     let views = &view.views.0;
+    for wanted in views.iter().filter(|wanted| !wanted.shows(&design)) {
+        let (file, view) = (design.name.clone(), wanted.slug());
+        eprintln!("{}", crate::tr!(l, "cli-view-not-shown", file = file, view = view));
+    }
+    let shown: Vec<_> = views.iter().copied().filter(|wanted| wanted.shows(&design)).collect();
+    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.message(l))?;
     let mut written = Vec::new();
-    for &wanted in views {
+    for &wanted in &shown {
         let Some(picture) = exporter.render(wanted, &mut || true).map_err(|e| e.message(l))? else { break };
         let path = view_path(output, wanted, views.len() > 1);
         crate::png::save_png(&picture, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;

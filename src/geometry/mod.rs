@@ -3,6 +3,7 @@
 
 pub mod assembly;
 pub mod cut;
+pub mod engraving;
 pub mod glb;
 pub mod halo;
 pub mod hand;

@@ -48,6 +48,10 @@ pub struct MetalFinishParams {
     /// Tilt of the normal.
     pub strength: f32,
     pub padding: f32,
+    /// The engraving's map extent over the band's inside: u from x to y, v from z to w (mm; `geometry::engraving`).
+    pub engraving_extent: Vec4,
+    /// x: the band's inner radius (mm), y: the cut's depth (mm), z: 1 when engraved, w: mm per map texel.
+    pub engraving: Vec4,
 }
 
 /// The finish part of a metal material.
@@ -55,6 +59,10 @@ pub struct MetalFinishParams {
 pub struct MetalFinish {
     #[uniform(100)]
     pub params: MetalFinishParams,
+    /// The engraving's depth map (`studio/engraving.rs`); none on a head, a necklace or a plain band.
+    #[texture(101)]
+    #[sampler(102)]
+    pub engraving: Option<Handle<Image>>,
 }
 
 impl MaterialExtension for MetalFinish {
@@ -71,7 +79,7 @@ pub fn finish_params(finish: Finish) -> MetalFinishParams {
         Finish::Brushed => (2, 0.035, 0.35),
         Finish::Hammered => (3, 1.5, 0.35),
     };
-    MetalFinishParams { kind, scale, strength, padding: 0.0 }
+    MetalFinishParams { kind, scale, strength, ..default() }
 }
 
 /// A piece's metal materials (on the piece entity), edited in place when its metals change.
@@ -98,7 +106,10 @@ pub fn metal_material(metal: Metal, material: &mut MetalMaterial) {
     material.base.metallic = 1.0;
     material.base.perceptual_roughness = metal.finish.roughness();
     material.base.reflectance = 0.5;
+    // The finish changes; the engraving cut into the band stays.
+    let engraving = (material.extension.params.engraving_extent, material.extension.params.engraving);
     material.extension.params = finish_params(metal.finish);
+    (material.extension.params.engraving_extent, material.extension.params.engraving) = engraving;
 }
 
 /// New pieces get their own metal materials (same material type: no new pipeline).

@@ -7,6 +7,7 @@ pub mod collection;
 pub mod commands;
 pub mod display;
 pub mod document;
+pub mod engraving;
 pub mod export;
 pub mod gem;
 pub mod hand;
@@ -104,6 +105,7 @@ pub fn scene_plugin(app: &mut App) {
         necklace::plugin,
         display::plugin,
         hand::plugin,
+        engraving::plugin,
         loading::plugin,
     ));
 }

@@ -16,7 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
-fn place_cameras(offscreen: &mut Offscreen, transform: Transform) {
+pub(crate) fn place_cameras(offscreen: &mut Offscreen, transform: Transform) {
     let world = offscreen.world_mut();
     let mut cameras = world.query_filtered::<&mut Transform, With<Camera3d>>();
     for mut camera in cameras.iter_mut(world) {

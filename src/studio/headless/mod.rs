@@ -370,8 +370,21 @@ fn reframe_for_the_piece(
     }
 }
 
+/// A close-up inside the band on its engraving: from the +Z side and 55° above the band's bottom inside (where the
+/// text is centred), seen through the ring under the head; the letters' tops (−Z) up the picture.
+fn engraving_close_up(design: &Design) -> Transform {
+    let inner_radius = design.ring_size_mm / std::f32::consts::TAU;
+    let target = Vec3::new(0.0, -inner_radius * 0.92, 0.0);
+    let elevation = 55f32.to_radians();
+    let position = target + Vec3::new(0.0, elevation.sin(), elevation.cos()) * inner_radius * 3.4;
+    Transform::from_translation(position).looking_at(target, Vec3::Y)
+}
+
 /// Where the camera stands for a view of the design: the studio's framing, turned to the view's direction.
 pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transform {
+    if view == View::Engraving && design.necklace.is_none() {
+        return engraving_close_up(design);
+    }
     if view == View::Hand && design.necklace.is_none() {
         let hand = super::hand::hand_camera(design, super::hand::HandFraming::Back);
         let position = orbit_position(hand.target_focus, hand.target_yaw, hand.target_pitch, hand.target_radius);

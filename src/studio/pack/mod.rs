@@ -60,7 +60,10 @@ pub fn write_pack(
     let stem = safe_file_stem(&request.design.name);
     let (l, client) = (request.language, request.client_language);
     let on_hand = request.hand_view && request.design.necklace.is_none();
-    let views: Vec<View> = View::ALL.into_iter().chain(on_hand.then_some(View::Hand)).collect();
+    // The engraving's close-up when there is one (the sheet shows it too).
+    let engraved = request.design.necklace.is_none() && !request.design.engraving.trim().is_empty();
+    let views: Vec<View> =
+        View::ALL.into_iter().chain(on_hand.then_some(View::Hand)).chain(engraved.then_some(View::Engraving)).collect();
     let total = views.len() + request.turntable_frames as usize + 2;
     let mut done = 0;
     let mut step = |doing: &str, done: &mut usize| {
@@ -135,14 +138,12 @@ pub fn write_pack(
     else {
         return Err(tr!(l, "pack-view-missing"));
     };
-    let captions = [View::Front, View::Side, View::Top].map(|view| view.caption(client));
-    let sheet = approval_sheet(&SheetContent {
-        hero,
-        views: vec![(&captions[0], front), (&captions[1], side), (&captions[2], top)],
-        rows: &rows,
-        story: &story,
-        language: client,
-    });
+    let captions = [View::Front, View::Side, View::Top, View::Engraving].map(|view| view.caption(client));
+    let mut views = vec![(captions[0].as_str(), front), (captions[1].as_str(), side), (captions[2].as_str(), top)];
+    if let Some(close_up) = picture(View::Engraving) {
+        views.push((captions[3].as_str(), close_up));
+    }
+    let sheet = approval_sheet(&SheetContent { hero, views, rows: &rows, story: &story, language: client });
     writer
         .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| png_error(l, &e))?)
         .map_err(|e| e.message(l))?;
@@ -160,6 +161,7 @@ pub fn view_file(language: Language, view: View) -> String {
         View::Top => "file-view-top",
         View::ThreeQuarter => "file-view-three-quarter",
         View::Hand => "file-view-hand",
+        View::Engraving => "file-view-engraving",
     };
     language.tr(key)
 }
