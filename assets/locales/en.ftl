@@ -723,3 +723,6 @@ cli-unknown-hand = unknown hand “{ $text }”: porcelain, velvet, fair, medium
 help-ecrin-pack--hand-view = Add the ring on the display hand to the views (a necklace has its bust in every view)
 help-ecrin-board--hand = Each ring on the display hand (porcelain, velvet, fair, medium or deep) instead of the studio's view
 cli-view-not-shown = { $file }: no “{ $view }” view (a necklace has no hand and no band to engrave; the engraving’s close-up needs a text)
+panel-engraving-close-up = See it inside the band
+client-screen-price = with the price
+client-screen-board = the variants side by side

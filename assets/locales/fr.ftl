@@ -723,3 +723,6 @@ cli-unknown-hand = main inconnue « { $text } » : porcelain, velvet, fair, m
 help-ecrin-pack--hand-view = Ajouter aux vues la bague sur la main de présentation (un collier a son buste dans chaque vue)
 help-ecrin-board--hand = Chaque bague sur la main de présentation (porcelain, velvet, fair, medium ou deep) plutôt que dans la vue du studio
 cli-view-not-shown = { $file } : pas de vue « { $view } » (un collier n’a ni main ni anneau à graver ; le gros plan de la gravure demande un texte)
+panel-engraving-close-up = La voir dans l’anneau
+client-screen-price = avec le prix
+client-screen-board = les variantes côte à côte

@@ -18,6 +18,8 @@ pub enum ViewCommand {
     Turntable(bool),
     /// Back to the piece's default framing.
     Reset,
+    /// Inside the band, on the engraving (as `View::Engraving` frames it).
+    EngravingCloseUp,
 }
 
 /// The view's state.
@@ -25,6 +27,7 @@ pub enum ViewCommand {
 pub struct ViewControls {
     pub turntable: bool,
     pub reset_requested: bool,
+    pub close_up_requested: bool,
     /// True while the pointer is over a panel: the orbit controls ignore it then.
     pub pointer_over_panel: bool,
 }
@@ -117,6 +120,7 @@ fn control_the_view(mut commands: MessageReader<ViewCommand>, mut controls: ResM
         match *command {
             ViewCommand::Turntable(turning) => controls.turntable = turning,
             ViewCommand::Reset => controls.reset_requested = true,
+            ViewCommand::EngravingCloseUp => controls.close_up_requested = true,
         }
     }
 }
@@ -161,11 +165,45 @@ fn turntable_and_reset(
             camera.radius = Some(camera.target_radius);
             camera.force_update = true;
         }
+        if controls.close_up_requested {
+            let close_up = engraving_close_up(main_design(&current));
+            camera.target_focus = close_up.target_focus;
+            camera.target_yaw = close_up.target_yaw;
+            camera.target_pitch = close_up.target_pitch;
+            camera.target_radius = close_up.target_radius;
+            camera.zoom_lower_limit = close_up.zoom_lower_limit;
+        }
         if controls.turntable {
             camera.target_yaw += TURNTABLE_SPEED * time.delta_secs();
         }
     }
     controls.reset_requested = false;
+    controls.close_up_requested = false;
+}
+
+/// Angle above the band's bottom inside the engraving is seen from.
+pub const ENGRAVING_ELEVATION_DEGREES: f32 = 55.0;
+/// The camera's distance from the engraving, in inner radii: the whole inside of the band in view.
+pub const ENGRAVING_DISTANCE_RADII: f32 = 3.4;
+
+/// The orbit that looks inside the band on its engraving: from the +Z side, above the band's bottom inside (where
+/// the text is centred), through the ring under the head.
+pub fn engraving_close_up(design: &crate::design::Design) -> PanOrbitCamera {
+    let inner_radius = design.ring_size_mm / std::f32::consts::TAU;
+    let focus = Vec3::new(0.0, -inner_radius * 0.92, 0.0);
+    let (pitch, radius) = (ENGRAVING_ELEVATION_DEGREES.to_radians(), inner_radius * ENGRAVING_DISTANCE_RADII);
+    PanOrbitCamera {
+        focus,
+        target_focus: focus,
+        yaw: Some(0.0),
+        target_yaw: 0.0,
+        pitch: Some(pitch),
+        target_pitch: pitch,
+        radius: Some(radius),
+        target_radius: radius,
+        zoom_lower_limit: 8.0,
+        ..default_view(focus.y)
+    }
 }
 
 fn reset_focus(current: &CurrentDesign) -> Vec3 {

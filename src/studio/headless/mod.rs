@@ -370,14 +370,12 @@ fn reframe_for_the_piece(
     }
 }
 
-/// A close-up inside the band on its engraving: from the +Z side and 55° above the band's bottom inside (where the
-/// text is centred), seen through the ring under the head; the letters' tops (−Z) up the picture.
+/// A close-up inside the band on its engraving (the studio's `camera::engraving_close_up`): the letters' tops (−Z)
+/// up the picture.
 fn engraving_close_up(design: &Design) -> Transform {
-    let inner_radius = design.ring_size_mm / std::f32::consts::TAU;
-    let target = Vec3::new(0.0, -inner_radius * 0.92, 0.0);
-    let elevation = 55f32.to_radians();
-    let position = target + Vec3::new(0.0, elevation.sin(), elevation.cos()) * inner_radius * 3.4;
-    Transform::from_translation(position).looking_at(target, Vec3::Y)
+    let orbit = super::camera::engraving_close_up(design);
+    let position = orbit_position(orbit.target_focus, orbit.target_yaw, orbit.target_pitch, orbit.target_radius);
+    Transform::from_translation(position).looking_at(orbit.target_focus, Vec3::Y)
 }
 
 /// Where the camera stands for a view of the design: the studio's framing, turned to the view's direction.

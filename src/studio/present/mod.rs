@@ -3,6 +3,7 @@
 //! (`DocumentCommand::ByClient`). Esc or the corner button gives the screen back to the advisor; nothing of the
 //! design changes on entering or leaving. This feature owns `PresentCommand`.
 
+pub mod client_board;
 pub mod panel;
 pub mod screen;
 
@@ -22,6 +23,10 @@ pub enum PresentCommand {
     CloseScreen,
     /// The client's screen turns the piece slowly by itself (`true`) or shows it as the advisor turns it.
     TurnOnClientScreen(bool),
+    /// The client's screen shows the estimated price, or not.
+    PriceOnClientScreen(bool),
+    /// The client's screen shows the board's variants side by side, or the main piece alone.
+    BoardOnClientScreen(bool),
 }
 
 /// Whether the studio is presenting to the client, and what the advisor chose to show.
@@ -33,6 +38,10 @@ pub struct Presenting {
     pub screen_open: bool,
     /// The client's screen turns the piece slowly by itself instead of following the advisor's camera.
     pub screen_turning: bool,
+    /// The client's screen shows the estimated price.
+    pub screen_price: bool,
+    /// The client's screen shows every variant side by side.
+    pub screen_board: bool,
 }
 
 pub fn plugin(app: &mut App) {
@@ -49,6 +58,8 @@ fn carry_out_commands(mut commands: MessageReader<PresentCommand>, mut presentin
             // The client's screen (`screen.rs`).
             PresentCommand::OpenScreen | PresentCommand::CloseScreen => *presenting,
             PresentCommand::TurnOnClientScreen(turning) => Presenting { screen_turning: turning, ..*presenting },
+            PresentCommand::PriceOnClientScreen(price) => Presenting { screen_price: price, ..*presenting },
+            PresentCommand::BoardOnClientScreen(board) => Presenting { screen_board: board, ..*presenting },
         };
     }
 }
@@ -60,5 +71,30 @@ fn leave_on_escape(
 ) {
     if presenting.on && keys.is_some_and(|keys| keys.just_pressed(KeyCode::Escape)) {
         commands.write(PresentCommand::Leave);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_advisor_chooses_what_the_clients_screen_shows() {
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins).add_plugins(plugin);
+        for command in [
+            PresentCommand::TurnOnClientScreen(true),
+            PresentCommand::PriceOnClientScreen(true),
+            PresentCommand::BoardOnClientScreen(true),
+        ] {
+            app.world_mut().write_message(command);
+        }
+        app.update();
+        let shown = *app.world().resource::<Presenting>();
+        assert!(shown.screen_turning && shown.screen_price && shown.screen_board);
+        assert!(!shown.on, "the client's screen's choices do not enter present mode");
+        app.world_mut().write_message(PresentCommand::PriceOnClientScreen(false));
+        app.update();
+        assert!(!app.world().resource::<Presenting>().screen_price);
     }
 }

@@ -19,16 +19,35 @@ pub struct ClientWindow {
     pub monitor: Option<Entity>,
 }
 
-/// The camera drawing into the client's window (or, in tests, into an image).
+/// A camera drawing into the client's window (or, in tests, into an image): one per variant shown there.
 #[derive(Component, Debug)]
 pub struct ClientCamera;
 
+/// Which variant a client's camera shows (0: the main piece).
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientTile(pub usize);
+
+/// The camera drawing the client's screen's words (the price) over its picture.
+#[derive(Component, Debug)]
+pub struct ClientOverlay;
+
+/// The egui pass of the client's screen.
+#[derive(bevy::ecs::schedule::ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ClientScreenPass;
+
 /// The client's screen in the studio (it needs the renderer: `present::plugin` works without it).
 pub fn plugin(app: &mut App) {
-    app.add_systems(Update, (open_and_close, follow_the_window).chain().in_set(StudioSystems::Camera)).add_systems(
+    app.add_systems(
+        Update,
+        (open_and_close, follow_the_window, super::client_board::match_client_tiles)
+            .chain()
+            .in_set(StudioSystems::Camera),
+    )
+    .add_systems(
         PostUpdate,
         follow_the_advisors_camera.after(PanOrbitCameraSystemSet).before(bevy::transform::TransformSystems::Propagate),
-    );
+    )
+    .add_systems(ClientScreenPass, super::client_board::client_screen_words);
 }
 
 /// A camera showing the main piece as the studio's camera does, into `target`.
@@ -40,11 +59,23 @@ pub fn spawn_client_camera(
 ) -> Entity {
     // A tile's camera of the main piece (its light, background and bloom kept up to date like every tile's), made
     // the client's.
-    let camera = crate::studio::board::spawn_tile_camera(commands, 0, environment, presentation, Some(target));
-    commands
-        .entity(camera)
-        .remove::<crate::studio::board::TileCamera>()
-        .insert((ClientCamera, Camera { order: 50, ..default() }));
+    spawn_client_tile(commands, 0, environment, presentation, target)
+}
+
+/// A camera of the client's screen showing variant `slot`.
+pub fn spawn_client_tile(
+    commands: &mut Commands,
+    slot: usize,
+    environment: &StudioEnvironment,
+    presentation: &Presentation,
+    target: RenderTarget,
+) -> Entity {
+    let camera = crate::studio::board::spawn_tile_camera(commands, slot, environment, presentation, Some(target));
+    commands.entity(camera).remove::<crate::studio::board::TileCamera>().insert((
+        ClientCamera,
+        ClientTile(slot),
+        Camera { order: 50 + slot as isize, ..default() },
+    ));
     camera
 }
 
@@ -53,7 +84,7 @@ fn open_and_close(
     mut commands: Commands,
     mut asked: MessageReader<PresentCommand>,
     windows: Query<Entity, With<ClientWindow>>,
-    cameras: Query<Entity, With<ClientCamera>>,
+    cameras: Query<Entity, Or<(With<ClientCamera>, With<ClientOverlay>)>>,
     monitors: Query<(Entity, Has<PrimaryMonitor>), With<Monitor>>,
     environment: Res<StudioEnvironment>,
     presentation: Res<Presentation>,
@@ -79,7 +110,8 @@ fn open_and_close(
                     ))
                     .id();
                 let target = RenderTarget::Window(WindowRef::Entity(window));
-                spawn_client_camera(&mut commands, &environment, &presentation, target);
+                spawn_client_camera(&mut commands, &environment, &presentation, target.clone());
+                super::client_board::spawn_overlay(&mut commands, target);
             }
             PresentCommand::CloseScreen => {
                 windows.iter().chain(cameras.iter()).for_each(|entity| commands.entity(entity).despawn());
@@ -93,7 +125,7 @@ fn open_and_close(
 fn follow_the_window(
     mut commands: Commands,
     mut windows: Query<(&mut Window, &mut ClientWindow)>,
-    cameras: Query<(Entity, &RenderTarget), With<ClientCamera>>,
+    cameras: Query<(Entity, &RenderTarget), Or<(With<ClientCamera>, With<ClientOverlay>)>>,
     monitors: Query<(), With<Monitor>>,
     mut presenting: ResMut<super::Presenting>,
 ) {

@@ -58,8 +58,8 @@ pub(crate) fn house_rules(
     house.models.iter().find(|m| m.hash == model.hash).map(|m| m.allowed.clone())
 }
 
-/// The retail estimate in words, when the price list gives one.
-fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: Language) -> Option<String> {
+/// The retail estimate in words, in a language, when the price list gives one.
+pub fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: Language) -> Option<String> {
     let list = pricing.list.as_ref()?;
     let estimate = list.estimate(design).ok()?;
     Some(format::price(l, f64::from(estimate.retail), &list.currency))
@@ -182,6 +182,9 @@ fn studio_ui(
                         if std::mem::take(&mut drafts.panel.sizer_asked) {
                             emitted.push(super::sizer::SizerCommand::Open.into());
                         }
+                        if std::mem::take(&mut drafts.panel.engraving_close_up_asked) {
+                            emitted.push(ViewCommand::EngravingCloseUp.into());
+                        }
                         price_ui(ui, &pricing, current.design(), l);
                         emitted.extend(super::document::panel::journal_ui(
                             ui,
@@ -218,6 +221,20 @@ fn studio_ui(
                                 emitted.push(super::present::PresentCommand::TurnOnClientScreen(turning).into());
                             }
                         });
+                        if presenting.screen_open {
+                            ui.horizontal_wrapped(|ui| {
+                                let mut price = presenting.screen_price;
+                                if ui.checkbox(&mut price, tr!(l, "client-screen-price")).changed() {
+                                    emitted.push(super::present::PresentCommand::PriceOnClientScreen(price).into());
+                                }
+                                let mut board = presenting.screen_board;
+                                if current.history.variants().is_board()
+                                    && ui.checkbox(&mut board, tr!(l, "client-screen-board")).changed()
+                                {
+                                    emitted.push(super::present::PresentCommand::BoardOnClientScreen(board).into());
+                                }
+                            });
+                        }
                         ui.horizontal_wrapped(|ui| {
                             let mut turning = view.turntable;
                             if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {

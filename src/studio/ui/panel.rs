@@ -18,6 +18,8 @@ pub struct PanelDrafts {
     pub name: Option<String>,
     /// The advisor asked for the ring sizer (the side panel opens it: it is another feature's window).
     pub sizer_asked: bool,
+    /// The advisor asked to look at the engraving close up (the camera's command).
+    pub engraving_close_up_asked: bool,
 }
 
 /// Colour of a metal swatch: the alloy's F0 shown as sRGB.
@@ -344,6 +346,9 @@ fn size_and_engraving(
         ui.label(RichText::new(warning).color(Color32::from_rgb(255, 150, 110)));
     } else {
         ui.label(RichText::new(tr!(l, "panel-engraving-count", count = count, most = most.to_string())).weak());
+    }
+    if !design.engraving.trim().is_empty() && ui.button(tr!(l, "panel-engraving-close-up")).clicked() {
+        drafts.engraving_close_up_asked = true;
     }
 }
 
