@@ -24,6 +24,9 @@ pub struct SheetContent<'a> {
     pub hero: &'a RgbaImage,
     /// Smaller views with their captions (front, side, top).
     pub views: Vec<(&'a str, &'a RgbaImage)>,
+    /// The engraving's close-up inside the band (when something is engraved) and its caption: shown as a strip
+    /// across the page, on the text.
+    pub engraving: Option<(&'a str, &'a RgbaImage)>,
     pub rows: &'a [SpecRow],
     /// "How the design was reached": journal lines (empty when left out).
     pub story: &'a [String],
@@ -159,8 +162,21 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
         );
     }
 
-    // The spec table.
+    // The engraving, close up: the close-up's middle band (where its camera puts the text) across the page.
     let mut y = (pictures_top + hero_side + 40) as f32;
+    if let Some((caption, close_up)) = content.engraving {
+        let (width, height) = close_up.dimensions();
+        let (top, rows) = (height * 33 / 100, (height * 25 / 100).max(1));
+        let strip = image::imageops::crop_imm(close_up, 0, top, width, rows).to_image();
+        let strip_width = SHEET_WIDTH - 2 * MARGIN;
+        let strip_height = strip_width * rows / width.max(1);
+        let scaled = image::imageops::resize(&strip, strip_width, strip_height, FilterType::Lanczos3);
+        image::imageops::overlay(&mut page, &scaled, i64::from(MARGIN), y as i64);
+        y += strip_height as f32 + 6.0;
+        y += text.text(left, y, caption, 18.0, MUTED, inner) + 24.0;
+    }
+
+    // The spec table.
     let value_x = left + 250.0;
     for row in content.rows.iter().skip(1) {
         text.text(left, y, &row.label, 21.0, MUTED, 240.0);
@@ -215,6 +231,7 @@ mod tests {
         let content = SheetContent {
             hero: &red,
             views: vec![("Front", &red)],
+            engraving: None,
             rows: &rows,
             story: &[],
             language: Language::French,
@@ -228,6 +245,35 @@ mod tests {
         assert_eq!(dark_pixels(&page, 0, 0, MARGIN - 10, SHEET_HEIGHT), 0);
         // The spec row's value is drawn where the table starts.
         assert!(dark_pixels(&page, MARGIN + 250, 930, 900, 960) > 100);
+    }
+
+    #[test]
+    fn an_engraving_is_shown_close_up_across_the_page_before_the_table() {
+        // A close-up whose middle band (where its camera puts the text) is blue, the rest grey.
+        let close_up = RgbaImage::from_fn(100, 100, |_, y| {
+            if (35..55).contains(&y) { Rgba([20, 40, 200, 255]) } else { Rgba([128, 128, 128, 255]) }
+        });
+        let red = RgbaImage::from_pixel(64, 64, Rgba([200, 30, 30, 255]));
+        let row = |key: &'static str, value: &str| SpecRow { key, label: key.into(), value: value.into() };
+        let rows = vec![row("spec-design", "Test ring"), row("spec-engraving", "« Toujours » en romaine")];
+        let content = SheetContent {
+            hero: &red,
+            views: vec![("Face", &red)],
+            engraving: Some(("Gravure", &close_up)),
+            rows: &rows,
+            story: &[],
+            language: Language::French,
+        };
+        let page = approval_sheet(&content);
+        // The strip spans the text's width across the page, under the pictures.
+        let strip_row = 190 + 700 + 40 + 60;
+        for x in [MARGIN + 5, SHEET_WIDTH / 2, SHEET_WIDTH - MARGIN - 5] {
+            let [r, _, b, _] = page.get_pixel(x, strip_row).0;
+            assert!(b > 150 && r < 60, "the close-up's text band at ({x}, {strip_row})");
+        }
+        // The table moved below it (its caption under the strip, then the rows).
+        let strip_end = 930 + (SHEET_WIDTH - 2 * MARGIN) * 25 / 100;
+        assert!(dark_pixels(&page, MARGIN + 250, strip_end + 30, 900, strip_end + 100) > 100);
     }
 
     #[test]

@@ -139,11 +139,9 @@ pub fn write_pack(
         return Err(tr!(l, "pack-view-missing"));
     };
     let captions = [View::Front, View::Side, View::Top, View::Engraving].map(|view| view.caption(client));
-    let mut views = vec![(captions[0].as_str(), front), (captions[1].as_str(), side), (captions[2].as_str(), top)];
-    if let Some(close_up) = picture(View::Engraving) {
-        views.push((captions[3].as_str(), close_up));
-    }
-    let sheet = approval_sheet(&SheetContent { hero, views, rows: &rows, story: &story, language: client });
+    let views = vec![(captions[0].as_str(), front), (captions[1].as_str(), side), (captions[2].as_str(), top)];
+    let engraving = picture(View::Engraving).map(|close_up| (captions[3].as_str(), close_up));
+    let sheet = approval_sheet(&SheetContent { hero, views, engraving, rows: &rows, story: &story, language: client });
     writer
         .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| png_error(l, &e))?)
         .map_err(|e| e.message(l))?;
