@@ -73,8 +73,8 @@ fn hand_looks(finish: HandFinish) -> (Look, Look) {
             Look { colour: [0.94, 0.93, 0.91], roughness: 0.12, reflectance: 0.55, sheen: ([1.0; 3], 0.0) },
         ),
         HandFinish::Velvet => (
-            Look { colour: [0.035, 0.033, 0.036], roughness: 1.0, reflectance: 0.2, sheen: ([0.42, 0.40, 0.44], 1.2) },
-            Look { colour: [0.04, 0.038, 0.041], roughness: 0.9, reflectance: 0.25, sheen: ([0.42, 0.40, 0.44], 1.0) },
+            Look { colour: [0.035, 0.034, 0.034], roughness: 1.0, reflectance: 0.2, sheen: ([0.36, 0.35, 0.34], 0.8) },
+            Look { colour: [0.04, 0.039, 0.039], roughness: 0.9, reflectance: 0.25, sheen: ([0.36, 0.35, 0.34], 0.7) },
         ),
         HandFinish::FairSkin => skin([0.89, 0.73, 0.64], [0.93, 0.78, 0.76]),
         HandFinish::MediumSkin => skin([0.71, 0.52, 0.39], [0.80, 0.63, 0.57]),
