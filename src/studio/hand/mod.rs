@@ -219,15 +219,19 @@ fn frame_the_hand(
     view: Res<HandView>,
     current: Res<super::document::CurrentDesign>,
     mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>,
+    mut framed: Local<Option<(bool, HandFraming)>>,
 ) {
     let design = current.history.variants().designs().first().cloned().unwrap_or_default();
     let turning = view.shown && view.framing == HandFraming::Turning && design.necklace.is_none();
-    if !view.is_changed() && !turning {
+    // Another finish keeps the camera where the advisor put it.
+    let reframe = *framed != Some((view.shown, view.framing));
+    *framed = Some((view.shown, view.framing));
+    if !reframe && !turning {
         return;
     }
     let wanted = studio_view(&design, Some(&view));
     for mut camera in &mut cameras {
-        if view.is_changed() {
+        if reframe {
             camera.target_focus = wanted.target_focus;
             camera.target_pitch = wanted.target_pitch;
             camera.target_radius = wanted.target_radius;
