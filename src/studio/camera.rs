@@ -149,13 +149,7 @@ fn turntable_and_reset(
     let piece_changed = pieces.iter().any(|(piece, kind)| piece.0 == 0 && kind.is_changed());
     for mut camera in &mut cameras {
         if controls.reset_requested || piece_changed {
-            let reset = super::hand::studio_view(main_design(&current), hand.as_deref());
-            camera.target_focus = reset.target_focus;
-            camera.target_yaw = reset.target_yaw;
-            camera.target_pitch = reset.target_pitch;
-            camera.target_radius = reset.target_radius;
-            camera.zoom_lower_limit = reset.zoom_lower_limit;
-            camera.zoom_upper_limit = reset.zoom_upper_limit;
+            aim_at(&mut camera, &super::hand::studio_view(main_design(&current), hand.as_deref()));
         }
         if piece_changed {
             // Another piece: jump to its framing (the orbit controls start from there, even on the first frame).
@@ -166,12 +160,7 @@ fn turntable_and_reset(
             camera.force_update = true;
         }
         if controls.close_up_requested {
-            let close_up = engraving_close_up(main_design(&current));
-            camera.target_focus = close_up.target_focus;
-            camera.target_yaw = close_up.target_yaw;
-            camera.target_pitch = close_up.target_pitch;
-            camera.target_radius = close_up.target_radius;
-            camera.zoom_lower_limit = close_up.zoom_lower_limit;
+            aim_at(&mut camera, &engraving_close_up(main_design(&current)));
         }
         if controls.turntable {
             camera.target_yaw += TURNTABLE_SPEED * time.delta_secs();
@@ -179,6 +168,16 @@ fn turntable_and_reset(
     }
     controls.reset_requested = false;
     controls.close_up_requested = false;
+}
+
+/// Turns the orbit towards a framing: its targets (the camera glides there) and its zoom limits.
+pub fn aim_at(camera: &mut PanOrbitCamera, framing: &PanOrbitCamera) {
+    camera.target_focus = framing.target_focus;
+    camera.target_yaw = framing.target_yaw;
+    camera.target_pitch = framing.target_pitch;
+    camera.target_radius = framing.target_radius;
+    camera.zoom_lower_limit = framing.zoom_lower_limit;
+    camera.zoom_upper_limit = framing.zoom_upper_limit;
 }
 
 /// Angle above the band's bottom inside the engraving is seen from.

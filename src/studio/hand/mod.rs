@@ -232,12 +232,7 @@ fn frame_the_hand(
     let wanted = studio_view(&design, Some(&view));
     for mut camera in &mut cameras {
         if reframe {
-            camera.target_focus = wanted.target_focus;
-            camera.target_pitch = wanted.target_pitch;
-            camera.target_radius = wanted.target_radius;
-            camera.target_yaw = wanted.target_yaw;
-            camera.zoom_lower_limit = wanted.zoom_lower_limit;
-            camera.zoom_upper_limit = wanted.zoom_upper_limit;
+            super::camera::aim_at(&mut camera, &wanted);
         }
         if turning {
             let phase = time.elapsed_secs() * std::f32::consts::TAU / TURNING_PERIOD_S;
