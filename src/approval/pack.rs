@@ -69,6 +69,7 @@ impl PackWriter {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(write_error(&parent))?;
+        remove_stale_staging(&parent);
         let name = destination.file_name().map_or_else(|| "pack".into(), |n| n.to_string_lossy().into_owned());
         let staging = parent.join(format!(".{name}.partial-{}", std::process::id()));
         if staging.exists() {
@@ -118,6 +119,30 @@ impl PackWriter {
     }
 }
 
+/// Whether the process that made a staging folder is gone (Linux: no `/proc/PID`; elsewhere it cannot be told, and
+/// the folder is kept).
+fn process_gone(pid: u32) -> bool {
+    cfg!(target_os = "linux") && pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// The staging (`.NAME.partial-PID`) and set-aside (`.NAME.old-PID`) folders of packs whose writer was killed
+/// mid-way, removed from the approvals folder: a pack is written whole or not at all, and nothing stays behind.
+fn remove_stale_staging(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix('.') else { continue };
+        let pid = rest.rsplit_once(".partial-").or_else(|| rest.rsplit_once(".old-")).map(|(_, pid)| pid);
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if let Some(pid) = pid.and_then(|pid| pid.parse::<u32>().ok())
+            && is_dir
+            && process_gone(pid)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 impl Drop for PackWriter {
     fn drop(&mut self) {
         if !self.finished {
@@ -134,6 +159,25 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ecrin-pack-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn a_killed_packs_staging_is_cleared_when_the_next_pack_starts() {
+        let root = scratch("stale");
+        fs::create_dir_all(&root).expect("folder");
+        // Left by a writer killed mid-way (a process that is no more), and one of a writer still running (pid 1).
+        let gone = root.join(".Bague.partial-4000000000");
+        let set_aside = root.join(".Bague.old-4000000001");
+        let running = root.join(".Autre.partial-1");
+        for folder in [&gone, &set_aside, &running] {
+            fs::create_dir_all(folder).expect("staging");
+            fs::write(folder.join("x.png"), b"half").expect("file");
+        }
+        let writer = PackWriter::begin(&root.join("Bague"), false).expect("begin");
+        assert!(!gone.exists() && !set_aside.exists(), "stale staging removed");
+        assert_eq!(running.exists(), !cfg!(target_os = "linux") || Path::new("/proc/1").exists());
+        writer.finish().expect("finish");
+        let _ = fs::remove_dir_all(&root);
     }
 
     #[test]
