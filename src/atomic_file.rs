@@ -30,9 +30,39 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// A file that cannot be read set aside beside itself as `<name>.corrupt-<stamp>` (a date), so that nothing
+/// overwrites it and someone can look at it later. Returns where it went.
+pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
+    let file_name = path.file_name().ok_or_else(|| io::Error::from(io::ErrorKind::InvalidFilename))?;
+    let mut aside = path.with_file_name(format!("{}.corrupt-{stamp}", file_name.to_string_lossy()));
+    let mut counter = 2;
+    while aside.exists() {
+        aside = path.with_file_name(format!("{}.corrupt-{stamp}-{counter}", file_name.to_string_lossy()));
+        counter += 1;
+    }
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_set_aside_keeps_its_bytes_under_a_dated_name_never_over_another() {
+        let dir = std::env::temp_dir().join(format!("ecrin-aside-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("settings.ron");
+        for bytes in [b"first".as_slice(), b"second"] {
+            fs::write(&path, bytes).expect("write");
+            let aside = set_aside(&path, "2026-12-01-120000").expect("set aside");
+            assert!(!path.exists());
+            assert_eq!(fs::read(&aside).expect("read"), bytes);
+        }
+        assert!(dir.join("settings.ron.corrupt-2026-12-01-120000-2").exists(), "the second beside the first");
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary() {

@@ -1557,3 +1557,25 @@ fn the_clients_screen_shows_the_same_piece_and_follows_a_change_and_the_camera()
     assert_eq!(client, studio);
     offscreen.exit();
 }
+
+#[test]
+fn a_corrupt_autosave_is_set_aside_with_the_date_and_the_studio_starts_clean_and_says_so() {
+    use ecrin::studio::recovery::RecoveryOffer;
+    let folder = std::env::temp_dir().join(format!("ecrin-corrupt-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("folder");
+    let path = folder.join("autosave.ron");
+    std::fs::write(&path, "(version: 2, variants: [[[[").expect("a broken autosave");
+    let app = recovery_app(&path);
+    assert!(app.world().resource::<RecoveryOffer>().0.is_none(), "nothing to offer");
+    assert!(!path.exists(), "the broken file is no longer where the next autosave goes");
+    let aside: Vec<_> = std::fs::read_dir(&folder).expect("folder").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let name = aside[0].to_string_lossy().into_owned();
+    assert!(name.starts_with("autosave.ron.corrupt-20"), "{name}");
+    assert_eq!(std::fs::read_to_string(folder.join(&name)).expect("kept"), "(version: 2, variants: [[[[");
+    let status = app.world().resource::<StatusLine>();
+    assert!(status.is_error && status.text(Language::French).contains(&name), "{}", status.text(Language::French));
+    assert_eq!(design(&app), Design::default(), "the studio starts clean");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -726,3 +726,5 @@ cli-view-not-shown = { $file }: no “{ $view }” view (a necklace has no hand 
 panel-engraving-close-up = See it inside the band
 client-screen-price = with the price
 client-screen-board = the variants side by side
+status-autosave-set-aside = The last session's autosave could not be read: it is kept as { $file }; the studio starts afresh
+status-autosave-unreadable = The last session's autosave { $file } could not be read nor set aside ({ $reason }); the studio starts afresh

@@ -726,3 +726,5 @@ cli-view-not-shown = { $file } : pas de vue « { $view } » (un collier n’a
 panel-engraving-close-up = La voir dans l’anneau
 client-screen-price = avec le prix
 client-screen-board = les variantes côte à côte
+status-autosave-set-aside = La sauvegarde automatique de la dernière séance est illisible : elle est gardée sous { $file } ; le studio repart de zéro
+status-autosave-unreadable = La sauvegarde automatique de la dernière séance { $file } est illisible et n’a pas pu être mise de côté ({ $reason }) ; le studio repart de zéro

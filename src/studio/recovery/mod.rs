@@ -4,7 +4,7 @@
 pub mod panel;
 
 use super::StudioSystems;
-use super::document::{CurrentDesign, DocumentCommand};
+use super::document::{CurrentDesign, DocumentCommand, StatusLine};
 use crate::design::session::{self, Session};
 use bevy::app::AppExit;
 use bevy::prelude::*;
@@ -80,8 +80,14 @@ fn answer_offer(
     }
 }
 
-/// At start: an autosave left behind means the last session did not end cleanly.
-fn offer_recovery(autosave: Res<Autosave>, current: Res<CurrentDesign>, mut offer: ResMut<RecoveryOffer>) {
+/// At start: an autosave left behind means the last session did not end cleanly. One that cannot be read is set aside
+/// with the date (the next autosave would overwrite it), and the studio, starting clean, says where it went.
+fn offer_recovery(
+    autosave: Res<Autosave>,
+    current: Res<CurrentDesign>,
+    mut offer: ResMut<RecoveryOffer>,
+    mut status: ResMut<StatusLine>,
+) {
     if !autosave.path.exists() {
         return;
     }
@@ -91,7 +97,24 @@ fn offer_recovery(autosave: Res<Autosave>, current: Res<CurrentDesign>, mut offe
             offer.0 = Some(found);
         }
         Ok(_) => {}
-        Err(error) => warn!("the autosave could not be read, it is ignored: {error}"),
+        Err(error) => {
+            warn!("the autosave could not be read, it is set aside: {error}");
+            let seconds = crate::design::journal::now();
+            let time = seconds % 86_400;
+            let (hours, minutes, rest) = (time / 3600, time / 60 % 60, time % 60);
+            let stamp = format!("{}-{hours:02}{minutes:02}{rest:02}", crate::approval::iso_date(seconds));
+            let file = autosave.path.display().to_string();
+            *status = match crate::atomic_file::set_aside(&autosave.path, &stamp) {
+                Ok(aside) => {
+                    StatusLine::error(crate::said!("status-autosave-set-aside", file = aside.display().to_string()))
+                }
+                Err(error) => StatusLine::error(crate::said!(
+                    "status-autosave-unreadable",
+                    file = file,
+                    reason = error.to_string()
+                )),
+            };
+        }
     }
 }
 
