@@ -134,6 +134,14 @@ fn make_materials(
     presentation: Res<Presentation>,
 ) {
     let irradiance = irradiance_of(&presentation);
+    // The other lights' irradiance worked out off the frame now, so a change of light later finds it ready.
+    bevy::tasks::AsyncComputeTaskPool::get()
+        .spawn(async {
+            for environment in crate::optics::environment::LightingEnvironment::ALL {
+                Irradiance::of_environment(environment);
+            }
+        })
+        .detach();
     let (hand, nails) = hand_looks(HandFinish::default());
     commands.insert_resource(DisplayMaterials {
         linen: assets.add(new_material(&linen(), irradiance)),
