@@ -1,5 +1,6 @@
 //! Atomic file writes: write a temporary file beside the target, fsync it, rename it over the target.
-//! A crash mid-write never leaves a half-written file and never destroys the previous one.
+//! A crash mid-write never leaves a half-written file and never destroys the previous one. Reads of small text files
+//! are bounded (`read_text`), so a file that grew huge by accident or malice is refused, not swallowed.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -28,6 +29,30 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = directory.sync_all();
     }
     Ok(())
+}
+
+/// A text file larger than it may be (in an `io::Error` of kind `InvalidData`).
+#[derive(Debug, thiserror::Error)]
+#[error("larger than {max} bytes")]
+pub struct TooLarge {
+    pub max: u64,
+}
+
+/// Reads a text file no larger than `max` bytes (a larger one is refused before it is read; one that grows while
+/// read stops at the limit and is refused too).
+pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
+    use std::io::Read as _;
+    let too_large = || io::Error::new(io::ErrorKind::InvalidData, TooLarge { max });
+    let file = File::open(path)?;
+    if file.metadata()?.len() > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 /// A file that cannot be read set aside beside itself as `<name>.corrupt-<stamp>` (a date), so that nothing

@@ -14,7 +14,7 @@ const CORE: [(&str, &[&str]); 12] = [
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo"]),
     ("optics", &["design", "geometry", "memo"]),
-    ("estimate", &["design", "geometry", "memo"]),
+    ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
     ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
     ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer"]),

@@ -1,5 +1,10 @@
 //! Core integration tests (no renderer): every sample preset, every broken-preset case, the model library.
 
+#[path = "core/fuzz.rs"]
+mod fuzz;
+#[path = "core/hostile.rs"]
+mod hostile;
+
 use ecrin::design::preset::{self, PresetError};
 use ecrin::design::{Design, DesignCommand};
 use std::path::{Path, PathBuf};

@@ -1579,3 +1579,29 @@ fn a_corrupt_autosave_is_set_aside_with_the_date_and_the_studio_starts_clean_and
     assert_eq!(design(&app), Design::default(), "the studio starts clean");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_corrupt_settings_file_is_set_aside_with_the_date_and_the_studio_says_so() {
+    let folder = std::env::temp_dir().join(format!("ecrin-corrupt-settings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("folder");
+    let path = folder.join("settings.ron");
+    std::fs::write(&path, "(version: 1, advisor_language: Klingon").expect("a broken settings file");
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins)
+        .add_plugins(ecrin::studio::core_plugin)
+        .add_plugins(ecrin::studio::language::plugin_with(Some(path.clone())));
+    app.insert_resource(CurrentDesign::new(Design::default()));
+    app.update();
+    assert!(!path.exists(), "the broken file is out of the way of the next save");
+    let names: Vec<_> = std::fs::read_dir(&folder).expect("folder").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let name = names[0].to_string_lossy().into_owned();
+    assert!(name.starts_with("settings.ron.corrupt-20"), "{name}");
+    let status = app.world().resource::<StatusLine>();
+    for language in [Language::English, Language::French] {
+        assert!(status.is_error && status.text(language).contains(&name), "{}", status.text(language));
+    }
+    assert_eq!(*app.world().resource::<ecrin::studio::language::Languages>(), Default::default());
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -130,6 +130,13 @@ pub fn iso_date(seconds_since_1970: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// A date and time for a file's name (`2026-12-01-143005`, UTC): sorts as it reads.
+pub fn file_stamp(seconds_since_1970: u64) -> String {
+    let time = seconds_since_1970 % 86_400;
+    let (hours, minutes, seconds) = (time / 3600, time / 60 % 60, time % 60);
+    format!("{}-{hours:02}{minutes:02}{seconds:02}", iso_date(seconds_since_1970))
+}
+
 /// The ring size as the client reads it, with the EU size beside it when the client uses another system.
 pub fn ring_size_text(language: Language, design: &Design) -> String {
     let eu = format!("EU {}", size_label(SizeSystem::Eu, design.ring_size_mm));

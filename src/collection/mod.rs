@@ -83,20 +83,27 @@ pub fn slug(name: &str) -> String {
 
 /// A model file and the buffer files it names (a .gltf's), with their bytes.
 fn model_files(path: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, CollectionError> {
+    let size = std::fs::metadata(path).map_err(io(path))?.len();
+    if size > crate::geometry::house::read::MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { file: path.display().to_string(), size }.into());
+    }
     let bytes = std::fs::read(path).map_err(io(path))?;
     let mut files = vec![(PathBuf::from(path.file_name().unwrap_or_default()), bytes)];
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
-        let document = gltf::Gltf::from_slice(&files[0].1).map_err(|e| CollectionError::Manifest {
-            path: path.display().to_string(),
-            problem: manifest::ManifestProblem::NotGltf { reason: e.to_string() },
-        })?;
+        let document =
+            crate::geometry::house::read::parse(&files[0].1).map_err(|reason| CollectionError::Manifest {
+                path: path.display().to_string(),
+                problem: manifest::ManifestProblem::NotGltf { reason },
+            })?;
         let base = path.parent().unwrap_or(Path::new("."));
         for buffer in document.buffers() {
             if let gltf::buffer::Source::Uri(uri) = buffer.source()
                 && uri_inside_folder(uri)
             {
-                let file = base.join(uri);
-                files.push((PathBuf::from(uri), std::fs::read(&file).map_err(io(&file))?));
+                let bytes = crate::geometry::house::read::read_buffer_file(base, uri).map_err(|problem| {
+                    ReadError::Buffer { file: path.display().to_string(), index: buffer.index(), problem }
+                })?;
+                files.push((PathBuf::from(uri), bytes));
             }
         }
     }
@@ -267,7 +274,7 @@ impl Collection {
         let mut found: Vec<Result<Manifest, CollectionError>> = crate::design::preset::list(&self.dir)
             .into_iter()
             .filter_map(|path| {
-                let text = match std::fs::read_to_string(&path) {
+                let text = match crate::atomic_file::read_text(&path, 1024 * 1024) {
                     Ok(text) => text,
                     Err(error) => return Some(Err(io(&path)(error))),
                 };
@@ -289,7 +296,7 @@ impl Collection {
         if !path.exists() || id.contains(['/', '\\']) {
             return Err(CollectionError::NotFound { id: id.into(), folder: self.dir.display().to_string() });
         }
-        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let text = crate::atomic_file::read_text(&path, 1024 * 1024).map_err(io(&path))?;
         Manifest::from_ron(&text)
             .map_err(|problem| CollectionError::Manifest { path: path.display().to_string(), problem })
     }

@@ -15,6 +15,8 @@ use thiserror::Error;
 /// The session schema this build writes. Version 2 has the journal as data; version 1 files still read (their
 /// journal entries kept as their words).
 pub const SESSION_VERSION: u32 = 2;
+/// Largest session file read (a day's variants and journal are a few hundred kB).
+pub const MAX_SESSION_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,7 +116,8 @@ pub fn from_ron_str(text: &str, path: &str) -> Result<Session, SessionError> {
 /// Reads a session file.
 pub fn load(path: &Path) -> Result<Session, SessionError> {
     let label = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| SessionError::Read { path: label.clone(), source })?;
+    let text = crate::atomic_file::read_text(path, MAX_SESSION_BYTES)
+        .map_err(|source| SessionError::Read { path: label.clone(), source })?;
     from_ron_str(&text, &label)
 }
 

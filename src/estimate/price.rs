@@ -78,7 +78,8 @@ impl PriceList {
     /// Reads and checks a price list file.
     pub fn load(path: &Path) -> Result<PriceList, PriceError> {
         let error = |problem| PriceError::Read { path: path.display().to_string(), problem };
-        let text = std::fs::read_to_string(path).map_err(|e| error(ListProblem::Unreadable(e.to_string())))?;
+        let text = crate::atomic_file::read_text(path, 1024 * 1024)
+            .map_err(|e| error(ListProblem::Unreadable(e.to_string())))?;
         let list: PriceList = ron::from_str(&text).map_err(|e| {
             error(ListProblem::Syntax { line: e.span.start.line, column: e.span.start.col, reason: e.code.to_string() })
         })?;

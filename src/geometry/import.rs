@@ -76,6 +76,12 @@ pub enum ImportProblem {
     UnclassifiedPart { mesh: String, material: String },
     #[error("no part is recognised as metal")]
     NoMetal,
+    #[error("{uri} is outside the model's folder: not read")]
+    OutsideFolder { uri: String },
+    #[error("its nodes nest deeper than {max} levels (or loop)")]
+    TooDeep { max: usize },
+    #[error("more than {max} placed nodes")]
+    TooManyNodes { max: usize },
 }
 
 /// Classifies a part by its names alone (material, mesh, node) as the collection's analysis does.
@@ -145,10 +151,10 @@ pub fn inspect(path: &Path) -> ImportReport {
             return report;
         }
     };
-    let document = match gltf::Gltf::from_slice(&bytes) {
+    let document = match super::house::read::parse(&bytes) {
         Ok(document) => document,
-        Err(error) => {
-            report.problems.push(ImportProblem::NotGltf { reason: error.to_string() });
+        Err(reason) => {
+            report.problems.push(ImportProblem::NotGltf { reason });
             return report;
         }
     };
@@ -162,6 +168,14 @@ pub fn inspect(path: &Path) -> ImportReport {
             }
             gltf::buffer::Source::Bin => {}
             gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {}
+            // Named outside the folder, or a link inside it that leads out.
+            gltf::buffer::Source::Uri(uri)
+                if !super::house::read::uri_inside_folder(uri)
+                    || (base.join(uri).exists() && super::house::read::file_inside_folder(base, uri).is_none()) =>
+            {
+                report.problems.push(ImportProblem::OutsideFolder { uri: uri.to_string() });
+                blocking = true;
+            }
             gltf::buffer::Source::Uri(uri) => match std::fs::metadata(base.join(uri)) {
                 Ok(meta) if meta.len() >= buffer.length() as u64 => {}
                 Ok(meta) => {
@@ -177,19 +191,28 @@ pub fn inspect(path: &Path) -> ImportReport {
             },
         }
     }
+    // Textures are never decoded (Écrin's materials replace them): only whether their file is there.
     for image in document.images() {
         if let gltf::image::Source::Uri { uri, .. } = image.source()
             && !uri.starts_with("data:")
-            && !base.join(uri).exists()
         {
-            report.problems.push(ImportProblem::MissingTexture { uri: uri.to_string() });
+            if !super::house::read::uri_inside_folder(uri) {
+                report.problems.push(ImportProblem::OutsideFolder { uri: uri.to_string() });
+            } else if !base.join(uri).exists() {
+                report.problems.push(ImportProblem::MissingTexture { uri: uri.to_string() });
+            }
         }
     }
-    let mut overall: Option<(Vec3, Vec3)> = None;
+    let mut walk = Walk { overall: None, nodes: 0, over: None };
     for scene in document.scenes() {
         for node in scene.nodes() {
-            collect_parts(&node, Mat4::IDENTITY, &mut report.parts, &mut overall);
+            collect_parts(&node, Mat4::IDENTITY, 0, &mut report.parts, &mut walk);
         }
+    }
+    let overall = walk.overall;
+    if let Some(over) = walk.over {
+        report.problems.push(over);
+        blocking = true;
     }
     report.triangles = report.parts.iter().map(|p| p.triangles).sum();
     if report.parts.is_empty() {
@@ -222,7 +245,28 @@ pub fn inspect(path: &Path) -> ImportReport {
     report
 }
 
-fn collect_parts(node: &gltf::Node, parent: Mat4, parts: &mut Vec<PartReport>, overall: &mut Option<(Vec3, Vec3)>) {
+/// The walk through the node tree: the model's bounds so far and the limits (`house::read`'s).
+struct Walk {
+    overall: Option<(Vec3, Vec3)>,
+    nodes: usize,
+    over: Option<ImportProblem>,
+}
+
+fn collect_parts(node: &gltf::Node, parent: Mat4, depth: usize, parts: &mut Vec<PartReport>, walk: &mut Walk) {
+    use super::house::read::{MAX_NODE_DEPTH, MAX_NODE_INSTANCES};
+    if walk.over.is_some() {
+        return;
+    }
+    walk.nodes += 1;
+    if depth >= MAX_NODE_DEPTH {
+        walk.over = Some(ImportProblem::TooDeep { max: MAX_NODE_DEPTH });
+        return;
+    }
+    if walk.nodes > MAX_NODE_INSTANCES {
+        walk.over = Some(ImportProblem::TooManyNodes { max: MAX_NODE_INSTANCES });
+        return;
+    }
+    let overall = &mut walk.overall;
     let transform = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
     if let Some(mesh) = node.mesh() {
         for primitive in mesh.primitives() {
@@ -256,7 +300,7 @@ fn collect_parts(node: &gltf::Node, parent: Mat4, parts: &mut Vec<PartReport>, o
         }
     }
     for child in node.children() {
-        collect_parts(&child, transform, parts, overall);
+        collect_parts(&child, transform, depth + 1, parts, walk);
     }
 }
 

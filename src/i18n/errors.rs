@@ -9,7 +9,9 @@ use crate::collection::manifest::{HouseRule, ManifestProblem};
 use crate::design::DesignError;
 use crate::design::preset::{OLDEST_READABLE_VERSION, PRESET_VERSION, PresetError};
 use crate::geometry::house::analyse::AnalysisError;
-use crate::geometry::house::read::{BufferProblem, MAX_FILE_BYTES, MAX_TRIANGLES, ReadError};
+use crate::geometry::house::read::{
+    BufferProblem, MAX_FILE_BYTES, MAX_NODE_DEPTH, MAX_NODE_INSTANCES, MAX_TRIANGLES, ReadError,
+};
 use crate::geometry::import::ImportProblem;
 use crate::tr;
 
@@ -192,6 +194,10 @@ pub fn read_error(l: Language, error: &ReadError) -> String {
             whole(file, tr!(l, "error-too-many-triangles", count = count, max = max))
         }
         ReadError::Empty { file } => whole(file, tr!(l, "error-no-triangles")),
+        ReadError::TooDeep { file } => whole(file, tr!(l, "error-nodes-too-deep", max = MAX_NODE_DEPTH.to_string())),
+        ReadError::TooManyNodes { file } => {
+            whole(file, tr!(l, "error-too-many-nodes", max = MAX_NODE_INSTANCES.to_string()))
+        }
     }
 }
 
@@ -223,6 +229,9 @@ pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
             tr!(l, "error-part-unclassified", mesh = mesh, material = material)
         }
         ImportProblem::NoMetal => tr!(l, "error-no-metal-part"),
+        ImportProblem::OutsideFolder { uri } => tr!(l, "error-buffer-outside", uri = uri),
+        ImportProblem::TooDeep { max } => tr!(l, "error-nodes-too-deep", max = max.to_string()),
+        ImportProblem::TooManyNodes { max } => tr!(l, "error-too-many-nodes", max = max.to_string()),
     }
 }
 
@@ -272,7 +281,12 @@ pub fn collection_error(l: Language, error: &CollectionError) -> String {
 fn buffer_problem(l: Language, problem: &BufferProblem) -> String {
     match problem {
         BufferProblem::NoBinaryChunk => tr!(l, "error-buffer-no-chunk"),
-        BufferProblem::Embedded => tr!(l, "error-buffer-embedded"),
+        BufferProblem::NotAFile { uri } => tr!(l, "error-buffer-not-a-file", uri = uri),
+        BufferProblem::BadDataUri { reason } => tr!(l, "error-buffer-data-uri", reason = reason),
+        BufferProblem::TooLarge { uri, size } => {
+            let too_large = tr!(l, "error-model-too-large", size = size.to_string(), max = MAX_FILE_BYTES.to_string());
+            tr!(l, "error-buffer-unreadable", uri = uri, reason = too_large)
+        }
         BufferProblem::OutsideFolder { uri } => tr!(l, "error-buffer-outside", uri = uri),
         BufferProblem::Unreadable { uri, reason } => tr!(l, "error-buffer-unreadable", uri = uri, reason = reason),
         BufferProblem::Short { found, declared } => {

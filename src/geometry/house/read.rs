@@ -1,7 +1,10 @@
 //! Reading a house's glTF file into raw parts (no Bevy): every mesh primitive's triangles in the file's units after
 //! node transforms, with every signal real exports carry about what it is — material, mesh and node names, gem
 //! extensions (KHR_materials_transmission / volume / ior / dispersion, vendor extensions), PBR parameters.
-//! Only the model's own folder is read: a buffer named by a path outside it, an absolute path or a URL is refused.
+//! Only the model's own folder is read: a buffer named by a path outside it (`..`, an absolute path, a link that
+//! leads out), another scheme or a URL is refused; `data:` buffers are decoded. Nothing is ever fetched. Limits keep
+//! a hostile file from taking the machine: file and buffer sizes, triangles (counted per placed instance), the
+//! depth of the node tree and the number of placed nodes. Textures are never decoded (Écrin dresses parts itself).
 
 use super::super::mesh::MeshData;
 use glam::{Mat3, Mat4, Vec3};
@@ -12,6 +15,10 @@ use thiserror::Error;
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// Most triangles a model may have.
 pub const MAX_TRIANGLES: usize = 4_000_000;
+/// Deepest node tree read (real exports nest a few levels; a loop would never end).
+pub const MAX_NODE_DEPTH: usize = 64;
+/// Most nodes placed (a node used by many parents is placed once per parent).
+pub const MAX_NODE_INSTANCES: usize = 100_000;
 
 /// What the file says about a part's material.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,6 +62,10 @@ pub enum ReadError {
     TooManyTriangles { file: String, count: usize },
     #[error("{file}: no triangles: nothing to show")]
     Empty { file: String },
+    #[error("{file}: its nodes nest deeper than {MAX_NODE_DEPTH} levels (or loop)")]
+    TooDeep { file: String },
+    #[error("{file}: more than {MAX_NODE_INSTANCES} placed nodes")]
+    TooManyNodes { file: String },
 }
 
 /// What is wrong with one of a model's buffers (data: `i18n::errors` says it to people).
@@ -62,14 +73,18 @@ pub enum ReadError {
 pub enum BufferProblem {
     #[error("the binary chunk is missing")]
     NoBinaryChunk,
-    #[error("embedded (base64) buffers are not read: export as .glb")]
-    Embedded,
+    #[error("the embedded (data:) buffer cannot be decoded: {reason}")]
+    BadDataUri { reason: String },
     #[error("{uri} is outside the model's folder: not read")]
     OutsideFolder { uri: String },
     #[error("{uri}: {reason}")]
     Unreadable { uri: String, reason: String },
     #[error("{found} bytes, the model says {declared}")]
     Short { found: usize, declared: usize },
+    #[error("{uri}: {size} bytes, larger than a model can be")]
+    TooLarge { uri: String, size: u64 },
+    #[error("{uri} is not a file")]
+    NotAFile { uri: String },
 }
 
 /// Whether a URI names a file inside the model's folder: relative, no `..`, no scheme, not absolute.
@@ -80,9 +95,77 @@ pub fn uri_inside_folder(uri: &str) -> bool {
     Path::new(uri).components().all(|c| matches!(c, PathPart::Normal(_) | PathPart::CurDir))
 }
 
+/// The bytes of a `data:` URI (base64, or the text itself); the decoder's own words when it is not.
+pub fn decode_data_uri(uri: &str) -> Result<Vec<u8>, String> {
+    use base64::Engine as _;
+    let rest = uri.strip_prefix("data:").unwrap_or(uri);
+    match rest.split_once(',') {
+        Some((header, payload)) if !header.ends_with(";base64") => Ok(payload.as_bytes().to_vec()),
+        Some((_, payload)) => {
+            base64::engine::general_purpose::STANDARD.decode(payload.trim()).map_err(|e| e.to_string())
+        }
+        None => base64::engine::general_purpose::STANDARD.decode(rest).map_err(|e| e.to_string()),
+    }
+}
+
+/// The file a URI names inside the model's folder, followed through links: `None` when it leads out of it.
+pub fn file_inside_folder(base: &Path, uri: &str) -> Option<std::path::PathBuf> {
+    if !uri_inside_folder(uri) {
+        return None;
+    }
+    let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+    let folder = base.canonicalize().ok()?;
+    let file = base.join(uri).canonicalize().ok()?;
+    file.starts_with(&folder).then_some(file)
+}
+
+/// Parses a glTF or GLB file and checks it as the glTF crate does, without letting its checks panic: the one
+/// reference they follow unchecked (a mesh's POSITION accessor) is looked at first. The error is the crate's words.
+pub fn parse(bytes: &[u8]) -> Result<gltf::Gltf, String> {
+    use gltf::json::validation::{Checked, Error as Invalid};
+    let unchecked = gltf::Gltf::from_slice_without_validation(bytes).map_err(|e| e.to_string())?;
+    let json = unchecked.document.into_json();
+    let accessors = json.accessors.len();
+    for (m, mesh) in json.meshes.iter().enumerate() {
+        for (p, primitive) in mesh.primitives.iter().enumerate() {
+            let position = primitive.attributes.get(&Checked::Valid(gltf::Semantic::Positions));
+            if position.is_some_and(|i| i.value() >= accessors) {
+                let path = gltf::json::Path::new().field("meshes").index(m).field("primitives").index(p);
+                let path = path.field("attributes").key("POSITION");
+                return Err(gltf::Error::Validation(vec![(path, Invalid::IndexOutOfBounds)]).to_string());
+            }
+        }
+    }
+    let document = gltf::Document::from_json(json).map_err(|e| e.to_string())?;
+    Ok(gltf::Gltf { document, blob: unchecked.blob })
+}
+
+/// Reads one buffer's file: a regular file inside the folder, no larger than a model may be.
+pub fn read_buffer_file(base: &Path, uri: &str) -> Result<Vec<u8>, BufferProblem> {
+    use std::io::Read as _;
+    let unreadable = |reason: String| BufferProblem::Unreadable { uri: uri.to_string(), reason };
+    let path = base.join(uri);
+    let meta = std::fs::metadata(&path).map_err(|e| unreadable(e.to_string()))?;
+    let file = file_inside_folder(base, uri).ok_or_else(|| BufferProblem::OutsideFolder { uri: uri.to_string() })?;
+    if !meta.is_file() {
+        return Err(BufferProblem::NotAFile { uri: uri.to_string() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(BufferProblem::TooLarge { uri: uri.to_string(), size: meta.len() });
+    }
+    let mut bytes = Vec::new();
+    let opened = std::fs::File::open(file).map_err(|e| unreadable(e.to_string()))?;
+    // A file growing while it is read stops at the limit.
+    opened.take(MAX_FILE_BYTES).read_to_end(&mut bytes).map_err(|e| unreadable(e.to_string()))?;
+    Ok(bytes)
+}
+
 fn read_buffers(path: &Path, document: &gltf::Gltf) -> Result<Vec<Vec<u8>>, ReadError> {
     let file = path.display().to_string();
-    let base = path.parent().unwrap_or(Path::new("."));
+    let base = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     document
         .buffers()
         .map(|buffer| {
@@ -92,13 +175,12 @@ fn read_buffers(path: &Path, document: &gltf::Gltf) -> Result<Vec<Vec<u8>>, Read
                     document.blob.clone().ok_or_else(|| error(BufferProblem::NoBinaryChunk))?
                 }
                 gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {
-                    return Err(error(BufferProblem::Embedded));
+                    decode_data_uri(uri).map_err(|reason| error(BufferProblem::BadDataUri { reason }))?
                 }
                 gltf::buffer::Source::Uri(uri) if !uri_inside_folder(uri) => {
                     return Err(error(BufferProblem::OutsideFolder { uri: uri.to_string() }));
                 }
-                gltf::buffer::Source::Uri(uri) => std::fs::read(base.join(uri))
-                    .map_err(|e| error(BufferProblem::Unreadable { uri: uri.to_string(), reason: e.to_string() }))?,
+                gltf::buffer::Source::Uri(uri) => read_buffer_file(base, uri).map_err(error)?,
             };
             if bytes.len() < buffer.length() {
                 return Err(error(BufferProblem::Short { found: bytes.len(), declared: buffer.length() }));
@@ -123,9 +205,40 @@ pub fn signals(material: &gltf::Material) -> MaterialSignals {
     }
 }
 
-fn collect(node: &gltf::Node, parent: Mat4, buffers: &[Vec<u8>], depth: usize, out: &mut Vec<RawPart>) {
-    // Deeper than any real export: a loop or a hostile file.
-    if depth > 64 {
+/// What the walk through the node tree has used so far, against the limits.
+#[derive(Default)]
+struct Walk {
+    nodes: usize,
+    triangles: usize,
+    over: Option<Over>,
+}
+
+/// Which limit a walk went over.
+#[derive(Clone, Copy)]
+enum Over {
+    Depth,
+    Nodes,
+    Triangles,
+}
+
+fn collect(
+    node: &gltf::Node,
+    parent: Mat4,
+    buffers: &[Vec<u8>],
+    depth: usize,
+    walk: &mut Walk,
+    out: &mut Vec<RawPart>,
+) {
+    if walk.over.is_some() {
+        return;
+    }
+    walk.nodes += 1;
+    if depth >= MAX_NODE_DEPTH {
+        walk.over = Some(Over::Depth);
+        return;
+    }
+    if walk.nodes > MAX_NODE_INSTANCES {
+        walk.over = Some(Over::Nodes);
         return;
     }
     let transform = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
@@ -135,11 +248,32 @@ fn collect(node: &gltf::Node, parent: Mat4, buffers: &[Vec<u8>], depth: usize, o
             if primitive.mode() != gltf::mesh::Mode::Triangles {
                 continue;
             }
+            let declared = primitive.indices().or_else(|| primitive.get(&gltf::Semantic::Positions));
+            walk.triangles += declared.map_or(0, |a| a.count() / 3);
+            if walk.triangles > MAX_TRIANGLES {
+                walk.over = Some(Over::Triangles);
+                return;
+            }
+            use gltf::accessor::{DataType, Dimensions};
+            let readable = |accessor: Option<gltf::Accessor>, dimensions, types: &[DataType]| {
+                accessor.is_some_and(|a| readable(&a, dimensions, types, buffers))
+            };
+            let positions = primitive.get(&gltf::Semantic::Positions);
+            let indices = primitive.indices();
+            if !readable(positions, Dimensions::Vec3, &[DataType::F32])
+                || (indices.is_some()
+                    && !readable(indices, Dimensions::Scalar, &[DataType::U8, DataType::U16, DataType::U32]))
+            {
+                continue;
+            }
+            let normals_readable =
+                readable(primitive.get(&gltf::Semantic::Normals), Dimensions::Vec3, &[DataType::F32]);
             let reader = primitive.reader(|b| buffers.get(b.index()).map(Vec::as_slice));
             let Some(positions) = reader.read_positions() else { continue };
             let positions: Vec<[f32; 3]> = positions.map(|p| transform.transform_point3(p.into()).into()).collect();
-            let normals: Vec<[f32; 3]> = reader
-                .read_normals()
+            let normals: Vec<[f32; 3]> = normals_readable
+                .then(|| reader.read_normals())
+                .flatten()
                 .map(|n| n.map(|n| (normal_matrix * Vec3::from(n)).normalize_or_zero().into()).collect())
                 .unwrap_or_default();
             let count = positions.len() as u32;
@@ -156,8 +290,36 @@ fn collect(node: &gltf::Node, parent: Mat4, buffers: &[Vec<u8>], depth: usize, o
         }
     }
     for child in node.children() {
-        collect(&child, transform, buffers, depth + 1, out);
+        collect(&child, transform, buffers, depth + 1, walk, out);
     }
+}
+
+/// Whether the glTF crate's reader can read an accessor (it asserts, rather than refuses, what it cannot): the
+/// expected type, items in a buffer view, a stride no shorter than an item, every item inside the view and the view
+/// inside its buffer; sparse storage is not read.
+fn readable(
+    accessor: &gltf::Accessor,
+    dimensions: gltf::accessor::Dimensions,
+    types: &[gltf::accessor::DataType],
+    buffers: &[Vec<u8>],
+) -> bool {
+    if accessor.dimensions() != dimensions
+        || !types.contains(&accessor.data_type())
+        || accessor.sparse().is_some()
+        || accessor.count() == 0
+    {
+        return false;
+    }
+    let Some(view) = accessor.view() else { return false };
+    let Some(buffer) = buffers.get(view.buffer().index()) else { return false };
+    let size = accessor.size();
+    let stride = view.stride().unwrap_or(size);
+    let view_fits = view.offset().checked_add(view.length()).is_some_and(|end| end <= buffer.len());
+    let last_end = stride
+        .checked_mul(accessor.count() - 1)
+        .and_then(|n| n.checked_add(accessor.offset()))
+        .and_then(|n| n.checked_add(size));
+    stride >= size && view_fits && last_end.is_some_and(|end| end <= view.length())
 }
 
 /// The triangles whose three corners exist and are finite: a triangle with a corner out of range or at NaN goes
@@ -176,8 +338,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
         return Err(ReadError::TooLarge { file, size });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let document = gltf::Gltf::from_slice(&bytes)
-        .map_err(|error| ReadError::NotGltf { file: file.clone(), message: error.to_string() })?;
+    let document = parse(&bytes).map_err(|message| ReadError::NotGltf { file: file.clone(), message })?;
     let triangles: usize = document
         .meshes()
         .flat_map(|m| m.primitives())
@@ -188,10 +349,17 @@ pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
     }
     let buffers = read_buffers(path, &document)?;
     let mut parts = Vec::new();
+    let mut walk = Walk::default();
     for scene in document.scenes() {
         for node in scene.nodes() {
-            collect(&node, Mat4::IDENTITY, &buffers, 0, &mut parts);
+            collect(&node, Mat4::IDENTITY, &buffers, 0, &mut walk, &mut parts);
         }
+    }
+    match walk.over {
+        Some(Over::Depth) => return Err(ReadError::TooDeep { file }),
+        Some(Over::Nodes) => return Err(ReadError::TooManyNodes { file }),
+        Some(Over::Triangles) => return Err(ReadError::TooManyTriangles { file, count: walk.triangles }),
+        None => {}
     }
     parts.retain(|p| !p.mesh.indices.is_empty());
     if parts.is_empty() {

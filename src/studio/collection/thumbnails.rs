@@ -114,12 +114,26 @@ fn finished(thumbnails: &mut Thumbnails) {
     thumbnails.looked_for.retain(|hash| !asked.contains(hash) || thumbnails.textures.contains_key(hash));
 }
 
+/// Largest thumbnail decoded (they are written at 256 px; a folder shared between shops may hold anything).
+const MAX_THUMBNAIL_SIDE: u32 = 2048;
+
+/// A thumbnail decoded within limits: a picture whose header claims more pixels is refused before any allocation.
+pub fn decode_thumbnail(path: &std::path::Path) -> image::ImageResult<image::DynamicImage> {
+    let mut reader = image::ImageReader::open(path)?.with_guessed_format()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_THUMBNAIL_SIDE);
+    limits.max_image_height = Some(MAX_THUMBNAIL_SIDE);
+    limits.max_alloc = Some(64 << 20);
+    reader.limits(limits);
+    reader.decode()
+}
+
 /// Decodes the pictures that exist (off the frame); the others are missing. A picture that cannot be decoded
 /// counts as missing.
 fn read_pictures(wanted: Vec<(String, PathBuf)>) -> Read {
     let mut read = Read { found: Vec::new(), missing: Vec::new() };
     for (hash, path) in wanted {
-        match image::open(&path) {
+        match decode_thumbnail(&path) {
             Ok(picture) => {
                 let rgba = picture.to_rgba8();
                 let size = [rgba.width() as usize, rgba.height() as usize];

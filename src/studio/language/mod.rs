@@ -45,8 +45,16 @@ struct SettingsWrite {
 /// Languages and commands only, with settings from `settings` (tests pass a scratch folder; `None`: not saved).
 pub fn plugin_with(settings_file: Option<std::path::PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
-        let languages =
-            settings_file.as_deref().and_then(Settings::load).map_or_else(Languages::default, |s| s.languages());
+        let read = settings_file.as_deref().map(Settings::read).unwrap_or(Ok(None));
+        let (languages, unreadable) = match read {
+            Ok(settings) => (settings.map_or_else(Languages::default, |s| s.languages()), None),
+            Err(reason) => (Languages::default(), settings_file.clone().map(|file| (file, reason))),
+        };
+        if let Some((file, reason)) = unreadable {
+            app.add_systems(Startup, move |mut status: ResMut<crate::studio::document::StatusLine>| {
+                *status = crate::studio::recovery::set_aside_unreadable(&file, &reason);
+            });
+        }
         app.insert_resource(languages)
             .insert_resource(SettingsFile(settings_file.clone()))
             .init_resource::<SettingsWrite>()

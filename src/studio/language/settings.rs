@@ -1,5 +1,6 @@
 //! The user's settings file (RON, versioned, written atomically): the advisor's and the client's language. A file
-//! that cannot be read is left alone and the system's language used; nothing else is kept here.
+//! that cannot be read is set aside beside itself with the date (the studio says where) and the system's language
+//! used; nothing else is kept here.
 
 use super::Languages;
 use crate::i18n::Language;
@@ -48,10 +49,24 @@ impl Settings {
         Languages { advisor: self.advisor_language, client: self.client_language }
     }
 
-    /// The settings in a file; `None` when there is none yet or it cannot be read (it is then left as it is).
+    /// The settings in a file; `None` when there is none yet or it cannot be read.
     pub fn load(path: &Path) -> Option<Settings> {
-        let text = std::fs::read_to_string(path).ok()?;
-        ron::from_str::<Settings>(&text).ok().filter(|s| s.version <= VERSION)
+        Settings::read(path).ok().flatten()
+    }
+
+    /// The settings in a file: `Ok(None)` when there is none yet, `Err` (why) when it is there but unreadable.
+    pub fn read(path: &Path) -> Result<Option<Settings>, String> {
+        let text = match crate::atomic_file::read_text(path, 64 * 1024) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error.to_string()),
+        };
+        let settings = ron::from_str::<Settings>(&text).map_err(|e| e.to_string())?;
+        if settings.version > VERSION {
+            let newer = crate::studio::recovery::NewerVersion { found: settings.version, reads: VERSION };
+            return Err(newer.to_string());
+        }
+        Ok(Some(settings))
     }
 
     /// Writes the settings atomically (the folder made if needed).

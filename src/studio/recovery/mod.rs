@@ -67,6 +67,33 @@ pub fn plugin(app: &mut App) {
 }
 
 /// The offer answered: the session goes to the document, or away.
+/// A user file written by a newer Écrin.
+#[derive(Debug, thiserror::Error)]
+#[error("version {found} (this Écrin reads {reads})")]
+pub struct NewerVersion {
+    pub found: u32,
+    pub reads: u32,
+}
+
+/// A user file that cannot be read (the settings, the screens' scales) set aside beside itself with the date, and
+/// what the status line says: where it went, or why it could not be moved.
+pub fn set_aside_unreadable(file: &std::path::Path, reason: &str) -> StatusLine {
+    warn!("{} could not be read ({reason}): it is set aside", file.display());
+    let stamp = crate::approval::file_stamp(crate::design::journal::now());
+    let name = file.display().to_string();
+    match crate::atomic_file::set_aside(file, &stamp) {
+        Ok(aside) => StatusLine::error(crate::said!(
+            "status-file-set-aside",
+            file = name,
+            reason = reason.to_string(),
+            aside = aside.display().to_string()
+        )),
+        Err(error) => {
+            StatusLine::error(crate::said!("status-file-unreadable", file = name, reason = error.to_string()))
+        }
+    }
+}
+
 fn answer_offer(
     mut answers: MessageReader<RecoveryCommand>,
     mut offer: ResMut<RecoveryOffer>,
@@ -99,10 +126,7 @@ fn offer_recovery(
         Ok(_) => {}
         Err(error) => {
             warn!("the autosave could not be read, it is set aside: {error}");
-            let seconds = crate::design::journal::now();
-            let time = seconds % 86_400;
-            let (hours, minutes, rest) = (time / 3600, time / 60 % 60, time % 60);
-            let stamp = format!("{}-{hours:02}{minutes:02}{rest:02}", crate::approval::iso_date(seconds));
+            let stamp = crate::approval::file_stamp(crate::design::journal::now());
             let file = autosave.path.display().to_string();
             *status = match crate::atomic_file::set_aside(&autosave.path, &stamp) {
                 Ok(aside) => {

@@ -75,10 +75,15 @@ pub struct Sizer {
 }
 
 impl Sizer {
-    /// A sizer whose screens' scales are kept in `file`.
-    pub fn kept_in(file: Option<PathBuf>) -> Sizer {
-        let scales = file.as_deref().map(ScreenScales::load).unwrap_or_default();
-        Sizer { scales, file, ..Sizer::default() }
+    /// A sizer whose screens' scales are kept in `file`, and the file's trouble if it was there but unreadable
+    /// (the caller sets it aside).
+    pub fn read_from(file: Option<PathBuf>) -> (Sizer, Option<(PathBuf, String)>) {
+        let read = file.as_deref().map(ScreenScales::read).unwrap_or(Ok(ScreenScales::default()));
+        let (scales, trouble) = match read {
+            Ok(scales) => (scales, None),
+            Err(reason) => (ScreenScales::default(), file.clone().map(|file| (file, reason))),
+        };
+        (Sizer { scales, file, ..Sizer::default() }, trouble)
     }
 
     /// The scale of a screen, unless the card is being matched again.
@@ -96,7 +101,13 @@ impl Sizer {
 pub struct CurrentScreen(pub String);
 
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(Sizer::kept_in(screens::screens_path()))
+    let (sizer, trouble) = Sizer::read_from(screens::screens_path());
+    if let Some((file, reason)) = trouble {
+        app.add_systems(Startup, move |mut status: ResMut<crate::studio::document::StatusLine>| {
+            *status = crate::studio::recovery::set_aside_unreadable(&file, &reason);
+        });
+    }
+    app.insert_resource(sizer)
         .init_resource::<CurrentScreen>()
         .add_message::<SizerCommand>()
         .add_systems(

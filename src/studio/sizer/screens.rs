@@ -1,6 +1,6 @@
 //! Each screen's scale, matched once to a bank card and remembered (`~/.config/Ecrin/screens.ron`, RON, versioned,
 //! written atomically and off the frame): a screen is known by its name and its size in pixels, so a boutique's
-//! second display keeps its own. A file that cannot be read is left alone and the card asked for again.
+//! second display keeps its own. A file that cannot be read is set aside with the date and the card asked for again.
 
 use crate::sizer::Calibration;
 use serde::{Deserialize, Serialize};
@@ -25,11 +25,22 @@ pub fn screens_path() -> Option<PathBuf> {
 impl ScreenScales {
     /// The scales in a file; none when there is no file or it cannot be read.
     pub fn load(path: &Path) -> ScreenScales {
-        std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| ron::from_str::<ScreenScales>(&text).ok())
-            .filter(|scales| scales.version <= VERSION)
-            .unwrap_or_default()
+        ScreenScales::read(path).unwrap_or_default()
+    }
+
+    /// The scales in a file (none when there is no file yet); `Err` (why) when it is there but unreadable.
+    pub fn read(path: &Path) -> Result<ScreenScales, String> {
+        let text = match crate::atomic_file::read_text(path, 64 * 1024) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(ScreenScales::default()),
+            Err(error) => return Err(error.to_string()),
+        };
+        let scales = ron::from_str::<ScreenScales>(&text).map_err(|e| e.to_string())?;
+        if scales.version > VERSION {
+            let newer = crate::studio::recovery::NewerVersion { found: scales.version, reads: VERSION };
+            return Err(newer.to_string());
+        }
+        Ok(scales)
     }
 
     pub fn of(&self, screen: &str) -> Option<Calibration> {
