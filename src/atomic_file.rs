@@ -28,7 +28,34 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Ok(directory) = File::open(&dir) {
         let _ = directory.sync_all();
     }
+    remove_stale_temporaries(&dir);
     Ok(())
+}
+
+/// Whether the process `pid` is gone (Linux: no `/proc/PID`; elsewhere it cannot be told, and `false` is said).
+pub fn process_gone(pid: u32) -> bool {
+    cfg!(target_os = "linux") && pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// The temporaries (`.NAME.PID.tmp`) that writers killed mid-write left in a folder, removed: their targets were
+/// never touched by them, so nothing stays behind after the next write there.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .filter(|f| f.starts_with('.'))
+            .and_then(|f| f.strip_suffix(".tmp"))
+            .and_then(|f| f.rsplit_once('.'))
+            .map(|(_, pid)| pid)
+        else {
+            continue;
+        };
+        if pid.parse().is_ok_and(process_gone) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A text file larger than it may be (in an `io::Error` of kind `InvalidData`).
@@ -87,6 +114,28 @@ mod tests {
         }
         assert!(dir.join("settings.ron.corrupt-2026-12-01-120000-2").exists(), "the second beside the first");
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_temporary_left_by_a_killed_writer_goes_with_the_next_write() {
+        let dir = std::env::temp_dir().join(format!("ecrin-stale-tmp-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        let target = dir.join("autosave.ron");
+        // No process has this id (above Linux's pid_max); a running one's (ours, 1) is kept.
+        let killed = dir.join(".autosave.ron.4000000001.tmp");
+        let running = dir.join(".autosave.ron.1.tmp");
+        let other = dir.join(".settings.ron.4000000001.tmp");
+        let users = dir.join("notes.tmp");
+        for file in [&killed, &running, &other, &users] {
+            fs::write(file, b"half").expect("temporary");
+        }
+        write_atomically(&target, b"whole").expect("write");
+        for gone in [&killed, &other] {
+            assert_eq!(gone.exists(), !cfg!(target_os = "linux"), "a killed writer's temporary removed");
+        }
+        assert!(running.exists() && users.exists(), "a live writer's temporary, and the user's own file, kept");
+        fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -4,6 +4,8 @@
 mod fuzz;
 #[path = "core/hostile.rs"]
 mod hostile;
+#[path = "core/kill.rs"]
+mod kill;
 
 use ecrin::design::preset::{self, PresetError};
 use ecrin::design::{Design, DesignCommand};

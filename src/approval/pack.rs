@@ -2,6 +2,7 @@
 //! destination, which is renamed into place only when everything is written. A failure (unwritable folder, disk
 //! full) or a cancel leaves no partial pack and never touches an existing one.
 
+use crate::atomic_file::process_gone;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -117,12 +118,6 @@ impl PackWriter {
         }
         Ok(self.destination.clone())
     }
-}
-
-/// Whether the process that made a staging folder is gone (Linux: no `/proc/PID`; elsewhere it cannot be told, and
-/// the folder is kept).
-fn process_gone(pid: u32) -> bool {
-    cfg!(target_os = "linux") && pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// The staging (`.NAME.partial-PID`) and set-aside (`.NAME.old-PID`) folders of packs whose writer was killed
