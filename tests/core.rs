@@ -1,11 +1,16 @@
 //! Core integration tests (no renderer): every sample preset, every broken-preset case, the model library.
 
+#[path = "core/faults.rs"]
+mod faults;
 #[path = "core/fuzz.rs"]
 mod fuzz;
 #[path = "core/hostile.rs"]
 mod hostile;
 #[path = "core/kill.rs"]
 mod kill;
+#[cfg(target_os = "linux")]
+#[path = "core/network.rs"]
+mod network;
 
 use ecrin::design::preset::{self, PresetError};
 use ecrin::design::{Design, DesignCommand};
@@ -85,7 +90,7 @@ fn broken_presets_say_where_and_what() {
     let truncated = load_error("truncated.ron", &valid.as_bytes()[..valid.len() / 2]);
     assert!(truncated.contains("truncated.ron:"), "{truncated}");
 
-    let huge = load_error("huge.ron", &vec![b' '; 10 * 1024 * 1024]);
+    let huge = load_error("huge.ron", &vec![b' '; 17 * 1024 * 1024]);
     assert!(huge.contains("too large"), "{huge}");
 
     let mut latin1 = valid.replace("\"Solitaire\"", "\"Bague dor\"").into_bytes();

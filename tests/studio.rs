@@ -166,6 +166,27 @@ fn save_as_then_open_restores_the_design() {
 }
 
 #[test]
+fn a_save_the_disk_refuses_is_told_by_name_and_the_studio_keeps_the_design_and_runs_on() {
+    let folder = std::env::temp_dir().join(format!("ecrin-studio-unwritable-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join("presets"), b"a file, not a folder").expect("file");
+    let mut app = command_app();
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Rose18k)));
+    let before = design(&app);
+    let target = folder.join("presets").join("bague.ron");
+    send(&mut app, DocumentCommand::SavePreset(Some(target)));
+    let status = app.world().resource::<StatusLine>();
+    for language in [Language::English, Language::French] {
+        assert!(status.is_error && status.text(language).contains("presets/bague.ron"), "{}", status.text(language));
+    }
+    assert_eq!(design(&app), before, "the design is kept");
+    send(&mut app, DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::Platinum950)));
+    assert_eq!(design(&app).metal.alloy, Alloy::Platinum950, "the studio runs on");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
 fn the_engraving_is_checked_against_its_lettering_and_the_ring_size() {
     use ecrin::design::engraving::{EngravingStyle, max_characters};
     // Size 48 in script holds 18 characters on Écrin's band: a 20-character engraving is said to be too long.
@@ -1604,4 +1625,20 @@ fn a_corrupt_settings_file_is_set_aside_with_the_date_and_the_studio_says_so() {
     }
     assert_eq!(*app.world().resource::<ecrin::studio::language::Languages>(), Default::default());
     let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_day_of_five_thousand_commands_leaks_nothing_and_every_save_reopens_equal() {
+    // Its own process, so that its memory is its own: eight commands a frame, every kind of change, the scene
+    // following each frame, the autosave writing; the soak's exit code says whether everything held.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ecrin"))
+        .args(["soak", "--commands", "5000", "--seed", "16", "--size", "64", "--per-frame", "8"])
+        .output()
+        .expect("the soak ran");
+    let said = String::from_utf8_lossy(&output.stdout);
+    let end = said.lines().find(|l| l.contains("\"soak\":\"end\"")).unwrap_or_default();
+    assert!(output.status.success(), "{said}\n{}", String::from_utf8_lossy(&output.stderr));
+    for flat in ["entities", "meshes", "materials", "images"] {
+        assert!(end.contains(&format!("\"{flat}_growth_pct\":0.0")), "{flat} grew: {end}");
+    }
 }

@@ -59,11 +59,14 @@ impl DesignCommand {
     }
 }
 
-/// The design being edited, with its variants, and unlimited undo and redo of both.
+/// Undo steps kept: an appointment's worth many times over; a studio left open for days forgets the oldest.
+pub const MAX_UNDO_STEPS: usize = 1000;
+
+/// The design being edited, with its variants, and undo and redo of both (the last `MAX_UNDO_STEPS` steps).
 #[derive(Clone, Debug, Default)]
 pub struct History {
     current: Variants,
-    undo: Vec<Variants>,
+    undo: std::collections::VecDeque<Variants>,
     redo: Vec<Variants>,
 }
 
@@ -73,7 +76,7 @@ impl History {
     }
 
     pub fn of_variants(variants: Variants) -> Self {
-        History { current: variants, undo: Vec::new(), redo: Vec::new() }
+        History { current: variants, undo: Default::default(), redo: Vec::new() }
     }
 
     /// The design being edited (the active variant).
@@ -112,12 +115,15 @@ impl History {
     }
 
     fn push(&mut self, next: Variants) {
-        self.undo.push(std::mem::replace(&mut self.current, next));
+        self.undo.push_back(std::mem::replace(&mut self.current, next));
+        if self.undo.len() > MAX_UNDO_STEPS {
+            self.undo.pop_front();
+        }
         self.redo.clear();
     }
 
     pub fn undo(&mut self) -> bool {
-        match self.undo.pop() {
+        match self.undo.pop_back() {
             Some(previous) => {
                 self.redo.push(std::mem::replace(&mut self.current, previous));
                 true
@@ -129,7 +135,7 @@ impl History {
     pub fn redo(&mut self) -> bool {
         match self.redo.pop() {
             Some(next) => {
-                self.undo.push(std::mem::replace(&mut self.current, next));
+                self.undo.push_back(std::mem::replace(&mut self.current, next));
                 true
             }
             None => false,
@@ -148,6 +154,20 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undo_keeps_the_last_thousand_steps_and_no_more() {
+        let mut history = History::new(Design::default());
+        for step in 0..MAX_UNDO_STEPS + 50 {
+            let size = 45.0 + (step % 20) as f32 + if step % 40 >= 20 { 0.5 } else { 0.0 };
+            history.apply(&DesignCommand::SetRingSize(size)).expect("a size");
+        }
+        let mut undone = 0;
+        while history.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, MAX_UNDO_STEPS);
+    }
 
     #[test]
     fn refused_command_keeps_the_design() {

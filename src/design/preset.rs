@@ -23,8 +23,9 @@ pub const PRESET_VERSION: u32 = 8;
 const LAST_VERSION_WITH_TEXT_JOURNAL: u32 = 4;
 /// The oldest schema version this build reads.
 pub const OLDEST_READABLE_VERSION: u32 = 1;
-/// A preset is a few hundred bytes; anything over this is not a preset.
-pub const MAX_PRESET_BYTES: u64 = 256 * 1024;
+/// A preset is a few hundred bytes, and its journal about 150 bytes a change (a long day: 2 000 changes, 300 kB);
+/// anything over this is not a preset. A save never writes more than it (it would not open again).
+pub const MAX_PRESET_BYTES: u64 = 16 * 1024 * 1024;
 /// File extension of presets.
 pub const EXTENSION: &str = "ron";
 
@@ -161,7 +162,11 @@ pub fn save(path: &Path, design: &Design) -> Result<(), PresetError> {
 pub fn save_with_journal(path: &Path, design: &Design, journal: &[JournalEntry]) -> Result<(), PresetError> {
     let label = path.display().to_string();
     design.validate().map_err(|source| PresetError::NotSaved { path: label.clone(), source })?;
-    crate::atomic_file::write_atomically(path, to_ron_string_with_journal(design, journal).as_bytes())
+    let text = to_ron_string_with_journal(design, journal);
+    if text.len() as u64 > MAX_PRESET_BYTES {
+        return Err(PresetError::TooLarge { path: label, size: text.len() as u64, max: MAX_PRESET_BYTES });
+    }
+    crate::atomic_file::write_atomically(path, text.as_bytes())
         .map_err(|source| PresetError::Write { path: label, source })
 }
 

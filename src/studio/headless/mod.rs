@@ -63,8 +63,20 @@ impl Offscreen {
     }
 
     pub fn framed(design: Design, width: u32, height: u32, framing: Framing) -> Offscreen {
+        Offscreen::built(design, width, height, framing, |_| {})
+    }
+
+    /// As `new`, with the studio's autosave writing the session to `autosave` (the soak runs a day this way).
+    pub fn autosaving(design: Design, width: u32, height: u32, autosave: std::path::PathBuf) -> Offscreen {
+        Offscreen::built(design, width, height, Framing::Ring, move |app| {
+            app.add_plugins(super::recovery::plugin).insert_resource(super::recovery::Autosave::at(autosave));
+        })
+    }
+
+    fn built(design: Design, width: u32, height: u32, framing: Framing, more: impl FnOnce(&mut App)) -> Offscreen {
         let mut app = windowless_app(design);
         app.add_plugins(scene_plugin);
+        more(&mut app);
         let image = app.world_mut().resource_mut::<Assets<Image>>().add(Image::new_target_texture(
             width,
             height,

@@ -1,6 +1,7 @@
 //! The studio's egui side panel and loading screen. Panels only emit commands — each feature's own, carried as
 //! `StudioCommand`s and routed to the feature that handles them; the 3D viewport gets what the panel leaves free.
 
+pub mod dialogs;
 pub mod panel;
 
 use super::board::export::{BoardExport, ExportBoard};
@@ -26,6 +27,7 @@ use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui};
+use dialogs::{Dialog, front_dialog, loading_overlay};
 use panel::{PanelDrafts, design_panel, reset_drafts};
 
 /// Width of the side panel, logical pixels.
@@ -287,13 +289,21 @@ fn studio_ui(
             .rect
             .width()
     };
-    if let Some(dialog) = import.dialog.as_mut() {
-        emitted.extend(super::import::panel::import_dialog(ctx, dialog, l));
-    }
-    if *state.get() == StudioState::Loading {
-        loading_overlay(ctx, &progress, l);
-    } else if let Some(session) = &offer.0 {
-        emitted.extend(super::recovery::panel::recovery_window(ctx, session, l));
+    // One dialog at a time, the others wait their turn.
+    let loading = *state.get() == StudioState::Loading;
+    match front_dialog(loading, offer.0.is_some(), import.dialog.is_some()) {
+        Some(Dialog::Loading) => loading_overlay(ctx, &progress, l),
+        Some(Dialog::Recovery) => {
+            if let Some(session) = &offer.0 {
+                emitted.extend(super::recovery::panel::recovery_window(ctx, session, l));
+            }
+        }
+        Some(Dialog::Import) => {
+            if let Some(dialog) = import.dialog.as_mut() {
+                emitted.extend(super::import::panel::import_dialog(ctx, dialog, l));
+            }
+        }
+        None => {}
     }
     view.pointer_over_panel = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     route.send(emitted);
@@ -360,28 +370,6 @@ fn price_ui(ui: &mut egui::Ui, pricing: &Pricing, design: &crate::design::Design
             ui.label(egui::RichText::new(tr!(l, "studio-no-price-list")).weak());
         }
     }
-}
-
-fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress, l: Language) {
-    egui::Window::new(tr!(l, "studio-preparing"))
-        .id(egui::Id::new("loading"))
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            if let Some(error) = &progress.error {
-                ui.colored_label(egui::Color32::from_rgb(255, 120, 100), error.in_language(l));
-                return;
-            }
-            let shaders = if progress.waiting_pipelines == 0 { 1.0 } else { 0.5 };
-            let fraction = 0.7 * progress.models + 0.3 * shaders * progress.models;
-            ui.add(egui::ProgressBar::new(fraction).show_percentage().desired_width(320.0));
-            ui.label(if progress.models < 1.0 {
-                tr!(l, "studio-loading-models")
-            } else {
-                tr!(l, "studio-compiling-shaders", count = progress.waiting_pipelines)
-            });
-        });
 }
 
 fn keyboard_shortcuts(

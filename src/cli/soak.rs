@@ -1,0 +1,248 @@
+//! `ecrin soak`: a day in the boutique, compressed. Random commands — design and variant changes, undo and redo,
+//! presets opened and saved, the light and the piece switched, the hand shown — go through the headless studio (the
+//! scene drawn offscreen every command, the autosave running), and what a long day could leak is measured: the
+//! entities, the meshes, materials and images, and the process's resident memory, after warm-up and at the end.
+//! Every preset saved is reopened and must equal the design it was saved from. One JSON line per sample, and a
+//! last one with the growth; exit code 1 when anything grew by 5 % or more, or a preset did not reopen equal.
+
+use crate::design::engraving::EngravingStyle;
+use crate::design::necklace::Necklace;
+use crate::design::variants::VariantCommand;
+use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species};
+use crate::optics::environment::LightingEnvironment;
+use crate::studio::commands::StudioCommand;
+use crate::studio::document::{CurrentDesign, DocumentCommand};
+use crate::studio::hand::HandCommand;
+use crate::studio::headless::Offscreen;
+use crate::studio::lighting::PresentationCommand;
+use bevy::prelude::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What is counted at a sample.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    pub entities: usize,
+    pub meshes: usize,
+    pub materials: usize,
+    pub images: usize,
+    pub rss_mb: f64,
+}
+
+fn counts(offscreen: &mut Offscreen) -> Counts {
+    let world = offscreen.world_mut();
+    Counts {
+        entities: world.query::<Entity>().iter(world).count(),
+        meshes: world.resource::<Assets<Mesh>>().len(),
+        materials: world.resource::<Assets<StandardMaterial>>().len(),
+        images: world.resource::<Assets<Image>>().len(),
+        rss_mb: resident_mb().unwrap_or(0.0),
+    }
+}
+
+/// Resident memory now, MB (Linux: VmRSS).
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// A small deterministic generator (SplitMix64): the same seed, the same day.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n.max(1) as u64) as usize
+    }
+
+    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())].clone()
+    }
+}
+
+/// What the day's next command is (and, for a save, where it goes).
+fn next_command(
+    rng: &mut Rng,
+    presets: &[PathBuf],
+    folder: &std::path::Path,
+    index: usize,
+    variants: usize,
+) -> StudioCommand {
+    let design = |command: DesignCommand| StudioCommand::from(DocumentCommand::Design(command));
+    match rng.below(20) {
+        0 => design(DesignCommand::SetAlloy(rng.pick(&Alloy::ALL))),
+        1 => design(DesignCommand::SetFinish(rng.pick(&Finish::ALL))),
+        2 => design(DesignCommand::SetSpecies(rng.pick(&Species::ALL))),
+        3 => design(DesignCommand::SetCut(rng.pick(&Cut::ALL))),
+        4 => design(DesignCommand::SetStoneSize(4.0 + rng.below(50) as f32 / 10.0)),
+        5 => design(DesignCommand::SetSetting(rng.pick(&Setting::ALL))),
+        6 => design(DesignCommand::SetShank(rng.pick(&ShankStyle::ALL))),
+        7 => design(DesignCommand::SetRingSize(46.0 + rng.below(20) as f32)),
+        8 => design(DesignCommand::SetEngraving(rng.pick(&["", "Toujours", "L & M 2026", "♥ Léa"]).to_string())),
+        9 => design(DesignCommand::SetEngravingStyle(rng.pick(&EngravingStyle::ALL))),
+        10 => design(DesignCommand::SetNecklace(rng.pick(&[None, Some(Necklace::default())]))),
+        11 => StudioCommand::from(DocumentCommand::Undo),
+        12 => StudioCommand::from(DocumentCommand::Redo),
+        13 if variants < 4 => StudioCommand::from(DocumentCommand::Variant(VariantCommand::Duplicate)),
+        13 | 14 if variants > 1 => {
+            let variant = rng.below(variants);
+            let command = rng.pick(&[
+                VariantCommand::Select(variant),
+                VariantCommand::Remove(variant),
+                VariantCommand::Promote(variant),
+                VariantCommand::ToggleFavourite(variant),
+            ]);
+            StudioCommand::from(DocumentCommand::Variant(command))
+        }
+        15 => StudioCommand::from(DocumentCommand::OpenPreset(rng.pick(presets))),
+        16 => StudioCommand::from(DocumentCommand::SavePreset(Some(folder.join(format!("saved-{index}.ron"))))),
+        17 => StudioCommand::from(PresentationCommand::SetEnvironment(rng.pick(&LightingEnvironment::ALL))),
+        18 => StudioCommand::from(HandCommand::Show(rng.below(2) == 0)),
+        _ => design(DesignCommand::SetSideSpecies(rng.pick(&Species::ALL))),
+    }
+}
+
+fn print(label: &str, command: usize, c: &Counts) {
+    println!(
+        "{{\"soak\":\"{label}\",\"command\":{command},\"entities\":{},\"meshes\":{},\"materials\":{},\"images\":{},\"rss_mb\":{:.1}}}",
+        c.entities, c.meshes, c.materials, c.images, c.rss_mb
+    );
+}
+
+/// Growth from `warm` to `end`, percent (0 when nothing was there).
+fn growth(warm: f64, end: f64) -> f64 {
+    if warm <= 0.0 { 0.0 } else { (end - warm) / warm * 100.0 }
+}
+
+/// What a soak found.
+#[derive(Clone, Debug, Default)]
+pub struct SoakReport {
+    pub commands: usize,
+    /// Counted at the same state (one ring, no hand, the studio light) after warm-up and at each tenth.
+    pub warm: Counts,
+    pub samples: Vec<(usize, Counts)>,
+    pub presets_saved: usize,
+    pub presets_reopened_equal: usize,
+    /// The first presets that did not reopen equal, and why.
+    pub unequal: Vec<String>,
+    pub autosave_reads: bool,
+}
+
+impl SoakReport {
+    /// The largest growth after warm-up of each count, percent: entities, meshes, materials, images, memory.
+    pub fn growth(&self) -> [f64; 5] {
+        let most = |f: fn(&Counts) -> f64| self.samples.iter().map(|(_, c)| f(c)).fold(f64::MIN, f64::max);
+        let w = &self.warm;
+        [
+            growth(w.entities as f64, most(|c| c.entities as f64)),
+            growth(w.meshes as f64, most(|c| c.meshes as f64)),
+            growth(w.materials as f64, most(|c| c.materials as f64)),
+            growth(w.images as f64, most(|c| c.images as f64)),
+            growth(w.rss_mb, self.samples.last().map_or(0.0, |(_, c)| c.rss_mb)),
+        ]
+    }
+
+    /// Nothing grew by 5 % or more, every preset reopened equal, the autosave reads.
+    pub fn held(&self) -> bool {
+        self.growth().iter().all(|g| *g < 5.0)
+            && self.presets_reopened_equal == self.presets_saved
+            && self.autosave_reads
+    }
+}
+
+/// Brings the studio to the state every sample is counted in, and lets the scene follow.
+fn same_state(offscreen: &mut Offscreen) -> Result<Counts, String> {
+    use crate::design::variants::Variants;
+    offscreen.send(DocumentCommand::Variant(VariantCommand::Replace(Variants::single(Design::default()))));
+    offscreen.send(HandCommand::Show(false));
+    offscreen.send(PresentationCommand::SetEnvironment(LightingEnvironment::Studio));
+    for _ in 0..10 {
+        offscreen.update();
+    }
+    offscreen.settle(600).map_err(|e| e.to_string())?;
+    Ok(counts(offscreen))
+}
+
+/// Runs `commands` random commands (`per_frame` of them before each frame) through an offscreen studio whose
+/// autosave writes into a scratch folder.
+pub fn soak(commands: usize, seed: u64, size: u32, per_frame: usize) -> Result<SoakReport, String> {
+    let folder = std::env::temp_dir().join(format!("ecrin-soak-{}-{seed}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let presets = crate::design::preset::list(&crate::studio::models::assets_dir().join("../presets"));
+    if presets.is_empty() {
+        return Err("presets/".into());
+    }
+    let mut offscreen = Offscreen::autosaving(Design::default(), size, size, folder.join("autosave.ron"));
+    offscreen.run_until_ready(2000).map_err(|e| e.to_string())?;
+    let mut rng = Rng(seed);
+    let tenth = (commands / 10).max(1);
+    let mut report = SoakReport { commands, ..SoakReport::default() };
+    let mut saved: Vec<(PathBuf, Design)> = Vec::new();
+    for index in 0..commands {
+        let variants = offscreen.world_mut().resource::<CurrentDesign>().history.variants().len();
+        let command = next_command(&mut rng, &presets, &folder, index, variants);
+        let save = match &command {
+            StudioCommand::Document(DocumentCommand::SavePreset(Some(path))) => Some(path.clone()),
+            _ => None,
+        };
+        offscreen.send(command);
+        if let Some(path) = save {
+            // A save is the last command of its frame: the design it wrote is the one shown after it.
+            offscreen.update();
+            saved.push((path, offscreen.design()));
+        } else if (index + 1) % per_frame.max(1) == 0 {
+            offscreen.update();
+        }
+        if (index + 1) % tenth == 0 {
+            let counted = same_state(&mut offscreen)?;
+            print(if index + 1 == tenth { "warm" } else { "sample" }, index + 1, &counted);
+            if index + 1 == tenth {
+                report.warm = counted;
+            } else {
+                report.samples.push((index + 1, counted));
+            }
+        }
+    }
+    report.presets_saved = saved.len();
+    for (path, design) in &saved {
+        match crate::design::preset::load(path) {
+            Ok(back) if &back == design => report.presets_reopened_equal += 1,
+            Ok(back) => report.unequal.push(format!("{}: reopened as {back:?}, saved from {design:?}", path.display())),
+            Err(error) => report.unequal.push(error.to_string()),
+        }
+    }
+    report.unequal.truncate(5);
+    // The autosave of the last change is written a moment after it; a clean exit would remove it.
+    for _ in 0..40 {
+        offscreen.update();
+    }
+    report.autosave_reads = crate::design::session::load(&folder.join("autosave.ron")).is_ok();
+    drop(offscreen);
+    let _ = std::fs::remove_dir_all(&folder);
+    Ok(report)
+}
+
+pub fn run(commands: usize, seed: u64, size: u32, per_frame: usize) -> ExitCode {
+    let report = match soak(commands, seed, size, per_frame) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let g = report.growth();
+    println!(
+        "{{\"soak\":\"end\",\"commands\":{commands},\"per_frame\":{per_frame},\"seed\":{seed},\"entities_growth_pct\":{:.1},\"meshes_growth_pct\":{:.1},\"materials_growth_pct\":{:.1},\"images_growth_pct\":{:.1},\"rss_growth_pct\":{:.1},\"presets_saved\":{},\"presets_reopened_equal\":{},\"autosave_reads\":{}}}",
+        g[0], g[1], g[2], g[3], g[4], report.presets_saved, report.presets_reopened_equal, report.autosave_reads
+    );
+    for unequal in &report.unequal {
+        eprintln!("{unequal}");
+    }
+    if report.held() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
