@@ -1642,3 +1642,49 @@ fn a_day_of_five_thousand_commands_leaks_nothing_and_every_save_reopens_equal() 
         assert!(end.contains(&format!("\"{flat}_growth_pct\":0.0")), "{flat} grew: {end}");
     }
 }
+
+#[test]
+fn client_data_lists_a_clients_packs_and_erases_them_after_a_confirmation() {
+    use ecrin::approval::clients::{ApprovalRecord, RECORD_FILE};
+    use ecrin::studio::clients::{ClientData, ClientDataCommand};
+    let approvals = std::env::temp_dir().join(format!("ecrin-client-data-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&approvals);
+    for (folder, client) in [("Solitaire", Some("Léa Martin")), ("Alliance", Some("Paul Durand")), ("Catalogue", None)]
+    {
+        std::fs::create_dir_all(approvals.join(folder)).expect("pack");
+        let record = ApprovalRecord::new(client, folder, "2026-12-01");
+        std::fs::write(approvals.join(folder).join(RECORD_FILE), record.to_ron()).expect("record");
+    }
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins)
+        .add_plugins(ecrin::studio::core_plugin)
+        .add_plugins(ecrin::studio::clients::plugin_with(approvals.clone()));
+    app.insert_resource(CurrentDesign::new(Design::default()));
+    app.update();
+    let settle = |app: &mut App| {
+        for _ in 0..400 {
+            app.update();
+            if !app.world().resource::<ClientData>().busy() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!("the folder's work did not end");
+    };
+    send(&mut app, ClientDataCommand::Refresh);
+    settle(&mut app);
+    let listed = app.world().resource::<ClientData>().listed.clone().expect("read");
+    assert_eq!(listed, vec![("Léa Martin".to_string(), 1), ("Paul Durand".to_string(), 1)]);
+    send(&mut app, ClientDataCommand::AskErase("Léa Martin".into()));
+    assert_eq!(app.world().resource::<ClientData>().confirming.as_deref(), Some("Léa Martin"));
+    assert!(approvals.join("Solitaire").exists(), "asking removes nothing");
+    send(&mut app, ClientDataCommand::Erase("Léa Martin".into()));
+    settle(&mut app);
+    settle(&mut app);
+    assert!(!approvals.join("Solitaire").exists() && approvals.join("Alliance").exists());
+    let status = app.world().resource::<StatusLine>().text(Language::French);
+    assert!(status.contains("Léa Martin") && status.contains("un dossier supprimé"), "{status}");
+    let listed = app.world().resource::<ClientData>().listed.clone().expect("read again");
+    assert_eq!(listed, vec![("Paul Durand".to_string(), 1)]);
+    let _ = std::fs::remove_dir_all(&approvals);
+}

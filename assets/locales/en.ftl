@@ -738,3 +738,56 @@ status-autosave-set-aside = The last session's autosave could not be read: it is
 status-file-set-aside = { $file } could not be read ({ $reason }): it is kept as { $aside }, and the defaults are used
 status-file-unreadable = { $file } could not be read nor set aside ({ $reason }); the defaults are used
 status-autosave-unreadable = The last session's autosave { $file } could not be read nor set aside ({ $reason }); the studio starts afresh
+
+clients-none = No pack in { $folder } names a client.
+clients-line = { $client }: { $count ->
+    [one] one pack
+   *[other] { $count } packs
+}
+clients-exported = { $client }: { $count } files copied into { $folder }
+clients-export-exists = { $folder } already exists: choose another folder
+clients-erase-confirm = { $client }: { $count ->
+    [one] this pack would be deleted
+   *[other] these { $count } packs would be deleted
+}; run again with --yes to erase them
+clients-erased = { $client }: { $count ->
+    [one] one pack deleted
+   *[other] { $count } packs deleted
+}
+clients-autosaves-removed = { $count ->
+    [one] one autosave older than { $days } days removed
+   *[other] { $count } autosaves older than { $days } days removed
+}
+help-ecrin-clients = The client's data (RGPD): the packs naming a client listed, copied for them, or erased; old autosaves removed
+help-ecrin-clients--approvals = The approvals folder (default: the studio's, in the user's documents)
+help-ecrin-clients-list = Every client named in the approval packs, with their packs
+help-ecrin-clients-export = Copy every pack naming a client into a new folder (the right of access)
+help-ecrin-clients-export--client = The client's name, as on the packs
+help-ecrin-clients-export--out = The folder to create
+help-ecrin-clients-erase = Delete every pack naming a client (the right to erasure); only with --yes; prints each folder removed
+help-ecrin-clients-erase--client = The client's name, as on the packs
+help-ecrin-clients-erase--yes = Confirm the erasure (without it, the packs that would go are listed and nothing is removed)
+help-ecrin-clients-remove-old-autosaves = Remove autosaves (the last session kept for a crash) older than a number of days
+help-ecrin-clients-remove-old-autosaves--days = Days an autosave is kept
+client-data-title = Client data
+client-data-where = The clients named on approval packs; nothing leaves this computer.
+client-data-reading = Reading the approvals folder…
+client-data-none = No approval pack names a client.
+client-data-line = { $client } — { $count ->
+    [one] one pack
+   *[other] { $count } packs
+}
+client-data-export = Copy for the client
+client-data-erase = Erase…
+client-data-erase-confirm = Delete { $count ->
+    [one] the pack
+   *[other] the { $count } packs
+} naming { $client }? This cannot be undone.
+client-data-erase-yes = Delete
+client-data-cancel = Cancel
+status-client-exported = { $client }: { $count } files copied into { $folder }
+status-client-erased = { $client }: { $count ->
+    [one] one pack deleted
+   *[other] { $count } packs deleted
+}; the name is no longer on this computer's packs
+status-client-failed = The client's data could not be handled: { $reason }

@@ -738,3 +738,56 @@ status-autosave-set-aside = La sauvegarde automatique de la dernière séance es
 status-file-set-aside = { $file } est illisible ({ $reason }) : il est gardé sous { $aside }, et les réglages par défaut s’appliquent
 status-file-unreadable = { $file } est illisible et n’a pu être mis de côté ({ $reason }) ; les réglages par défaut s’appliquent
 status-autosave-unreadable = La sauvegarde automatique de la dernière séance { $file } est illisible et n’a pas pu être mise de côté ({ $reason }) ; le studio repart de zéro
+
+clients-none = Aucun dossier de { $folder } ne nomme de client.
+clients-line = { $client } : { $count ->
+    [one] un dossier
+   *[other] { $count } dossiers
+}
+clients-exported = { $client } : { $count } fichiers copiés dans { $folder }
+clients-export-exists = { $folder } existe déjà : choisissez un autre dossier
+clients-erase-confirm = { $client } : { $count ->
+    [one] ce dossier serait supprimé
+   *[other] ces { $count } dossiers seraient supprimés
+} ; relancez avec --yes pour les effacer
+clients-erased = { $client } : { $count ->
+    [one] un dossier supprimé
+   *[other] { $count } dossiers supprimés
+}
+clients-autosaves-removed = { $count ->
+    [one] une sauvegarde automatique de plus de { $days } jours supprimée
+   *[other] { $count } sauvegardes automatiques de plus de { $days } jours supprimées
+}
+help-ecrin-clients = Les données du client (RGPD) : les dossiers de validation qui nomment un client listés, copiés pour lui, ou effacés ; les vieilles sauvegardes automatiques supprimées
+help-ecrin-clients--approvals = Le dossier des validations (par défaut : celui du studio, dans les documents de l’utilisateur)
+help-ecrin-clients-list = Chaque client nommé dans les dossiers de validation, avec ses dossiers
+help-ecrin-clients-export = Copier chaque dossier qui nomme un client dans un nouveau dossier (le droit d’accès)
+help-ecrin-clients-export--client = Le nom du client, tel que sur les dossiers
+help-ecrin-clients-export--out = Le dossier à créer
+help-ecrin-clients-erase = Supprimer chaque dossier qui nomme un client (le droit à l’effacement) ; seulement avec --yes ; chaque dossier supprimé est affiché
+help-ecrin-clients-erase--client = Le nom du client, tel que sur les dossiers
+help-ecrin-clients-erase--yes = Confirmer l’effacement (sans cela, les dossiers concernés sont listés et rien n’est supprimé)
+help-ecrin-clients-remove-old-autosaves = Supprimer les sauvegardes automatiques (la dernière séance gardée en cas de panne) de plus d’un certain nombre de jours
+help-ecrin-clients-remove-old-autosaves--days = Jours pendant lesquels une sauvegarde automatique est gardée
+client-data-title = Données des clients
+client-data-where = Les clients nommés sur les dossiers de validation ; rien ne quitte cet ordinateur.
+client-data-reading = Lecture du dossier des validations…
+client-data-none = Aucun dossier de validation ne nomme de client.
+client-data-line = { $client } — { $count ->
+    [one] un dossier
+   *[other] { $count } dossiers
+}
+client-data-export = Copie pour le client
+client-data-erase = Effacer…
+client-data-erase-confirm = Supprimer { $count ->
+    [one] le dossier
+   *[other] les { $count } dossiers
+} au nom de { $client } ? C’est définitif.
+client-data-erase-yes = Supprimer
+client-data-cancel = Annuler
+status-client-exported = { $client } : { $count } fichiers copiés dans { $folder }
+status-client-erased = { $client } : { $count ->
+    [one] un dossier supprimé
+   *[other] { $count } dossiers supprimés
+} ; son nom n’est plus sur les dossiers de cet ordinateur
+status-client-failed = Les données du client n’ont pu être traitées : { $reason }

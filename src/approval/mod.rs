@@ -2,6 +2,7 @@
 //! date, fingerprint), the sheet itself (`sheet`) and the pack folder written all-or-nothing (`pack`).
 
 pub mod board;
+pub mod clients;
 pub mod pack;
 pub mod sheet;
 pub mod sizer_page;

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod bench;
 mod bench_collection;
 pub mod board;
+pub mod clients;
 pub mod collection;
 pub mod help;
 pub mod pack;
@@ -186,6 +187,14 @@ pub enum Command {
     /// The house's collection: add, list and remove models; start a design from one.
     #[command(subcommand)]
     Collection(collection::CollectionCommand),
+    /// The client's data (RGPD): the packs naming a client listed, copied for them, or erased; old autosaves removed.
+    Clients {
+        #[command(subcommand)]
+        command: clients::ClientsCommand,
+        /// The approvals folder (default: the studio's, in the user's documents).
+        #[arg(long)]
+        approvals: Option<PathBuf>,
+    },
     /// Write the printable ring sizer (an A4 PNG at true scale, 300 dpi) in the --lang language.
     Sizer {
         #[arg(short, long)]
@@ -296,6 +305,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Bench { frames, collection_only } => bench::run(frames, collection_only),
         Command::Soak { commands, seed, size, per_frame } => soak::run(commands, seed, size, per_frame),
         Command::Collection(command) => collection::run(command),
+        Command::Clients { command, approvals } => clients::run(command, approvals),
         Command::Batch { presets, out, shard, view } => {
             if let Err(message) = view.check_size() {
                 eprintln!("{message}");

@@ -8,6 +8,7 @@
 
 use super::board::export::ExportBoard;
 use super::camera::ViewCommand;
+use super::clients::ClientDataCommand;
 use super::collection::CollectionCommand;
 use super::document::DocumentCommand;
 use super::hand::HandCommand;
@@ -41,6 +42,7 @@ pub enum StudioCommand {
     Sizer(SizerCommand),
     Present(PresentCommand),
     Hand(HandCommand),
+    ClientData(ClientDataCommand),
 }
 
 macro_rules! carried {
@@ -68,6 +70,7 @@ carried!(
     SizerCommand => Sizer,
     PresentCommand => Present,
     HandCommand => Hand,
+    ClientDataCommand => ClientData,
 );
 
 impl From<crate::design::DesignCommand> for StudioCommand {
@@ -93,6 +96,7 @@ pub struct Route<'w> {
     sizer: MessageWriter<'w, SizerCommand>,
     present: MessageWriter<'w, PresentCommand>,
     hand: MessageWriter<'w, HandCommand>,
+    client_data: MessageWriter<'w, ClientDataCommand>,
 }
 
 impl StudioCommand {
@@ -113,6 +117,7 @@ impl StudioCommand {
             StudioCommand::Sizer(c) => _ = world.write_message(c),
             StudioCommand::Present(c) => _ = world.write_message(c),
             StudioCommand::Hand(c) => _ = world.write_message(c),
+            StudioCommand::ClientData(c) => _ = world.write_message(c),
         }
     }
 }
@@ -136,6 +141,7 @@ impl Route<'_> {
                 StudioCommand::Sizer(c) => _ = self.sizer.write(c),
                 StudioCommand::Present(c) => _ = self.present.write(c),
                 StudioCommand::Hand(c) => _ = self.hand.write(c),
+                StudioCommand::ClientData(c) => _ = self.client_data.write(c),
             }
         }
     }

@@ -3,6 +3,7 @@
 pub mod background;
 pub mod board;
 pub mod camera;
+pub mod clients;
 pub mod collection;
 pub mod commands;
 pub mod display;
@@ -129,6 +130,7 @@ pub fn window_plugin(app: &mut App) {
         present::plugin,
         present::screen::plugin,
     ));
+    app.add_plugins(clients::plugin);
 }
 
 /// Opens the studio window (blocks until it is closed).

@@ -7,6 +7,7 @@ pub mod panel;
 
 use super::export::{ExportSettings, Exporter};
 use super::headless::view_transform;
+use crate::approval::clients::ApprovalRecord;
 use crate::approval::pack::{PackWriter, safe_file_stem};
 use crate::approval::sheet::{SheetContent, approval_sheet};
 use crate::approval::{View, spec_rows};
@@ -145,6 +146,10 @@ pub fn write_pack(
     writer
         .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| png_error(l, &e))?)
         .map_err(|e| e.message(l))?;
+    // Whom the pack names, as data: the client's data can be found, copied and erased (`approval::clients`).
+    let record =
+        ApprovalRecord::new(request.client.as_deref(), &request.design.name, &crate::approval::iso_date(now()));
+    writer.write(crate::approval::clients::RECORD_FILE, record.to_ron().as_bytes()).map_err(|e| e.message(l))?;
     if !step(&tr!(l, "pack-step-finishing"), &mut done) {
         return Ok(None);
     }

@@ -38,9 +38,18 @@ impl Autosave {
 
 impl Default for Autosave {
     fn default() -> Self {
-        Autosave::at(super::presets::user_presets_dir().with_file_name("autosave.ron"))
+        Autosave::at(default_autosave_path())
     }
 }
+
+/// Where the studio autosaves its session: beside the user's presets.
+pub fn default_autosave_path() -> PathBuf {
+    super::presets::user_presets_dir().with_file_name("autosave.ron")
+}
+
+/// Days an autosave is kept: older, the session is no one's to restore, and it goes (client data kept no longer
+/// than needed; `ecrin clients remove-old-autosaves --days N` chooses another period).
+pub const KEEP_AUTOSAVES_DAYS: u32 = 30;
 
 /// A session found in the autosave at start: the advisor chooses to restore it or not.
 #[derive(Resource, Default, Debug, Clone)]
@@ -115,6 +124,9 @@ fn offer_recovery(
     mut offer: ResMut<RecoveryOffer>,
     mut status: ResMut<StatusLine>,
 ) {
+    for old in crate::approval::clients::remove_old_autosaves(&autosave.path, KEEP_AUTOSAVES_DAYS) {
+        info!("removed an autosave older than {KEEP_AUTOSAVES_DAYS} days: {}", old.display());
+    }
     if !autosave.path.exists() {
         return;
     }

@@ -105,12 +105,13 @@ fn studio_ui(
         Res<super::necklace::BustShown>,
         ResMut<super::collection::StudioCollection>,
     ),
-    (mut layout, board_export, languages, presenting, hand): (
+    (mut layout, board_export, languages, presenting, hand, client_data): (
         ResMut<BoardLayout>,
         Res<BoardExport>,
         Res<Languages>,
         Res<super::present::Presenting>,
         Res<super::hand::HandView>,
+        Res<super::clients::ClientData>,
     ),
     mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -273,6 +274,7 @@ fn studio_ui(
                             &languages,
                             current.design().necklace.is_none(),
                         ));
+                        emitted.extend(super::clients::panel::client_data_ui(ui, &client_data, l));
                     });
                     if !status.is_empty() {
                         ui.add_space(8.0);

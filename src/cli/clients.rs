@@ -1,0 +1,107 @@
+//! `ecrin clients list | export | erase | remove-old-autosaves`: the client's data (RGPD) from the command line —
+//! which packs name a client, a copy of them for the client (the right of access), their erasure (the right to be
+//! forgotten, only with `--yes`, each folder removed reported), and autosaves older than a number of days removed.
+
+use crate::approval::clients::{self, ClientError};
+use crate::tr;
+use clap::Subcommand;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum ClientsCommand {
+    /// Every client named in the approval packs, with their packs.
+    List,
+    /// Copy every pack naming a client into a new folder (the right of access).
+    Export {
+        /// The client's name, as on the packs.
+        client: String,
+        /// The folder to create.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Delete every pack naming a client (the right to erasure); only with --yes; prints each folder removed.
+    Erase {
+        /// The client's name, as on the packs.
+        client: String,
+        /// Confirm the erasure (without it, the packs that would go are listed and nothing is removed).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Remove autosaves (the last session kept for a crash) older than a number of days.
+    RemoveOldAutosaves {
+        /// Days an autosave is kept.
+        #[arg(long, default_value_t = crate::studio::recovery::KEEP_AUTOSAVES_DAYS)]
+        days: u32,
+    },
+}
+
+fn said(error: &ClientError) -> String {
+    let l = super::language();
+    match error {
+        ClientError::Io { path, source } => tr!(l, "error-in-file", file = path, what = source.to_string()),
+        ClientError::Exists { path } => tr!(l, "clients-export-exists", folder = path),
+    }
+}
+
+pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
+    let l = super::language();
+    let approvals = approvals.unwrap_or_else(|| crate::studio::pack::job::approvals_dir(l));
+    match command {
+        ClientsCommand::List => {
+            let listed = clients::clients(&approvals);
+            if listed.is_empty() {
+                println!("{}", tr!(l, "clients-none", folder = approvals.display().to_string()));
+            }
+            for (client, packs) in listed {
+                println!("{}", tr!(l, "clients-line", client = client, count = packs.len()));
+                for pack in packs {
+                    println!("  {}", pack.folder.display());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        ClientsCommand::Export { client, out } => match clients::export(&approvals, &client, &out) {
+            Ok(files) => {
+                println!(
+                    "{}",
+                    tr!(l, "clients-exported", client = client, count = files, folder = out.display().to_string())
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{}", said(&error));
+                ExitCode::FAILURE
+            }
+        },
+        ClientsCommand::Erase { client, yes: false } => {
+            let packs = clients::packs_of(&approvals, &client);
+            println!("{}", tr!(l, "clients-erase-confirm", client = client, count = packs.len()));
+            for pack in packs {
+                println!("  {}", pack.folder.display());
+            }
+            ExitCode::from(2)
+        }
+        ClientsCommand::Erase { client, yes: true } => match clients::erase(&approvals, &client) {
+            Ok(removed) => {
+                println!("{}", tr!(l, "clients-erased", client = client, count = removed.len()));
+                for folder in removed {
+                    println!("  {}", folder.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{}", said(&error));
+                ExitCode::FAILURE
+            }
+        },
+        ClientsCommand::RemoveOldAutosaves { days } => {
+            let removed = clients::remove_old_autosaves(&crate::studio::recovery::default_autosave_path(), days);
+            println!("{}", tr!(l, "clients-autosaves-removed", count = removed.len(), days = days));
+            for file in removed {
+                println!("  {}", file.display());
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
