@@ -56,17 +56,7 @@ impl Settings {
 
     /// The settings in a file: `Ok(None)` when there is none yet, `Err` (why) when it is there but unreadable.
     pub fn read(path: &Path) -> Result<Option<Settings>, String> {
-        let text = match crate::atomic_file::read_text(path, 64 * 1024) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(error.to_string()),
-        };
-        let settings = ron::from_str::<Settings>(&text).map_err(|e| e.to_string())?;
-        if settings.version > VERSION {
-            let newer = crate::studio::recovery::NewerVersion { found: settings.version, reads: VERSION };
-            return Err(newer.to_string());
-        }
-        Ok(Some(settings))
+        crate::studio::recovery::read_user_file(path, VERSION, |s: &Settings| s.version)
     }
 
     /// Writes the settings atomically (the folder made if needed).

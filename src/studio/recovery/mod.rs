@@ -84,6 +84,25 @@ pub struct NewerVersion {
     pub reads: u32,
 }
 
+/// A small user file (RON, versioned: the settings, the screens' scales): `Ok(None)` when there is none yet, `Err`
+/// (why) when it is there but unreadable — too large, not RON, or written by a newer Écrin.
+pub fn read_user_file<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    reads: u32,
+    version: fn(&T) -> u32,
+) -> Result<Option<T>, String> {
+    let text = match crate::atomic_file::read_text(path, 64 * 1024) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error.to_string()),
+    };
+    let file = ron::from_str::<T>(&text).map_err(|e| e.to_string())?;
+    if version(&file) > reads {
+        return Err(NewerVersion { found: version(&file), reads }.to_string());
+    }
+    Ok(Some(file))
+}
+
 /// A user file that cannot be read (the settings, the screens' scales) set aside beside itself with the date, and
 /// what the status line says: where it went, or why it could not be moved.
 pub fn set_aside_unreadable(file: &std::path::Path, reason: &str) -> StatusLine {

@@ -30,17 +30,8 @@ impl ScreenScales {
 
     /// The scales in a file (none when there is no file yet); `Err` (why) when it is there but unreadable.
     pub fn read(path: &Path) -> Result<ScreenScales, String> {
-        let text = match crate::atomic_file::read_text(path, 64 * 1024) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(ScreenScales::default()),
-            Err(error) => return Err(error.to_string()),
-        };
-        let scales = ron::from_str::<ScreenScales>(&text).map_err(|e| e.to_string())?;
-        if scales.version > VERSION {
-            let newer = crate::studio::recovery::NewerVersion { found: scales.version, reads: VERSION };
-            return Err(newer.to_string());
-        }
-        Ok(scales)
+        crate::studio::recovery::read_user_file(path, VERSION, |s: &ScreenScales| s.version)
+            .map(Option::unwrap_or_default)
     }
 
     pub fn of(&self, screen: &str) -> Option<Calibration> {
