@@ -1,5 +1,6 @@
 //! `ecrin soak`: a day in the boutique, compressed. Random commands — design and variant changes, undo and redo,
-//! presets opened and saved, the light and the piece switched, the hand shown — go through the headless studio (the
+//! presets opened and saved (and designs of the house's models, when the run has a collection: `ecrin --collection
+//! DIR soak`), the light and the piece switched, the hand shown — go through the headless studio (the
 //! scene drawn offscreen every command, the autosave running), and what a long day could leak is measured: the
 //! entities, the meshes, materials and images, and the process's resident memory, after warm-up and at the end.
 //! Every preset saved is reopened and must equal the design it was saved from. One JSON line per sample, and a
@@ -123,6 +124,8 @@ fn growth(warm: f64, end: f64) -> f64 {
 #[derive(Clone, Debug, Default)]
 pub struct SoakReport {
     pub commands: usize,
+    /// The house's models among the presets opened (those of this run's collection).
+    pub house_models: usize,
     /// Counted at the same state (one ring, no hand, the studio light) after warm-up and at each tenth.
     pub warm: Counts,
     pub samples: Vec<(usize, Counts)>,
@@ -174,15 +177,23 @@ pub fn soak(commands: usize, seed: u64, size: u32, per_frame: usize) -> Result<S
     let folder = std::env::temp_dir().join(format!("ecrin-soak-{}-{seed}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let presets = crate::design::preset::list(&crate::studio::models::assets_dir().join("../presets"));
+    let mut presets = crate::design::preset::list(&crate::studio::models::assets_dir().join("../presets"));
     if presets.is_empty() {
         return Err("presets/".into());
     }
+    // The house's models too, when this run has a collection (`ecrin --collection DIR soak`): a design of each.
+    for manifest in crate::collection::current().list().into_iter().flatten() {
+        let path = folder.join(format!("house-{}.ron", manifest.id));
+        if crate::design::preset::save(&path, &crate::collection::design_of(&manifest)).is_ok() {
+            presets.push(path);
+        }
+    }
+    let house_models = presets.iter().filter(|p| p.starts_with(&folder)).count();
     let mut offscreen = Offscreen::autosaving(Design::default(), size, size, folder.join("autosave.ron"));
     offscreen.run_until_ready(2000).map_err(|e| e.to_string())?;
     let mut rng = Rng(seed);
     let tenth = (commands / 10).max(1);
-    let mut report = SoakReport { commands, ..SoakReport::default() };
+    let mut report = SoakReport { commands, house_models, ..SoakReport::default() };
     let mut saved: Vec<(PathBuf, Design)> = Vec::new();
     for index in 0..commands {
         let variants = offscreen.world_mut().resource::<CurrentDesign>().history.variants().len();
@@ -238,8 +249,16 @@ pub fn run(commands: usize, seed: u64, size: u32, per_frame: usize) -> ExitCode 
     };
     let g = report.growth();
     println!(
-        "{{\"soak\":\"end\",\"commands\":{commands},\"per_frame\":{per_frame},\"seed\":{seed},\"entities_growth_pct\":{:.1},\"meshes_growth_pct\":{:.1},\"materials_growth_pct\":{:.1},\"images_growth_pct\":{:.1},\"rss_growth_pct\":{:.1},\"presets_saved\":{},\"presets_reopened_equal\":{},\"autosave_reads\":{}}}",
-        g[0], g[1], g[2], g[3], g[4], report.presets_saved, report.presets_reopened_equal, report.autosave_reads
+        "{{\"soak\":\"end\",\"commands\":{commands},\"per_frame\":{per_frame},\"seed\":{seed},\"entities_growth_pct\":{:.1},\"meshes_growth_pct\":{:.1},\"materials_growth_pct\":{:.1},\"images_growth_pct\":{:.1},\"rss_growth_pct\":{:.1},\"presets_saved\":{},\"presets_reopened_equal\":{},\"autosave_reads\":{},\"house_models\":{}}}",
+        g[0],
+        g[1],
+        g[2],
+        g[3],
+        g[4],
+        report.presets_saved,
+        report.presets_reopened_equal,
+        report.autosave_reads,
+        report.house_models
     );
     for unequal in &report.unequal {
         eprintln!("{unequal}");
