@@ -1631,7 +1631,11 @@ fn a_corrupt_settings_file_is_set_aside_with_the_date_and_the_studio_says_so() {
 fn a_day_of_five_thousand_commands_leaks_nothing_and_every_save_reopens_equal() {
     // Its own process, so that its memory is its own: eight commands a frame, every kind of change, the scene
     // following each frame, the autosave writing; the soak's exit code says whether everything held.
+    // An empty collection: Écrin's own pieces only, the same day on every machine.
+    let collection = std::env::temp_dir().join(format!("ecrin-soak-collection-{}", std::process::id()));
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_ecrin"))
+        .arg("--collection")
+        .arg(&collection)
         .args(["soak", "--commands", "5000", "--seed", "16", "--size", "64", "--per-frame", "8"])
         .output()
         .expect("the soak ran");
