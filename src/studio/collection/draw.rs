@@ -105,6 +105,8 @@ fn build_house(
             }
             shown.0 = None;
             commands.entity(root).remove::<Unbuilt>();
+            // The piece left the house's model: its meshes are let go below.
+            built = true;
             continue;
         };
         if !shown_ready(design, &house_meshes) {
