@@ -167,20 +167,7 @@ pub enum Command {
         collection_only: bool,
     },
     /// A day in the boutique, compressed: random commands through the headless studio; what grows is measured.
-    Soak {
-        /// Commands run.
-        #[arg(long, default_value_t = 5000)]
-        commands: usize,
-        /// The day's seed (the same seed, the same commands).
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Size of the offscreen picture, pixels.
-        #[arg(long, default_value_t = 96)]
-        size: u32,
-        /// Commands sent before each frame is drawn.
-        #[arg(long, default_value_t = 4)]
-        per_frame: usize,
-    },
+    Soak(soak::SoakArgs),
     /// Report on a glTF model (.glb / .gltf) as JSON: parts and their classification, units, problems.
     /// Exit code 1 when the model cannot be used.
     Inspect { model: PathBuf },
@@ -303,7 +290,7 @@ pub fn run(cli: Cli) -> ExitCode {
             if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Bench { frames, collection_only } => bench::run(frames, collection_only),
-        Command::Soak { commands, seed, size, per_frame } => soak::run(commands, seed, size, per_frame),
+        Command::Soak(args) => soak::run(args.commands, args.seed, args.size, args.per_frame),
         Command::Collection(command) => collection::run(command),
         Command::Clients { command, approvals } => clients::run(command, approvals),
         Command::Batch { presets, out, shard, view } => {

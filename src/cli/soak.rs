@@ -20,6 +20,23 @@ use bevy::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `ecrin soak`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct SoakArgs {
+    /// Commands run.
+    #[arg(long, default_value_t = 5000)]
+    pub commands: usize,
+    /// The day's seed (the same seed, the same commands).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Size of the offscreen picture, pixels.
+    #[arg(long, default_value_t = 96)]
+    pub size: u32,
+    /// Commands sent before each frame is drawn.
+    #[arg(long, default_value_t = 4)]
+    pub per_frame: usize,
+}
+
 /// What is counted at a sample.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Counts {
