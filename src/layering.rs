@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 12] = [
+const CORE: [(&str, &[&str]); 13] = [
     ("atomic_file", &[]),
     ("memo", &[]),
     ("progress", &[]),
+    ("seeded", &[]),
     ("png", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo"]),

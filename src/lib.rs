@@ -17,5 +17,6 @@ pub mod memo;
 pub mod optics;
 pub mod png;
 pub mod progress;
+pub mod seeded;
 pub mod sizer;
 pub mod studio;

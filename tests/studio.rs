@@ -1692,3 +1692,91 @@ fn client_data_lists_a_clients_packs_and_erases_them_after_a_confirmation() {
     assert_eq!(listed, vec![("Paul Durand".to_string(), 1)]);
     let _ = std::fs::remove_dir_all(&approvals);
 }
+
+#[test]
+fn the_autosaves_period_chosen_in_client_data_is_kept_in_the_settings_and_removes_older_autosaves() {
+    use ecrin::studio::clients::{ClientData, ClientDataCommand};
+    use ecrin::studio::language::settings::{KeptAutosaves, Settings};
+    let folder = std::env::temp_dir().join(format!("ecrin-autosaves-period-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("folder");
+    let (settings, autosave) = (folder.join("settings.ron"), folder.join("autosave.ron"));
+    let aged = |days: u64| {
+        std::fs::write(&autosave, b"(version: 1)").expect("an autosave");
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86_400);
+        std::fs::File::options().write(true).open(&autosave).and_then(|f| f.set_modified(then)).expect("aged");
+    };
+    aged(10);
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins)
+        .add_plugins(ecrin::studio::core_plugin)
+        .add_plugins(ecrin::studio::language::plugin_with(Some(settings.clone())))
+        .add_plugins(ecrin::studio::clients::plugin_with(folder.join("Validations")));
+    app.insert_resource(CurrentDesign::new(Design::default()));
+    app.insert_resource(ecrin::studio::recovery::Autosave::at(autosave.clone()));
+    app.update();
+    assert_eq!(*app.world().resource::<KeptAutosaves>(), KeptAutosaves(30), "30 days unless chosen");
+    assert!(!settings.exists(), "nothing chosen, nothing written");
+
+    send(&mut app, ClientDataCommand::KeepAutosaves(7));
+    for _ in 0..400 {
+        app.update();
+        if !app.world().resource::<ClientData>().busy() && Settings::load(&settings).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(*app.world().resource::<KeptAutosaves>(), KeptAutosaves(7));
+    assert!(!autosave.exists(), "a 10-day-old autosave goes when 7 days are kept");
+    let status = app.world().resource::<StatusLine>();
+    assert!(status.text(Language::French).contains("7 jours"), "{}", status.text(Language::French));
+    assert!(status.text(Language::English).contains("1 older autosave removed"), "{}", status.text(Language::English));
+    let written = Settings::load(&settings).expect("the settings written");
+    assert_eq!(written.keep_autosaves_days, 7);
+    drop(app);
+
+    // The next start reads the period: a 10-day-old autosave is removed before the restore is offered.
+    aged(10);
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins)
+        .add_plugins(ecrin::studio::core_plugin)
+        .add_plugins(ecrin::studio::language::plugin_with(Some(settings.clone())));
+    app.insert_resource(CurrentDesign::new(Design::default()));
+    app.insert_resource(ecrin::studio::recovery::Autosave::at(autosave.clone()));
+    app.add_plugins(ecrin::studio::recovery::plugin);
+    app.update();
+    assert_eq!(*app.world().resource::<KeptAutosaves>(), KeptAutosaves(7));
+    assert!(!autosave.exists(), "removed at start with the period chosen");
+    assert!(app.world().resource::<ecrin::studio::recovery::RecoveryOffer>().0.is_none());
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn choosing_how_long_autosaves_are_kept_emits_one_command() {
+    use ecrin::studio::clients::panel::client_data_ui;
+    use ecrin::studio::clients::{ClientData, ClientDataCommand};
+    use ecrin::studio::language::settings::KeptAutosaves;
+    let mut data = ClientData::default();
+    data.listed = Some(Vec::new());
+    let l = Language::French;
+    let mut harness = Harness::new_ui_state(
+        |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(client_data_ui(ui, &data, KeptAutosaves(30), l)),
+        Vec::new(),
+    );
+    harness.run();
+    harness.get_by_label(&l.tr("client-data-title")).click();
+    harness.run();
+    let days = |count: u32| ecrin::tr!(l, "client-data-days", count = count);
+    let combo = harness.get_by_role(egui::accesskit::Role::ComboBox);
+    assert_eq!(combo.value().as_deref(), Some(days(30).as_str()), "the period in force is shown");
+    combo.click();
+    harness.run();
+    harness.get_by_label(&days(7)).click();
+    harness.run();
+    let kept: Vec<_> = harness
+        .state()
+        .iter()
+        .filter(|c| matches!(c, StudioCommand::ClientData(ClientDataCommand::KeepAutosaves(_))))
+        .collect();
+    assert_eq!(kept, [&StudioCommand::ClientData(ClientDataCommand::KeepAutosaves(7))]);
+}

@@ -791,3 +791,14 @@ status-client-erased = { $client }: { $count ->
    *[other] { $count } packs deleted
 }; the name is no longer on this computer's packs
 status-client-failed = The client's data could not be handled: { $reason }
+client-data-autosaves = Unsaved sessions kept
+client-data-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+client-data-autosaves-hint = The autosave of a session that did not end cleanly, and those set aside, are removed after this many days.
+status-autosaves-kept = Unsaved sessions kept { $days } days{ $count ->
+    [0] .
+    [one] : 1 older autosave removed.
+   *[other] : { $count } older autosaves removed.
+}

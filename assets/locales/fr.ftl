@@ -791,3 +791,14 @@ status-client-erased = { $client } : { $count ->
    *[other] { $count } dossiers supprimés
 } ; son nom n’est plus sur les dossiers de cet ordinateur
 status-client-failed = Les données du client n’ont pu être traitées : { $reason }
+client-data-autosaves = Sessions non enregistrées gardées
+client-data-days = { $count ->
+    [one] 1 jour
+   *[other] { $count } jours
+}
+client-data-autosaves-hint = La sauvegarde automatique d’une session interrompue, et celles mises de côté, sont supprimées après ce nombre de jours.
+status-autosaves-kept = Sessions non enregistrées gardées { $days } jours{ $count ->
+    [0] .
+    [one]  : 1 sauvegarde plus ancienne supprimée.
+   *[other]  : { $count } sauvegardes plus anciennes supprimées.
+}

@@ -2,10 +2,14 @@
 //! presets opened and saved (and designs of the house's models, when the run has a collection: `ecrin --collection
 //! DIR soak`), the light and the piece switched, the hand shown — go through the headless studio (the
 //! scene drawn offscreen every command, the autosave running), and what a long day could leak is measured: the
-//! entities, the meshes, materials and images, and the process's resident memory, after warm-up and at the end.
+//! entities, the meshes, materials and images, and the process's resident memory, after warm-up and at each tenth.
+//! Warm-up fills what the studio keeps by design, to its bounds: every preset and house model opened, each house
+//! model made at as many sizes as are kept, each light, the hand, and random commands until the undo history holds
+//! its `MAX_UNDO_STEPS`; `--commands` are counted after it.
 //! Every preset saved is reopened and must equal the design it was saved from. One JSON line per sample, and a
 //! last one with the growth; exit code 1 when anything grew by 5 % or more, or a preset did not reopen equal.
 
+use crate::design::command::MAX_UNDO_STEPS;
 use crate::design::engraving::EngravingStyle;
 use crate::design::necklace::Necklace;
 use crate::design::variants::VariantCommand;
@@ -44,16 +48,24 @@ pub struct Counts {
     pub meshes: usize,
     pub materials: usize,
     pub images: usize,
+    pub gem_materials: usize,
+    /// House models loaded, and made-at-a-size models kept (`geometry::house::registry::held`).
+    pub house_models_loaded: usize,
+    pub house_sizes_kept: usize,
     pub rss_mb: f64,
 }
 
 fn counts(offscreen: &mut Offscreen) -> Counts {
     let world = offscreen.world_mut();
+    let (house_models_loaded, house_sizes_kept) = crate::geometry::house::registry::held();
     Counts {
         entities: world.query::<Entity>().iter(world).count(),
         meshes: world.resource::<Assets<Mesh>>().len(),
         materials: world.resource::<Assets<StandardMaterial>>().len(),
         images: world.resource::<Assets<Image>>().len(),
+        gem_materials: world.resource::<Assets<crate::studio::gem::GemMaterial>>().len(),
+        house_models_loaded,
+        house_sizes_kept,
         rss_mb: resident_mb().unwrap_or(0.0),
     }
 }
@@ -66,22 +78,8 @@ fn resident_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// A small deterministic generator (SplitMix64): the same seed, the same day.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n.max(1) as u64) as usize
-    }
-
-    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())].clone()
-    }
-}
+/// The day's generator: the same seed, the same day.
+use crate::seeded::SplitMix as Rng;
 
 /// What the day's next command is (and, for a save, where it goes).
 fn next_command(
@@ -93,42 +91,51 @@ fn next_command(
 ) -> StudioCommand {
     let design = |command: DesignCommand| StudioCommand::from(DocumentCommand::Design(command));
     match rng.below(20) {
-        0 => design(DesignCommand::SetAlloy(rng.pick(&Alloy::ALL))),
-        1 => design(DesignCommand::SetFinish(rng.pick(&Finish::ALL))),
-        2 => design(DesignCommand::SetSpecies(rng.pick(&Species::ALL))),
-        3 => design(DesignCommand::SetCut(rng.pick(&Cut::ALL))),
+        0 => design(DesignCommand::SetAlloy(*rng.pick(&Alloy::ALL))),
+        1 => design(DesignCommand::SetFinish(*rng.pick(&Finish::ALL))),
+        2 => design(DesignCommand::SetSpecies(*rng.pick(&Species::ALL))),
+        3 => design(DesignCommand::SetCut(*rng.pick(&Cut::ALL))),
         4 => design(DesignCommand::SetStoneSize(4.0 + rng.below(50) as f32 / 10.0)),
-        5 => design(DesignCommand::SetSetting(rng.pick(&Setting::ALL))),
-        6 => design(DesignCommand::SetShank(rng.pick(&ShankStyle::ALL))),
+        5 => design(DesignCommand::SetSetting(*rng.pick(&Setting::ALL))),
+        6 => design(DesignCommand::SetShank(*rng.pick(&ShankStyle::ALL))),
         7 => design(DesignCommand::SetRingSize(46.0 + rng.below(20) as f32)),
         8 => design(DesignCommand::SetEngraving(rng.pick(&["", "Toujours", "L & M 2026", "♥ Léa"]).to_string())),
-        9 => design(DesignCommand::SetEngravingStyle(rng.pick(&EngravingStyle::ALL))),
-        10 => design(DesignCommand::SetNecklace(rng.pick(&[None, Some(Necklace::default())]))),
+        9 => design(DesignCommand::SetEngravingStyle(*rng.pick(&EngravingStyle::ALL))),
+        10 => design(DesignCommand::SetNecklace(*rng.pick(&[None, Some(Necklace::default())]))),
         11 => StudioCommand::from(DocumentCommand::Undo),
         12 => StudioCommand::from(DocumentCommand::Redo),
         13 if variants < 4 => StudioCommand::from(DocumentCommand::Variant(VariantCommand::Duplicate)),
         13 | 14 if variants > 1 => {
             let variant = rng.below(variants);
-            let command = rng.pick(&[
-                VariantCommand::Select(variant),
-                VariantCommand::Remove(variant),
-                VariantCommand::Promote(variant),
-                VariantCommand::ToggleFavourite(variant),
-            ]);
+            let command = rng
+                .pick(&[
+                    VariantCommand::Select(variant),
+                    VariantCommand::Remove(variant),
+                    VariantCommand::Promote(variant),
+                    VariantCommand::ToggleFavourite(variant),
+                ])
+                .clone();
             StudioCommand::from(DocumentCommand::Variant(command))
         }
-        15 => StudioCommand::from(DocumentCommand::OpenPreset(rng.pick(presets))),
+        15 => StudioCommand::from(DocumentCommand::OpenPreset(rng.pick(presets).clone())),
         16 => StudioCommand::from(DocumentCommand::SavePreset(Some(folder.join(format!("saved-{index}.ron"))))),
-        17 => StudioCommand::from(PresentationCommand::SetEnvironment(rng.pick(&LightingEnvironment::ALL))),
+        17 => StudioCommand::from(PresentationCommand::SetEnvironment(*rng.pick(&LightingEnvironment::ALL))),
         18 => StudioCommand::from(HandCommand::Show(rng.below(2) == 0)),
-        _ => design(DesignCommand::SetSideSpecies(rng.pick(&Species::ALL))),
+        _ => design(DesignCommand::SetSideSpecies(*rng.pick(&Species::ALL))),
     }
 }
 
 fn print(label: &str, command: usize, c: &Counts) {
     println!(
-        "{{\"soak\":\"{label}\",\"command\":{command},\"entities\":{},\"meshes\":{},\"materials\":{},\"images\":{},\"rss_mb\":{:.1}}}",
-        c.entities, c.meshes, c.materials, c.images, c.rss_mb
+        "{{\"soak\":\"{label}\",\"command\":{command},\"entities\":{},\"meshes\":{},\"materials\":{},\"images\":{},\"gem_materials\":{},\"house_models_loaded\":{},\"house_sizes_kept\":{},\"rss_mb\":{:.1}}}",
+        c.entities,
+        c.meshes,
+        c.materials,
+        c.images,
+        c.gem_materials,
+        c.house_models_loaded,
+        c.house_sizes_kept,
+        c.rss_mb
     );
 }
 
@@ -141,9 +148,12 @@ fn growth(warm: f64, end: f64) -> f64 {
 #[derive(Clone, Debug, Default)]
 pub struct SoakReport {
     pub commands: usize,
+    /// Random commands of the warm-up (until the undo history was full), before the counted ones.
+    pub warm_up_commands: usize,
     /// The house's models among the presets opened (those of this run's collection).
     pub house_models: usize,
-    /// Counted at the same state (one ring, no hand, the studio light) after warm-up and at each tenth.
+    /// Counted at the same state (one ring, no hand, the studio light) after warm-up and at each tenth of the
+    /// counted commands.
     pub warm: Counts,
     pub samples: Vec<(usize, Counts)>,
     pub presets_saved: usize,
@@ -154,8 +164,9 @@ pub struct SoakReport {
 }
 
 impl SoakReport {
-    /// The largest growth after warm-up of each count, percent: entities, meshes, materials, images, memory.
-    pub fn growth(&self) -> [f64; 5] {
+    /// The largest growth after warm-up of each count, percent: entities, meshes, materials, images, gem
+    /// materials, memory.
+    pub fn growth(&self) -> [f64; 6] {
         let most = |f: fn(&Counts) -> f64| self.samples.iter().map(|(_, c)| f(c)).fold(f64::MIN, f64::max);
         let w = &self.warm;
         [
@@ -163,6 +174,7 @@ impl SoakReport {
             growth(w.meshes as f64, most(|c| c.meshes as f64)),
             growth(w.materials as f64, most(|c| c.materials as f64)),
             growth(w.images as f64, most(|c| c.images as f64)),
+            growth(w.gem_materials as f64, most(|c| c.gem_materials as f64)),
             growth(w.rss_mb, self.samples.last().map_or(0.0, |(_, c)| c.rss_mb)),
         ]
     }
@@ -172,6 +184,32 @@ impl SoakReport {
         self.growth().iter().all(|g| *g < 5.0)
             && self.presets_reopened_equal == self.presets_saved
             && self.autosave_reads
+    }
+}
+
+/// One command of the day (a save, the last of its frame, remembered with the design it wrote).
+fn day_step(
+    offscreen: &mut Offscreen,
+    rng: &mut Rng,
+    presets: &[PathBuf],
+    folder: &std::path::Path,
+    index: usize,
+    per_frame: usize,
+    saved: &mut Vec<(PathBuf, Design)>,
+) {
+    let variants = offscreen.world_mut().resource::<CurrentDesign>().history.variants().len();
+    let command = next_command(rng, presets, folder, index, variants);
+    let save = match &command {
+        StudioCommand::Document(DocumentCommand::SavePreset(Some(path))) => Some(path.clone()),
+        _ => None,
+    };
+    offscreen.send(command);
+    if let Some(path) = save {
+        // A save is the last command of its frame: the design it wrote is the one shown after it.
+        offscreen.update();
+        saved.push((path, offscreen.design()));
+    } else if (index + 1).is_multiple_of(per_frame.max(1)) {
+        offscreen.update();
     }
 }
 
@@ -186,6 +224,38 @@ fn same_state(offscreen: &mut Offscreen) -> Result<Counts, String> {
     }
     offscreen.settle(600).map_err(|e| e.to_string())?;
     Ok(counts(offscreen))
+}
+
+/// Fills, before anything is counted, what the studio keeps by design for the rest of a run: every preset opened
+/// once (the house's models loaded and kept), each house model made at as many ring sizes as are kept
+/// (`RESIZED_KEPT`), each light, the hand shown. What grows after that is what a day would leak.
+fn warm_up(offscreen: &mut Offscreen, presets: &[PathBuf]) -> Result<(), String> {
+    use crate::geometry::house::{RESIZED_KEPT, is_ready, key_for};
+    for preset in presets {
+        offscreen.send(DocumentCommand::OpenPreset(preset.clone()));
+        offscreen.update();
+        if offscreen.design().source.collection().is_none() {
+            continue;
+        }
+        for step in 0..RESIZED_KEPT {
+            let size = 48.0 + 2.0 * step as f32;
+            offscreen.send(DocumentCommand::Design(DesignCommand::SetRingSize(size)));
+            let mut frames = 0;
+            while !key_for(&offscreen.design()).is_some_and(is_ready) {
+                offscreen.update();
+                frames += 1;
+                if frames > 3000 {
+                    return Err(format!("{}: not made at {size} mm in {frames} frames", preset.display()));
+                }
+            }
+        }
+    }
+    for environment in LightingEnvironment::ALL {
+        offscreen.send(PresentationCommand::SetEnvironment(environment));
+        offscreen.update();
+    }
+    offscreen.send(HandCommand::Show(true));
+    offscreen.settle(600).map_err(|e| e.to_string())
 }
 
 /// Runs `commands` random commands (`per_frame` of them before each frame) through an offscreen studio whose
@@ -208,33 +278,31 @@ pub fn soak(commands: usize, seed: u64, size: u32, per_frame: usize) -> Result<S
     let house_models = presets.iter().filter(|p| p.starts_with(&folder)).count();
     let mut offscreen = Offscreen::autosaving(Design::default(), size, size, folder.join("autosave.ron"));
     offscreen.run_until_ready(2000).map_err(|e| e.to_string())?;
-    let mut rng = Rng(seed);
+    warm_up(&mut offscreen, &presets)?;
+    let mut rng = Rng::new(seed);
     let tenth = (commands / 10).max(1);
     let mut report = SoakReport { commands, house_models, ..SoakReport::default() };
     let mut saved: Vec<(PathBuf, Design)> = Vec::new();
-    for index in 0..commands {
-        let variants = offscreen.world_mut().resource::<CurrentDesign>().history.variants().len();
-        let command = next_command(&mut rng, &presets, &folder, index, variants);
-        let save = match &command {
-            StudioCommand::Document(DocumentCommand::SavePreset(Some(path))) => Some(path.clone()),
-            _ => None,
-        };
-        offscreen.send(command);
-        if let Some(path) = save {
-            // A save is the last command of its frame: the design it wrote is the one shown after it.
-            offscreen.update();
-            saved.push((path, offscreen.design()));
-        } else if (index + 1) % per_frame.max(1) == 0 {
-            offscreen.update();
+    // The rest of the warm-up: random commands (saves kept and checked like the others) until the undo history is
+    // full; `index` goes on counting, the counted commands follow.
+    let mut index = 0;
+    while offscreen.world_mut().resource::<CurrentDesign>().history.undo_steps() < MAX_UNDO_STEPS {
+        day_step(&mut offscreen, &mut rng, &presets, &folder, index, per_frame, &mut saved);
+        index += 1;
+        if index > 20 * MAX_UNDO_STEPS {
+            return Err("the undo history did not fill".into());
         }
-        if (index + 1) % tenth == 0 {
-            let counted = same_state(&mut offscreen)?;
-            print(if index + 1 == tenth { "warm" } else { "sample" }, index + 1, &counted);
-            if index + 1 == tenth {
-                report.warm = counted;
-            } else {
-                report.samples.push((index + 1, counted));
-            }
+    }
+    report.warm_up_commands = index;
+    report.warm = same_state(&mut offscreen)?;
+    print("warm", index, &report.warm);
+    for counted in 0..commands {
+        day_step(&mut offscreen, &mut rng, &presets, &folder, index, per_frame, &mut saved);
+        index += 1;
+        if (counted + 1).is_multiple_of(tenth) {
+            let sample = same_state(&mut offscreen)?;
+            print("sample", index, &sample);
+            report.samples.push((counted + 1, sample));
         }
     }
     report.presets_saved = saved.len();
@@ -266,16 +334,18 @@ pub fn run(commands: usize, seed: u64, size: u32, per_frame: usize) -> ExitCode 
     };
     let g = report.growth();
     println!(
-        "{{\"soak\":\"end\",\"commands\":{commands},\"per_frame\":{per_frame},\"seed\":{seed},\"entities_growth_pct\":{:.1},\"meshes_growth_pct\":{:.1},\"materials_growth_pct\":{:.1},\"images_growth_pct\":{:.1},\"rss_growth_pct\":{:.1},\"presets_saved\":{},\"presets_reopened_equal\":{},\"autosave_reads\":{},\"house_models\":{}}}",
+        "{{\"soak\":\"end\",\"commands\":{commands},\"per_frame\":{per_frame},\"seed\":{seed},\"entities_growth_pct\":{:.1},\"meshes_growth_pct\":{:.1},\"materials_growth_pct\":{:.1},\"images_growth_pct\":{:.1},\"gem_materials_growth_pct\":{:.1},\"rss_growth_pct\":{:.1},\"presets_saved\":{},\"presets_reopened_equal\":{},\"autosave_reads\":{},\"house_models\":{},\"warm_up_commands\":{}}}",
         g[0],
         g[1],
         g[2],
         g[3],
         g[4],
+        g[5],
         report.presets_saved,
         report.presets_reopened_equal,
         report.autosave_reads,
-        report.house_models
+        report.house_models,
+        report.warm_up_commands
     );
     for unequal in &report.unequal {
         eprintln!("{unequal}");

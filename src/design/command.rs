@@ -142,6 +142,11 @@ impl History {
         }
     }
 
+    /// Undo steps held (at most `MAX_UNDO_STEPS`).
+    pub fn undo_steps(&self) -> usize {
+        self.undo.len()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -63,7 +63,7 @@ fn targets(work: &Path) -> Vec<Target> {
             .expect("two variants"),
         journal: Vec::new(),
     };
-    let settings = ecrin::studio::language::settings::Settings::of(Default::default());
+    let settings = ecrin::studio::language::settings::Settings::of(Default::default(), Default::default());
     let settings = ron::ser::to_string_pretty(&settings, Default::default()).expect("settings");
     let mut screens = ecrin::studio::sizer::screens::ScreenScales::default();
     screens.set("HDMI-1 1920x1080", ecrin::sizer::Calibration::from_card_width(320.0).expect("a card"));

@@ -12,7 +12,7 @@ pub mod resize;
 pub mod restone;
 pub mod shape;
 
-pub use registry::{HouseKey, component_model, is_ready, key_for, model_key, register, registered};
+pub use registry::{HouseKey, RESIZED_KEPT, component_model, is_ready, key_for, model_key, register, registered};
 
 use super::assembly::{Assembly, MetalZone, Part, PartRole, PieceKind, PlacedComponent, Seat};
 use super::library::{Component, ComponentModel, Material, ModelMesh, ModelNode};

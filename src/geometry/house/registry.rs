@@ -44,7 +44,7 @@ pub fn registered(hash: &str) -> Option<Arc<HouseModel>> {
 }
 
 /// How many resized models are kept (the advisor tries a few sizes; a heavy model is tens of MB each).
-const RESIZED_KEPT: usize = 6;
+pub const RESIZED_KEPT: usize = 6;
 
 /// The component model a key names: the registered model at that size (recently used ones kept), or an empty
 /// model when none is registered.
@@ -98,6 +98,13 @@ pub fn house_of(key: HouseKey) -> Option<Arc<HouseModel>> {
 /// Whether the model a key names is loaded and made at its size (asking for it costs nothing then).
 pub fn is_ready(key: HouseKey) -> bool {
     house_of(key).is_some() && resized_cache().lock().is_ok_and(|kept| kept.iter().any(|(k, _)| *k == key))
+}
+
+/// How many models are loaded and how many made-at-a-size models are kept (what a long run holds; both bounded by
+/// the collection's models and `RESIZED_KEPT`).
+pub fn held() -> (usize, usize) {
+    let models = registry().lock().map_or(0, |models| models.len());
+    (models, resized_cache().lock().map_or(0, |kept| kept.len()))
 }
 
 /// Whether a loaded model has been made at some size already (a piece of it can be framed and shown).

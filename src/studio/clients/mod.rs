@@ -1,6 +1,7 @@
 //! *Client data* (RGPD) in the studio: the clients named in the approvals folder, with their packs; a client's packs
 //! copied into a folder for them (the right of access) or, after a confirmation, deleted (the right to erasure),
-//! with what was done on the status line. The folder is read and written off the frame (`approval::clients`).
+//! with what was done on the status line; how many days autosaves are kept (remembered in the settings; a shorter
+//! period removes the older ones at once). The folder is read and written off the frame (`approval::clients`).
 
 pub mod panel;
 
@@ -10,6 +11,7 @@ use super::document::StatusLine;
 use crate::approval::clients;
 use crate::i18n::errors::Said;
 use crate::said;
+use crate::studio::language::settings::KeptAutosaves;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -25,6 +27,8 @@ pub enum ClientDataCommand {
     CancelErase,
     /// Delete a client's packs (the confirmation was given).
     Erase(String),
+    /// Keep autosaves this many days (`KeptAutosaves::RANGE`); older ones are removed now.
+    KeepAutosaves(u32),
 }
 
 /// What the section shows and the work in flight.
@@ -49,6 +53,7 @@ impl ClientData {
 pub fn plugin_with(folder: PathBuf) -> impl Fn(&mut App) {
     move |app: &mut App| {
         app.insert_resource(ClientData { folder: folder.clone(), ..ClientData::default() })
+            .init_resource::<KeptAutosaves>()
             .add_message::<ClientDataCommand>()
             .add_systems(Update, (carry_out, follow_work).chain().in_set(StudioSystems::ApplyCommands));
     }
@@ -66,9 +71,26 @@ fn scan(folder: PathBuf) -> Background<Vec<(String, usize)>> {
     })
 }
 
-fn carry_out(mut commands: MessageReader<ClientDataCommand>, mut data: ResMut<ClientData>) {
+fn carry_out(
+    mut commands: MessageReader<ClientDataCommand>,
+    mut data: ResMut<ClientData>,
+    mut kept: ResMut<KeptAutosaves>,
+    autosave: Option<Res<crate::studio::recovery::Autosave>>,
+) {
     for command in commands.read() {
         match command.clone() {
+            ClientDataCommand::KeepAutosaves(days) => {
+                let days = days.clamp(*KeptAutosaves::RANGE.start(), *KeptAutosaves::RANGE.end());
+                kept.set_if_neq(KeptAutosaves(days));
+                // Busy with a copy or an erasure: the period is kept, the older autosaves go at the next start.
+                let Some(path) = autosave.as_ref().filter(|_| data.working.is_none()).map(|a| a.path.clone()) else {
+                    continue;
+                };
+                data.working = Some(Background::compute(move || {
+                    let removed = clients::remove_old_autosaves(&path, days).len();
+                    (said!("status-autosaves-kept", days = days, count = removed), false)
+                }));
+            }
             ClientDataCommand::Refresh => {
                 if data.scanning.is_none() {
                     data.scanning = Some(scan(data.folder.clone()));

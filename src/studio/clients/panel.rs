@@ -1,17 +1,21 @@
 //! The *Client data* section: each client named by the approval packs, a copy for them, their erasure after a
-//! confirmation. Emits commands only.
+//! confirmation; how many days unsaved sessions (autosaves) are kept. Emits commands only.
 
 use super::{ClientData, ClientDataCommand};
 use crate::i18n::Language;
 use crate::studio::commands::StudioCommand;
+use crate::studio::language::settings::KeptAutosaves;
 use crate::tr;
 use bevy_egui::egui;
 
 /// The section (collapsed until opened: the list is read when it opens).
-pub fn client_data_ui(ui: &mut egui::Ui, data: &ClientData, l: Language) -> Vec<StudioCommand> {
+pub fn client_data_ui(ui: &mut egui::Ui, data: &ClientData, kept: KeptAutosaves, l: Language) -> Vec<StudioCommand> {
     let mut emitted = Vec::new();
     let header = egui::CollapsingHeader::new(l.tr("client-data-title")).id_salt("panel-client-data").show(ui, |ui| {
         ui.label(egui::RichText::new(l.tr("client-data-where")).small().weak());
+        if let Some(days) = autosaves_period(ui, data, kept, l) {
+            emitted.push(ClientDataCommand::KeepAutosaves(days).into());
+        }
         let Some(listed) = &data.listed else {
             ui.label(l.tr("client-data-reading"));
             return;
@@ -51,4 +55,23 @@ pub fn client_data_ui(ui: &mut egui::Ui, data: &ClientData, l: Language) -> Vec<
         emitted.push(ClientDataCommand::Refresh.into());
     }
     emitted
+}
+
+/// How many days autosaves are kept, chosen among a few periods (one choice, one command).
+fn autosaves_period(ui: &mut egui::Ui, data: &ClientData, kept: KeptAutosaves, l: Language) -> Option<u32> {
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(l.tr("client-data-autosaves")).on_hover_text(l.tr("client-data-autosaves-hint"));
+        let days = |count: u32| tr!(l, "client-data-days", count = count);
+        ui.add_enabled_ui(!data.busy(), |ui| {
+            egui::ComboBox::from_id_salt("client-data-autosaves-days").selected_text(days(kept.0)).show_ui(ui, |ui| {
+                for period in KeptAutosaves::CHOICES {
+                    if ui.selectable_label(period == kept.0, days(period)).clicked() && period != kept.0 {
+                        chosen = Some(period);
+                    }
+                }
+            });
+        });
+    });
+    chosen
 }

@@ -1,6 +1,7 @@
 //! The studio's two languages: the advisor's (every word of the studio) and the client's (the approval pack, the
 //! board picture). Switched live from the panel (`LanguageCommand`), remembered in the user's settings
-//! (`settings.rs`, written off the frame); the first start follows the system's locale.
+//! (`settings.rs`, written off the frame, with the autosaves' period that *Client data* chooses); the first start
+//! follows the system's locale.
 
 pub mod panel;
 pub mod settings;
@@ -10,7 +11,7 @@ use crate::studio::StudioSystems;
 use crate::studio::background::Background;
 use crate::studio::document::StatusLine;
 use bevy::prelude::*;
-use settings::Settings;
+use settings::{KeptAutosaves, Settings};
 
 /// The advisor's language and the client's.
 #[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,9 +47,15 @@ struct SettingsWrite {
 pub fn plugin_with(settings_file: Option<std::path::PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
         let read = settings_file.as_deref().map(Settings::read).unwrap_or(Ok(None));
-        let (languages, unreadable) = match read {
-            Ok(settings) => (settings.map_or_else(Languages::default, |s| s.languages()), None),
-            Err(reason) => (Languages::default(), settings_file.clone().map(|file| (file, reason))),
+        let (languages, kept, unreadable) = match read {
+            Ok(settings) => (
+                settings.as_ref().map_or_else(Languages::default, |s| s.languages()),
+                settings.map_or_else(KeptAutosaves::default, |s| KeptAutosaves(s.keep_autosaves_days)),
+                None,
+            ),
+            Err(reason) => {
+                (Languages::default(), KeptAutosaves::default(), settings_file.clone().map(|file| (file, reason)))
+            }
         };
         if let Some((file, reason)) = unreadable {
             app.add_systems(Startup, move |mut status: ResMut<crate::studio::document::StatusLine>| {
@@ -56,6 +63,7 @@ pub fn plugin_with(settings_file: Option<std::path::PathBuf>) -> impl Fn(&mut Ap
             });
         }
         app.insert_resource(languages)
+            .insert_resource(kept)
             .insert_resource(SettingsFile(settings_file.clone()))
             .init_resource::<SettingsWrite>()
             .add_message::<LanguageCommand>()
@@ -87,9 +95,11 @@ fn retitle_window(languages: Res<Languages>, mut windows: Query<&mut Window, Wit
 #[derive(Resource)]
 struct SettingsFile(Option<std::path::PathBuf>);
 
+/// Applies the language commands; the settings are written when a language or the autosaves' period changed.
 fn apply(
     mut commands: MessageReader<LanguageCommand>,
     mut languages: ResMut<Languages>,
+    kept: Res<KeptAutosaves>,
     mut write: ResMut<SettingsWrite>,
 ) {
     let before = *languages;
@@ -99,8 +109,8 @@ fn apply(
             LanguageCommand::Client(language) => languages.client = language,
         }
     }
-    if *languages != before {
-        write.pending = Some(Settings::of(*languages));
+    if *languages != before || (kept.is_changed() && !kept.is_added()) {
+        write.pending = Some(Settings::of(*languages, *kept));
     }
 }
 

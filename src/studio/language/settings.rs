@@ -1,6 +1,6 @@
-//! The user's settings file (RON, versioned, written atomically): the advisor's and the client's language. A file
-//! that cannot be read is set aside beside itself with the date (the studio says where) and the system's language
-//! used; nothing else is kept here.
+//! The user's settings file (RON, versioned, written atomically): the advisor's and the client's language, and how
+//! many days autosaves are kept (chosen in *Client data*). A file that cannot be read is set aside beside itself with
+//! the date (the studio says where) and the defaults used; nothing else is kept here.
 
 use super::Languages;
 use crate::i18n::Language;
@@ -15,6 +15,30 @@ pub struct Settings {
     pub version: u32,
     pub advisor_language: Language,
     pub client_language: Language,
+    /// Autosaves older than this are removed (at start, and when the period is shortened).
+    #[serde(default = "default_keep_autosaves_days")]
+    pub keep_autosaves_days: u32,
+}
+
+fn default_keep_autosaves_days() -> u32 {
+    crate::studio::recovery::KEEP_AUTOSAVES_DAYS
+}
+
+/// How many days autosaves are kept: the settings' choice, for the studio's features to read.
+#[derive(bevy::prelude::Resource, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeptAutosaves(pub u32);
+
+impl Default for KeptAutosaves {
+    fn default() -> Self {
+        KeptAutosaves(default_keep_autosaves_days())
+    }
+}
+
+impl KeptAutosaves {
+    /// The periods one can choose: a day to a year.
+    pub const RANGE: std::ops::RangeInclusive<u32> = 1..=365;
+    /// The periods the studio offers.
+    pub const CHOICES: [u32; 6] = [1, 7, 14, 30, 90, 365];
 }
 
 const VERSION: u32 = 1;
@@ -41,8 +65,13 @@ pub fn settings_path() -> Option<PathBuf> {
 }
 
 impl Settings {
-    pub fn of(languages: Languages) -> Settings {
-        Settings { version: VERSION, advisor_language: languages.advisor, client_language: languages.client }
+    pub fn of(languages: Languages, kept: KeptAutosaves) -> Settings {
+        Settings {
+            version: VERSION,
+            advisor_language: languages.advisor,
+            client_language: languages.client,
+            keep_autosaves_days: kept.0.clamp(*KeptAutosaves::RANGE.start(), *KeptAutosaves::RANGE.end()),
+        }
     }
 
     pub fn languages(&self) -> Languages {
@@ -81,13 +110,19 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let path = dir.join("settings.ron");
         assert_eq!(Settings::load(&path), None, "no file yet: the system's language");
-        let settings = Settings::of(Languages { advisor: Language::French, client: Language::English });
+        let settings =
+            Settings::of(Languages { advisor: Language::French, client: Language::English }, KeptAutosaves(7));
         settings.save(&path).expect("saved");
         assert_eq!(Settings::load(&path), Some(settings));
+        std::fs::write(&path, "(version: 1, advisor_language: French, client_language: English)").expect("older");
+        let older = Settings::load(&path).expect("a file from before the period was chosen still reads");
+        assert_eq!(older.keep_autosaves_days, crate::studio::recovery::KEEP_AUTOSAVES_DAYS);
         std::fs::write(&path, "(version: 1, advisor_language: Klingon").expect("broken");
         assert_eq!(Settings::load(&path), None);
         let blocked = dir.join("settings.ron").join("inside-a-file.ron");
-        let error = Settings::of(Languages::default()).save(&blocked).expect_err("a file is no folder");
+        let error = Settings::of(Languages::default(), KeptAutosaves::default())
+            .save(&blocked)
+            .expect_err("a file is no folder");
         assert!(
             error.message(Language::French).contains("impossible d’enregistrer"),
             "{}",

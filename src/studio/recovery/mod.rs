@@ -47,8 +47,9 @@ pub fn default_autosave_path() -> PathBuf {
     super::presets::user_presets_dir().with_file_name("autosave.ron")
 }
 
-/// Days an autosave is kept: older, the session is no one's to restore, and it goes (client data kept no longer
-/// than needed; `ecrin clients remove-old-autosaves --days N` chooses another period).
+/// Days an autosave is kept unless the advisor chose another period (*Client data*, kept in the settings): older,
+/// the session is no one's to restore, and it goes (client data kept no longer than needed; the CLI:
+/// `ecrin clients remove-old-autosaves --days N`).
 pub const KEEP_AUTOSAVES_DAYS: u32 = 30;
 
 /// A session found in the autosave at start: the advisor chooses to restore it or not.
@@ -139,12 +140,14 @@ fn answer_offer(
 /// with the date (the next autosave would overwrite it), and the studio, starting clean, says where it went.
 fn offer_recovery(
     autosave: Res<Autosave>,
+    kept: Option<Res<crate::studio::language::settings::KeptAutosaves>>,
     current: Res<CurrentDesign>,
     mut offer: ResMut<RecoveryOffer>,
     mut status: ResMut<StatusLine>,
 ) {
-    for old in crate::approval::clients::remove_old_autosaves(&autosave.path, KEEP_AUTOSAVES_DAYS) {
-        info!("removed an autosave older than {KEEP_AUTOSAVES_DAYS} days: {}", old.display());
+    let days = kept.map_or(KEEP_AUTOSAVES_DAYS, |kept| kept.0);
+    for old in crate::approval::clients::remove_old_autosaves(&autosave.path, days) {
+        info!("removed an autosave older than {days} days: {}", old.display());
     }
     if !autosave.path.exists() {
         return;

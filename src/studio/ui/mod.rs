@@ -111,7 +111,7 @@ fn studio_ui(
         Res<Languages>,
         Res<super::present::Presenting>,
         Res<super::hand::HandView>,
-        Res<super::clients::ClientData>,
+        (Res<super::clients::ClientData>, Res<super::language::settings::KeptAutosaves>),
     ),
     mut route: Route,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -274,7 +274,7 @@ fn studio_ui(
                             &languages,
                             current.design().necklace.is_none(),
                         ));
-                        emitted.extend(super::clients::panel::client_data_ui(ui, &client_data, l));
+                        emitted.extend(super::clients::panel::client_data_ui(ui, &client_data.0, *client_data.1, l));
                     });
                     if !status.is_empty() {
                         ui.add_space(8.0);
