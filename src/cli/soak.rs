@@ -52,12 +52,20 @@ pub struct Counts {
     /// House models loaded, and made-at-a-size models kept (`geometry::house::registry::held`).
     pub house_models_loaded: usize,
     pub house_sizes_kept: usize,
+    /// Render pipelines held (each compiled once and kept).
+    pub pipelines: usize,
+    /// Geometries whose volumes are kept (`estimate::geometries_kept`).
+    pub geometries_kept: usize,
+    /// Entries of the co-design journal kept (the session's, autosaved with it).
+    pub journal_entries: usize,
     pub rss_mb: f64,
 }
 
 fn counts(offscreen: &mut Offscreen) -> Counts {
+    let pipelines = offscreen.pipelines_held();
     let world = offscreen.world_mut();
     let (house_models_loaded, house_sizes_kept) = crate::geometry::house::registry::held();
+    let journal_entries = world.resource::<CurrentDesign>().journal.len();
     Counts {
         entities: world.query::<Entity>().iter(world).count(),
         meshes: world.resource::<Assets<Mesh>>().len(),
@@ -66,6 +74,9 @@ fn counts(offscreen: &mut Offscreen) -> Counts {
         gem_materials: world.resource::<Assets<crate::studio::gem::GemMaterial>>().len(),
         house_models_loaded,
         house_sizes_kept,
+        pipelines,
+        geometries_kept: crate::estimate::geometries_kept(),
+        journal_entries,
         rss_mb: resident_mb().unwrap_or(0.0),
     }
 }
@@ -127,7 +138,7 @@ fn next_command(
 
 fn print(label: &str, command: usize, c: &Counts) {
     println!(
-        "{{\"soak\":\"{label}\",\"command\":{command},\"entities\":{},\"meshes\":{},\"materials\":{},\"images\":{},\"gem_materials\":{},\"house_models_loaded\":{},\"house_sizes_kept\":{},\"rss_mb\":{:.1}}}",
+        "{{\"soak\":\"{label}\",\"command\":{command},\"entities\":{},\"meshes\":{},\"materials\":{},\"images\":{},\"gem_materials\":{},\"house_models_loaded\":{},\"house_sizes_kept\":{},\"pipelines\":{},\"geometries_kept\":{},\"journal_entries\":{},\"rss_mb\":{:.1}}}",
         c.entities,
         c.meshes,
         c.materials,
@@ -135,6 +146,9 @@ fn print(label: &str, command: usize, c: &Counts) {
         c.gem_materials,
         c.house_models_loaded,
         c.house_sizes_kept,
+        c.pipelines,
+        c.geometries_kept,
+        c.journal_entries,
         c.rss_mb
     );
 }

@@ -132,9 +132,16 @@ type GeometryKey = (
     Option<(String, bool)>,
 );
 
+/// The volumes of the geometries last asked for (`memo::DEFAULT_CAPACITY` of them).
+static DESIGN_VOLUMES: Memo<GeometryKey, Arc<Volumes>> = Memo::new();
+
+/// How many geometries' volumes are kept (bounded: what a long day of changes holds).
+pub fn geometries_kept() -> usize {
+    DESIGN_VOLUMES.len()
+}
+
 /// The volumes of a design's piece (cached per geometry).
 pub fn volumes(design: &Design) -> Arc<Volumes> {
-    static VOLUMES: Memo<GeometryKey, Arc<Volumes>> = Memo::new();
     let key = (
         design.shank,
         design.setting,
@@ -146,7 +153,7 @@ pub fn volumes(design: &Design) -> Arc<Volumes> {
         // A house's model: its hash, and whether it is loaded yet (the Assembly is empty until it is).
         design.source.collection().map(|m| (m.hash.clone(), crate::geometry::house::registered(&m.hash).is_some())),
     );
-    VOLUMES.get_or_compute(key, || Arc::new(volumes_of(&assemble(design))))
+    DESIGN_VOLUMES.get_or_compute(key, || Arc::new(volumes_of(&assemble(design))))
 }
 
 /// Estimated weights of a design: the band's metal (a necklace's chain and clasp) and the head's (a pendant's),

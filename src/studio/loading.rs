@@ -26,6 +26,11 @@ pub struct LoadingProgress {
 #[derive(Resource, Default, Debug, Clone, Copy)]
 pub struct PipelinesWaiting(pub usize);
 
+/// Number of render pipelines the renderer holds, compiled or compiling (each is kept for the rest of the run),
+/// copied from the render world every frame.
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct PipelinesHeld(pub usize);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LoadingProgress>().add_systems(Update, track_loading.run_if(in_state(StudioState::Loading)));
     pipeline_counter(app);
@@ -33,7 +38,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Keeps `PipelinesWaiting` up to date from the render world.
 pub(super) fn pipeline_counter(app: &mut App) {
-    app.init_resource::<PipelinesWaiting>();
+    app.init_resource::<PipelinesWaiting>().init_resource::<PipelinesHeld>();
     if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
         render_app.add_systems(ExtractSchedule, count_waiting_pipelines);
     }
@@ -42,6 +47,9 @@ pub(super) fn pipeline_counter(app: &mut App) {
 fn count_waiting_pipelines(mut main_world: ResMut<MainWorld>, pipelines: Res<PipelineCache>) {
     if let Some(mut waiting) = main_world.get_resource_mut::<PipelinesWaiting>() {
         waiting.0 = pipelines.waiting_pipelines().count();
+    }
+    if let Some(mut held) = main_world.get_resource_mut::<PipelinesHeld>() {
+        held.0 = pipelines.pipelines().count();
     }
 }
 

@@ -255,6 +255,11 @@ impl Offscreen {
         Ok(())
     }
 
+    /// Render pipelines the renderer holds, compiled or compiling (each kept for the rest of the run).
+    pub fn pipelines_held(&self) -> usize {
+        self.app.world().get_resource::<super::loading::PipelinesHeld>().map_or(0, |held| held.0)
+    }
+
     /// Render pipelines compiling right now.
     pub fn pipelines_waiting(&self) -> usize {
         self.app.world().resource::<super::loading::PipelinesWaiting>().0
