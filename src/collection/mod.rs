@@ -7,6 +7,7 @@
 pub mod combine;
 mod designs;
 pub mod manifest;
+mod orphans;
 
 use crate::design::Design;
 use crate::design::source::CollectionRef;
@@ -16,6 +17,7 @@ use crate::geometry::house::{HouseModel, HouseSetup, register, registered};
 use crate::progress::Progress;
 pub use designs::{design_of, prepare};
 pub use manifest::{Allowed, MANIFEST_VERSION, Manifest};
+pub use orphans::ORPHAN_AGE;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
@@ -259,6 +261,8 @@ impl Collection {
             crate::atomic_file::write_atomically(&target, bytes).map_err(io(&target))?;
         }
         self.save(&manifest)?;
+        // The copies of adds killed before their manifest (best effort: an add never fails for them).
+        self.remove_orphans(ORPHAN_AGE);
         Ok(manifest)
     }
 
