@@ -1780,3 +1780,27 @@ fn choosing_how_long_autosaves_are_kept_emits_one_command() {
         .collect();
     assert_eq!(kept, [&StudioCommand::ClientData(ClientDataCommand::KeepAutosaves(7))]);
 }
+
+#[test]
+fn a_model_of_many_parts_keeps_the_import_dialogs_buttons_on_a_720_pixel_screen() {
+    use ecrin::studio::import::{ImportDialog, panel::import_dialog};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/house-ring-rhino.glb");
+    let parts = ecrin::geometry::house::read::read_parts(&path).expect("the shipped sample reads");
+    let setup = ecrin::geometry::house::analyse::analyse(&parts, None).expect("and is analysed");
+    assert!(setup.parts.len() >= 20, "a model of many parts: {}", setup.parts.len());
+    let l = Language::French;
+    let dialog = ImportDialog { path, setup, name: "Bague Éloïse".into(), allowed: Default::default() };
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 720.0)).build_ui_state(
+        |ui, (dialog, emitted): &mut (ImportDialog, Vec<StudioCommand>)| {
+            emitted.extend(import_dialog(ui.ctx(), dialog, l));
+        },
+        (dialog, Vec::new()),
+    );
+    harness.run();
+    for button in ["import-add", "import-cancel"] {
+        let rect = harness.get_by_label(&l.tr(button)).rect();
+        assert!(rect.min.y >= 0.0 && rect.max.y <= 720.0, "{button} at {rect:?}, off the screen");
+    }
+    let title = harness.get_by_label_contains("house-ring-rhino.glb").rect();
+    assert!(title.min.y >= 0.0, "the title at {title:?}");
+}

@@ -41,22 +41,34 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog, l: Language
                 None => what,
             });
             ui.add_space(4.0);
-            egui::Grid::new("import parts").striped(true).show(ui, |ui| {
-                ui.strong(tr!(l, "import-part"));
-                ui.strong(tr!(l, "import-material"));
-                ui.strong(tr!(l, "import-is"));
-                ui.end_row();
-                for part in setup.parts.iter_mut() {
-                    ui.label(if part.node.is_empty() { &part.mesh } else { &part.node });
-                    ui.label(&part.material);
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Band), tr!(l, "import-band-metal"));
-                        ui.selectable_value(&mut part.role, PartUse::Metal(Zone::Head), tr!(l, "import-head-metal"));
-                        ui.selectable_value(&mut part.role, PartUse::Stone, tr!(l, "import-stones"));
-                        ui.selectable_value(&mut part.role, PartUse::LeftOut, tr!(l, "import-leave-out"));
-                    });
+            // A model of many parts scrolls its list, so that the dialog's buttons stay on a 720-pixel screen.
+            let list_height = (ctx.viewport_rect().height() * 0.35).max(120.0);
+            egui::ScrollArea::vertical().id_salt("import parts list").max_height(list_height).show(ui, |ui| {
+                egui::Grid::new("import parts").striped(true).show(ui, |ui| {
+                    ui.strong(tr!(l, "import-part"));
+                    ui.strong(tr!(l, "import-material"));
+                    ui.strong(tr!(l, "import-is"));
                     ui.end_row();
-                }
+                    for part in setup.parts.iter_mut() {
+                        ui.label(if part.node.is_empty() { &part.mesh } else { &part.node });
+                        ui.label(&part.material);
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(
+                                &mut part.role,
+                                PartUse::Metal(Zone::Band),
+                                tr!(l, "import-band-metal"),
+                            );
+                            ui.selectable_value(
+                                &mut part.role,
+                                PartUse::Metal(Zone::Head),
+                                tr!(l, "import-head-metal"),
+                            );
+                            ui.selectable_value(&mut part.role, PartUse::Stone, tr!(l, "import-stones"));
+                            ui.selectable_value(&mut part.role, PartUse::LeftOut, tr!(l, "import-leave-out"));
+                        });
+                        ui.end_row();
+                    }
+                });
             });
             let count = |seat| setup.stones.iter().filter(|s| s.seat == seat).count();
             if let Some(centre) = setup.stones.iter().find(|s| s.seat == StoneSeat::Centre) {
