@@ -80,7 +80,7 @@ fn carry_out(
     for command in commands.read() {
         match command.clone() {
             ClientDataCommand::KeepAutosaves(days) => {
-                let days = days.clamp(*KeptAutosaves::RANGE.start(), *KeptAutosaves::RANGE.end());
+                let days = KeptAutosaves::within_range(days).0;
                 kept.set_if_neq(KeptAutosaves(days));
                 // Busy with a copy or an erasure: the period is kept, the older autosaves go at the next start.
                 let Some(path) = autosave.as_ref().filter(|_| data.working.is_none()).map(|a| a.path.clone()) else {

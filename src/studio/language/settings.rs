@@ -37,6 +37,11 @@ impl Default for KeptAutosaves {
 impl KeptAutosaves {
     /// The periods one can choose: a day to a year.
     pub const RANGE: std::ops::RangeInclusive<u32> = 1..=365;
+    /// A period of `days`, brought within `RANGE`.
+    pub fn within_range(days: u32) -> KeptAutosaves {
+        KeptAutosaves(days.clamp(*Self::RANGE.start(), *Self::RANGE.end()))
+    }
+
     /// The periods the studio offers.
     pub const CHOICES: [u32; 6] = [1, 7, 14, 30, 90, 365];
 }
@@ -70,7 +75,7 @@ impl Settings {
             version: VERSION,
             advisor_language: languages.advisor,
             client_language: languages.client,
-            keep_autosaves_days: kept.0.clamp(*KeptAutosaves::RANGE.start(), *KeptAutosaves::RANGE.end()),
+            keep_autosaves_days: KeptAutosaves::within_range(kept.0).0,
         }
     }
 
