@@ -6,8 +6,37 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Why a path may not be written over: renaming a file onto it would replace something that is not a file of ours
+/// (in an `io::Error` of kind `InvalidInput`).
+#[derive(Debug, thiserror::Error)]
+pub enum NotAFileTarget {
+    /// Writing would replace the link itself, not the file it leads to.
+    #[error("is a symbolic link (to {target}): give the file it leads to, or another name")]
+    Link { target: String },
+    #[error("is not a regular file (a device, a folder, a pipe or a socket): give a file name")]
+    Special,
+}
+
+/// Whether a file may be written at `path`: absent, or a regular file (not a link, a device, a folder, a pipe).
+pub fn check_output(path: &Path) -> io::Result<()> {
+    let refuse = |why| Err(io::Error::new(io::ErrorKind::InvalidInput, why));
+    match fs::symlink_metadata(path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+        Ok(meta) if meta.file_type().is_file() => Ok(()),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+            refuse(NotAFileTarget::Link { target })
+        }
+        Ok(_) => refuse(NotAFileTarget::Special),
+    }
+}
+
 /// Writes `bytes` to `path` atomically (same-directory temporary file, fsync, rename, fsync of the directory).
+/// A link, a device or anything else that is not a regular file at `path` is refused (`check_output`): the rename
+/// would replace it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    check_output(path)?;
     let file_name = path.file_name().ok_or_else(|| io::Error::from(io::ErrorKind::InvalidFilename))?;
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -65,21 +94,52 @@ pub struct TooLarge {
     pub max: u64,
 }
 
-/// Reads a text file no larger than `max` bytes (a larger one is refused before it is read; one that grows while
-/// read stops at the limit and is refused too).
-pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
+/// Something that is not a regular file where one was to be read (in an `io::Error` of kind `InvalidInput`).
+#[derive(Debug, thiserror::Error)]
+#[error("is not a regular file (a device, a folder, a pipe or a socket)")]
+pub struct NotAFile;
+
+/// Opens a regular file to read (links followed). A device, a pipe or a socket is refused without waiting: the file
+/// is opened non-blocking (a pipe with no writer would block a plain open) and looked at before anything is read.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NotAFile));
+    }
+    Ok(file)
+}
+
+/// Reads a regular file of at most `max` bytes: a larger one is refused before it is read, and one that grows while
+/// read stops at the limit and is refused too — never more than `max` + 1 bytes are held.
+pub fn read_bounded(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     use std::io::Read as _;
     let too_large = || io::Error::new(io::ErrorKind::InvalidData, TooLarge { max });
-    let file = File::open(path)?;
-    if file.metadata()?.len() > max {
+    let file = open_regular(path)?;
+    let declared = file.metadata()?.len();
+    if declared > max {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(declared as usize);
     file.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    Ok(bytes)
+}
+
+/// Reads a text file no larger than `max` bytes (`read_bounded`). A UTF-8 byte-order mark at its start (some
+/// editors on Windows write one) is not part of the text.
+pub fn read_text(path: &Path, max: u64) -> io::Result<String> {
+    let bytes = read_bounded(path, max)?;
+    let text = String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// A file that cannot be read set aside beside itself as `<name>.corrupt-<stamp>` (a date), so that nothing
@@ -99,6 +159,39 @@ pub fn set_aside(path: &Path, stamp: &str) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_and_special_files_are_never_written_over_nor_read_whole() {
+        let dir = std::env::temp_dir().join(format!("ecrin-special-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        let real = dir.join("real.png");
+        fs::write(&real, b"kept").expect("file");
+        let link = dir.join("link.png");
+        std::os::unix::fs::symlink(&real, &link).expect("link");
+        let error = write_atomically(&link, b"new").expect_err("a link is refused");
+        assert!(error.to_string().contains("real.png"), "{error}");
+        assert!(fs::symlink_metadata(&link).expect("still there").file_type().is_symlink(), "the link stays");
+        assert_eq!(fs::read(&real).expect("read"), b"kept");
+        // A device (only its type is looked at: nothing is written to it).
+        assert!(write_atomically(Path::new("/dev/null"), b"x").is_err());
+        use std::os::unix::fs::FileTypeExt as _;
+        assert!(fs::metadata("/dev/null").expect("dev").file_type().is_char_device(), "the device is untouched");
+        assert!(write_atomically(&dir, b"x").is_err(), "a folder");
+        // Reading: an endless device and a pipe without a writer are refused at once.
+        for special in ["/dev/zero", "/dev/urandom"] {
+            let error = read_bounded(Path::new(special), 1024).expect_err(special);
+            assert_eq!(error.kind(), io::ErrorKind::InvalidInput, "{special}: {error}");
+        }
+        let fifo = dir.join("pipe.ron");
+        if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            assert!(read_text(&fifo, 1024).is_err(), "a pipe is not waited on");
+        }
+        // A byte-order mark is not text.
+        fs::write(dir.join("bom.ron"), "\u{feff}(version: 1)").expect("bom");
+        assert_eq!(read_text(&dir.join("bom.ron"), 1024).expect("read"), "(version: 1)");
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn a_file_set_aside_keeps_its_bytes_under_a_dated_name_never_over_another() {

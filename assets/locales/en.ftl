@@ -101,6 +101,8 @@ view-engraving = Engraving
 
 ## Units and figures ($value, $amount: already formatted).
 
+# A weight or a price that could not be measured (never a negative or meaningless figure).
+unit-unavailable = unavailable
 unit-grams = { $value } g
 unit-carats = { $value } ct
 unit-mm = { $value } mm
@@ -181,6 +183,10 @@ spec-price-value = { $price } (estimate)
 spec-price-on-request = on request ({ $reason })
 sheet-title = Design for approval
 sheet-story = How the design was reached
+sheet-story-earlier = … and { $count ->
+    [one] one earlier change
+   *[other] { $count } earlier changes
+}
 sheet-approved-by = Approved by the client
 sheet-signature-date = Date
 sheet-small-print = Weights and prices are estimates from the design; the workshop confirms them before making. The fingerprint identifies this exact design in the preset saved with this sheet.
@@ -461,6 +467,7 @@ rule-centre-size-range = “{ $model }”: the house does not set a { $size } ce
 rule-centre-size-modelled = “{ $model }”: the house does not set a { $size } centre stone in it (only as modelled, { $modelled })
 error-model-too-large = { $size } bytes, larger than the { $max } bytes a jewellery model can be
 error-not-gltf = not a valid glTF file: { $reason }
+error-glb-length = its header declares { $declared } bytes, the file has { $size }: not read
 error-buffer = buffer { $index }: { $reason }
 error-too-many-triangles = { $count } triangles, more than the { $max } a model may have
 error-no-triangles = no triangles: nothing to show
@@ -480,6 +487,7 @@ new-design-name = Classic solitaire
 error-no-metal-price = the price list has no price per gram for this metal: { $alloy }
 error-no-stone-price = the price list has no price for a stone of { $carats }: { $species }
 error-no-weight = the metal's weight is unavailable (the model is not a closed solid)
+error-no-stone-weight = a stone’s weight is unavailable (it is not a closed solid)
 
 ## The command line.
 
@@ -533,9 +541,22 @@ error-part-unclassified = the part “{ $mesh }” (material “{ $material }”
 error-no-metal-part = no part is recognised as metal
 error-manifest-syntax = line { $line }, column { $column }: { $reason }
 error-manifest-version = version { $found } (this Écrin reads version { $supported })
-error-manifest-stone-part = a stone names a part the model does not have
-error-manifest-scale = scale_to_mm { $value } is not a positive number
+error-manifest-field = { $field }: { $problem }
+error-field-not-a-number = { $value } is not a number
+error-field-range = { $value } is outside { $min } to { $max }
+error-field-reversed = the lowest value is above the highest
+error-field-rotation = not a rotation (its columns must be unit length, at right angles, and not mirrored)
+error-field-hash = not a content hash (64 hexadecimal digits)
+error-field-extension = “{ $found }” is not a model’s extension (glb or gltf)
+error-field-file-name = “{ $found }” is not a file name (no folders, no control characters)
+error-field-id = “{ $found }” is not an id (lower-case letters, digits and “-”)
+error-field-name = a name has 1 to { $max } printable characters
+error-field-part = part { $part } does not exist (the model has { $parts })
+error-field-not-stones = part { $part } is not a part of stones
+error-field-piece = stone { $piece } of its part does not exist (the part has { $pieces })
 error-manifest-parts = { $listed } parts listed, the model has { $found }
+error-model-name = “{ $given }” is not a name for a model (1 to { $max } printable characters)
+error-manifest-too-large = its description would take { $size } bytes, more than the { $max } a collection’s manifest may have: nothing was added
 error-prices-negative = prices must be positive numbers
 cli-unknown-view = unknown view “{ $word }”: front, side, top, three-quarter or all
 
@@ -553,6 +574,7 @@ export-supersample = supersample { $samples }: must be 1–4
 error-png-encode = cannot encode a PNG: { $reason }
 error-cannot-write = cannot write: { $reason }
 error-pack-exists = { $folder }: already exists (choose another folder, or replace it)
+error-pack-not-a-pack = { $folder }: not an approval pack made by Écrin (no approval.ron in it), so it is not replaced: choose another folder
 pack-view-missing = a view is missing from the pack
 
 ## The command line's help (`ecrin --help`) and clap's errors.
@@ -754,6 +776,13 @@ clients-erased = { $client }: { $count ->
     [one] one pack deleted
    *[other] { $count } packs deleted
 }
+clients-erase-incomplete = The erasure cannot be shown to be complete: { $count ->
+    [one] one place was
+   *[other] { $count } places were
+} not checked
+clients-unchecked-link = { $path }: a link, not followed (look at what it leads to yourself, or remove the link, then erase again)
+clients-unchecked-no-record = { $path }: no record of whom it names (a pack made before packs kept one, or another folder): look at it yourself
+clients-unchecked-unreadable = { $path }: cannot be read ({ $reason }): look at the pack yourself
 clients-autosaves-removed = { $count ->
     [one] one autosave older than { $days } days removed
    *[other] { $count } autosaves older than { $days } days removed
@@ -790,6 +819,13 @@ status-client-erased = { $client }: { $count ->
     [one] one pack deleted
    *[other] { $count } packs deleted
 }; the name is no longer on this computer's packs
+status-client-erased-incomplete = { $client }: { $count ->
+    [one] one pack deleted
+   *[other] { $count } packs deleted
+}, but { $unchecked ->
+    [one] one place
+   *[other] { $unchecked } places
+} could not be checked (first: { $first }): the erasure is not proved complete
 status-client-failed = The client's data could not be handled: { $reason }
 client-data-autosaves = Unsaved sessions kept
 client-data-days = { $count ->

@@ -101,6 +101,8 @@ view-engraving = Gravure
 
 ## Unités et chiffres ($value, $amount : déjà écrits à la française).
 
+# A weight or a price that could not be measured (never a negative or meaningless figure).
+unit-unavailable = indisponible
 unit-grams = { $value } g
 unit-carats = { $value } ct
 unit-mm = { $value } mm
@@ -181,6 +183,10 @@ spec-price-value = { $price } (estimation)
 spec-price-on-request = sur demande ({ $reason })
 sheet-title = Création à valider
 sheet-story = Comment la création a été choisie
+sheet-story-earlier = … et { $count ->
+    [one] une modification plus ancienne
+   *[other] { $count } modifications plus anciennes
+}
 sheet-approved-by = Bon pour accord du client
 sheet-signature-date = Date
 sheet-small-print = Les poids et les prix sont des estimations faites à partir de la création ; l’atelier les confirme avant la fabrication. L’empreinte identifie exactement cette création dans le fichier enregistré avec cette fiche.
@@ -461,6 +467,7 @@ rule-centre-size-range = « { $model } » : la maison n’y sertit pas de pie
 rule-centre-size-modelled = « { $model } » : la maison n’y sertit pas de pierre centrale de { $size } (seulement telle que modélisée, { $modelled })
 error-model-too-large = { $size } octets, plus que les { $max } octets qu’un modèle de bijou peut faire
 error-not-gltf = ce n’est pas un fichier glTF valide : { $reason }
+error-glb-length = son en-tête annonce { $declared } octets, le fichier en a { $size } : non lu
 error-buffer = tampon { $index } : { $reason }
 error-too-many-triangles = { $count } triangles, plus que les { $max } qu’un modèle peut avoir
 error-no-triangles = aucun triangle : rien à montrer
@@ -480,6 +487,7 @@ new-design-name = Solitaire classique
 error-no-metal-price = la liste de prix n’a pas de prix au gramme pour ce métal : { $alloy }
 error-no-stone-price = la liste de prix n’a pas de prix pour une pierre de { $carats } : { $species }
 error-no-weight = le poids du métal est indisponible (le modèle n’est pas un volume fermé)
+error-no-stone-weight = le poids d’une pierre est indisponible (elle n’est pas un volume fermé)
 
 ## La ligne de commande.
 
@@ -533,9 +541,22 @@ error-part-unclassified = la partie « { $mesh } » (matière « { $material 
 error-no-metal-part = aucune partie n’est reconnue comme du métal
 error-manifest-syntax = ligne { $line }, colonne { $column } : { $reason }
 error-manifest-version = version { $found } (cet Écrin lit la version { $supported })
-error-manifest-stone-part = une pierre nomme une pièce que le modèle n’a pas
-error-manifest-scale = scale_to_mm { $value } n’est pas un nombre positif
+error-manifest-field = { $field } : { $problem }
+error-field-not-a-number = { $value } n’est pas un nombre
+error-field-range = { $value } est hors de { $min } à { $max }
+error-field-reversed = la valeur basse est au-dessus de la haute
+error-field-rotation = pas une rotation (ses colonnes doivent être de longueur 1, à angle droit, sans miroir)
+error-field-hash = pas une empreinte de contenu (64 chiffres hexadécimaux)
+error-field-extension = « { $found } » n’est pas une extension de modèle (glb ou gltf)
+error-field-file-name = « { $found } » n’est pas un nom de fichier (ni dossier, ni caractère de contrôle)
+error-field-id = « { $found } » n’est pas un identifiant (minuscules, chiffres et « - »)
+error-field-name = un nom a de 1 à { $max } caractères imprimables
+error-field-part = la pièce { $part } n’existe pas (le modèle en a { $parts })
+error-field-not-stones = la pièce { $part } n’est pas une pièce de pierres
+error-field-piece = la pierre { $piece } de sa pièce n’existe pas (la pièce en a { $pieces })
 error-manifest-parts = { $listed } pièces listées, le modèle en a { $found }
+error-model-name = « { $given } » n’est pas un nom de modèle (de 1 à { $max } caractères imprimables)
+error-manifest-too-large = sa description prendrait { $size } octets, plus que les { $max } qu’un manifeste de collection peut avoir : rien n’a été ajouté
 error-prices-negative = les prix doivent être des nombres positifs
 cli-unknown-view = vue inconnue « { $word } » : front, side, top, three-quarter ou all
 
@@ -553,6 +574,7 @@ export-supersample = suréchantillonnage { $samples } : de 1 à 4
 error-png-encode = impossible d’encoder un PNG : { $reason }
 error-cannot-write = écriture impossible : { $reason }
 error-pack-exists = { $folder } : existe déjà (choisissez un autre dossier, ou remplacez-le)
+error-pack-not-a-pack = { $folder } : n’est pas un dossier de validation fait par Écrin (pas d’approval.ron dedans), il n’est donc pas remplacé : choisissez un autre dossier
 pack-view-missing = une vue manque au dossier
 
 ## L’aide de la ligne de commande (`ecrin --help`) et les erreurs de clap.
@@ -754,6 +776,13 @@ clients-erased = { $client } : { $count ->
     [one] un dossier supprimé
    *[other] { $count } dossiers supprimés
 }
+clients-erase-incomplete = L’effacement ne peut être prouvé complet : { $count ->
+    [one] un emplacement n’a pas été vérifié
+   *[other] { $count } emplacements n’ont pas été vérifiés
+}
+clients-unchecked-link = { $path } : un lien, non suivi (regardez vous-même où il mène, ou supprimez le lien, puis effacez à nouveau)
+clients-unchecked-no-record = { $path } : aucune fiche de qui il nomme (un dossier fait avant que les dossiers en gardent une, ou un autre dossier) : regardez-le vous-même
+clients-unchecked-unreadable = { $path } : illisible ({ $reason }) : regardez ce dossier vous-même
 clients-autosaves-removed = { $count ->
     [one] une sauvegarde automatique de plus de { $days } jours supprimée
    *[other] { $count } sauvegardes automatiques de plus de { $days } jours supprimées
@@ -790,6 +819,13 @@ status-client-erased = { $client } : { $count ->
     [one] un dossier supprimé
    *[other] { $count } dossiers supprimés
 } ; son nom n’est plus sur les dossiers de cet ordinateur
+status-client-erased-incomplete = { $client } : { $count ->
+    [one] un dossier supprimé
+   *[other] { $count } dossiers supprimés
+}, mais { $unchecked ->
+    [one] un emplacement n’a pu être vérifié
+   *[other] { $unchecked } emplacements n’ont pu être vérifiés
+} (le premier : { $first }) : l’effacement n’est pas prouvé complet
 status-client-failed = Les données du client n’ont pu être traitées : { $reason }
 client-data-autosaves = Sessions non enregistrées gardées
 client-data-days = { $count ->

@@ -25,9 +25,32 @@ pub struct ApprovalRecord {
     pub date: String,
 }
 
+/// Longest client name kept (longer names are cut: a name is a name, not a document).
+pub const MAX_CLIENT_CHARS: usize = 100;
+/// Largest record read: a record is a few hundred bytes; one larger is not one of Écrin's and is told, not skipped.
+const MAX_RECORD_BYTES: u64 = 64 * 1024;
+
+/// A client's name as it is kept: in Unicode normal form C (an "é" typed as e + accent is the same "é"), without
+/// control characters or repeated spaces, at most `MAX_CLIENT_CHARS`; none when nothing is left.
+pub fn client_name(typed: &str) -> Option<String> {
+    let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(typed);
+    let words: Vec<&str> =
+        composed.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+    let name: String = words.join(" ").chars().take(MAX_CLIENT_CHARS).collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// What two names are compared by: the kept name (`client_name`), case-folded (full folding: "STRAẞE" is
+/// "strasse") and composed again.
+fn comparison_key(name: &str) -> String {
+    let kept = client_name(name).unwrap_or_default();
+    let folded = icu_casemap::CaseMapper::new().fold_string(&kept).into_owned();
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&folded).into_owned()
+}
+
 impl ApprovalRecord {
     pub fn new(client: Option<&str>, design: &str, date: &str) -> ApprovalRecord {
-        let client = client.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        let client = client.and_then(client_name);
         ApprovalRecord { version: RECORD_VERSION, client, design: design.to_owned(), date: date.to_owned() }
     }
 
@@ -56,27 +79,83 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> ClientError + '_ {
     move |source| ClientError::Io { path: path.display().to_string(), source }
 }
 
-/// How names are compared: trimmed, whatever the case.
+/// How names are compared: as people read them — the same letters whatever their Unicode form, case or spacing.
 fn same_client(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    comparison_key(a) == comparison_key(b)
 }
 
-/// Every pack of the approvals folder that names a client (folders without a readable record are not counted).
+/// A place in the approvals folder that could not be checked for a client's name, and why: an erasure or a copy
+/// that meets one cannot say it is complete, and says so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unchecked {
+    pub path: PathBuf,
+    pub why: UncheckedWhy,
+}
+
+/// Why a place was not checked (data: its words are made at the edges).
+#[derive(Clone, Debug, PartialEq)]
+pub enum UncheckedWhy {
+    /// A link: not followed (it may lead anywhere; what it leads to is not Écrin's to delete).
+    Link,
+    /// A folder without a record: a pack made before packs kept one, or a folder of the user's.
+    NoRecord,
+    /// A record that cannot be read (too large, not text, broken): the system's or the reader's words.
+    UnreadableRecord(String),
+}
+
+/// What the approvals folder holds: the packs with their records, and what could not be checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scan {
+    pub packs: Vec<ClientPack>,
+    pub unchecked: Vec<Unchecked>,
+}
+
+/// Whether a folder holds packs (a copy made for a client with `export`) rather than being one.
+fn holds_packs(folder: &Path) -> bool {
+    std::fs::read_dir(folder).into_iter().flatten().flatten().any(|e| e.path().join(RECORD_FILE).is_file())
+}
+
+/// Reads every pack of the approvals folder (hidden folders — packs being written — aside). Links are not followed
+/// and are told; a folder without a readable record is told, unless it holds packs (a copy, read with `copies_of`).
+pub fn scan(approvals: &Path) -> Scan {
+    let mut scan = Scan::default();
+    for entry in std::fs::read_dir(approvals).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_symlink() {
+            scan.unchecked.push(Unchecked { path, why: UncheckedWhy::Link });
+            continue;
+        }
+        if !kind.is_dir() {
+            continue;
+        }
+        let record_path = path.join(RECORD_FILE);
+        if std::fs::symlink_metadata(&record_path).is_err() {
+            if !holds_packs(&path) {
+                scan.unchecked.push(Unchecked { path, why: UncheckedWhy::NoRecord });
+            }
+            continue;
+        }
+        let record = crate::atomic_file::read_text(&record_path, MAX_RECORD_BYTES)
+            .map_err(|e| e.to_string())
+            .and_then(|text| ron::from_str::<ApprovalRecord>(&text).map_err(|e| e.to_string()));
+        match record {
+            Ok(record) if record.client.is_some() => scan.packs.push(ClientPack { folder: path, record }),
+            Ok(_) => {}
+            Err(why) => scan.unchecked.push(Unchecked { path: record_path, why: UncheckedWhy::UnreadableRecord(why) }),
+        }
+    }
+    scan.packs.sort_by(|a, b| a.folder.cmp(&b.folder));
+    scan.unchecked.sort_by(|a, b| a.path.cmp(&b.path));
+    scan
+}
+
+/// Every pack of the approvals folder that names a client.
 pub fn packs_naming_clients(approvals: &Path) -> Vec<ClientPack> {
-    let mut found: Vec<ClientPack> = std::fs::read_dir(approvals)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|entry| {
-            let folder = entry.path();
-            let text = crate::atomic_file::read_text(&folder.join(RECORD_FILE), 64 * 1024).ok()?;
-            let record: ApprovalRecord = ron::from_str(&text).ok()?;
-            record.client.is_some().then_some(ClientPack { folder, record })
-        })
-        .collect();
-    found.sort_by(|a, b| a.folder.cmp(&b.folder));
-    found
+    scan(approvals).packs
 }
 
 /// The clients named, each with their packs.
@@ -86,10 +165,10 @@ pub fn clients(approvals: &Path) -> Vec<(String, Vec<ClientPack>)> {
         let name = pack.record.client.clone().unwrap_or_default();
         match by_client.iter_mut().find(|(known, _)| same_client(known, &name)) {
             Some((_, packs)) => packs.push(pack),
-            None => by_client.push((name, vec![pack])),
+            None => by_client.push((client_name(&name).unwrap_or(name), vec![pack])),
         }
     }
-    by_client.sort_by_key(|(name, _)| name.to_lowercase());
+    by_client.sort_by_key(|(name, _)| comparison_key(name));
     by_client
 }
 
@@ -130,27 +209,51 @@ pub fn export(approvals: &Path, client: &str, to: &Path) -> Result<usize, Client
     Ok(copied)
 }
 
-/// The copies made for a client (`export` into the approvals folder): folders holding packs that name them.
+/// The copies made for a client (`export` into the approvals folder): folders (not links) holding packs that name
+/// them.
 pub fn copies_of(approvals: &Path, client: &str) -> Vec<PathBuf> {
     std::fs::read_dir(approvals)
         .into_iter()
         .flatten()
         .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_dir()))
         .map(|entry| entry.path())
-        .filter(|folder| folder.is_dir() && !folder.join(RECORD_FILE).exists() && !packs_of(folder, client).is_empty())
+        .filter(|folder| !folder.join(RECORD_FILE).exists() && !packs_of(folder, client).is_empty())
         .collect()
 }
 
+/// What an erasure did: the folders removed, and the places it could not check (links, folders without a
+/// readable record — in the approvals folder and in the copies). Complete only when nothing is unchecked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Erasure {
+    pub removed: Vec<PathBuf>,
+    pub unchecked: Vec<Unchecked>,
+}
+
+impl Erasure {
+    /// Whether the erasure can say every place was checked.
+    pub fn complete(&self) -> bool {
+        self.unchecked.is_empty()
+    }
+}
+
 /// The right to erasure: every pack naming the client deleted, and the copies made for them in the approvals
-/// folder. Returns the folders removed (the report); one that cannot be removed stops the erasure and is named.
-pub fn erase(approvals: &Path, client: &str) -> Result<Vec<PathBuf>, ClientError> {
+/// folder. Returns the report — the folders removed, and what could not be checked; a folder that cannot be
+/// removed stops the erasure and is named.
+pub fn erase(approvals: &Path, client: &str) -> Result<Erasure, ClientError> {
+    let found = scan(approvals);
+    let mut unchecked = found.unchecked;
+    let copies = copies_of(approvals, client);
+    for copy in &copies {
+        unchecked.extend(scan(copy).unchecked);
+    }
     let mut removed = Vec::new();
-    let folders = packs_of(approvals, client).into_iter().map(|p| p.folder).chain(copies_of(approvals, client));
-    for folder in folders.collect::<Vec<_>>() {
+    let packs = found.packs.into_iter().filter(|p| p.record.client.as_deref().is_some_and(|c| same_client(c, client)));
+    for folder in packs.map(|p| p.folder).chain(copies).collect::<Vec<_>>() {
         std::fs::remove_dir_all(&folder).map_err(io(&folder))?;
         removed.push(folder);
     }
-    Ok(removed)
+    Ok(Erasure { removed, unchecked })
 }
 
 /// Autosaves (the last session, and unreadable ones set aside beside it) older than `days`, removed. Returns them.
@@ -210,11 +313,55 @@ mod tests {
         assert!(matches!(export(&approvals, "Léa Martin", &copy), Err(ClientError::Exists { .. })));
         assert_eq!(clients(&approvals).len(), 2, "a copy is not another client's pack");
 
-        let removed = erase(&approvals, "Léa Martin").expect("erased");
-        assert_eq!(removed.len(), 3, "the two packs and the copy made for her: {removed:?}");
+        let erasure = erase(&approvals, "Léa Martin").expect("erased");
+        assert_eq!(erasure.removed.len(), 3, "the two packs and the copy made for her: {erasure:?}");
+        assert!(erasure.complete(), "{erasure:?}");
         assert!(!copy.exists());
         assert!(packs_of(&approvals, "Léa Martin").is_empty());
         assert!(approvals.join("Alliance").exists() && approvals.join("Catalogue").exists(), "the others kept");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn look_alike_names_are_one_client_and_what_cannot_be_checked_is_told() {
+        let root = std::env::temp_dir().join(format!("ecrin-clients-forms-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let approvals = root.join("Validations");
+        // "Léa" with a composed é, with e + a combining accent, in capitals with a double space.
+        pack(&approvals, "Solitaire", Some("L\u{e9}a Martin"));
+        // (Written as an older Écrin wrote it: the name as typed, not composed.)
+        pack(&approvals, "Alliance", None);
+        let raw = ApprovalRecord { client: Some("Le\u{301}a Martin".into()), ..ApprovalRecord::new(None, "A", "2026") };
+        std::fs::write(approvals.join("Alliance").join(RECORD_FILE), raw.to_ron()).expect("record");
+        pack(&approvals, "Bague", Some("LÉA  MARTIN"));
+        pack(&approvals, "Autre", Some("Lea Martin"));
+        let names: Vec<(String, usize)> = clients(&approvals).into_iter().map(|(n, p)| (n, p.len())).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.contains(&("Léa Martin".to_string(), 3)), "one client, three packs: {names:?}");
+        // A record too large to read, a pack reached through a link, an old pack without a record.
+        let large = approvals.join("Grand");
+        std::fs::create_dir_all(&large).expect("folder");
+        std::fs::write(large.join(RECORD_FILE), "x".repeat(100_000)).expect("large record");
+        let elsewhere = root.join("Ailleurs");
+        pack(&elsewhere, "Lien", Some("Léa Martin"));
+        std::os::unix::fs::symlink(elsewhere.join("Lien"), approvals.join("Lien")).expect("link");
+        std::fs::create_dir_all(approvals.join("Ancien")).expect("old pack");
+        let erasure = erase(&approvals, "LE\u{301}A MARTIN").expect("erased");
+        assert_eq!(erasure.removed.len(), 3, "{erasure:?}");
+        assert!(approvals.join("Autre").exists(), "Lea (no accent) is someone else");
+        assert!(!erasure.complete());
+        let why: Vec<&UncheckedWhy> = erasure.unchecked.iter().map(|u| &u.why).collect();
+        assert_eq!(why.len(), 3, "{erasure:?}");
+        assert!(matches!(why[0], UncheckedWhy::NoRecord), "Ancien: {why:?}");
+        assert!(matches!(why[1], UncheckedWhy::UnreadableRecord(_)), "Grand: {why:?}");
+        assert!(matches!(why[2], UncheckedWhy::Link), "Lien: {why:?}");
+        assert!(elsewhere.join("Lien").exists(), "what a link leads to is not deleted through it");
+        // A name is capped on the way in, and its form kept composed.
+        let record = ApprovalRecord::new(Some(&format!("Le\u{301}a {}", "x".repeat(500))), "Solitaire", "2026-12-05");
+        let kept = record.client.expect("a name");
+        assert_eq!(kept.chars().count(), MAX_CLIENT_CHARS);
+        assert!(kept.starts_with("L\u{e9}a "));
+        assert_eq!(client_name(" \u{7} "), None);
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -1,6 +1,8 @@
 //! The approval sheet: a printable A4 page (150 dpi) with the renders, the spec table, how the design was reached
 //! and a place to sign. Drawn on the CPU: pictures scaled with a Lanczos filter, text laid out and rasterised by
-//! epaint (egui's text engine, with its built-in fonts — nothing is downloaded).
+//! epaint (egui's text engine, with its built-in fonts and DejaVu Sans Condensed, shipped in `assets/fonts/`, for the
+//! signs they lack — the journal's "→" — nothing is downloaded). What the sheet shows is bounded: the journal's last
+//! `STORY_LINES` entries, each on one line, and how many came before; the signature block is always on the page.
 
 use super::SpecRow;
 use crate::i18n::Language;
@@ -18,6 +20,24 @@ pub(super) const INK: Color32 = Color32::from_rgb(0x22, 0x20, 0x1e);
 pub(super) const MUTED: Color32 = Color32::from_rgb(0x77, 0x72, 0x6c);
 const RULE: Rgba<u8> = Rgba([0xd8, 0xd2, 0xca, 0xff]);
 
+/// The journal entries the sheet shows at most (the last ones).
+pub const STORY_LINES: usize = 8;
+/// Longest piece of a journal line laid out (a line is cut to the page's width after it).
+const STORY_LINE_CHARS: usize = 200;
+
+/// The fonts of the sheet and of the studio: egui's own, then DejaVu Sans Condensed for every sign they lack
+/// (arrows, typographic signs).
+pub fn fonts() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    let name = "DejaVuSansCondensed".to_string();
+    let bytes = include_bytes!("../../assets/fonts/DejaVuSansCondensed.ttf");
+    fonts.font_data.insert(name.clone(), Arc::new(epaint::text::FontData::from_static(bytes)));
+    for family in [epaint::FontFamily::Proportional, epaint::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(name.clone());
+    }
+    fonts
+}
+
 /// What the sheet shows.
 pub struct SheetContent<'a> {
     /// The main picture (three-quarter view).
@@ -28,8 +48,10 @@ pub struct SheetContent<'a> {
     /// across the page, on the text.
     pub engraving: Option<(&'a str, &'a RgbaImage)>,
     pub rows: &'a [SpecRow],
-    /// "How the design was reached": journal lines (empty when left out).
+    /// "How the design was reached": the last journal lines (at most `STORY_LINES` are shown; empty when left out).
     pub story: &'a [String],
+    /// How many journal entries came before `story` (said as "… and 1 240 earlier").
+    pub earlier: usize,
     /// The client's language: the sheet's own words.
     pub language: Language,
 }
@@ -42,7 +64,7 @@ pub(super) struct Typesetter {
 
 impl Typesetter {
     pub(super) fn new() -> Typesetter {
-        Typesetter { fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()), placed: Vec::new() }
+        Typesetter { fonts: Fonts::new(TextOptions::default(), fonts()), placed: Vec::new() }
     }
 
     /// Lays out `text` at (x, y), wrapped at `width`; returns the height it takes.
@@ -52,6 +74,26 @@ impl Typesetter {
         let height = galley.size().y;
         self.placed.push((x, y, galley));
         height
+    }
+
+    /// `text` on one line no wider than `width`: cut at the last character that fits, with "…" (a long line is
+    /// first cut to `STORY_LINE_CHARS` characters, so that nothing huge is ever laid out).
+    fn one_line(&mut self, text: &str, size: f32, width: f32) -> String {
+        let first_line = text.lines().next().unwrap_or("");
+        let mut chars: Vec<char> = first_line.chars().take(STORY_LINE_CHARS).collect();
+        let cut = chars.len() < text.chars().count();
+        let line = |chars: &[char], cut: bool| chars.iter().collect::<String>() + if cut { "…" } else { "" };
+        if !cut && self.width(&line(&chars, false), size) <= width {
+            return line(&chars, false);
+        }
+        // The longest start that fits, found by halving.
+        let (mut fits, mut over) = (0, chars.len() + 1);
+        while over - fits > 1 {
+            let mid = (fits + over) / 2;
+            if self.width(&line(&chars[..mid], true), size) <= width { fits = mid } else { over = mid }
+        }
+        chars.truncate(fits);
+        line(&chars, true)
     }
 
     /// Width of a single line of text.
@@ -185,19 +227,35 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
         rule(&mut page, MARGIN, y as u32 - 5, SHEET_WIDTH - 2 * MARGIN);
     }
 
-    // How the design was reached (the co-design journal), when the advisor includes it.
-    if !content.story.is_empty() {
+    // Signature and the small print, at the foot of the page (below the table, which the design's fields bound):
+    // always there — the journal fills only what is left above them.
+    let signature_y = ((SHEET_HEIGHT - 200) as f32).max(y + 30.0);
+
+    // How the design was reached (the co-design journal), when the advisor includes it: as many of its last lines as
+    // fit above the signature, each on one line, and how many came before.
+    const LINE: f32 = 17.0 * 1.4;
+    if !content.story.is_empty() && y + 20.0 + 40.0 + LINE < signature_y - 30.0 {
         y += 20.0;
         y += text.text(left, y, &l.tr("sheet-story"), 22.0, INK, inner) + 8.0;
-        let shown = 8.min(content.story.len());
-        for line in &content.story[content.story.len() - shown..] {
-            y += text.text(left + 16.0, y, line, 17.0, MUTED, inner - 16.0) + 4.0;
+        let room = ((signature_y - 30.0 - y) / (LINE + 4.0)).floor().max(1.0) as usize;
+        let shown = STORY_LINES.min(content.story.len());
+        let mut lines: Vec<&String> = content.story[content.story.len() - shown..].iter().collect();
+        let mut earlier = content.earlier + content.story.len() - shown;
+        let reserve = |earlier: usize| usize::from(earlier > 0);
+        while !lines.is_empty() && lines.len() + reserve(earlier) > room {
+            lines.remove(0);
+            earlier += 1;
+        }
+        if earlier > 0 {
+            let said = crate::tr!(l, "sheet-story-earlier", count = earlier);
+            y += text.text(left + 16.0, y, &said, 17.0, MUTED, inner - 16.0) + 4.0;
+        }
+        for line in lines {
+            let one = text.one_line(line, 17.0, inner - 16.0);
+            y += text.text(left + 16.0, y, &one, 17.0, MUTED, f32::INFINITY) + 4.0;
         }
     }
 
-    // Signature and the small print, at the foot of the page.
-    let foot = (SHEET_HEIGHT - 200) as f32;
-    let signature_y = foot.max(y + 30.0);
     text.text(left, signature_y, &l.tr("sheet-approved-by"), 20.0, INK, inner / 2.0);
     text.text(left + inner / 2.0 + 20.0, signature_y, &l.tr("sheet-signature-date"), 20.0, INK, inner / 2.0);
     rule(&mut page, MARGIN, signature_y as u32 + 70, (inner / 2.0) as u32 - 20);
@@ -234,6 +292,7 @@ mod tests {
             engraving: None,
             rows: &rows,
             story: &[],
+            earlier: 0,
             language: Language::French,
         };
         let page = approval_sheet(&content);
@@ -262,6 +321,7 @@ mod tests {
             engraving: Some(("Gravure", &close_up)),
             rows: &rows,
             story: &[],
+            earlier: 0,
             language: Language::French,
         };
         let page = approval_sheet(&content);

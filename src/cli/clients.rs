@@ -44,6 +44,19 @@ fn said(error: &ClientError) -> String {
     }
 }
 
+/// A place an erasure could not check, and why, in the advisor's language.
+pub fn unchecked(place: &clients::Unchecked) -> String {
+    let l = super::language();
+    let path = place.path.display().to_string();
+    match &place.why {
+        clients::UncheckedWhy::Link => tr!(l, "clients-unchecked-link", path = path),
+        clients::UncheckedWhy::NoRecord => tr!(l, "clients-unchecked-no-record", path = path),
+        clients::UncheckedWhy::UnreadableRecord(reason) => {
+            tr!(l, "clients-unchecked-unreadable", path = path, reason = reason)
+        }
+    }
+}
+
 pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
     let l = super::language();
     let approvals = approvals.unwrap_or_else(|| crate::studio::pack::job::approvals_dir(l));
@@ -83,12 +96,20 @@ pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
             ExitCode::from(2)
         }
         ClientsCommand::Erase { client, yes: true } => match clients::erase(&approvals, &client) {
-            Ok(removed) => {
-                println!("{}", tr!(l, "clients-erased", client = client, count = removed.len()));
-                for folder in removed {
+            Ok(erasure) => {
+                println!("{}", tr!(l, "clients-erased", client = client, count = erasure.removed.len()));
+                for folder in &erasure.removed {
                     println!("  {}", folder.display());
                 }
-                ExitCode::SUCCESS
+                if erasure.complete() {
+                    return ExitCode::SUCCESS;
+                }
+                // An erasure that cannot prove it is complete says so, and where to look (exit 1).
+                eprintln!("{}", tr!(l, "clients-erase-incomplete", count = erasure.unchecked.len()));
+                for place in &erasure.unchecked {
+                    eprintln!("  {}", unchecked(place));
+                }
+                ExitCode::FAILURE
             }
             Err(error) => {
                 eprintln!("{}", said(&error));

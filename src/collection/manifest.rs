@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes and reads.
 pub const MANIFEST_VERSION: u32 = 1;
+/// Largest manifest read — and written: an add whose manifest would be larger is refused before anything is copied.
+/// A model's stones are one line each (about 80 bytes) and its parts a few lines: 16 MB holds the 4 million
+/// triangles a model may have (`geometry::house::read::MAX_TRIANGLES`) cut into stones of 20 triangles or more.
+pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What the house allows a client to change on the model.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -71,28 +75,24 @@ pub struct MadeFrom {
 }
 
 impl Manifest {
-    /// The manifest's text.
+    /// The manifest's text: a field a line down to the setup's lists, then each part and each stone on one line.
     pub fn to_ron(&self) -> String {
-        let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ".to_string());
+        let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ".to_string()).depth_limit(3);
         ron::ser::to_string_pretty(self, config).unwrap_or_else(|error| format!("// not written: {error}"))
     }
 
-    /// Parses a manifest; the error says where and what.
+    /// Parses a manifest and checks every field (`check.rs`); the error says where and what.
     pub fn from_ron(text: &str) -> Result<Manifest, ManifestProblem> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let manifest: Manifest = ron::from_str(text).map_err(|e| ManifestProblem::Syntax {
             line: e.span.start.line,
             column: e.span.start.col,
-            reason: e.code.to_string(),
+            reason: crate::design::preset::syntax_reason(&e.code),
         })?;
         if manifest.version != MANIFEST_VERSION {
             return Err(ManifestProblem::Version { found: manifest.version });
         }
-        if manifest.setup.stones.iter().any(|s| s.part >= manifest.setup.parts.len()) {
-            return Err(ManifestProblem::StonePart);
-        }
-        if !(manifest.setup.scale_to_mm.is_finite() && manifest.setup.scale_to_mm > 0.0) {
-            return Err(ManifestProblem::Scale { value: manifest.setup.scale_to_mm });
-        }
+        super::check::check(&manifest, text)?;
         Ok(manifest)
     }
 }
@@ -104,10 +104,8 @@ pub enum ManifestProblem {
     Syntax { line: usize, column: usize, reason: String },
     #[error("version {found} (this Écrin reads version {MANIFEST_VERSION})")]
     Version { found: u32 },
-    #[error("a stone names a part the model does not have")]
-    StonePart,
-    #[error("scale_to_mm {value} is not a positive number")]
-    Scale { value: f32 },
+    #[error("line {line}, column {column}: {field}: {problem}")]
+    Field { field: String, line: usize, column: usize, problem: super::check::FieldProblem },
     #[error("{listed} parts listed, the model has {found}")]
     PartCount { listed: usize, found: usize },
     #[error("not a valid glTF file: {reason}")]

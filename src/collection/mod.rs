@@ -4,6 +4,7 @@
 //! the design was made on, builds it in Écrin's frame and registers it (`geometry::house`), so that the Assembly,
 //! the estimates, the studio and the documents all see it. `ecrin collection …` and the studio use this module.
 
+pub mod check;
 pub mod combine;
 mod designs;
 pub mod manifest;
@@ -16,7 +17,7 @@ use crate::geometry::house::read::{ReadError, read_parts, uri_inside_folder};
 use crate::geometry::house::{HouseModel, HouseSetup, register, registered};
 use crate::progress::Progress;
 pub use designs::{design_of, prepare};
-pub use manifest::{Allowed, MANIFEST_VERSION, Manifest};
+pub use manifest::{Allowed, MANIFEST_VERSION, MAX_MANIFEST_BYTES, Manifest};
 pub use orphans::ORPHAN_AGE;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -47,6 +48,12 @@ pub enum CollectionError {
     Cancelled(String),
     #[error("these models cannot be combined: {problem}")]
     Combine { problem: combine::CombineProblem },
+    /// A name given for a model that is none (empty, only spaces, control characters, too long).
+    #[error("{given:?} is not a name for a model (1 to {max} printable characters)")]
+    Name { given: String, max: usize },
+    /// The model's manifest would be larger than a manifest may be read: nothing is copied.
+    #[error("{path}: its description would take {size} bytes, more than the {max} a manifest may have")]
+    ManifestTooLarge { path: String, size: u64, max: u64 },
 }
 
 pub(crate) fn io(path: &Path) -> impl Fn(std::io::Error) -> CollectionError + '_ {
@@ -85,11 +92,7 @@ pub fn slug(name: &str) -> String {
 
 /// A model file and the buffer files it names (a .gltf's), with their bytes.
 fn model_files(path: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, CollectionError> {
-    let size = std::fs::metadata(path).map_err(io(path))?.len();
-    if size > crate::geometry::house::read::MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { file: path.display().to_string(), size }.into());
-    }
-    let bytes = std::fs::read(path).map_err(io(path))?;
+    let bytes = crate::geometry::house::read::read_model_file(path)?;
     let mut files = vec![(PathBuf::from(path.file_name().unwrap_or_default()), bytes)];
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
         let document =
@@ -134,6 +137,18 @@ impl Collection {
 
     fn manifest_path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.ron"))
+    }
+
+    /// Held while an add or a removal changes the folder (an advisory lock on `.lock`, let go when dropped, by the
+    /// system when a process dies): two adds at once each choose their id and write their manifest in turn, so
+    /// neither overwrites the other's.
+    fn lock(&self) -> Result<std::fs::File, CollectionError> {
+        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let path = self.dir.join(".lock");
+        let file =
+            std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io(&path))?;
+        file.lock().map_err(io(&path))?;
+        Ok(file)
     }
 
     /// The stored copy of a model.
@@ -222,6 +237,12 @@ impl Collection {
             Some("gltf") => "gltf",
             _ => return Err(CollectionError::NotAModel { path: path.display().to_string() }),
         };
+        let max_name = crate::design::limits::NAME_MAX_CHARS;
+        if let Some(given) = name
+            && !check::is_name(given, max_name)
+        {
+            return Err(CollectionError::Name { given: given.to_string(), max: max_name });
+        }
         let files = model_files(path)?;
         let hash = hash_of(&files);
         if let Some(existing) = self.list().into_iter().flatten().find(|m| m.hash == hash) {
@@ -230,17 +251,15 @@ impl Collection {
         let setup = setup_of(path)?;
         let original_file = files[0].0.display().to_string();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("model");
-        let name = name.map(str::to_owned).unwrap_or_else(|| stem.replace(['_', '-'], " "));
-        let base_id = slug(&name);
-        let mut id = base_id.clone();
-        let mut n = 2;
-        while self.manifest_path(&id).exists() {
-            id = format!("{base_id}-{n}");
-            n += 1;
-        }
-        let manifest = Manifest {
+        let from_stem = || {
+            let name: String =
+                stem.replace(['_', '-'], " ").chars().filter(|c| !c.is_control()).take(max_name).collect();
+            if name.trim().is_empty() { "model".to_string() } else { name }
+        };
+        let name = name.map(str::to_owned).unwrap_or_else(from_stem);
+        let mut manifest = Manifest {
             version: MANIFEST_VERSION,
-            id,
+            id: slug(&name),
             name,
             original_file,
             hash,
@@ -249,6 +268,24 @@ impl Collection {
             allowed,
             made_from: None,
         };
+        // A writer never writes what its reader refuses: a manifest too large to be read again is refused now,
+        // before anything is copied (its id may grow by a few characters: "-99").
+        let size = manifest.to_ron().len() as u64 + 16;
+        if size > MAX_MANIFEST_BYTES {
+            let path = path.display().to_string();
+            return Err(CollectionError::ManifestTooLarge { path, size, max: MAX_MANIFEST_BYTES });
+        }
+        let _lock = self.lock()?;
+        // Another add of the same file may have finished while this one analysed it.
+        if let Some(existing) = self.list().into_iter().flatten().find(|m| m.hash == manifest.hash) {
+            return Ok(existing);
+        }
+        let base_id = manifest.id.clone();
+        let mut n = 2;
+        while self.manifest_path(&manifest.id).exists() {
+            manifest.id = format!("{base_id}-{n}");
+            n += 1;
+        }
         // The copy first, then the manifest: a manifest always names a complete file.
         let stored = self.model_path(&manifest);
         let folder = stored.parent().unwrap_or(&self.dir).to_path_buf();
@@ -269,8 +306,17 @@ impl Collection {
     /// Writes a manifest (atomically): the designer's corrections.
     pub fn save(&self, manifest: &Manifest) -> Result<(), CollectionError> {
         let path = self.manifest_path(&manifest.id);
+        let text = manifest.to_ron();
+        if text.len() as u64 > MAX_MANIFEST_BYTES {
+            let (path, size) = (path.display().to_string(), text.len() as u64);
+            return Err(CollectionError::ManifestTooLarge { path, size, max: MAX_MANIFEST_BYTES });
+        }
+        // What is written is what a read accepts (no place outside the collection, numbers in range).
+        if let Err(problem) = Manifest::from_ron(&text) {
+            return Err(CollectionError::Manifest { path: path.display().to_string(), problem });
+        }
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        crate::atomic_file::write_atomically(&path, manifest.to_ron().as_bytes()).map_err(io(&path))
+        crate::atomic_file::write_atomically(&path, text.as_bytes()).map_err(io(&path))
     }
 
     /// Every manifest in the folder, sorted by name; a broken one is an error naming its file.
@@ -278,7 +324,7 @@ impl Collection {
         let mut found: Vec<Result<Manifest, CollectionError>> = crate::design::preset::list(&self.dir)
             .into_iter()
             .filter_map(|path| {
-                let text = match crate::atomic_file::read_text(&path, 1024 * 1024) {
+                let text = match crate::atomic_file::read_text(&path, MAX_MANIFEST_BYTES) {
                     Ok(text) => text,
                     Err(error) => return Some(Err(io(&path)(error))),
                 };
@@ -297,27 +343,30 @@ impl Collection {
     /// The manifest of a model.
     pub fn manifest(&self, id: &str) -> Result<Manifest, CollectionError> {
         let path = self.manifest_path(id);
-        if !path.exists() || id.contains(['/', '\\']) {
+        if !check::is_id(id) || !path.exists() {
             return Err(CollectionError::NotFound { id: id.into(), folder: self.dir.display().to_string() });
         }
-        let text = crate::atomic_file::read_text(&path, 1024 * 1024).map_err(io(&path))?;
+        let text = crate::atomic_file::read_text(&path, MAX_MANIFEST_BYTES).map_err(io(&path))?;
         Manifest::from_ron(&text)
             .map_err(|problem| CollectionError::Manifest { path: path.display().to_string(), problem })
     }
 
-    /// Removes a model: its manifest, and its file when no other manifest names it.
+    /// Removes a model: its manifest, and its file when no other manifest names it. Only what the collection stored
+    /// is removed (`models/<hash>.glb` or `models/<hash>/`; the manifest's fields were checked when it was read).
     pub fn remove(&self, id: &str) -> Result<Manifest, CollectionError> {
+        let _lock = self.lock()?;
         let manifest = self.manifest(id)?;
         let path = self.manifest_path(id);
         std::fs::remove_file(&path).map_err(io(&path))?;
         if !self.list().into_iter().flatten().any(|m| m.hash == manifest.hash) {
+            let models = self.dir.join("models");
             let stored = self.model_path(&manifest);
             let gone = if manifest.extension == "gltf" {
-                stored.parent().map(std::fs::remove_dir_all)
+                std::fs::remove_dir_all(models.join(&manifest.hash))
             } else {
-                Some(std::fs::remove_file(&stored))
+                std::fs::remove_file(models.join(format!("{}.glb", manifest.hash)))
             };
-            if let Some(Err(error)) = gone {
+            if let Err(error) = gone {
                 return Err(io(&stored)(error));
             }
             // The picture goes with the file (it may never have been rendered).
@@ -361,14 +410,24 @@ impl Collection {
         step(0.25)?;
         let parts = read_parts(&path)?;
         step(0.6)?;
+        let manifest_file = self.manifest_path(&manifest.id);
+        let wrong = |problem| CollectionError::Manifest { path: manifest_file.display().to_string(), problem };
         if parts.len() != manifest.setup.parts.len() {
-            return Err(CollectionError::Manifest {
-                path: self.manifest_path(&manifest.id).display().to_string(),
-                problem: manifest::ManifestProblem::PartCount {
-                    listed: manifest.setup.parts.len(),
-                    found: parts.len(),
-                },
-            });
+            let (listed, found) = (manifest.setup.parts.len(), parts.len());
+            return Err(wrong(manifest::ManifestProblem::PartCount { listed, found }));
+        }
+        // Each stone must be a piece its part has (known only now that the model is read).
+        let pieces: Vec<usize> = parts
+            .iter()
+            .zip(&manifest.setup.parts)
+            .map(|(part, setup)| match setup.role {
+                crate::geometry::house::PartUse::Stone => crate::geometry::mesh::connected_pieces(&part.mesh).len(),
+                _ => 0,
+            })
+            .collect();
+        if manifest.setup.stones.iter().any(|s| s.piece >= pieces.get(s.part).copied().unwrap_or(0)) {
+            let text = crate::atomic_file::read_text(&manifest_file, MAX_MANIFEST_BYTES).unwrap_or_default();
+            check::check_pieces(&manifest, &text, &pieces).map_err(wrong)?;
         }
         let built = HouseModel::build(&parts, &manifest.setup);
         step(0.9)?;

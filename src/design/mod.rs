@@ -7,6 +7,7 @@ pub mod journal;
 pub mod necklace;
 pub mod preset;
 pub mod ring_size;
+pub mod ron_place;
 pub mod session;
 pub mod source;
 pub mod variants;

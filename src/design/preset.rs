@@ -105,6 +105,7 @@ pub fn from_ron_str(text: &str, path: &str) -> Result<Design, PresetError> {
 
 /// Parses preset text with its journal (empty for files without one).
 pub fn from_ron_str_with_journal(text: &str, path: &str) -> Result<(Design, Vec<JournalEntry>), PresetError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(PresetError::Empty { path: path.into() });
     }
@@ -140,12 +141,16 @@ pub fn load(path: &Path) -> Result<Design, PresetError> {
 pub fn load_with_journal(path: &Path) -> Result<(Design, Vec<JournalEntry>), PresetError> {
     let label = path.display().to_string();
     let read_error = |source| PresetError::Read { path: label.clone(), source };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_PRESET_BYTES {
-        return Err(PresetError::TooLarge { path: label, size, max: MAX_PRESET_BYTES });
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    let text = std::str::from_utf8(&bytes).map_err(|error| {
+    let bytes = match crate::atomic_file::read_bounded(path, MAX_PRESET_BYTES) {
+        Err(error) if error.get_ref().is_some_and(|e| e.is::<crate::atomic_file::TooLarge>()) => {
+            let size = std::fs::metadata(path).map_or(MAX_PRESET_BYTES + 1, |m| m.len());
+            return Err(PresetError::TooLarge { path: label, size, max: MAX_PRESET_BYTES });
+        }
+        read => read.map_err(read_error)?,
+    };
+    // A byte-order mark (some editors write one) is not part of the text.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
         let valid = error.valid_up_to();
         let (line, column) = line_column(&bytes[..valid]);
         PresetError::NotUtf8 { path: label.clone(), line, column, byte: bytes[valid] }
@@ -188,8 +193,57 @@ fn syntax_error(path: &str, error: &ron::error::SpannedError) -> PresetError {
         path: path.into(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message: syntax_reason(&error.code),
     }
+}
+
+/// What a RON reader found wrong, in the file's own terms: the field, the value, the bracket — never the name of a
+/// type inside Écrin (ron names the Rust struct it was filling: "for struct `VersionProbe`"). Every RON file Écrin
+/// reads (presets, sessions, manifests, price lists, settings) says its syntax errors through this.
+#[derive(Debug, Error)]
+pub enum SyntaxReason {
+    #[error("Expected opening `(`")]
+    Opening,
+    #[error("Unexpected name `{0}` before `(`")]
+    Name(String),
+    #[error("Unexpected field named `{found}`, expected one of {expected}")]
+    Field { found: String, expected: String },
+    #[error("Missing field named `{0}`")]
+    Missing(&'static str),
+    #[error("Field named `{0}` given twice")]
+    Twice(&'static str),
+    #[error("Unexpected value `{found}`, expected one of {expected}")]
+    Value { found: String, expected: String },
+    #[error("Expected {expected} but found {found} instead")]
+    Type { expected: String, found: String },
+    /// ron's own words, where they name nothing of Écrin's.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// `SyntaxReason` of a RON error, in words.
+pub fn syntax_reason(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let one_of = |expected: &[&str]| expected.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ");
+    let no_type_name =
+        |text: &str| if text.starts_with("struct ") { "`(`…`)`".to_string() } else { text.to_string() };
+    let reason = match code {
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructName(_) => SyntaxReason::Opening,
+        E::ExpectedDifferentStructName { found, .. } => SyntaxReason::Name(found.clone()),
+        E::NoSuchStructField { expected, found, .. } => {
+            SyntaxReason::Field { found: found.clone(), expected: one_of(expected) }
+        }
+        E::MissingStructField { field, .. } => SyntaxReason::Missing(field),
+        E::DuplicateStructField { field, .. } => SyntaxReason::Twice(field),
+        E::NoSuchEnumVariant { expected, found, .. } => {
+            SyntaxReason::Value { found: found.clone(), expected: one_of(expected) }
+        }
+        E::InvalidValueForType { expected, found } => {
+            SyntaxReason::Type { expected: no_type_name(expected), found: no_type_name(found) }
+        }
+        other => SyntaxReason::Other(other.to_string()),
+    };
+    reason.to_string()
 }
 
 /// The preset field a validation error is about, to point at its line.

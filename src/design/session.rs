@@ -86,11 +86,15 @@ pub fn from_ron_str(text: &str, path: &str) -> Result<Session, SessionError> {
         version: u32,
     }
     let file = match ron::from_str::<VersionProbe>(text).map(|probe| probe.version) {
-        Ok(SESSION_VERSION) => ron::from_str::<SessionFile>(text)
-            .map_err(|e| SessionError::Syntax { path: path.into(), message: e.to_string() })?,
+        Ok(SESSION_VERSION) => ron::from_str::<SessionFile>(text).map_err(|e| SessionError::Syntax {
+            path: path.into(),
+            message: format!("{}: {}", e.span, preset::syntax_reason(&e.code)),
+        })?,
         Ok(1) => {
-            let old = ron::from_str::<LegacySessionFile>(text)
-                .map_err(|e| SessionError::Syntax { path: path.into(), message: e.to_string() })?;
+            let old = ron::from_str::<LegacySessionFile>(text).map_err(|e| SessionError::Syntax {
+                path: path.into(),
+                message: format!("{}: {}", e.span, preset::syntax_reason(&e.code)),
+            })?;
             let journal = old.journal.into_iter().map(JournalEntry::from).collect();
             SessionFile { version: 1, designs: old.designs, active: old.active, favourite: old.favourite, journal }
         }

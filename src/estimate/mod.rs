@@ -41,11 +41,13 @@ pub struct StoneSize {
 }
 
 impl StoneSize {
+    /// Its carats; NaN for a house's stone whose volume could not be measured (shown as "unavailable", never priced).
     pub fn carats(&self) -> f32 {
         let sg = self.species.data().specific_gravity;
         match self.volume_mm3 {
             // mm³ × g/cm³ / 1000 = g; 1 ct = 0.2 g.
-            Some(volume) => volume * sg / 200.0,
+            Some(volume) if volume.is_finite() && volume > 0.0 => volume * sg / 200.0,
+            Some(_) => f32::NAN,
             None => crate::geometry::cut::carats(self.cut, self.length_mm, sg),
         }
     }
@@ -103,11 +105,15 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
             PartRole::Stone { seat, cut, species } => {
                 let size = match placed.component {
                     // A house's stone as modelled: its volume and its length.
-                    Component::House(_) => {
+                    Component::House(key) => {
                         let model = placed.component.model();
                         let mesh = model.meshes.get(part.mesh).map(|m| &m.data);
                         let length = mesh.map_or(0.0, |m| (m.bounds().1 - m.bounds().0).max_element());
-                        let volume = mesh_volume(placed.component, part.mesh, None) * scale;
+                        // A stone that is no closed solid has no volume to weigh: its carats are unavailable.
+                        let open = crate::geometry::house::registry::house_of(key)
+                            .is_some_and(|h| h.open_stones.contains(&part.node));
+                        let volume =
+                            if open { f32::NAN } else { mesh_volume(placed.component, part.mesh, None) * scale };
                         StoneSize { seat, cut, species, length_mm: length * scale.cbrt(), volume_mm3: Some(volume) }
                     }
                     _ => StoneSize { seat, cut, species, length_mm: scale.cbrt(), volume_mm3: None },

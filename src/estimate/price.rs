@@ -59,6 +59,8 @@ pub enum PriceError {
     NoStonePrice { species: Species, carats: f32 },
     #[error("the metal's weight is unavailable (the model is not a closed solid)")]
     NoWeight,
+    #[error("a stone's weight is unavailable (it is not a closed solid)")]
+    NoStoneWeight,
 }
 
 /// What is wrong with a price list file (data: `i18n::errors` says it to people).
@@ -81,7 +83,11 @@ impl PriceList {
         let text = crate::atomic_file::read_text(path, 1024 * 1024)
             .map_err(|e| error(ListProblem::Unreadable(e.to_string())))?;
         let list: PriceList = ron::from_str(&text).map_err(|e| {
-            error(ListProblem::Syntax { line: e.span.start.line, column: e.span.start.col, reason: e.code.to_string() })
+            error(ListProblem::Syntax {
+                line: e.span.start.line,
+                column: e.span.start.col,
+                reason: crate::design::preset::syntax_reason(&e.code),
+            })
         })?;
         if list.version != 1 {
             return Err(error(ListProblem::Version { found: list.version }));
@@ -112,8 +118,11 @@ impl PriceList {
         let price_of = |alloy: Alloy| self.metal_per_gram.get(&alloy).copied().ok_or(PriceError::NoMetalPrice(alloy));
         let metal = weights.band_grams * price_of(design.metal.alloy)?
             + weights.head_grams * price_of(design.head_metal().alloy)?;
-        let centre = weights.centre_carats * self.per_carat(design.stone.species, weights.centre_carats)?;
         let small = super::small_stones(design);
+        if !weights.centre_carats.is_finite() || small.iter().any(|ct| !ct.is_finite()) {
+            return Err(PriceError::NoStoneWeight);
+        }
+        let centre = weights.centre_carats * self.per_carat(design.stone.species, weights.centre_carats)?;
         let mut stones = centre;
         for &carats in &small {
             stones += carats * self.per_carat(design.side_stones(), carats)?;
@@ -122,6 +131,11 @@ impl PriceList {
         let cost = metal + stones + setting + self.making_charge;
         let step = self.round_to.max(0.01);
         let retail = (cost * self.markup / step).ceil() * step;
+        // Every figure above is a positive weight times a positive price: a retail price that is not one is a
+        // fault, never printed.
+        if !(retail.is_finite() && retail >= 0.0) {
+            return Err(PriceError::NoWeight);
+        }
         Ok(PriceEstimate { weights, metal, stones, setting, making: self.making_charge, retail })
     }
 }

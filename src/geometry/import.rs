@@ -58,6 +58,8 @@ pub enum ImportProblem {
     TooLarge { size: u64, max: u64 },
     #[error("not a valid glTF file: {reason}")]
     NotGltf { reason: String },
+    #[error("its header declares {declared} bytes, the file has {size}")]
+    DeclaredLength { declared: u64, size: u64 },
     #[error("buffer {index} refers to a binary chunk the file does not have")]
     NoBinaryChunk { index: usize },
     #[error("buffer {index}: file {uri} is shorter than the model says")]
@@ -133,21 +135,26 @@ pub fn inspect(path: &Path) -> ImportReport {
         problems: Vec::new(),
         usable: false,
     };
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(error) => {
-            report.problems.push(ImportProblem::Unreadable { reason: error.to_string() });
+    let bytes = match super::house::read::read_model_file(path) {
+        Ok(bytes) => bytes,
+        Err(super::house::read::ReadError::TooLarge { size, .. }) => {
+            report.problems.push(ImportProblem::TooLarge { size, max: MAX_FILE_BYTES });
             return report;
         }
-    };
-    if size > MAX_FILE_BYTES {
-        report.problems.push(ImportProblem::TooLarge { size, max: MAX_FILE_BYTES });
-        return report;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            report.problems.push(ImportProblem::Unreadable { reason: error.to_string() });
+        Err(super::house::read::ReadError::NotGltf { message, .. }) => {
+            report.problems.push(ImportProblem::NotGltf { reason: message });
+            return report;
+        }
+        Err(super::house::read::ReadError::DeclaredLength { declared, size, .. }) => {
+            report.problems.push(ImportProblem::DeclaredLength { declared, size });
+            return report;
+        }
+        Err(super::house::read::ReadError::Io { source, .. }) => {
+            report.problems.push(ImportProblem::Unreadable { reason: source.to_string() });
+            return report;
+        }
+        Err(other) => {
+            report.problems.push(ImportProblem::Unreadable { reason: other.to_string() });
             return report;
         }
     };

@@ -4,6 +4,7 @@
 
 use super::{Arg, Language, format};
 use crate::collection::CollectionError;
+use crate::collection::check::FieldProblem;
 use crate::collection::combine::CombineProblem;
 use crate::collection::manifest::{HouseRule, ManifestProblem};
 use crate::design::DesignError;
@@ -61,23 +62,25 @@ macro_rules! said {
 pub fn design_error(l: Language, error: &DesignError) -> String {
     let mm = |v: f32| format::millimetres(l, v, 2);
     let n = |v: f32| format::number(l, f64::from(v), 0);
+    // A value refused is shown as the file has it: rounded, 37.999 would read "38.00 mm is outside 38 to 76".
+    let given = |v: f32| tr!(l, "unit-mm", value = format::as_written(l, v));
     match error {
         DesignError::StoneSize { value, min, max } => {
-            tr!(l, "error-stone-size", value = mm(*value), min = mm(*min), max = mm(*max))
+            tr!(l, "error-stone-size", value = given(*value), min = mm(*min), max = mm(*max))
         }
         DesignError::ThreeStoneSize { value, max } => {
-            tr!(l, "error-three-stone-size", value = mm(*value), max = mm(*max))
+            tr!(l, "error-three-stone-size", value = given(*value), max = mm(*max))
         }
         DesignError::RingSize { value, min, max } => {
-            tr!(l, "error-ring-size", value = mm(*value), min = n(*min), max = n(*max))
+            tr!(l, "error-ring-size", value = given(*value), min = n(*min), max = n(*max))
         }
         DesignError::EngravingTooLong { count, max } => tr!(l, "error-engraving-length", count = *count, max = *max),
         DesignError::EngravingCharacter(c) => tr!(l, "error-engraving-character", character = c.to_string()),
         DesignError::Name { max } => tr!(l, "error-name", max = *max),
         DesignError::ChainLength { value, min, max } => {
-            tr!(l, "error-chain-length", value = mm(*value), min = mm(*min), max = mm(*max))
+            tr!(l, "error-chain-length", value = given(*value), min = mm(*min), max = mm(*max))
         }
-        DesignError::Carat(value) => tr!(l, "error-carat", value = format::number(l, f64::from(*value), 2)),
+        DesignError::Carat(value) => tr!(l, "error-carat", value = format::as_written(l, *value)),
         DesignError::VariantCount { count, max } => tr!(l, "error-variant-count", count = *count, max = *max),
         DesignError::NoVariant(index) => tr!(l, "error-no-variant", variant = (index + 1).to_string()),
         DesignError::LastVariant => tr!(l, "error-last-variant"),
@@ -152,6 +155,7 @@ pub fn price_error(l: Language, error: &crate::estimate::price::PriceError) -> S
             tr!(l, "error-no-stone-price", carats = format::carats(l, *carats), species = l.term(*species))
         }
         PriceError::NoWeight => tr!(l, "error-no-weight"),
+        PriceError::NoStoneWeight => tr!(l, "error-no-stone-weight"),
     }
 }
 
@@ -186,6 +190,9 @@ pub fn read_error(l: Language, error: &ReadError) -> String {
             whole(file, tr!(l, "error-model-too-large", size = size, max = max))
         }
         ReadError::NotGltf { file, message } => whole(file, tr!(l, "error-not-gltf", reason = message)),
+        ReadError::DeclaredLength { file, declared, size } => {
+            whole(file, tr!(l, "error-glb-length", declared = declared.to_string(), size = size.to_string()))
+        }
         ReadError::Buffer { file, index, problem } => {
             whole(file, tr!(l, "error-buffer", index = index.to_string(), reason = buffer_problem(l, problem)))
         }
@@ -210,6 +217,9 @@ pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
             tr!(l, "error-model-too-large", size = size.to_string(), max = max.to_string())
         }
         ImportProblem::NotGltf { reason } => tr!(l, "error-not-gltf", reason = reason),
+        ImportProblem::DeclaredLength { declared, size } => {
+            tr!(l, "error-glb-length", declared = declared.to_string(), size = size.to_string())
+        }
         ImportProblem::NoBinaryChunk { index } => buffer(index, tr!(l, "error-buffer-no-chunk")),
         ImportProblem::ShortBuffer { index, uri, found, declared } => {
             let (found, declared) = (found.to_string(), declared.to_string());
@@ -260,6 +270,13 @@ pub fn collection_error(l: Language, error: &CollectionError) -> String {
         CollectionError::Changed { id, name } => tr!(l, "error-model-changed", id = id, name = name),
         CollectionError::NotAModel { path } => tr!(l, "error-in-file", file = path, what = tr!(l, "error-not-a-model")),
         CollectionError::Cancelled(name) => tr!(l, "error-loading-cancelled", name = name),
+        CollectionError::Name { given, max } => tr!(l, "error-model-name", given = given, max = *max),
+        CollectionError::ManifestTooLarge { path, size, max } => tr!(
+            l,
+            "error-in-file",
+            file = path,
+            what = tr!(l, "error-manifest-too-large", size = size.to_string(), max = max.to_string())
+        ),
         CollectionError::Combine { problem } => {
             let reason = match problem {
                 CombineProblem::WrongKind { id, wanted, found } => tr!(
@@ -296,6 +313,27 @@ fn buffer_problem(l: Language, problem: &BufferProblem) -> String {
 }
 
 /// What is wrong with a manifest, in a language (the RON parser's words quoted).
+/// What is wrong with one field of a manifest, in a language.
+fn field_problem(l: Language, problem: &FieldProblem) -> String {
+    let value = |v: &f32| format::as_written(l, *v);
+    match problem {
+        FieldProblem::NotANumber { value: v } => tr!(l, "error-field-not-a-number", value = value(v)),
+        FieldProblem::OutOfRange { value: v, min, max } => {
+            tr!(l, "error-field-range", value = value(v), min = value(min), max = value(max))
+        }
+        FieldProblem::Reversed => tr!(l, "error-field-reversed"),
+        FieldProblem::NotARotation => tr!(l, "error-field-rotation"),
+        FieldProblem::NotAHash => tr!(l, "error-field-hash"),
+        FieldProblem::NotAnExtension { found } => tr!(l, "error-field-extension", found = found),
+        FieldProblem::NotAFileName { found } => tr!(l, "error-field-file-name", found = found),
+        FieldProblem::NotAnId { found } => tr!(l, "error-field-id", found = found),
+        FieldProblem::NotAName { max } => tr!(l, "error-field-name", max = *max),
+        FieldProblem::NoSuchPart { part, parts } => tr!(l, "error-field-part", part = *part, parts = *parts),
+        FieldProblem::NotStones { part } => tr!(l, "error-field-not-stones", part = *part),
+        FieldProblem::NoSuchPiece { piece, pieces } => tr!(l, "error-field-piece", piece = *piece, pieces = *pieces),
+    }
+}
+
 fn manifest_problem(l: Language, problem: &ManifestProblem) -> String {
     match problem {
         ManifestProblem::Syntax { line, column, reason } => {
@@ -304,8 +342,13 @@ fn manifest_problem(l: Language, problem: &ManifestProblem) -> String {
         ManifestProblem::Version { found } => {
             tr!(l, "error-manifest-version", found = *found, supported = crate::collection::manifest::MANIFEST_VERSION)
         }
-        ManifestProblem::StonePart => tr!(l, "error-manifest-stone-part"),
-        ManifestProblem::Scale { value } => tr!(l, "error-manifest-scale", value = value.to_string()),
+        ManifestProblem::Field { field, line, column, problem } => tr!(
+            l,
+            "error-manifest-syntax",
+            line = line.to_string(),
+            column = column.to_string(),
+            reason = tr!(l, "error-manifest-field", field = field, problem = field_problem(l, problem))
+        ),
         ManifestProblem::PartCount { listed, found } => {
             tr!(l, "error-manifest-parts", listed = *listed, found = *found)
         }

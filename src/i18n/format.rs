@@ -60,14 +60,39 @@ pub fn number(language: Language, value: f64, digits: u8) -> String {
     }
 }
 
-/// A weight in grams: "3,74 g".
+/// A weight in grams: "3,74 g". A weight that is not a positive number (a model whose volume could not be
+/// measured) is never written as a figure: "unavailable".
 pub fn grams(language: Language, grams: f32) -> String {
+    if !is_measure(f64::from(grams)) {
+        return language.tr("unit-unavailable");
+    }
     crate::tr!(language, "unit-grams", value = number(language, f64::from(grams), 2))
 }
 
-/// A weight in carats: "0,98 ct".
+/// A weight in carats: "0,98 ct" ("unavailable" for what is not a positive number, as `grams`).
 pub fn carats(language: Language, carats: f32) -> String {
+    if !is_measure(f64::from(carats)) {
+        return language.tr("unit-unavailable");
+    }
     crate::tr!(language, "unit-carats", value = number(language, f64::from(carats), 2))
+}
+
+/// Whether a weight or a price can be shown as a figure: finite and not below zero.
+pub fn is_measure(value: f64) -> bool {
+    value.is_finite() && value >= 0.0
+}
+
+/// A number as it was written in a file, with every digit it had and at least two decimals ("37.999", "25.00",
+/// "NaN", "-0.00", "inf" for what overflows), in the language's decimal separator: what an error about a value says,
+/// so that the reader finds it in the file — rounded, 37.999 would read "38.00 is outside 38 to 76".
+pub fn as_written(language: Language, value: f32) -> String {
+    let shortest = value.to_string();
+    let decimals = shortest.split_once('.').map_or(0, |(_, d)| d.len());
+    let text = if value.is_finite() && decimals < 2 { format!("{value:.2}") } else { shortest };
+    match language {
+        Language::French if value.is_finite() => text.replace('.', ","),
+        _ => text,
+    }
 }
 
 /// A length in millimetres with `digits` decimals: "6,50 mm".
@@ -78,6 +103,9 @@ pub fn millimetres(language: Language, mm: f32, digits: u8) -> String {
 /// A price in whole units of its currency: "10 620 €" (fr), "€10,620" (en); a currency Écrin has no sign for is
 /// written by its code after the amount ("10 620 CHF").
 pub fn price(language: Language, amount: f64, currency: &str) -> String {
+    if !is_measure(amount) {
+        return language.tr("unit-unavailable");
+    }
     let amount = number(language, amount, 0);
     let sign = match currency.trim() {
         "EUR" | "€" => "€",

@@ -145,6 +145,9 @@ pub struct HouseModel {
     pub head_angle: f32,
     /// Metal parts that are not closed solids (their volume is no weight): their names.
     pub open_metal: Vec<String>,
+    /// Stones whose surface encloses no volume facing out (`encloses_volume`): their nodes' names; their carats are
+    /// unavailable.
+    pub open_stones: Vec<String>,
 }
 
 impl HouseModel {
@@ -170,12 +173,13 @@ impl HouseModel {
         let mut model = ComponentModel { meshes: Vec::new(), nodes: Vec::new() };
         let mut roles = Vec::new();
         let mut open_metal = Vec::new();
+        let mut open_stones = Vec::new();
         for (index, (part, part_setup)) in parts.iter().zip(&setup.parts).enumerate() {
             match part_setup.role {
                 PartUse::Metal(zone) => {
                     let mesh = place(&part.mesh);
                     let name = label(part_setup, index);
-                    if !is_closed(&mesh) {
+                    if !is_solid(&mesh) {
                         open_metal.push(name.clone());
                     }
                     model.nodes.push(ModelNode {
@@ -203,6 +207,9 @@ impl HouseModel {
                             StoneSeat::Side | StoneSeat::Melee => Material::Melee,
                         };
                         let name = format!("{} #{}", label(part_setup, index), piece + 1);
+                        if !encloses_volume(&mesh) {
+                            open_stones.push(name.clone());
+                        }
                         let at = Affine3A::from_translation(centre);
                         // A copy of a stone already met is placed as that one: one mesh, drawn as instances.
                         let same = model.meshes.iter().enumerate().filter(|(_, m)| m.material == material).find_map(
@@ -223,7 +230,7 @@ impl HouseModel {
             }
         }
         let head_angle = head_angle_of(&model, &roles, setup);
-        HouseModel { setup: setup.clone(), model, roles, head_angle, open_metal }
+        HouseModel { setup: setup.clone(), model, roles, head_angle, open_metal, open_stones }
     }
 
     /// Whether the ring size changes the model.
@@ -295,6 +302,27 @@ fn label(part: &PartSetup, index: usize) -> String {
         .find(|n| !n.is_empty())
         .cloned()
         .unwrap_or_else(|| format!("part {}", index + 1))
+}
+
+/// Whether a surface encloses a volume facing out: its triangles' area vectors sum to nothing (true of any closed
+/// surface whose triangles all turn the same way, even with a vertex lying on another triangle's edge — as the
+/// sliver facets of a cut's girdle leave), and the volume they enclose is a positive number. A triangle turned the
+/// wrong way or an inside-out surface fails: its volume is meaningless, never a negative weight.
+pub fn encloses_volume(mesh: &MeshData) -> bool {
+    let corner = |i: u32| Vec3::from(mesh.positions[i as usize]);
+    let (mut sum, mut total) = (Vec3::ZERO, 0.0f32);
+    for t in mesh.indices.chunks_exact(3) {
+        let area = (corner(t[1]) - corner(t[0])).cross(corner(t[2]) - corner(t[0]));
+        sum += area;
+        total += area.length();
+    }
+    let volume = mesh.volume();
+    total > 0.0 && sum.length() <= 1e-3 * total && volume.is_finite() && volume > 0.0
+}
+
+/// Whether a metal part's volume is its weight: a closed solid (`is_closed`) enclosing a volume facing out.
+pub fn is_solid(mesh: &MeshData) -> bool {
+    is_closed(mesh) && encloses_volume(mesh)
 }
 
 /// Whether a mesh is a closed solid: with its vertices welded by position, no edge is a border (every edge is

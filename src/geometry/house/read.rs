@@ -56,6 +56,9 @@ pub enum ReadError {
     TooLarge { file: String, size: u64 },
     #[error("{file}: not a valid glTF file: {message}")]
     NotGltf { file: String, message: String },
+    /// A GLB whose header declares another length than the file has (padding, or a file cut short).
+    #[error("{file}: its header declares {declared} bytes, the file has {size}")]
+    DeclaredLength { file: String, declared: u64, size: u64 },
     #[error("{file}: buffer {index}: {problem}")]
     Buffer { file: String, index: usize, problem: BufferProblem },
     #[error("{file}: {count} triangles, more than the {MAX_TRIANGLES} a model may have")]
@@ -142,7 +145,6 @@ pub fn parse(bytes: &[u8]) -> Result<gltf::Gltf, String> {
 
 /// Reads one buffer's file: a regular file inside the folder, no larger than a model may be.
 pub fn read_buffer_file(base: &Path, uri: &str) -> Result<Vec<u8>, BufferProblem> {
-    use std::io::Read as _;
     let unreadable = |reason: String| BufferProblem::Unreadable { uri: uri.to_string(), reason };
     let path = base.join(uri);
     let meta = std::fs::metadata(&path).map_err(|e| unreadable(e.to_string()))?;
@@ -150,30 +152,63 @@ pub fn read_buffer_file(base: &Path, uri: &str) -> Result<Vec<u8>, BufferProblem
     if !meta.is_file() {
         return Err(BufferProblem::NotAFile { uri: uri.to_string() });
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(BufferProblem::TooLarge { uri: uri.to_string(), size: meta.len() });
+    match crate::atomic_file::read_bounded(&file, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.get_ref().is_some_and(|e| e.is::<crate::atomic_file::TooLarge>()) => {
+            Err(BufferProblem::TooLarge { uri: uri.to_string(), size: meta.len() })
+        }
+        Err(e) if e.get_ref().is_some_and(|e| e.is::<crate::atomic_file::NotAFile>()) => {
+            Err(BufferProblem::NotAFile { uri: uri.to_string() })
+        }
+        Err(e) => Err(unreadable(e.to_string())),
     }
-    let mut bytes = Vec::new();
-    let opened = std::fs::File::open(file).map_err(|e| unreadable(e.to_string()))?;
-    // A file growing while it is read stops at the limit.
-    opened.take(MAX_FILE_BYTES).read_to_end(&mut bytes).map_err(|e| unreadable(e.to_string()))?;
+}
+
+/// Reads a model file whole, with a hard cap: a regular file (a device, a pipe or a link to one is refused before
+/// anything is read) of at most `MAX_FILE_BYTES`, never more held; a GLB whose header declares another length than
+/// the file has is refused before it is read whole.
+pub fn read_model_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let file = path.display().to_string();
+    let io = |source| ReadError::Io { file: file.clone(), source };
+    let mut opened = crate::atomic_file::open_regular(path).map_err(io)?;
+    let size = opened.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { file, size });
+    }
+    // A GLB says its own length (bytes 8–12): what it declares is what is read.
+    let mut header = [0u8; 12];
+    let head = (&mut opened).take(12).read(&mut header).map_err(io)?;
+    if head == 12 && &header[..4] == b"glTF" {
+        let declared = u64::from(u32::from_le_bytes([header[8], header[9], header[10], header[11]]));
+        if declared != size {
+            return Err(ReadError::DeclaredLength { file, declared, size });
+        }
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    bytes.extend_from_slice(&header[..head]);
+    opened.take(MAX_FILE_BYTES + 1 - head as u64).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { file, size: bytes.len() as u64 });
+    }
     Ok(bytes)
 }
 
-fn read_buffers(path: &Path, document: &gltf::Gltf) -> Result<Vec<Vec<u8>>, ReadError> {
+fn read_buffers(path: &Path, document: &mut gltf::Gltf) -> Result<Vec<Vec<u8>>, ReadError> {
     let file = path.display().to_string();
     let base = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // The binary chunk is moved, not copied (a glTF has at most one, buffer 0).
+    let mut blob = document.blob.take();
     document
+        .document
         .buffers()
         .map(|buffer| {
             let error = |problem| ReadError::Buffer { file: file.clone(), index: buffer.index(), problem };
             let bytes = match buffer.source() {
-                gltf::buffer::Source::Bin => {
-                    document.blob.clone().ok_or_else(|| error(BufferProblem::NoBinaryChunk))?
-                }
+                gltf::buffer::Source::Bin => blob.take().ok_or_else(|| error(BufferProblem::NoBinaryChunk))?,
                 gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {
                     decode_data_uri(uri).map_err(|reason| error(BufferProblem::BadDataUri { reason }))?
                 }
@@ -279,7 +314,15 @@ fn collect(
             let count = positions.len() as u32;
             let indices: Vec<u32> =
                 reader.read_indices().map(|i| i.into_u32().collect()).unwrap_or_else(|| (0..count).collect());
-            let indices = whole_finite_triangles(&indices, &positions);
+            let mut indices = whole_finite_triangles(&indices, &positions);
+            // A mirrored placement (a negative determinant: a scale of -1, common in CAD exports) turns the
+            // triangles' winding: glTF says their front faces are then clockwise. Turned back, outward stays
+            // outward — for volumes (weights) as for drawing.
+            if transform.determinant() < 0.0 {
+                for triangle in indices.chunks_exact_mut(3) {
+                    triangle.swap(1, 2);
+                }
+            }
             let normals = if normals.len() == positions.len() { normals } else { Vec::new() };
             out.push(RawPart {
                 node: node.name().unwrap_or("").to_string(),
@@ -332,13 +375,10 @@ pub fn whole_finite_triangles(indices: &[u32], positions: &[[f32; 3]]) -> Vec<u3
 /// Reads every triangle primitive of the file's scenes.
 pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
     let file = path.display().to_string();
-    let io = |source| ReadError::Io { file: file.clone(), source };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { file, size });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let document = parse(&bytes).map_err(|message| ReadError::NotGltf { file: file.clone(), message })?;
+    let bytes = read_model_file(path)?;
+    let mut document = parse(&bytes).map_err(|message| ReadError::NotGltf { file: file.clone(), message })?;
+    // The file's bytes are let go as soon as the document holds what it needs: one copy of a model at a time.
+    drop(bytes);
     let triangles: usize = document
         .meshes()
         .flat_map(|m| m.primitives())
@@ -347,7 +387,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
     if triangles > MAX_TRIANGLES {
         return Err(ReadError::TooManyTriangles { file, count: triangles });
     }
-    let buffers = read_buffers(path, &document)?;
+    let buffers = read_buffers(path, &mut document)?;
     let mut parts = Vec::new();
     let mut walk = Walk::default();
     for scene in document.scenes() {

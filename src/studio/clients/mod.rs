@@ -114,9 +114,20 @@ fn carry_out(
                 data.confirming = None;
                 let folder = data.folder.clone();
                 data.working = Some(Background::compute(move || match clients::erase(&folder, &client) {
-                    Ok(removed) => {
-                        (said!("status-client-erased", client = client.clone(), count = removed.len()), false)
+                    Ok(erasure) if erasure.complete() => {
+                        (said!("status-client-erased", client = client.clone(), count = erasure.removed.len()), false)
                     }
+                    // Said as a fault: the advisor must know the erasure is not proved complete.
+                    Ok(erasure) => (
+                        said!(
+                            "status-client-erased-incomplete",
+                            client = client.clone(),
+                            count = erasure.removed.len(),
+                            unchecked = erasure.unchecked.len(),
+                            first = erasure.unchecked[0].path.display().to_string()
+                        ),
+                        true,
+                    ),
                     Err(error) => (said!("status-client-failed", reason = error.to_string()), true),
                 }));
             }

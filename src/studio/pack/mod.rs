@@ -131,8 +131,12 @@ pub fn write_pack(
         .write(&format!("{stem}.ron"), preset::to_ron_string_with_journal(&request.design, journal).as_bytes())
         .map_err(|e| e.message(l))?;
     let date = format::date_of(client, now());
-    let rows = spec_rows(&request.design, request.prices.as_ref(), request.client.as_deref(), &date, client);
-    let story: Vec<String> = journal.iter().map(|entry| crate::i18n::journal::line(client, entry)).collect();
+    // The client's name as it is kept (composed, capped): the sheet and the record say the same.
+    let client_name = request.client.as_deref().and_then(crate::approval::clients::client_name);
+    let rows = spec_rows(&request.design, request.prices.as_ref(), client_name.as_deref(), &date, client);
+    // The sheet shows the last entries only: only they are put into words.
+    let earlier = journal.len().saturating_sub(crate::approval::sheet::STORY_LINES);
+    let story: Vec<String> = journal[earlier..].iter().map(|entry| crate::i18n::journal::line(client, entry)).collect();
     let picture = |wanted: View| pictures.iter().find(|(v, _)| *v == wanted).map(|(_, p)| p);
     let (Some(hero), Some(front), Some(side), Some(top)) =
         (picture(View::ThreeQuarter), picture(View::Front), picture(View::Side), picture(View::Top))
@@ -142,13 +146,13 @@ pub fn write_pack(
     let captions = [View::Front, View::Side, View::Top, View::Engraving].map(|view| view.caption(client));
     let views = vec![(captions[0].as_str(), front), (captions[1].as_str(), side), (captions[2].as_str(), top)];
     let engraving = picture(View::Engraving).map(|close_up| (captions[3].as_str(), close_up));
-    let sheet = approval_sheet(&SheetContent { hero, views, engraving, rows: &rows, story: &story, language: client });
+    let sheet =
+        approval_sheet(&SheetContent { hero, views, engraving, rows: &rows, story: &story, earlier, language: client });
     writer
         .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| png_error(l, &e))?)
         .map_err(|e| e.message(l))?;
     // Whom the pack names, as data: the client's data can be found, copied and erased (`approval::clients`).
-    let record =
-        ApprovalRecord::new(request.client.as_deref(), &request.design.name, &crate::approval::iso_date(now()));
+    let record = ApprovalRecord::new(client_name.as_deref(), &request.design.name, &crate::approval::iso_date(now()));
     writer.write(crate::approval::clients::RECORD_FILE, record.to_ron().as_bytes()).map_err(|e| e.message(l))?;
     if !step(&tr!(l, "pack-step-finishing"), &mut done) {
         return Ok(None);

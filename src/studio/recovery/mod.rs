@@ -97,7 +97,8 @@ pub fn read_user_file<T: serde::de::DeserializeOwned>(
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(error.to_string()),
     };
-    let file = ron::from_str::<T>(&text).map_err(|e| e.to_string())?;
+    let file = ron::from_str::<T>(&text)
+        .map_err(|e| format!("{}: {}", e.span, crate::design::preset::syntax_reason(&e.code)))?;
     if version(&file) > reads {
         return Err(NewerVersion { found: version(&file), reads }.to_string());
     }

@@ -37,6 +37,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
         .init_resource::<Drafts>()
         .add_systems(Startup, spawn_ui_camera)
+        .add_systems(Update, use_the_studio_fonts)
         .add_systems(EguiPrimaryContextPass, studio_ui)
         .add_systems(Update, keyboard_shortcuts.in_set(StudioSystems::Input));
 }
@@ -65,6 +66,14 @@ pub fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: Langua
     let list = pricing.list.as_ref()?;
     let estimate = list.estimate(design).ok()?;
     Some(format::price(l, f64::from(estimate.retail), &list.currency))
+}
+
+/// Every egui context (the studio's, the client's screen's) draws with the sheet's fonts: egui's own, and DejaVu Sans
+/// Condensed for the signs they lack (the journal's "→" was a "□").
+fn use_the_studio_fonts(mut contexts: Query<&mut bevy_egui::EguiContext, Added<bevy_egui::EguiContext>>) {
+    for mut context in &mut contexts {
+        context.get_mut().set_fonts(crate::approval::sheet::fonts());
+    }
 }
 
 fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
