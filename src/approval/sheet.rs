@@ -337,6 +337,59 @@ mod tests {
     }
 
     #[test]
+    fn a_long_journal_never_pushes_the_signature_off_the_page() {
+        let red = RgbaImage::from_pixel(64, 64, Rgba([200, 30, 30, 255]));
+        let row = |key: &'static str, value: &str| SpecRow { key, label: key.into(), value: value.into() };
+        let rows: Vec<SpecRow> = (0..10).map(|_| row("spec-metal", "18k yellow gold, polished")).collect();
+        // One entry of 2 MB (a hand-edited preset), then seven ordinary ones; 1 240 came before.
+        let mut story = vec![format!("14:02 client: {}", "Or jaune → Platine ".repeat(100_000))];
+        story.extend((0..7).map(|i| format!("14:0{i} client: Or jaune 18 carats → Platine 950")));
+        let content = SheetContent {
+            hero: &red,
+            views: vec![("Face", &red)],
+            engraving: None,
+            rows: &rows,
+            story: &story,
+            earlier: 1240,
+            language: Language::French,
+        };
+        let started = std::time::Instant::now();
+        let page = approval_sheet(&content);
+        assert!(started.elapsed().as_secs() < 20, "nothing huge is laid out");
+        // The signature's words and its two lines are at the foot of the page.
+        let signature = SHEET_HEIGHT - 200;
+        assert!(dark_pixels(&page, MARGIN, signature, MARGIN + 400, signature + 30) > 100, "« Approuvé par »");
+        assert_eq!(page.get_pixel(MARGIN + 10, signature + 70).0, RULE.0, "the signature line");
+        // No line of the journal runs into the right margin.
+        assert_eq!(dark_pixels(&page, SHEET_WIDTH - MARGIN + 8, 0, SHEET_WIDTH, SHEET_HEIGHT), 0);
+    }
+
+    #[test]
+    fn the_sheets_fonts_draw_every_sign_of_both_languages() {
+        use ab_glyph::Font as _;
+        // Whether a font of the family, in its order, has a glyph for a sign (what epaint falls back through).
+        let covered = |definitions: &FontDefinitions, c: char| {
+            definitions.families[&epaint::FontFamily::Proportional].iter().any(|name| {
+                let data = &definitions.font_data[name];
+                ab_glyph::FontRef::try_from_slice_and_index(&data.font, data.index).is_ok_and(|f| f.glyph_id(c).0 != 0)
+            })
+        };
+        let sheet = fonts();
+        let locales = [include_str!("../../assets/locales/en.ftl"), include_str!("../../assets/locales/fr.ftl")];
+        for text in locales {
+            // Every character of the messages and terms (Fluent's own syntax is ASCII): « », ’, …, ×, —.
+            let missing: std::collections::BTreeSet<char> =
+                text.chars().filter(|c| !c.is_control() && !covered(&sheet, *c)).collect();
+            assert!(missing.is_empty(), "no glyph for {missing:?}");
+        }
+        // The journal's arrow, and the engraving's signs (its row on the sheet quotes the text).
+        for sign in ['→', '♥', '∞', '«', '»', '’', '…'] {
+            assert!(covered(&sheet, sign), "{sign}");
+        }
+        assert!(!covered(&FontDefinitions::default(), '→'), "egui's own fonts lack the arrow (it was a □)");
+    }
+
+    #[test]
     fn transparent_renders_sit_on_white_paper() {
         let clear = RgbaImage::from_pixel(32, 32, Rgba([0, 0, 0, 0]));
         let mut page = RgbaImage::from_pixel(100, 100, Rgba([255, 255, 255, 255]));

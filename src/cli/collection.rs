@@ -104,6 +104,11 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                 println!("{}", manifest.id);
                 ExitCode::SUCCESS
             }
+            // The option that gave it is named: the name was checked before the model was read.
+            Err(error @ CollectionError::Name { .. }) => {
+                eprintln!("--name: {}", crate::i18n::errors::collection_error(super::language(), &error));
+                ExitCode::from(2)
+            }
             Err(error) => fail(error),
         },
         CollectionCommand::List => {

@@ -45,6 +45,17 @@ pub fn run(args: RenderArgs) -> ExitCode {
         Err(code) => return code,
     };
     let view = &args.view;
+    // A link, a device or a folder where a picture would go is refused before anything is rendered: writing would
+    // replace it (the picture is written beside it and renamed over it).
+    let several = view.views.0.len() > 1 && args.turntable.is_none() && !args.gem_compare;
+    let targets = view.views.0.iter().map(|&wanted| view_path(output, wanted, several)).chain([output.clone()]);
+    for target in targets {
+        if let Err(error) = crate::atomic_file::check_output(&target) {
+            let (l, file) = (super::language(), target.display().to_string());
+            eprintln!("{}", crate::tr!(l, "error-in-file", file = file, what = error.to_string()));
+            return ExitCode::from(2);
+        }
+    }
     if let Some(count) = args.turntable {
         if !(2..=720).contains(&count) {
             eprintln!("{}", crate::tr!(super::language(), "cli-turntable-frames", count = count.to_string()));

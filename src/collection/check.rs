@@ -89,6 +89,7 @@ impl<'a> Field<'a> {
                 Step::Field(field) if name.is_empty() => name.push_str(field),
                 Step::Field(field) => name.push_str(&format!(".{field}")),
                 Step::Item(index) => name.push_str(&format!("[{index}]")),
+                Step::Some => {}
             }
         }
         name
@@ -174,7 +175,7 @@ pub fn check(manifest: &Manifest, text: &str) -> Result<(), ManifestProblem> {
     if let Some(diameter) = setup.inner_diameter_mm
         && let Err(problem) = in_range(diameter, 5.0, 40.0)
     {
-        return wrong(&[s, F("inner_diameter_mm"), I(0)], problem);
+        return wrong(&[s, F("inner_diameter_mm"), Step::Some], problem);
     }
     let parts = setup.parts.len();
     for (index, stone) in setup.stones.iter().enumerate() {
@@ -203,7 +204,7 @@ pub fn check(manifest: &Manifest, text: &str) -> Result<(), ManifestProblem> {
     if let Some(centre) = manifest.allowed.centre_mm
         && let Err((item, problem)) = range_in(centre, 0.5, 50.0)
     {
-        return wrong(&[a, F("centre_mm"), I(0), I(item)], problem);
+        return wrong(&[a, F("centre_mm"), Step::Some, I(item)], problem);
     }
     if let Some(made_from) = &manifest.made_from {
         let m = F("made_from");

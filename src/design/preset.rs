@@ -77,8 +77,9 @@ pub enum PresetError {
         "{path}:{line}:{column}: version {found} is not supported (this Écrin reads versions {OLDEST_READABLE_VERSION}–{PRESET_VERSION})"
     )]
     UnsupportedVersion { path: String, line: usize, column: usize, found: u32 },
+    /// `written`: the value as the file writes it ("1e39", "37.999"), told instead of the number read from it.
     #[error("{path}:{line}:{column}: {source}")]
-    Invalid { path: String, line: usize, column: usize, source: DesignError },
+    Invalid { path: String, line: usize, column: usize, source: DesignError, written: Option<String> },
     #[error("{path}: cannot save: {source}")]
     Write { path: String, source: std::io::Error },
     #[error("{path}: not saved, the design is not makeable: {source}")]
@@ -127,7 +128,8 @@ pub fn from_ron_str_with_journal(text: &str, path: &str) -> Result<(Design, Vec<
     };
     file.design.validate().map_err(|source| {
         let (line, column) = locate_field(text, field_of(&source));
-        PresetError::Invalid { path: path.into(), line, column, source }
+        let written = value_written(text, line, column);
+        PresetError::Invalid { path: path.into(), line, column, source, written }
     })?;
     Ok((file.design, file.journal))
 }
@@ -258,6 +260,17 @@ fn field_of(error: &DesignError) -> &'static str {
         // Not about one design's fields (a preset holds one design).
         DesignError::VariantCount { .. } | DesignError::NoVariant(_) | DesignError::LastVariant => "design",
     }
+}
+
+/// The value after the `field:` at (line, column), as written: up to the next `,`, `)` or the line's end; a number
+/// only (a text or a group is told by its field).
+fn value_written(text: &str, line: usize, column: usize) -> Option<String> {
+    let at_line = text.lines().nth(line.checked_sub(1)?)?;
+    let from_field: String = at_line.chars().skip(column.checked_sub(1)?).collect();
+    let (_, value) = from_field.split_once(':')?;
+    let value = value.split([',', ')']).next()?.trim();
+    let numeric = !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || "+-._".contains(c));
+    numeric.then(|| value.to_string())
 }
 
 /// 1-based line and column of the first `field:` in the text (1:1 if absent).

@@ -8,6 +8,8 @@
 pub enum Step<'a> {
     Field(&'a str),
     Item(usize),
+    /// Into an `Some(…)`: the value an option holds.
+    Some,
 }
 
 /// A reader over the text's bytes.
@@ -104,6 +106,7 @@ impl Reader<'_> {
 
     /// Steps into the value at the reader (a struct, list or tuple, possibly named or `Some(…)`) to one step.
     fn enter(&mut self, step: Step) -> bool {
+        let step = if step == Step::Some { Step::Item(0) } else { step };
         self.skip_blank();
         // A name before the bracket (`Some(`, a struct's name).
         while let Some(c) = self.peek() {

@@ -60,10 +60,15 @@ macro_rules! said {
 
 /// A design a bench cannot make, in a language.
 pub fn design_error(l: Language, error: &DesignError) -> String {
+    design_error_written(l, error, None)
+}
+
+/// A design a bench cannot make, with the refused value as its file writes it ("1e39"), when it is known.
+fn design_error_written(l: Language, error: &DesignError, written: Option<&str>) -> String {
     let mm = |v: f32| format::millimetres(l, v, 2);
     let n = |v: f32| format::number(l, f64::from(v), 0);
     // A value refused is shown as the file has it: rounded, 37.999 would read "38.00 mm is outside 38 to 76".
-    let given = |v: f32| tr!(l, "unit-mm", value = format::as_written(l, v));
+    let given = |v: f32| tr!(l, "unit-mm", value = written.map_or_else(|| format::as_written(l, v), str::to_string));
     match error {
         DesignError::StoneSize { value, min, max } => {
             tr!(l, "error-stone-size", value = given(*value), min = mm(*min), max = mm(*max))
@@ -110,7 +115,9 @@ pub fn preset_error(l: Language, error: &PresetError) -> String {
             column,
             tr!(l, "error-version", found = *found, oldest = OLDEST_READABLE_VERSION, newest = PRESET_VERSION),
         ),
-        PresetError::Invalid { path, line, column, source } => at(path, line, column, design_error(l, source)),
+        PresetError::Invalid { path, line, column, source, written } => {
+            at(path, line, column, design_error_written(l, source, written.as_deref()))
+        }
         PresetError::Write { path, source } => whole(path, tr!(l, "error-cannot-save", reason = source.to_string())),
         PresetError::NotSaved { path, source } => {
             whole(path, tr!(l, "error-not-makeable", reason = design_error(l, source)))
@@ -270,7 +277,9 @@ pub fn collection_error(l: Language, error: &CollectionError) -> String {
         CollectionError::Changed { id, name } => tr!(l, "error-model-changed", id = id, name = name),
         CollectionError::NotAModel { path } => tr!(l, "error-in-file", file = path, what = tr!(l, "error-not-a-model")),
         CollectionError::Cancelled(name) => tr!(l, "error-loading-cancelled", name = name),
-        CollectionError::Name { given, max } => tr!(l, "error-model-name", given = given, max = *max),
+        CollectionError::Name { given, max } => {
+            tr!(l, "error-model-name", given = given.escape_debug().to_string(), max = *max)
+        }
         CollectionError::ManifestTooLarge { path, size, max } => tr!(
             l,
             "error-in-file",
@@ -367,6 +376,7 @@ mod tests {
             line: 3,
             column: 12,
             source: DesignError::StoneSize { value: 25.0, min: 2.0, max: 20.0 },
+            written: None,
         };
         let nb = '\u{a0}';
         assert_eq!(

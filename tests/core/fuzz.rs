@@ -133,12 +133,19 @@ fn targets(work: &Path) -> Vec<Target> {
 }
 
 /// A house model through everything the studio does with one: the import report, the reader, the analysis, the
-/// model built and resized.
+/// model built and resized. Whatever the file, a part that is weighed has a positive volume (a mirrored node or a
+/// triangle turned the wrong way gives "unavailable", never a negative weight): a failure otherwise.
 fn import_model(path: &Path) -> bool {
     let usable = ecrin::geometry::import::inspect(path).usable;
     let Ok(parts) = read::read_parts(path) else { return false };
     let Ok(setup) = analyse::analyse(&parts, None) else { return false };
     let model = HouseModel::build(&parts, &setup);
+    for node in &model.model.nodes {
+        let Some(mesh) = node.mesh.and_then(|m| model.model.meshes.get(m)) else { continue };
+        let unweighed = model.open_metal.contains(&node.name) || model.open_stones.contains(&node.name);
+        let volume = mesh.data.volume();
+        assert!(unweighed || (volume.is_finite() && volume > 0.0), "{} weighed at {volume} mm³", node.name);
+    }
     let made = [model.made(20.0, None), model.made(16.0, Some(7.0))];
     usable && made.iter().all(|m| !m.meshes.is_empty())
 }

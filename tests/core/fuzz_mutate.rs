@@ -217,11 +217,12 @@ const URIS: &[&str] = &[
 ];
 
 /// A glTF change: a value somewhere replaced, a node made its own child, an accessor's count or offset made huge,
-/// floats in the binary chunk made NaN or huge; the file packed again.
+/// floats in the binary chunk made NaN or huge, a node mirrored (a negative scale, as CAD exports carry), triangles
+/// turned the wrong way; the file packed again.
 pub fn mutate_glb(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
     let Some((mut json, mut bin)) = unpack(seed) else { return seed.to_vec() };
     for _ in 0..1 + rng.below(3) {
-        match rng.below(6) {
+        match rng.below(8) {
             0 | 1 => {
                 let mut all = Vec::new();
                 places(&json, &mut Vec::new(), &mut all);
@@ -279,6 +280,46 @@ pub fn mutate_glb(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
                         object.insert("uri".into(), Value::String(rng.pick(URIS).to_string()));
                     } else {
                         object.insert("byteLength".into(), serde_json::json!(*rng.pick(&[0u64, 1, 1 << 40])));
+                    }
+                }
+            }
+            6 => {
+                // Mirrored: a scale of -1 on one axis (or all three), as CAD exports place a left-hand copy.
+                let Some(nodes) = json.get_mut("nodes").and_then(Value::as_array_mut) else { continue };
+                if nodes.is_empty() {
+                    continue;
+                }
+                let node = rng.below(nodes.len());
+                let scale = rng.pick(&[[-1.0, 1.0, 1.0], [1.0, -1.0, 1.0], [-1.0, -1.0, -1.0], [-0.001, 0.001, 0.001]]);
+                if let Some(object) = nodes[node].as_object_mut() {
+                    object.remove("matrix");
+                    object.insert("scale".into(), serde_json::json!(scale));
+                }
+            }
+            7 => {
+                // Some triangles turned the wrong way: two corners of every n-th triangle swapped, in the first
+                // index accessor found (16- or 32-bit).
+                let found = json.get("accessors").and_then(Value::as_array).and_then(|accessors| {
+                    accessors.iter().find_map(|a| {
+                        let width = match a.get("componentType")?.as_u64()? {
+                            5123 => 2,
+                            5125 => 4,
+                            _ => return None,
+                        };
+                        let view = json.get("bufferViews")?.get(a.get("bufferView")?.as_u64()? as usize)?;
+                        let start = view.get("byteOffset").and_then(Value::as_u64).unwrap_or(0)
+                            + a.get("byteOffset").and_then(Value::as_u64).unwrap_or(0);
+                        Some((start as usize, a.get("count")?.as_u64()? as usize, width))
+                    })
+                });
+                let Some((start, count, width)) = found else { continue };
+                let every = 1 + rng.below(4);
+                for triangle in (0..count / 3).step_by(every) {
+                    let (b, c) = (start + (triangle * 3 + 1) * width, start + (triangle * 3 + 2) * width);
+                    if c + width <= bin.len() {
+                        for k in 0..width {
+                            bin.swap(b + k, c + k);
+                        }
                     }
                 }
             }

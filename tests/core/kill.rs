@@ -4,6 +4,10 @@
 //! the versions written (never half of one), the previous version survives, the autosave is offered on the next
 //! start; after the next write, nothing is left behind (no temporary, no staging folder).
 //!
+//! Two more shapes: a pack replaced again and again by a child killed at a random moment — between its two renames
+//! too — must leave the folder with one whole pack once the next pack starts (nothing lost); and two adds of models
+//! of one name started at the same moment must both be kept (`lune` and `lune-2`).
+//!
 //! CI runs a few trials (`killed_writers_briefly`); `ECRIN_KILL_TRIALS=100 cargo test --test core -- --ignored
 //! killed_writers_long --nocapture` runs many and prints one JSON line per kind.
 
@@ -38,6 +42,23 @@ fn kill_child_writes_until_killed() {
         ecrin::design::preset::save(&dir.join("design.ron"), design).expect("saved");
         let text = session::to_ron_string(&session_of(design));
         ecrin::atomic_file::write_atomically(&dir.join("autosave.ron"), text.as_bytes()).expect("autosaved");
+    }
+}
+
+/// The pack child: replaces one pack again and again (a record and a picture saying which turn wrote it), until it is
+/// killed — so that kills land anywhere, between the two renames of a replace too.
+#[test]
+#[ignore = "the kill trials' child: runs only when they start it"]
+fn kill_child_replaces_a_pack_until_killed() {
+    use ecrin::approval::pack::PackWriter;
+    let Some(out) = std::env::var_os("ECRIN_KILL_PACK_CHILD").map(PathBuf::from) else { return };
+    for turn in 0u64.. {
+        let writer = PackWriter::begin(&out, true).expect("begun");
+        writer.write("picture.png", format!("turn {turn}").as_bytes()).expect("written");
+        writer
+            .write(ecrin::approval::clients::RECORD_FILE, b"(version: 1, client: None, design: \"x\", date: \"x\")")
+            .expect("record");
+        writer.finish().expect("finished");
     }
 }
 
@@ -228,6 +249,78 @@ fn pack_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
     figures
 }
 
+fn replace_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
+    use ecrin::approval::pack::PackWriter;
+    let mut figures = Figures::default();
+    let dir = work.join("replaced");
+    std::fs::create_dir_all(&dir).expect("folder");
+    let out = dir.join("Bague");
+    for trial in 0..trials {
+        let child = Command::new(std::env::current_exe().expect("this binary"))
+            .args(["--exact", "kill::kill_child_replaces_a_pack_until_killed", "--ignored", "--test-threads=1"])
+            .env("ECRIN_KILL_PACK_CHILD", &out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("child started");
+        let started = Instant::now();
+        while !out.exists() && started.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        kill_after(child, Duration::from_micros(rng.below(20_000) as u64));
+        figures.trials += 1;
+        figures.mid_write += usize::from(!temporaries(&dir).is_empty());
+        // The next pack in the folder puts right what the killed one left: one whole pack, never none.
+        drop(PackWriter::begin(&dir.join("next"), false).expect("the next pack"));
+        let picture = std::fs::read_to_string(out.join("picture.png")).unwrap_or_default();
+        let record = out.join(ecrin::approval::clients::RECORD_FILE).is_file();
+        if !picture.starts_with("turn ") || !record {
+            figures
+                .problems
+                .push(format!("trial {trial}: the pack is lost or not whole ({picture:?}, record {record})"));
+        }
+        let left = temporaries(&dir);
+        if !left.is_empty() {
+            figures.problems.push(format!("trial {trial}: left behind {left:?}"));
+        }
+    }
+    figures
+}
+
+/// Two adds of different models under one name at the same moment (two processes): both kept, under two ids.
+fn racing_add_trials(trials: usize, _rng: &mut Rng, work: &Path) -> Figures {
+    let mut figures = Figures::default();
+    let models = work.join("racing-models");
+    std::fs::create_dir_all(&models).expect("folder");
+    for trial in 0..trials {
+        let dir = work.join(format!("racing-{trial}"));
+        let add = |model: &Path| {
+            let mut command = ecrin();
+            command.arg("collection").arg("--collection").arg(&dir).arg("add").arg(model).args(["--name", "Lune"]);
+            command.stdout(Stdio::piped());
+            command.spawn().expect("add started")
+        };
+        let (a, b) = (fresh_model(&models, 2 * trial + 1000), fresh_model(&models, 2 * trial + 1001));
+        let children = [add(&a), add(&b)];
+        let mut ids: Vec<String> = children
+            .into_iter()
+            .filter_map(|child| child.wait_with_output().ok())
+            .filter(|output| output.status.success())
+            .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string())
+            .collect();
+        ids.sort();
+        figures.trials += 1;
+        let listed: Vec<String> = Collection::at(&dir).list().into_iter().flatten().map(|m| m.id).collect();
+        if ids != ["lune", "lune-2"] || listed.len() != 2 {
+            figures.problems.push(format!("trial {trial}: printed {ids:?}, listed {listed:?}"));
+        }
+        figures
+            .problems
+            .extend(collection_problems(&Collection::at(&dir)).into_iter().map(|p| format!("trial {trial}: {p}")));
+    }
+    figures
+}
+
 fn trials(save: usize, collection: usize, packs: usize, seed: u64, report: bool) {
     let work = std::env::temp_dir().join(format!("ecrin-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
@@ -237,10 +330,14 @@ fn trials(save: usize, collection: usize, packs: usize, seed: u64, report: bool)
         ("save_and_autosave", save_trials as fn(usize, &mut Rng, &Path) -> Figures),
         ("collection_add", collection_trials),
         ("approval_pack", pack_trials),
+        ("pack_replaced", replace_trials),
+        ("racing_adds", racing_add_trials),
     ] {
         let count = match kind {
             "save_and_autosave" => save,
             "collection_add" => collection,
+            "pack_replaced" => save,
+            "racing_adds" => collection,
             _ => packs,
         };
         if count == 0 {
