@@ -185,7 +185,7 @@ sheet-title = Design for approval
 sheet-story = How the design was reached
 sheet-story-earlier = … and { $count ->
     [one] one earlier change
-   *[other] { $count } earlier changes
+   *[other] { $shown } earlier changes
 }
 sheet-approved-by = Approved by the client
 sheet-signature-date = Date

@@ -185,7 +185,7 @@ sheet-title = Création à valider
 sheet-story = Comment la création a été choisie
 sheet-story-earlier = … et { $count ->
     [one] une modification plus ancienne
-   *[other] { $count } modifications plus anciennes
+   *[other] { $shown } modifications plus anciennes
 }
 sheet-approved-by = Bon pour accord du client
 sheet-signature-date = Date

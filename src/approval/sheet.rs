@@ -247,7 +247,8 @@ pub fn approval_sheet(content: &SheetContent) -> RgbaImage {
             earlier += 1;
         }
         if earlier > 0 {
-            let said = crate::tr!(l, "sheet-story-earlier", count = earlier);
+            let shown = crate::i18n::format::number(l, earlier as f64, 0);
+            let said = crate::tr!(l, "sheet-story-earlier", count = earlier, shown = shown);
             y += text.text(left + 16.0, y, &said, 17.0, MUTED, inner - 16.0) + 4.0;
         }
         for line in lines {

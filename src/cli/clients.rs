@@ -93,6 +93,14 @@ pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
             for pack in packs {
                 println!("  {}", pack.folder.display());
             }
+            // What an erasure could not check is told before it is confirmed.
+            let unchecked = clients::scan(&approvals).unchecked;
+            if !unchecked.is_empty() {
+                println!("{}", tr!(l, "clients-erase-incomplete", count = unchecked.len()));
+                for place in &unchecked {
+                    println!("  {}", self::unchecked(place));
+                }
+            }
             ExitCode::from(2)
         }
         ClientsCommand::Erase { client, yes: true } => match clients::erase(&approvals, &client) {
