@@ -468,6 +468,7 @@ rule-centre-size-modelled = “{ $model }”: the house does not set a { $size }
 error-model-too-large = { $size } bytes, larger than the { $max } bytes a jewellery model can be
 error-not-gltf = not a valid glTF file: { $reason }
 error-glb-length = its header declares { $declared } bytes, the file has { $size }: not read
+error-glb-undeclared = its binary chunk carries { $carried } bytes, its buffer declares { $declared }: not read
 error-buffer = buffer { $index }: { $reason }
 error-too-many-triangles = { $count } triangles, more than the { $max } a model may have
 error-no-triangles = no triangles: nothing to show
@@ -776,6 +777,10 @@ clients-erased = { $client }: { $count ->
     [one] one pack deleted
    *[other] { $count } packs deleted
 }
+clients-list-incomplete = { $count ->
+    [one] One place could not be checked
+   *[other] { $count } places could not be checked
+} (a client named there is not in this list):
 clients-erase-incomplete = The erasure cannot be shown to be complete: { $count ->
     [one] one place was
    *[other] { $count } places were

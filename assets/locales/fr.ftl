@@ -468,6 +468,7 @@ rule-centre-size-modelled = « { $model } » : la maison n’y sertit pas de 
 error-model-too-large = { $size } octets, plus que les { $max } octets qu’un modèle de bijou peut faire
 error-not-gltf = ce n’est pas un fichier glTF valide : { $reason }
 error-glb-length = son en-tête annonce { $declared } octets, le fichier en a { $size } : non lu
+error-glb-undeclared = son bloc binaire porte { $carried } octets, son tampon en annonce { $declared } : non lu
 error-buffer = tampon { $index } : { $reason }
 error-too-many-triangles = { $count } triangles, plus que les { $max } qu’un modèle peut avoir
 error-no-triangles = aucun triangle : rien à montrer
@@ -776,6 +777,10 @@ clients-erased = { $client } : { $count ->
     [one] un dossier supprimé
    *[other] { $count } dossiers supprimés
 }
+clients-list-incomplete = { $count ->
+    [one] Un emplacement n’a pu être vérifié
+   *[other] { $count } emplacements n’ont pu être vérifiés
+} (un client qui y serait nommé n’est pas dans cette liste) :
 clients-erase-incomplete = L’effacement ne peut être prouvé complet : { $count ->
     [one] un emplacement n’a pas été vérifié
    *[other] { $count } emplacements n’ont pas été vérifiés

@@ -72,6 +72,14 @@ pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
                     println!("  {}", pack.folder.display());
                 }
             }
+            // What could not be read is told: a list that cannot say it is complete says so.
+            let unchecked = clients::scan(&approvals).unchecked;
+            if !unchecked.is_empty() {
+                println!("{}", tr!(l, "clients-list-incomplete", count = unchecked.len()));
+                for place in &unchecked {
+                    println!("  {}", self::unchecked(place));
+                }
+            }
             ExitCode::SUCCESS
         }
         ClientsCommand::Export { client, out } => match clients::export(&approvals, &client, &out) {

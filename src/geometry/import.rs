@@ -60,6 +60,8 @@ pub enum ImportProblem {
     NotGltf { reason: String },
     #[error("its header declares {declared} bytes, the file has {size}")]
     DeclaredLength { declared: u64, size: u64 },
+    #[error("its binary chunk carries {carried} bytes, its buffer declares {declared}")]
+    Undeclared { declared: u64, carried: u64 },
     #[error("buffer {index} refers to a binary chunk the file does not have")]
     NoBinaryChunk { index: usize },
     #[error("buffer {index}: file {uri} is shorter than the model says")]
@@ -147,6 +149,10 @@ pub fn inspect(path: &Path) -> ImportReport {
         }
         Err(super::house::read::ReadError::DeclaredLength { declared, size, .. }) => {
             report.problems.push(ImportProblem::DeclaredLength { declared, size });
+            return report;
+        }
+        Err(super::house::read::ReadError::Undeclared { declared, carried, .. }) => {
+            report.problems.push(ImportProblem::Undeclared { declared, carried });
             return report;
         }
         Err(super::house::read::ReadError::Io { source, .. }) => {

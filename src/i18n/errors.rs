@@ -200,6 +200,9 @@ pub fn read_error(l: Language, error: &ReadError) -> String {
         ReadError::DeclaredLength { file, declared, size } => {
             whole(file, tr!(l, "error-glb-length", declared = declared.to_string(), size = size.to_string()))
         }
+        ReadError::Undeclared { file, declared, carried } => {
+            whole(file, tr!(l, "error-glb-undeclared", declared = declared.to_string(), carried = carried.to_string()))
+        }
         ReadError::Buffer { file, index, problem } => {
             whole(file, tr!(l, "error-buffer", index = index.to_string(), reason = buffer_problem(l, problem)))
         }
@@ -226,6 +229,9 @@ pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
         ImportProblem::NotGltf { reason } => tr!(l, "error-not-gltf", reason = reason),
         ImportProblem::DeclaredLength { declared, size } => {
             tr!(l, "error-glb-length", declared = declared.to_string(), size = size.to_string())
+        }
+        ImportProblem::Undeclared { declared, carried } => {
+            tr!(l, "error-glb-undeclared", declared = declared.to_string(), carried = carried.to_string())
         }
         ImportProblem::NoBinaryChunk { index } => buffer(index, tr!(l, "error-buffer-no-chunk")),
         ImportProblem::ShortBuffer { index, uri, found, declared } => {

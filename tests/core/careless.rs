@@ -256,6 +256,33 @@ fn devices_pipes_and_links_are_neither_read_whole_nor_written_over() {
     let error = collection.add(&sparse, None, None).expect_err("refused");
     assert!(fuzz_alloc::peak() < 4 * 1024 * 1024, "{} bytes held for {error}", fuzz_alloc::peak());
     assert!(!root.join("collection/models").exists(), "nothing written into the collection");
+    // The same with its header saying so (a binary chunk of 300 MB for a buffer of a few kB): refused before the
+    // chunk is read.
+    let (json, bin) = unpack(&std::fs::read(sample("web-stone.glb")).expect("sample")).expect("a GLB");
+    let padded = root.join("padded.glb");
+    let head = pack(&json, &bin);
+    let json_end = 20 + u32::from_le_bytes([head[12], head[13], head[14], head[15]]) as usize;
+    let big: u32 = 300 << 20;
+    let mut file = head[..json_end].to_vec();
+    file.extend_from_slice(&big.to_le_bytes());
+    file.extend_from_slice(b"BIN\0");
+    let total = (file.len() as u32 + big).to_le_bytes();
+    file[8..12].copy_from_slice(&total);
+    std::fs::write(&padded, &file).expect("written");
+    std::fs::File::options()
+        .write(true)
+        .open(&padded)
+        .and_then(|f| f.set_len(u64::from(u32::from_le_bytes(total))))
+        .expect("padded");
+    fuzz_alloc::reset_peak();
+    let error = collection.add(&padded, None, None).expect_err("refused");
+    let said = ecrin::i18n::errors::collection_error(Language::English, &error);
+    assert!(
+        said.contains("binary chunk") && fuzz_alloc::peak() < 4 * 1024 * 1024,
+        "{said}: {} bytes",
+        fuzz_alloc::peak()
+    );
+    assert!(!root.join("collection/models").exists(), "nothing written into the collection");
     let _ = std::fs::remove_dir_all(&root);
 }
 

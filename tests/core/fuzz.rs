@@ -227,6 +227,42 @@ fn fuzz(inputs_per_target: usize, seed: u64, report: bool) {
     assert!(failures.is_empty(), "{} inputs failed (seed {seed}):\n{}", failures.len(), failures.join("\n"));
 }
 
+/// Every loader given what is not a file: a link to an endless device, a pipe no one writes to, a folder. Each is
+/// refused at once (no loader waits on a pipe or reads a device whole) and holds next to nothing.
+#[test]
+fn every_loader_refuses_special_files_at_once() {
+    let work = std::env::temp_dir().join(format!("ecrin-fuzz-special-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).expect("work folder");
+    for target in targets(&work) {
+        let folder = work.join(target.name).join("special");
+        let path = folder.join(target.file);
+        for special in ["/dev/zero", "/dev/urandom", "pipe", "folder"] {
+            let _ = std::fs::remove_dir_all(&folder);
+            std::fs::create_dir_all(&folder).expect("folder");
+            let made = match special {
+                "pipe" => std::process::Command::new("mkfifo").arg(&path).status().is_ok_and(|s| s.success()),
+                "folder" => std::fs::create_dir(&path).is_ok(),
+                device => std::os::unix::fs::symlink(device, &path).is_ok(),
+            };
+            if !made {
+                continue;
+            }
+            fuzz_alloc::reset_peak();
+            let started = Instant::now();
+            let accepted = (target.load)(&path);
+            let (took, peak) = (started.elapsed(), fuzz_alloc::peak());
+            assert!(!accepted, "{}: {special} accepted", target.name);
+            assert!(
+                took < MAX_TIME && peak < 4 * 1024 * 1024,
+                "{}: {special} took {took:?}, held {peak} bytes",
+                target.name
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work);
+}
+
 #[test]
 fn fuzz_every_loader_briefly() {
     fuzz(300, 0x00ec_5157, false);

@@ -98,6 +98,8 @@ struct Figures {
     problems: Vec<String>,
     /// Kills that landed while something was being written (a temporary or staging left behind).
     mid_write: usize,
+    /// Kills that landed between a replace's two renames (the old pack set aside, the new one not yet in place).
+    between_renames: usize,
 }
 
 fn save_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
@@ -270,6 +272,7 @@ fn replace_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
         kill_after(child, Duration::from_micros(rng.below(20_000) as u64));
         figures.trials += 1;
         figures.mid_write += usize::from(!temporaries(&dir).is_empty());
+        figures.between_renames += usize::from(!out.exists());
         // The next pack in the folder puts right what the killed one left: one whole pack, never none.
         drop(PackWriter::begin(&dir.join("next"), false).expect("the next pack"));
         let picture = std::fs::read_to_string(out.join("picture.png")).unwrap_or_default();
@@ -278,6 +281,57 @@ fn replace_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
             figures
                 .problems
                 .push(format!("trial {trial}: the pack is lost or not whole ({picture:?}, record {record})"));
+        }
+        let left = temporaries(&dir);
+        if !left.is_empty() {
+            figures.problems.push(format!("trial {trial}: left behind {left:?}"));
+        }
+    }
+    figures
+}
+
+/// The pack child killed exactly between a replace's two renames: `strace` kills it as it enters its `n`-th rename
+/// (odd `n` from 3: the old pack set aside, the new one, whole, not yet moved in). The next pack puts the new one
+/// in place. Skipped, and said, where strace is not installed (`.ci/run` installs it).
+fn between_renames_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
+    use ecrin::approval::pack::PackWriter;
+    let mut figures = Figures::default();
+    if !Command::new("strace").arg("-V").stdout(Stdio::null()).status().is_ok_and(|s| s.success()) {
+        eprintln!("strace is not installed: the kills between renames are not tried");
+        return figures;
+    }
+    let dir = work.join("between-renames");
+    for trial in 0..trials {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("folder");
+        let out = dir.join("Bague");
+        let nth = 3 + 2 * rng.below(6);
+        let syscalls = "rename,renameat,renameat2";
+        let status = Command::new("strace")
+            .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+            .arg(format!("trace={syscalls}"))
+            .arg("-e")
+            .arg(format!("inject={syscalls}:signal=SIGKILL:when={nth}"))
+            .arg(std::env::current_exe().expect("this binary"))
+            .args(["--exact", "kill::kill_child_replaces_a_pack_until_killed", "--ignored", "--test-threads=1"])
+            .env("ECRIN_KILL_PACK_CHILD", &out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("strace ran");
+        figures.trials += 1;
+        figures.mid_write += usize::from(!temporaries(&dir).is_empty());
+        figures.between_renames += usize::from(!out.exists());
+        if status.success() {
+            figures.problems.push(format!("trial {trial}: the child was not killed ({status})"));
+        }
+        drop(PackWriter::begin(&dir.join("next"), false).expect("the next pack"));
+        let picture = std::fs::read_to_string(out.join("picture.png")).unwrap_or_default();
+        let turn = (nth - 1) / 2;
+        if picture != format!("turn {turn}") || !out.join(ecrin::approval::clients::RECORD_FILE).is_file() {
+            figures
+                .problems
+                .push(format!("trial {trial}: after rename {nth}, the pack is {picture:?}, not turn {turn}"));
         }
         let left = temporaries(&dir);
         if !left.is_empty() {
@@ -332,12 +386,13 @@ fn trials(save: usize, collection: usize, packs: usize, seed: u64, report: bool)
         ("approval_pack", pack_trials),
         ("pack_replaced", replace_trials),
         ("racing_adds", racing_add_trials),
+        ("killed_between_renames", between_renames_trials),
     ] {
         let count = match kind {
             "save_and_autosave" => save,
             "collection_add" => collection,
             "pack_replaced" => save,
-            "racing_adds" => collection,
+            "racing_adds" | "killed_between_renames" => collection,
             _ => packs,
         };
         if count == 0 {
@@ -346,9 +401,10 @@ fn trials(save: usize, collection: usize, packs: usize, seed: u64, report: bool)
         let figures = run(count, &mut rng, &work);
         if report {
             println!(
-                "{{\"kind\":\"{kind}\",\"trials\":{},\"killed_mid_write\":{},\"problems\":{},\"seed\":{seed}}}",
+                "{{\"kind\":\"{kind}\",\"trials\":{},\"killed_mid_write\":{},\"between_renames\":{},\"problems\":{},\"seed\":{seed}}}",
                 figures.trials,
                 figures.mid_write,
+                figures.between_renames,
                 figures.problems.len()
             );
         }

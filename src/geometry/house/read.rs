@@ -7,6 +7,7 @@
 //! depth of the node tree and the number of placed nodes. Textures are never decoded (Écrin dresses parts itself).
 
 use super::super::mesh::MeshData;
+pub use super::file::read_model_file;
 use glam::{Mat3, Mat4, Vec3};
 use std::path::{Component as PathPart, Path};
 use thiserror::Error;
@@ -59,6 +60,9 @@ pub enum ReadError {
     /// A GLB whose header declares another length than the file has (padding, or a file cut short).
     #[error("{file}: its header declares {declared} bytes, the file has {size}")]
     DeclaredLength { file: String, declared: u64, size: u64 },
+    /// A GLB whose binary chunk carries more than the buffer its JSON declares.
+    #[error("{file}: its binary chunk carries {carried} bytes, its buffer declares {declared}")]
+    Undeclared { file: String, declared: u64, carried: u64 },
     #[error("{file}: buffer {index}: {problem}")]
     Buffer { file: String, index: usize, problem: BufferProblem },
     #[error("{file}: {count} triangles, more than the {MAX_TRIANGLES} a model may have")]
@@ -162,36 +166,6 @@ pub fn read_buffer_file(base: &Path, uri: &str) -> Result<Vec<u8>, BufferProblem
         }
         Err(e) => Err(unreadable(e.to_string())),
     }
-}
-
-/// Reads a model file whole, with a hard cap: a regular file (a device, a pipe or a link to one is refused before
-/// anything is read) of at most `MAX_FILE_BYTES`, never more held; a GLB whose header declares another length than
-/// the file has is refused before it is read whole.
-pub fn read_model_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    use std::io::Read as _;
-    let file = path.display().to_string();
-    let io = |source| ReadError::Io { file: file.clone(), source };
-    let mut opened = crate::atomic_file::open_regular(path).map_err(io)?;
-    let size = opened.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { file, size });
-    }
-    // A GLB says its own length (bytes 8–12): what it declares is what is read.
-    let mut header = [0u8; 12];
-    let head = (&mut opened).take(12).read(&mut header).map_err(io)?;
-    if head == 12 && &header[..4] == b"glTF" {
-        let declared = u64::from(u32::from_le_bytes([header[8], header[9], header[10], header[11]]));
-        if declared != size {
-            return Err(ReadError::DeclaredLength { file, declared, size });
-        }
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    bytes.extend_from_slice(&header[..head]);
-    opened.take(MAX_FILE_BYTES + 1 - head as u64).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { file, size: bytes.len() as u64 });
-    }
-    Ok(bytes)
 }
 
 fn read_buffers(path: &Path, document: &mut gltf::Gltf) -> Result<Vec<Vec<u8>>, ReadError> {
