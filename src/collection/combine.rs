@@ -140,7 +140,11 @@ impl Collection {
         let file = self.dir.join(format!("combining-{}.glb", std::process::id()));
         std::fs::create_dir_all(&self.dir).map_err(super::io(&self.dir))?;
         std::fs::write(&file, bytes).map_err(super::io(&file))?;
-        let default_name = format!("{} on {}", head_manifest.name, band_manifest.name);
+        // (Cut to a name's length: two long names together would be refused as a name.)
+        let default_name: String = format!("{} on {}", head_manifest.name, band_manifest.name)
+            .chars()
+            .take(crate::design::limits::NAME_MAX_CHARS)
+            .collect();
         let added = self.add_stored(&file, Some(name.unwrap_or(&default_name)), setup, allowed);
         let _ = std::fs::remove_file(&file);
         let mut manifest = added?;
