@@ -31,11 +31,13 @@ pub const MAX_CLIENT_CHARS: usize = 100;
 const MAX_RECORD_BYTES: u64 = 64 * 1024;
 
 /// A client's name as it is kept: in Unicode normal form C (an "é" typed as e + accent is the same "é"), without
-/// control characters or repeated spaces, at most `MAX_CLIENT_CHARS`; none when nothing is left.
+/// control or direction characters or repeated spaces, at most `MAX_CLIENT_CHARS`; none when nothing is left.
 pub fn client_name(typed: &str) -> Option<String> {
     let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(typed);
+    // Direction overrides and zero-width marks go (a name holding U+202E would be listed reversed).
+    let shown: String = composed.chars().filter(|&c| !crate::design::is_invisible_format(c)).collect();
     let words: Vec<&str> =
-        composed.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+        shown.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
     let name: String = words.join(" ").chars().take(MAX_CLIENT_CHARS).collect();
     (!name.is_empty()).then_some(name)
 }
@@ -362,6 +364,7 @@ mod tests {
         assert_eq!(kept.chars().count(), MAX_CLIENT_CHARS);
         assert!(kept.starts_with("L\u{e9}a "));
         assert_eq!(client_name(" \u{7} "), None);
+        assert_eq!(client_name("L\u{e9}a \u{202e}nitraM").as_deref(), Some("L\u{e9}a nitraM"), "no override kept");
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -138,7 +138,10 @@ fn error_message(l: Language, error: &clap::Error) -> String {
     let argument = context(ContextKind::InvalidArg);
     let what = match error.kind() {
         ErrorKind::UnknownArgument => tr!(l, "help-error-unknown-argument", argument = argument),
-        ErrorKind::InvalidSubcommand => tr!(l, "help-error-unknown-command", command = argument),
+        // (clap keeps the name typed under its own kind: the command's name was lost, "unknown command “”".)
+        ErrorKind::InvalidSubcommand => {
+            tr!(l, "help-error-unknown-command", command = context(ContextKind::InvalidSubcommand))
+        }
         ErrorKind::MissingRequiredArgument => tr!(l, "help-error-missing", argument = argument),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             tr!(l, "help-error-missing-command")
@@ -219,5 +222,9 @@ mod tests {
         let error = command.try_get_matches_from(["ecrin", "render", "--taille", "3"]).expect_err("unknown");
         let message = error_message(Language::French, &error);
         assert!(message.contains("--taille") && message.contains("inattendu"), "{message}");
+        let command = localized(super::super::Cli::command(), Language::French);
+        let error = command.try_get_matches_from(["ecrin", "rendre", "x.ron"]).expect_err("no such command");
+        let message = error_message(Language::French, &error);
+        assert!(message.contains("rendre"), "the name typed is said: {message}");
     }
 }

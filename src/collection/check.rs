@@ -27,7 +27,7 @@ pub enum FieldProblem {
     NotAFileName { found: String },
     #[error("{found:?} is not an id (lower-case letters, digits and '-')")]
     NotAnId { found: String },
-    #[error("a name has 1 to {max} printable characters")]
+    #[error("a name has 1 to {max} printable characters (no control or direction characters)")]
     NotAName { max: usize },
     #[error("part {part} does not exist (the model has {parts})")]
     NoSuchPart { part: usize, parts: usize },
@@ -66,10 +66,12 @@ pub fn is_file_name(name: &str) -> bool {
 /// whole stem).
 pub const MAX_NAME: usize = 200;
 
-/// Whether a text is a name a person gave a model: 1 to `max` characters, none of them a control character, not
-/// only spaces.
+/// Whether a text is a name a person gave a model: 1 to `max` characters, none of them a control character or an
+/// invisible format character (`design::is_invisible_format`), not only spaces.
 pub fn is_name(name: &str, max: usize) -> bool {
-    !name.trim().is_empty() && name.chars().count() <= max && !name.chars().any(char::is_control)
+    !name.trim().is_empty()
+        && name.chars().count() <= max
+        && !name.chars().any(|c| c.is_control() || crate::design::is_invisible_format(c))
 }
 
 /// A field's path as the file writes it (`setup.stones[3].piece`), and its steps.

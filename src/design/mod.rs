@@ -239,6 +239,13 @@ pub enum DesignError {
     LastVariant,
 }
 
+/// Whether a character changes how text around it is shown without being seen itself: the bidirectional overrides,
+/// embeddings and isolates (a name holding U+202E is listed reversed), zero-width marks and joiners, the BOM. Names
+/// (a design's, a model's, a client's) never hold one.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
 /// Characters an engraver's machine cuts: Latin letters (with accents), digits and a few symbols.
 pub fn is_engravable(c: char) -> bool {
     c.is_alphanumeric() && (c.is_ascii() || ('\u{c0}'..='\u{17f}').contains(&c)) || " .,'&-+♥∞!?:/()#@".contains(c)
@@ -274,7 +281,8 @@ impl Design {
             }
         }
         let name_len = self.name.chars().count();
-        if name_len == 0 || name_len > limits::NAME_MAX_CHARS || self.name.chars().any(char::is_control) {
+        let unprintable = |c: char| c.is_control() || is_invisible_format(c);
+        if name_len == 0 || name_len > limits::NAME_MAX_CHARS || self.name.chars().any(unprintable) {
             return Err(DesignError::Name { max: limits::NAME_MAX_CHARS });
         }
         Ok(())

@@ -284,7 +284,14 @@ pub fn collection_error(l: Language, error: &CollectionError) -> String {
         CollectionError::NotAModel { path } => tr!(l, "error-in-file", file = path, what = tr!(l, "error-not-a-model")),
         CollectionError::Cancelled(name) => tr!(l, "error-loading-cancelled", name = name),
         CollectionError::Name { given, max } => {
-            tr!(l, "error-model-name", given = given.escape_debug().to_string(), max = *max)
+            // Shown escaped (a control or direction character visible as its code) and cut: a name of 4 000
+            // characters is not repeated whole.
+            let escaped = given.escape_debug().to_string();
+            let mut shown: String = escaped.chars().take(60).collect();
+            if shown.len() < escaped.len() {
+                shown.push('…');
+            }
+            tr!(l, "error-model-name", given = shown, max = *max)
         }
         CollectionError::ManifestTooLarge { path, size, max } => tr!(
             l,

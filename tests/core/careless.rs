@@ -299,7 +299,8 @@ fn the_cli_refuses_a_name_that_is_none_and_an_output_that_is_a_link() {
     };
     let collection = root.join("collection").display().to_string();
     let model = sample("web-stone.glb").display().to_string();
-    for name in ["", "  ", "a\u{7}b"] {
+    let long = "x".repeat(4000);
+    for name in ["", "  ", "a\u{7}b", "Lune \u{202e}enuL", long.as_str()] {
         let output = ecrin(&["collection", "--collection", &collection, "add", &model, "--name", name]);
         let said = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success() && said.contains("--name"), "{name:?}: {said}");

@@ -38,7 +38,7 @@ pub enum ImportCommand {
 pub struct Import {
     pub dialog: Option<ImportDialog>,
     file_dialog: Option<Background<Option<PathBuf>>>,
-    analysis: Option<Background<(PathBuf, Result<HouseSetup, String>)>>,
+    analysis: Option<Background<(PathBuf, Result<HouseSetup, crate::i18n::errors::Said>)>>,
 }
 
 impl Import {
@@ -118,7 +118,10 @@ fn carry_out_commands(
                 let path = path.clone();
                 *status = StatusLine::info(crate::said!("status-checking", file = path.display().to_string()));
                 import.analysis = Some(Background::compute(move || {
-                    let setup = Collection::propose(&path).map_err(|e| e.to_string());
+                    // The words are made when the status line is drawn, in the advisor's language (they were English).
+                    let setup = Collection::propose(&path).map_err(|error| {
+                        crate::i18n::errors::Said::new(move |l| crate::i18n::errors::collection_error(l, &error))
+                    });
                     (path, setup)
                 }));
             }
@@ -134,7 +137,7 @@ fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) 
     import.analysis = None;
     match found {
         None => *status = StatusLine::error(crate::said!("status-analysis-stopped")),
-        Some((_, Err(message))) => *status = StatusLine::error(crate::i18n::errors::Said::as_written(message)),
+        Some((_, Err(said))) => *status = StatusLine::error(said),
         Some((path, Ok(setup))) => {
             *status = StatusLine::default();
             let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['_', '-'], " ")).unwrap_or_default();
