@@ -252,7 +252,6 @@ fn pack_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
 }
 
 fn replace_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
-    use ecrin::approval::pack::PackWriter;
     let mut figures = Figures::default();
     let dir = work.join("replaced");
     std::fs::create_dir_all(&dir).expect("folder");
@@ -274,27 +273,30 @@ fn replace_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
         figures.mid_write += usize::from(!temporaries(&dir).is_empty());
         figures.between_renames += usize::from(!out.exists());
         // The next pack in the folder puts right what the killed one left: one whole pack, never none.
-        drop(PackWriter::begin(&dir.join("next"), false).expect("the next pack"));
-        let picture = std::fs::read_to_string(out.join("picture.png")).unwrap_or_default();
-        let record = out.join(ecrin::approval::clients::RECORD_FILE).is_file();
-        if !picture.starts_with("turn ") || !record {
-            figures
-                .problems
-                .push(format!("trial {trial}: the pack is lost or not whole ({picture:?}, record {record})"));
-        }
-        let left = temporaries(&dir);
-        if !left.is_empty() {
-            figures.problems.push(format!("trial {trial}: left behind {left:?}"));
+        let picture = pack_after_the_next(&dir, &out, trial, &mut figures);
+        if !picture.starts_with("turn ") {
+            figures.problems.push(format!("trial {trial}: the pack is lost or not whole ({picture:?})"));
         }
     }
     figures
+}
+
+/// Starts the next pack in `dir` (which puts right what a killed writer left) and reads the pack at `out`: which
+/// turn wrote its picture ("" when it is lost or has no record). What is left behind is a problem.
+fn pack_after_the_next(dir: &Path, out: &Path, trial: usize, figures: &mut Figures) -> String {
+    drop(ecrin::approval::pack::PackWriter::begin(&dir.join("next"), false).expect("the next pack"));
+    let left = temporaries(dir);
+    if !left.is_empty() {
+        figures.problems.push(format!("trial {trial}: left behind {left:?}"));
+    }
+    let record = out.join(ecrin::approval::clients::RECORD_FILE).is_file();
+    if record { std::fs::read_to_string(out.join("picture.png")).unwrap_or_default() } else { String::new() }
 }
 
 /// The pack child killed exactly between a replace's two renames: `strace` kills it as it enters its `n`-th rename
 /// (odd `n` from 3: the old pack set aside, the new one, whole, not yet moved in). The next pack puts the new one
 /// in place. Skipped, and said, where strace is not installed (`.ci/run` installs it).
 fn between_renames_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
-    use ecrin::approval::pack::PackWriter;
     let mut figures = Figures::default();
     if !Command::new("strace").arg("-V").stdout(Stdio::null()).status().is_ok_and(|s| s.success()) {
         eprintln!("strace is not installed: the kills between renames are not tried");
@@ -325,17 +327,12 @@ fn between_renames_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures 
         if status.success() {
             figures.problems.push(format!("trial {trial}: the child was not killed ({status})"));
         }
-        drop(PackWriter::begin(&dir.join("next"), false).expect("the next pack"));
-        let picture = std::fs::read_to_string(out.join("picture.png")).unwrap_or_default();
+        let picture = pack_after_the_next(&dir, &out, trial, &mut figures);
         let turn = (nth - 1) / 2;
-        if picture != format!("turn {turn}") || !out.join(ecrin::approval::clients::RECORD_FILE).is_file() {
+        if picture != format!("turn {turn}") {
             figures
                 .problems
                 .push(format!("trial {trial}: after rename {nth}, the pack is {picture:?}, not turn {turn}"));
-        }
-        let left = temporaries(&dir);
-        if !left.is_empty() {
-            figures.problems.push(format!("trial {trial}: left behind {left:?}"));
         }
     }
     figures
