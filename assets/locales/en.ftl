@@ -558,7 +558,6 @@ error-field-piece = stone { $piece } of its part does not exist (the part has { 
 error-manifest-parts = { $listed } parts listed, the model has { $found }
 error-model-name = “{ $given }” is not a name for a model (1 to { $max } printable characters, no control or direction characters)
 error-manifest-too-large = its description would take { $size } bytes, more than the { $max } a collection’s manifest may have: nothing was added
-error-prices-negative = prices must be positive numbers
 cli-unknown-view = unknown view “{ $word }”: front, side, top, three-quarter or all
 
 ## The renderer's and the exports' failures.

@@ -558,7 +558,6 @@ error-field-piece = la pierre { $piece } de sa pièce n’existe pas (la pièce 
 error-manifest-parts = { $listed } pièces listées, le modèle en a { $found }
 error-model-name = « { $given } » n’est pas un nom de modèle (de 1 à { $max } caractères imprimables, sans caractère de contrôle ni de direction)
 error-manifest-too-large = sa description prendrait { $size } octets, plus que les { $max } qu’un manifeste de collection peut avoir : rien n’a été ajouté
-error-prices-negative = les prix doivent être des nombres positifs
 cli-unknown-view = vue inconnue « { $word } » : front, side, top, three-quarter ou all
 
 ## Les échecs du rendu et des exports.

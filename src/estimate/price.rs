@@ -72,8 +72,9 @@ pub enum ListProblem {
     Syntax { line: usize, column: usize, reason: String },
     #[error("version {found} is not supported (this Écrin reads version 1)")]
     Version { found: u32 },
-    #[error("prices must be positive numbers")]
-    Negative,
+    /// A number outside what a price list can mean (negative, not a number, a markup of 0 or 1e30), at its place.
+    #[error("{line}:{column}: {field} {value} is outside {min} to {max}")]
+    Value { field: String, line: usize, column: usize, value: f32, min: f32, max: f32 },
 }
 
 impl PriceList {
@@ -92,12 +93,45 @@ impl PriceList {
         if list.version != 1 {
             return Err(error(ListProblem::Version { found: list.version }));
         }
-        let numbers = list.metal_per_gram.values().chain(list.stones.iter().map(|s| &s.per_carat));
-        let all = numbers.chain([&list.making_charge, &list.setting_per_stone, &list.markup, &list.round_to]);
-        if all.into_iter().any(|v| !v.is_finite() || *v < 0.0) {
-            return Err(error(ListProblem::Negative));
-        }
+        list.check(&text).map_err(error)?;
         Ok(list)
+    }
+
+    /// Every number of the list within what it can mean, the first that is not told at its place in `text`.
+    fn check(&self, text: &str) -> Result<(), ListProblem> {
+        use crate::design::ron_place::{Step, locate};
+        let out = |steps: &[Step], field: String, value: f32, (min, max): (f32, f32)| {
+            let (line, column) = locate(text, steps);
+            Err(ListProblem::Value { field, line, column, value, min, max })
+        };
+        let within = |value: f32, (min, max): (f32, f32)| value.is_finite() && (min..=max).contains(&value);
+        const PER_GRAM: (f32, f32) = (0.0, 100_000.0);
+        for (alloy, &value) in &self.metal_per_gram {
+            if !within(value, PER_GRAM) {
+                return out(&[Step::Field("metal_per_gram")], format!("metal_per_gram {alloy:?}"), value, PER_GRAM);
+            }
+        }
+        for (field, value, range) in [
+            ("making_charge", self.making_charge, (0.0, 10_000_000.0)),
+            ("setting_per_stone", self.setting_per_stone, (0.0, 1_000_000.0)),
+            ("markup", self.markup, (0.1, 100.0)),
+            ("round_to", self.round_to, (0.0, 1_000_000.0)),
+        ] {
+            if !within(value, range) {
+                return out(&[Step::Field(field)], field.to_string(), value, range);
+            }
+        }
+        for (index, stone) in self.stones.iter().enumerate() {
+            for (field, value, range) in
+                [("up_to_carats", stone.up_to_carats, (0.0, 1000.0)), ("per_carat", stone.per_carat, (0.0, 1e8))]
+            {
+                if !within(value, range) {
+                    let steps = [Step::Field("stones"), Step::Item(index), Step::Field(field)];
+                    return out(&steps, format!("stones[{index}].{field}"), value, range);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn per_carat(&self, species: Species, carats: f32) -> Result<f32, PriceError> {
@@ -197,5 +231,21 @@ mod tests {
         std::fs::write(&path, "(version: 1, currency: \"EUR\", markup: -2.0").expect("write");
         let message = PriceList::load(&path).expect_err("broken").to_string();
         assert!(message.contains(&path.display().to_string()), "{message}");
+        // A hand-edited number no list means: told at its line, never priced with.
+        let sample = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/price-list.ron"))
+            .expect("sample list");
+        for (field, value) in [("markup", "1e30"), ("markup", "0.0"), ("making_charge", "NaN"), ("per_carat", "-5.0")] {
+            let at = sample.find(&format!("{field}:")).expect("field") + field.len() + 1;
+            let end = at + sample[at..].find([',', ')']).expect("end");
+            std::fs::write(&path, format!("{} {value}{}", &sample[..at], &sample[end..])).expect("edited");
+            let Err(PriceError::Read { problem: ListProblem::Value { field: named, line, .. }, .. }) =
+                PriceList::load(&path)
+            else {
+                panic!("{field} = {value} read");
+            };
+            assert!(named.ends_with(field), "{named}");
+            let edited = std::fs::read_to_string(&path).expect("edited");
+            assert!(edited.lines().nth(line - 1).is_some_and(|l| l.contains(field)), "{field}: line {line}");
+        }
     }
 }

@@ -153,7 +153,18 @@ pub fn price_error(l: Language, error: &crate::estimate::price::PriceError) -> S
                     reason = reason
                 ),
                 ListProblem::Version { found } => tr!(l, "error-manifest-version", found = *found, supported = 1u32),
-                ListProblem::Negative => tr!(l, "error-prices-negative"),
+                ListProblem::Value { field, line, column, value, min, max } => tr!(
+                    l,
+                    "error-manifest-syntax",
+                    line = line.to_string(),
+                    column = column.to_string(),
+                    reason = tr!(
+                        l,
+                        "error-manifest-field",
+                        field = field,
+                        problem = field_problem(l, &FieldProblem::OutOfRange { value: *value, min: *min, max: *max })
+                    )
+                ),
             };
             tr!(l, "error-in-file", file = path, what = what)
         }

@@ -30,11 +30,34 @@ pub const HALF_SIZE_MM: f32 = 0.5 * 0.8128 * PI;
 /// Screens' scales a card can be matched on: from a 30 dpi wall screen to a 500 dpi phone.
 const POINTS_PER_MM: std::ops::RangeInclusive<f32> = 1.0..=20.0;
 
-/// A screen's scale, found by matching a rectangle to a card held against it.
+/// A screen's scale, found by matching a rectangle to a card held against it. Read from a file, a scale no screen
+/// has (NaN, 0, negative, 1e30 — a hand-edited `screens.ron`) is refused at its place: the sizer draws at true
+/// scale from it, and a wrong scale would measure a wrong ring size.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ScaleRead")]
 pub struct Calibration {
     /// Logical points per millimetre on this screen.
     pub points_per_mm: f32,
+}
+
+/// A calibration as a file holds it, before it is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScaleRead {
+    points_per_mm: f32,
+}
+
+impl TryFrom<ScaleRead> for Calibration {
+    type Error = SizerError;
+
+    fn try_from(read: ScaleRead) -> Result<Calibration, SizerError> {
+        let points_per_mm = read.points_per_mm;
+        if points_per_mm.is_finite() && POINTS_PER_MM.contains(&points_per_mm) {
+            Ok(Calibration { points_per_mm })
+        } else {
+            Err(SizerError::NoScreensScale(points_per_mm))
+        }
+    }
 }
 
 /// Why a calibration or a measurement was refused.
@@ -44,6 +67,8 @@ pub enum SizerError {
     ImpossibleScale(f32),
     #[error("an inner circumference of {0} mm is no ring size")]
     OutOfRange(f32),
+    #[error("{0} points per mm is no screen's scale (1 to 20)")]
+    NoScreensScale(f32),
 }
 
 impl Calibration {

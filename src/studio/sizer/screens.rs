@@ -77,6 +77,15 @@ mod tests {
         assert_eq!(back.of("eDP-1 2880×1800"), Some(Calibration { points_per_mm: 5.0 }));
         std::fs::write(&path, "(version: 1, screens: [(").expect("broken");
         assert_eq!(ScreenScales::load(&path), ScreenScales::default());
+        // A hand-edited scale no screen has: refused at its place (the sizer would draw a wrong true scale).
+        for scale in ["NaN", "0.0", "-3.0", "1e30", "inf"] {
+            let text = format!(
+                "(\n    version: 1,\n    screens: [\n        (\"HDMI-1\", (points_per_mm: {scale})),\n    ],\n)"
+            );
+            std::fs::write(&path, text).expect("edited");
+            let why = ScreenScales::read(&path).expect_err(scale);
+            assert!(why.contains("4:") && why.contains("no screen's scale"), "{scale}: {why}");
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
