@@ -8,6 +8,7 @@
 //! ```
 
 use super::journal::{JournalEntry, LegacyEntry};
+use super::ron_place::line_column;
 use super::{Design, DesignError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -282,12 +283,4 @@ fn locate_field(text: &str, field: &str) -> (usize, usize) {
         .find(|&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric() && text.as_bytes()[at - 1] != b'_')
         .unwrap_or(0);
     line_column(&text.as_bytes()[..offset])
-}
-
-/// 1-based line and column just after `prefix`.
-fn line_column(prefix: &[u8]) -> (usize, usize) {
-    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
-    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
-    let column = 1 + String::from_utf8_lossy(&prefix[line_start..]).chars().count();
-    (line, column)
 }

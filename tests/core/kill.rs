@@ -294,42 +294,55 @@ fn pack_after_the_next(dir: &Path, out: &Path, trial: usize, figures: &mut Figur
     if record { std::fs::read_to_string(out.join("picture.png")).unwrap_or_default() } else { String::new() }
 }
 
-/// The pack child killed exactly between a replace's two renames: `strace` kills it as it enters its `n`-th rename
-/// (odd `n` from 3: the old pack set aside, the new one, whole, not yet moved in). The next pack puts the new one
-/// in place. Skipped, and said, where strace is not installed (`.ci/run` installs it).
-fn between_renames_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
-    let mut figures = Figures::default();
+/// The pack child (`kill_child_replaces_a_pack_until_killed`) run under `strace`, whose fault injection `inject`
+/// (the tail of `-e inject=rename,…:`) acts on its renames; `None` where strace is not installed (`.ci/run`
+/// installs it: the trials are then skipped, and said).
+fn pack_child_under_strace(out: &Path, inject: &str) -> Option<std::process::ExitStatus> {
     if !Command::new("strace").arg("-V").stdout(Stdio::null()).status().is_ok_and(|s| s.success()) {
-        eprintln!("strace is not installed: the kills between renames are not tried");
-        return figures;
+        eprintln!("strace is not installed: the pack trials with injected faults are not tried");
+        return None;
     }
-    let dir = work.join("between-renames");
+    let syscalls = "rename,renameat,renameat2";
+    let status = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+        .arg(format!("trace={syscalls}"))
+        .arg("-e")
+        .arg(format!("inject={syscalls}:{inject}"))
+        .arg(std::env::current_exe().expect("this binary"))
+        .args(["--exact", "kill::kill_child_replaces_a_pack_until_killed", "--ignored", "--test-threads=1"])
+        .env("ECRIN_KILL_PACK_CHILD", out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("strace ran");
+    Some(status)
+}
+
+/// Pack trials under injected faults: the child's `n`-th rename (odd `n` from 3: the second rename of turn
+/// (n − 1) / 2, when the old pack is set aside and the new one, whole, not yet moved in) meets `inject(n)`; then the
+/// next pack starts, and the pack in place must be the turn `expected(n)` wrote.
+fn injected_trials(
+    trials: usize,
+    rng: &mut Rng,
+    dir: &Path,
+    inject: impl Fn(usize) -> String,
+    expected: impl Fn(usize) -> usize,
+) -> Figures {
+    let mut figures = Figures::default();
     for trial in 0..trials {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("folder");
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir).expect("folder");
         let out = dir.join("Bague");
         let nth = 3 + 2 * rng.below(6);
-        let syscalls = "rename,renameat,renameat2";
-        let status = Command::new("strace")
-            .args(["-f", "-qq", "-o", "/dev/null", "-e"])
-            .arg(format!("trace={syscalls}"))
-            .arg("-e")
-            .arg(format!("inject={syscalls}:signal=SIGKILL:when={nth}"))
-            .arg(std::env::current_exe().expect("this binary"))
-            .args(["--exact", "kill::kill_child_replaces_a_pack_until_killed", "--ignored", "--test-threads=1"])
-            .env("ECRIN_KILL_PACK_CHILD", &out)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("strace ran");
+        let Some(status) = pack_child_under_strace(&out, &inject(nth)) else { return figures };
         figures.trials += 1;
-        figures.mid_write += usize::from(!temporaries(&dir).is_empty());
+        figures.mid_write += usize::from(!temporaries(dir).is_empty());
         figures.between_renames += usize::from(!out.exists());
         if status.success() {
-            figures.problems.push(format!("trial {trial}: the child was not killed ({status})"));
+            figures.problems.push(format!("trial {trial}: the fault did not stop the child ({status})"));
         }
-        let picture = pack_after_the_next(&dir, &out, trial, &mut figures);
-        let turn = (nth - 1) / 2;
+        let picture = pack_after_the_next(dir, &out, trial, &mut figures);
+        let turn = expected(nth);
         if picture != format!("turn {turn}") {
             figures
                 .problems
@@ -339,46 +352,19 @@ fn between_renames_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures 
     figures
 }
 
-/// A replace whose second rename fails and whose rollback fails too (`strace` makes every rename from the `n`-th
-/// fail with EIO, odd `n` from 3): the writer gives up with the old pack set aside (`.NAME.old-PID`); the next pack
-/// brings it back — the previous pack is never lost. Skipped, and said, where strace is not installed.
+/// The child killed exactly between a replace's two renames (`strace` sends SIGKILL as it enters rename `n`): the
+/// next pack moves the new, whole pack in.
+fn between_renames_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
+    let dir = work.join("between-renames");
+    injected_trials(trials, rng, &dir, |nth| format!("signal=SIGKILL:when={nth}"), |nth| (nth - 1) / 2)
+}
+
+/// A replace whose second rename fails and whose rollback fails too (every rename from the `n`-th fails with EIO):
+/// the writer gives up with the old pack set aside (`.NAME.old-PID`); the next pack brings it back — the previous
+/// pack is never lost.
 fn failed_rollback_trials(trials: usize, rng: &mut Rng, work: &Path) -> Figures {
-    let mut figures = Figures::default();
-    if !Command::new("strace").arg("-V").stdout(Stdio::null()).status().is_ok_and(|s| s.success()) {
-        eprintln!("strace is not installed: the failed rollbacks are not tried");
-        return figures;
-    }
     let dir = work.join("failed-rollback");
-    for trial in 0..trials {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("folder");
-        let out = dir.join("Bague");
-        let nth = 3 + 2 * rng.below(6);
-        let syscalls = "rename,renameat,renameat2";
-        let status = Command::new("strace")
-            .args(["-f", "-qq", "-o", "/dev/null", "-e"])
-            .arg(format!("trace={syscalls}"))
-            .arg("-e")
-            .arg(format!("inject={syscalls}:error=EIO:when={nth}+"))
-            .arg(std::env::current_exe().expect("this binary"))
-            .args(["--exact", "kill::kill_child_replaces_a_pack_until_killed", "--ignored", "--test-threads=1"])
-            .env("ECRIN_KILL_PACK_CHILD", &out)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("strace ran");
-        figures.trials += 1;
-        figures.between_renames += usize::from(!out.exists());
-        if status.success() {
-            figures.problems.push(format!("trial {trial}: the replace did not fail ({status})"));
-        }
-        let picture = pack_after_the_next(&dir, &out, trial, &mut figures);
-        let previous = (nth - 1) / 2 - 1;
-        if picture != format!("turn {previous}") {
-            figures.problems.push(format!("trial {trial}: the previous pack is {picture:?}, not turn {previous}"));
-        }
-    }
-    figures
+    injected_trials(trials, rng, &dir, |nth| format!("error=EIO:when={nth}+"), |nth| (nth - 1) / 2 - 1)
 }
 
 /// Two adds of different models under one name at the same moment (two processes): both kept, under two ids.
