@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 13] = [
+const CORE: [(&str, &[&str]); 14] = [
     ("atomic_file", &[]),
     ("memo", &[]),
     ("progress", &[]),
@@ -17,6 +17,7 @@ const CORE: [(&str, &[&str]); 13] = [
     ("optics", &["design", "geometry", "memo"]),
     ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
+    ("scene", &["design", "geometry", "optics", "atomic_file"]),
     ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
     ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),

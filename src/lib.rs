@@ -17,6 +17,7 @@ pub mod memo;
 pub mod optics;
 pub mod png;
 pub mod progress;
+pub mod scene;
 pub mod seeded;
 pub mod sizer;
 pub mod studio;

@@ -13,6 +13,8 @@ mod kill;
 #[cfg(target_os = "linux")]
 #[path = "core/network.rs"]
 mod network;
+#[path = "core/scene.rs"]
+mod scene;
 
 use ecrin::design::preset::{self, PresetError};
 use ecrin::design::{Design, DesignCommand};
@@ -278,7 +280,7 @@ fn inspect_classifies_a_blender_style_export_in_metres() {
     use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
     let band = ecrin::geometry::ring::shank(ecrin::design::ShankStyle::ComfortFit);
     let stone = ecrin::geometry::cut::unit_polyhedron(ecrin::design::Cut::RoundBrilliant).to_mesh();
-    let material = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem_ior: None };
+    let material = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem: None };
     // Blender exports in metres: the whole ring scaled by 0.001.
     let metres = glam::Affine3A::from_scale(glam::Vec3::splat(0.001));
     let stone_place = metres

@@ -1181,7 +1181,7 @@ fn million_triangle_model() -> Vec<u8> {
     let ball = ecrin::geometry::mesh::sphere(bevy::math::Vec3::ZERO, 9.0, 1024);
     assert!(ball.indices.len() / 3 > 1_000_000, "{} triangles", ball.indices.len() / 3);
     let metal =
-        GlbMaterial { name: "metal", base_colour: [0.9, 0.8, 0.5, 1.0], metallic: 1.0, roughness: 0.2, gem_ior: None };
+        GlbMaterial { name: "metal", base_colour: [0.9, 0.8, 0.5, 1.0], metallic: 1.0, roughness: 0.2, gem: None };
     let mesh = GlbMesh { name: "ball", material: 0, data: &ball };
     let node = GlbNode { name: "ball".into(), mesh: Some(0), transform: bevy::math::Affine3A::IDENTITY };
     write_glb(&[metal], &[mesh], &[node]).expect("glb")

@@ -842,3 +842,9 @@ status-autosaves-kept = Unsaved sessions kept { $days } days{ $count ->
     [one] : 1 older autosave removed.
    *[other] : { $count } older autosaves removed.
 }
+cli-one-view = “{ $text }”: one view only (front, side, top, three-quarter, hand or engraving)
+cli-export-scene-failed = the scene could not be exported: { $reason }
+help-ecrin-export-scene = One view of a preset as a scene for an independent renderer: the piece (glTF, millimetres), the light (HDR), the camera and exposure (JSON), the region mask, and Écrin's own render of it
+help-ecrin-export-scene--preset = The design (a preset)
+help-ecrin-export-scene--output = The folder to write into (made if missing)
+help-ecrin-export-scene--view = The view: front, side, top, three-quarter, hand or engraving

@@ -842,3 +842,9 @@ status-autosaves-kept = Sessions non enregistrées gardées { $days } jours{ $co
     [one]  : 1 sauvegarde plus ancienne supprimée.
    *[other]  : { $count } sauvegardes plus anciennes supprimées.
 }
+cli-one-view = « { $text } » : une seule vue (front, side, top, three-quarter, hand ou engraving)
+cli-export-scene-failed = la scène n’a pas pu être exportée : { $reason }
+help-ecrin-export-scene = Une vue d’une création en scène pour un moteur de rendu indépendant : la pièce (glTF, millimètres), la lumière (HDR), la caméra et l’exposition (JSON), le masque des régions, et le rendu d’Écrin de cette vue
+help-ecrin-export-scene--preset = La création (un fichier .ron)
+help-ecrin-export-scene--output = Le dossier où écrire (créé s’il manque)
+help-ecrin-export-scene--view = La vue : front, side, top, three-quarter, hand ou engraving

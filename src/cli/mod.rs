@@ -6,6 +6,7 @@ mod bench_collection;
 pub mod board;
 pub mod clients;
 pub mod collection;
+pub mod export_scene;
 pub mod help;
 pub mod pack;
 pub mod render;
@@ -105,6 +106,7 @@ impl ViewArgs {
             presentation: self.presentation(),
             max_tile: None,
             hand: self.hand,
+            reference: false,
         }
     }
 }
@@ -151,6 +153,9 @@ pub enum Command {
         #[command(flatten)]
         view: ViewArgs,
     },
+    /// One view of a preset as a scene for an independent renderer: the piece (glTF), the light (HDR), the camera
+    /// and exposure (JSON), the region mask, and Écrin's own render of it.
+    ExportScene(export_scene::ExportSceneArgs),
     /// Compare two to four presets in one PNG (the variants board as a picture).
     Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
@@ -266,6 +271,7 @@ pub fn run(cli: Cli) -> ExitCode {
             render::run(render::RenderArgs { presets, output, out, shard, view, gem_compare, turntable })
         }
         Command::Pack(args) => pack::run(args),
+        Command::ExportScene(args) => export_scene::run(args),
         Command::Board(args) => board::run(args),
         Command::Check { presets } => {
             let mut all_good = true;

@@ -77,6 +77,7 @@ pub fn run(args: PackArgs) -> ExitCode {
         presentation,
         max_tile: None,
         hand: args.hand,
+        reference: false,
     };
     let turntable_check = ExportSettings { size: args.turntable_size, supersample: 1, ..views };
     for check in [views.check(), if args.turntable > 0 { turntable_check.check() } else { Ok(()) }] {

@@ -9,7 +9,7 @@
 use super::manifest::MadeFrom;
 use super::{Allowed, Collection, CollectionError, Manifest};
 use crate::design::source::CollectionRef;
-use crate::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+use crate::geometry::glb::{GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb};
 use crate::geometry::house::{HouseModel, HouseSetup, ModelKind, NodeRole, PartSetup, PartUse, StoneSetup, Zone};
 use crate::geometry::mesh::MeshData;
 use glam::{Affine3A, Vec3};
@@ -98,10 +98,15 @@ impl Collection {
             base_colour: [0.95, 0.8, 0.5, 1.0],
             metallic: 1.0,
             roughness: 0.15,
-            gem_ior: None,
+            gem: None,
         };
-        let gem =
-            GlbMaterial { name: "Diamond", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: Some(2.42) };
+        let gem = GlbMaterial {
+            name: "Diamond",
+            base_colour: [1.0; 4],
+            metallic: 0.0,
+            roughness: 0.0,
+            gem: Some(GlbGem::ior(2.42)),
+        };
         let meshes: Vec<GlbMesh> = parts
             .iter()
             .map(|p| GlbMesh { name: &p.name, material: usize::from(p.role == PartUse::Stone), data: &p.data })

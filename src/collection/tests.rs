@@ -212,7 +212,7 @@ fn a_model_that_is_not_a_closed_solid_has_no_weight() {
     use crate::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
     let mut band = crate::geometry::ring::shank(ShankStyle::ComfortFit);
     band.indices.truncate(band.indices.len() - 30);
-    let metal = GlbMaterial { name: "18K Gold", base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem_ior: None };
+    let metal = GlbMaterial { name: "18K Gold", base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem: None };
     let bytes = write_glb(
         &[metal],
         &[GlbMesh { name: "band", material: 0, data: &band }],

@@ -1,4 +1,5 @@
-//! Writing binary glTF (.glb) with the gltf crates: named meshes, named materials and named nodes.
+//! Writing binary glTF (.glb) with the gltf crates: named meshes, named materials (gems with the Khronos
+//! extensions for refraction, dispersion and body colour) and named nodes, and a camera when one is given.
 
 use super::mesh::MeshData;
 use glam::Affine3A;
@@ -16,8 +17,36 @@ pub struct GlbMaterial<'a> {
     pub base_colour: [f32; 4],
     pub metallic: f32,
     pub roughness: f32,
-    /// A gem marked the way web configurators mark it: KHR_materials_transmission (1) and KHR_materials_ior.
-    pub gem_ior: Option<f32>,
+    /// A gem: KHR_materials_transmission (1) and KHR_materials_ior, as web configurators mark it, and its
+    /// dispersion and body colour when known.
+    pub gem: Option<GlbGem>,
+}
+
+/// How a gem bends and colours light, in the Khronos extensions' terms.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GlbGem {
+    /// KHR_materials_ior: the refractive index at the sodium D line.
+    pub ior: f32,
+    /// KHR_materials_dispersion: 20 / the Abbe number.
+    pub dispersion: Option<f32>,
+    /// KHR_materials_volume: the linear colour white light turns into after `attenuation_distance` mm inside.
+    pub attenuation: Option<([f32; 3], f32)>,
+}
+
+impl GlbGem {
+    /// A gem known only by its refractive index.
+    pub fn ior(ior: f32) -> GlbGem {
+        GlbGem { ior, dispersion: None, attenuation: None }
+    }
+}
+
+/// A perspective camera placed in the scene (glTF's camera looks down its node's −Z, +Y up).
+#[derive(Clone, Copy, Debug)]
+pub struct GlbCamera {
+    pub yfov: f32,
+    pub aspect_ratio: f32,
+    pub znear: f32,
+    pub transform: Affine3A,
 }
 
 pub struct GlbMesh<'a> {
@@ -34,10 +63,52 @@ pub struct GlbNode {
 
 /// The GLB bytes of one scene holding these nodes (every node a root of the scene).
 pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode]) -> Result<Vec<u8>, String> {
+    write_glb_with_camera(materials, meshes, nodes, None)
+}
+
+/// The glTF material extensions of a gem.
+fn gem_extensions(gem: GlbGem) -> json::extensions::material::Material {
+    use json::extensions::material as khr;
+    let mut others = serde_json::Map::new();
+    if let Some(dispersion) = gem.dispersion {
+        others.insert("KHR_materials_dispersion".into(), serde_json::json!({ "dispersion": dispersion }));
+    }
+    khr::Material {
+        transmission: Some(khr::Transmission {
+            transmission_factor: khr::TransmissionFactor(1.0),
+            ..Default::default()
+        }),
+        ior: Some(khr::Ior { ior: khr::IndexOfRefraction(gem.ior), ..Default::default() }),
+        volume: gem.attenuation.map(|(colour, distance)| khr::Volume {
+            // A stone is a closed volume: its thickness is what its own mesh encloses (no texture).
+            thickness_factor: khr::ThicknessFactor(1.0),
+            thickness_texture: None,
+            attenuation_distance: khr::AttenuationDistance(distance),
+            attenuation_color: khr::AttenuationColor(colour),
+            extras: Default::default(),
+        }),
+        others,
+        ..Default::default()
+    }
+}
+
+/// As `write_glb`, with a camera node when one is given.
+pub fn write_glb_with_camera(
+    materials: &[GlbMaterial],
+    meshes: &[GlbMesh],
+    nodes: &[GlbNode],
+    camera: Option<GlbCamera>,
+) -> Result<Vec<u8>, String> {
     let mut root = json::Root::default();
     root.asset.generator = Some("Écrin generate-assets".into());
-    if materials.iter().any(|m| m.gem_ior.is_some()) {
+    if materials.iter().any(|m| m.gem.is_some()) {
         root.extensions_used = vec!["KHR_materials_transmission".into(), "KHR_materials_ior".into()];
+    }
+    if materials.iter().any(|m| m.gem.is_some_and(|g| g.attenuation.is_some())) {
+        root.extensions_used.push("KHR_materials_volume".into());
+    }
+    if materials.iter().any(|m| m.gem.is_some_and(|g| g.dispersion.is_some())) {
+        root.extensions_used.push("KHR_materials_dispersion".into());
     }
     let mut bin: Vec<u8> = Vec::new();
     let buffer = root.push(json::Buffer {
@@ -52,17 +123,7 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
         .map(|m| {
             root.push(json::Material {
                 name: (!m.name.is_empty()).then(|| m.name.into()),
-                extensions: m.gem_ior.map(|ior| json::extensions::material::Material {
-                    transmission: Some(json::extensions::material::Transmission {
-                        transmission_factor: json::extensions::material::TransmissionFactor(1.0),
-                        ..Default::default()
-                    }),
-                    ior: Some(json::extensions::material::Ior {
-                        ior: json::extensions::material::IndexOfRefraction(ior),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                }),
+                extensions: m.gem.map(gem_extensions),
                 pbr_metallic_roughness: json::material::PbrMetallicRoughness {
                     base_color_factor: json::material::PbrBaseColorFactor(m.base_colour),
                     metallic_factor: json::material::StrengthFactor(m.metallic),
@@ -154,7 +215,7 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
             weights: None,
         }));
     }
-    let node_indices: Vec<_> = nodes
+    let mut node_indices: Vec<_> = nodes
         .iter()
         .map(|node| {
             let (scale, rotation, translation) = node.transform.to_scale_rotation_translation();
@@ -168,6 +229,31 @@ pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode
             })
         })
         .collect();
+    if let Some(camera) = camera {
+        let index = root.push(json::Camera {
+            name: Some("view".into()),
+            type_: Valid(json::camera::Type::Perspective),
+            orthographic: None,
+            perspective: Some(json::camera::Perspective {
+                aspect_ratio: Some(camera.aspect_ratio),
+                yfov: camera.yfov,
+                zfar: None,
+                znear: camera.znear,
+                extensions: None,
+                extras: Default::default(),
+            }),
+            extensions: None,
+            extras: Default::default(),
+        });
+        let (_, rotation, translation) = camera.transform.to_scale_rotation_translation();
+        node_indices.push(root.push(json::Node {
+            name: Some("camera".into()),
+            camera: Some(index),
+            translation: Some(translation.into()),
+            rotation: Some(json::scene::UnitQuaternion(rotation.into())),
+            ..Default::default()
+        }));
+    }
     let scene = root.push(json::Scene {
         extensions: None,
         extras: Default::default(),

@@ -76,7 +76,7 @@ impl Material {
             Material::Display => ([0.5, 0.47, 0.43, 1.0], 0.0, 0.85),
             Material::Nail => ([0.6, 0.57, 0.53, 1.0], 0.0, 0.4),
         };
-        GlbMaterial { name: self.name(), base_colour, metallic, roughness, gem_ior: None }
+        GlbMaterial { name: self.name(), base_colour, metallic, roughness, gem: None }
     }
 }
 

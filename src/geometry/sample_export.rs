@@ -8,7 +8,7 @@
 //!   KHR_materials_transmission and KHR_materials_ior, metal only by its PBR parameters (`web-*.glb`).
 
 use super::cut::unit_polyhedron;
-use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+use super::glb::{GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb};
 use super::ring::{head, reference_shank_top_mm, shank};
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use glam::{Affine3A, Quat, Vec3};
@@ -64,9 +64,9 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
     // Rhino's frame here: the finger along X (Écrin's Z), Y up, millimetres.
     let rhino = Affine3A::from_rotation_y(std::f32::consts::FRAC_PI_2);
     let metal =
-        GlbMaterial { name: "", base_colour: [0.95, 0.93, 0.88, 1.0], metallic: 1.0, roughness: 0.15, gem_ior: None };
-    let centre = GlbMaterial { name: "Diamond", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: None };
-    let plain = GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.5, gem_ior: None };
+        GlbMaterial { name: "", base_colour: [0.95, 0.93, 0.88, 1.0], metallic: 1.0, roughness: 0.15, gem: None };
+    let centre = GlbMaterial { name: "Diamond", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem: None };
+    let plain = GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.5, gem: None };
     let mut meshes: Vec<(String, usize, &str, crate::geometry::mesh::MeshData)> = Vec::new();
     let mut nodes = Vec::new();
     let mut melee = 1200;
@@ -114,9 +114,9 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
 /// A web configurator's parts, one file each: an 8 mm oval's head (4 prongs), a comfort band, a 2.6 mm round stone
 /// — millimetres, Y up, no names, metal known by metallic = 1, gems by their extensions.
 pub fn web_configurator_parts() -> Result<[Vec<u8>; 3], String> {
-    let metal =
-        GlbMaterial { name: "", base_colour: [0.96, 0.8, 0.55, 1.0], metallic: 1.0, roughness: 0.1, gem_ior: None };
-    let gem = GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: Some(2.42) };
+    let metal = GlbMaterial { name: "", base_colour: [0.96, 0.8, 0.55, 1.0], metallic: 1.0, roughness: 0.1, gem: None };
+    let gem =
+        GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem: Some(GlbGem::ior(2.42)) };
     let unnamed = |i: usize| GlbNode { name: format!("Object_{i}"), mesh: Some(0), transform: Affine3A::IDENTITY };
     let oval = head(Setting::FourProng, Cut::Oval);
     let head_metal = oval.metal.transformed(Affine3A::from_scale(Vec3::splat(8.0)));
@@ -154,8 +154,8 @@ pub fn blender_style_ring() -> Result<Vec<u8>, String> {
         melee.append(&stone.transformed(seat));
     }
     let material =
-        |name| GlbMaterial { name, base_colour: [0.9, 0.7, 0.6, 1.0], metallic: 1.0, roughness: 0.2, gem_ior: None };
-    let gem = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem_ior: None };
+        |name| GlbMaterial { name, base_colour: [0.9, 0.7, 0.6, 1.0], metallic: 1.0, roughness: 0.2, gem: None };
+    let gem = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem: None };
     // Écrin's frame is Y up with the finger along Z; Blender's is Z up: turn +90° about X, then metres.
     let blender = Affine3A::from_scale(Vec3::splat(0.001)) * Affine3A::from_rotation_x(std::f32::consts::FRAC_PI_2);
     write_glb(

@@ -117,6 +117,13 @@ impl LightingEnvironment {
     }
 }
 
+/// Display radiance of the velvet backdrop towards `d`: warm charcoal, lighter above the piece (linear RGB, shown
+/// as is: the studio's skybox cancels the camera's exposure).
+pub fn backdrop_radiance(d: Vec3) -> Vec3 {
+    let up = (d.y * 0.5 + 0.5).clamp(0.0, 1.0);
+    Vec3::new(0.022, 0.021, 0.020).lerp(Vec3::new(0.30, 0.285, 0.27), up * up)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

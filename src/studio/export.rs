@@ -30,6 +30,9 @@ pub struct ExportSettings {
     pub max_tile: Option<u32>,
     /// What the display hand of the hand view is made of.
     pub hand: crate::geometry::hand::HandFinish,
+    /// The picture a path tracer's is compared with (`ecrin export-scene`): no bloom and no contact-shadow floor,
+    /// neither of which the exported scene holds.
+    pub reference: bool,
 }
 
 impl ExportSettings {
@@ -41,6 +44,7 @@ impl ExportSettings {
             presentation,
             max_tile: None,
             hand: Default::default(),
+            reference: false,
         }
     }
 
@@ -119,12 +123,15 @@ impl Exporter {
             offscreen.send(super::hand::HandCommand::Finish(settings.hand));
             offscreen.settle(600)?;
         }
-        if tiles_per_side > 1 {
+        if tiles_per_side > 1 || settings.reference {
             // Bloom spreads light across tile borders, which separate tiles cannot agree on.
             let mut blooms = offscreen.world_mut().query::<&mut Bloom>();
             for mut bloom in blooms.iter_mut(offscreen.world_mut()) {
                 bloom.intensity = 0.0;
             }
+        }
+        if settings.reference {
+            offscreen.hide_stage()?;
         }
         Ok(Exporter { offscreen, design, settings, tiles_per_side, tile })
     }

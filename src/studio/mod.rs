@@ -27,6 +27,7 @@ pub mod presets;
 pub mod pricing;
 pub mod recovery;
 pub mod scene;
+pub mod scene_export;
 pub mod sizer;
 pub mod stage;
 pub mod turntable;

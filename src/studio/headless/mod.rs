@@ -255,6 +255,17 @@ impl Offscreen {
         Ok(())
     }
 
+    /// Hides the contact-shadow floor under every piece (a picture compared with a path tracer, whose scene has no
+    /// floor).
+    pub fn hide_stage(&mut self) -> Result<(), OffscreenError> {
+        let world = self.app.world_mut();
+        let mut stages = world.query_filtered::<&mut Visibility, With<super::stage::Stage>>();
+        for mut visibility in stages.iter_mut(world) {
+            *visibility = Visibility::Hidden;
+        }
+        self.settle(60)
+    }
+
     /// Render pipelines the renderer holds, compiled or compiling (each kept for the rest of the run).
     pub fn pipelines_held(&self) -> usize {
         self.app.world().get_resource::<super::loading::PipelinesHeld>().map_or(0, |held| held.0)

@@ -129,11 +129,7 @@ fn cube_direction(face: usize, x: u32, y: u32, size: u32) -> Vec3 {
     .normalize()
 }
 
-/// Display radiance of the velvet backdrop towards `d`: warm charcoal, lighter above the piece (linear RGB).
-pub fn backdrop_radiance(d: Vec3) -> Vec3 {
-    let up = (d.y * 0.5 + 0.5).clamp(0.0, 1.0);
-    Vec3::new(0.022, 0.021, 0.020).lerp(Vec3::new(0.30, 0.285, 0.27), up * up)
-}
+pub use crate::optics::environment::backdrop_radiance;
 
 /// Skybox brightness that shows `backdrop_radiance` as is through the camera's default exposure.
 fn backdrop_brightness() -> f32 {
