@@ -1,7 +1,8 @@
 // Écrin faceted gem: per pixel, the view ray is traced through the stone's exact convex facet polyhedron —
 // Fresnel reflection at entry, refraction, internal bounces with total internal reflection, Fresnel-weighted exits
 // sampling the studio environment, Beer–Lambert absorption — once per colour channel with that channel's
-// refractive index (dispersion → fire). Same algorithm as src/optics/trace.rs (the CPU reference).
+// refractive index (dispersion → fire). Same algorithm as src/optics/trace.rs (the CPU reference). The observer
+// at the camera blocks the light from behind the eye (src/optics/observer.rs): the dark facets that draw the arrows.
 
 #import bevy_pbr::{
     forward_io::VertexOutput,
@@ -14,14 +15,15 @@ const MAX_PLANES: u32 = 160u;
 struct GemParams {
     // Facet planes in the stone's local frame (unit length): xyz = outward normal, w = offset.
     planes: array<vec4<f32>, 160>,
-    // Refractive index for red, green, blue (w unused).
+    // Refractive index for red, green, blue; w: the observer's soft edge (radians).
     ior: vec4<f32>,
     // Absorption per millimetre for red, green, blue (w unused).
     absorption: vec4<f32>,
     plane_count: u32,
     bounces: u32,
     environment_intensity: f32,
-    _padding: f32,
+    // Half the angle the observer subtends, seen from the stone (radians); 0: no observer.
+    observer_half_angle: f32,
 }
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> gem: GemParams;
@@ -41,10 +43,19 @@ fn fresnel(cos_i_in: f32, n1: f32, n2: f32) -> f32 {
     return 0.5 * (rs * rs + rp * rp);
 }
 
-// Radiance of the studio environment in a world direction (cubemaps are left-handed: z is negated, as Bevy does).
-fn environment_radiance(world_direction: vec3<f32>) -> vec3<f32> {
+// How much of the light from a world direction the observer standing towards `eye` (unit, world) blocks.
+fn observer_blocks(eye: vec3<f32>, world_direction: vec3<f32>) -> f32 {
+    let angle = acos(clamp(dot(eye, world_direction), -1.0, 1.0));
+    let edge = gem.ior.w;
+    return smoothstep(0.0, 1.0, (gem.observer_half_angle + edge * 0.5 - angle) / edge) * step(1e-6, gem.observer_half_angle);
+}
+
+// Radiance of the studio environment in a world direction (cubemaps are left-handed: z is negated, as Bevy does),
+// less what the observer blocks.
+fn environment_radiance(world_direction: vec3<f32>, eye: vec3<f32>) -> vec3<f32> {
     let d = vec3(world_direction.x, world_direction.y, -world_direction.z);
-    return textureSampleLevel(environment, environment_sampler, d, 0.0).rgb * gem.environment_intensity;
+    let light = textureSampleLevel(environment, environment_sampler, d, 0.0).rgb * gem.environment_intensity;
+    return light * (1.0 - observer_blocks(eye, world_direction));
 }
 
 // Distance to the facet where a ray inside the stone leaves it (x) and that facet's index (y).
@@ -90,10 +101,11 @@ fn trace_channel(
     mm_per_unit: f32,
     world_from_local: mat3x3<f32>,
     channel: u32,
+    eye: vec3<f32>,
 ) -> f32 {
     let cos_i = -dot(normal, direction);
     let r = fresnel(cos_i, 1.0, n);
-    var radiance = r * environment_radiance(normalize(world_from_local * reflect(direction, normal)))[channel];
+    var radiance = r * environment_radiance(normalize(world_from_local * reflect(direction, normal)), eye)[channel];
     var inside = refract(direction, normal, 1.0 / n);
     var weight = 1.0 - r;
     var position = point;
@@ -105,7 +117,7 @@ fn trace_channel(
         let reflected = fresnel(dot(facet, inside), n, 1.0);
         if reflected < 1.0 {
             let out = refract(inside, -facet, n);
-            radiance += weight * (1.0 - reflected) * environment_radiance(normalize(world_from_local * out))[channel];
+            radiance += weight * (1.0 - reflected) * environment_radiance(normalize(world_from_local * out), eye)[channel];
         }
         weight *= reflected;
         inside = reflect(inside, facet);
@@ -124,10 +136,12 @@ fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
     let normal = entry_normal(point, direction);
     let linear = mat3x3(world_from_local[0].xyz, world_from_local[1].xyz, world_from_local[2].xyz);
     let mm_per_unit = length(world_from_local[0].xyz);
+    // The observer stands at the camera, seen from the stone's centre.
+    let eye = normalize(view.world_position - world_from_local[3].xyz);
     var colour = vec3(0.0);
     for (var channel = 0u; channel < 3u; channel++) {
         colour[channel] = trace_channel(
-            point, direction, normal, gem.ior[channel], gem.absorption[channel], mm_per_unit, linear, channel
+            point, direction, normal, gem.ior[channel], gem.absorption[channel], mm_per_unit, linear, channel, eye
         );
     }
     return vec4(colour * view.exposure, 1.0);

@@ -11,11 +11,16 @@
 // An engraving is cut into the band's inside from a depth map over the unrolled inner surface (u: arc length from
 // the band's bottom, v = −z; geometry/engraving.rs): the normal follows the cut's slope, so its walls catch the
 // light, and its floor is darker and matte, as a graver leaves it.
+// The observer at the camera blocks the light from behind the eye (src/optics/observer.rs): where the metal reflects
+// the viewer — a band's front seen straight on — it is dark, as polished metal is in a photograph.
 
 #import bevy_pbr::{
     pbr_fragment::pbr_input_from_standard_material,
     pbr_functions::alpha_discard,
 }
+
+// The observer's soft edge (radians, src/optics/observer.rs EDGE).
+const OBSERVER_EDGE: f32 = 0.017453;
 
 #ifdef PREPASS_PIPELINE
 #import bevy_pbr::{
@@ -36,7 +41,8 @@ struct MetalFinish {
     scale: f32,
     // How far the normal tilts.
     strength: f32,
-    _padding: f32,
+    // Half the angle the observer subtends, seen from the piece (radians); 0: no observer.
+    observer_half_angle: f32,
     // The engraving map's extent: u from x to y, v from z to w (mm).
     engraving_extent: vec4<f32>,
     // x: inner radius (mm), y: depth (mm), z: 1 when engraved, w: mm per map texel.
@@ -128,12 +134,26 @@ fn anisotropic_ibl_normal(n: vec3<f32>, v: vec3<f32>, along_world: vec3<f32>, ro
     return normalize(mix(bent, n, a));
 }
 
+// How much of the reflected light the observer blocks: the mirror direction within the observer's disc around the
+// eye; a rougher finish spreads its reflection, so the disc's edge widens with it.
+fn observer_blocks(n: vec3<f32>, v: vec3<f32>, perceptual_roughness: f32) -> f32 {
+    let half_angle = finish.observer_half_angle;
+    let angle = acos(clamp(dot(reflect(-v, n), v), -1.0, 1.0));
+    let alpha = perceptual_roughness * perceptual_roughness;
+    let edge = OBSERVER_EDGE + 2.0 * alpha;
+    return smoothstep(0.0, 1.0, (half_angle + edge * 0.5 - angle) / edge) * step(1e-6, half_angle);
+}
+
 @fragment
 fn fragment(in: VertexOutput, @builtin(front_facing) is_front: bool) -> FragmentOutput {
     var pbr_input = pbr_input_from_standard_material(in, is_front);
     let p = in.world_position.xyz;
+    // The surface's own normal: the observer is reflected about it (the brushed finish's bent normal only steers
+    // the image-based light's lookup).
+    var surface_normal = pbr_input.N;
     if finish.kind == 2u {
         let lines = brushed(pbr_input.N, p);
+        surface_normal = lines;
         let along = vec3(-p.y, p.x, 0.0);
         let roughness = pbr_input.material.perceptual_roughness * pbr_input.material.perceptual_roughness;
         pbr_input.N = anisotropic_ibl_normal(lines, pbr_input.V, along, roughness);
@@ -157,6 +177,11 @@ fn fragment(in: VertexOutput, @builtin(front_facing) is_front: bool) -> Fragment
 #else
     var out: FragmentOutput;
     out.color = apply_pbr_lighting(pbr_input);
+    if finish.kind != 2u {
+        surface_normal = pbr_input.N;
+    }
+    let blocked = observer_blocks(surface_normal, pbr_input.V, pbr_input.material.perceptual_roughness);
+    out.color = vec4(out.color.rgb * (1.0 - blocked), out.color.a);
     out.color = main_pass_post_lighting_processing(pbr_input, out.color);
 #endif
     return out;

@@ -98,6 +98,7 @@ view-top = Top
 view-three-quarter = Three-quarter
 view-hand = On the hand
 view-engraving = Engraving
+view-aset = Light map (ASET)
 
 ## Units and figures ($value, $amount: already formatted).
 
@@ -206,6 +207,7 @@ file-view-top = top
 file-view-three-quarter = three-quarter
 file-view-hand = hand
 file-view-engraving = engraving
+file-view-aset = light-map
 file-board = board
 folder-approvals = Écrin approvals
 pack-step-view = { $view } view
@@ -558,7 +560,7 @@ error-field-piece = stone { $piece } of its part does not exist (the part has { 
 error-manifest-parts = { $listed } parts listed, the model has { $found }
 error-model-name = “{ $given }” is not a name for a model (1 to { $max } printable characters, no control or direction characters)
 error-manifest-too-large = its description would take { $size } bytes, more than the { $max } a collection’s manifest may have: nothing was added
-cli-unknown-view = unknown view “{ $word }”: front, side, top, three-quarter or all
+cli-unknown-view = unknown view “{ $word }”: front, side, top, three-quarter, hand, engraving, aset or all
 
 ## The renderer's and the exports' failures.
 
@@ -602,7 +604,7 @@ help-any--light = Lighting: studio, boutique, daylight or evening
 help-any--presets = Presets (.ron)
 help-any--size = Width and height in pixels (16–8192)
 help-any--supersample = Render this many samples per pixel along each axis and average them (1–4): smoother prongs and edges
-help-any--views = Views: front, side, top, three-quarter, hand, engraving (the close-up inside the band), comma-separated, or all (the ring's four). Several views add "-<view>" to the names
+help-any--views = Views: front, side, top, three-quarter, hand, engraving (the close-up inside the band), aset (the centre stone's light map: blue from the observer, red high light, green low light, black leaking), comma-separated, or all (the ring's four). Several views add "-<view>" to the names
 help-any--hand = The display hand of the hand view: porcelain, velvet, fair, medium or deep
 help-ecrin = Écrin — the jewellery co-design studio
 help-ecrin--collection = The house's collection folder (default: `collection/` in the user data directory)
@@ -848,3 +850,14 @@ help-ecrin-export-scene = One view of a preset as a scene for an independent ren
 help-ecrin-export-scene--preset = The design (a preset)
 help-ecrin-export-scene--output = The folder to write into (made if missing)
 help-ecrin-export-scene--view = The view: front, side, top, three-quarter, hand or engraving
+export-no-stone = the piece has no centre stone that can be traced (a convex solid)
+light-map-open = Light map
+light-map-title = Light map of the centre stone
+light-map-explain = Face-up, where the stone's light comes from, as a reflector scope (ASET) shows it
+light-map-observer = Blue: blocked by the viewer, the contrast pattern ({ $percent } %)
+light-map-high = Red: light from high above, the brightest ({ $percent } %)
+light-map-low = Green: light from low angles, softer ({ $percent } %)
+light-map-leak = Black: light leaking through the pavilion ({ $percent } %)
+light-map-tracing = Tracing the stone…
+light-map-no-stone = This piece has no centre stone that can be traced.
+light-map-close = Close

@@ -98,6 +98,7 @@ view-top = Dessus
 view-three-quarter = Trois-quarts
 view-hand = Sur la main
 view-engraving = Gravure
+view-aset = Carte de lumière (ASET)
 
 ## Unités et chiffres ($value, $amount : déjà écrits à la française).
 
@@ -206,6 +207,7 @@ file-view-top = dessus
 file-view-three-quarter = trois-quarts
 file-view-hand = main
 file-view-engraving = gravure
+file-view-aset = carte-lumiere
 file-board = planche
 folder-approvals = Validations Écrin
 pack-step-view = vue { $view }
@@ -558,7 +560,7 @@ error-field-piece = la pierre { $piece } de sa pièce n’existe pas (la pièce 
 error-manifest-parts = { $listed } pièces listées, le modèle en a { $found }
 error-model-name = « { $given } » n’est pas un nom de modèle (de 1 à { $max } caractères imprimables, sans caractère de contrôle ni de direction)
 error-manifest-too-large = sa description prendrait { $size } octets, plus que les { $max } qu’un manifeste de collection peut avoir : rien n’a été ajouté
-cli-unknown-view = vue inconnue « { $word } » : front, side, top, three-quarter ou all
+cli-unknown-view = vue inconnue « { $word } » : front, side, top, three-quarter, hand, engraving, aset ou all
 
 ## Les échecs du rendu et des exports.
 
@@ -602,7 +604,7 @@ help-any--light = Éclairage : studio, boutique, daylight (lumière du jour) ou
 help-any--presets = Créations enregistrées (.ron)
 help-any--size = Largeur et hauteur en pixels (16–8192)
 help-any--supersample = Rend ce nombre d’échantillons par pixel sur chaque axe et en fait la moyenne (1–4) : griffes et arêtes plus nettes
-help-any--views = Vues : front (face), side (profil), top (dessus), three-quarter (trois-quarts), hand (sur la main), engraving (gros plan de la gravure), séparées par des virgules, ou all (les quatre de la bague). Plusieurs vues ajoutent « -<vue> » aux noms
+help-any--views = Vues : front (face), side (profil), top (dessus), three-quarter (trois-quarts), hand (sur la main), engraving (gros plan de la gravure), aset (la carte de lumière de la pierre centrale : bleu venu de l’observateur, rouge lumière haute, vert lumière basse, noir fuite), séparées par des virgules, ou all (les quatre de la bague). Plusieurs vues ajoutent « -<vue> » aux noms
 help-any--hand = La main de présentation de la vue sur la main : porcelain (porcelaine), velvet (velours), fair (peau claire), medium (peau mate) ou deep (peau foncée)
 help-ecrin = Écrin — l’atelier de création de bijoux à deux
 help-ecrin--collection = Le dossier de la collection de la maison (par défaut : `collection/` dans le dossier de données de l’utilisateur)
@@ -842,9 +844,20 @@ status-autosaves-kept = Sessions non enregistrées gardées { $days } jours{ $co
     [one]  : 1 sauvegarde plus ancienne supprimée.
    *[other]  : { $count } sauvegardes plus anciennes supprimées.
 }
-cli-one-view = « { $text } » : une seule vue (front, side, top, three-quarter, hand ou engraving)
-cli-export-scene-failed = la scène n’a pas pu être exportée : { $reason }
-help-ecrin-export-scene = Une vue d’une création en scène pour un moteur de rendu indépendant : la pièce (glTF, millimètres), la lumière (HDR), la caméra et l’exposition (JSON), le masque des régions, et le rendu d’Écrin de cette vue
+cli-one-view = « { $text } » : une seule vue (front, side, top, three-quarter, hand ou engraving)
+cli-export-scene-failed = la scène n’a pas pu être exportée : { $reason }
+help-ecrin-export-scene = Une vue d’une création en scène pour un moteur de rendu indépendant : la pièce (glTF, millimètres), la lumière (HDR), la caméra et l’exposition (JSON), le masque des régions, et le rendu d’Écrin de cette vue
 help-ecrin-export-scene--preset = La création (un fichier .ron)
 help-ecrin-export-scene--output = Le dossier où écrire (créé s’il manque)
-help-ecrin-export-scene--view = La vue : front, side, top, three-quarter, hand ou engraving
+help-ecrin-export-scene--view = La vue : front, side, top, three-quarter, hand ou engraving
+export-no-stone = la pièce n’a pas de pierre centrale que l’on puisse tracer (un solide convexe)
+light-map-open = Carte de lumière
+light-map-title = Carte de lumière de la pierre centrale
+light-map-explain = Vue de dessus, d’où vient la lumière de la pierre, comme la montre un réflecteur (ASET)
+light-map-observer = Bleu : masquée par l’observateur, le contraste ({ $percent } %)
+light-map-high = Rouge : lumière venue de haut, la plus vive ({ $percent } %)
+light-map-low = Vert : lumière rasante, plus douce ({ $percent } %)
+light-map-leak = Noir : lumière perdue par la culasse ({ $percent } %)
+light-map-tracing = Tracé de la pierre…
+light-map-no-stone = Cette pièce n’a pas de pierre centrale que l’on puisse tracer.
+light-map-close = Fermer

@@ -29,6 +29,9 @@ pub enum View {
     Hand,
     /// A close-up inside the band, on the engraving (`--views engraving`; not one of `all`).
     Engraving,
+    /// The centre stone face-up as a reflector scope shows it: where its light comes from (`optics::aset`;
+    /// `--views aset`; not one of `all`).
+    Aset,
 }
 
 impl View {
@@ -43,6 +46,7 @@ impl View {
             View::ThreeQuarter => "view-three-quarter",
             View::Hand => "view-hand",
             View::Engraving => "view-engraving",
+            View::Aset => "view-aset",
         }
     }
 
@@ -60,6 +64,7 @@ impl View {
             View::ThreeQuarter => "three-quarter",
             View::Hand => "hand",
             View::Engraving => "engraving",
+            View::Aset => "aset",
         }
     }
 
@@ -70,6 +75,7 @@ impl View {
             View::Hand => design.necklace.is_none(),
             View::Engraving => design.necklace.is_none() && !design.engraving.trim().is_empty(),
             View::Front | View::Side | View::Top | View::ThreeQuarter => true,
+            View::Aset => crate::optics::aset::centre_stone_planes(design).is_some(),
         }
     }
 
@@ -79,7 +85,7 @@ impl View {
             View::Front => Some((0.0, 0.0)),
             View::Side => Some((std::f32::consts::FRAC_PI_2, 0.0)),
             View::Top => Some((0.0, std::f32::consts::FRAC_PI_2)),
-            View::ThreeQuarter | View::Hand | View::Engraving => None,
+            View::ThreeQuarter | View::Hand | View::Engraving | View::Aset => None,
         }
     }
 
@@ -95,7 +101,7 @@ impl View {
                 let word = word.trim();
                 View::ALL
                     .into_iter()
-                    .chain([View::Hand, View::Engraving])
+                    .chain([View::Hand, View::Engraving, View::Aset])
                     .find(|v| v.slug().eq_ignore_ascii_case(word) || (word == "3/4" && *v == View::ThreeQuarter))
                     .ok_or_else(|| word.to_string())
             })

@@ -35,7 +35,8 @@ pub struct ExportSceneArgs {
 
 fn parse_view(text: &str) -> Result<View, String> {
     match View::parse_list(text).as_deref() {
-        Ok([view]) => Ok(*view),
+        // The light map is a picture of the tracer's, not a camera's view of a scene.
+        Ok([view]) if *view != View::Aset => Ok(*view),
         Ok(_) => Err(crate::tr!(language(), "cli-one-view", text = text)),
         Err(word) => Err(crate::tr!(language(), "cli-unknown-view", word = word.as_str())),
     }

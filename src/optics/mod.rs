@@ -2,10 +2,12 @@
 //! mirrors (entry Fresnel, refraction, internal bounces with total internal reflection, Beer–Lambert absorption),
 //! and cut metrics computed with it.
 
+pub mod aset;
 pub mod environment;
 pub mod ior;
 pub mod irradiance;
 pub mod metrics;
+pub mod observer;
 pub mod trace;
 pub mod view;
 

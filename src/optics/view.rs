@@ -39,7 +39,8 @@ impl PinholeCamera {
 }
 
 /// Linear radiance of each pixel (row by row), `None` where the ray misses the stone. The stone (unit-length
-/// `planes`) sits at the origin scaled to `size_mm`; `environment` gives the radiance arriving from a direction.
+/// `planes`) sits at the origin scaled to `size_mm`; `environment` gives the radiance arriving from a direction, and
+/// the observer at the camera blocks what comes from behind it (`optics::observer`).
 pub fn stone_picture(
     planes: &[Plane],
     size_mm: f32,
@@ -53,6 +54,8 @@ pub fn stone_picture(
     let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
     let absorption = absorption_per_mm(species);
     let origin = camera.position / size_mm;
+    let eye = camera.position.normalize();
+    let environment = |d: Vec3| super::observer::seen(eye, d, environment(d));
     let mut pixels = Vec::with_capacity((width * height) as usize);
     for y in 0..height {
         for x in 0..width {
@@ -80,7 +83,7 @@ mod tests {
     use crate::geometry::cut::facet_planes;
 
     #[test]
-    fn a_face_up_diamond_under_uniform_light_returns_most_of_it() {
+    fn a_face_up_diamond_under_uniform_light_returns_most_of_it_but_the_observers_share() {
         let camera = PinholeCamera { position: Vec3::new(0.0, 30.0, 0.001), target: Vec3::ZERO, fov_y: 0.25 };
         let picture =
             stone_picture(&facet_planes(Cut::RoundBrilliant), 6.4, Species::Diamond, &camera, (32, 32), 8, |_| {
@@ -88,10 +91,13 @@ mod tests {
             });
         let hits: Vec<Vec3> = picture.iter().flatten().copied().collect();
         assert!(hits.len() > 300, "the stone fills the middle of the picture ({} px)", hits.len());
-        // Under light of 1 from every direction a non-absorbing stone returns at most 1, and most of it.
+        // Under light of 1 from every direction a non-absorbing stone returns at most 1, and most of it; what it
+        // returns from behind the eye is the observer's darkness: dark facets, the arrows.
         let mean = hits.iter().map(|h| h.x).sum::<f32>() / hits.len() as f32;
         assert!(hits.iter().all(|h| h.max_element() <= 1.0 + 1e-3));
-        assert!(mean > 0.9, "{mean}");
+        assert!(mean > 0.5 && mean < 0.95, "{mean}");
+        let dark = hits.iter().filter(|h| h.y < 0.3).count() as f32 / hits.len() as f32;
+        assert!(dark > 0.05, "dark facets: {dark}");
     }
 
     #[test]

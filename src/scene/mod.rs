@@ -196,6 +196,12 @@ fn camera_json(design: &Design, settings: &SceneSettings) -> String {
             "seen_by": "camera rays that leave the scene; the piece is lit by the environment only",
             "transparent": settings.transparent,
         },
+        "observer": {
+            "half_angle_radians": crate::optics::observer::HALF_ANGLE,
+            "edge_radians": crate::optics::observer::EDGE,
+            "radiance": [0.0, 0.0, 0.0],
+            "where": "a black disc at the eye, centred on the direction from the piece to the eye: it blocks the light from behind the viewer",
+        },
         "tonemapper": "khronos_pbr_neutral",
         "output": "sRGB-encoded 8-bit PNG of the tonemapped display-linear values",
         "gem": {

@@ -14,6 +14,7 @@ use super::document::DocumentCommand;
 use super::hand::HandCommand;
 use super::import::ImportCommand;
 use super::language::LanguageCommand;
+use super::light_map::LightMapCommand;
 use super::lighting::PresentationCommand;
 use super::necklace::ShowBust;
 use super::pack::job::PackCommand;
@@ -43,6 +44,7 @@ pub enum StudioCommand {
     Present(PresentCommand),
     Hand(HandCommand),
     ClientData(ClientDataCommand),
+    LightMap(LightMapCommand),
 }
 
 macro_rules! carried {
@@ -71,6 +73,7 @@ carried!(
     PresentCommand => Present,
     HandCommand => Hand,
     ClientDataCommand => ClientData,
+    LightMapCommand => LightMap,
 );
 
 impl From<crate::design::DesignCommand> for StudioCommand {
@@ -97,6 +100,7 @@ pub struct Route<'w> {
     present: MessageWriter<'w, PresentCommand>,
     hand: MessageWriter<'w, HandCommand>,
     client_data: MessageWriter<'w, ClientDataCommand>,
+    light_map: MessageWriter<'w, LightMapCommand>,
 }
 
 impl StudioCommand {
@@ -118,6 +122,7 @@ impl StudioCommand {
             StudioCommand::Present(c) => _ = world.write_message(c),
             StudioCommand::Hand(c) => _ = world.write_message(c),
             StudioCommand::ClientData(c) => _ = world.write_message(c),
+            StudioCommand::LightMap(c) => _ = world.write_message(c),
         }
     }
 }
@@ -142,6 +147,7 @@ impl Route<'_> {
                 StudioCommand::Present(c) => _ = self.present.write(c),
                 StudioCommand::Hand(c) => _ = self.hand.write(c),
                 StudioCommand::ClientData(c) => _ = self.client_data.write(c),
+                StudioCommand::LightMap(c) => _ = self.light_map.write(c),
             }
         }
     }

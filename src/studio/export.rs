@@ -67,6 +67,8 @@ pub enum ExportError {
     Size(u32),
     #[error("supersample {0}: must be 1–4")]
     Supersample(u32),
+    #[error("no centre stone that can be traced")]
+    NoStone,
     #[error(transparent)]
     Render(#[from] OffscreenError),
 }
@@ -78,6 +80,7 @@ impl ExportError {
         match self {
             ExportError::Size(size) => tr!(l, "export-size", size = size.to_string(), max = MAX_EXPORT.to_string()),
             ExportError::Supersample(samples) => tr!(l, "export-supersample", samples = samples.to_string()),
+            ExportError::NoStone => tr!(l, "export-no-stone"),
             ExportError::Render(error) => error.message(l),
         }
     }
@@ -156,12 +159,17 @@ impl Exporter {
         self.tiles_per_side * self.tiles_per_side
     }
 
-    /// One view. `keep_going` is asked before each tile; `Ok(None)` when it said stop.
+    /// One view. `keep_going` is asked before each tile; `Ok(None)` when it said stop. The light map (ASET) comes
+    /// from the gem tracer, not the renderer.
     pub fn render(
         &mut self,
         view: View,
         keep_going: &mut dyn FnMut() -> bool,
     ) -> Result<Option<RgbaImage>, ExportError> {
+        if view == View::Aset {
+            let map = crate::optics::aset::design_map(&self.design, self.settings.size);
+            return map.map(|map| Some(map.picture())).ok_or(ExportError::NoStone);
+        }
         self.offscreen.show_hand(view == View::Hand && self.design.necklace.is_none())?;
         let transform = view_transform(&self.design, self.settings.framing, view);
         self.render_from(transform, keep_going)

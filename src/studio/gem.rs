@@ -27,12 +27,14 @@ const GEM_SHADER: Handle<Shader> = uuid_handle!("5b0c6a53-2f0e-4d0a-9a8e-0c3f4e1
 #[derive(ShaderType, Clone, Copy, Debug)]
 pub struct GemParams {
     pub planes: [Vec4; MAX_PLANES],
+    /// Refractive index for red, green, blue; w: the observer's soft edge (radians, `optics::observer::EDGE`).
     pub ior: Vec4,
     pub absorption: Vec4,
     pub plane_count: u32,
     pub bounces: u32,
     pub environment_intensity: f32,
-    pub padding: f32,
+    /// Half the angle the observer subtends (radians, `optics::observer::HALF_ANGLE`); 0: no observer.
+    pub observer_half_angle: f32,
 }
 
 /// A faceted stone traced per pixel.
@@ -80,12 +82,12 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
     let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
     GemParams {
         planes: packed,
-        ior: Vec3::from(ior).extend(0.0),
+        ior: Vec3::from(ior).extend(crate::optics::observer::EDGE),
         absorption: Vec3::from(absorption_per_mm(species)).extend(0.0),
         plane_count: planes.len().min(MAX_PLANES) as u32,
         bounces: BOUNCES as u32,
         environment_intensity: ENVIRONMENT_INTENSITY,
-        padding: 0.0,
+        observer_half_angle: crate::optics::observer::HALF_ANGLE,
     }
 }
 

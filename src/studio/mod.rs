@@ -15,6 +15,7 @@ pub mod hand;
 pub mod headless;
 pub mod import;
 pub mod language;
+pub mod light_map;
 pub mod lighting;
 pub mod loading;
 pub mod materials;
@@ -131,7 +132,7 @@ pub fn window_plugin(app: &mut App) {
         present::plugin,
         present::screen::plugin,
     ));
-    app.add_plugins(clients::plugin);
+    app.add_plugins((clients::plugin, light_map::plugin));
 }
 
 /// Opens the studio window (blocks until it is closed).

@@ -54,6 +54,6 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
     let (yaw, pitch) = view.direction().unwrap_or((studio.target_yaw, studio.target_pitch));
     let position = orbit_position(focus, yaw, pitch, radius);
     // Straight down, "up" on the picture is along the finger (the stone's length runs up the page).
-    let up = if view == View::Top { Vec3::NEG_Z } else { Vec3::Y };
+    let up = if matches!(view, View::Top | View::Aset) { Vec3::NEG_Z } else { Vec3::Y };
     Transform::from_translation(position).looking_at(focus, up)
 }

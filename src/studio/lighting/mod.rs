@@ -19,7 +19,7 @@ use bevy::render::view::Msaa;
 use std::collections::HashMap;
 
 /// Face size of the generated environment cubemaps, texels.
-const CUBEMAP_SIZE: u32 = 128;
+const CUBEMAP_SIZE: u32 = 256;
 /// Strength of the environment light (the camera's exposure brings it to display range).
 pub const ENVIRONMENT_INTENSITY: f32 = 2200.0;
 
@@ -107,6 +107,10 @@ fn choose_presentation(mut commands: MessageReader<PresentationCommand>, mut pre
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(presentation_plugin)
         .insert_resource(ClearColor(Background::default().clear_colour()))
+        // The environment is all the light there is: Bevy's default ambient light (80 cd/m², from every direction
+        // at once) would add a flat glow to every surface — on polished metal, a grey veil over its reflections
+        // (found against the path tracer, `tools/reference/`).
+        .insert_resource(GlobalAmbientLight::NONE)
         .add_systems(PreStartup, create_environments)
         .add_systems(
             Update,

@@ -169,6 +169,7 @@ pub fn view_file(language: Language, view: View) -> String {
         View::ThreeQuarter => "file-view-three-quarter",
         View::Hand => "file-view-hand",
         View::Engraving => "file-view-engraving",
+        View::Aset => "file-view-aset",
     };
     language.tr(key)
 }

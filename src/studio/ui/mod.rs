@@ -194,6 +194,9 @@ fn studio_ui(
                         if std::mem::take(&mut drafts.panel.sizer_asked) {
                             emitted.push(super::sizer::SizerCommand::Open.into());
                         }
+                        if std::mem::take(&mut drafts.panel.light_map_asked) {
+                            emitted.push(super::light_map::LightMapCommand::Open.into());
+                        }
                         if std::mem::take(&mut drafts.panel.engraving_close_up_asked) {
                             emitted.push(ViewCommand::EngravingCloseUp.into());
                         }

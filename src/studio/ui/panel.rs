@@ -20,6 +20,8 @@ pub struct PanelDrafts {
     pub sizer_asked: bool,
     /// The advisor asked to look at the engraving close up (the camera's command).
     pub engraving_close_up_asked: bool,
+    /// The advisor asked for the centre stone's light map (another feature's window).
+    pub light_map_asked: bool,
 }
 
 /// Colour of a metal swatch: the alloy's F0 shown as sRGB.
@@ -185,8 +187,14 @@ pub fn design_panel(
     ui.label(tr!(l, "panel-stone-dimensions", length = n(length), width = n(width), depth = n(depth), carats = carats));
     let metrics = crate::optics::metrics::metrics_for(design.stone.cut, design.stone.species);
     let (brilliance, fire) = (n(metrics.light_return), n(metrics.fire));
-    ui.label(tr!(l, "panel-brilliance-fire", brilliance = brilliance, fire = fire))
-        .on_hover_text(tr!(l, "panel-brilliance-hover"));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(l, "panel-brilliance-fire", brilliance = brilliance, fire = fire))
+            .on_hover_text(tr!(l, "panel-brilliance-hover"));
+        let light_map = ui.add(egui::Button::new(tr!(l, "light-map-open"))).on_hover_text(tr!(l, "light-map-explain"));
+        if light_map.clicked() {
+            drafts.light_map_asked = true;
+        }
+    });
     ui.horizontal(|ui| {
         if drafts.target_carats <= 0.0 {
             drafts.target_carats = (crate::estimate::centre_carats(design) * 100.0).round() / 100.0;
