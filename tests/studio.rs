@@ -22,6 +22,8 @@ mod engraving;
 mod hand;
 #[path = "studio/light_map.rs"]
 mod light_map;
+#[path = "studio/look.rs"]
+mod look;
 
 fn command_app() -> App {
     let mut app = App::new();

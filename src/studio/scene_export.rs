@@ -42,6 +42,19 @@ fn backdrop(background: Background) -> fn(Vec3) -> Vec3 {
     }
 }
 
+/// Where the offscreen camera of an export stands for a view, as the core's pinhole (the mask and the exported
+/// camera use it).
+pub fn scene_view(design: &Design, settings: &ExportSettings, view: View) -> SceneView {
+    let transform = view_transform(design, settings.framing, view);
+    SceneView {
+        position: transform.translation,
+        rotation: transform.rotation,
+        yfov: PerspectiveProjection::default().fov,
+        width: settings.size,
+        height: settings.size,
+    }
+}
+
 /// Writes the scene of `view` into `folder`, and Écrin's render of it; returns every file written.
 pub fn export_scene(
     design: Design,
@@ -51,14 +64,7 @@ pub fn export_scene(
 ) -> Result<Vec<PathBuf>, SceneExportError> {
     let settings = ExportSettings { supersample: 1, reference: true, ..settings };
     settings.check()?;
-    let transform = view_transform(&design, settings.framing, view);
-    let scene_view = SceneView {
-        position: transform.translation,
-        rotation: transform.rotation,
-        yfov: PerspectiveProjection::default().fov,
-        width: settings.size,
-        height: settings.size,
-    };
+    let scene_view = scene_view(&design, &settings, view);
     let background = settings.presentation.background;
     let backdrop = backdrop(background);
     let scene = SceneSettings {

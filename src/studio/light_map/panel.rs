@@ -48,6 +48,8 @@ pub fn light_map_window(
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        // Over the view, beside the piece: the panel's stone controls stay free to try another cut.
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-16.0, 16.0))
         .show(ctx, |ui| {
             ui.label(egui::RichText::new(tr!(l, "light-map-explain")).weak());
             match shown {
