@@ -154,6 +154,15 @@ impl Exporter {
         Ok(())
     }
 
+    /// Sets the bloom of the pictures that follow (the look's tests compare a picture with and without it).
+    pub fn set_bloom(&mut self, intensity: f32) {
+        let world = self.offscreen.world_mut();
+        let mut blooms = world.query::<&mut Bloom>();
+        for mut bloom in blooms.iter_mut(world) {
+            bloom.intensity = intensity;
+        }
+    }
+
     /// Tiles per picture.
     pub fn tiles(&self) -> u32 {
         self.tiles_per_side * self.tiles_per_side
