@@ -3,6 +3,7 @@
 
 pub mod assembly;
 pub mod cut;
+pub mod display_look;
 pub mod engraving;
 pub mod glb;
 pub mod halo;

@@ -1,13 +1,15 @@
 //! The assembled piece as glTF 2.0 for a path tracer: one node per part in millimetres; metal as PBR
 //! metallic-roughness with the alloy's F0 as base colour and the finish's roughness; stones with
 //! KHR_materials_ior, KHR_materials_dispersion and KHR_materials_volume (the body colour as attenuation);
-//! display supports as a matte dielectric; the camera as a glTF camera. Names say what each part is, in the
-//! words a house's export would use, so that Écrin's own import reads the file back as the same piece.
+//! display supports as a matte dielectric of the colour the studio draws them (`geometry::display_look`); the
+//! camera as a glTF camera. Names say what each part is, in the words a house's export would use, so that Écrin's
+//! own import reads the file back as the same piece.
 
 use super::{PlacedMesh, SceneView};
 use crate::design::{Design, Metal, Species};
-use crate::geometry::assembly::{MetalZone, PartRole, Seat};
+use crate::geometry::assembly::{DisplaySurface, MetalZone, PartRole, Seat};
 use crate::geometry::glb::{GlbCamera, GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb_with_camera};
+use crate::geometry::hand::HandFinish;
 use crate::optics::ior::cauchy;
 use glam::Affine3A;
 
@@ -41,38 +43,44 @@ fn words_of(name: &str) -> String {
 
 /// What a part is made of, as one material of the file.
 #[derive(Clone, Copy, PartialEq)]
-enum Look {
+enum Substance {
     Metal(MetalZone, Metal),
     Stone(Seat, Species),
-    Display,
+    Display(crate::geometry::display_look::Look),
 }
 
-impl Look {
-    fn of(design: &Design, role: PartRole) -> Look {
+impl Substance {
+    fn of(design: &Design, role: PartRole, hand: HandFinish) -> Substance {
+        use crate::geometry::display_look::{hand_looks, linen};
         match role {
-            PartRole::Metal(zone @ MetalZone::Band) => Look::Metal(zone, design.metal),
-            PartRole::Metal(zone @ MetalZone::Head) => Look::Metal(zone, design.head_metal()),
-            PartRole::Stone { seat, species, .. } => Look::Stone(seat, species),
-            PartRole::Display(_) => Look::Display,
+            PartRole::Metal(zone @ MetalZone::Band) => Substance::Metal(zone, design.metal),
+            PartRole::Metal(zone @ MetalZone::Head) => Substance::Metal(zone, design.head_metal()),
+            PartRole::Stone { seat, species, .. } => Substance::Stone(seat, species),
+            // A ring's support is the hand, a necklace's the bust.
+            PartRole::Display(surface) => Substance::Display(match (design.necklace.is_some(), surface) {
+                (true, _) => linen(),
+                (false, DisplaySurface::Body) => hand_looks(hand).0,
+                (false, DisplaySurface::Nail) => hand_looks(hand).1,
+            }),
         }
     }
 
     /// A name a house's export would give it: the alloy and where it is, the species and where it sits.
     fn name(self) -> String {
         match self {
-            Look::Metal(zone, metal) => {
+            Substance::Metal(zone, metal) => {
                 let place = if zone == MetalZone::Head { "head" } else { "band" };
                 format!("metal {place} {}", words_of(&format!("{:?}", metal.alloy)))
             }
-            Look::Stone(Seat::Centre, species) => format!("gem centre {}", words_of(&format!("{species:?}"))),
-            Look::Stone(_, species) => format!("gem melee {}", words_of(&format!("{species:?}"))),
-            Look::Display => "display support".into(),
+            Substance::Stone(Seat::Centre, species) => format!("gem centre {}", words_of(&format!("{species:?}"))),
+            Substance::Stone(_, species) => format!("gem melee {}", words_of(&format!("{species:?}"))),
+            Substance::Display(_) => "display support".into(),
         }
     }
 
     fn material(self, name: &str) -> GlbMaterial<'_> {
         match self {
-            Look::Metal(_, metal) => {
+            Substance::Metal(_, metal) => {
                 let [r, g, b] = metal.alloy.f0_linear();
                 GlbMaterial {
                     name,
@@ -82,7 +90,7 @@ impl Look {
                     gem: None,
                 }
             }
-            Look::Stone(_, species) => {
+            Substance::Stone(_, species) => {
                 let data = species.data();
                 let absorption = crate::optics::view::absorption_per_mm(species);
                 let colour = absorption.map(|a| (-a * ATTENUATION_DISTANCE_MM).exp());
@@ -93,24 +101,27 @@ impl Look {
                 };
                 GlbMaterial { name, base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem: Some(gem) }
             }
-            Look::Display => {
-                GlbMaterial { name, base_colour: [0.62, 0.6, 0.58, 1.0], metallic: 0.0, roughness: 0.8, gem: None }
+            Substance::Display(look) => {
+                // The studio lights its supports at `DISPLAY_LIGHT` of the environment; a path tracer lights every
+                // surface alike, so the support's albedo carries that share (the same light leaves it).
+                let [r, g, b] = look.linear_colour().map(|c| c * crate::geometry::display_look::DISPLAY_LIGHT);
+                GlbMaterial { name, base_colour: [r, g, b, 1.0], metallic: 0.0, roughness: look.roughness, gem: None }
             }
         }
     }
 }
 
 /// The GLB bytes of the piece's parts and the camera.
-pub fn piece_glb(design: &Design, parts: &[PlacedMesh], view: &SceneView) -> Result<Vec<u8>, String> {
-    let mut looks: Vec<Look> = Vec::new();
+pub fn piece_glb(design: &Design, parts: &[PlacedMesh], view: &SceneView, hand: HandFinish) -> Result<Vec<u8>, String> {
+    let mut substances: Vec<Substance> = Vec::new();
     let mut meshes: Vec<(String, usize, &PlacedMesh)> = Vec::new();
     let mut nodes = Vec::new();
     let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for part in parts {
-        let look = Look::of(design, part.role);
-        let material = looks.iter().position(|&l| l == look).unwrap_or_else(|| {
-            looks.push(look);
-            looks.len() - 1
+        let substance = Substance::of(design, part.role, hand);
+        let material = substances.iter().position(|&l| l == substance).unwrap_or_else(|| {
+            substances.push(substance);
+            substances.len() - 1
         });
         let key = format!("{}/{material}", part.key);
         let mesh = match meshes.iter().position(|(k, ..)| *k == key) {
@@ -126,8 +137,9 @@ pub fn piece_glb(design: &Design, parts: &[PlacedMesh], view: &SceneView) -> Res
         let name = if *count == 1 { part.name.clone() } else { format!("{}.{:03}", part.name, *count - 1) };
         nodes.push(GlbNode { name, mesh: Some(mesh), transform: part.at });
     }
-    let names: Vec<String> = looks.iter().map(|look| look.name()).collect();
-    let materials: Vec<GlbMaterial> = looks.iter().zip(&names).map(|(look, name)| look.material(name)).collect();
+    let names: Vec<String> = substances.iter().map(|substance| substance.name()).collect();
+    let materials: Vec<GlbMaterial> =
+        substances.iter().zip(&names).map(|(substance, name)| substance.material(name)).collect();
     let glb_meshes: Vec<GlbMesh> = meshes
         .iter()
         .map(|(_, material, part)| GlbMesh { name: &part.name, material: *material, data: &part.data })

@@ -125,6 +125,8 @@ pub struct SceneSettings<'a> {
     pub gem_bounces: usize,
     /// The ring on the display hand (the hand view): the hand is part of the scene.
     pub with_hand: bool,
+    /// What the display hand is made of.
+    pub hand: crate::geometry::hand::HandFinish,
 }
 
 /// Why a scene could not be written.
@@ -154,7 +156,10 @@ pub fn write_scene(design: &Design, settings: &SceneSettings, folder: &Path) -> 
     };
     let encode_error =
         |name: &str, message: String| SceneError::Encode { file: folder.join(name).display().to_string(), message };
-    write(PIECE_FILE, gltf::piece_glb(design, &parts, &settings.view).map_err(|m| encode_error(PIECE_FILE, m))?)?;
+    write(
+        PIECE_FILE,
+        gltf::piece_glb(design, &parts, &settings.view, settings.hand).map_err(|m| encode_error(PIECE_FILE, m))?,
+    )?;
     let light = settings.environment;
     let flip = |d: Vec3| Vec3::new(d.x, d.y, -d.z);
     write(ENVIRONMENT_FILE, environment::equirect_hdr(2048, &|d| light.radiance(flip(d))))?;

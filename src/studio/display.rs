@@ -5,6 +5,7 @@
 
 use super::StudioSystems;
 use super::lighting::{ENVIRONMENT_INTENSITY, Presentation};
+use crate::geometry::display_look::{DISPLAY_LIGHT, Look, hand_looks, linen};
 use crate::geometry::hand::HandFinish;
 use crate::optics::irradiance::Irradiance;
 use bevy::asset::uuid_handle;
@@ -47,41 +48,6 @@ pub struct DisplayMaterials {
     pub nails: Handle<DisplayMaterial>,
 }
 
-/// How a surface looks: base colour (sRGB), perceptual roughness, reflectance, sheen (sRGB colour, strength).
-struct Look {
-    colour: [f32; 3],
-    roughness: f32,
-    reflectance: f32,
-    sheen: ([f32; 3], f32),
-}
-
-fn linen() -> Look {
-    Look { colour: [0.70, 0.66, 0.61], roughness: 0.85, reflectance: 0.3, sheen: ([0.6, 0.58, 0.55], 0.15) }
-}
-
-/// The hand's look and its nails' for a finish (judged by eye against boutique display hands).
-fn hand_looks(finish: HandFinish) -> (Look, Look) {
-    let skin = |colour: [f32; 3], nail: [f32; 3]| {
-        (
-            Look { colour, roughness: 0.55, reflectance: 0.35, sheen: ([1.0, 0.85, 0.75], 0.25) },
-            Look { colour: nail, roughness: 0.3, reflectance: 0.45, sheen: ([1.0, 0.9, 0.85], 0.1) },
-        )
-    };
-    match finish {
-        HandFinish::Porcelain => (
-            Look { colour: [0.92, 0.91, 0.89], roughness: 0.2, reflectance: 0.5, sheen: ([1.0; 3], 0.0) },
-            Look { colour: [0.94, 0.93, 0.91], roughness: 0.12, reflectance: 0.55, sheen: ([1.0; 3], 0.0) },
-        ),
-        HandFinish::Velvet => (
-            Look { colour: [0.035, 0.034, 0.034], roughness: 1.0, reflectance: 0.2, sheen: ([0.36, 0.35, 0.34], 0.8) },
-            Look { colour: [0.04, 0.039, 0.039], roughness: 0.9, reflectance: 0.25, sheen: ([0.36, 0.35, 0.34], 0.7) },
-        ),
-        HandFinish::FairSkin => skin([0.89, 0.73, 0.64], [0.93, 0.78, 0.76]),
-        HandFinish::MediumSkin => skin([0.71, 0.52, 0.39], [0.80, 0.63, 0.57]),
-        HandFinish::DeepSkin => skin([0.37, 0.24, 0.17], [0.55, 0.40, 0.35]),
-    }
-}
-
 fn apply_look(material: &mut DisplayMaterial, look: &Look) {
     let [r, g, b] = look.colour;
     material.base.base_color = Color::srgb(r, g, b);
@@ -99,10 +65,6 @@ fn new_material(look: &Look, irradiance: [Vec4; 9]) -> DisplayMaterial {
     material
 }
 
-/// How much of the environment's light a display support receives. The environments' softboxes are as bright as
-/// the metal's reflections need; a matte form under them at full strength would be white all over (a porcelain
-/// hand's back would be five times display white), so the support is lit lower, as a photographer flags a prop.
-const DISPLAY_LIGHT: f32 = 0.3;
 
 /// The environment's irradiance as the shader takes it.
 fn irradiance_of(presentation: &Presentation) -> [Vec4; 9] {

@@ -75,6 +75,7 @@ pub fn export_scene(
         transparent: background == Background::Transparent,
         gem_bounces: crate::optics::metrics::BOUNCES,
         with_hand: view == View::Hand && design.necklace.is_none(),
+        hand: settings.hand,
     };
     let mut written = crate::scene::write_scene(&design, &scene, folder)?;
     let mut exporter = Exporter::new(design, settings)?;
