@@ -65,7 +65,6 @@ fn new_material(look: &Look, irradiance: [Vec4; 9]) -> DisplayMaterial {
     material
 }
 
-
 /// The environment's irradiance as the shader takes it.
 fn irradiance_of(presentation: &Presentation) -> [Vec4; 9] {
     let strength = ENVIRONMENT_INTENSITY * DISPLAY_LIGHT;
