@@ -123,6 +123,11 @@ fn trace_channel(
         inside = reflect(inside, facet);
         position += inside * 1e-4;
     }
+    // TRAPPED_LIGHT: what is still inside after the last bounce would leave after more; it leaves here with the light
+    // of the direction it travels. Dropping it darkened every stone — a face-up round brilliant keeps about a tenth of
+    // its light after 8 bounces, an oval or an emerald cut a quarter (src/optics/view.rs mirrors this; the path
+    // tracer's comparison found it, tools/reference/diagnose.py).
+    radiance += weight * environment_radiance(normalize(world_from_local * inside), eye)[channel];
     return radiance;
 }
 

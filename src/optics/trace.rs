@@ -73,8 +73,9 @@ pub struct ChannelTrace {
     pub reflection: Option<(Vec3, f32)>,
     /// Light leaving the stone after internal paths: direction and weight, in order.
     pub exits: Vec<(Vec3, f32)>,
-    /// Still inside after the last bounce (not returned).
+    /// Still inside after the last bounce: its weight (not among `exits`) and the direction it travels then.
     pub trapped: f32,
+    pub trapped_towards: Vec3,
     /// Absorbed by the body colour along the paths.
     pub absorbed: f32,
 }
@@ -130,6 +131,7 @@ pub fn trace_channel(
         position += inside * 1e-5;
     }
     result.trapped = weight;
+    result.trapped_towards = inside;
     result
 }
 

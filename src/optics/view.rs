@@ -68,6 +68,9 @@ pub fn stone_picture(
                 hit = true;
                 let mut value = weight * environment(reflected)[channel];
                 value += trace.exits.iter().map(|(out, w)| w * environment(*out)[channel]).sum::<f32>();
+                // Light still inside after the last bounce leaves with the light of the direction it travels
+                // (`TRAPPED_LIGHT` in shaders/gem.wgsl).
+                value += trace.trapped * environment(trace.trapped_towards)[channel];
                 radiance[channel] = value;
             }
             pixels.push(hit.then_some(radiance));

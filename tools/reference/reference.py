@@ -233,7 +233,61 @@ def bsdf_of(material, channel, wavelengths):
 
 
 # ------------------------------------------------------------------------------------------------- rendering
-def render(scene_dir, spp, stones_alone=False):
+class Unoccluded(mi.SamplingIntegrator):
+    """A diagnosis, not a reference: each surface reflects the environment as if nothing else were in the scene —
+    what image-based light computes — through Mitsuba's own BSDF (one importance-sampled direction per sample). The
+    observer still blocks its light (tested against the observer's disc alone), as it does in Écrin."""
+
+    def __init__(self, props, observer_scene=None):
+        super().__init__(props)
+        self.observer_scene = observer_scene
+
+    def sample(self, scene, sampler, ray, medium=None, active=True):
+        si = scene.ray_intersect(ray)
+        if not si.is_valid():
+            return (mi.Color3f(0.0), False, [])
+        bs, weight = si.bsdf(ray).sample(mi.BSDFContext(), si, sampler.next_1d(), sampler.next_2d())
+        out = si.to_world(bs.wo)
+        if self.observer_scene is not None and self.observer_scene.ray_test(si.spawn_ray(out)):
+            return (mi.Color3f(0.0), True, [])
+        probe = mi.SurfaceInteraction3f()
+        probe.wi = -out
+        return (weight * scene.environment().eval(probe), True, [])
+
+
+def observer_disc(camera):
+    """The observer as Mitsuba geometry: a black disc just behind the eye, facing the piece, as wide as the observer
+    seen from the piece's focus (camera rays start in front of it). None when the scene has no observer."""
+    observer = camera.get("observer")
+    if not observer:
+        return None
+    cam = camera["camera"]
+    position = np.array(cam["position"])
+    distance = float(np.linalg.norm(position))
+    radius = (distance + 0.5) * math.tan(observer["half_angle_radians"])
+    centre = position + np.array(cam["forward"]) * -0.5
+    return {
+        "type": "disk",
+        "to_world": mi.ScalarTransform4f()
+        .look_at(origin=centre.tolist(), target=(centre + np.array(cam["forward"])).tolist(), up=cam["up"])
+        .scale([radius, radius, 1.0]),
+        "bsdf": {"type": "diffuse", "reflectance": {"type": "rgb", "value": [0.0, 0.0, 0.0]}},
+    }
+
+
+class Options:
+    """What a render leaves out or changes, for a diagnosis (the defaults make the reference)."""
+
+    def __init__(self, stones_alone=False, metal_alone=False, seed=0, max_depth=64, unoccluded=False):
+        self.stones_alone = stones_alone
+        self.metal_alone = metal_alone
+        self.seed = seed
+        self.max_depth = max_depth
+        self.unoccluded = unoccluded
+
+
+def render(scene_dir, spp, options=None):
+    options = options or Options()
     camera = json.loads((scene_dir / "camera.json").read_text())
     document, binary = read_glb(scene_dir / "piece.glb")
     materials = document.get("materials", [])
@@ -253,7 +307,12 @@ def render(scene_dir, spp, stones_alone=False):
     for channel in range(3):
         scene = {
             "type": "scene",
-            "integrator": {"type": "volpath", "max_depth": 64, "rr_depth": 32, "hide_emitters": True},
+            "integrator": {
+                "type": "volpath",
+                "max_depth": options.max_depth,
+                "rr_depth": min(32, options.max_depth),
+                "hide_emitters": True,
+            },
             "sensor": {
                 "type": "perspective",
                 "fov": math.degrees(cam["yfov_radians"]),
@@ -278,24 +337,14 @@ def render(scene_dir, spp, stones_alone=False):
                 "scale": camera["environment"]["scale"],
             },
         }
-        observer = camera.get("observer")
-        if observer:
-            # A black disc just behind the eye, facing the piece, as wide as the observer seen from the piece's
-            # focus: it blocks the light from behind the viewer (camera rays start in front of it).
-            distance = float(np.linalg.norm(position))
-            back = np.array(cam["forward"]) * -0.5
-            radius = (distance + 0.5) * math.tan(observer["half_angle_radians"])
-            centre = position + back
-            scene["observer"] = {
-                "type": "disk",
-                "to_world": mi.ScalarTransform4f()
-                .look_at(origin=centre.tolist(), target=(centre + np.array(cam["forward"])).tolist(), up=cam["up"])
-                .scale([radius, radius, 1.0]),
-                "bsdf": {"type": "diffuse", "reflectance": {"type": "rgb", "value": [0.0, 0.0, 0.0]}},
-            }
+        disc = observer_disc(camera)
+        if disc:
+            scene["observer"] = disc
+        if options.unoccluded:
+            scene["integrator"] = {"type": "unoccluded"}
         for i, (material, _, _, _) in enumerate(primitives):
             gem = material >= 0 and "KHR_materials_transmission" in materials[material].get("extensions", {})
-            if stones_alone and not gem:
+            if (options.stones_alone and not gem) or ((options.metal_alone or options.unoccluded) and gem):
                 continue
             bsdf, medium = bsdf_of(materials[material] if material >= 0 else {}, channel, wavelengths)
             shape = {"type": "ply", "filename": str(meshes / f"{i}.ply"), "bsdf": bsdf}
@@ -303,8 +352,14 @@ def render(scene_dir, spp, stones_alone=False):
                 shape["interior"] = medium
             scene[f"part_{i}"] = shape
         # One seed for the three channels: their noise agrees, so it shows as grain, not as colour speckles.
-        image = np.array(mi.render(mi.load_dict(scene), seed=0))
+        if options.unoccluded:
+            observer_scene = mi.load_dict({"type": "scene", "observer": disc}) if disc else None
+            mi.register_integrator("unoccluded", lambda props: Unoccluded(props, observer_scene))
+        image = np.array(mi.render(mi.load_dict(scene), seed=options.seed))
         planes.append(image)
+        if options.unoccluded or options.metal_alone:
+            planes = [image] * 3  # no stone in the picture: the channels need no render of their own
+            break
     # Each channel from its own render; alpha (coverage) from the first.
     rgb = np.stack([planes[c][:, :, c] for c in range(3)], axis=-1)
     alpha = planes[0][:, :, 3]
@@ -378,26 +433,37 @@ def heat(delta):
     return (np.stack([r, g, b], axis=-1) * 255).astype(np.uint8)
 
 
-def compare(scene_dir, spp, stones_alone=False):
-    rgb, alpha, camera = render(scene_dir, spp, stones_alone)
+def picture(scene_dir, spp, options=None):
+    """The reference as a picture: rendered, over the backdrop, exposed, tonemapped and sRGB-encoded (8 bits)."""
+    rgb, alpha, camera = render(scene_dir, spp, options)
     display = rgb + (1 - alpha[..., None]) * backdrop(scene_dir, camera)
-    reference = (srgb(khronos_pbr_neutral(display)) * 255 + 0.5).astype(np.uint8)
+    return (srgb(khronos_pbr_neutral(display)) * 255 + 0.5).astype(np.uint8), camera
+
+
+def delta_e(a, b):
+    """CIEDE2000 between two 8-bit sRGB pictures, per pixel."""
+    return color.deltaE_ciede2000(color.rgb2lab(a / 255.0), color.rgb2lab(b / 255.0))
+
+
+def region_figures(delta, inside):
+    values = delta[inside]
+    return {"pixels": int(values.size), "mean": round(float(values.mean()), 2), "p95": round(float(np.percentile(values, 95)), 2)}
+
+
+def compare(scene_dir, spp, stones_alone=False):
+    reference, camera = picture(scene_dir, spp, Options(stones_alone=stones_alone))
     suffix = "-stones-alone" if stones_alone else ""
     Image.fromarray(reference).save(scene_dir / f"reference{suffix}.png")
     ecrin = np.array(Image.open(scene_dir / camera["render"]).convert("RGB"))
-    delta = color.deltaE_ciede2000(color.rgb2lab(ecrin / 255.0), color.rgb2lab(reference / 255.0))
+    delta = delta_e(ecrin, reference)
     Image.fromarray(heat(delta)).save(scene_dir / f"deltae{suffix}.png")
     Image.fromarray(np.hstack([ecrin, reference, heat(delta)])).save(scene_dir / f"side{suffix}.png")
     report = {"scene": str(scene_dir), "design": camera["design"], "light": camera["environment"]["name"], "spp": spp}
     if stones_alone:
         report["stones_alone"] = True
     for name, inside in regions_of(scene_dir, camera).items():
-        values = delta[inside]
-        if values.size:
-            report[name] = {
-                "pixels": int(values.size),
-                "mean": round(float(values.mean()), 2),
-                "p95": round(float(np.percentile(values, 95)), 2),
+        if inside.any():
+            report[name] = region_figures(delta, inside) | {
                 "ecrin_luminance": round(float(color.rgb2lab(ecrin / 255.0)[..., 0][inside].mean()), 1),
                 "reference_luminance": round(float(color.rgb2lab(reference / 255.0)[..., 0][inside].mean()), 1),
             }
