@@ -389,7 +389,8 @@ fn print_check(path: &std::path::Path, d: &crate::design::Design) {
             size = format::millimetres(l, d.stone.size_mm, 2),
             carats = format::carats(l, crate::estimate::centre_carats(d)),
             brilliance = n(metrics.light_return),
-            fire = n(metrics.fire)
+            fire = n(metrics.fire),
+            contrast = n(metrics.contrast)
         )
     };
     let side = match d.side_species {

@@ -186,9 +186,9 @@ pub fn design_panel(
     let carats = format::carats(l, crate::estimate::centre_carats(design));
     ui.label(tr!(l, "panel-stone-dimensions", length = n(length), width = n(width), depth = n(depth), carats = carats));
     let metrics = crate::optics::metrics::metrics_for(design.stone.cut, design.stone.species);
-    let (brilliance, fire) = (n(metrics.light_return), n(metrics.fire));
+    let (brilliance, fire, contrast) = (n(metrics.light_return), n(metrics.fire), n(metrics.contrast));
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr!(l, "panel-brilliance-fire", brilliance = brilliance, fire = fire))
+        ui.label(tr!(l, "panel-brilliance-fire", brilliance = brilliance, fire = fire, contrast = contrast))
             .on_hover_text(tr!(l, "panel-brilliance-hover"));
         let light_map = ui.add(egui::Button::new(tr!(l, "light-map-open"))).on_hover_text(tr!(l, "light-map-explain"));
         if light_map.clicked() {
