@@ -286,6 +286,7 @@ light-Studio = Studio
 light-Boutique = Boutique
 light-Daylight = Daylight
 light-Evening = Evening
+light-Packshot = Packshot
 piece-title = Piece
 piece-choose-ring = Ring
 piece-choose-necklace = Necklace
@@ -494,7 +495,7 @@ error-no-stone-weight = a stone’s weight is unavailable (it is not a closed so
 
 ## The command line.
 
-cli-unknown-light = unknown lighting “{ $text }”: studio, boutique, daylight or evening
+cli-unknown-light = unknown lighting “{ $text }”: studio, boutique, daylight, evening or packshot
 cli-unknown-background = unknown background “{ $text }”: velvet, white or transparent
 cli-unknown-language = unknown language “{ $text }”: fr or en
 cli-cannot-write-report = cannot write the report: { $reason }
@@ -600,7 +601,7 @@ help-error-invalid-value = { $argument }: “{ $value }” is not one of { $vali
 help-error-value-count = { $argument }: wrong number of values
 help-any--background = Background: velvet, white or transparent
 help-any--closeup = Frame the head and stone instead of the whole ring
-help-any--light = Lighting: studio, boutique, daylight or evening
+help-any--light = Lighting: studio, boutique, daylight, evening or packshot
 help-any--presets = Presets (.ron)
 help-any--size = Width and height in pixels (16–8192)
 help-any--supersample = Render this many samples per pixel along each axis and average them (1–4): smoother prongs and edges

@@ -286,6 +286,7 @@ light-Studio = Studio
 light-Boutique = Boutique
 light-Daylight = Lumière du jour
 light-Evening = Soirée
+light-Packshot = Packshot
 piece-title = Bijou
 piece-choose-ring = Bague
 piece-choose-necklace = Collier
@@ -494,7 +495,7 @@ error-no-stone-weight = le poids d’une pierre est indisponible (elle n’est p
 
 ## La ligne de commande.
 
-cli-unknown-light = éclairage inconnu « { $text } » : studio, boutique, daylight ou evening
+cli-unknown-light = éclairage inconnu « { $text } » : studio, boutique, daylight, evening ou packshot
 cli-unknown-background = fond inconnu « { $text } » : velvet, white ou transparent
 cli-unknown-language = langue inconnue « { $text } » : fr ou en
 cli-cannot-write-report = impossible d’écrire le rapport : { $reason }
@@ -600,7 +601,7 @@ help-error-invalid-value = { $argument } : « { $value } » n’est pas l’u
 help-error-value-count = { $argument } : nombre de valeurs incorrect
 help-any--background = Fond : velvet (velours), white (blanc) ou transparent
 help-any--closeup = Cadre la tête et la pierre au lieu de toute la bague
-help-any--light = Éclairage : studio, boutique, daylight (lumière du jour) ou evening (soirée)
+help-any--light = Éclairage : studio, boutique, daylight (lumière du jour), evening (soirée) ou packshot
 help-any--presets = Créations enregistrées (.ron)
 help-any--size = Largeur et hauteur en pixels (16–8192)
 help-any--supersample = Rend ce nombre d’échantillons par pixel sur chaque axe et en fait la moyenne (1–4) : griffes et arêtes plus nettes

@@ -58,7 +58,7 @@ pub struct ViewArgs {
     /// Frame the head and stone instead of the whole ring.
     #[arg(long)]
     pub closeup: bool,
-    /// Lighting: studio, boutique, daylight or evening.
+    /// Lighting: studio, boutique, daylight, evening or packshot.
     #[arg(long, default_value = "studio", value_parser = parse_light)]
     pub light: LightingEnvironment,
     /// Background: velvet, white or transparent.

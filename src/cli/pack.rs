@@ -34,7 +34,7 @@ pub struct PackArgs {
     /// Size of the turntable frames, pixels.
     #[arg(long, default_value_t = 512)]
     pub turntable_size: u32,
-    /// Lighting: studio, boutique, daylight or evening.
+    /// Lighting: studio, boutique, daylight, evening or packshot.
     #[arg(long, default_value = "studio", value_parser = super::parse_light)]
     pub light: LightingEnvironment,
     /// Background: white (default, prints well), velvet or transparent.

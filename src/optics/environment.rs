@@ -16,6 +16,10 @@ pub enum LightingEnvironment {
     Daylight,
     /// Evening: candles and low warm lamps in a dim room.
     Evening,
+    /// Packshot: lit as a jewellery photographer lights a piece — two long narrow strip softboxes at the sides, a
+    /// diffused top light, black cards everywhere else, a white card below the lens and a graduated sweep behind:
+    /// polished metal shows long crisp highlights against deep dark reflections.
+    Packshot,
 }
 
 /// A rectangular light source seen from the piece: direction of its centre, angular half-sizes (radians), radiance.
@@ -32,11 +36,12 @@ const CANDLE: Vec3 = Vec3::new(1.0, 0.58, 0.25);
 const SKY: Vec3 = Vec3::new(0.80, 0.88, 1.0);
 
 impl LightingEnvironment {
-    pub const ALL: [LightingEnvironment; 4] = [
+    pub const ALL: [LightingEnvironment; 5] = [
         LightingEnvironment::Studio,
         LightingEnvironment::Boutique,
         LightingEnvironment::Daylight,
         LightingEnvironment::Evening,
+        LightingEnvironment::Packshot,
     ];
 
     /// Surround radiance below (floor) and above (ceiling).
@@ -46,6 +51,8 @@ impl LightingEnvironment {
             LightingEnvironment::Boutique => (Vec3::new(0.03, 0.025, 0.02), Vec3::new(0.10, 0.085, 0.065)),
             LightingEnvironment::Daylight => (Vec3::new(0.12, 0.115, 0.10), SKY * 0.55),
             LightingEnvironment::Evening => (Vec3::new(0.03, 0.02, 0.012), Vec3::new(0.08, 0.055, 0.035)),
+            // Black cards all round: the dark that polished metal reflects between its highlights.
+            LightingEnvironment::Packshot => (Vec3::splat(0.012), Vec3::splat(0.008)),
         }
     }
 
@@ -92,6 +99,16 @@ impl LightingEnvironment {
                 source(-0.9, 0.35, -0.3, 0.35, 0.25, CANDLE * 4.0),
                 source(0.6, 0.6, 0.5, 0.3, 0.2, CANDLE * 2.5),
             ],
+            LightingEnvironment::Packshot => vec![
+                // Two strip softboxes, tall and narrow (about 8° by 85°), a little in front of the piece on either
+                // side, the key brighter than the fill: each draws one long highlight along a band.
+                source(-1.0, 0.25, 0.35, 0.07, 0.75, Vec3::splat(9.0)),
+                source(1.0, 0.25, 0.3, 0.07, 0.75, Vec3::splat(6.0)),
+                // A diffused top light (a scrim overhead): the top of the band and the crown facets.
+                source(0.0, 1.0, 0.15, 0.35, 0.22, Vec3::splat(1.4)),
+                // A white card low in front, under the lens: a soft fill in the pavilion and the inside of the band.
+                source(0.0, -0.25, 1.0, 0.45, 0.12, Vec3::splat(0.9)),
+            ],
         }
     }
 
@@ -100,6 +117,9 @@ impl LightingEnvironment {
         let (floor, ceiling) = self.surround();
         let up = d.y * 0.5 + 0.5;
         let mut radiance = floor.lerp(ceiling, up * up);
+        if self == LightingEnvironment::Packshot {
+            radiance += graduated_sweep(d);
+        }
         for source in self.sources() {
             let centre = source.towards.normalize();
             let right = Vec3::Y.cross(centre).normalize_or(Vec3::X);
@@ -115,6 +135,17 @@ impl LightingEnvironment {
         }
         radiance
     }
+}
+
+/// The packshot's sweep behind the piece: a white paper curve lit from below the horizon that fades to black
+/// above it, the graduated backdrop that polished metal reflects as a soft gradient.
+fn graduated_sweep(d: Vec3) -> Vec3 {
+    if d.z >= 0.0 {
+        return Vec3::ZERO;
+    }
+    let behind = (-d.z).min(1.0);
+    let fade = (1.0 - ((d.y + 0.25) / 0.7).clamp(0.0, 1.0)).powi(2);
+    Vec3::splat(1.6) * fade * behind
 }
 
 /// Display radiance of the velvet backdrop towards `d`: warm charcoal, lighter above the piece (linear RGB, shown
@@ -155,6 +186,25 @@ mod tests {
         assert!(daylight.z > daylight.x * 0.9, "{daylight}");
         let sky = |e: LightingEnvironment| e.surround().1.length();
         assert!(sky(LightingEnvironment::Daylight) > 2.0 * sky(LightingEnvironment::Studio));
+    }
+
+    #[test]
+    fn the_packshot_is_dark_between_its_long_strips() {
+        let packshot = LightingEnvironment::Packshot;
+        // A strip is tall: bright at its centre and well above and below it.
+        let strip = Vec3::new(-1.0, 0.25, 0.35).normalize();
+        for tilt in [-0.4f32, 0.0, 0.4] {
+            let along = (strip + Vec3::Y * tilt).normalize();
+            assert!(packshot.radiance(along).x > 10.0, "{tilt}: {}", packshot.radiance(along));
+        }
+        // Narrow: a few degrees aside, and between the strips, black cards.
+        let aside = (strip + Vec3::new(0.0, 0.0, 0.25)).normalize();
+        assert!(packshot.radiance(aside).x < 0.05, "{}", packshot.radiance(aside));
+        assert!(packshot.radiance(Vec3::new(0.0, 0.3, 1.0).normalize()).x < 0.05);
+        // The sweep behind: light low, dark high.
+        let low = packshot.radiance(Vec3::new(0.0, -0.2, -1.0).normalize());
+        let high = packshot.radiance(Vec3::new(0.0, 0.6, -1.0).normalize());
+        assert!(low.x > 10.0 * high.x, "sweep {low} above {high}");
     }
 
     #[test]
