@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 14] = [
+const CORE: [(&str, &[&str]); 15] = [
     ("atomic_file", &[]),
+    ("colour", &[]),
     ("memo", &[]),
     ("progress", &[]),
     ("seeded", &[]),
     ("png", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
-    ("geometry", &["design", "atomic_file", "memo"]),
-    ("optics", &["design", "geometry", "memo"]),
+    ("geometry", &["design", "atomic_file", "memo", "colour"]),
+    ("optics", &["design", "geometry", "memo", "colour"]),
     ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
     ("scene", &["design", "geometry", "optics", "atomic_file"]),

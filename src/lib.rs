@@ -7,6 +7,7 @@ pub mod approval;
 pub mod atomic_file;
 pub mod cli;
 pub mod collection;
+pub mod colour;
 pub mod design;
 pub mod estimate;
 pub mod geometry;

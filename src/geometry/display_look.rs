@@ -21,7 +21,7 @@ pub struct Look {
 impl Look {
     /// The base colour in linear light (what glTF's base colour factor holds).
     pub fn linear_colour(&self) -> [f32; 3] {
-        self.colour.map(|c| if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+        self.colour.map(crate::colour::srgb_to_linear)
     }
 }
 

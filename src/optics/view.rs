@@ -12,8 +12,7 @@ use glam::Vec3;
 pub fn absorption_per_mm(species: Species) -> [f32; 3] {
     /// Path length (mm) over which a stone's body colour is reached: about twice the depth of a 1 ct stone.
     const COLOUR_PATH_MM: f32 = 6.0;
-    let to_linear = |c: f32| if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
-    species.data().body_colour_srgb.map(|c| -to_linear(c).max(1e-3).ln() / COLOUR_PATH_MM)
+    species.data().body_colour_srgb.map(|c| -crate::colour::srgb_to_linear(c).max(1e-3).ln() / COLOUR_PATH_MM)
 }
 
 /// A pinhole camera looking at `target`, vertical field of view in radians.

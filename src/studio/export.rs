@@ -223,8 +223,7 @@ impl Exporter {
 }
 
 fn srgb_to_linear(c: u8) -> f32 {
-    let c = f32::from(c) / 255.0;
-    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    crate::colour::srgb_to_linear(f32::from(c) / 255.0)
 }
 
 fn linear_to_srgb(c: f32) -> u8 {

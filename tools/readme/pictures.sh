@@ -27,10 +27,15 @@ for finish in Polished Satin Brushed Hammered; do
 done
 convert "$work"/finish-{Polished,Satin,Brushed,Hammered}.png +append "$out/finishes.png"
 
-for light in studio boutique daylight evening; do
+for light in studio boutique daylight evening packshot; do
     render presets/classic-solitaire.ron -o "$work/light-$light.png" --size 300 --light "$light"
 done
-convert "$work"/light-{studio,boutique,daylight,evening}.png +append "$out/environments.png"
+convert "$work"/light-{studio,boutique,daylight,evening,packshot}.png +append "$out/environments.png"
+
+for preset in classic-solitaire two-tone-solitaire platinum-emerald-cut-bezel; do
+    render "presets/$preset.ron" -o "$work/packshot-$preset.png" --size 360 --closeup --light packshot --supersample 2
+done
+convert "$work"/packshot-{classic-solitaire,two-tone-solitaire,platinum-emerald-cut-bezel}.png +append "$out/packshot.png"
 
 render presets/classic-solitaire.ron -o "$work/top.png" --size 360 --closeup --views top
 render presets/classic-solitaire.ron -o "$work/aset.png" --size 360 --views aset

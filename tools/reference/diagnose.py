@@ -12,9 +12,10 @@ For a scene folder already compared by reference.py (it reads reference.png and 
   between the parts (which image-based light leaves out) cost;
 - metal, stones: Écrin against the metal rendered without the stones — what the stones' reflections in the metal
   and their shadows on it cost;
-- stones, setting: Écrin against the stones rendered without the metal (reference.py --stones-alone), and again
-  with Écrin's bounce count (`gem.bounces` internal reflections, light left inside after them dropped as Écrin's
-  tracer drops it) — what the setting seen through and around the stone costs, then what the bounce limit costs.
+- stones, setting: Écrin against the stones rendered without the metal (reference.py --stones-alone), then with one
+  pixel of give too — what the setting seen through and around the stone costs (Écrin's tracer sees the light
+  environment only), then what is left at facet edges. (`Options(max_depth=…)` renders the stones with Écrin's
+  bounce count, the diagnosis that found the light Écrin's tracer dropped after its last bounce.)
 
 Usage: python diagnose.py SCENE_DIR… [--spp 128] [--light-spp 32] > reasons.jsonl
 """
@@ -80,14 +81,9 @@ def diagnose(scene_dir, spp, light_spp):
 
     if stone.any():
         alone, _ = picture(scene_dir, spp, Options(stones_alone=True))
+        Image.fromarray(alone).save(scene_dir / "reference-stones-alone.png")
         report["stone"]["against_stones_alone"] = mean_in(delta_e(ecrin, alone), stone)
-        # Mitsuba's depth counts every interaction and then the light: the entry, Écrin's bounces + 1 exits tried,
-        # the environment.
-        depth = 1 + camera["gem"]["bounces"] + 1 + 1
-        limited, _ = picture(scene_dir, spp, Options(stones_alone=True, max_depth=depth))
-        Image.fromarray(limited).save(scene_dir / "reference-stones-bounces.png")
-        report["stone"]["against_stones_alone_ecrin_bounces"] = mean_in(delta_e(ecrin, limited), stone)
-        report["stone"]["with_give_stones_alone_ecrin_bounces"] = mean_in(with_give(ecrin, limited), stone)
+        report["stone"]["with_give_stones_alone"] = mean_in(with_give(ecrin, alone), stone)
     return report
 
 
