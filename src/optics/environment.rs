@@ -105,9 +105,9 @@ impl LightingEnvironment {
                 source(-1.0, 0.25, 0.35, 0.07, 0.75, Vec3::splat(9.0)),
                 source(1.0, 0.25, 0.3, 0.07, 0.75, Vec3::splat(6.0)),
                 // A diffused top light (a scrim overhead): the top of the band and the crown facets.
-                source(0.0, 1.0, 0.15, 0.35, 0.22, Vec3::splat(1.4)),
+                source(0.0, 1.0, 0.15, 0.35, 0.22, Vec3::splat(0.6)),
                 // A white card low in front, under the lens: a soft fill in the pavilion and the inside of the band.
-                source(0.0, -0.25, 1.0, 0.45, 0.12, Vec3::splat(0.9)),
+                source(0.0, -0.25, 1.0, 0.45, 0.12, Vec3::splat(0.3)),
             ],
         }
     }

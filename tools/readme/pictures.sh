@@ -46,4 +46,4 @@ for preset in classic-solitaire ruby-oval-four-prong princess-lab-diamond platin
 done
 convert "$work"/map-{classic-solitaire,ruby-oval-four-prong,princess-lab-diamond,platinum-emerald-cut-bezel}.png \
     -background '#161412' -alpha remove +append "$out/light-maps.png"
-echo "written: $out/alloys.png finishes.png environments.png arrows.png light-maps.png"
+echo "written: $out/alloys.png finishes.png environments.png packshot.png arrows.png light-maps.png"

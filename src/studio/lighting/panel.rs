@@ -10,7 +10,7 @@ use bevy_egui::egui;
 /// Light and background choices, in the advisor's language.
 pub fn presentation_ui(ui: &mut egui::Ui, presentation: &Presentation, l: Language) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for environment in LightingEnvironment::ALL {
             let selected = presentation.environment == environment;
             if ui.selectable_label(selected, l.term(environment)).clicked() && !selected {
