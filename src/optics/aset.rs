@@ -2,8 +2,9 @@
 //! the light each point returns comes from — the observer's obstruction (75°–90° of elevation, blue), high light
 //! (45°–75°, red), low light (0°–45°, green) — or light that leaks through the pavilion and comes from below the
 //! girdle (black). Computed with Écrin's tracer, as ASET images are photographed through the device: a pixel is the
-//! mix of its returned light's zones, weighted by how much of it each carries. The same zones give the cut's
-//! contrast (the obstructed share) and the light it returns past the observer.
+//! mix of its returned light's zones, weighted by how much of it each carries. Its blue share is the map's own
+//! (ASET's fixed 75°–90° zone, four lines of sight); the cut's contrast figure in `optics::metrics` takes the observer
+//! as a disc around each line of sight over a wider viewing cone, so the two need not agree.
 
 use super::trace::trace_channel;
 use crate::geometry::polyhedron::Plane;
