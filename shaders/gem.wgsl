@@ -3,6 +3,8 @@
 // sampling the studio environment, Beer–Lambert absorption — once per colour channel with that channel's
 // refractive index (dispersion → fire). Same algorithm as src/optics/trace.rs (the CPU reference). The observer
 // at the camera blocks the light from behind the eye (src/optics/observer.rs): the dark facets that draw the arrows.
+// A centre stone sees its setting: light leaving towards the prongs, the gallery or the band meets their metal first,
+// which sends the room's light reflected in it (src/optics/setting.rs, the same table and the same look-ups).
 
 #import bevy_pbr::{
     forward_io::VertexOutput,
@@ -24,11 +26,24 @@ struct GemParams {
     environment_intensity: f32,
     // Half the angle the observer subtends, seen from the stone (radians); 0: no observer.
     observer_half_angle: f32,
+    // xyz: the setting table's centre in the stone's frame; w: 1 when this stone reads the table.
+    setting_centre: vec4<f32>,
+    // F0 (linear RGB) of the band's and the head's metal.
+    band_metal: vec4<f32>,
+    head_metal: vec4<f32>,
 }
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> gem: GemParams;
 @group(#{MATERIAL_BIND_GROUP}) @binding(1) var environment: texture_cube<f32>;
 @group(#{MATERIAL_BIND_GROUP}) @binding(2) var environment_sampler: sampler;
+// What the stone sees of its setting by direction from the table's centre: xyz the metal's normal (stone frame),
+// w its distance (stone lengths; > 0 the head's metal, < 0 the band's, 0 none).
+@group(#{MATERIAL_BIND_GROUP}) @binding(3) var setting: texture_2d<f32>;
+
+const PI: f32 = 3.14159265;
+const SETTING_COLUMNS: u32 = 128u;
+const SETTING_ROWS: u32 = 64u;
+const WALK_STEPS: u32 = 6u;
 
 fn fresnel(cos_i_in: f32, n1: f32, n2: f32) -> f32 {
     let cos_i = clamp(cos_i_in, 0.0, 1.0);
@@ -56,6 +71,83 @@ fn environment_radiance(world_direction: vec3<f32>, eye: vec3<f32>) -> vec3<f32>
     let d = vec3(world_direction.x, world_direction.y, -world_direction.z);
     let light = textureSampleLevel(environment, environment_sampler, d, 0.0).rgb * gem.environment_intensity;
     return light * (1.0 - observer_blocks(eye, world_direction));
+}
+
+// The setting's table in a direction from its centre.
+fn setting_towards(d: vec3<f32>) -> vec4<f32> {
+    let polar = acos(clamp(d.y, -1.0, 1.0));
+    let row = min(u32(polar / PI * f32(SETTING_ROWS)), SETTING_ROWS - 1u);
+    let around = atan2(d.z, d.x) / (2.0 * PI) + 0.5;
+    let column = min(u32(max(around * f32(SETTING_COLUMNS), 0.0)), SETTING_COLUMNS - 1u);
+    return textureLoad(setting, vec2(column, row), 0);
+}
+
+fn direction_or(v: vec3<f32>, fallback: vec3<f32>) -> vec3<f32> {
+    let length_v = length(v);
+    if length_v > 1e-12 {
+        return v / length_v;
+    }
+    return fallback;
+}
+
+// Where the line from `start` (relative to the table's centre) along `towards` is `distance` from the centre, ahead
+// (w 0: never).
+fn line_at(start: vec3<f32>, towards: vec3<f32>, distance: f32) -> vec4<f32> {
+    let b = dot(start, towards);
+    let reach = b * b - (dot(start, start) - distance * distance);
+    if reach < 0.0 {
+        return vec4(0.0);
+    }
+    return vec4(start + towards * max(-b + sqrt(reach), 0.0), 1.0);
+}
+
+fn walk(step: u32) -> f32 {
+    let k = f32(step);
+    return 0.1 * k + 0.05 * k * k;
+}
+
+// The metal a ray leaving the stone at `at` going `towards` (stone frame) meets, as the table holds it (w 0: none):
+// walked out step by step from where it leaves (SettingView::seen_from).
+fn metal_seen(at: vec3<f32>, towards: vec3<f32>) -> vec4<f32> {
+    let start = at - gem.setting_centre.xyz;
+    let leaving = length(start);
+    for (var step = 0u; step < WALK_STEPS; step++) {
+        let here = leaving + walk(step);
+        let next = leaving + walk(step + 1u);
+        let point = line_at(start, towards, here);
+        if point.w == 0.0 {
+            continue;
+        }
+        let metal = setting_towards(direction_or(point.xyz, towards));
+        if metal.w != 0.0 && abs(metal.w) <= next {
+            let closer = line_at(start, towards, max(abs(metal.w), here));
+            if closer.w != 0.0 {
+                let again = setting_towards(direction_or(closer.xyz, towards));
+                if again.w != 0.0 {
+                    return again;
+                }
+            }
+            return metal;
+        }
+    }
+    return setting_towards(towards);
+}
+
+// The light arriving at a point of the stone (stone frame) from a direction (stone frame): the setting's metal
+// reflecting the room where it is in the way, else the room's.
+fn arriving(at: vec3<f32>, towards: vec3<f32>, world_from_local: mat3x3<f32>, eye: vec3<f32>) -> vec3<f32> {
+    let world_towards = normalize(world_from_local * towards);
+    if gem.setting_centre.w > 0.5 {
+        let metal = metal_seen(at, towards);
+        if metal.w != 0.0 {
+            let normal = normalize(world_from_local * metal.xyz);
+            let f0 = select(gem.band_metal.rgb, gem.head_metal.rgb, metal.w > 0.0);
+            let facing = clamp(-dot(world_towards, normal), 0.0, 1.0);
+            let fresnel = f0 + (vec3(1.0) - f0) * pow(1.0 - facing, 5.0);
+            return fresnel * environment_radiance(reflect(world_towards, normal), eye);
+        }
+    }
+    return environment_radiance(world_towards, eye);
 }
 
 // Distance to the facet where a ray inside the stone leaves it (x) and that facet's index (y).
@@ -117,7 +209,7 @@ fn trace_channel(
         let reflected = fresnel(dot(facet, inside), n, 1.0);
         if reflected < 1.0 {
             let out = refract(inside, -facet, n);
-            radiance += weight * (1.0 - reflected) * environment_radiance(normalize(world_from_local * out), eye)[channel];
+            radiance += weight * (1.0 - reflected) * arriving(position, out, world_from_local, eye)[channel];
         }
         weight *= reflected;
         inside = reflect(inside, facet);
@@ -127,7 +219,7 @@ fn trace_channel(
     // of the direction it travels. Dropping it darkened every stone — a face-up round brilliant keeps about a tenth of
     // its light after 8 bounces, an oval or an emerald cut a quarter (src/optics/view.rs mirrors this; the path
     // tracer's comparison found it, tools/reference/diagnose.py).
-    radiance += weight * environment_radiance(normalize(world_from_local * inside), eye)[channel];
+    radiance += weight * arriving(position, inside, world_from_local, eye)[channel];
     return radiance;
 }
 

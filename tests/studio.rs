@@ -445,6 +445,7 @@ fn srgb_byte(linear: f32) -> f32 {
 
 #[test]
 fn gem_shader_agrees_with_the_cpu_tracer() {
+    use ecrin::optics::setting::{SettingMetals, SettingView};
     use ecrin::optics::view::{PinholeCamera, stone_picture};
     use ecrin::studio::lighting::ENVIRONMENT_INTENSITY;
 
@@ -458,16 +459,31 @@ fn gem_shader_agrees_with_the_cpu_tracer() {
 
     let exposure = ecrin::studio::headless::STONE_CHECK_EXPOSURE.exposure();
     let planes = ecrin::geometry::cut::facet_planes(design.stone.cut);
-    let cpu = stone_picture(
-        &planes,
-        design.stone.size_mm,
-        design.stone.species,
-        &camera,
-        (size, size),
-        ecrin::optics::metrics::BOUNCES,
-        // The cubemap is sampled left-handed (z negated), as Bevy does for its environment maps.
-        |d| LightingEnvironment::Studio.radiance(Vec3::new(d.x, d.y, -d.z)) * ENVIRONMENT_INTENSITY,
-    );
+    let setting = SettingView::of(&ecrin::geometry::assembly::assemble(&design)).expect("a centre stone");
+    let picture = |surroundings| {
+        stone_picture(
+            &planes,
+            design.stone.size_mm,
+            design.stone.species,
+            &camera,
+            (size, size),
+            ecrin::optics::metrics::BOUNCES,
+            // The cubemap is sampled left-handed (z negated), as Bevy does for its environment maps.
+            |d| LightingEnvironment::Studio.radiance(Vec3::new(d.x, d.y, -d.z)) * ENVIRONMENT_INTENSITY,
+            surroundings,
+        )
+    };
+    // The stone sees the solitaire's prongs, gallery and band, as the studio's does.
+    let cpu = picture(Some((&setting, SettingMetals::of(&design))));
+    // The setting shows in this picture (so the agreement below covers it): without it the stone is another.
+    let changed: Vec<f32> = cpu
+        .iter()
+        .zip(picture(None))
+        .filter_map(|(with, without)| Some((*with.as_ref()? - without?).abs().max_element() * exposure))
+        .collect();
+    let setting_share = changed.iter().filter(|&&c| c > 0.02).count() as f32 / changed.len().max(1) as f32;
+    eprintln!("pixels the setting changes: {:.0} %", setting_share * 100.0);
+    assert!(setting_share > 0.1, "the setting changes only {:.0} % of the stone's pixels", setting_share * 100.0);
     let mut reference = image::RgbaImage::new(size, size);
     let mut differences = Vec::new();
     for (index, expected) in cpu.iter().enumerate() {

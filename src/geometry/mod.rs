@@ -16,6 +16,7 @@ pub mod library;
 pub mod mesh;
 pub mod necklace;
 pub mod outline;
+pub mod placed;
 pub mod polyhedron;
 pub mod ring;
 pub mod sample_export;

@@ -120,7 +120,7 @@ pub fn aset_map(planes: &[Plane], ior: f32, size: u32, bounces: usize) -> AsetMa
                 let trace = trace_channel(planes, point - direction * 3.0, direction, ior, 0.0, bounces);
                 let Some(reflection) = trace.reflection else { continue };
                 hit = true;
-                for (direction, weight) in trace.exits.iter().copied().chain([reflection]) {
+                for (direction, weight) in trace.exits.iter().map(|e| (e.towards, e.weight)).chain([reflection]) {
                     shares[Zone::of(direction).index()] += weight;
                 }
             }

@@ -16,7 +16,7 @@
 
 use super::ior::ChannelIor;
 use super::observer;
-use super::trace::{ChannelTrace, trace_channel};
+use super::trace::{ChannelTrace, Exit, trace_channel};
 use crate::geometry::polyhedron::Plane;
 use glam::Vec3;
 
@@ -39,7 +39,7 @@ pub struct CutMetrics {
 fn returned(trace: &ChannelTrace, eye: Vec3) -> (f32, f32, f32) {
     let lit = |d: Vec3| d.y > LIT_FROM;
     let (mut back, mut upwards, mut observer) = (0.0, 0.0, 0.0);
-    for &(d, w) in &trace.exits {
+    for &Exit { towards: d, weight: w, .. } in &trace.exits {
         if lit(d) {
             let blocked = observer::blocked(eye, d);
             back += w * (1.0 - blocked);
@@ -81,10 +81,10 @@ pub fn cut_metrics(planes: &[Plane], ior: ChannelIor) -> CutMetrics {
                 dark += observer;
             }
             for (red, blue) in traces[0].exits.iter().zip(&traces[2].exits) {
-                if red.0.y > LIT_FROM && blue.0.y > LIT_FROM {
-                    let seen = 1.0 - observer::blocked(eye, red.0).max(observer::blocked(eye, blue.0));
-                    let spread = red.0.angle_between(blue.0).to_degrees();
-                    fire += red.1.min(blue.1) * seen * ((spread - 0.5) / 1.5).clamp(0.0, 1.0);
+                if red.towards.y > LIT_FROM && blue.towards.y > LIT_FROM {
+                    let seen = 1.0 - observer::blocked(eye, red.towards).max(observer::blocked(eye, blue.towards));
+                    let spread = red.towards.angle_between(blue.towards).to_degrees();
+                    fire += red.weight.min(blue.weight) * seen * ((spread - 0.5) / 1.5).clamp(0.0, 1.0);
                 }
             }
         }

@@ -66,16 +66,23 @@ pub fn exit(planes: &[Plane], origin: Vec3, dir: Vec3) -> (f32, Vec3) {
         .fold((f32::MAX, Vec3::Y), |best, hit| if hit.0 < best.0 { hit } else { best })
 }
 
+/// Light leaving a stone: where (stone frame), which way and how much of the ray's.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Exit {
+    pub at: Vec3,
+    pub towards: Vec3,
+    pub weight: f32,
+}
+
 /// What one colour channel of a ray does with a stone.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChannelTrace {
     /// Surface reflection at the entry: direction and weight.
     pub reflection: Option<(Vec3, f32)>,
-    /// Light leaving the stone after internal paths: direction and weight, in order.
-    pub exits: Vec<(Vec3, f32)>,
-    /// Still inside after the last bounce: its weight (not among `exits`) and the direction it travels then.
-    pub trapped: f32,
-    pub trapped_towards: Vec3,
+    /// Light leaving the stone after internal paths, in order.
+    pub exits: Vec<Exit>,
+    /// Still inside after the last bounce (not among `exits`): where it is and the direction it travels then.
+    pub trapped: Exit,
     /// Absorbed by the body colour along the paths.
     pub absorbed: f32,
 }
@@ -84,8 +91,8 @@ impl ChannelTrace {
     /// Every weight together: at most 1 (energy is conserved up to absorption and trapping).
     pub fn total(&self) -> f32 {
         self.reflection.map_or(0.0, |r| r.1)
-            + self.exits.iter().map(|e| e.1).sum::<f32>()
-            + self.trapped
+            + self.exits.iter().map(|e| e.weight).sum::<f32>()
+            + self.trapped.weight
             + self.absorbed
     }
 }
@@ -123,15 +130,14 @@ pub fn trace_channel(
         if reflected < 1.0
             && let Some(out) = refract(inside, -facet, ior)
         {
-            result.exits.push((out, weight * (1.0 - reflected)));
+            result.exits.push(Exit { at: position, towards: out, weight: weight * (1.0 - reflected) });
         }
         weight *= reflected;
         inside = reflect(inside, facet);
         // Step off the facet so the next exit search does not find it again.
         position += inside * 1e-5;
     }
-    result.trapped = weight;
-    result.trapped_towards = inside;
+    result.trapped = Exit { at: position, towards: inside, weight };
     result
 }
 
@@ -160,7 +166,7 @@ mod tests {
             let trace = trace_channel(&planes, Vec3::new(x, 2.0, 0.03) - dir * 0.0, dir, 2.418, 0.0, 8);
             assert!(trace.total() <= 1.0 + 1e-4, "{}", trace.total());
             assert!((trace.total() - 1.0).abs() < 1e-3, "energy lost: {}", trace.total());
-            assert!(trace.exits.iter().all(|e| e.1 >= 0.0));
+            assert!(trace.exits.iter().all(|e| e.weight >= 0.0));
         }
         let absorbing = trace_channel(&planes, Vec3::new(0.05, 2.0, 0.0), Vec3::NEG_Y, 1.766, 2.0, 8);
         assert!(absorbing.absorbed > 0.1 && absorbing.total() <= 1.0 + 1e-4);
@@ -173,7 +179,7 @@ mod tests {
         let dir = Vec3::new(-0.25, -1.0, 0.1).normalize();
         let with =
             crate::optics::ChannelIor::new(2.418, 0.044).0.map(|n| trace_channel(&planes, origin, dir, n, 0.0, 8));
-        let first_exit = |t: &ChannelTrace| t.exits.first().map(|e| e.0).expect("an exit");
+        let first_exit = |t: &ChannelTrace| t.exits.first().map(|e| e.towards).expect("an exit");
         assert!(first_exit(&with[0]).angle_between(first_exit(&with[2])) > 1e-3, "red and blue should part");
         let without =
             crate::optics::ChannelIor::new(2.418, 0.0).0.map(|n| trace_channel(&planes, origin, dir, n, 0.0, 8));

@@ -2,7 +2,8 @@
 //! as `shaders/gem.wgsl` does — what the shader's output is checked against.
 
 use super::ior::ChannelIor;
-use super::trace::trace_channel;
+use super::setting::{SettingMetals, SettingView};
+use super::trace::{Exit, trace_channel};
 use crate::design::Species;
 use crate::geometry::polyhedron::Plane;
 use glam::Vec3;
@@ -37,9 +38,14 @@ impl PinholeCamera {
     }
 }
 
+/// A stone's setting as its tracer sees it: the table of metal around it and what the metal is made of.
+pub type Surroundings<'a> = Option<(&'a SettingView, SettingMetals)>;
+
 /// Linear radiance of each pixel (row by row), `None` where the ray misses the stone. The stone (unit-length
 /// `planes`) sits at the origin scaled to `size_mm`; `environment` gives the radiance arriving from a direction, and
-/// the observer at the camera blocks what comes from behind it (`optics::observer`).
+/// the observer at the camera blocks what comes from behind it (`optics::observer`); light leaving towards the
+/// setting (in the stone's frame) meets its metal first (`optics::setting`).
+#[allow(clippy::too_many_arguments)]
 pub fn stone_picture(
     planes: &[Plane],
     size_mm: f32,
@@ -48,6 +54,7 @@ pub fn stone_picture(
     (width, height): (u32, u32),
     bounces: usize,
     environment: impl Fn(Vec3) -> Vec3,
+    setting: Surroundings,
 ) -> Vec<Option<Vec3>> {
     let data = species.data();
     let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
@@ -65,11 +72,15 @@ pub fn stone_picture(
                 let trace = trace_channel(planes, origin, dir, ior[channel], absorption[channel] * size_mm, bounces);
                 let Some((reflected, weight)) = trace.reflection else { continue };
                 hit = true;
+                let arriving = |exit: &Exit| match &setting {
+                    Some((view, metals)) => view.light(metals, exit.at, exit.towards, &environment),
+                    None => environment(exit.towards),
+                };
                 let mut value = weight * environment(reflected)[channel];
-                value += trace.exits.iter().map(|(out, w)| w * environment(*out)[channel]).sum::<f32>();
+                value += trace.exits.iter().map(|exit| exit.weight * arriving(exit)[channel]).sum::<f32>();
                 // Light still inside after the last bounce leaves with the light of the direction it travels
                 // (`TRAPPED_LIGHT` in shaders/gem.wgsl).
-                value += trace.trapped * environment(trace.trapped_towards)[channel];
+                value += trace.trapped.weight * arriving(&trace.trapped)[channel];
                 radiance[channel] = value;
             }
             pixels.push(hit.then_some(radiance));
@@ -87,10 +98,16 @@ mod tests {
     #[test]
     fn a_face_up_diamond_under_uniform_light_returns_most_of_it_but_the_observers_share() {
         let camera = PinholeCamera { position: Vec3::new(0.0, 30.0, 0.001), target: Vec3::ZERO, fov_y: 0.25 };
-        let picture =
-            stone_picture(&facet_planes(Cut::RoundBrilliant), 6.4, Species::Diamond, &camera, (32, 32), 8, |_| {
-                Vec3::ONE
-            });
+        let picture = stone_picture(
+            &facet_planes(Cut::RoundBrilliant),
+            6.4,
+            Species::Diamond,
+            &camera,
+            (32, 32),
+            8,
+            |_| Vec3::ONE,
+            None,
+        );
         let hits: Vec<Vec3> = picture.iter().flatten().copied().collect();
         assert!(hits.len() > 300, "the stone fills the middle of the picture ({} px)", hits.len());
         // Under light of 1 from every direction a non-absorbing stone returns at most 1, and most of it; what it

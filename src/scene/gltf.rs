@@ -5,11 +5,12 @@
 //! camera as a glTF camera. Names say what each part is, in the words a house's export would use, so that Écrin's
 //! own import reads the file back as the same piece.
 
-use super::{PlacedMesh, SceneView};
+use super::SceneView;
 use crate::design::{Design, Metal, Species};
 use crate::geometry::assembly::{DisplaySurface, MetalZone, PartRole, Seat};
 use crate::geometry::glb::{GlbCamera, GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb_with_camera};
 use crate::geometry::hand::HandFinish;
+use crate::geometry::placed::PlacedMesh;
 use crate::optics::ior::cauchy;
 use glam::Affine3A;
 

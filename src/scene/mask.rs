@@ -2,8 +2,9 @@
 //! Assembly's triangles with a depth test at each pixel's centre (the pinhole of `SceneView`). Independent of the
 //! renderer: the comparison reads each region of both pictures through it.
 
-use super::{PlacedMesh, SceneView};
+use super::SceneView;
 use crate::geometry::assembly::PartRole;
+use crate::geometry::placed::PlacedMesh;
 use glam::Vec3;
 
 /// What a pixel shows.

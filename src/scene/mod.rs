@@ -8,12 +8,10 @@ pub mod gltf;
 pub mod mask;
 
 use crate::design::Design;
-use crate::geometry::assembly::{Assembly, PartRole};
-use crate::geometry::mesh::MeshData;
+use crate::geometry::placed::placed_meshes;
 use crate::optics::environment::LightingEnvironment;
-use glam::{Affine3A, Quat, Vec3};
+use glam::{Quat, Vec3};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The files of an exported scene, by name inside its folder.
 pub const PIECE_FILE: &str = "piece.glb";
@@ -65,41 +63,6 @@ impl SceneView {
         let y = (1.0 - local.y / depth / half) * 0.5 * self.height as f32;
         Some((x, y, depth))
     }
-}
-
-/// A part of the piece as drawn: what it is, its mesh (a band's already moved out for the ring size) and where it
-/// goes in the piece.
-pub struct PlacedMesh {
-    pub name: String,
-    pub role: PartRole,
-    /// Which mesh of which component (parts sharing it share it in the file).
-    pub key: String,
-    pub data: Arc<MeshData>,
-    pub at: Affine3A,
-}
-
-/// Every part of an Assembly with its mesh as drawn.
-pub fn placed_meshes(assembly: &Assembly) -> Vec<PlacedMesh> {
-    let mut moved: std::collections::HashMap<String, Arc<MeshData>> = Default::default();
-    let mut placed = Vec::new();
-    for (component, part, at) in assembly.parts() {
-        let model = component.component.model();
-        let Some(mesh) = model.meshes.get(part.mesh) else { continue };
-        let shift = component.band_shift_mm.filter(|_| matches!(part.role, PartRole::Metal(_)));
-        let key = format!("{:?}/{}/{:?}", component.component, part.mesh, shift.map(f32::to_bits));
-        let data = moved
-            .entry(key.clone())
-            .or_insert_with(|| {
-                let mut data = mesh.data.clone();
-                if let Some(shift) = shift {
-                    data.positions = crate::geometry::ring::band_positions_moved(&data.positions, shift);
-                }
-                Arc::new(data)
-            })
-            .clone();
-        placed.push(PlacedMesh { name: part.node.clone(), role: part.role, key, data, at });
-    }
-    placed
 }
 
 /// How the picture is made from radiance: what the camera and the tonemapper do.

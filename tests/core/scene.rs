@@ -8,7 +8,8 @@ use ecrin::geometry::assembly::{PartRole, Seat, assemble};
 use ecrin::geometry::house::analyse::analyse;
 use ecrin::geometry::house::read::read_parts;
 use ecrin::geometry::house::{HouseModel, NodeRole, StoneSeat, Zone};
-use ecrin::scene::{SceneView, placed_meshes};
+use ecrin::geometry::placed::placed_meshes;
+use ecrin::scene::SceneView;
 use glam::{Quat, Vec3};
 
 fn view() -> SceneView {

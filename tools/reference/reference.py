@@ -450,10 +450,17 @@ def region_figures(delta, inside):
     return {"pixels": int(values.size), "mean": round(float(values.mean()), 2), "p95": round(float(np.percentile(values, 95)), 2)}
 
 
-def compare(scene_dir, spp, stones_alone=False):
-    reference, camera = picture(scene_dir, spp, Options(stones_alone=stones_alone))
+def compare(scene_dir, spp, stones_alone=False, reuse=False):
     suffix = "-stones-alone" if stones_alone else ""
-    Image.fromarray(reference).save(scene_dir / f"reference{suffix}.png")
+    stored = scene_dir / f"reference{suffix}.png"
+    if reuse and stored.exists():
+        # Écrin's side made again for the same scene (export-scene into the same folder): the path tracer's
+        # picture of it still holds.
+        camera = json.loads((scene_dir / "camera.json").read_text())
+        reference = np.array(Image.open(stored).convert("RGB"))
+    else:
+        reference, camera = picture(scene_dir, spp, Options(stones_alone=stones_alone))
+        Image.fromarray(reference).save(stored)
     ecrin = np.array(Image.open(scene_dir / camera["render"]).convert("RGB"))
     delta = delta_e(ecrin, reference)
     Image.fromarray(heat(delta)).save(scene_dir / f"deltae{suffix}.png")
@@ -481,9 +488,15 @@ def main():
         help="a diagnosis: the stones without the metal, lit by the environment only as Écrin's tracer sees it "
         "(only the stone region's figures mean anything then)",
     )
+    parser.add_argument(
+        "--reuse-reference",
+        action="store_true",
+        help="compare with the reference picture already in the scene's folder (Écrin's render exported again into "
+        "it after a change to Écrin only); render it where there is none",
+    )
     args = parser.parse_args()
     for scene in args.scenes:
-        print(json.dumps(compare(scene, args.spp, args.stones_alone)), flush=True)
+        print(json.dumps(compare(scene, args.spp, args.stones_alone, args.reuse_reference)), flush=True)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ use crate::geometry::library::Component as LibraryComponent;
 use crate::geometry::polyhedron::Plane;
 use crate::studio::StudioSystems;
 use crate::studio::document::{CurrentDesign, StatusLine};
-use crate::studio::gem::{GemMaterial, gem_params_for_planes, standard_transmission};
+use crate::studio::gem::{GemMaterial, SeesSetting, gem_params_for_planes, standard_transmission};
 use crate::studio::lighting::StudioEnvironment;
 use crate::studio::materials::RingMaterials;
 use crate::studio::pieces::{Piece, PieceDesign, PieceKind, PieceShape, PieceSpawn, PieceStone};
@@ -142,11 +142,16 @@ fn build_house(
                                     gems.add(GemMaterial {
                                         params: gem_params_for_planes(planes, species),
                                         environment: environment.cubemap.clone(),
+                                        // The piece's table once the stone is drawn (`SeesSetting`).
+                                        setting: Handle::default(),
                                     })
                                 })
                                 .clone();
                             let planes = planes.clone();
                             entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
+                            if centre {
+                                entity.insert(SeesSetting);
+                            }
                         }
                         _ => {
                             not_convex.push(part.node.clone());
@@ -212,7 +217,7 @@ fn follow_species(
             continue;
         }
         if let Some(mut material) = gems.get_mut(&stone.material) {
-            material.params = gem_params_for_planes(&stone.planes, species);
+            material.params = gem_params_for_planes(&stone.planes, species).with_setting_of(&material.params);
             material.environment = environment.cubemap.clone();
         }
     }

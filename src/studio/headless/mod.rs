@@ -290,8 +290,15 @@ impl Offscreen {
         self.app.world().resource::<CurrentDesign>().design().clone()
     }
 
-    /// Asks for a capture of the next frame; then `wait_capture`.
+    /// Asks for a capture of the next frame, once every centre stone sees its setting as the piece now is; then
+    /// `wait_capture`.
     pub fn request_capture(&mut self) {
+        for _ in 0..600 {
+            if super::gem::settings_traced(self.app.world()) {
+                break;
+            }
+            self.update();
+        }
         let image = self.app.world().resource::<OffscreenTarget>().image.clone();
         self.app.world_mut().resource_mut::<Captured>().0 = None;
         self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture);

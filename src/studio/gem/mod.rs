@@ -1,5 +1,10 @@
 //! The gem material: `shaders/gem.wgsl` traces each pixel through the stone's facet planes (one material per cut,
-//! species parameters edited in place when the stone changes, so no new pipeline is ever needed).
+//! species parameters edited in place when the stone changes, so no new pipeline is ever needed); the centre stone
+//! also sees its setting (`setting.rs`).
+
+mod setting;
+
+pub use setting::{SeesSetting, StoneSetting, settings_traced};
 
 use super::StudioSystems;
 use super::lighting::{ENVIRONMENT_INTENSITY, StudioEnvironment};
@@ -35,6 +40,24 @@ pub struct GemParams {
     pub environment_intensity: f32,
     /// Half the angle the observer subtends (radians, `optics::observer::HALF_ANGLE`); 0: no observer.
     pub observer_half_angle: f32,
+    /// What the stone sees of its setting (`optics::setting`): xyz the table's centre in the stone's frame, w 1 when
+    /// this stone reads the table (a centre stone whose setting is traced), 0 otherwise.
+    pub setting_centre: Vec4,
+    /// The band's and the head's metal as the stone sees them: F0, linear RGB (w unused).
+    pub band_metal: Vec4,
+    pub head_metal: Vec4,
+}
+
+impl GemParams {
+    /// These parameters with another's view of the setting (its table's centre and its metals).
+    pub fn with_setting_of(self, other: &GemParams) -> GemParams {
+        GemParams {
+            setting_centre: other.setting_centre,
+            band_metal: other.band_metal,
+            head_metal: other.head_metal,
+            ..self
+        }
+    }
 }
 
 /// A faceted stone traced per pixel.
@@ -45,6 +68,9 @@ pub struct GemMaterial {
     #[texture(1, dimension = "cube")]
     #[sampler(2)]
     pub environment: Handle<Image>,
+    /// The setting as the stone sees it (`optics::setting::SettingView`'s texels, RGBA32F; read without filtering).
+    #[texture(3, sample_type = "float", filterable = false)]
+    pub setting: Handle<Image>,
 }
 
 impl Material for GemMaterial {
@@ -88,6 +114,9 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
         bounces: BOUNCES as u32,
         environment_intensity: ENVIRONMENT_INTENSITY,
         observer_half_angle: crate::optics::observer::HALF_ANGLE,
+        setting_centre: Vec4::ZERO,
+        band_metal: Vec4::ZERO,
+        head_metal: Vec4::ZERO,
     }
 }
 
@@ -100,6 +129,8 @@ pub struct GemMaterials {
     pub melee: Handle<GemMaterial>,
     pub standard_centre: Handle<StandardMaterial>,
     pub standard_melee: Handle<StandardMaterial>,
+    /// The table of what the centre stone sees of its setting, shared by the centre materials (`StoneSetting`).
+    pub setting: Handle<Image>,
 }
 
 /// How stones are drawn: Écrin's traced gem (the studio) or StandardMaterial transmission (comparison only).
@@ -177,7 +208,8 @@ impl GemMaterials {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    super::embed_shader(app, &GEM_SHADER, include_str!("../../shaders/gem.wgsl"), "shaders/gem.wgsl");
+    super::embed_shader(app, &GEM_SHADER, include_str!("../../../shaders/gem.wgsl"), "shaders/gem.wgsl");
+    setting::plugin(app);
     app.add_plugins(MaterialPlugin::<GemMaterial>::default()).init_resource::<StoneRendering>().add_systems(
         Update,
         (
@@ -188,23 +220,33 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// New pieces get their own stones' materials (same material types: no new pipeline).
+/// New pieces get their own stones' materials (same material types: no new pipeline) and the table of what their
+/// centre stone sees of its setting (empty until traced).
 fn give_pieces_gems(
     mut commands: Commands,
     pieces: Query<(Entity, &PieceStone), Without<GemMaterials>>,
     environment: Res<StudioEnvironment>,
     mut materials: ResMut<Assets<GemMaterial>>,
     mut standard: ResMut<Assets<StandardMaterial>>,
+    mut images: ResMut<Assets<Image>>,
 ) {
     for (piece, stone) in &pieces {
+        let table = images.add(setting::empty_table());
         let mut make = |cut, species| {
-            materials.add(GemMaterial { params: gem_params(cut, species), environment: environment.cubemap.clone() })
+            materials.add(GemMaterial {
+                params: gem_params(cut, species),
+                environment: environment.cubemap.clone(),
+                setting: table.clone(),
+            })
         };
         let centre = Cut::ALL.iter().map(|&cut| (cut, make(cut, stone.centre))).collect();
         let melee = make(Cut::RoundBrilliant, stone.side);
         let standard_centre = standard.add(standard_transmission(stone.centre));
         let standard_melee = standard.add(standard_transmission(stone.side));
-        commands.entity(piece).insert(GemMaterials { centre, melee, standard_centre, standard_melee });
+        commands.entity(piece).insert((
+            GemMaterials { centre, melee, standard_centre, standard_melee, setting: table.clone() },
+            StoneSetting::new(table),
+        ));
     }
 }
 
@@ -230,11 +272,11 @@ fn follow_piece_stones(
     for (stone, gems) in &pieces {
         for (&cut, handle) in &gems.centre {
             if let Some(mut material) = materials.get_mut(handle) {
-                material.params = gem_params(cut, stone.centre);
+                material.params = gem_params(cut, stone.centre).with_setting_of(&material.params);
             }
         }
         if let Some(mut material) = materials.get_mut(&gems.melee) {
-            material.params = gem_params(Cut::RoundBrilliant, stone.side);
+            material.params = gem_params(Cut::RoundBrilliant, stone.side).with_setting_of(&material.params);
         }
         if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
             *material = standard_transmission(stone.centre);
