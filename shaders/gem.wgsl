@@ -44,6 +44,7 @@ const PI: f32 = 3.14159265;
 const SETTING_COLUMNS: u32 = 128u;
 const SETTING_ROWS: u32 = 64u;
 const WALK_STEPS: u32 = 6u;
+const METAL_DEPTH: f32 = 0.2;
 
 fn fresnel(cos_i_in: f32, n1: f32, n2: f32) -> f32 {
     let cos_i = clamp(cos_i_in, 0.0, 1.0);
@@ -111,7 +112,7 @@ fn walk(step: u32) -> f32 {
 fn metal_seen(at: vec3<f32>, towards: vec3<f32>) -> vec4<f32> {
     let start = at - gem.setting_centre.xyz;
     let leaving = length(start);
-    for (var step = 0u; step < WALK_STEPS; step++) {
+    for (var step = 1u; step < WALK_STEPS; step++) {
         let here = leaving + walk(step);
         let next = leaving + walk(step + 1u);
         let point = line_at(start, towards, here);
@@ -119,7 +120,7 @@ fn metal_seen(at: vec3<f32>, towards: vec3<f32>) -> vec4<f32> {
             continue;
         }
         let metal = setting_towards(direction_or(point.xyz, towards));
-        if metal.w != 0.0 && abs(metal.w) <= next {
+        if metal.w != 0.0 && abs(metal.w) <= next && abs(metal.w) >= here - METAL_DEPTH {
             let closer = line_at(start, towards, max(abs(metal.w), here));
             if closer.w != 0.0 {
                 let again = setting_towards(direction_or(closer.xyz, towards));

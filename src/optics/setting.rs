@@ -20,6 +20,9 @@ pub const COLUMNS: usize = 128;
 pub const ROWS: usize = 64;
 /// Steps a ray leaving the stone is walked out in (`walk`).
 const WALK_STEPS: usize = 6;
+/// How deep behind its surface (stone lengths) the metal seen from the centre is taken to go: a ray whose point lies
+/// farther behind it passed beside it (a prong's or a gallery's section is about this).
+const METAL_DEPTH: f32 = 0.2;
 
 /// How much farther from the centre than where it left (stone lengths) a leaving ray is looked at, step by step: fine
 /// near the stone where prongs stand, then wider (out to 2.4 stone lengths: the band under a head).
@@ -186,8 +189,10 @@ impl SettingView {
     }
 
     /// The metal a ray leaving the stone at `at` (stone frame) going `towards` meets, if any. The ray is walked out
-    /// in widening steps of distance from the centre; where the table has metal before the next step in the
-    /// direction the ray has reached, the ray meets it there (looked up once more where the line reaches that
+    /// in widening steps of distance from the centre, the first a step away from the stone (where it leaves, the metal
+    /// beside the stone is seen past, not met: a ray leaving a crown facet beside a prong goes up, away from it);
+    /// where the table has metal before the next step in the direction the ray has reached — and not so far behind
+    /// it that the ray passed beside it — the ray meets it there (looked up once more where the line reaches that
     /// distance); past the last step, what lies far along its direction.
     pub fn seen_from(&self, at: Vec3, towards: Vec3) -> Option<MetalSeen> {
         let start = at - self.centre;
@@ -197,11 +202,11 @@ impl SettingView {
             let reach = b * b - (start.length_squared() - distance * distance);
             (reach >= 0.0).then(|| start + towards * (-b + reach.sqrt()).max(0.0))
         };
-        for step in 0..WALK_STEPS {
+        for step in 1..WALK_STEPS {
             let (here, next) = (from + walk(step), from + walk(step + 1));
             let Some(point) = point_at(here) else { continue };
             let Some(metal) = self.towards(point.normalize_or(towards)) else { continue };
-            if metal.distance <= next {
+            if metal.distance <= next && metal.distance >= here - METAL_DEPTH {
                 let closer = point_at(metal.distance.max(here)).and_then(|p| self.towards(p.normalize_or(towards)));
                 return closer.or(Some(metal));
             }
