@@ -31,6 +31,8 @@ struct GemParams {
     // F0 (linear RGB) of the band's and the head's metal.
     band_metal: vec4<f32>,
     head_metal: vec4<f32>,
+    // The highest the metal reaches above the table's centre (stone lengths).
+    setting_top: f32,
 }
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> gem: GemParams;
@@ -45,6 +47,8 @@ const SETTING_COLUMNS: u32 = 128u;
 const SETTING_ROWS: u32 = 64u;
 const WALK_STEPS: u32 = 6u;
 const METAL_DEPTH: f32 = 0.2;
+// Light leaving with less than this share of the pixel's ray meets the room (optics::setting::LEAST_WEIGHT_SEEN).
+const LEAST_WEIGHT_SEEN: f32 = 0.03;
 
 fn fresnel(cos_i_in: f32, n1: f32, n2: f32) -> f32 {
     let cos_i = clamp(cos_i_in, 0.0, 1.0);
@@ -111,6 +115,9 @@ fn walk(step: u32) -> f32 {
 // walked out step by step from where it leaves (SettingView::seen_from).
 fn metal_seen(at: vec3<f32>, towards: vec3<f32>) -> vec4<f32> {
     let start = at - gem.setting_centre.xyz;
+    if towards.y >= 0.0 && start.y > gem.setting_top {
+        return vec4(0.0);
+    }
     let leaving = length(start);
     for (var step = 1u; step < WALK_STEPS; step++) {
         let here = leaving + walk(step);
@@ -136,9 +143,9 @@ fn metal_seen(at: vec3<f32>, towards: vec3<f32>) -> vec4<f32> {
 
 // The light arriving at a point of the stone (stone frame) from a direction (stone frame): the setting's metal
 // reflecting the room where it is in the way, else the room's.
-fn arriving(at: vec3<f32>, towards: vec3<f32>, world_from_local: mat3x3<f32>, eye: vec3<f32>) -> vec3<f32> {
+fn arriving(at: vec3<f32>, towards: vec3<f32>, weight: f32, world_from_local: mat3x3<f32>, eye: vec3<f32>) -> vec3<f32> {
     let world_towards = normalize(world_from_local * towards);
-    if gem.setting_centre.w > 0.5 {
+    if gem.setting_centre.w > 0.5 && weight >= LEAST_WEIGHT_SEEN {
         let metal = metal_seen(at, towards);
         if metal.w != 0.0 {
             let normal = normalize(world_from_local * metal.xyz);
@@ -210,7 +217,8 @@ fn trace_channel(
         let reflected = fresnel(dot(facet, inside), n, 1.0);
         if reflected < 1.0 {
             let out = refract(inside, -facet, n);
-            radiance += weight * (1.0 - reflected) * arriving(position, out, world_from_local, eye)[channel];
+            let leaving = weight * (1.0 - reflected);
+            radiance += leaving * arriving(position, out, leaving, world_from_local, eye)[channel];
         }
         weight *= reflected;
         inside = reflect(inside, facet);
@@ -220,7 +228,7 @@ fn trace_channel(
     // of the direction it travels. Dropping it darkened every stone — a face-up round brilliant keeps about a tenth of
     // its light after 8 bounces, an oval or an emerald cut a quarter (src/optics/view.rs mirrors this; the path
     // tracer's comparison found it, tools/reference/diagnose.py).
-    radiance += weight * arriving(position, inside, world_from_local, eye)[channel];
+    radiance += weight * arriving(position, inside, weight, world_from_local, eye)[channel];
     return radiance;
 }
 

@@ -278,7 +278,7 @@ fn cli_render_writes_a_png_of_the_ring() {
 #[test]
 fn inspect_classifies_a_blender_style_export_in_metres() {
     use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
-    let band = ecrin::geometry::ring::shank(ecrin::design::ShankStyle::ComfortFit);
+    let band = ecrin::geometry::shank::shank(ecrin::design::ShankStyle::ComfortFit);
     let stone = ecrin::geometry::cut::unit_polyhedron(ecrin::design::Cut::RoundBrilliant).to_mesh();
     let material = |name| GlbMaterial { name, base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem: None };
     // Blender exports in metres: the whole ring scaled by 0.001.
@@ -449,7 +449,7 @@ fn a_house_model_from_blender_is_scaled_turned_and_its_stones_split() {
     // Millimetres, finger along Z, head up, the finger's centre at the origin.
     let band = &model.model.meshes[node(&|r| *r == NodeRole::Metal(Zone::Band))[0].mesh.expect("mesh")].data;
     let (lo, hi) = band.bounds();
-    let outer = 17.0 / 2.0 + ecrin::geometry::ring::BAND_THICKNESS_MM;
+    let outer = 17.0 / 2.0 + ecrin::geometry::shank::BAND_THICKNESS_MM;
     assert!((lo.y + outer).abs() < 0.2 && (hi.y - outer).abs() < 0.2, "band y {lo} … {hi}");
     assert!((lo.x + outer).abs() < 0.2 && (hi.x - outer).abs() < 0.2, "band x {lo} … {hi}");
     assert!(hi.z - lo.z < 3.0, "the band's width runs along the finger (Z): {lo} … {hi}");

@@ -42,7 +42,7 @@ fn a_blender_export_in_metres_with_z_up_is_a_two_tone_ring() {
     assert_eq!(centre(&setup).cut, Cut::RoundBrilliant);
     assert!((centre(&setup).size_mm - 6.0).abs() < 0.05, "{}", centre(&setup).size_mm);
     let inner = setup.inner_diameter_mm.expect("a band");
-    assert!((inner - crate::geometry::ring::REFERENCE_INNER_DIAMETER_MM).abs() < 0.05, "{inner}");
+    assert!((inner - crate::geometry::shank::REFERENCE_INNER_DIAMETER_MM).abs() < 0.05, "{inner}");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn the_band_is_resized_radially_and_keeps_its_thickness() {
         let (inner, thickness) = band_radii(size);
         let circumference = 2.0 * std::f32::consts::PI * inner;
         assert!((circumference - size).abs() < 0.1, "size {size}: inner circumference {circumference}");
-        assert!((thickness - crate::geometry::ring::BAND_THICKNESS_MM).abs() < 0.02, "size {size}: {thickness}");
+        assert!((thickness - crate::geometry::shank::BAND_THICKNESS_MM).abs() < 0.02, "size {size}: {thickness}");
     }
     // The head keeps its shape and rides on the band's top: its lowest point moves up as much as the band's top.
     let band_top = |size: f32, zone| {
@@ -210,7 +210,7 @@ fn estimates_of_a_house_ring_agree_with_the_same_geometry_made_by_ecrin() {
 #[test]
 fn a_model_that_is_not_a_closed_solid_has_no_weight() {
     use crate::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
-    let mut band = crate::geometry::ring::shank(ShankStyle::ComfortFit);
+    let mut band = crate::geometry::shank::shank(ShankStyle::ComfortFit);
     band.indices.truncate(band.indices.len() - 30);
     let metal = GlbMaterial { name: "18K Gold", base_colour: [1.0; 4], metallic: 1.0, roughness: 0.2, gem: None };
     let bytes = write_glb(

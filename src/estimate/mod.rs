@@ -8,7 +8,7 @@ use crate::design::necklace::{ChainStyle, PendantStyle};
 use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
 use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat, assemble};
 use crate::geometry::library::Component;
-use crate::geometry::ring::band_positions_moved;
+use crate::geometry::shank::band_positions_moved;
 use crate::memo::Memo;
 use std::sync::Arc;
 
@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn the_band_is_as_wide_as_its_profile_under_the_finger() {
         let width = band_width_mm(&Design::default()).expect("a ring");
-        assert!((width - crate::geometry::ring::BAND_WIDTH_MM).abs() < 0.05, "{width}");
+        assert!((width - crate::geometry::shank::BAND_WIDTH_MM).abs() < 0.05, "{width}");
         let necklace = Design { necklace: Some(Default::default()), ..Design::default() };
         assert_eq!(band_width_mm(&necklace), None);
     }
@@ -335,7 +335,7 @@ mod tests {
         assert_eq!(weights(&design).centre_carats, 0.0);
     }
     use crate::design::{Alloy, ShankStyle};
-    use crate::geometry::ring::band_profile;
+    use crate::geometry::shank::band_profile;
 
     /// Pappus: a band's volume is its cross-section area × the path of the section's centroid.
     fn hand_calculated_band_grams(design: &Design) -> f32 {

@@ -7,7 +7,7 @@
 
 use super::library::{Component, Material};
 use super::necklace::{chain_layout, pendant};
-pub use super::ring::{band_shift_mm, band_top_mm, moved_with_band};
+pub use super::shank::{band_shift_mm, band_top_mm, moved_with_band};
 use crate::design::{Cut, Design, Species};
 use glam::{Affine3A, Quat, Vec3};
 
@@ -287,7 +287,7 @@ mod tests {
             let band = assemble(&design);
             let shank = band.find(|c| matches!(c, Component::Shank(_))).expect("a band");
             let inner_radius =
-                super::super::ring::REFERENCE_INNER_DIAMETER_MM / 2.0 + shank.band_shift_mm.expect("resized");
+                super::super::shank::REFERENCE_INNER_DIAMETER_MM / 2.0 + shank.band_shift_mm.expect("resized");
             assert!((inner_radius * std::f32::consts::TAU - ring_size_mm).abs() < 0.05);
             assert!((finger_round - ring_size_mm).abs() < 0.5, "{ring_size_mm}: {finger_round}");
         }

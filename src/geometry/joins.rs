@@ -3,8 +3,9 @@
 
 use super::cut::{facet_planes, unit_polyhedron};
 use super::polyhedron::Plane;
-use super::ring::{BAND_THICKNESS_MM, REFERENCE_INNER_DIAMETER_MM, head, reference_shank_top_mm, shank};
+use super::ring::head;
 use super::shank::shank_stones;
+use super::shank::{BAND_THICKNESS_MM, REFERENCE_INNER_DIAMETER_MM, reference_shank_top_mm, shank};
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::{Affine3A, Quat, Vec3};
 

@@ -8,7 +8,7 @@
 
 use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
 use super::mesh::MeshData;
-use super::{cut, necklace, ring};
+use super::{cut, necklace, ring, shank};
 use crate::design::necklace::ChainStyle;
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::Affine3A;
@@ -164,8 +164,8 @@ impl Component {
     /// What its file holds, made from the core's geometry (deterministic). Costly for heads: use `model`.
     pub fn make_model(self) -> ComponentModel {
         match self {
-            Component::Shank(style) => ComponentModel::single("shank", Material::Metal, ring::shank(style))
-                .with_melee(&super::shank::shank_stones(style)),
+            Component::Shank(style) => ComponentModel::single("shank", Material::Metal, shank::shank(style))
+                .with_melee(&shank::shank_stones(style)),
             Component::Head(setting, cut) => {
                 let head = ring::head(setting, cut);
                 let mut model = ComponentModel::single("head", Material::Metal, head.metal);

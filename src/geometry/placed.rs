@@ -32,7 +32,7 @@ pub fn placed_meshes(assembly: &Assembly) -> Vec<PlacedMesh> {
             .or_insert_with(|| {
                 let mut data = mesh.data.clone();
                 if let Some(shift) = shift {
-                    data.positions = super::ring::band_positions_moved(&data.positions, shift);
+                    data.positions = super::shank::band_positions_moved(&data.positions, shift);
                 }
                 Arc::new(data)
             })

@@ -1,4 +1,4 @@
-//! Ring components: shanks (in mm, at a reference size) and heads (in stone lengths, sized to the stone).
+//! Ring heads (in stone lengths, sized to the stone); the band they stand on is `shank.rs`.
 //!
 //! Ring frame: the finger runs along Z, the ring lies in the XY plane, the head sits on top (+Y).
 //! A head's origin is the top of the shank; its `seat` is where the centre stone's girdle centre goes.
@@ -6,93 +6,10 @@
 use super::cut::{dimensions_mm, proportions, unit_polyhedron};
 use super::mesh::{MeshData, sweep, wire};
 use super::outline::Outline;
-use crate::design::{Cut, Setting, ShankStyle};
+use super::shank::reference_shank_top_mm;
+use crate::design::{Cut, Setting};
 use glam::{Affine3A, Vec2, Vec3};
 use std::f32::consts::{PI, TAU};
-
-/// Inner diameter (mm) the shank models are made at; the studio offsets the band radially for other sizes.
-pub const REFERENCE_INNER_DIAMETER_MM: f32 = 17.0;
-/// Band width along the finger and thickness, mm.
-pub const BAND_WIDTH_MM: f32 = 2.2;
-pub const BAND_THICKNESS_MM: f32 = 1.7;
-
-/// The band: its cross-section swept around the finger (a twisted band: two wires).
-pub fn shank(style: ShankStyle) -> MeshData {
-    match style {
-        ShankStyle::Twisted => return super::shank::twisted_band(),
-        ShankStyle::Cathedral => return super::shank::cathedral_band(),
-        ShankStyle::Split => return super::shank::split_band(),
-        ShankStyle::Channel => return super::shank::channel_band(),
-        ShankStyle::ComfortFit | ShankStyle::KnifeEdge | ShankStyle::Pave => {}
-    }
-    let inner_radius = REFERENCE_INNER_DIAMETER_MM / 2.0;
-    let profile: Vec<[f32; 3]> = band_profile(style).into_iter().map(|(radial, along)| [1.0, radial, along]).collect();
-    let segments = 160;
-    let path: Vec<(Vec3, Vec3, Vec3)> = (0..segments)
-        .map(|i| {
-            let theta = TAU * i as f32 / segments as f32;
-            let outward = Vec3::new(theta.sin(), theta.cos(), 0.0);
-            (outward * inner_radius, outward, Vec3::Z)
-        })
-        .collect();
-    sweep(&path, &profile)
-}
-
-/// The band's cross-section: (radial offset from the inner surface, position along the finger), mm,
-/// counter-clockwise.
-pub fn band_profile(style: ShankStyle) -> Vec<(f32, f32)> {
-    let (half_w, t) = (BAND_WIDTH_MM / 2.0, BAND_THICKNESS_MM);
-    let samples = 48;
-    (0..samples)
-        .map(|j| {
-            let angle = TAU * j as f32 / samples as f32;
-            let (c, s) = (angle.cos(), angle.sin());
-            // Superellipse: flat-ish sides, domed top and a gently domed (comfort) inside.
-            let along = half_w * c.signum() * c.abs().powf(0.45);
-            let radial = match style {
-                // Twisted, cathedral, split and channel bands are made in shank.rs from the comfort profile.
-                ShankStyle::ComfortFit
-                | ShankStyle::Pave
-                | ShankStyle::Twisted
-                | ShankStyle::Cathedral
-                | ShankStyle::Split
-                | ShankStyle::Channel => t / 2.0 + t / 2.0 * s.signum() * s.abs().powf(0.6),
-                // Knife edge: the outer half rises to a ridge along the band's middle.
-                ShankStyle::KnifeEdge if s > 0.0 => t * (0.42 + 0.58 * (1.0 - (along / half_w).abs()).powf(0.9)),
-                ShankStyle::KnifeEdge => t * 0.42 * (1.0 - s.abs().powf(0.6)),
-            };
-            (radial, along)
-        })
-        .collect()
-}
-
-/// How far the band moves out from the reference size for a ring size, mm (negative: in).
-pub fn band_shift_mm(ring_size_mm: f32) -> f32 {
-    (crate::design::ring_size::inner_diameter_mm(ring_size_mm) - REFERENCE_INNER_DIAMETER_MM) / 2.0
-}
-
-/// A point of the band (or a stone set in it) moved out radially by `shift` mm, the finger axis kept.
-pub fn moved_with_band(point: Vec3, shift: f32) -> Vec3 {
-    let radius = point.x.hypot(point.y);
-    let scale = if radius > 1e-6 { (radius + shift) / radius } else { 1.0 };
-    Vec3::new(point.x * scale, point.y * scale, point.z)
-}
-
-/// The band's vertices (modelled at the reference size) moved out radially by `shift` mm (`band_shift_mm` of a
-/// ring size): every point shifts by the same distance, so the band keeps its width and thickness.
-pub fn band_positions_moved(positions: &[[f32; 3]], shift: f32) -> Vec<[f32; 3]> {
-    positions.iter().map(|&p| moved_with_band(Vec3::from(p), shift).into()).collect()
-}
-
-/// Height of the band's top above the finger's axis for a ring size: the band keeps its thickness.
-pub fn band_top_mm(ring_size_mm: f32) -> f32 {
-    crate::design::ring_size::inner_diameter_mm(ring_size_mm) / 2.0 + BAND_THICKNESS_MM
-}
-
-/// Height of the shank's top above the ring's centre at the reference size, mm.
-pub fn reference_shank_top_mm() -> f32 {
-    REFERENCE_INNER_DIAMETER_MM / 2.0 + BAND_THICKNESS_MM
-}
 
 /// Height of the stone's girdle centre above the head's origin, in stone lengths: the culet clears the band.
 pub fn seat_height(cut: Cut) -> f32 {
@@ -282,42 +199,6 @@ fn v_tip(outline: &Outline, seat: Vec3, crown_edge: f32, knee: f32, azimuth: f32
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stones_set_in_the_band_move_out_with_it() {
-        let stone = Vec3::new(3.0, 9.6, 0.2);
-        let bigger = moved_with_band(stone, band_shift_mm(66.0));
-        let shift = (66.0 / std::f32::consts::PI - REFERENCE_INNER_DIAMETER_MM) / 2.0;
-        let radius = |p: Vec3| p.truncate().length();
-        assert!((radius(bigger) - radius(stone) - shift).abs() < 1e-3);
-        assert_eq!(bigger.z, stone.z, "the finger axis is untouched");
-    }
-
-    #[test]
-    fn shank_is_a_closed_band_of_the_reference_size() {
-        for style in [ShankStyle::ComfortFit, ShankStyle::KnifeEdge, ShankStyle::Pave] {
-            let band = shank(style);
-            let (lo, hi) = band.bounds();
-            assert!((hi.y - reference_shank_top_mm()).abs() < 0.05, "{style:?} top {}", hi.y);
-            assert!((hi.z - lo.z - BAND_WIDTH_MM).abs() < 0.05, "{style:?} width");
-            let inner = band.positions.iter().map(|p| Vec2::new(p[0], p[1]).length()).fold(f32::MAX, f32::min);
-            assert!((inner - REFERENCE_INNER_DIAMETER_MM / 2.0).abs() < 0.05, "{style:?} inner radius {inner}");
-            assert!(band.volume() > 0.0);
-        }
-    }
-
-    #[test]
-    fn ring_size_moves_the_inner_surface_without_thickening_the_band() {
-        let band = shank(ShankStyle::ComfortFit);
-        for size in [44.0, 52.0, 68.0] {
-            let moved = band_positions_moved(&band.positions, band_shift_mm(size));
-            let radii: Vec<f32> = moved.iter().map(|p| p[0].hypot(p[1])).collect();
-            let inner = radii.iter().copied().fold(f32::MAX, f32::min);
-            let outer = radii.iter().copied().fold(f32::MIN, f32::max);
-            assert!((2.0 * std::f32::consts::PI * inner - size).abs() < 0.05, "size {size}: inner {inner}");
-            assert!((outer - inner - BAND_THICKNESS_MM).abs() < 0.02, "size {size}: thickness {}", outer - inner);
-        }
-    }
 
     #[test]
     fn stone_clears_the_band_and_the_head_reaches_the_shank() {

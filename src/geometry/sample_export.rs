@@ -9,7 +9,8 @@
 
 use super::cut::unit_polyhedron;
 use super::glb::{GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb};
-use super::ring::{head, reference_shank_top_mm, shank};
+use super::ring::head;
+use super::shank::{reference_shank_top_mm, shank};
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use glam::{Affine3A, Quat, Vec3};
 
@@ -75,7 +76,7 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
         let Some(mesh) = model.meshes.get(part.mesh) else { continue };
         let mut data = mesh.data.clone();
         if let (Some(shift), PartRole::Metal(_)) = (placed.band_shift_mm, part.role) {
-            data.positions = super::ring::band_positions_moved(&data.positions, shift);
+            data.positions = super::shank::band_positions_moved(&data.positions, shift);
         }
         if matches!(part.role, PartRole::Metal(_)) {
             for _ in 0..subdivisions {

@@ -12,12 +12,16 @@
 use crate::design::Design;
 use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat};
 use crate::geometry::placed::placed_meshes;
+use crate::optics::trace::Exit;
 use glam::Vec3;
 use std::f32::consts::PI;
 
 /// Directions around the stone, by longitude (about +Y, from −X) and by polar angle from +Y.
 pub const COLUMNS: usize = 128;
 pub const ROWS: usize = 64;
+/// Light leaving the stone with less than this share of its pixel's ray is taken to meet the room, not the setting
+/// (a Fresnel leak; the walk is what costs — `shaders/gem.wgsl` does the same).
+pub const LEAST_WEIGHT_SEEN: f32 = 0.03;
 /// Steps a ray leaving the stone is walked out in (`walk`).
 const WALK_STEPS: usize = 6;
 /// How deep behind its surface (stone lengths) the metal seen from the centre is taken to go: a ray whose point lies
@@ -49,6 +53,8 @@ pub struct SettingView {
     /// Row by row from +Y: the normal (xyz) and the distance, positive for the head's metal, negative for the band's,
     /// 0 where no metal is seen. The layout `shaders/gem.wgsl` loads.
     pub texels: Vec<[f32; 4]>,
+    /// The highest any metal reaches above the centre (stone lengths): a ray going up from above it meets none.
+    pub top: f32,
 }
 
 /// The two metals' specular colour at normal incidence (linear RGB): what the metal seen is made of.
@@ -83,7 +89,7 @@ fn direction_of(column: f32, row: f32) -> Vec3 {
 impl SettingView {
     /// Nothing around the stone.
     pub fn empty(centre: Vec3) -> Self {
-        SettingView { centre, texels: vec![[0.0; 4]; COLUMNS * ROWS] }
+        SettingView { centre, texels: vec![[0.0; 4]; COLUMNS * ROWS], top: f32::MIN }
     }
 
     /// What the centre stone of an Assembly sees of the metal around it (`None` without a centre stone).
@@ -124,6 +130,7 @@ impl SettingView {
         if local.iter().any(|c| c.length() < 1e-6) {
             return;
         }
+        self.top = local.iter().map(|c| c.y).fold(self.top, f32::max);
         let directions = local.map(Vec3::normalize);
         // Polar rows: the corners' range, widened by how far an edge's arc can bulge past its ends, and to a pole the
         // triangle surrounds.
@@ -196,6 +203,9 @@ impl SettingView {
     /// distance); past the last step, what lies far along its direction.
     pub fn seen_from(&self, at: Vec3, towards: Vec3) -> Option<MetalSeen> {
         let start = at - self.centre;
+        if towards.y >= 0.0 && start.y > self.top {
+            return None;
+        }
         let from = start.length();
         let point_at = |distance: f32| {
             let b = start.dot(towards);
@@ -216,7 +226,11 @@ impl SettingView {
 
     /// The light arriving at a point of the stone (stone frame) from a direction: the metal's reflection of the room
     /// where the setting is in the way, else the room's. `room` gives the light from a direction (observer included).
-    pub fn light(&self, metals: &SettingMetals, at: Vec3, towards: Vec3, room: &dyn Fn(Vec3) -> Vec3) -> Vec3 {
+    pub fn light(&self, metals: &SettingMetals, exit: &Exit, room: &dyn Fn(Vec3) -> Vec3) -> Vec3 {
+        let (at, towards) = (exit.at, exit.towards);
+        if exit.weight < LEAST_WEIGHT_SEEN {
+            return room(towards);
+        }
         let Some(metal) = self.seen_from(at, towards) else { return room(towards) };
         let f0 = Vec3::from(if metal.zone == MetalZone::Head { metals.head } else { metals.band });
         let cos = (-towards.dot(metal.normal)).clamp(0.0, 1.0);
@@ -290,9 +304,10 @@ mod tests {
         let mut view = SettingView::empty(Vec3::ZERO);
         floor(&mut view, 1.0, 50.0);
         let gold = SettingMetals { band: [0.94, 0.68, 0.33], head: [0.94, 0.68, 0.33] };
-        let light = view.light(&gold, Vec3::ZERO, Vec3::NEG_Y, &|d| if d.y > 0.0 { Vec3::ONE } else { Vec3::ZERO });
+        let leaving = |towards| Exit { at: Vec3::ZERO, towards, weight: 1.0 };
+        let light = view.light(&gold, &leaving(Vec3::NEG_Y), &|d| if d.y > 0.0 { Vec3::ONE } else { Vec3::ZERO });
         assert!(light.x > light.z * 2.0 && light.x > 0.9, "the room above, reflected in gold: {light}");
-        let open = view.light(&gold, Vec3::ZERO, Vec3::Y, &|d| if d.y > 0.0 { Vec3::ONE } else { Vec3::ZERO });
+        let open = view.light(&gold, &leaving(Vec3::Y), &|d| if d.y > 0.0 { Vec3::ONE } else { Vec3::ZERO });
         assert_eq!(open, Vec3::ONE);
     }
 

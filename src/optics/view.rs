@@ -73,7 +73,7 @@ pub fn stone_picture(
                 let Some((reflected, weight)) = trace.reflection else { continue };
                 hit = true;
                 let arriving = |exit: &Exit| match &setting {
-                    Some((view, metals)) => view.light(metals, exit.at, exit.towards, &environment),
+                    Some((view, metals)) => view.light(metals, exit, &environment),
                     None => environment(exit.towards),
                 };
                 let mut value = weight * environment(reflected)[channel];

@@ -62,7 +62,7 @@ pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
         return house_view(design);
     }
     match &design.necklace {
-        None => default_view(crate::geometry::ring::band_top_mm(design.ring_size_mm) * 0.55),
+        None => default_view(crate::geometry::shank::band_top_mm(design.ring_size_mm) * 0.55),
         // The same framing for every length, so that the client sees where each one falls.
         Some(_) => {
             let focus = Vec3::new(0.0, NECKLINE_FOCUS_Y_MM, 0.0);
@@ -90,7 +90,7 @@ fn house_view(design: &crate::design::Design) -> PanOrbitCamera {
     let ready = crate::geometry::house::key_for(design).is_some_and(crate::geometry::house::is_ready);
     let bounds = if ready { crate::geometry::assembly::assemble(design).bounds() } else { None };
     let Some((lo, hi)) = bounds else {
-        return default_view(crate::geometry::ring::band_top_mm(design.ring_size_mm) * 0.55);
+        return default_view(crate::geometry::shank::band_top_mm(design.ring_size_mm) * 0.55);
     };
     let centre = (lo + hi) / 2.0;
     // Écrin's ring (≈ 24 mm across) is framed at 40 mm: the same proportion for any size.

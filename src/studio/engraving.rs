@@ -59,7 +59,7 @@ fn map_image(map: &EngravingMap) -> Image {
 
 /// The band's width under the finger, mm (Écrin's own when a house's model's cannot be measured).
 pub fn band_width_mm(design: &Design) -> f32 {
-    crate::estimate::band_width_mm(design).unwrap_or(crate::geometry::ring::BAND_WIDTH_MM)
+    crate::estimate::band_width_mm(design).unwrap_or(crate::geometry::shank::BAND_WIDTH_MM)
 }
 
 /// Each piece whose engraving changed gets its new cut (or none).

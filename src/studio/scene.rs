@@ -14,7 +14,7 @@ use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn, piece_of};
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use crate::geometry::assembly::{Assembly, assemble};
 use crate::geometry::library::Component;
-use crate::geometry::ring::band_positions_moved;
+use crate::geometry::shank::band_positions_moved;
 use bevy::camera::visibility::VisibilitySystems;
 use bevy::gltf::GltfMaterialName;
 use bevy::mesh::VertexAttributeValues;

@@ -46,6 +46,8 @@ pub struct GemParams {
     /// The band's and the head's metal as the stone sees them: F0, linear RGB (w unused).
     pub band_metal: Vec4,
     pub head_metal: Vec4,
+    /// The highest the setting's metal reaches above the table's centre (stone lengths, `SettingView::top`).
+    pub setting_top: f32,
 }
 
 impl GemParams {
@@ -53,6 +55,7 @@ impl GemParams {
     pub fn with_setting_of(self, other: &GemParams) -> GemParams {
         GemParams {
             setting_centre: other.setting_centre,
+            setting_top: other.setting_top,
             band_metal: other.band_metal,
             head_metal: other.head_metal,
             ..self
@@ -117,6 +120,7 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
         setting_centre: Vec4::ZERO,
         band_metal: Vec4::ZERO,
         head_metal: Vec4::ZERO,
+        setting_top: 0.0,
     }
 }
 

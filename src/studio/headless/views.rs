@@ -43,7 +43,7 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
             }
             // A ring's: its centre stone — where the Assembly seats it on a house's model.
             None => {
-                let girdle = crate::geometry::ring::band_top_mm(design.ring_size_mm) + design.stone.size_mm * 0.45;
+                let girdle = crate::geometry::shank::band_top_mm(design.ring_size_mm) + design.stone.size_mm * 0.45;
                 let house_seat = design.source.collection().and_then(|_| {
                     crate::geometry::assembly::assemble(design).centre_seat().map(|seat| Vec3::from(seat.translation))
                 });

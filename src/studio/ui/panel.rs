@@ -330,7 +330,7 @@ fn size_and_engraving(
         }
     });
     // How many characters this style fits inside this ring: checked as the text is typed.
-    let band = crate::estimate::band_width_mm(design).unwrap_or(crate::geometry::ring::BAND_WIDTH_MM);
+    let band = crate::estimate::band_width_mm(design).unwrap_or(crate::geometry::shank::BAND_WIDTH_MM);
     let most = engraving::max_characters(design.engraving_style, design.ring_size_mm, band);
     let engraving = drafts.engraving.get_or_insert_with(|| design.engraving.clone());
     let response = ui.add(
