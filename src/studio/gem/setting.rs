@@ -20,14 +20,14 @@ pub struct StoneSetting {
     table: Handle<Image>,
     /// The table's centre in the stone's frame and the metal's highest point above it, once traced (none: not yet,
     /// or the piece has no centre stone).
-    centre: Option<(Vec3, f32)>,
+    traced: Option<(Vec3, f32)>,
     /// The tracing under way, if any.
     work: Option<Background<Option<SettingView>>>,
 }
 
 impl StoneSetting {
     pub(super) fn new(table: Handle<Image>) -> Self {
-        StoneSetting { table, centre: None, work: None }
+        StoneSetting { table, traced: None, work: None }
     }
 }
 
@@ -92,7 +92,7 @@ fn receive_settings(
         if images.insert(&setting.table, table_image(&texels)).is_err() {
             warn!("the setting's table could not be replaced; the stone keeps the last one");
         }
-        setting.centre = view.map(|v| (v.centre, v.top));
+        setting.traced = view.map(|v| (v.centre, v.top));
         let house_stones = stones.iter().filter(|(stone, _)| piece_of(*stone, &parents, &is_piece) == Some(piece));
         for handle in gems.centre.values().chain(house_stones.map(|(_, material)| &material.0)) {
             point_at_table(&mut materials, handle, &setting);
@@ -102,7 +102,7 @@ fn receive_settings(
 
 /// Tells a centre stone's material where its piece's table is and where its centre lies.
 fn point_at_table(materials: &mut Assets<GemMaterial>, handle: &Handle<GemMaterial>, setting: &StoneSetting) {
-    let (centre, top) = setting.centre.map_or((Vec4::ZERO, 0.0), |(centre, top)| (centre.extend(1.0), top));
+    let (centre, top) = setting.traced.map_or((Vec4::ZERO, 0.0), |(centre, top)| (centre.extend(1.0), top));
     let Some(current) = materials.get(handle) else { return };
     if (current.params.setting_centre != centre
         || current.params.setting_top != top
