@@ -459,7 +459,7 @@ fn gem_shader_agrees_with_the_cpu_tracer() {
 
     let exposure = ecrin::studio::headless::STONE_CHECK_EXPOSURE.exposure();
     let planes = ecrin::geometry::cut::facet_planes(design.stone.cut);
-    let setting = SettingView::of(&ecrin::geometry::assembly::assemble(&design)).expect("a centre stone");
+    let setting = SettingView::of(&ecrin::geometry::assemble::assemble(&design)).expect("a centre stone");
     let picture = |surroundings| {
         stone_picture(
             &planes,

@@ -5,7 +5,8 @@
 use super::bench::{emit, frame_times, median_and_p95};
 use crate::collection::{Collection, design_of};
 use crate::design::{Design, Setting, ShankStyle};
-use crate::geometry::assembly::{PartRole, Seat, assemble};
+use crate::geometry::assemble::assemble;
+use crate::geometry::assembly::{PartRole, Seat};
 use crate::geometry::sample_export::cad_export;
 use crate::studio::collection::{CollectionCommand, StudioCollection};
 use crate::studio::headless::Offscreen;

@@ -336,7 +336,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
-        Command::GenerateAssets { assets } => match crate::geometry::library::write_all(&assets) {
+        Command::GenerateAssets { assets } => match generate_assets(&assets) {
             Ok(count) => {
                 let folder = assets.display().to_string();
                 println!("{}", crate::tr!(language(), "cli-wrote-models", count = count, folder = folder));
@@ -416,4 +416,12 @@ fn print_check(path: &std::path::Path, d: &crate::design::Design) {
             fingerprint = crate::approval::fingerprint(d)
         )
     );
+}
+
+/// The library's files and the house samples, written under `assets` (`ecrin generate-assets`).
+fn generate_assets(assets: &std::path::Path) -> Result<usize, crate::geometry::library::WriteLibraryError> {
+    use crate::geometry::library::{WriteLibraryError, all_models, write_files};
+    let mut files = all_models().map_err(WriteLibraryError::Build)?;
+    files.extend(crate::geometry::sample_export::all_samples().map_err(WriteLibraryError::Build)?);
+    write_files(assets, &files)
 }

@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::design::{Alloy, Cut, Design, PieceSource, ShankStyle, Species};
-use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
+use crate::geometry::assemble::assemble;
+use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::house::{ModelKind, PartUse, StoneSeat, Zone};
 use glam::Vec3;
 

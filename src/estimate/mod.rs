@@ -6,8 +6,9 @@ pub mod price;
 
 use crate::design::necklace::{ChainStyle, PendantStyle};
 use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
-use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat, assemble};
-use crate::geometry::library::Component;
+use crate::geometry::assemble::assemble;
+use crate::geometry::assembly::ModelRef;
+use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat};
 use crate::geometry::shank::band_positions_moved;
 use crate::memo::Memo;
 use std::sync::Arc;
@@ -65,8 +66,8 @@ pub struct Volumes {
 
 /// Volume (mm³) of a component's mesh in its own frame; for a band moved out by `shift` mm, of the moved mesh
 /// (watertight, so exact). Cached: the panel asks every frame.
-fn mesh_volume(component: Component, mesh: usize, shift: Option<f32>) -> f32 {
-    static VOLUMES: Memo<(Component, usize, Option<u32>), f32> = Memo::new();
+fn mesh_volume(component: ModelRef, mesh: usize, shift: Option<f32>) -> f32 {
+    static VOLUMES: Memo<(ModelRef, usize, Option<u32>), f32> = Memo::new();
     VOLUMES.get_or_compute((component, mesh, shift.map(f32::to_bits)), || {
         let model = component.model();
         let Some(mesh) = model.meshes.get(mesh) else { return 0.0 };
@@ -90,7 +91,7 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
         match part.role {
             PartRole::Metal(zone) => {
                 // A house's metal parts were checked when the model was loaded (resizing keeps them closed).
-                if let Component::House(key) = placed.component
+                if let ModelRef::House(key) = placed.component
                     && crate::geometry::house::registry::house_of(key)
                         .is_some_and(|h| h.open_metal.contains(&part.node))
                 {
@@ -105,7 +106,7 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
             PartRole::Stone { seat, cut, species } => {
                 let size = match placed.component {
                     // A house's stone as modelled: its volume and its length.
-                    Component::House(key) => {
+                    ModelRef::House(key) => {
                         let model = placed.component.model();
                         let mesh = model.meshes.get(part.mesh).map(|m| &m.data);
                         let length = mesh.map_or(0.0, |m| (m.bounds().1 - m.bounds().0).max_element());

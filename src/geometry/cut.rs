@@ -243,4 +243,16 @@ mod tests {
             assert!(solid.facets.iter().any(|f| f.plane.normal == Vec3::Y), "{cut:?} has a table");
         }
     }
+
+    #[test]
+    fn cut_meshes_give_back_their_facets() {
+        for cut in Cut::ALL {
+            let solid = unit_polyhedron(cut);
+            let planes = super::super::polyhedron::convex_planes_of_mesh(&solid.to_mesh(), 1000).expect("convex");
+            // Sliver facets may come back as two nearly equal planes; the solid they bound is the same.
+            assert!((solid.facets.len()..=solid.facets.len() + 2).contains(&planes.len()), "{cut:?}");
+            let rebuilt = ConvexPolyhedron::from_planes(&planes).volume();
+            assert!((rebuilt - solid.volume()).abs() < 1e-4 * solid.volume().max(1e-3), "{cut:?}");
+        }
+    }
 }

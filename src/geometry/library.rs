@@ -1,27 +1,15 @@
 //! The component library: every part Écrin composes pieces from (shanks, heads, stones, chain links, clasp, bail,
-//! the display bust), what each file holds, and its writing as `.glb` (`ecrin generate-assets`). The Assembly
-//! (`assembly.rs`) places these components; the studio loads the files; both read the same `ComponentModel`.
-//!
-//! Convention (README "Model convention"): a mesh whose material name starts with `metal` is rendered in the
-//! design's metal; `gem` is rendered as a stone (`gem.center` the centre stone, `gem.melee` small stones);
-//! the empty node `seat.center` marks the centre stone's girdle centre (table towards +Y).
+//! the display bust and hand), the file each is kept in, and what the file holds (`model.rs`'s `ComponentModel`,
+//! made here from the core's geometry; written by `ecrin generate-assets`). The floor of composition: the Assembly
+//! (`assembly.rs`) places these components and a house's models (`house/`), never the other way.
 
-use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
-use super::mesh::MeshData;
+use super::model::{ComponentModel, Material, ModelMesh, ModelNode, SEAT_NODE};
 use super::{cut, necklace, ring, shank};
 use crate::design::necklace::ChainStyle;
 use crate::design::{Cut, Setting, ShankStyle};
 use glam::Affine3A;
 use std::path::Path;
 use std::sync::Arc;
-
-pub const SEAT_NODE: &str = "seat.center";
-/// Material of display props (the bust, the hand): neither metal nor gem.
-pub const DISPLAY_MATERIAL: &str = "display.bust";
-/// The display hand's nails (a little glossier than the hand).
-pub const NAIL_MATERIAL: &str = "display.nail";
-pub const METAL_PREFIX: &str = "metal";
-pub const GEM_PREFIX: &str = "gem";
 
 /// One file of the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,92 +32,6 @@ pub enum Component {
     Bust,
     /// The display hand rings are shown on (`hand.rs`), at the reference ring size.
     Hand,
-    /// A model of the house's collection at a ring size (`house.rs`): not a file of the library.
-    House(super::house::HouseKey),
-}
-
-/// What a mesh of a component is made of (its material name in the file).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Material {
-    Metal,
-    CentreStone,
-    Melee,
-    Display,
-    Nail,
-}
-
-impl Material {
-    pub fn name(self) -> &'static str {
-        match self {
-            Material::Metal => "metal",
-            Material::CentreStone => "gem.center",
-            Material::Melee => "gem.melee",
-            Material::Display => DISPLAY_MATERIAL,
-            Material::Nail => NAIL_MATERIAL,
-        }
-    }
-
-    fn glb(self) -> GlbMaterial<'static> {
-        let (base_colour, metallic, roughness) = match self {
-            Material::Metal => ([0.9, 0.75, 0.4, 1.0], 1.0, 0.1),
-            Material::CentreStone | Material::Melee => ([1.0, 1.0, 1.0, 1.0], 0.0, 0.0),
-            Material::Display => ([0.5, 0.47, 0.43, 1.0], 0.0, 0.85),
-            Material::Nail => ([0.6, 0.57, 0.53, 1.0], 0.0, 0.4),
-        };
-        GlbMaterial { name: self.name(), base_colour, metallic, roughness, gem: None }
-    }
-}
-
-/// A mesh of a component file.
-#[derive(Clone)]
-pub struct ModelMesh {
-    pub name: String,
-    pub material: Material,
-    pub data: MeshData,
-}
-
-/// A node of a component file: a mesh placed in the component's frame, or an empty marker (the seat).
-#[derive(Clone)]
-pub struct ModelNode {
-    pub name: String,
-    pub mesh: Option<usize>,
-    pub transform: Affine3A,
-}
-
-/// What a component file holds.
-#[derive(Clone)]
-pub struct ComponentModel {
-    pub meshes: Vec<ModelMesh>,
-    pub nodes: Vec<ModelNode>,
-}
-
-impl ComponentModel {
-    /// One mesh on one node at the origin.
-    fn single(name: &'static str, material: Material, data: MeshData) -> Self {
-        ComponentModel {
-            meshes: vec![ModelMesh { name: name.into(), material, data }],
-            nodes: vec![ModelNode { name: name.into(), mesh: Some(0), transform: Affine3A::IDENTITY }],
-        }
-    }
-
-    /// Adds the small stones (a unit round brilliant placed many times, `gem.melee.NN`).
-    fn with_melee(mut self, placements: &[Affine3A]) -> Self {
-        if placements.is_empty() {
-            return self;
-        }
-        let melee = self.meshes.len();
-        let data = cut::unit_polyhedron(Cut::RoundBrilliant).to_mesh();
-        self.meshes.push(ModelMesh { name: "melee".into(), material: Material::Melee, data });
-        for (i, &transform) in placements.iter().enumerate() {
-            self.nodes.push(ModelNode { name: format!("gem.melee.{i:02}"), mesh: Some(melee), transform });
-        }
-        self
-    }
-
-    /// The seat node's transform, where the file has one.
-    pub fn seat(&self) -> Option<Affine3A> {
-        self.nodes.iter().find(|n| n.name == SEAT_NODE).map(|n| n.transform)
-    }
 }
 
 impl Component {
@@ -157,7 +59,6 @@ impl Component {
             Component::DropBar => "models/necklace/drop_bar.glb".into(),
             Component::Bust => "models/necklace/bust.glb".into(),
             Component::Hand => "models/display/hand.glb".into(),
-            Component::House(key) => format!("collection/{:016x}.glb", key.model),
         }
     }
 
@@ -201,41 +102,18 @@ impl Component {
                     ],
                 }
             }
-            Component::House(key) => super::house::component_model(key).as_ref().clone(),
         }
     }
 
     /// What its file holds, made once per run and shared (the Assembly and the estimates ask often).
     pub fn model(self) -> Arc<ComponentModel> {
-        if let Component::House(key) = self {
-            return super::house::component_model(key);
-        }
         static MODELS: crate::memo::Memo<Component, Arc<ComponentModel>> = crate::memo::Memo::new();
         MODELS.get_or_compute(self, || Arc::new(self.make_model()))
     }
 
     /// Its file's bytes.
     pub fn glb(self) -> Result<Vec<u8>, String> {
-        let model = self.model();
-        let mut materials: Vec<Material> = Vec::new();
-        for mesh in &model.meshes {
-            if !materials.contains(&mesh.material) {
-                materials.push(mesh.material);
-            }
-        }
-        let material_of = |m: Material| materials.iter().position(|&x| x == m).unwrap_or(0);
-        let glb_materials: Vec<GlbMaterial> = materials.iter().map(|m| m.glb()).collect();
-        let meshes: Vec<GlbMesh> = model
-            .meshes
-            .iter()
-            .map(|m| GlbMesh { name: &m.name, material: material_of(m.material), data: &m.data })
-            .collect();
-        let nodes: Vec<GlbNode> = model
-            .nodes
-            .iter()
-            .map(|n| GlbNode { name: n.name.clone(), mesh: n.mesh, transform: n.transform })
-            .collect();
-        write_glb(&glb_materials, &meshes, &nodes)
+        self.model().glb()
     }
 }
 
@@ -256,11 +134,9 @@ pub enum WriteLibraryError {
     Write { file: std::path::PathBuf, source: std::io::Error },
 }
 
-/// Writes the whole library under `assets_dir` (atomically, file by file). Returns how many files.
-pub fn write_all(assets_dir: &Path) -> Result<usize, WriteLibraryError> {
-    let mut models = all_models().map_err(WriteLibraryError::Build)?;
-    models.extend(super::sample_export::all_samples().map_err(WriteLibraryError::Build)?);
-    for (relative, bytes) in &models {
+/// Writes files (the library's, the samples') under `assets_dir` (atomically, file by file). Returns how many files.
+pub fn write_files(assets_dir: &Path, models: &[(String, Vec<u8>)]) -> Result<usize, WriteLibraryError> {
+    for (relative, bytes) in models {
         let file = assets_dir.join(relative);
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder)
@@ -275,6 +151,7 @@ pub fn write_all(assets_dir: &Path) -> Result<usize, WriteLibraryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geometry::model::{DISPLAY_MATERIAL, GEM_PREFIX, METAL_PREFIX, NAIL_MATERIAL};
 
     #[test]
     fn every_model_reads_back_with_named_parts() {

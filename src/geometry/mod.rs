@@ -1,6 +1,7 @@
 //! Geometry free of Bevy: gem cuts as convex polyhedra, ring and necklace components as meshes, the Assembly of a
 //! piece from them, and glTF reading and writing.
 
+pub mod assemble;
 pub mod assembly;
 pub mod cut;
 pub mod display_look;
@@ -14,6 +15,7 @@ pub mod import;
 mod joins;
 pub mod library;
 pub mod mesh;
+pub mod model;
 pub mod necklace;
 pub mod outline;
 pub mod placed;

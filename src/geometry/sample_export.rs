@@ -48,7 +48,8 @@ pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
 /// `metal_triangles` triangles (the surfaces subdivided, as a dense export carries them): the bench's heavy model and
 /// its pavé model are made this way.
 pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, String> {
-    use crate::geometry::assembly::{PartRole, assemble};
+    use crate::geometry::assemble::assemble;
+    use crate::geometry::assembly::PartRole;
     let assembly = assemble(design);
     let mut metal_count: usize = assembly
         .parts()

@@ -69,13 +69,12 @@ pub struct AsetMap {
 /// The facet planes of a design's centre stone at unit length, table up, centred: Écrin's cut, or a house's stone
 /// as modelled when it is a convex solid; `None` when the piece has no centre stone or it cannot be traced.
 pub fn centre_stone_planes(design: &crate::design::Design) -> Option<Vec<Plane>> {
-    use crate::geometry::assembly::{PartRole, Seat};
-    use crate::geometry::library::Component;
-    let assembly = crate::geometry::assembly::assemble(design);
+    use crate::geometry::assembly::{ModelRef, PartRole, Seat};
+    let assembly = crate::geometry::assemble::assemble(design);
     let (placed, part, _) =
         assembly.parts().find(|(_, part, _)| matches!(part.role, PartRole::Stone { seat: Seat::Centre, .. }))?;
     match placed.component {
-        Component::House(_) => {
+        ModelRef::House(_) => {
             let model = placed.component.model();
             let mesh = &model.meshes.get(part.mesh)?.data;
             let (lo, hi) = mesh.bounds();

@@ -261,7 +261,7 @@ fn hit_triangle(direction: Vec3, [a, b, c]: [Vec3; 3]) -> Option<(f32, [f32; 3])
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geometry::assembly::assemble;
+    use crate::geometry::assemble::assemble;
 
     /// A square floor of metal `depth` below the centre, `half` across.
     fn floor(view: &mut SettingView, depth: f32, half: f32) {

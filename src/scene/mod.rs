@@ -105,9 +105,9 @@ pub enum SceneError {
 pub fn write_scene(design: &Design, settings: &SceneSettings, folder: &Path) -> Result<Vec<PathBuf>, SceneError> {
     let write_error = |file: &Path, source| SceneError::Write { file: file.display().to_string(), source };
     std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
-    let mut assembly = crate::geometry::assembly::assemble(design);
+    let mut assembly = crate::geometry::assemble::assemble(design);
     if settings.with_hand {
-        assembly.components.extend(crate::geometry::assembly::display_hand(design));
+        assembly.components.extend(crate::geometry::assemble::display_hand(design));
     }
     let parts = placed_meshes(&assembly);
     let mut written = Vec::new();

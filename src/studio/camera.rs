@@ -88,7 +88,7 @@ pub fn view_for(design: &crate::design::Design) -> PanOrbitCamera {
 fn house_view(design: &crate::design::Design) -> PanOrbitCamera {
     // Only a model already made at this size (never resized on the frame).
     let ready = crate::geometry::house::key_for(design).is_some_and(crate::geometry::house::is_ready);
-    let bounds = if ready { crate::geometry::assembly::assemble(design).bounds() } else { None };
+    let bounds = if ready { crate::geometry::assemble::assemble(design).bounds() } else { None };
     let Some((lo, hi)) = bounds else {
         return default_view(crate::geometry::shank::band_top_mm(design.ring_size_mm) * 0.55);
     };

@@ -4,7 +4,7 @@
 use super::StudioSystems;
 use super::pieces::{PieceMetal, PieceSpawn};
 use crate::design::{Finish, Metal};
-use crate::geometry::library::{GEM_PREFIX, METAL_PREFIX};
+use crate::geometry::model::{GEM_PREFIX, METAL_PREFIX};
 use bevy::asset::uuid_handle;
 use bevy::pbr::{ExtendedMaterial, MaterialExtension};
 use bevy::prelude::*;

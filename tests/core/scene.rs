@@ -4,7 +4,8 @@
 
 use ecrin::design::Design;
 use ecrin::design::preset;
-use ecrin::geometry::assembly::{PartRole, Seat, assemble};
+use ecrin::geometry::assemble::assemble;
+use ecrin::geometry::assembly::{PartRole, Seat};
 use ecrin::geometry::house::analyse::analyse;
 use ecrin::geometry::house::read::read_parts;
 use ecrin::geometry::house::{HouseModel, NodeRole, StoneSeat, Zone};

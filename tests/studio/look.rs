@@ -12,7 +12,7 @@ use ecrin::studio::lighting::Presentation;
 fn metal_luma_percentiles(exporter: &mut Exporter, design: &Design, settings: &ExportSettings) -> (f32, f32) {
     let picture = exporter.render(View::ThreeQuarter, &mut || true).expect("render").expect("a picture");
     let view = ecrin::studio::scene_export::scene_view(design, settings, View::ThreeQuarter);
-    let parts = ecrin::geometry::placed::placed_meshes(&ecrin::geometry::assembly::assemble(design));
+    let parts = ecrin::geometry::placed::placed_meshes(&ecrin::geometry::assemble::assemble(design));
     let regions = region_mask(&parts, &view);
     let mut luma: Vec<f32> = picture
         .pixels()
@@ -68,7 +68,7 @@ fn bloom_glints_on_highlights_and_never_swallows_the_stone() {
     with.save(out.join("bloom-with.png")).ok();
     without.save(out.join("bloom-without.png")).ok();
     let view = ecrin::studio::scene_export::scene_view(&design, &settings, View::Top);
-    let parts = ecrin::geometry::placed::placed_meshes(&ecrin::geometry::assembly::assemble(&design));
+    let parts = ecrin::geometry::placed::placed_meshes(&ecrin::geometry::assemble::assemble(&design));
     let regions = region_mask(&parts, &view);
     let size = 256i32;
     let at = |x: i32, y: i32| regions[(y * size + x) as usize];

@@ -17,12 +17,10 @@ pub mod solid;
 pub use registry::{HouseKey, RESIZED_KEPT, component_model, is_ready, key_for, model_key, register, registered};
 pub use solid::{encloses_volume, is_closed, is_solid};
 
-use super::assembly::{Assembly, MetalZone, Part, PartRole, PieceKind, PlacedComponent, Seat};
-use super::library::{Component, ComponentModel, Material, ModelMesh, ModelNode};
 use super::mesh::MeshData;
 use super::mesh::connected_pieces;
-use crate::design::source::CollectionRef;
-use crate::design::{Cut, Design};
+use super::model::{ComponentModel, Material, ModelMesh, ModelNode};
+use crate::design::Cut;
 use glam::{Affine3A, Mat3, Vec3};
 use serde::{Deserialize, Serialize};
 
@@ -304,45 +302,6 @@ fn label(part: &PartSetup, index: usize) -> String {
         .find(|n| !n.is_empty())
         .cloned()
         .unwrap_or_else(|| format!("part {}", index + 1))
-}
-
-/// The Assembly of a design on a house's model: one component, its parts with their roles (the centre stone in
-/// the design's species, the others in its side stones'), resized to the design's ring size. Empty until the model is loaded.
-pub fn assemble_house(design: &Design, source: &CollectionRef) -> Assembly {
-    let (Some(house), Some(key)) = (registered(&source.hash), key_for(design)) else {
-        return Assembly { kind: PieceKind::Ring, components: Vec::new() };
-    };
-    let component = Component::House(key);
-    let model = component.model();
-    let parts = model
-        .nodes
-        .iter()
-        .zip(&house.roles)
-        .filter_map(|(node, role)| {
-            let role = match *role {
-                NodeRole::Metal(Zone::Band) => PartRole::Metal(MetalZone::Band),
-                NodeRole::Metal(Zone::Head) => PartRole::Metal(MetalZone::Head),
-                NodeRole::Stone(i) => {
-                    let stone = house.setup.stones.get(i)?;
-                    let (seat, species) = match stone.seat {
-                        StoneSeat::Centre => (Seat::Centre, design.stone.species),
-                        StoneSeat::Side => (Seat::Head, design.side_stones()),
-                        StoneSeat::Melee if resize::in_band(node.transform.translation.into(), house.head_angle) => {
-                            (Seat::Band, design.side_stones())
-                        }
-                        StoneSeat::Melee => (Seat::Head, design.side_stones()),
-                    };
-                    PartRole::Stone { seat, cut: stone.cut, species }
-                }
-            };
-            Some(Part { node: node.name.clone(), mesh: node.mesh?, role, local: node.transform })
-        })
-        .collect();
-    // The component's model is already at the ring size (`band_shift_mm` moves Écrin's reference bands only).
-    Assembly {
-        kind: PieceKind::Ring,
-        components: vec![PlacedComponent { component, transform: Affine3A::IDENTITY, band_shift_mm: None, parts }],
-    }
 }
 
 /// The head's half-angle seen along the finger (0 for what is not a ring): from the corners of the head's metal and

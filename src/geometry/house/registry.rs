@@ -4,7 +4,7 @@
 
 use super::HouseModel;
 use crate::design::Design;
-use crate::geometry::library::ComponentModel;
+use crate::geometry::model::ComponentModel;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 

@@ -6,7 +6,7 @@
 //! cannot be told from the band.
 
 use super::{HouseModel, HouseSetup, NodeRole, PartUse, StoneSeat, Zone};
-use crate::geometry::library::ComponentModel;
+use crate::geometry::model::ComponentModel;
 use glam::{Affine3A, Vec3};
 
 impl HouseSetup {

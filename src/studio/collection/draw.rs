@@ -5,9 +5,10 @@
 //! (`prepare.rs`).
 
 use super::prepare::{HouseMeshes, shown_ready};
-use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
+use crate::geometry::assemble::assemble;
+use crate::geometry::assembly::ModelRef;
+use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::house::HouseKey;
-use crate::geometry::library::Component as LibraryComponent;
 use crate::geometry::polyhedron::Plane;
 use crate::studio::StudioSystems;
 use crate::studio::document::{CurrentDesign, StatusLine};
@@ -177,7 +178,7 @@ fn build_house(
             ));
         }
         let key = assembly.components.first().and_then(|c| match c.component {
-            LibraryComponent::House(key) => Some(key),
+            ModelRef::House(key) => Some(key),
             _ => None,
         });
         shown.0 = key;
@@ -185,11 +186,8 @@ fn build_house(
     }
     if built {
         // Meshes of sizes no piece shows any more are let go (a heavy model is tens of MB per size).
-        let in_use: HashSet<LibraryComponent> = pieces
-            .iter()
-            .filter_map(|(d, _)| crate::geometry::house::key_for(&d.0))
-            .map(LibraryComponent::House)
-            .collect();
+        let in_use: HashSet<ModelRef> =
+            pieces.iter().filter_map(|(d, _)| crate::geometry::house::key_for(&d.0)).map(ModelRef::House).collect();
         house_meshes.meshes.retain(|(component, _), _| in_use.contains(component));
         house_meshes.planes.retain(|(component, _), _| in_use.contains(component));
         house_meshes.ready.retain(|component| in_use.contains(component));

@@ -4,7 +4,8 @@
 
 use super::StudioCollection;
 use crate::collection::Collection;
-use crate::geometry::library::{Component as LibraryComponent, Material};
+use crate::geometry::assembly::ModelRef;
+use crate::geometry::model::Material;
 use crate::geometry::polyhedron::{Plane, convex_planes_of_mesh};
 use crate::i18n::errors::Said;
 use crate::progress::Progress;
@@ -29,7 +30,7 @@ pub(super) struct Preparation {
 
 /// A house model made at a size, its meshes ready to hand to the renderer.
 pub(super) struct Prepared {
-    component: LibraryComponent,
+    component: ModelRef,
     meshes: Vec<(usize, Mesh)>,
     /// Each stone mesh's facet planes for the gem shader (`None`: not a convex solid the shader can trace).
     planes: Vec<(usize, Option<Vec<Plane>>)>,
@@ -39,10 +40,10 @@ pub(super) struct Prepared {
 /// whose meshes are all there.
 #[derive(Resource, Default)]
 pub(super) struct HouseMeshes {
-    pub(super) meshes: HashMap<(LibraryComponent, usize), Handle<Mesh>>,
+    pub(super) meshes: HashMap<(ModelRef, usize), Handle<Mesh>>,
     /// Stone meshes' facet planes (`None`: not convex), found off the frame.
-    pub(super) planes: HashMap<(LibraryComponent, usize), Option<Vec<Plane>>>,
-    pub(super) ready: HashSet<LibraryComponent>,
+    pub(super) planes: HashMap<(ModelRef, usize), Option<Vec<Plane>>>,
+    pub(super) ready: HashSet<ModelRef>,
 }
 
 /// Prepares, off the frame, every house model a piece shows at the piece's ring size — loaded (the first time,
@@ -118,9 +119,8 @@ pub(super) fn prepare_models(
 
 /// Whether a design's house model is on hand at its size: made, and its meshes handed to the frame.
 pub(super) fn shown_ready(design: &crate::design::Design, house_meshes: &HouseMeshes) -> bool {
-    crate::geometry::house::key_for(design).is_some_and(|key| {
-        crate::geometry::house::is_ready(key) && house_meshes.ready.contains(&LibraryComponent::House(key))
-    })
+    crate::geometry::house::key_for(design)
+        .is_some_and(|key| crate::geometry::house::is_ready(key) && house_meshes.ready.contains(&ModelRef::House(key)))
 }
 
 /// The work of a preparation, off the frame: the core's preparation, then one Bevy mesh per mesh of the model.
@@ -128,7 +128,7 @@ fn prepare(collection: &Collection, design: &crate::design::Design, progress: &P
     let model = design.source.collection().ok_or_else(|| said!("status-not-a-collection-model"))?;
     collection.prepare_with(design, progress).map_err(super::collection_said)?;
     let key = crate::geometry::house::key_for(design).ok_or_else(|| said!("status-model-did-not-load"))?;
-    let component = LibraryComponent::House(key);
+    let component = ModelRef::House(key);
     let component_model = component.model();
     let count = component_model.meshes.len().max(1);
     let (mut meshes, mut planes) = (Vec::with_capacity(count), Vec::new());

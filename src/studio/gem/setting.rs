@@ -4,7 +4,7 @@
 //! most); pictures wait for it (`settings_traced`).
 
 use super::{GemMaterial, GemMaterials};
-use crate::geometry::assembly::assemble;
+use crate::geometry::assemble::assemble;
 use crate::optics::setting::{COLUMNS, ROWS, SettingMetals, SettingView};
 use crate::studio::StudioSystems;
 use crate::studio::background::Background;

@@ -11,7 +11,8 @@ use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceDesign, PieceSpawn};
 use super::{StudioState, StudioSystems};
 use crate::design::Design;
-use crate::geometry::assembly::{DisplaySurface, PartRole, display_hand};
+use crate::geometry::assemble::display_hand;
+use crate::geometry::assembly::{DisplaySurface, PartRole};
 use crate::geometry::hand::HandFinish;
 use bevy::gltf::{Gltf, GltfMesh};
 use bevy::prelude::*;
@@ -129,7 +130,11 @@ fn build_hands(
             continue;
         }
         for part in &hand.parts {
-            let Some(mesh) = library.mesh(hand.component, part.mesh, &documents, &gltf_meshes) else { return };
+            let Some(mesh) =
+                hand.component.library().and_then(|c| library.mesh(c, part.mesh, &documents, &gltf_meshes))
+            else {
+                return;
+            };
             let material = match part.role {
                 PartRole::Display(DisplaySurface::Nail) => display.nails.clone(),
                 _ => display.hand.clone(),

@@ -36,7 +36,7 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
         Framing::Stone => match &design.necklace {
             // A necklace's close-up: the pendant (or the chain at its lowest point).
             Some(necklace) => {
-                let seat = crate::geometry::assembly::assemble(design).centre_seat();
+                let seat = crate::geometry::assemble::assemble(design).centre_seat();
                 let low = crate::geometry::necklace::lowest_point_mm(necklace.length_mm);
                 let at = seat.map_or(Vec3::new(0.0, low, 100.0), |seat| Vec3::from(seat.translation));
                 (at, design.stone.size_mm * 6.0 + 20.0)
@@ -45,7 +45,7 @@ pub fn view_transform(design: &Design, framing: Framing, view: View) -> Transfor
             None => {
                 let girdle = crate::geometry::shank::band_top_mm(design.ring_size_mm) + design.stone.size_mm * 0.45;
                 let house_seat = design.source.collection().and_then(|_| {
-                    crate::geometry::assembly::assemble(design).centre_seat().map(|seat| Vec3::from(seat.translation))
+                    crate::geometry::assemble::assemble(design).centre_seat().map(|seat| Vec3::from(seat.translation))
                 });
                 (house_seat.unwrap_or(Vec3::new(0.0, girdle, 0.0)), design.stone.size_mm * 3.4)
             }

@@ -14,7 +14,8 @@ use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn};
 use super::{StudioState, StudioSystems};
 use crate::design::Design;
 use crate::design::necklace::Necklace;
-use crate::geometry::assembly::{MetalZone, PartRole, Seat, assemble};
+use crate::geometry::assemble::assemble;
+use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use bevy::gltf::{Gltf, GltfMesh};
 use bevy::prelude::*;
 
@@ -134,7 +135,11 @@ fn build_necklace(
         // Every part's mesh, or wait for the library (it is loaded before the studio shows).
         let mut spawned = Vec::new();
         for (placed, part, at) in assembly.parts() {
-            let Some(mesh) = library.mesh(placed.component, part.mesh, &documents, &gltf_meshes) else { return };
+            let Some(mesh) =
+                placed.component.library().and_then(|c| library.mesh(c, part.mesh, &documents, &gltf_meshes))
+            else {
+                return;
+            };
             let transform = Transform::from_matrix(Mat4::from(at));
             spawned.push((part.role, mesh, transform));
         }
