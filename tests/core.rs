@@ -305,18 +305,19 @@ fn inspect_classifies_a_blender_style_export_in_metres() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
     assert_eq!(report["units"], "m");
     assert_eq!(report["scale_to_mm"], 1000.0);
-    assert_eq!(report["parts"][0]["class"], "metal");
-    assert_eq!(report["parts"][1]["class"], "gem");
+    assert_eq!(report["parts"][0]["role"], serde_json::json!({"Metal": "Band"}));
+    assert_eq!(report["parts"][1]["role"], "Stone");
+    assert_eq!(report["parts"][1]["reason"]["signal"], "material_name");
     assert!(report["triangles"].as_u64().expect("count") > 1000);
 }
 
 #[test]
 fn inspect_reports_models_that_cannot_be_used() {
-    use ecrin::geometry::import::ImportProblem;
+    use ecrin::geometry::house::inspect::ImportProblem;
     let dir = scratch("inspect-bad");
     let malformed = dir.join("broken.glb");
     std::fs::write(&malformed, b"glTF\x02\x00\x00\x00garbage").expect("write");
-    let report = ecrin::geometry::import::inspect(&malformed);
+    let report = ecrin::geometry::house::inspect::inspect(&malformed, &Default::default());
     // (Its header declares another length than the file has: refused before it is read whole.)
     let not_gltf = matches!(report.problems[0], ImportProblem::NotGltf { .. } | ImportProblem::DeclaredLength { .. });
     assert!(!report.usable && not_gltf, "{report:?}");
@@ -327,13 +328,16 @@ fn inspect_reports_models_that_cannot_be_used() {
         r#"{"asset":{"version":"2.0"},"buffers":[{"uri":"gone.bin","byteLength":36}],"bufferViews":[{"buffer":0,"byteLength":36}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[20,20,0]}],"meshes":[{"name":"band","primitives":[{"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}],"scene":0}"#,
     )
     .expect("write");
-    let report = ecrin::geometry::import::inspect(&missing_buffer);
-    let missing = ImportProblem::MissingBuffer { index: 0, uri: "gone.bin".into() };
-    assert!(!report.usable && report.problems.contains(&missing), "{report:?}");
+    let report = ecrin::geometry::house::inspect::inspect(&missing_buffer, &Default::default());
+    let missing = report.problems.iter().any(|p| {
+        use ecrin::geometry::house::read::BufferProblem;
+        matches!(p, ImportProblem::Buffer { index: 0, what: BufferProblem::Unreadable { uri, .. } } if uri == "gone.bin")
+    });
+    assert!(!report.usable && missing, "{report:?}");
 
     let empty = dir.join("empty.gltf");
     std::fs::write(&empty, r#"{"asset":{"version":"2.0"},"scenes":[{"nodes":[]}]}"#).expect("write");
-    let report = ecrin::geometry::import::inspect(&empty);
+    let report = ecrin::geometry::house::inspect::inspect(&empty, &Default::default());
     assert!(!report.usable && report.problems.contains(&ImportProblem::NoMeshes), "{report:?}");
     let output = ecrin(&["inspect", &empty.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
@@ -438,7 +442,7 @@ fn a_house_model_from_blender_is_scaled_turned_and_its_stones_split() {
     // The shipped sample: Z up, metres, "ROSE GOLD.003" band, "White Gold" prongs, "DIAMOND.002", "Melee.014".
     let path = repo().join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
     let parts = read_parts(&path).expect("readable");
-    let setup = analyse(&parts, None).expect("analysed");
+    let setup = analyse(&parts, &Default::default()).expect("analysed").setup;
     assert_eq!(setup.units, "m");
     let model = HouseModel::build(&parts, &setup);
     let node = |wanted: &dyn Fn(&NodeRole) -> bool| {
@@ -460,8 +464,8 @@ fn a_house_model_from_blender_is_scaled_turned_and_its_stones_split() {
     assert!(at.y > 12.0 && at.x.abs() < 0.1 && at.z.abs() < 0.1, "{at}");
     // A corrected classification is taken as given: the melee made metal, one stone is left.
     let uses = [PartUse::Metal(Zone::Band), PartUse::Metal(Zone::Head), PartUse::Stone, PartUse::Metal(Zone::Band)];
-    let corrected = analyse(&parts, Some(&uses)).expect("analysed");
-    assert_eq!(corrected.stones.len(), 1);
+    let corrected = analyse(&parts, &ecrin::geometry::house::analyse::Corrections::with_uses(&uses)).expect("analysed");
+    assert_eq!(corrected.setup.stones.len(), 1);
 }
 
 #[test]
@@ -535,4 +539,153 @@ fn cli_board_compares_presets_in_one_picture() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("broken.ron:"));
     assert!(!again.exists());
+}
+
+/// Models as a user would try them: the shipped samples, and the same parts at other scales and under other names.
+fn models_to_try(dir: &Path) -> Vec<PathBuf> {
+    use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+    let mut models: Vec<PathBuf> = std::fs::read_dir(repo().join("assets").join("samples"))
+        .expect("samples")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "glb"))
+        .collect();
+    models.sort();
+    let band = ecrin::geometry::shank::shank(ecrin::design::ShankStyle::ComfortFit);
+    let head = ecrin::geometry::ring::head(ecrin::design::Setting::FourProng, ecrin::design::Cut::Oval);
+    let stone = ecrin::geometry::cut::unit_polyhedron(ecrin::design::Cut::Oval).to_mesh();
+    let material =
+        |name| GlbMaterial { name, base_colour: [0.9, 0.6, 0.5, 1.0], metallic: 0.0, roughness: 0.3, gem: None };
+    let top = glam::Vec3::Y * 10.4;
+    let head_at = glam::Affine3A::from_scale_rotation_translation(glam::Vec3::splat(6.5), glam::Quat::IDENTITY, top);
+    let stone_at = head_at * glam::Affine3A::from_translation(head.seat);
+    // A ring, a lone head (named after the cut it holds, in rose gold) and a lone stone, in cm and m; the ring in
+    // inches too.
+    for (scale, unit) in [(0.1, "cm"), (0.001, "m"), (1.0 / 25.4, "in")] {
+        let at = |place: glam::Affine3A| glam::Affine3A::from_scale(glam::Vec3::splat(scale)) * place;
+        let files = [
+            (
+                "ring",
+                vec![material("Rose Gold"), material("Small Diamnd")],
+                vec![
+                    GlbMesh { name: "Ring", material: 0, data: &band },
+                    GlbMesh { name: "Ring", material: 1, data: &stone },
+                ],
+                vec![
+                    GlbNode { name: "Ring".into(), mesh: Some(0), transform: at(glam::Affine3A::IDENTITY) },
+                    GlbNode { name: "Ring".into(), mesh: Some(1), transform: at(stone_at) },
+                ],
+            ),
+            (
+                "head",
+                vec![material("Rose Gold"), material("Blue Saphire")],
+                vec![
+                    GlbMesh { name: "Oval", material: 0, data: &head.metal },
+                    GlbMesh { name: "Oval", material: 1, data: &stone },
+                ],
+                vec![
+                    GlbNode { name: "Oval".into(), mesh: Some(0), transform: at(head_at) },
+                    GlbNode { name: "Princess".into(), mesh: Some(1), transform: at(stone_at) },
+                ],
+            ),
+            (
+                "stone",
+                vec![material("Emrald")],
+                vec![GlbMesh { name: "Oval", material: 0, data: &stone }],
+                vec![GlbNode { name: "Oval".into(), mesh: Some(0), transform: at(stone_at) }],
+            ),
+        ];
+        for (what, materials, meshes, nodes) in files {
+            // A lone head or stone a third of an inch across is as plausible in centimetres: rings only in inches.
+            if unit == "in" && what != "ring" {
+                continue;
+            }
+            let path = dir.join(format!("{what}-{unit}.glb"));
+            std::fs::write(&path, write_glb(&materials, &meshes, &nodes).expect("glb")).expect("write");
+            models.push(path);
+        }
+    }
+    models
+}
+
+#[test]
+fn inspect_and_collection_add_tell_one_story_of_every_model() {
+    use ecrin::geometry::house::analyse::Corrections;
+    use ecrin::geometry::house::inspect::inspect;
+    let dir = scratch("one-story");
+    let collection = ecrin::collection::Collection::at(dir.join("collection"));
+    let models = models_to_try(&dir);
+    assert!(models.len() >= 12, "{models:?}");
+    for path in &models {
+        let report = inspect(path, &Corrections::default());
+        assert!(report.usable, "{}: {:?}", path.display(), report.problems);
+        let manifest = collection.add(path, None, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let stored = &manifest.setup;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert_eq!(report.kind, Some(stored.kind), "{name}");
+        assert_eq!(report.units.as_deref(), Some(stored.units.as_str()), "{name}");
+        let roles: Vec<_> = report.parts.iter().map(|p| p.role).collect();
+        assert_eq!(roles, stored.parts.iter().map(|p| p.role).collect::<Vec<_>>(), "{name}");
+        // What the made-up files are, read as a jeweller reads them.
+        if let Some(unit) = ["cm", "m", "in"].into_iter().find(|u| name.ends_with(&format!("-{u}.glb"))) {
+            assert_eq!(stored.units, unit, "{name}");
+            let kind = format!("{:?}", stored.kind).to_lowercase();
+            assert!(name.starts_with(&kind), "{name}: read as a {kind}");
+            if name.starts_with("ring") {
+                let inner = stored.inner_diameter_mm.expect("a finger hole");
+                assert!((inner - 17.0).abs() < 0.3, "{name}: {inner}");
+            }
+            let metal = report.parts.iter().filter(|p| matches!(p.role, ecrin::geometry::house::PartUse::Metal(_)));
+            let by_material = |p: &ecrin::geometry::house::inspect::PartReport| {
+                matches!(p.reason, ecrin::geometry::house::analyse::Reason::MaterialName { .. })
+            };
+            assert!(metal.clone().all(by_material), "{name}: {:?}", report.parts);
+            assert_eq!(
+                report.parts.iter().filter(|p| p.role == ecrin::geometry::house::PartUse::Stone).count(),
+                1,
+                "{name}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_command_lines_corrections_are_what_inspect_shows_and_add_stores() {
+    let dir = scratch("corrections");
+    let models = models_to_try(&dir);
+    let ring = models.iter().find(|p| p.ends_with("ring-cm.glb")).expect("the ring in cm").display().to_string();
+    let folder = dir.join("collection").display().to_string();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = ecrin(args);
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {output:?}"))
+    };
+    // Told in mm, the ring is no ring anyone can wear: inspect says so and exits 1; add refuses with exit 2.
+    let told_mm = json(&["inspect", &ring, "--units", "mm"]);
+    assert_eq!(told_mm["usable"], false, "{told_mm}");
+    assert_eq!(told_mm["units"], serde_json::Value::Null);
+    // An inner diameter gives its scale; a part named on the command line takes the use given, with its reason.
+    let args = ["--inner-diameter", "18.5", "--part", "Small Diamnd=ignore", "--as", "band"];
+    let sized = json(&[&["inspect", &ring][..], &args[..]].concat());
+    assert_eq!(sized["usable"], true, "{sized}");
+    assert_eq!(sized["kind"], "Band");
+    assert!((sized["inner_diameter_mm"].as_f64().expect("mm") - 18.5).abs() < 0.05, "{sized}");
+    assert_eq!(sized["parts"][1]["role"], "LeftOut");
+    assert_eq!(sized["parts"][1]["reason"]["signal"], "corrected");
+    let output = ecrin(&[&["--collection", &folder, "collection", "add", &ring][..], &args[..]].concat());
+    assert!(output.status.success(), "{output:?}");
+    let id = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    let manifest = ecrin::collection::Collection::at(dir.join("collection")).manifest(&id).expect("stored");
+    assert_eq!(manifest.setup.kind, ecrin::geometry::house::ModelKind::Band);
+    assert!((manifest.setup.inner_diameter_mm.expect("mm") - 18.5).abs() < 0.05);
+    assert_eq!(manifest.setup.parts[1].role, ecrin::geometry::house::PartUse::LeftOut);
+    // A name no part has, a use no one knows: refused, exit 2, the name said.
+    let other = models.iter().find(|p| p.ends_with("ring-m.glb")).expect("the ring in m").display().to_string();
+    let typo = ecrin(&["--collection", &folder, "collection", "add", &other, "--part", "Diamond=stone"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("“Diamond”"), "{typo:?}");
+    let unknown = ecrin(&["inspect", &ring, "--part", "Ring=gem"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("Ring=gem"), "{unknown:?}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1360,7 +1360,9 @@ fn the_import_dialog_and_the_recovery_offer_work_in_both_languages() {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets").join(ecrin::geometry::sample_export::SAMPLE_PATH);
     let parts = ecrin::geometry::house::read::read_parts(&path).expect("the shipped sample reads");
-    let setup = ecrin::geometry::house::analyse::analyse(&parts, None).expect("and is analysed");
+    let setup = ecrin::geometry::house::analyse::analyse(&parts, &Default::default())
+        .map(|found| found.setup)
+        .expect("and is analysed");
     assert!(setup.parts.len() >= 2 && setup.parts[0].role != PartUse::LeftOut, "{:?}", setup.parts);
     let mut platinum = Design::default();
     platinum.metal.alloy = Alloy::Platinum950;
@@ -1824,7 +1826,9 @@ fn a_model_of_many_parts_keeps_the_import_dialogs_buttons_on_a_720_pixel_screen(
     use ecrin::studio::import::{ImportDialog, panel::import_dialog};
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/house-ring-rhino.glb");
     let parts = ecrin::geometry::house::read::read_parts(&path).expect("the shipped sample reads");
-    let setup = ecrin::geometry::house::analyse::analyse(&parts, None).expect("and is analysed");
+    let setup = ecrin::geometry::house::analyse::analyse(&parts, &Default::default())
+        .map(|found| found.setup)
+        .expect("and is analysed");
     assert!(setup.parts.len() >= 20, "a model of many parts: {}", setup.parts.len());
     let l = Language::French;
     let dialog = ImportDialog { path, setup, name: "Bague Éloïse".into(), allowed: Default::default() };

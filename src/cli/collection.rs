@@ -14,6 +14,8 @@ pub enum CollectionCommand {
         /// The house's name for it (default: the file's name).
         #[arg(long)]
         name: Option<String>,
+        #[command(flatten)]
+        what: super::model_args::ModelArgs,
     },
     /// The collection's models: id, name, what each is, its stones.
     List,
@@ -99,18 +101,20 @@ fn fail(error: CollectionError) -> ExitCode {
 pub fn run(command: CollectionCommand) -> ExitCode {
     let collection = current();
     match command {
-        CollectionCommand::Add { model, name } => match collection.add(&model, name.as_deref(), None) {
-            Ok(manifest) => {
-                println!("{}", manifest.id);
-                ExitCode::SUCCESS
+        CollectionCommand::Add { model, name, what } => {
+            match collection.add_as(&model, name.as_deref(), &what.corrections()) {
+                Ok(manifest) => {
+                    println!("{}", manifest.id);
+                    ExitCode::SUCCESS
+                }
+                // The option that gave it is named: the name was checked before the model was read.
+                Err(error @ CollectionError::Name { .. }) => {
+                    eprintln!("--name: {}", crate::i18n::errors::collection_error(super::language(), &error));
+                    ExitCode::from(2)
+                }
+                Err(error) => fail(error),
             }
-            // The option that gave it is named: the name was checked before the model was read.
-            Err(error @ CollectionError::Name { .. }) => {
-                eprintln!("--name: {}", crate::i18n::errors::collection_error(super::language(), &error));
-                ExitCode::from(2)
-            }
-            Err(error) => fail(error),
-        },
+        }
         CollectionCommand::List => {
             let mut all_good = true;
             for entry in collection.list() {

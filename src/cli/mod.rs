@@ -8,6 +8,7 @@ pub mod clients;
 pub mod collection;
 pub mod export_scene;
 pub mod help;
+pub mod model_args;
 pub mod pack;
 pub mod render;
 pub mod soak;
@@ -175,7 +176,11 @@ pub enum Command {
     Soak(soak::SoakArgs),
     /// Report on a glTF model (.glb / .gltf) as JSON: parts and their classification, units, problems.
     /// Exit code 1 when the model cannot be used.
-    Inspect { model: PathBuf },
+    Inspect {
+        model: PathBuf,
+        #[command(flatten)]
+        what: model_args::ModelArgs,
+    },
     /// The house's collection: add, list and remove models; start a design from one.
     #[command(subcommand)]
     Collection(collection::CollectionCommand),
@@ -306,8 +311,8 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             batch::run(presets, &out, shard, view.export_settings(), &view.views.0)
         }
-        Command::Inspect { model } => {
-            let report = crate::geometry::import::inspect(&model);
+        Command::Inspect { model, what } => {
+            let report = crate::geometry::house::inspect::inspect(&model, &what.corrections());
             // The problems as data, and in words in the reader's language beside them.
             let messages: Vec<String> =
                 report.problems.iter().map(|p| crate::i18n::errors::import_problem(language(), p)).collect();

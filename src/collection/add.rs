@@ -9,6 +9,7 @@ use super::{
     io, model_files, slug,
 };
 use crate::geometry::house::HouseSetup;
+use crate::geometry::house::analyse::Corrections;
 use std::path::Path;
 
 impl Collection {
@@ -17,6 +18,17 @@ impl Collection {
     /// returned.
     pub fn add(&self, path: &Path, name: Option<&str>, setup: Option<HouseSetup>) -> Result<Manifest, CollectionError> {
         self.add_with(path, name, setup, Allowed::default())
+    }
+
+    /// `add`, with what a script says of the model (`collection add --as … --units … --part …`) over what the file
+    /// says.
+    pub fn add_as(
+        &self,
+        path: &Path,
+        name: Option<&str>,
+        corrections: &Corrections,
+    ) -> Result<Manifest, CollectionError> {
+        self.add_checked(path, name, Allowed::default(), |path| Self::propose_with(path, corrections))
     }
 
     /// `add`, with what the house allows a client to change on the model (ring sizes, centre stones).

@@ -13,7 +13,7 @@ mod orphans;
 
 use crate::design::Design;
 use crate::design::source::CollectionRef;
-use crate::geometry::house::analyse::{AnalysisError, analyse};
+use crate::geometry::house::analyse::{AnalysisError, Corrections, GivenScale, Unit, analyse};
 use crate::geometry::house::read::{ReadError, read_parts, uri_inside_folder};
 use crate::geometry::house::{HouseModel, HouseSetup, register, registered};
 use crate::progress::Progress;
@@ -173,8 +173,15 @@ impl Collection {
 
     /// Analyses a model file: what Écrin proposes before the designer corrects it.
     pub fn propose(path: &Path) -> Result<HouseSetup, CollectionError> {
+        Self::propose_with(path, &Corrections::default())
+    }
+
+    /// Analyses a model file with what a script says of it (`collection add --as … --units … --part …`).
+    pub fn propose_with(path: &Path, corrections: &Corrections) -> Result<HouseSetup, CollectionError> {
         let parts = read_parts(path)?;
-        analyse(&parts, None).map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })
+        analyse(&parts, corrections)
+            .map(|analysis| analysis.setup)
+            .map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })
     }
 
     /// The analysis again with the designer's part roles (a part made a stone is split into stones, a stone made
@@ -182,8 +189,18 @@ impl Collection {
     pub fn corrected(path: &Path, corrected: &HouseSetup) -> Result<HouseSetup, CollectionError> {
         let parts = read_parts(path)?;
         let uses: Vec<_> = corrected.parts.iter().map(|p| p.role).collect();
-        let mut setup = analyse(&parts, Some(&uses))
-            .map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })?;
+        // The units and what the model is, as the designer left them in the dialog.
+        let corrections = Corrections {
+            kind: Some(corrected.kind),
+            scale: Some(match Unit::from_symbol(&corrected.units) {
+                Some(unit) if (unit.millimetres() - corrected.scale_to_mm).abs() < 1e-4 => GivenScale::Units(unit),
+                _ => GivenScale::Factor(corrected.scale_to_mm),
+            }),
+            ..Corrections::with_uses(&uses)
+        };
+        let mut setup = analyse(&parts, &corrections)
+            .map_err(|source| CollectionError::Analysis { file: path.display().to_string(), source })?
+            .setup;
         for stone in &mut setup.stones {
             if let Some(given) = corrected.stones.iter().find(|s| s.part == stone.part && s.piece == stone.piece) {
                 (stone.seat, stone.cut) = (given.seat, given.cut);

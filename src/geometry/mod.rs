@@ -10,7 +10,6 @@ pub mod glb;
 pub mod halo;
 pub mod hand;
 pub mod house;
-pub mod import;
 #[cfg(test)]
 mod joins;
 pub mod library;

@@ -10,10 +10,10 @@ use crate::collection::manifest::{HouseRule, ManifestProblem};
 use crate::design::DesignError;
 use crate::design::preset::{OLDEST_READABLE_VERSION, PRESET_VERSION, PresetError};
 use crate::geometry::house::analyse::AnalysisError;
+use crate::geometry::house::inspect::ImportProblem;
 use crate::geometry::house::read::{
     BufferProblem, MAX_FILE_BYTES, MAX_NODE_DEPTH, MAX_NODE_INSTANCES, MAX_TRIANGLES, ReadError,
 };
-use crate::geometry::import::ImportProblem;
 use crate::tr;
 
 /// What went wrong, said in a language, made when it is shown (the status line follows a change of language).
@@ -231,7 +231,7 @@ pub fn read_error(l: Language, error: &ReadError) -> String {
 
 /// What `ecrin inspect` found in a model, in a language.
 pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
-    let buffer = |index: &usize, reason: String| tr!(l, "error-buffer", index = index.to_string(), reason = reason);
+    let number = |n: f32, digits: u8| format::number(l, f64::from(n), digits);
     match problem {
         ImportProblem::Unreadable { reason } => tr!(l, "error-cannot-read", reason = reason),
         ImportProblem::TooLarge { size, max } => {
@@ -244,28 +244,32 @@ pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
         ImportProblem::Undeclared { declared, carried } => {
             tr!(l, "error-glb-undeclared", declared = declared.to_string(), carried = carried.to_string())
         }
-        ImportProblem::NoBinaryChunk { index } => buffer(index, tr!(l, "error-buffer-no-chunk")),
-        ImportProblem::ShortBuffer { index, uri, found, declared } => {
-            let (found, declared) = (found.to_string(), declared.to_string());
-            let short = tr!(l, "error-buffer-short", found = found, declared = declared);
-            buffer(index, tr!(l, "error-buffer-unreadable", uri = uri, reason = short))
+        ImportProblem::Buffer { index, what } => {
+            tr!(l, "error-buffer", index = index.to_string(), reason = buffer_problem(l, what))
         }
-        ImportProblem::MissingBuffer { index, uri } => buffer(index, tr!(l, "error-buffer-missing", uri = uri)),
-        ImportProblem::MissingTexture { uri } => tr!(l, "error-texture-missing", uri = uri),
         ImportProblem::NoMeshes => tr!(l, "error-no-triangles"),
         ImportProblem::TooManyTriangles { count, max } => {
             tr!(l, "error-too-many-triangles", count = count.to_string(), max = max.to_string())
         }
-        ImportProblem::UnknownUnits { extent } => {
-            tr!(l, "error-units-unknown", extent = format::number(l, f64::from(*extent), 4))
+        ImportProblem::TooDeep { max } => tr!(l, "error-nodes-too-deep", max = max.to_string()),
+        ImportProblem::TooManyNodes { max } => tr!(l, "error-too-many-nodes", max = max.to_string()),
+        ImportProblem::NothingKnown => tr!(l, "error-nothing-known"),
+        ImportProblem::UnknownUnits { extent, kind } => {
+            tr!(l, "error-units", extent = number(*extent, 1), kind = l.term_in_sentence(*kind))
         }
+        ImportProblem::Unwearable { inner } => tr!(l, "error-units-unwearable", inner = number(*inner, 3)),
+        ImportProblem::NoFingerHole => tr!(l, "error-no-finger-hole"),
+        ImportProblem::GivenDiameter { given } => {
+            tr!(l, "error-given-diameter", given = format::millimetres(l, *given, 2))
+        }
+        ImportProblem::GivenScale { given } => tr!(l, "error-given-scale", given = given.to_string()),
+        ImportProblem::NoPartNamed { name } => tr!(l, "error-no-part-named", name = name),
+        ImportProblem::MissingTexture { uri } => tr!(l, "error-texture-missing", uri = uri),
+        ImportProblem::TextureOutsideFolder { uri } => tr!(l, "error-buffer-outside", uri = uri),
         ImportProblem::UnclassifiedPart { mesh, material } => {
             tr!(l, "error-part-unclassified", mesh = mesh, material = material)
         }
         ImportProblem::NoMetal => tr!(l, "error-no-metal-part"),
-        ImportProblem::OutsideFolder { uri } => tr!(l, "error-buffer-outside", uri = uri),
-        ImportProblem::TooDeep { max } => tr!(l, "error-nodes-too-deep", max = max.to_string()),
-        ImportProblem::TooManyNodes { max } => tr!(l, "error-too-many-nodes", max = max.to_string()),
     }
 }
 
@@ -276,6 +280,15 @@ pub fn analysis_error(l: Language, error: &AnalysisError) -> String {
         AnalysisError::Units { extent, kind } => {
             tr!(l, "error-units", extent = format::number(l, f64::from(*extent), 1), kind = l.term_in_sentence(*kind))
         }
+        AnalysisError::Unwearable { inner } => {
+            tr!(l, "error-units-unwearable", inner = format::number(l, f64::from(*inner), 3))
+        }
+        AnalysisError::NoFingerHole => tr!(l, "error-no-finger-hole"),
+        AnalysisError::GivenDiameter { given } => {
+            tr!(l, "error-given-diameter", given = format::millimetres(l, *given, 2))
+        }
+        AnalysisError::GivenScale { given } => tr!(l, "error-given-scale", given = given.to_string()),
+        AnalysisError::NoPartNamed { name } => tr!(l, "error-no-part-named", name = name),
     }
 }
 

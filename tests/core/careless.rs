@@ -234,7 +234,7 @@ fn devices_pipes_and_links_are_neither_read_whole_nor_written_over() {
         let _ = std::fs::remove_file(&link);
         std::os::unix::fs::symlink(device, &link).expect("link");
         fuzz_alloc::reset_peak();
-        let report = ecrin::geometry::import::inspect(&link);
+        let report = ecrin::geometry::house::inspect::inspect(&link, &Default::default());
         assert!(!report.usable && !report.problems.is_empty(), "{device}: {report:?}");
         assert!(collection.add(&link, None, None).is_err(), "{device}");
         let preset = root.join("preset.ron");
@@ -246,7 +246,7 @@ fn devices_pipes_and_links_are_neither_read_whole_nor_written_over() {
     // A pipe no one writes to: refused at once, not waited on.
     let pipe = root.join("pipe.glb");
     if std::process::Command::new("mkfifo").arg(&pipe).status().is_ok_and(|s| s.success()) {
-        assert!(!ecrin::geometry::import::inspect(&pipe).usable);
+        assert!(!ecrin::geometry::house::inspect::inspect(&pipe, &Default::default()).usable);
     }
     // A GLB whose file is far longer than its header says (a sparse 300 MB file): refused before it is read.
     let sparse = root.join("sparse.glb");

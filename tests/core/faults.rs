@@ -69,7 +69,7 @@ fn a_file_where_a_folder_should_be_a_vanishing_folder_and_a_looping_link_are_eac
         assert!(error.to_string().contains("loop"), "{error}");
         let listed = Collection::at(&looping).list();
         assert!(listed.is_empty(), "a collection through a loop lists nothing: {listed:?}");
-        let report = ecrin::geometry::import::inspect(&looping.join("ring.glb"));
+        let report = ecrin::geometry::house::inspect::inspect(&looping.join("ring.glb"), &Default::default());
         assert!(!report.usable && !report.problems.is_empty());
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -136,9 +136,9 @@ fn targets(work: &Path) -> Vec<Target> {
 /// model built and resized. Whatever the file, a part that is weighed has a positive volume (a mirrored node or a
 /// triangle turned the wrong way gives "unavailable", never a negative weight): a failure otherwise.
 fn import_model(path: &Path) -> bool {
-    let usable = ecrin::geometry::import::inspect(path).usable;
+    let usable = ecrin::geometry::house::inspect::inspect(path, &Default::default()).usable;
     let Ok(parts) = read::read_parts(path) else { return false };
-    let Ok(setup) = analyse::analyse(&parts, None) else { return false };
+    let Ok(setup) = analyse::analyse(&parts, &Default::default()).map(|found| found.setup) else { return false };
     let model = HouseModel::build(&parts, &setup);
     for node in &model.model.nodes {
         let Some(mesh) = node.mesh.and_then(|m| model.model.meshes.get(m)) else { continue };

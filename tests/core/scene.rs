@@ -29,7 +29,7 @@ fn read_back(
     let path = dir.join(format!("{name}.glb"));
     std::fs::write(&path, bytes).expect("saved");
     let parts = read_parts(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let setup = analyse(&parts, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let setup = analyse(&parts, &Default::default()).unwrap_or_else(|e| panic!("{name}: {e}")).setup;
     assert_eq!(setup.units, "mm", "{name}: millimetres");
     (HouseModel::build(&parts, &setup), parts)
 }

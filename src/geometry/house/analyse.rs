@@ -10,6 +10,7 @@ use crate::design::Alloy;
 use crate::geometry::mesh::MeshData;
 use crate::geometry::mesh::connected_pieces;
 use glam::{Mat3, Vec3};
+use serde::Serialize;
 
 /// Words that name stones in exports (lower case, duplicate suffixes removed).
 const GEM_WORDS: [&str; 25] = [
@@ -69,16 +70,60 @@ const METAL_WORDS: [&str; 24] = [
 /// Words that put a metal part in the head's zone.
 const HEAD_WORDS: [&str; 9] = ["head", "prong", "prongs", "bezel", "gallery", "setting", "crown", "basket", "halo"];
 
-/// The words of a name: lower case, split on anything not a letter or digit, a trailing number dropped
-/// ("all-diamonds.1217" → ["all", "diamonds"]).
+/// The words of a name: lower case, split on anything not a letter or digit and where a lower-case letter meets a
+/// capital ("SmallDiamnd" → ["small", "diamnd"]), a trailing number dropped ("all-diamonds.1217" → ["all",
+/// "diamonds"]).
 fn words(name: &str) -> Vec<String> {
-    let lower = name.to_lowercase();
-    let mut words: Vec<String> =
-        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
-    while words.len() > 1 && words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() != 3) {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if (!c.is_alphanumeric() || (c.is_uppercase() && previous_lower)) && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        if c.is_alphanumeric() {
+            current.extend(c.to_lowercase());
+        }
+        previous_lower = c.is_lowercase();
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    // A fineness (750, 585, 925) is kept; a copy's number (".003", ".1217") is not.
+    while words.len() > 1
+        && words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && (w.len() != 3 || w.starts_with('0')))
+    {
         words.pop();
     }
     words
+}
+
+/// Whether two words differ by at most one letter left out, added, changed or two swapped (Damerau).
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[start..], &b[start..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => true,
+        (x, y) if x == y => ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
+        (x, y) if x > y => ra[1..] == *rb,
+        _ => *ra == rb[1..],
+    }
+}
+
+/// The word of `list` a name's word is, as typed: exactly, or — for words of five letters or more, where a slip
+/// cannot turn one word into another of the list — one slip away ("Diamnd", "Saphire", "Emrald").
+fn word_in<'a>(name: &str, list: &[&'a str]) -> Option<(String, &'a str)> {
+    let words = words(name);
+    let exact = words.iter().find_map(|w| list.iter().find(|&&l| l == w).map(|&l| (w.clone(), l)));
+    exact.or_else(|| {
+        words.iter().filter(|w| w.chars().count() >= 5).find_map(|w| {
+            list.iter().find(|&&l| l.chars().count() >= 5 && one_slip_apart(w, l)).map(|&l| (w.clone(), l))
+        })
+    })
 }
 
 /// The alloy a metal part's names say, as exports name them ("ROSE GOLD.003", "18K White", "PT950", "Silver 925"):
@@ -111,41 +156,99 @@ pub fn alloy_named(names: &[&str]) -> Option<Alloy> {
     })
 }
 
-fn names_say(names: &[&str], list: &[&str]) -> bool {
-    names.iter().any(|n| words(n).iter().any(|w| list.contains(&w.as_str())))
+/// Which signal of the file decided what a part is (shown by `ecrin inspect` and the import dialog).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "signal", rename_all = "snake_case")]
+pub enum Reason {
+    /// The designer's correction (the import dialog, or `--part` / `--as` of the command line).
+    Corrected,
+    /// A word of the primitive's material name (`word` as typed, `means` the word it was read as).
+    MaterialName { word: String, means: String },
+    /// A gem extension of the material (transmission, volume, a gem's index of refraction, dispersion).
+    GemExtension { extension: String },
+    /// A word of the mesh's (the object's) name.
+    MeshName { word: String, means: String },
+    /// A word of the node's name.
+    NodeName { word: String, means: String },
+    /// The material is metallic (a metallic factor near 1 in a material the file defines).
+    Metallic { metallic: f32 },
+    /// Two metals whose names do not say which is the head's: this one lies nearer the centre stone.
+    NearestTheStone,
+    /// Nothing in the file says what it is: left out until the designer says.
+    NothingSaid,
 }
 
-/// What a part is, from every signal: a gem extension or transmission marks a stone; then names (material, mesh,
-/// node; gem words win: "Diamond setting" is a stone); then PBR (metallic ≈ 1 without transmission: metal).
-pub fn classify(material: &MaterialSignals, mesh: &str, node: &str) -> Option<PartUse> {
-    let gem_extension = material.transmission.is_some_and(|t| t > 0.0)
-        || material.volume
-        || material.ior.is_some_and(|ior| ior > 1.6)
-        || material.extensions.iter().any(|e| {
+/// What a name says a part is: a stone (gem words win in one name: "Diamond setting" is a stone), else metal — of
+/// the head when a head word is there too.
+fn named_use(name: &str) -> Option<(PartUse, String, String)> {
+    if let Some((word, means)) = word_in(name, &GEM_WORDS) {
+        return Some((PartUse::Stone, word, means.to_string()));
+    }
+    let colour = word_in(name, &["rose", "yellow", "white"]);
+    let (word, means) = word_in(name, &METAL_WORDS).or(colour)?;
+    let zone = if word_in(name, &HEAD_WORDS).is_some() { Zone::Head } else { Zone::Band };
+    Some((PartUse::Metal(zone), word, means.to_string()))
+}
+
+/// The gem extension a material carries, if any.
+fn gem_extension(material: &MaterialSignals) -> Option<String> {
+    if material.transmission.is_some_and(|t| t > 0.0) {
+        return Some("KHR_materials_transmission".into());
+    }
+    if material.volume {
+        return Some("KHR_materials_volume".into());
+    }
+    if material.ior.is_some_and(|ior| ior > 1.6) {
+        return Some("KHR_materials_ior".into());
+    }
+    material
+        .extensions
+        .iter()
+        .find(|e| {
             let e = e.to_lowercase();
             e.contains("dispersion") || e.contains("diamond") || e.contains("gem")
-        });
-    if gem_extension {
-        return Some(PartUse::Stone);
+        })
+        .cloned()
+}
+
+/// What a part is, and why, as a jeweller reads a file: the primitive's material name first (the most specific
+/// signal: a head named "Oval" after the cut it holds, in a "Rose Gold" material, is metal); then a gem extension;
+/// then the mesh's and the node's names ("Ring" holding "Small Diamnd" primitives holds stones); last a metallic
+/// finish — after the names, because a metallic factor of 1 is also what an exporter writes by default. Head words
+/// anywhere in the names put metal in the head's zone.
+pub fn classify(material: &MaterialSignals, mesh: &str, node: &str) -> Option<(PartUse, Reason)> {
+    let head = [material.name.as_str(), mesh, node].iter().any(|n| word_in(n, &HEAD_WORDS).is_some());
+    let in_zone = |found: PartUse| match found {
+        PartUse::Metal(_) if head => PartUse::Metal(Zone::Head),
+        other => other,
+    };
+    if let Some((found, word, means)) = named_use(&material.name) {
+        return Some((in_zone(found), Reason::MaterialName { word, means }));
     }
-    let names = [material.name.as_str(), mesh, node];
-    if names_say(&names, &GEM_WORDS) {
-        return Some(PartUse::Stone);
+    if let Some(extension) = gem_extension(material) {
+        return Some((PartUse::Stone, Reason::GemExtension { extension }));
     }
-    let colour_word = names.iter().any(|n| words(n).iter().any(|w| ["rose", "yellow", "white"].contains(&w.as_str())));
-    if names_say(&names, &METAL_WORDS) || colour_word {
-        let head = names_say(&names, &HEAD_WORDS);
-        return Some(PartUse::Metal(if head { Zone::Head } else { Zone::Band }));
+    if let Some((found, word, means)) = named_use(mesh) {
+        return Some((in_zone(found), Reason::MeshName { word, means }));
     }
-    if material.metallic > 0.9 {
-        return Some(PartUse::Metal(Zone::Band));
+    if let Some((found, word, means)) = named_use(node) {
+        return Some((in_zone(found), Reason::NodeName { word, means }));
+    }
+    if material.given && material.metallic > 0.9 {
+        let zone = if head { Zone::Head } else { Zone::Band };
+        return Some((PartUse::Metal(zone), Reason::Metallic { metallic: material.metallic }));
     }
     None
 }
 
 /// A ring in two metals whose names do not say which is the head's: the metal whose parts lie nearest the centre
 /// stone is the head's (a white-gold head on a rose band), the other the band's.
-fn two_tone_head(parts: &[RawPart], mut uses: Vec<PartUse>, stone: Option<Vec3>) -> Vec<PartUse> {
+fn two_tone_head(
+    parts: &[RawPart],
+    mut uses: Vec<PartUse>,
+    stone: Option<Vec3>,
+    reasons: &mut [Reason],
+) -> Vec<PartUse> {
     let metals: Vec<usize> = (0..parts.len()).filter(|&i| matches!(uses[i], PartUse::Metal(_))).collect();
     let named_head = metals.iter().any(|&i| uses[i] == PartUse::Metal(Zone::Head));
     let mut materials: Vec<&str> = metals.iter().map(|&i| parts[i].material.name.as_str()).collect();
@@ -164,8 +267,9 @@ fn two_tone_head(parts: &[RawPart], mut uses: Vec<PartUse>, stone: Option<Vec3>)
     };
     let head = if distance(materials[0]) < distance(materials[1]) { materials[0] } else { materials[1] };
     for &i in &metals {
-        if parts[i].material.name == head {
+        if parts[i].material.name == head && reasons[i] != Reason::Corrected {
             uses[i] = PartUse::Metal(Zone::Head);
+            reasons[i] = Reason::NearestTheStone;
         }
     }
     uses
@@ -204,16 +308,94 @@ fn turn_from(up: Vec3, along: Vec3) -> Mat3 {
     Mat3::from_cols(x, y, z).transpose()
 }
 
-/// The units that make a model of this kind a plausible size: (name, factor to mm).
-pub fn units_for(kind: ModelKind, extent: f32) -> Option<(&'static str, f32)> {
+/// A unit a model may be drawn in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Millimetre,
+    Centimetre,
+    Metre,
+    Inch,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 4] = [Unit::Millimetre, Unit::Centimetre, Unit::Metre, Unit::Inch];
+
+    /// Its symbol, as stored in a manifest and typed after `--units`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Millimetre => "mm",
+            Unit::Centimetre => "cm",
+            Unit::Metre => "m",
+            Unit::Inch => "in",
+        }
+    }
+
+    /// Millimetres in one of it.
+    pub fn millimetres(self) -> f32 {
+        match self {
+            Unit::Millimetre => 1.0,
+            Unit::Centimetre => 10.0,
+            Unit::Metre => 1000.0,
+            Unit::Inch => 25.4,
+        }
+    }
+
+    /// The unit a symbol names.
+    pub fn from_symbol(symbol: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.symbol() == symbol)
+    }
+}
+
+/// A ring's inner diameter someone can wear, mm: EU sizes 38 to 76 are 12.1 to 24.2 mm (`design::ring_size`), with
+/// half a millimetre either side for a model drawn at a size just outside them.
+pub const WEARABLE_INNER_MM: std::ops::RangeInclusive<f32> = 11.6..=24.7;
+
+/// The units that make a model of this kind a plausible size, from its largest extent (`extent`) and, for a ring or
+/// a band, the diameter of its finger hole (`inner`, both in the file's units): a ring's must be one someone can
+/// wear (`WEARABLE_INNER_MM`); without a hole, its extent says.
+pub fn units_for(kind: ModelKind, extent: f32, inner: Option<f32>) -> Option<Unit> {
     let plausible = match kind {
         ModelKind::Ring | ModelKind::Band => 14.0..=45.0,
         ModelKind::Head => 2.5..=30.0,
         ModelKind::Stone => 0.8..=25.0,
     };
-    [("mm", 1.0), ("cm", 10.0), ("m", 1000.0), ("in", 25.4)]
-        .into_iter()
-        .find(|&(_, factor)| plausible.contains(&(extent * factor)))
+    Unit::ALL.into_iter().find(|unit| match (kind, inner) {
+        (ModelKind::Ring | ModelKind::Band, Some(inner)) => WEARABLE_INNER_MM.contains(&(inner * unit.millimetres())),
+        _ => plausible.contains(&(extent * unit.millimetres())),
+    })
+}
+
+/// How a model's size is given instead of read: its units, the inner diameter its ring has (any scale), or the
+/// factor to millimetres itself (a setup kept as the designer left it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GivenScale {
+    Units(Unit),
+    InnerDiameterMm(f32),
+    Factor(f32),
+}
+
+/// The units a factor to millimetres names ("cm" for 10), else the factor itself ("× 0.2540").
+fn scale_label(scale: f32) -> String {
+    let named = Unit::ALL.into_iter().find(|u| (u.millimetres() / scale - 1.0).abs() < 1e-3);
+    named.map_or_else(|| format!("× {scale:.4}"), |u| u.symbol().to_string())
+}
+
+/// What a designer (the import dialog) or a script (`collection add --as … --units … --part …`) says instead of
+/// what Écrin reads: each part's use (by index; `None`: as read), what the model is, its scale.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Corrections {
+    pub uses: Vec<Option<PartUse>>,
+    /// Uses by a part's node, mesh or material name (any case); every part of that name takes it.
+    pub named: Vec<(String, PartUse)>,
+    pub kind: Option<ModelKind>,
+    pub scale: Option<GivenScale>,
+}
+
+impl Corrections {
+    /// Every part's use as given (the import dialog's list, one per part).
+    pub fn with_uses(uses: &[PartUse]) -> Self {
+        Corrections { uses: uses.iter().copied().map(Some).collect(), ..Default::default() }
+    }
 }
 
 /// Why a model cannot be analysed.
@@ -223,19 +405,63 @@ pub enum AnalysisError {
     NothingKnown,
     #[error("cannot tell the units: the model is {extent} units across, which is no size for a {}", kind.word())]
     Units { extent: f32, kind: ModelKind },
+    /// A ring whose finger hole is no size someone can wear in any unit: its size must be given.
+    #[error(
+        "no unit makes this ring one someone can wear: its finger hole is {inner} units across; give its inner \
+         diameter (--inner-diameter MM) or its units (--units)"
+    )]
+    Unwearable { inner: f32 },
+    /// An inner diameter given for a model with no finger hole found.
+    #[error("an inner diameter was given, but the model has no finger hole to measure (a head or a stone?)")]
+    NoFingerHole,
+    #[error("no part is named “{name}” (its node, mesh or material)")]
+    NoPartNamed { name: String },
+    #[error("a scale of {given} is no scale")]
+    GivenScale { given: f32 },
+    /// An inner diameter given, or made by the units given, that no one wears.
+    #[error("an inner diameter of {given} mm is no ring size (12.1 to 24.2 mm: EU 38 to 76)")]
+    GivenDiameter { given: f32 },
 }
 
-/// Proposes a setup for a model: `uses` overrides the classification part by part (the dialog's corrections).
-pub fn analyse(parts: &[RawPart], uses: Option<&[PartUse]>) -> Result<HouseSetup, AnalysisError> {
-    let uses: Vec<PartUse> = parts
+/// Each part's use as corrected: by index, else by name (a name no part has is an error: a script's typo).
+pub fn given_uses(parts: &[RawPart], corrections: &Corrections) -> Result<Vec<Option<PartUse>>, AnalysisError> {
+    let mut given: Vec<Option<PartUse>> =
+        (0..parts.len()).map(|i| corrections.uses.get(i).copied().flatten()).collect();
+    for (name, use_) in &corrections.named {
+        let named =
+            |p: &RawPart| [&p.node, &p.mesh_name, &p.material.name].iter().any(|n| n.eq_ignore_ascii_case(name));
+        let mut found = false;
+        for (slot, part) in given.iter_mut().zip(parts) {
+            if named(part) {
+                *slot = Some(*use_);
+                found = true;
+            }
+        }
+        if !found {
+            return Err(AnalysisError::NoPartNamed { name: name.clone() });
+        }
+    }
+    Ok(given)
+}
+
+/// A model's analysis: the setup proposed, and why each part is what it is (one reason per part).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub setup: HouseSetup,
+    pub reasons: Vec<Reason>,
+}
+
+/// Proposes a setup for a model, with the designer's corrections applied over what the file says.
+pub fn analyse(parts: &[RawPart], corrections: &Corrections) -> Result<Analysis, AnalysisError> {
+    let given = given_uses(parts, corrections)?;
+    let (uses, mut reasons): (Vec<PartUse>, Vec<Reason>) = parts
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            uses.and_then(|u| u.get(i).copied())
-                .or_else(|| classify(&p.material, &p.mesh_name, &p.node))
-                .unwrap_or(PartUse::LeftOut)
+        .map(|(i, p)| match given[i] {
+            Some(given) => (given, Reason::Corrected),
+            None => classify(&p.material, &p.mesh_name, &p.node).unwrap_or((PartUse::LeftOut, Reason::NothingSaid)),
         })
-        .collect();
+        .unzip();
     let metal: Vec<&MeshData> =
         parts.iter().zip(&uses).filter(|(_, u)| matches!(u, PartUse::Metal(_))).map(|(p, _)| &p.mesh).collect();
     // Every stone, in a fixed order: part by part, connected piece by piece.
@@ -260,15 +486,47 @@ pub fn analyse(parts: &[RawPart], uses: Option<&[PartUse]>) -> Result<HouseSetup
         (lo + hi) / 2.0
     });
     let ring_like = metal_bounds.map(|b| ring_turn(b, stone_centre)).filter(|&turn| has_finger_hole(&metal, turn));
-    let kind = match (&ring_like, centre_stone) {
+    let kind = corrections.kind.unwrap_or(match (&ring_like, centre_stone) {
         (Some(_), Some(stone)) if (stone.bounds().1 - stone.bounds().0).max_element() > 0.15 * extent => {
             ModelKind::Ring
         }
         (Some(_), _) => ModelKind::Band,
         (None, _) if metal.is_empty() && stones.len() == 1 => ModelKind::Stone,
         (None, _) => ModelKind::Head,
+    });
+    // A ring given as one is turned as one even where no hole was found.
+    let ring_like = match kind {
+        ModelKind::Ring | ModelKind::Band => ring_like.or_else(|| metal_bounds.map(|b| ring_turn(b, stone_centre))),
+        ModelKind::Head | ModelKind::Stone => None,
     };
-    let (units, scale) = units_for(kind, extent).ok_or(AnalysisError::Units { extent, kind })?;
+    // The finger hole's diameter in the file's units (a ring's or a band's).
+    let inner = ring_like.and_then(|turn| {
+        let turned: Vec<MeshData> = metal.iter().map(|m| turned_by(m, turn, 1.0)).collect();
+        finger_circle(&turned).map(|(_, radius)| 2.0 * radius).filter(|d| *d > 0.0)
+    });
+    let (units, scale) = match corrections.scale {
+        // Units told for a ring are taken when they make it one someone can wear.
+        Some(GivenScale::Units(unit)) => match inner.map(|inner| inner * unit.millimetres()) {
+            Some(given) if !WEARABLE_INNER_MM.contains(&given) => return Err(AnalysisError::GivenDiameter { given }),
+            _ => (unit.symbol().to_string(), unit.millimetres()),
+        },
+        Some(GivenScale::InnerDiameterMm(given)) => {
+            if !WEARABLE_INNER_MM.contains(&given) {
+                return Err(AnalysisError::GivenDiameter { given });
+            }
+            let inner = inner.ok_or(AnalysisError::NoFingerHole)?;
+            (scale_label(given / inner), given / inner)
+        }
+        Some(GivenScale::Factor(scale)) if scale.is_finite() && scale > 0.0 => (scale_label(scale), scale),
+        Some(GivenScale::Factor(given)) => return Err(AnalysisError::GivenScale { given }),
+        None => match units_for(kind, extent, inner) {
+            Some(unit) => (unit.symbol().to_string(), unit.millimetres()),
+            None if matches!(kind, ModelKind::Ring | ModelKind::Band) && inner.is_some() => {
+                return Err(AnalysisError::Unwearable { inner: inner.unwrap_or_default() });
+            }
+            None => return Err(AnalysisError::Units { extent, kind }),
+        },
+    };
     let turn = match ring_like {
         Some(turn) => turn,
         None => {
@@ -286,11 +544,7 @@ pub fn analyse(parts: &[RawPart], uses: Option<&[PartUse]>) -> Result<HouseSetup
             turn_from(up, along)
         }
     };
-    let place = |m: &MeshData| MeshData {
-        positions: m.positions.iter().map(|&p| (turn * Vec3::from(p) * scale).into()).collect(),
-        normals: Vec::new(),
-        indices: m.indices.clone(),
-    };
+    let place = |m: &MeshData| turned_by(m, turn, scale);
     let turned_metal: Vec<MeshData> = metal.iter().map(|m| place(m)).collect();
     let (origin, inner_diameter_mm) = match kind {
         ModelKind::Ring | ModelKind::Band => match finger_circle(&turned_metal) {
@@ -325,7 +579,7 @@ pub fn analyse(parts: &[RawPart], uses: Option<&[PartUse]>) -> Result<HouseSetup
             StoneSetup { part: *part, piece: *piece, seat, cut, size_mm: length * scale }
         })
         .collect();
-    let uses = two_tone_head(parts, uses, stone_centre);
+    let uses = two_tone_head(parts, uses, stone_centre, &mut reasons);
     let part_setups = parts
         .iter()
         .zip(&uses)
@@ -336,14 +590,139 @@ pub fn analyse(parts: &[RawPart], uses: Option<&[PartUse]>) -> Result<HouseSetup
             role,
         })
         .collect();
-    Ok(HouseSetup {
+    let setup = HouseSetup {
         kind,
-        units: units.into(),
+        units,
         scale_to_mm: scale,
         turn: turn.to_cols_array_2d(),
         origin_mm: origin.into(),
         inner_diameter_mm,
         parts: part_setups,
         stones: stone_setups,
-    })
+    };
+    Ok(Analysis { setup, reasons })
+}
+
+/// A mesh turned into Écrin's axes and scaled to millimetres.
+fn turned_by(mesh: &MeshData, turn: Mat3, scale: f32) -> MeshData {
+    MeshData {
+        positions: mesh.positions.iter().map(|&p| (turn * Vec3::from(p) * scale).into()).collect(),
+        normals: Vec::new(),
+        indices: mesh.indices.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::{Cut, Setting, ShankStyle};
+    use glam::Affine3A;
+
+    fn part(node: &str, mesh_name: &str, material: MaterialSignals, mesh: MeshData) -> RawPart {
+        RawPart { node: node.into(), mesh_name: mesh_name.into(), material, mesh }
+    }
+
+    fn named(name: &str) -> MaterialSignals {
+        MaterialSignals { given: true, name: name.into(), roughness: 0.5, ..Default::default() }
+    }
+
+    /// A ring in millimetres: a 17 mm band, a four-prong head and a 6.5 mm oval on top, scaled by `scale`.
+    fn ring(scale: f32, head: (&str, &str), stone: (&str, &str)) -> Vec<RawPart> {
+        let top = crate::geometry::shank::band_top_mm(
+            crate::geometry::shank::REFERENCE_INNER_DIAMETER_MM * std::f32::consts::PI,
+        );
+        let at = |m: MeshData, place: Affine3A| m.transformed(Affine3A::from_scale(Vec3::splat(scale)) * place);
+        let head_at = Affine3A::from_scale_rotation_translation(Vec3::splat(6.5), glam::Quat::IDENTITY, Vec3::Y * top);
+        let made = crate::geometry::ring::head(Setting::FourProng, Cut::Oval);
+        let stone_at = head_at * Affine3A::from_translation(made.seat);
+        let stone_mesh = crate::geometry::cut::unit_polyhedron(Cut::Oval).to_mesh();
+        vec![
+            part(
+                "Shank",
+                "Shank",
+                named("18K Yellow Gold"),
+                at(crate::geometry::shank::shank(ShankStyle::ComfortFit), Affine3A::IDENTITY),
+            ),
+            part(head.0, head.0, named(head.1), at(made.metal, head_at)),
+            part(stone.0, stone.0, named(stone.1), at(stone_mesh, stone_at)),
+        ]
+    }
+
+    fn uses(analysis: &Analysis) -> Vec<PartUse> {
+        analysis.setup.parts.iter().map(|p| p.role).collect()
+    }
+
+    #[test]
+    fn the_material_name_beats_the_objects_and_slips_are_read() {
+        // A head named after the cut it holds, in a rose-gold material: metal, whatever its object says.
+        let (found, reason) = classify(&named("Rose Gold"), "Oval Diamond", "Princess").expect("read");
+        assert_eq!(found, PartUse::Metal(Zone::Band));
+        assert_eq!(reason, Reason::MaterialName { word: "gold".into(), means: "gold".into() });
+        // An object named "Ring" whose primitives' materials are misspelt stones.
+        for (material, means) in [("Small Diamnd", "diamond"), ("Blue Saphire", "sapphire"), ("Emrald.002", "emerald")]
+        {
+            let (found, reason) = classify(&named(material), "Ring", "Ring").expect("read");
+            assert_eq!(found, PartUse::Stone, "{material}");
+            assert!(
+                matches!(reason, Reason::MaterialName { means: ref m, .. } if m == means),
+                "{material}: {reason:?}"
+            );
+        }
+        assert_eq!(words("SmallDiamnd.003"), ["small", "diamnd"]);
+        // Short words are never guessed at ("band" is not "bend"'s slip, nor "gold" "cold"'s).
+        assert_eq!(classify(&named("Cold"), "", ""), None);
+        // A gem extension beats the object's name; the object's name beats a metallic finish.
+        let glass = MaterialSignals { transmission: Some(1.0), ..named("Material.001") };
+        assert_eq!(classify(&glass, "Shank", "").map(|c| c.0), Some(PartUse::Stone));
+        let shiny = MaterialSignals { metallic: 1.0, ..named("Material.001") };
+        assert_eq!(classify(&shiny, "all-diamonds.1217", "").map(|c| c.0), Some(PartUse::Stone));
+        assert!(matches!(classify(&shiny, "Cube", ""), Some((PartUse::Metal(Zone::Band), Reason::Metallic { .. }))));
+        // glTF's default material is metallic: it says nothing.
+        let default = MaterialSignals { given: false, metallic: 1.0, ..Default::default() };
+        assert_eq!(classify(&default, "Cube", ""), None);
+    }
+
+    #[test]
+    fn units_give_a_ring_someone_can_wear_or_ask_for_its_size() {
+        let names = (("Prongs", "Rose Gold"), ("Centre", "Diamond"));
+        for (scale, unit) in [(1.0, "mm"), (0.1, "cm"), (0.001, "m"), (1.0 / 25.4, "in")] {
+            let parts = ring(scale, names.0, names.1);
+            let found = analyse(&parts, &Corrections::default()).expect("a ring");
+            assert_eq!((found.setup.kind, found.setup.units.as_str()), (ModelKind::Ring, unit), "{scale}");
+            let inner = found.setup.inner_diameter_mm.expect("a finger hole");
+            assert!((inner - 17.0).abs() < 0.3, "{unit}: {inner}");
+            assert_eq!(uses(&found)[1], PartUse::Metal(Zone::Head), "prongs are the head's");
+        }
+        // Drawn at 1.64 × a wearable size (a 27.8 mm hole in cm): no unit makes it wearable; its size is asked.
+        let parts = ring(0.164, names.0, names.1);
+        assert!(matches!(analyse(&parts, &Corrections::default()), Err(AnalysisError::Unwearable { .. })));
+        let given = Corrections { scale: Some(GivenScale::InnerDiameterMm(17.3)), ..Default::default() };
+        let found = analyse(&parts, &given).expect("sized");
+        assert!((found.setup.inner_diameter_mm.expect("hole") - 17.3).abs() < 0.05);
+        assert!(found.setup.units.starts_with('×'), "{}", found.setup.units);
+        let inches = Corrections { scale: Some(GivenScale::Units(Unit::Inch)), ..Default::default() };
+        let error = analyse(&parts, &inches).expect_err("no one wears a 71 mm ring");
+        assert!(matches!(error, AnalysisError::GivenDiameter { given } if (given - 70.6).abs() < 1.0), "{error:?}");
+        let mm = Corrections { scale: Some(GivenScale::Units(Unit::Millimetre)), ..Default::default() };
+        assert!(analyse(&ring(1.0, names.0, names.1), &mm).is_ok());
+        let huge = Corrections { scale: Some(GivenScale::InnerDiameterMm(40.0)), ..Default::default() };
+        assert_eq!(analyse(&parts, &huge), Err(AnalysisError::GivenDiameter { given: 40.0 }));
+    }
+
+    #[test]
+    fn corrections_by_name_and_kind_win() {
+        let parts = ring(1.0, ("Oval", "Material.002"), ("Centre", "Material.003"));
+        let found = analyse(&parts, &Corrections::default()).expect("a ring of named shank");
+        assert_eq!(uses(&found)[1..], [PartUse::LeftOut, PartUse::LeftOut]);
+        assert_eq!(found.reasons[1], Reason::NothingSaid);
+        let named = vec![("oval".to_string(), PartUse::Metal(Zone::Head)), ("CENTRE".into(), PartUse::Stone)];
+        let corrected = analyse(&parts, &Corrections { named, ..Default::default() }).expect("corrected");
+        assert_eq!(uses(&corrected), [PartUse::Metal(Zone::Band), PartUse::Metal(Zone::Head), PartUse::Stone]);
+        assert_eq!(corrected.reasons[1..], [Reason::Corrected, Reason::Corrected]);
+        let typo = vec![("Ovale".to_string(), PartUse::Stone)];
+        let error = analyse(&parts, &Corrections { named: typo, ..Default::default() });
+        assert_eq!(error, Err(AnalysisError::NoPartNamed { name: "Ovale".into() }));
+        let as_band = analyse(&parts, &Corrections { kind: Some(ModelKind::Band), ..Default::default() });
+        assert_eq!(as_band.expect("a band").setup.kind, ModelKind::Band);
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod analyse;
 mod file;
+pub mod inspect;
 pub mod instances;
 pub mod read;
 pub mod registry;

@@ -24,6 +24,8 @@ pub const MAX_NODE_INSTANCES: usize = 100_000;
 /// What the file says about a part's material.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MaterialSignals {
+    /// Whether the primitive names a material at all (glTF's default material is metallic: it says nothing).
+    pub given: bool,
     pub name: String,
     pub metallic: f32,
     pub roughness: f32,
@@ -76,7 +78,8 @@ pub enum ReadError {
 }
 
 /// What is wrong with one of a model's buffers (data: `i18n::errors` says it to people).
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq, Error, serde::Serialize)]
+#[serde(tag = "buffer_problem", rename_all = "snake_case")]
 pub enum BufferProblem {
     #[error("the binary chunk is missing")]
     NoBinaryChunk,
@@ -203,6 +206,7 @@ fn read_buffers(path: &Path, document: &mut gltf::Gltf) -> Result<Vec<Vec<u8>>, 
 pub fn signals(material: &gltf::Material) -> MaterialSignals {
     let pbr = material.pbr_metallic_roughness();
     MaterialSignals {
+        given: material.index().is_some(),
         name: material.name().unwrap_or("").to_string(),
         metallic: pbr.metallic_factor(),
         roughness: pbr.roughness_factor(),
@@ -348,6 +352,18 @@ pub fn whole_finite_triangles(indices: &[u32], positions: &[[f32; 3]]) -> Vec<u3
 
 /// Reads every triangle primitive of the file's scenes.
 pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
+    read_model(path).map(|model| model.parts)
+}
+
+/// A model as read: its parts, and the URIs of the image files it names (never read: Écrin's materials replace
+/// them; `inspect` says when one is missing).
+pub struct ModelRead {
+    pub parts: Vec<RawPart>,
+    pub textures: Vec<String>,
+}
+
+/// Reads a model's parts (`read_parts`) and the image files it names.
+pub fn read_model(path: &Path) -> Result<ModelRead, ReadError> {
     let file = path.display().to_string();
     let bytes = read_model_file(path)?;
     let mut document = parse(&bytes).map_err(|message| ReadError::NotGltf { file: file.clone(), message })?;
@@ -361,6 +377,13 @@ pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
     if triangles > MAX_TRIANGLES {
         return Err(ReadError::TooManyTriangles { file, count: triangles });
     }
+    let textures = document
+        .images()
+        .filter_map(|image| match image.source() {
+            gltf::image::Source::Uri { uri, .. } if !uri.starts_with("data:") => Some(uri.to_string()),
+            _ => None,
+        })
+        .collect();
     let buffers = read_buffers(path, &mut document)?;
     let mut parts = Vec::new();
     let mut walk = Walk::default();
@@ -379,7 +402,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<RawPart>, ReadError> {
     if parts.is_empty() {
         return Err(ReadError::Empty { file });
     }
-    Ok(parts)
+    Ok(ModelRead { parts, textures })
 }
 
 #[cfg(test)]
