@@ -328,3 +328,11 @@ fn core_layers_point_one_way_without_cycles_or_bevy() {
         }
     }
 }
+
+#[test]
+#[ignore = "prints the studio's graph"]
+fn print_studio_graph() {
+    for (node, uses) in module_graph_under(&["studio"]) {
+        println!("{node}: {}", uses.into_iter().collect::<Vec<_>>().join(" "));
+    }
+}

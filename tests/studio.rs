@@ -302,8 +302,7 @@ fn the_collection_section_sets_a_head_on_a_band() {
     harness.run();
     harness.get_by_label(&Language::French.tr("collection-combine")).click();
     harness.run();
-    let combine =
-        StudioCommand::Collection(CollectionCommand::Combine { band: "jonc".into(), head: "tete-ovale".into() });
+    let combine = StudioCommand::from(CollectionCommand::Combine { band: "jonc".into(), head: "tete-ovale".into() });
     assert!(harness.state().1.contains(&combine), "{:?}", harness.state().1);
     let _ = std::fs::remove_dir_all(&folder);
 }
@@ -683,7 +682,7 @@ fn the_board_controls_emit_variant_commands() {
             VariantCommand::ToggleFavourite(0),
             VariantCommand::Duplicate,
         ] {
-            let command = StudioCommand::Document(DocumentCommand::Variant(wanted.clone()));
+            let command = StudioCommand::from(DocumentCommand::Variant(wanted.clone()));
             assert!(emitted.contains(&command), "{wanted:?} in {emitted:?}");
         }
     }
@@ -705,9 +704,9 @@ fn clicking_a_light_emits_the_presentation_command() {
     harness.run();
     let emitted = harness.state();
     let environment = PresentationCommand::SetEnvironment(LightingEnvironment::Boutique);
-    assert!(emitted.contains(&StudioCommand::Presentation(environment)), "{emitted:?}");
+    assert!(emitted.contains(&StudioCommand::from(environment)), "{emitted:?}");
     let background = PresentationCommand::SetBackground(Background::White);
-    assert!(emitted.contains(&StudioCommand::Presentation(background)), "{emitted:?}");
+    assert!(emitted.contains(&StudioCommand::from(background)), "{emitted:?}");
 }
 
 #[test]
@@ -1320,8 +1319,8 @@ fn the_approval_section_writes_a_pack_in_the_clients_language_chosen_there() {
         harness.get_by_label(&advisor.tr("pack-write")).click();
         harness.run();
         let emitted = &harness.state().1;
-        assert!(emitted.contains(&StudioCommand::Language(LanguageCommand::Client(advisor))), "{emitted:?}");
-        assert!(emitted.iter().any(|c| matches!(c, StudioCommand::Pack(PackCommand::Write(_)))), "{emitted:?}");
+        assert!(emitted.contains(&StudioCommand::from(LanguageCommand::Client(advisor))), "{emitted:?}");
+        assert!(emitted.iter().any(|c| matches!(c.get::<PackCommand>(), Some(PackCommand::Write(_)))), "{emitted:?}");
     }
 }
 
@@ -1345,8 +1344,8 @@ fn the_journal_and_presets_sections_work_in_both_languages() {
         harness.get_by_label(&l.tr("presets-save-as")).click();
         harness.run();
         let emitted = harness.state();
-        assert!(emitted.contains(&StudioCommand::Document(DocumentCommand::SetProposer(Who::Client))), "{emitted:?}");
-        let save_as = StudioCommand::Presets(PresetRequest::SaveAs("Bague Éloïse".into()));
+        assert!(emitted.contains(&StudioCommand::from(DocumentCommand::SetProposer(Who::Client))), "{emitted:?}");
+        let save_as = StudioCommand::from(PresetRequest::SaveAs("Bague Éloïse".into()));
         assert!(emitted.contains(&save_as), "{l:?}: {emitted:?}");
     }
 }
@@ -1390,16 +1389,14 @@ fn the_import_dialog_and_the_recovery_offer_work_in_both_languages() {
         harness.get_by_label(&l.tr("import-add")).click();
         harness.run();
         let (_, emitted) = harness.state();
-        let added = emitted.iter().find_map(|command| match command {
-            StudioCommand::Collection(CollectionCommand::Add { name, setup, .. }) => {
-                Some((name.clone(), setup.clone()))
-            }
+        let added = emitted.iter().find_map(|command| match command.get::<CollectionCommand>() {
+            Some(CollectionCommand::Add { name, setup, .. }) => Some((name.clone(), setup.clone())),
             _ => None,
         });
         let (name, corrected) = added.unwrap_or_else(|| panic!("{l:?}: no Add in {emitted:?}"));
         assert_eq!(name.as_deref(), Some("Bague Éloïse"));
         assert_eq!(corrected.expect("the corrected setup").parts[0].role, PartUse::LeftOut, "{l:?}");
-        assert!(emitted.contains(&StudioCommand::Import(ImportCommand::CloseDialog)), "{emitted:?}");
+        assert!(emitted.contains(&StudioCommand::from(ImportCommand::CloseDialog)), "{emitted:?}");
 
         // After a crash, the offer names the design in the advisor's words and restores it.
         let mut harness = Harness::builder().with_size(egui::vec2(900.0, 500.0)).build_ui_state(
@@ -1411,7 +1408,7 @@ fn the_import_dialog_and_the_recovery_offer_work_in_both_languages() {
         harness.get_by_label_contains(&ecrin::tr!(l, "recovery-variants-kept", count = 2usize));
         harness.get_by_label(&l.tr("recovery-restore")).click();
         harness.run();
-        assert_eq!(harness.state(), &vec![StudioCommand::Recovery(RecoveryCommand::Restore)], "{l:?}");
+        assert_eq!(harness.state(), &vec![StudioCommand::from(RecoveryCommand::Restore)], "{l:?}");
     }
 }
 
@@ -1437,7 +1434,7 @@ fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
         harness.run();
         let wider = SizerDraft::default().card_width_points + 1.0;
         let matched = SizerCommand::Calibrate { screen: screen.into(), card_width_points: wider };
-        assert!(harness.state().1.contains(&StudioCommand::Sizer(matched)), "{l:?}: {:?}", harness.state().1);
+        assert!(harness.state().1.contains(&StudioCommand::from(matched)), "{l:?}: {:?}", harness.state().1);
 
         // Matched: a ring of 17.3 mm inner diameter on a wide band reads US 7 and offers half a size more.
         let calibration = Calibration::from_card_width(wider).expect("a screen's scale");
@@ -1468,8 +1465,8 @@ fn the_ring_sizer_is_matched_once_per_screen_then_measures_and_sets_the_size() {
             .state()
             .1
             .iter()
-            .filter_map(|command| match command {
-                StudioCommand::Document(DocumentCommand::MeasuredRingSize { by, measured_mm, circumference_mm }) => {
+            .filter_map(|command| match command.get::<DocumentCommand>() {
+                Some(DocumentCommand::MeasuredRingSize { by, measured_mm, circumference_mm }) => {
                     assert_eq!((*by, *measured_mm), (MeasuredBy::RingOnScreen, 17.3));
                     Some(*circumference_mm)
                 }
@@ -1545,7 +1542,7 @@ fn in_present_mode_the_client_tries_metals_and_stones_and_the_journal_says_it_wa
         let expected = [
             DocumentCommand::ByClient(DesignCommand::SetSpecies(Species::BlueSapphire)).into(),
             DocumentCommand::ByClient(DesignCommand::SetAlloy(Alloy::Platinum950)).into(),
-            StudioCommand::Present(PresentCommand::Leave),
+            StudioCommand::from(PresentCommand::Leave),
         ];
         assert_eq!(harness.state().as_slice(), &expected, "{l:?}");
     }
@@ -1816,9 +1813,9 @@ fn choosing_how_long_autosaves_are_kept_emits_one_command() {
     let kept: Vec<_> = harness
         .state()
         .iter()
-        .filter(|c| matches!(c, StudioCommand::ClientData(ClientDataCommand::KeepAutosaves(_))))
+        .filter(|c| matches!(c.get::<ClientDataCommand>(), Some(ClientDataCommand::KeepAutosaves(_))))
         .collect();
-    assert_eq!(kept, [&StudioCommand::ClientData(ClientDataCommand::KeepAutosaves(7))]);
+    assert_eq!(kept, [&StudioCommand::from(ClientDataCommand::KeepAutosaves(7))]);
 }
 
 #[test]

@@ -213,8 +213,8 @@ fn day_step(
 ) {
     let variants = offscreen.world_mut().resource::<CurrentDesign>().history.variants().len();
     let command = next_command(rng, presets, folder, index, variants);
-    let save = match &command {
-        StudioCommand::Document(DocumentCommand::SavePreset(Some(path))) => Some(path.clone()),
+    let save = match command.get::<DocumentCommand>() {
+        Some(DocumentCommand::SavePreset(Some(path))) => Some(path.clone()),
         _ => None,
     };
     offscreen.send(command);

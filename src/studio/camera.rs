@@ -22,6 +22,8 @@ pub enum ViewCommand {
     EngravingCloseUp,
 }
 
+crate::carried!(ViewCommand);
+
 /// The view's state.
 #[derive(Resource, Default)]
 pub struct ViewControls {

@@ -47,6 +47,8 @@ pub enum PresetRequest {
     SaveToMine(String),
 }
 
+crate::carried!(PresetRequest);
+
 /// Listing of the preset folders and the dialog in flight.
 #[derive(Resource, Default)]
 pub struct PresetBrowser {

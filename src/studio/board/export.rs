@@ -31,6 +31,8 @@ pub fn board_picture_path(main_design_name: &str, languages: Languages) -> PathB
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct ExportBoard(pub Option<PathBuf>);
 
+crate::carried!(ExportBoard);
+
 /// The board picture being made, if any.
 #[derive(Resource, Default)]
 pub struct BoardExport {

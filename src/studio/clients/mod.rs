@@ -31,6 +31,8 @@ pub enum ClientDataCommand {
     KeepAutosaves(u32),
 }
 
+crate::carried!(ClientDataCommand);
+
 /// What the section shows and the work in flight.
 #[derive(Resource, Default)]
 pub struct ClientData {

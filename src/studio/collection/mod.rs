@@ -40,6 +40,8 @@ pub enum CollectionCommand {
     Combine { band: String, head: String },
 }
 
+crate::carried!(CollectionCommand);
+
 /// The collection as the studio sees it: its listing, and the work in flight.
 #[derive(Resource)]
 pub struct StudioCollection {

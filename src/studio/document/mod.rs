@@ -49,6 +49,14 @@ pub enum DocumentCommand {
     },
 }
 
+crate::carried!(DocumentCommand);
+
+impl From<crate::design::DesignCommand> for crate::studio::commands::StudioCommand {
+    fn from(command: crate::design::DesignCommand) -> Self {
+        DocumentCommand::Design(command).into()
+    }
+}
+
 /// The design being edited, with its undo history and the file it belongs to.
 #[derive(Resource, Default)]
 pub struct CurrentDesign {

@@ -59,6 +59,8 @@ pub enum HandCommand {
     Frame(HandFraming),
 }
 
+crate::carried!(HandCommand);
+
 /// The root of a piece's display hand (a child of its piece); its scale follows the ring size.
 #[derive(Component)]
 pub struct HandRoot;

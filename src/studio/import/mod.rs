@@ -33,6 +33,8 @@ pub enum ImportCommand {
     CloseDialog,
 }
 
+crate::carried!(ImportCommand);
+
 /// Import state: the dialog, the file dialog and the analysis in flight.
 #[derive(Resource, Default)]
 pub struct Import {

@@ -36,6 +36,8 @@ pub enum LanguageCommand {
     Client(Language),
 }
 
+crate::carried!(LanguageCommand);
+
 /// The settings being written, if any (one write at a time; the last asked for wins).
 #[derive(Resource, Default)]
 struct SettingsWrite {

@@ -23,6 +23,8 @@ pub enum LightMapCommand {
     Close,
 }
 
+crate::carried!(LightMapCommand);
+
 /// What the map depends on: the stone's cut and species, and the house's model it sits in.
 #[derive(Clone, Debug, PartialEq)]
 struct StoneKey {

@@ -104,6 +104,8 @@ pub enum PresentationCommand {
     SetBackground(Background),
 }
 
+crate::carried!(PresentationCommand);
+
 /// The presentation and its commands, without the renderer (headless app tests run it under `MinimalPlugins`).
 pub fn presentation_plugin(app: &mut App) {
     app.init_resource::<Presentation>()

@@ -50,6 +50,8 @@ struct NecklacePart;
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShowBust(pub bool);
 
+crate::carried!(ShowBust);
+
 fn show_bust(mut commands: MessageReader<ShowBust>, mut shown: ResMut<BustShown>) {
     for ShowBust(show) in commands.read() {
         shown.0 = *show;

@@ -70,6 +70,8 @@ pub enum PackCommand {
     Cancel,
 }
 
+crate::carried!(PackCommand);
+
 /// The pack being written, as the panel shows it.
 #[derive(Resource, Default)]
 pub struct PackJob {

@@ -29,6 +29,8 @@ pub enum PresentCommand {
     BoardOnClientScreen(bool),
 }
 
+crate::carried!(PresentCommand);
+
 /// Whether the studio is presenting to the client, and what the advisor chose to show.
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
 pub struct Presenting {

@@ -65,6 +65,8 @@ pub enum RecoveryCommand {
     Discard,
 }
 
+crate::carried!(RecoveryCommand);
+
 /// Autosave and recovery (public so that headless tests can run it under `MinimalPlugins`).
 pub fn plugin(app: &mut App) {
     app.init_resource::<Autosave>()

@@ -36,6 +36,8 @@ pub enum SizerCommand {
     WritePrintable,
 }
 
+crate::carried!(SizerCommand);
+
 /// What the sizer window is showing, as the advisor sets it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SizerDraft {
