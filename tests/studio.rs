@@ -7,8 +7,9 @@ use ecrin::design::variants::VariantCommand;
 use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
 use ecrin::i18n::Language;
 use ecrin::optics::environment::LightingEnvironment;
-use ecrin::studio::commands::StudioCommand;
-use ecrin::studio::document::{CurrentDesign, DocumentCommand, StatusLine};
+use ecrin::studio::document::DocumentCommand;
+use ecrin::studio::floor::commands::StudioCommand;
+use ecrin::studio::floor::{CurrentDesign, StatusLine};
 use ecrin::studio::headless::Offscreen;
 use ecrin::studio::lighting::{Background, Presentation, PresentationCommand};
 use ecrin::studio::ui::panel::{PanelDrafts, design_panel};
@@ -1097,7 +1098,7 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     offscreen.send(DocumentCommand::Design(DesignCommand::SetRingSize(66.0)));
     offscreen.update();
     offscreen.update();
-    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text(Language::English);
+    let status = offscreen.world_mut().resource::<ecrin::studio::floor::StatusLine>().text(Language::English);
     assert!(status.contains("outside the sizes") && status.contains("48–62"), "{status}");
 
     // Undo back to Écrin's ring.
@@ -1133,7 +1134,7 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
             break;
         }
     }
-    let status = offscreen.world_mut().resource::<ecrin::studio::document::StatusLine>().text(Language::English);
+    let status = offscreen.world_mut().resource::<ecrin::studio::floor::StatusLine>().text(Language::English);
     assert!(status.contains("cancelled") && status.contains("Boule"), "{status}");
     assert_eq!(offscreen.design().source.collection().map(|m| m.id.as_str()), Some(heavy.id.as_str()));
     assert!(!offscreen.scene_matches_design(), "nothing of the heavy model is shown");
@@ -1294,7 +1295,8 @@ fn a_necklace_hangs_on_the_bust_where_its_length_says() {
 
 #[test]
 fn the_approval_section_writes_a_pack_in_the_clients_language_chosen_there() {
-    use ecrin::studio::language::{LanguageCommand, Languages};
+    use ecrin::studio::floor::Languages;
+    use ecrin::studio::language::LanguageCommand;
     use ecrin::studio::pack::job::{PackCommand, PackJob, PackOrder};
     use ecrin::studio::pack::panel::approval_ui;
     // A French advisor preparing an English pack for a visitor, and the other way round.
@@ -1660,7 +1662,7 @@ fn a_corrupt_settings_file_is_set_aside_with_the_date_and_the_studio_says_so() {
     for language in [Language::English, Language::French] {
         assert!(status.is_error && status.text(language).contains(&name), "{}", status.text(language));
     }
-    assert_eq!(*app.world().resource::<ecrin::studio::language::Languages>(), Default::default());
+    assert_eq!(*app.world().resource::<ecrin::studio::floor::Languages>(), Default::default());
     let _ = std::fs::remove_dir_all(&folder);
 }
 

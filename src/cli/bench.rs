@@ -3,7 +3,7 @@
 
 use crate::approval::View;
 use crate::design::{Alloy, Design, DesignCommand};
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::studio::gem::StoneRendering;
 use crate::studio::headless::Offscreen;
 use crate::studio::lighting::PresentationCommand;

@@ -31,7 +31,7 @@ pub enum ClientsCommand {
     /// Remove autosaves (the last session kept for a crash) older than a number of days.
     RemoveOldAutosaves {
         /// Days an autosave is kept.
-        #[arg(long, default_value_t = crate::studio::recovery::KEEP_AUTOSAVES_DAYS)]
+        #[arg(long, default_value_t = crate::studio::floor::files::KEEP_AUTOSAVES_DAYS)]
         days: u32,
     },
 }
@@ -59,7 +59,7 @@ pub fn unchecked(place: &clients::Unchecked) -> String {
 
 pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
     let l = super::language();
-    let approvals = approvals.unwrap_or_else(|| crate::studio::pack::job::approvals_dir(l));
+    let approvals = approvals.unwrap_or_else(|| crate::studio::floor::files::approvals_dir(l));
     match command {
         ClientsCommand::List => {
             let listed = clients::clients(&approvals);
@@ -133,7 +133,7 @@ pub fn run(command: ClientsCommand, approvals: Option<PathBuf>) -> ExitCode {
             }
         },
         ClientsCommand::RemoveOldAutosaves { days } => {
-            let removed = clients::remove_old_autosaves(&crate::studio::recovery::default_autosave_path(), days);
+            let removed = clients::remove_old_autosaves(&crate::studio::floor::files::default_autosave_path(), days);
             println!("{}", tr!(l, "clients-autosaves-removed", count = removed.len(), days = days));
             for file in removed {
                 println!("  {}", file.display());

@@ -15,8 +15,9 @@ use crate::design::necklace::Necklace;
 use crate::design::variants::VariantCommand;
 use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species};
 use crate::optics::environment::LightingEnvironment;
-use crate::studio::commands::StudioCommand;
-use crate::studio::document::{CurrentDesign, DocumentCommand};
+use crate::studio::document::DocumentCommand;
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::commands::StudioCommand;
 use crate::studio::hand::HandCommand;
 use crate::studio::headless::Offscreen;
 use crate::studio::lighting::PresentationCommand;
@@ -278,7 +279,7 @@ pub fn soak(commands: usize, seed: u64, size: u32, per_frame: usize) -> Result<S
     let folder = std::env::temp_dir().join(format!("ecrin-soak-{}-{seed}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let mut presets = crate::design::preset::list(&crate::studio::models::assets_dir().join("../presets"));
+    let mut presets = crate::design::preset::list(&crate::studio::floor::models::assets_dir().join("../presets"));
     if presets.is_empty() {
         return Err("presets/".into());
     }

@@ -2,8 +2,8 @@
 //! by the panels.
 
 use super::StudioSystems;
-use super::document::CurrentDesign;
 use super::lighting::{StudioEnvironment, studio_camera_components};
+use crate::studio::floor::CurrentDesign;
 use bevy::prelude::*;
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin};
 

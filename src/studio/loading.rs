@@ -2,8 +2,8 @@
 //! no pipeline left to compile — so no later change waits on the pipeline cache.
 
 use super::StudioState;
-use super::document::CurrentDesign;
-use super::models::ModelLibrary;
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::models::ModelLibrary;
 use bevy::prelude::*;
 use bevy::render::ExtractSchedule;
 use bevy::render::render_resource::PipelineCache;

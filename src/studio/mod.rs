@@ -1,15 +1,14 @@
 //! The Bevy studio: thin plugins over the domain core, one feature per file, ordered by `StudioSystems`.
 
-pub mod background;
 pub mod board;
 pub mod camera;
 pub mod clients;
 pub mod collection;
-pub mod commands;
 pub mod display;
 pub mod document;
 pub mod engraving;
 pub mod export;
+pub mod floor;
 pub mod gem;
 pub mod hand;
 pub mod headless;
@@ -19,7 +18,6 @@ pub mod light_map;
 pub mod lighting;
 pub mod loading;
 pub mod materials;
-pub mod models;
 pub mod necklace;
 pub mod pack;
 pub mod pieces;
@@ -96,7 +94,7 @@ pub fn scene_plugin(app: &mut App) {
     app.init_state::<StudioState>();
     app.add_plugins((
         core_plugin,
-        models::plugin,
+        floor::models::plugin,
         pieces::plugin,
         lighting::plugin,
         materials::plugin,
@@ -150,11 +148,11 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
                 exit_condition: bevy::window::ExitCondition::OnPrimaryClosed,
                 ..default()
             })
-            .set(AssetPlugin { file_path: models::assets_dir().to_string_lossy().into_owned(), ..default() }),
+            .set(AssetPlugin { file_path: floor::models::assets_dir().to_string_lossy().into_owned(), ..default() }),
     )
     // A new design is named in the advisor's language and shows ring sizes as the country of the system's locale
     // reads them (switchable in the panel).
-    .insert_resource(document::CurrentDesign::new(crate::design::Design {
+    .insert_resource(floor::CurrentDesign::new(crate::design::Design {
         name: crate::tr!(language::at_start().advisor, "new-design-name"),
         size_system: crate::i18n::local_size_system(),
         ..crate::design::Design::default()

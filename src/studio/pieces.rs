@@ -6,9 +6,9 @@
 //! the origin, where the shaders expect a piece (brushed direction, contact shadow).
 
 use super::StudioSystems;
-use super::document::CurrentDesign;
 use crate::design::necklace::Necklace;
 use crate::design::{Cut, Design, Metal, Setting, ShankStyle, Species};
+use crate::studio::floor::CurrentDesign;
 use bevy::app::{HierarchyPropagatePlugin, Propagate, PropagateSet};
 use bevy::camera::visibility::{RenderLayers, VisibilitySystems};
 use bevy::prelude::*;

@@ -2,29 +2,15 @@
 //! Native dialogs (rfd) run in the background (`background.rs`) so the studio keeps drawing while one is open.
 
 use super::StudioSystems;
-use super::background::Background;
-use super::commands::StudioCommand;
-use super::document::{DocumentCommand, StatusLine};
+use super::document::DocumentCommand;
 use crate::design::preset;
-use crate::i18n::Language;
+use crate::studio::floor::StatusLine;
+use crate::studio::floor::background::Background;
+use crate::studio::floor::commands::StudioCommand;
+use crate::studio::floor::files::{sample_title, shipped_presets_dir, user_presets_dir};
 use bevy::prelude::*;
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
-
-/// The shipped sample presets: `$ECRIN_PRESETS`, else `./presets`, else the source tree's.
-pub fn shipped_presets_dir() -> PathBuf {
-    std::env::var_os("ECRIN_PRESETS")
-        .map(PathBuf::from)
-        .or_else(|| Some(PathBuf::from("presets")).filter(|p| p.is_dir()))
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("presets"))
-}
-
-/// The advisor's own presets, in the user's data folder (never leaves the machine).
-pub fn user_presets_dir() -> PathBuf {
-    directories::ProjectDirs::from("studio", "Ecrin", "Ecrin")
-        .map(|dirs| dirs.data_dir().join("presets"))
-        .unwrap_or_else(|| PathBuf::from("my-presets"))
-}
 
 /// What a dialog came back with.
 enum DialogResult {
@@ -81,7 +67,7 @@ fn carry_out_requests(
     mut browser: ResMut<PresetBrowser>,
     mut document: MessageWriter<DocumentCommand>,
     mut status: ResMut<StatusLine>,
-    languages: Option<Res<crate::studio::language::Languages>>,
+    languages: Option<Res<crate::studio::floor::Languages>>,
 ) {
     let language = languages.map(|l| l.advisor).unwrap_or_default();
     for request in requests.read() {
@@ -155,24 +141,6 @@ fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWrite
 
         None => {}
     }
-}
-
-/// The title of one of Écrin's own presets in a language ("Solitaire classique"): the locale files' `sample-<file
-/// stem>`; `None` for a preset that is not Écrin's (a boutique's own keep their names).
-pub fn sample_title(path: &Path, language: Language) -> Option<String> {
-    let stem = path.file_stem()?.to_str()?;
-    let key = format!("sample-{stem}");
-    language.has(&key).then(|| language.tr(&key))
-}
-
-/// A preset as opened: one of Écrin's own, from the shipped folder, takes its title in the advisor's language.
-pub fn catalogue_named(mut design: crate::design::Design, path: &Path, language: Language) -> crate::design::Design {
-    let folder = path.parent().and_then(|folder| folder.canonicalize().ok());
-    let shipped = folder.is_some_and(|folder| shipped_presets_dir().canonicalize().is_ok_and(|s| s == folder));
-    if shipped && let Some(title) = sample_title(path, language) {
-        design.name = title;
-    }
-    design
 }
 
 /// A file name for a design name: lower-case letters, digits and dashes.
@@ -285,7 +253,7 @@ mod tests {
     fn the_library_is_listed_in_the_background_while_frames_go_on() {
         let mut app = App::new();
         app.add_plugins(MinimalPlugins).add_plugins(crate::studio::core_plugin).add_plugins(plugin);
-        app.insert_resource(crate::studio::document::CurrentDesign::new(crate::design::Design::default()));
+        app.insert_resource(crate::studio::floor::CurrentDesign::new(crate::design::Design::default()));
         let mut frames = 0;
         while app.world().resource::<PresetBrowser>().shipped.is_empty() {
             app.update();
@@ -295,28 +263,6 @@ mod tests {
         }
         let shipped = &app.world().resource::<PresetBrowser>().shipped;
         assert!(shipped.iter().any(|p| p.ends_with("classic-solitaire.ron")), "{shipped:?}");
-    }
-
-    #[test]
-    fn every_shipped_preset_has_a_title_in_both_languages_and_opens_under_it() {
-        let stems: std::collections::BTreeSet<String> = preset::list(&shipped_presets_dir())
-            .iter()
-            .filter_map(|path| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-            .collect();
-        assert!(stems.len() >= 10, "{stems:?}");
-        for language in Language::ALL {
-            let titled: std::collections::BTreeSet<String> = crate::i18n::tests::messages(language)
-                .into_keys()
-                .filter_map(|key| key.strip_prefix("sample-").map(str::to_string))
-                .collect();
-            assert_eq!(titled, stems, "{language:?}: one title per shipped preset, and no other");
-        }
-        let path = shipped_presets_dir().join("classic-solitaire.ron");
-        let design = preset::load(&path).expect("a shipped preset");
-        assert_eq!(catalogue_named(design.clone(), &path, Language::French).name, "Solitaire classique");
-        // A boutique's own copy elsewhere keeps the name it was given.
-        let elsewhere = std::env::temp_dir().join("classic-solitaire.ron");
-        assert_eq!(catalogue_named(design.clone(), &elsewhere, Language::French).name, design.name);
     }
 
     #[test]

@@ -15,8 +15,8 @@ pub struct Pricing {
 
 /// Where the boutique's own list lives; the shipped sample is used when it does not exist.
 pub fn price_list_path() -> PathBuf {
-    let own = super::presets::user_presets_dir().with_file_name("price-list.ron");
-    if own.exists() { own } else { super::models::assets_dir().join("price-list.ron") }
+    let own = crate::studio::floor::files::user_presets_dir().with_file_name("price-list.ron");
+    if own.exists() { own } else { crate::studio::floor::models::assets_dir().join("price-list.ron") }
 }
 
 pub(super) fn plugin(app: &mut App) {

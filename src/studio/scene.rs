@@ -9,13 +9,13 @@
 use super::StudioSystems;
 use super::gem::{GemMaterials, GemPart, StoneRendering, check_stone_mesh};
 use super::materials::{PartRole, RingMaterials, part_role};
-use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn, piece_of};
 use crate::design::{Cut, Design, Setting, ShankStyle};
 use crate::geometry::assemble::assemble;
 use crate::geometry::assembly::Assembly;
 use crate::geometry::library::Component;
 use crate::geometry::shank::band_positions_moved;
+use crate::studio::floor::models::ModelLibrary;
 use bevy::camera::visibility::VisibilitySystems;
 use bevy::gltf::GltfMaterialName;
 use bevy::mesh::VertexAttributeValues;

@@ -8,7 +8,7 @@ use ecrin::approval::View;
 use ecrin::design::{Design, DesignCommand};
 use ecrin::geometry::hand::{HandFinish, scale_for};
 use ecrin::i18n::Language;
-use ecrin::studio::commands::StudioCommand;
+use ecrin::studio::floor::commands::StudioCommand;
 use ecrin::studio::hand::panel::hand_ui;
 use ecrin::studio::hand::{HandCommand, HandFraming, HandRoot, HandView};
 use ecrin::studio::headless::{Framing, Offscreen, view_transform};

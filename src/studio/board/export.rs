@@ -6,9 +6,9 @@ use crate::design::preset;
 use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::StudioSystems;
-use crate::studio::background::{Background, ChildJob};
-use crate::studio::document::{CurrentDesign, StatusLine};
-use crate::studio::language::Languages;
+use crate::studio::floor::Languages;
+use crate::studio::floor::background::{Background, ChildJob};
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
 use std::ffi::OsString;
@@ -23,7 +23,11 @@ pub fn board_picture_path(main_design_name: &str, languages: Languages) -> PathB
         languages.client.tr("file-board"),
         crate::approval::iso_date(crate::design::journal::now())
     );
-    crate::studio::pack::job::unused_path(&crate::studio::pack::job::approvals_dir(languages.advisor), &base, ".png")
+    crate::studio::floor::files::unused_path(
+        &crate::studio::floor::files::approvals_dir(languages.advisor),
+        &base,
+        ".png",
+    )
 }
 
 /// Render the board of the variants as one labelled picture (in the background), to this file or, with `None`, to
@@ -95,7 +99,7 @@ fn render_board(
             said!("status-cannot-create-folder", folder = parent.display().to_string(), reason = e.to_string())
         })?;
     }
-    let work = crate::studio::presets::user_presets_dir().with_file_name("board");
+    let work = crate::studio::floor::files::user_presets_dir().with_file_name("board");
     std::fs::create_dir_all(&work).map_err(|e| {
         said!("status-cannot-create-folder", folder = work.display().to_string(), reason = e.to_string())
     })?;

@@ -7,10 +7,10 @@ pub mod panel;
 
 use super::StudioSystems;
 use super::camera::{StudioCamera, main_design};
-use super::document::CurrentDesign;
 use super::hand::{HandView, studio_view};
 use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
+use crate::studio::floor::CurrentDesign;
 use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
 use bevy::prelude::*;
 use bevy::transform::TransformSystems;

@@ -6,8 +6,8 @@ use crate::approval::board::variant_label;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::estimate::price::PriceList;
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
 use crate::studio::document::DocumentCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use bevy_egui::egui;
 

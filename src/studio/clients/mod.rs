@@ -6,11 +6,11 @@
 pub mod panel;
 
 use super::StudioSystems;
-use super::background::{Background, Polled};
-use super::document::StatusLine;
 use crate::approval::clients;
 use crate::i18n::errors::Said;
 use crate::said;
+use crate::studio::floor::StatusLine;
+use crate::studio::floor::background::{Background, Polled};
 use crate::studio::language::settings::KeptAutosaves;
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -63,8 +63,8 @@ pub fn plugin_with(folder: PathBuf) -> impl Fn(&mut App) {
 
 /// The studio's plugin: the approvals folder the packs are written to.
 pub fn plugin(app: &mut App) {
-    let advisor = app.world().get_resource::<super::language::Languages>().map(|l| l.advisor).unwrap_or_default();
-    plugin_with(super::pack::job::approvals_dir(advisor))(app);
+    let advisor = app.world().get_resource::<crate::studio::floor::Languages>().map(|l| l.advisor).unwrap_or_default();
+    plugin_with(crate::studio::floor::files::approvals_dir(advisor))(app);
 }
 
 fn scan(folder: PathBuf) -> Background<Vec<(String, usize)>> {

@@ -3,7 +3,7 @@
 
 use super::{ClientData, ClientDataCommand};
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::studio::language::settings::KeptAutosaves;
 use crate::tr;
 use bevy_egui::egui;

@@ -11,7 +11,7 @@ use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::house::HouseKey;
 use crate::geometry::polyhedron::Plane;
 use crate::studio::StudioSystems;
-use crate::studio::document::{CurrentDesign, StatusLine};
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::gem::{GemMaterial, SeesSetting, gem_params_for_planes, standard_transmission};
 use crate::studio::lighting::StudioEnvironment;
 use crate::studio::materials::RingMaterials;

@@ -12,13 +12,14 @@ pub mod thumbnails;
 pub use draw::{HouseRoot, ShownHouse, houses_match_designs};
 
 use super::StudioSystems;
-use super::background::Background;
-use super::document::{CurrentDesign, DocumentCommand, StatusLine};
+use super::document::DocumentCommand;
 use crate::collection::{Allowed, Collection, Manifest, design_of};
 use crate::design::DesignCommand;
 use crate::geometry::house::HouseSetup;
 use crate::i18n::errors::Said;
 use crate::said;
+use crate::studio::floor::background::Background;
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use bevy::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -4,7 +4,7 @@
 
 use super::{CollectionCommand, StudioCollection};
 use crate::i18n::{Language, format};
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::studio::import::{Import, ImportCommand};
 use crate::tr;
 use bevy_egui::egui;

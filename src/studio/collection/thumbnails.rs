@@ -5,7 +5,7 @@
 
 use super::StudioCollection;
 use crate::studio::StudioSystems;
-use crate::studio::background::{Background, ChildEvent, ChildJob, Polled};
+use crate::studio::floor::background::{Background, ChildEvent, ChildJob, Polled};
 use bevy::prelude::*;
 use bevy_egui::egui;
 use std::collections::{HashMap, HashSet};

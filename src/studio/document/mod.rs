@@ -9,11 +9,12 @@ use crate::design::preset::PresetError;
 use crate::design::ring_size::MeasuredBy;
 use crate::design::session::Session;
 use crate::design::variants::{VariantCommand, Variants, variant_changes};
-use crate::design::{Design, DesignCommand, DesignError, History, preset};
+use crate::design::{DesignCommand, DesignError, History, preset};
 use crate::i18n::Language;
 use crate::i18n::errors::{self, Said};
 use crate::said;
-use crate::studio::presets::catalogue_named;
+use crate::studio::floor::files::catalogue_named;
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -51,68 +52,9 @@ pub enum DocumentCommand {
 
 crate::carried!(DocumentCommand);
 
-impl From<crate::design::DesignCommand> for crate::studio::commands::StudioCommand {
+impl From<crate::design::DesignCommand> for crate::studio::floor::commands::StudioCommand {
     fn from(command: crate::design::DesignCommand) -> Self {
         DocumentCommand::Design(command).into()
-    }
-}
-
-/// The design being edited, with its undo history and the file it belongs to.
-#[derive(Resource, Default)]
-pub struct CurrentDesign {
-    pub history: History,
-    pub file: Option<PathBuf>,
-    /// Bumped on every change so that views can tell a new design from an old one cheaply.
-    pub revision: u64,
-    /// The co-design journal: every change, when, and who proposed it.
-    pub journal: Vec<JournalEntry>,
-    /// Who proposes the changes being made now (the Advisor / Client toggle).
-    pub proposer: Who,
-    /// Whether saved presets carry the journal (the advisor may leave it out for privacy).
-    pub journal_in_saves: bool,
-}
-
-impl CurrentDesign {
-    pub fn new(design: Design) -> Self {
-        CurrentDesign {
-            history: History::new(design),
-            file: None,
-            revision: 0,
-            journal: Vec::new(),
-            proposer: Who::Advisor,
-            journal_in_saves: true,
-        }
-    }
-
-    pub fn design(&self) -> &Design {
-        self.history.current()
-    }
-}
-
-/// The last thing the studio wants the advisor to read (an error stays until the next action), made into words in
-/// the advisor's language when it is shown.
-#[derive(Resource, Default, Clone, Debug)]
-pub struct StatusLine {
-    said: Option<Said>,
-    pub is_error: bool,
-}
-
-impl StatusLine {
-    pub fn info(said: Said) -> Self {
-        StatusLine { said: Some(said), is_error: false }
-    }
-
-    pub fn error(said: Said) -> Self {
-        StatusLine { said: Some(said), is_error: true }
-    }
-
-    /// What it says in a language (empty when it says nothing).
-    pub fn text(&self, language: Language) -> String {
-        self.said.as_ref().map(|s| s.in_language(language)).unwrap_or_default()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.said.is_none()
     }
 }
 
@@ -146,7 +88,7 @@ pub fn apply_commands(
     mut commands: MessageReader<DocumentCommand>,
     mut current: ResMut<CurrentDesign>,
     mut status: ResMut<StatusLine>,
-    languages: Option<Res<crate::studio::language::Languages>>,
+    languages: Option<Res<crate::studio::floor::Languages>>,
 ) {
     let advisor = languages.map(|l| l.advisor).unwrap_or_default();
     for command in commands.read() {

@@ -3,8 +3,8 @@
 
 use crate::design::journal::{JournalEntry, Who};
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
 use crate::studio::document::DocumentCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use bevy_egui::egui;
 

@@ -7,7 +7,7 @@ use super::{GemMaterial, GemMaterials};
 use crate::geometry::assemble::assemble;
 use crate::optics::setting::{COLUMNS, ROWS, SettingMetals, SettingView};
 use crate::studio::StudioSystems;
-use crate::studio::background::Background;
+use crate::studio::floor::background::Background;
 use crate::studio::pieces::{Piece, PieceDesign, PieceKind, PieceMetal, PieceShape, PieceSpawn, piece_of};
 use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;

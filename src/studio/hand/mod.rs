@@ -7,13 +7,13 @@ pub mod panel;
 
 use super::camera::StudioCamera;
 use super::display::{DisplayMaterials, set_hand_finish};
-use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceDesign, PieceSpawn};
 use super::{StudioState, StudioSystems};
 use crate::design::Design;
 use crate::geometry::assemble::display_hand;
 use crate::geometry::assembly::{DisplaySurface, PartRole};
 use crate::geometry::hand::HandFinish;
+use crate::studio::floor::models::ModelLibrary;
 use bevy::gltf::{Gltf, GltfMesh};
 use bevy::prelude::*;
 use bevy_panorbit_camera::PanOrbitCamera;
@@ -224,7 +224,7 @@ pub fn studio_view(design: &Design, view: Option<&HandView>) -> PanOrbitCamera {
 fn frame_the_hand(
     time: Res<Time>,
     view: Res<HandView>,
-    current: Res<super::document::CurrentDesign>,
+    current: Res<crate::studio::floor::CurrentDesign>,
     mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>,
     mut framed: Local<Option<(bool, HandFraming)>>,
 ) {

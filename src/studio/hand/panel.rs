@@ -3,7 +3,7 @@
 use super::{HandCommand, HandFraming, HandView};
 use crate::geometry::hand::HandFinish;
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use bevy_egui::egui;
 
 /// The hand's row(s) for a ring.

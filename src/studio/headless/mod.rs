@@ -8,14 +8,14 @@ mod views;
 
 pub use views::{orbit_position, view_transform};
 
-use super::commands::StudioCommand;
-use super::document::CurrentDesign;
 use super::lighting::{StudioEnvironment, studio_camera_components};
 use super::loading::LoadingProgress;
-use super::models::assets_dir;
 use super::{StudioState, scene_plugin};
 use crate::approval::View;
 use crate::design::Design;
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::commands::StudioCommand;
+use crate::studio::floor::models::assets_dir;
 use bevy::app::AppExit;
 use bevy::camera::RenderTarget;
 use bevy::log::LogPlugin;

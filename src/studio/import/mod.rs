@@ -6,10 +6,11 @@
 pub mod panel;
 
 use super::StudioSystems;
-use super::background::Background;
-use super::document::{DocumentCommand, StatusLine};
+use super::document::DocumentCommand;
 use crate::collection::Collection;
 use crate::geometry::house::HouseSetup;
+use crate::studio::floor::StatusLine;
+use crate::studio::floor::background::Background;
 use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 use std::path::PathBuf;
@@ -103,7 +104,7 @@ fn carry_out_commands(
     mut messages: MessageReader<ImportCommand>,
     mut import: ResMut<Import>,
     mut status: ResMut<StatusLine>,
-    languages: Option<Res<crate::studio::language::Languages>>,
+    languages: Option<Res<crate::studio::floor::Languages>>,
 ) {
     let language = languages.map(|l| l.advisor).unwrap_or_default();
     for message in messages.read() {

@@ -8,7 +8,7 @@ use crate::design::{Species, ring_size};
 use crate::geometry::house::{PartUse, StoneSeat, Zone};
 use crate::i18n::{Language, format};
 use crate::studio::collection::CollectionCommand;
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::studio::import::{ImportCommand, ImportDialog};
 use crate::tr;
 use bevy_egui::egui;
@@ -124,7 +124,7 @@ fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry
             let mut resizable = allowed.centre_mm.is_some();
             ui.checkbox(&mut resizable, tr!(l, "import-centre-from"));
             let (mut min, mut max) = allowed.centre_mm.unwrap_or((modelled * 0.8, modelled * 1.25));
-            let number = |value| crate::studio::ui::panel::in_language(value, l, 2);
+            let number = |value| crate::studio::floor::widgets::in_language(value, l, 2);
             ui.add_enabled(
                 resizable,
                 number(egui::DragValue::new(&mut min).range(2.0..=modelled).speed(0.05).suffix(" mm")),

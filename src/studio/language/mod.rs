@@ -8,26 +8,11 @@ pub mod settings;
 
 use crate::i18n::Language;
 use crate::studio::StudioSystems;
-use crate::studio::background::Background;
-use crate::studio::document::StatusLine;
+use crate::studio::floor::Languages;
+use crate::studio::floor::StatusLine;
+use crate::studio::floor::background::Background;
 use bevy::prelude::*;
 use settings::{KeptAutosaves, Settings};
-
-/// The advisor's language and the client's.
-#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Languages {
-    /// What the studio says.
-    pub advisor: Language,
-    /// What the approval pack and the board picture say.
-    pub client: Language,
-}
-
-impl Default for Languages {
-    fn default() -> Self {
-        let system = Language::from_environment();
-        Languages { advisor: system, client: system }
-    }
-}
 
 /// Change a language (the panel's pickers).
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,8 +45,8 @@ pub fn plugin_with(settings_file: Option<std::path::PathBuf>) -> impl Fn(&mut Ap
             }
         };
         if let Some((file, reason)) = unreadable {
-            app.add_systems(Startup, move |mut status: ResMut<crate::studio::document::StatusLine>| {
-                *status = crate::studio::recovery::set_aside_unreadable(&file, &reason);
+            app.add_systems(Startup, move |mut status: ResMut<crate::studio::floor::StatusLine>| {
+                *status = crate::studio::floor::files::set_aside_unreadable(&file, &reason);
             });
         }
         app.insert_resource(languages)

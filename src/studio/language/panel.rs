@@ -1,9 +1,10 @@
 //! The language pickers: the advisor's (the studio's words, in the panel's header) and the client's (in the
 //! approval section: the pack and the board picture). Each language is shown by its own name. Emits commands only.
 
-use super::{LanguageCommand, Languages};
+use super::LanguageCommand;
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::Languages;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use bevy_egui::egui;
 

@@ -2,8 +2,8 @@
 //! many days autosaves are kept (chosen in *Client data*). A file that cannot be read is set aside beside itself with
 //! the date (the studio says where) and the defaults used; nothing else is kept here.
 
-use super::Languages;
 use crate::i18n::Language;
+use crate::studio::floor::Languages;
 use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ pub struct Settings {
 }
 
 fn default_keep_autosaves_days() -> u32 {
-    crate::studio::recovery::KEEP_AUTOSAVES_DAYS
+    crate::studio::floor::files::KEEP_AUTOSAVES_DAYS
 }
 
 /// How many days autosaves are kept: the settings' choice, for the studio's features to read.
@@ -90,7 +90,7 @@ impl Settings {
 
     /// The settings in a file: `Ok(None)` when there is none yet, `Err` (why) when it is there but unreadable.
     pub fn read(path: &Path) -> Result<Option<Settings>, String> {
-        crate::studio::recovery::read_user_file(path, VERSION, |s: &Settings| s.version)
+        crate::studio::floor::files::read_user_file(path, VERSION, |s: &Settings| s.version)
     }
 
     /// Writes the settings atomically (the folder made if needed).
@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(Settings::load(&path), Some(settings));
         std::fs::write(&path, "(version: 1, advisor_language: French, client_language: English)").expect("older");
         let older = Settings::load(&path).expect("a file from before the period was chosen still reads");
-        assert_eq!(older.keep_autosaves_days, crate::studio::recovery::KEEP_AUTOSAVES_DAYS);
+        assert_eq!(older.keep_autosaves_days, crate::studio::floor::files::KEEP_AUTOSAVES_DAYS);
         std::fs::write(&path, "(version: 1, advisor_language: Klingon").expect("broken");
         assert_eq!(Settings::load(&path), None);
         let blocked = dir.join("settings.ron").join("inside-a-file.ron");

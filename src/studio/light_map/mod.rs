@@ -7,9 +7,9 @@
 pub mod panel;
 
 use super::StudioSystems;
-use super::background::Background;
-use super::document::CurrentDesign;
 use crate::design::{Cut, Design, Species};
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::background::Background;
 use bevy::prelude::*;
 use bevy_egui::egui;
 

@@ -4,8 +4,8 @@
 use super::{LightMap, LightMapCommand, MAP_SIZE};
 use crate::i18n::{Language, format};
 use crate::optics::aset::Zone;
-use crate::studio::commands::{Route, StudioCommand};
-use crate::studio::language::Languages;
+use crate::studio::floor::Languages;
+use crate::studio::floor::commands::{Route, StudioCommand};
 use crate::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};

@@ -3,7 +3,7 @@
 use super::{Background, Presentation, PresentationCommand};
 use crate::i18n::Language;
 use crate::optics::environment::LightingEnvironment;
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use bevy_egui::egui;
 

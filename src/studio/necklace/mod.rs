@@ -9,13 +9,13 @@ pub mod panel;
 use super::display::DisplayMaterials;
 use super::gem::GemMaterials;
 use super::materials::RingMaterials;
-use super::models::ModelLibrary;
 use super::pieces::{Piece, PieceDesign, PieceShape, PieceSpawn};
 use super::{StudioState, StudioSystems};
 use crate::design::Design;
 use crate::design::necklace::Necklace;
 use crate::geometry::assemble::assemble;
 use crate::geometry::assembly::{MetalZone, PartRole, Seat};
+use crate::studio::floor::models::ModelLibrary;
 use bevy::gltf::{Gltf, GltfMesh};
 use bevy::prelude::*;
 

@@ -51,7 +51,7 @@ pub fn piece_section(ui: &mut egui::Ui, design: &Design, l: Language) -> Vec<Des
             .range(LENGTH_MM.0 / 10.0..=LENGTH_MM.1 / 10.0)
             .speed(0.5)
             .suffix(" cm");
-        if ui.add(crate::studio::ui::panel::in_language(custom, l, 1)).changed() {
+        if ui.add(crate::studio::floor::widgets::in_language(custom, l, 1)).changed() {
             set(Necklace { length_mm: (centimetres * 10.0).round(), ..necklace });
         }
     });

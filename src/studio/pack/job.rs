@@ -6,52 +6,16 @@ use crate::approval::iso_date;
 use crate::approval::pack::safe_file_stem;
 use crate::design::journal::now;
 use crate::design::preset;
-use crate::i18n::Language;
 use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::StudioSystems;
-use crate::studio::background::{ChildEvent, ChildJob, Polled};
-use crate::studio::document::{CurrentDesign, StatusLine};
+use crate::studio::floor::background::{ChildEvent, ChildJob, Polled};
+use crate::studio::floor::files::{approvals_dir, unused_folder};
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-
-/// Where approval packs are written: a folder of the user's documents named in the advisor's language
-/// ("Validations Écrin"), or the one an earlier start made in another language, so that the packs stay together.
-pub fn approvals_dir(advisor: Language) -> PathBuf {
-    let documents = directories::UserDirs::new()
-        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
-        .unwrap_or_else(|| crate::studio::presets::user_presets_dir().with_file_name("documents"));
-    approvals_dir_in(&documents, advisor)
-}
-
-/// The approvals folder inside `documents` (see `approvals_dir`).
-pub fn approvals_dir_in(documents: &Path, advisor: Language) -> PathBuf {
-    let named = |language: Language| documents.join(language.tr("folder-approvals"));
-    std::iter::once(advisor)
-        .chain(Language::ALL.into_iter().filter(|&other| other != advisor))
-        .map(named)
-        .find(|folder| folder.is_dir())
-        .unwrap_or_else(|| named(advisor))
-}
-
-/// A folder name that does not exist yet: "<name> <date>", then "<name> <date> (2)"…
-pub fn unused_folder(parent: &Path, base: &str) -> PathBuf {
-    unused_path(parent, base, "")
-}
-
-/// A path that does not exist yet: "<base><extension>", then "<base> (2)<extension>"… (`extension` with its dot,
-/// or empty for a folder).
-pub fn unused_path(parent: &Path, base: &str, extension: &str) -> PathBuf {
-    let mut candidate = parent.join(format!("{base}{extension}"));
-    let mut counter = 2;
-    while candidate.exists() {
-        candidate = parent.join(format!("{base} ({counter}){extension}"));
-        counter += 1;
-    }
-    candidate
-}
 
 /// What the advisor asked the approval pack to hold.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -104,7 +68,7 @@ fn start_or_cancel(
     pricing: Option<Res<Pricing>>,
     mut job: ResMut<PackJob>,
     mut status: ResMut<StatusLine>,
-    languages: Option<Res<crate::studio::language::Languages>>,
+    languages: Option<Res<crate::studio::floor::Languages>>,
     hand: Option<Res<crate::studio::hand::HandView>>,
 ) {
     let finish = hand.map(|view| view.finish).unwrap_or_default();
@@ -141,11 +105,11 @@ fn start(
     current: &CurrentDesign,
     order: &PackOrder,
     prices: Option<&Path>,
-    languages: crate::studio::language::Languages,
+    languages: crate::studio::floor::Languages,
     finish: crate::geometry::hand::HandFinish,
 ) -> Result<Running, Said> {
     let design = current.design();
-    let work = crate::studio::presets::user_presets_dir().with_file_name("packing");
+    let work = crate::studio::floor::files::user_presets_dir().with_file_name("packing");
     std::fs::create_dir_all(&work).map_err(|e| {
         said!("status-cannot-create-folder", folder = work.display().to_string(), reason = e.to_string())
     })?;
@@ -232,29 +196,5 @@ mod tests {
     fn progress_lines_are_read() {
         assert_eq!(parse_progress("[3/42] Side view"), Some((3, 42, "Side view".into())));
         assert_eq!(parse_progress("done: /tmp/x"), None);
-    }
-
-    #[test]
-    fn pack_folders_are_never_reused() {
-        let parent = std::env::temp_dir().join(format!("ecrin-unused-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&parent);
-        std::fs::create_dir_all(parent.join("Ring 2026-11-23")).expect("folder");
-        assert_eq!(unused_folder(&parent, "Ring 2026-11-23"), parent.join("Ring 2026-11-23 (2)"));
-        std::fs::write(parent.join("Ring board.png"), b"").expect("file");
-        assert_eq!(unused_path(&parent, "Ring board", ".png"), parent.join("Ring board (2).png"));
-        let _ = std::fs::remove_dir_all(&parent);
-    }
-
-    #[test]
-    fn the_approvals_folder_is_named_once_and_then_kept() {
-        let documents = std::env::temp_dir().join(format!("ecrin-documents-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&documents);
-        let french = approvals_dir_in(&documents, Language::French);
-        assert_eq!(french, documents.join("Validations Écrin"));
-        assert_eq!(approvals_dir_in(&documents, Language::English), documents.join("Écrin approvals"));
-        // Once a French advisor's packs are there, an English advisor on the same machine writes beside them.
-        std::fs::create_dir_all(&french).expect("folder");
-        assert_eq!(approvals_dir_in(&documents, Language::English), french);
-        let _ = std::fs::remove_dir_all(&documents);
     }
 }

@@ -2,8 +2,8 @@
 //! progress and Cancel while a pack is written. Emits commands only.
 
 use super::job::{PackCommand, PackJob, PackOrder};
-use crate::studio::commands::StudioCommand;
-use crate::studio::language::Languages;
+use crate::studio::floor::Languages;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use bevy_egui::egui;
 

@@ -4,8 +4,8 @@
 
 use super::Presenting;
 use super::screen::{ClientCamera, ClientOverlay, ClientTile, ClientWindow, spawn_client_tile};
-use crate::studio::document::CurrentDesign;
-use crate::studio::language::Languages;
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::Languages;
 use crate::studio::lighting::{Presentation, StudioEnvironment};
 use crate::studio::pricing::Pricing;
 use bevy::camera::{CameraOutputMode, RenderTarget, Viewport};

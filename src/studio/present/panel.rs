@@ -6,9 +6,9 @@ use super::PresentCommand;
 use crate::collection::Allowed;
 use crate::design::{Alloy, Design, DesignCommand, Species};
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
 use crate::studio::document::DocumentCommand;
-use crate::studio::ui::panel::swatch_colour;
+use crate::studio::floor::commands::StudioCommand;
+use crate::studio::floor::widgets::swatch_colour;
 use crate::tr;
 use bevy_egui::egui::{self, Color32, RichText};
 

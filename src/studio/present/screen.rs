@@ -6,7 +6,7 @@
 use super::PresentCommand;
 use crate::studio::StudioSystems;
 use crate::studio::camera::StudioCamera;
-use crate::studio::language::Languages;
+use crate::studio::floor::Languages;
 use crate::studio::lighting::{Presentation, StudioEnvironment};
 use bevy::camera::RenderTarget;
 use bevy::prelude::*;

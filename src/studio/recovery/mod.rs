@@ -4,8 +4,10 @@
 pub mod panel;
 
 use super::StudioSystems;
-use super::document::{CurrentDesign, DocumentCommand, StatusLine};
+use super::document::DocumentCommand;
 use crate::design::session::{self, Session};
+use crate::studio::floor::files::{KEEP_AUTOSAVES_DAYS, default_autosave_path};
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use bevy::app::AppExit;
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -42,16 +44,6 @@ impl Default for Autosave {
     }
 }
 
-/// Where the studio autosaves its session: beside the user's presets.
-pub fn default_autosave_path() -> PathBuf {
-    super::presets::user_presets_dir().with_file_name("autosave.ron")
-}
-
-/// Days an autosave is kept unless the advisor chose another period (*Client data*, kept in the settings): older,
-/// the session is no one's to restore, and it goes (client data kept no longer than needed; the CLI:
-/// `ecrin clients remove-old-autosaves --days N`).
-pub const KEEP_AUTOSAVES_DAYS: u32 = 30;
-
 /// A session found in the autosave at start: the advisor chooses to restore it or not.
 #[derive(Resource, Default, Debug, Clone)]
 pub struct RecoveryOffer(pub Option<Session>);
@@ -79,53 +71,6 @@ pub fn plugin(app: &mut App) {
 }
 
 /// The offer answered: the session goes to the document, or away.
-/// A user file written by a newer Écrin.
-#[derive(Debug, thiserror::Error)]
-#[error("version {found} (this Écrin reads {reads})")]
-pub struct NewerVersion {
-    pub found: u32,
-    pub reads: u32,
-}
-
-/// A small user file (RON, versioned: the settings, the screens' scales): `Ok(None)` when there is none yet, `Err`
-/// (why) when it is there but unreadable — too large, not RON, or written by a newer Écrin.
-pub fn read_user_file<T: serde::de::DeserializeOwned>(
-    path: &std::path::Path,
-    reads: u32,
-    version: fn(&T) -> u32,
-) -> Result<Option<T>, String> {
-    let text = match crate::atomic_file::read_text(path, 64 * 1024) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(error.to_string()),
-    };
-    let file = ron::from_str::<T>(&text)
-        .map_err(|e| format!("{}: {}", e.span, crate::design::preset::syntax_reason(&e.code)))?;
-    if version(&file) > reads {
-        return Err(NewerVersion { found: version(&file), reads }.to_string());
-    }
-    Ok(Some(file))
-}
-
-/// A user file that cannot be read (the settings, the screens' scales) set aside beside itself with the date, and
-/// what the status line says: where it went, or why it could not be moved.
-pub fn set_aside_unreadable(file: &std::path::Path, reason: &str) -> StatusLine {
-    warn!("{} could not be read ({reason}): it is set aside", file.display());
-    let stamp = crate::approval::file_stamp(crate::design::journal::now());
-    let name = file.display().to_string();
-    match crate::atomic_file::set_aside(file, &stamp) {
-        Ok(aside) => StatusLine::error(crate::said!(
-            "status-file-set-aside",
-            file = name,
-            reason = reason.to_string(),
-            aside = aside.display().to_string()
-        )),
-        Err(error) => {
-            StatusLine::error(crate::said!("status-file-unreadable", file = name, reason = error.to_string()))
-        }
-    }
-}
-
 fn answer_offer(
     mut answers: MessageReader<RecoveryCommand>,
     mut offer: ResMut<RecoveryOffer>,

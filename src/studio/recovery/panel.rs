@@ -3,7 +3,7 @@
 
 use super::RecoveryCommand;
 use crate::i18n::Language;
-use crate::studio::commands::StudioCommand;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use bevy_egui::egui;
 

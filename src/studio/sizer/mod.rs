@@ -8,13 +8,13 @@ pub mod panel;
 pub mod screens;
 
 use super::StudioSystems;
-use super::background::Background;
-use super::document::{CurrentDesign, StatusLine};
-use super::language::Languages;
 use crate::design::ring_size::MeasuredBy;
 use crate::i18n::errors::Said;
 use crate::said;
 use crate::sizer::Calibration;
+use crate::studio::floor::Languages;
+use crate::studio::floor::background::Background;
+use crate::studio::floor::{CurrentDesign, StatusLine};
 use bevy::prelude::*;
 use bevy::window::{Monitor, PrimaryMonitor, PrimaryWindow, WindowPosition};
 use screens::ScreenScales;
@@ -105,8 +105,8 @@ pub struct CurrentScreen(pub String);
 pub(super) fn plugin(app: &mut App) {
     let (sizer, trouble) = Sizer::read_from(screens::screens_path());
     if let Some((file, reason)) = trouble {
-        app.add_systems(Startup, move |mut status: ResMut<crate::studio::document::StatusLine>| {
-            *status = crate::studio::recovery::set_aside_unreadable(&file, &reason);
+        app.add_systems(Startup, move |mut status: ResMut<crate::studio::floor::StatusLine>| {
+            *status = crate::studio::floor::files::set_aside_unreadable(&file, &reason);
         });
     }
     app.insert_resource(sizer)
@@ -199,13 +199,13 @@ fn carry_out_commands(
 
 /// The printable sizer in the client's language, next to the approval packs (off the frame).
 fn write_printable(languages: Languages) -> Result<PathBuf, Said> {
-    let folder = super::pack::job::approvals_dir(languages.advisor);
+    let folder = crate::studio::floor::files::approvals_dir(languages.advisor);
     std::fs::create_dir_all(&folder).map_err(|e| {
         said!("status-cannot-create-folder", folder = folder.display().to_string(), reason = e.to_string())
     })?;
     let date = crate::approval::iso_date(crate::design::journal::now());
     let stem = format!("{} {date}", languages.client.tr("sizer-file"));
-    let path = super::pack::job::unused_path(&folder, &stem, ".png");
+    let path = crate::studio::floor::files::unused_path(&folder, &stem, ".png");
     let page = crate::approval::sizer_page::sizer_page(languages.client);
     crate::png::save_print_png(&page, crate::approval::sizer_page::DOTS_PER_INCH, &path)
         .map_err(|e| Said::new(move |l| crate::i18n::errors::png_error(l, &e)))?;

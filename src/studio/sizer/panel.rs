@@ -8,9 +8,10 @@ use crate::design::Design;
 use crate::design::ring_size::{self, MeasuredBy, SizeSystem};
 use crate::i18n::{Language, format};
 use crate::sizer::{Advice, CARD_MM, Calibration, Reading, WIDE_BAND_MM, advice};
-use crate::studio::commands::{Route, StudioCommand};
-use crate::studio::document::{CurrentDesign, DocumentCommand};
-use crate::studio::language::Languages;
+use crate::studio::document::DocumentCommand;
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::Languages;
+use crate::studio::floor::commands::{Route, StudioCommand};
 use crate::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -243,7 +244,7 @@ fn stepper(
             *value -= step;
         }
         let field = egui::DragValue::new(value).range(range.clone()).speed(step).suffix(" mm");
-        ui.add(crate::studio::ui::panel::in_language(field, l, 2));
+        ui.add(crate::studio::floor::widgets::in_language(field, l, 2));
         if ui.add(button("+")).clicked() {
             *value += step;
         }

@@ -30,7 +30,7 @@ impl ScreenScales {
 
     /// The scales in a file (none when there is no file yet); `Err` (why) when it is there but unreadable.
     pub fn read(path: &Path) -> Result<ScreenScales, String> {
-        crate::studio::recovery::read_user_file(path, VERSION, |s: &ScreenScales| s.version)
+        crate::studio::floor::files::read_user_file(path, VERSION, |s: &ScreenScales| s.version)
             .map(Option::unwrap_or_default)
     }
 

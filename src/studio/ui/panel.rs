@@ -7,8 +7,9 @@ use crate::design::ring_size::{self, SizeSystem};
 use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species, limits};
 use crate::geometry::cut::dimensions_mm;
 use crate::i18n::{Language, format};
+use crate::studio::floor::widgets::{in_language, parse_number, swatch_colour};
 use crate::tr;
-use bevy_egui::egui::{self, Color32, Rgba, RichText};
+use bevy_egui::egui::{self, Color32, RichText};
 
 /// Text being typed that is not yet a command.
 #[derive(Default, Clone, Debug)]
@@ -22,12 +23,6 @@ pub struct PanelDrafts {
     pub engraving_close_up_asked: bool,
     /// The advisor asked for the centre stone's light map (another feature's window).
     pub light_map_asked: bool,
-}
-
-/// Colour of a metal swatch: the alloy's F0 shown as sRGB.
-pub fn swatch_colour(alloy: Alloy) -> Color32 {
-    let [r, g, b] = alloy.f0_linear();
-    Color32::from(Rgba::from_rgb(r, g, b))
 }
 
 fn section(ui: &mut egui::Ui, title: String) {
@@ -358,16 +353,6 @@ fn size_and_engraving(
     if !design.engraving.trim().is_empty() && ui.button(tr!(l, "panel-engraving-close-up")).clicked() {
         drafts.engraving_close_up_asked = true;
     }
-}
-
-/// A number typed in either language's way: "1,02", "1.02", "1 020,5" (spaces and no-break spaces of grouping left out).
-fn parse_number(text: &str) -> Option<f64> {
-    text.replace(',', ".").replace(['\u{a0}', '\u{202f}', ' '], "").trim().parse().ok()
-}
-
-/// A number field that writes and reads numbers as the language does ("1,02" in French).
-pub fn in_language(value: egui::DragValue<'_>, l: Language, digits: u8) -> egui::DragValue<'_> {
-    value.custom_formatter(move |value, _| format::number(l, value, digits)).custom_parser(parse_number)
 }
 
 /// A design replaced from outside (preset opened, undo): forget the drafts so the fields show it.

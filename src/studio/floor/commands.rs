@@ -87,9 +87,9 @@ impl fmt::Debug for StudioCommand {
 #[macro_export]
 macro_rules! carried {
     ($($command:ty),* $(,)?) => {
-        $(impl From<$command> for $crate::studio::commands::StudioCommand {
+        $(impl From<$command> for $crate::studio::floor::commands::StudioCommand {
             fn from(command: $command) -> Self {
-                $crate::studio::commands::StudioCommand::of(command)
+                $crate::studio::floor::commands::StudioCommand::of(command)
             }
         })*
     };
