@@ -276,7 +276,6 @@ fn geometry_files_use_each_other_one_way() {
 }
 
 #[test]
-#[ignore = "issue 27: the studio's features still use each other in one circle (work under way)"]
 fn studio_features_use_each_other_one_way() {
     let graph = module_graph_under(&["studio"]);
     assert!(graph.len() > 10, "the studio's features were not found: {graph:?}");
@@ -326,13 +325,5 @@ fn core_layers_point_one_way_without_cycles_or_bevy() {
             let text = std::fs::read_to_string(&file).unwrap_or_default();
             assert!(!text.contains("bevy::") && !text.contains("use bevy"), "{} uses Bevy", file.display());
         }
-    }
-}
-
-#[test]
-#[ignore = "prints the studio's graph"]
-fn print_studio_graph() {
-    for (node, uses) in module_graph_under(&["studio"]) {
-        println!("{node}: {}", uses.into_iter().collect::<Vec<_>>().join(" "));
     }
 }

@@ -293,10 +293,10 @@ fn the_collection_section_sets_a_head_on_a_band() {
     collection.add(&band, Some("Jonc"), None).expect("band");
     let mut state = StudioCollection::at(collection);
     state.models = state.collection.list().into_iter().flatten().collect();
-    let import = ecrin::studio::import::Import::default();
+    let add_model = || Some(StudioCommand::from(ecrin::studio::import::ImportCommand::Pick));
     let mut harness = Harness::builder().with_size(egui::vec2(320.0, 400.0)).build_ui_state(
         |ui, (state, emitted): &mut (StudioCollection, Vec<StudioCommand>)| {
-            emitted.extend(collection_ui(ui, state, &import, Language::French));
+            emitted.extend(collection_ui(ui, state, add_model(), Language::French));
         },
         (state, Vec::new()),
     );

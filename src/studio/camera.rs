@@ -108,9 +108,15 @@ fn house_view(design: &crate::design::Design) -> PanOrbitCamera {
     }
 }
 
+/// The view the studio's camera goes back to (*Reset*, another piece) where a feature frames the main piece its own
+/// way — the display hand keeps it —; `None`: the piece's own framing (`view_for`).
+#[derive(Resource, Default)]
+pub struct HomeView(pub Option<PanOrbitCamera>);
+
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(PanOrbitCameraPlugin)
         .init_resource::<ViewControls>()
+        .init_resource::<HomeView>()
         .add_message::<ViewCommand>()
         .add_systems(Startup, spawn_camera)
         .add_systems(Update, control_the_view.in_set(StudioSystems::ApplyCommands))
@@ -144,14 +150,15 @@ fn turntable_and_reset(
     current: Res<CurrentDesign>,
     mut cameras: Query<&mut PanOrbitCamera, With<StudioCamera>>,
     pieces: Query<(&super::pieces::Piece, Ref<super::pieces::PieceKind>)>,
-    hand: Option<Res<super::hand::HandView>>,
+    home: Option<Res<HomeView>>,
 ) {
     // A change between ring and necklace reframes the view (and the first frame frames whatever the studio
     // opened with, e.g. a necklace preset given at start: the main piece's kind is new then).
     let piece_changed = pieces.iter().any(|(piece, kind)| piece.0 == 0 && kind.is_changed());
     for mut camera in &mut cameras {
         if controls.reset_requested || piece_changed {
-            aim_at(&mut camera, &super::hand::studio_view(main_design(&current), hand.as_deref()));
+            let framed = home.as_ref().and_then(|home| home.0);
+            aim_at(&mut camera, &framed.unwrap_or_else(|| view_for(main_design(&current))));
         }
         if piece_changed {
             // Another piece: jump to its framing (the orbit controls start from there, even on the first frame).

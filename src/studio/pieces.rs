@@ -104,23 +104,6 @@ pub fn piece_of(entity: Entity, parents: &Query<&ChildOf>, pieces: &Query<(), Wi
     std::iter::once(entity).chain(parents.iter_ancestors(entity)).find(|e| pieces.contains(*e))
 }
 
-/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
-pub fn rings_match_designs(world: &World) -> bool {
-    let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
-    let Some(mut rings) = world.try_query::<(&ChildOf, &super::scene::ShownRing)>() else { return false };
-    let Some(mut pieces) = world.try_query::<&Piece>() else { return false };
-    let designs = current.history.variants().designs();
-    let matching: Vec<usize> = rings
-        .iter(world)
-        .filter_map(|(parent, shown)| pieces.get(world, parent.parent()).ok().map(|piece| (piece.0, shown)))
-        .filter(|(slot, shown)| designs.get(*slot).is_some_and(|d| shown.matches(d)))
-        .map(|(slot, _)| slot)
-        .collect();
-    // A house's model is not Écrin's ring: its own root says whether it shows its design.
-    (0..designs.len()).all(|slot| matching.contains(&slot) || designs[slot].source.collection().is_some())
-        && super::collection::houses_match_designs(world)
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(HierarchyPropagatePlugin::<RenderLayers>::new(PostUpdate))
         .configure_sets(PostUpdate, PropagateSet::<RenderLayers>::default().before(VisibilitySystems::CheckVisibility))

@@ -36,3 +36,10 @@ fn load_price_list(mut pricing: ResMut<Pricing>) {
         }
     }
 }
+
+/// The retail estimate in words, in a language, when the price list gives one.
+pub fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: crate::i18n::Language) -> Option<String> {
+    let list = pricing.list.as_ref()?;
+    let estimate = list.estimate(design).ok()?;
+    Some(crate::i18n::format::price(l, f64::from(estimate.retail), &list.currency))
+}

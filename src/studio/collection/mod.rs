@@ -243,3 +243,12 @@ fn tell_broken_rules(
         }));
     }
 }
+
+/// A model of the house's collection: what the house allows for it.
+pub fn house_rules(
+    current: &crate::studio::floor::CurrentDesign,
+    house: &StudioCollection,
+) -> Option<crate::collection::Allowed> {
+    let model = current.design().source.collection()?;
+    house.models.iter().find(|m| m.hash == model.hash).map(|m| m.allowed.clone())
+}

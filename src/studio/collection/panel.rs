@@ -5,26 +5,28 @@
 use super::{CollectionCommand, StudioCollection};
 use crate::i18n::{Language, format};
 use crate::studio::floor::commands::StudioCommand;
-use crate::studio::import::{Import, ImportCommand};
 use crate::tr;
 use bevy_egui::egui;
 
 /// Side of a model's picture in the list, points.
 const THUMBNAIL_SIDE: f32 = 44.0;
 
+/// The section; `add_model`: the command that opens a model file to add (the import feature's), `None` while one is
+/// being chosen or analysed.
 pub fn collection_ui(
     ui: &mut egui::Ui,
     state: &mut StudioCollection,
-    import: &Import,
+    add_model: Option<StudioCommand>,
     l: Language,
 ) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
     ui.add_space(8.0);
     ui.label(egui::RichText::new(tr!(l, "collection-title")).strong().size(15.0));
     ui.horizontal_wrapped(|ui| {
-        ui.add_enabled_ui(!import.picking() && !import.analysing() && !state.busy(), |ui| {
+        let busy = state.busy();
+        ui.add_enabled_ui(add_model.is_some() && !busy, |ui| {
             if ui.button(tr!(l, "collection-add")).on_hover_text(tr!(l, "collection-add-hover")).clicked() {
-                out.push(ImportCommand::Pick.into());
+                out.extend(add_model);
             }
         });
         if state.models.len() > 4 {

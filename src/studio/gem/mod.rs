@@ -220,8 +220,29 @@ pub(super) fn plugin(app: &mut App) {
             give_pieces_gems.in_set(PieceSpawn),
             (follow_piece_stones, switch_stone_rendering.run_if(resource_changed::<StoneRendering>))
                 .in_set(StudioSystems::SyncMaterials),
+            see_the_environment
+                .run_if(resource_changed::<StudioEnvironment>)
+                .after(super::lighting::apply_presentation)
+                .in_set(StudioSystems::SyncMaterials),
         ),
     );
+}
+
+/// The stones see the light the presentation chose (the cameras switch to it in `lighting/`).
+fn see_the_environment(
+    environment: Res<StudioEnvironment>,
+    pieces_gems: Query<&GemMaterials>,
+    mut gem_assets: ResMut<Assets<GemMaterial>>,
+) {
+    for gems in &pieces_gems {
+        for handle in gems.centre.values().chain([&gems.melee]) {
+            if let Some(mut gem) = gem_assets.get_mut(handle)
+                && gem.environment != environment.cubemap
+            {
+                gem.environment = environment.cubemap.clone();
+            }
+        }
+    }
 }
 
 /// New pieces get their own stones' materials (same material types: no new pipeline) and the table of what their

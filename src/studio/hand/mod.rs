@@ -5,7 +5,7 @@
 
 pub mod panel;
 
-use super::camera::StudioCamera;
+use super::camera::{HomeView, StudioCamera};
 use super::display::{DisplayMaterials, set_hand_finish};
 use super::pieces::{Piece, PieceDesign, PieceSpawn};
 use super::{StudioState, StudioSystems};
@@ -89,7 +89,22 @@ pub(super) fn plugin(app: &mut App) {
             ),
         )
         .add_systems(Update, follow_finish.run_if(resource_changed::<HandView>).in_set(StudioSystems::SyncMaterials))
+        .add_systems(Update, keep_the_home_view.in_set(StudioSystems::SyncScene))
         .add_systems(Update, frame_the_hand.in_set(StudioSystems::Camera));
+}
+
+/// The camera goes back to the hand's framing while a ring is shown on the hand.
+fn keep_the_home_view(
+    view: Res<HandView>,
+    current: Res<crate::studio::floor::CurrentDesign>,
+    home: Option<ResMut<HomeView>>,
+) {
+    let Some(mut home) = home else { return };
+    if !view.is_changed() && !current.is_changed() && !home.is_added() {
+        return;
+    }
+    let design = current.history.variants().designs().first().cloned().unwrap_or_default();
+    home.0 = (view.shown && design.necklace.is_none()).then(|| hand_camera(&design, view.framing));
 }
 
 fn handle_commands(mut commands: MessageReader<HandCommand>, mut view: ResMut<HandView>) {
@@ -216,7 +231,7 @@ pub fn hand_camera(design: &Design, framing: HandFraming) -> PanOrbitCamera {
 pub fn studio_view(design: &Design, view: Option<&HandView>) -> PanOrbitCamera {
     match view {
         Some(view) if view.shown && design.necklace.is_none() => hand_camera(design, view.framing),
-        _ => super::camera::view_for(design),
+        _ => crate::studio::camera::view_for(design),
     }
 }
 

@@ -283,7 +283,7 @@ impl Offscreen {
 
     /// Whether the ring on screen is the current design's (its components swapped in).
     pub fn scene_matches_design(&self) -> bool {
-        super::pieces::rings_match_designs(self.app.world())
+        rings_match_designs(self.app.world())
     }
 
     pub fn design(&self) -> Design {
@@ -400,4 +400,21 @@ fn reframe_for_the_piece(
             *transform = view_transform(current.design(), target.framing, View::ThreeQuarter);
         }
     }
+}
+
+/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
+pub(super) fn rings_match_designs(world: &World) -> bool {
+    let Some(current) = world.get_resource::<crate::studio::floor::CurrentDesign>() else { return false };
+    let Some(mut rings) = world.try_query::<(&ChildOf, &crate::studio::scene::ShownRing)>() else { return false };
+    let Some(mut pieces) = world.try_query::<&crate::studio::pieces::Piece>() else { return false };
+    let designs = current.history.variants().designs();
+    let matching: Vec<usize> = rings
+        .iter(world)
+        .filter_map(|(parent, shown)| pieces.get(world, parent.parent()).ok().map(|piece| (piece.0, shown)))
+        .filter(|(slot, shown)| designs.get(*slot).is_some_and(|d| shown.matches(d)))
+        .map(|(slot, _)| slot)
+        .collect();
+    // A house's model is not Écrin's ring: its own root says whether it shows its design.
+    (0..designs.len()).all(|slot| matching.contains(&slot) || designs[slot].source.collection().is_some())
+        && crate::studio::collection::houses_match_designs(world)
 }

@@ -207,8 +207,8 @@ fn create_environments(mut commands: Commands, mut images: ResMut<Assets<Image>>
 #[derive(Component)]
 pub struct SolidBackdrop;
 
-/// Switches the light every camera and every stone sees, and the background.
-fn apply_presentation(
+/// Switches the light every camera sees, and the background (the stones follow: `gem/`).
+pub fn apply_presentation(
     mut commands: Commands,
     cameras: Query<(Entity, Has<SolidBackdrop>), Or<(With<GeneratedEnvironmentMapLight>, With<SolidBackdrop>)>>,
     presentation: Res<Presentation>,
@@ -216,8 +216,6 @@ fn apply_presentation(
     mut clear: ResMut<ClearColor>,
     mut lights: Query<&mut GeneratedEnvironmentMapLight>,
     mut blooms: Query<&mut Bloom>,
-    pieces_gems: Query<&super::gem::GemMaterials>,
-    mut gem_assets: ResMut<Assets<super::gem::GemMaterial>>,
 ) {
     let Some(cubemap) = environment.cubemaps.get(&presentation.environment).cloned() else { return };
     environment.cubemap = cubemap.clone();
@@ -238,13 +236,6 @@ fn apply_presentation(
     for mut settings in &mut blooms {
         if settings.intensity != bloom {
             settings.intensity = bloom;
-        }
-    }
-    for gems in &pieces_gems {
-        for handle in gems.centre.values().chain([&gems.melee]) {
-            if let Some(mut gem) = gem_assets.get_mut(handle) {
-                gem.environment = cubemap.clone();
-            }
         }
     }
 }

@@ -107,7 +107,7 @@ pub fn client_screen_words(
         let ctx = context.get_mut();
         for (slot, (position, size)) in rects.iter().enumerate() {
             let design = if count == 1 { current.design() } else { &designs[slot] };
-            let Some(price) = crate::studio::ui::retail_price(&pricing, design, client) else { continue };
+            let Some(price) = crate::studio::pricing::retail_price(&pricing, design, client) else { continue };
             let bottom_left = egui::pos2(position.x as f32 / scale + 32.0, (position.y + size.y) as f32 / scale - 28.0);
             egui::Area::new(egui::Id::new(("client price", slot)))
                 .fixed_pos(bottom_left)

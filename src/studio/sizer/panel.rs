@@ -36,7 +36,7 @@ pub(super) fn sizer_ui(
     let calibration = sizer.calibration(&screen.0);
     let band_width = crate::estimate::band_width_mm(current.design());
     let printing = sizer.is_printing();
-    let rules = crate::studio::ui::house_rules(&current, &house);
+    let rules = crate::studio::collection::house_rules(&current, &house);
     let commands = sizer_window(
         ctx,
         &mut sizer.draft,

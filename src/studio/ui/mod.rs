@@ -7,6 +7,7 @@ pub mod panel;
 use super::board::export::{BoardExport, ExportBoard};
 use super::board::{BoardLayout, tile_rects};
 use super::camera::{ViewCommand, ViewControls};
+use super::collection::house_rules;
 use super::document::DocumentCommand;
 use super::import::Import;
 use super::lighting::Presentation;
@@ -14,7 +15,7 @@ use super::loading::LoadingProgress;
 use super::necklace::ShowBust;
 use super::pack::job::{PackJob, PackOrder};
 use super::presets::{self, PresetBrowser, PresetRequest};
-use super::pricing::Pricing;
+use super::pricing::{Pricing, retail_price};
 use super::recovery::RecoveryOffer;
 use super::{StudioState, StudioSystems};
 use crate::i18n::{Language, format};
@@ -51,22 +52,6 @@ struct Drafts {
     pack: PackOrder,
     /// Present mode shows the estimated price (the advisor's choice).
     present_with_price: bool,
-}
-
-/// A model of the house's collection: what the house allows for it.
-pub(crate) fn house_rules(
-    current: &CurrentDesign,
-    house: &super::collection::StudioCollection,
-) -> Option<crate::collection::Allowed> {
-    let model = current.design().source.collection()?;
-    house.models.iter().find(|m| m.hash == model.hash).map(|m| m.allowed.clone())
-}
-
-/// The retail estimate in words, in a language, when the price list gives one.
-pub fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: Language) -> Option<String> {
-    let list = pricing.list.as_ref()?;
-    let estimate = list.estimate(design).ok()?;
-    Some(format::price(l, f64::from(estimate.retail), &list.currency))
 }
 
 /// Every egui context (the studio's, the client's screen's) draws with the sheet's fonts: egui's own, and DejaVu Sans
@@ -276,7 +261,9 @@ fn studio_ui(
                             &current.design().name,
                             l,
                         ));
-                        emitted.extend(super::collection::panel::collection_ui(ui, &mut house, &import, l));
+                        let add_model = (!import.picking() && !import.analysing())
+                            .then(|| super::import::ImportCommand::Pick.into());
+                        emitted.extend(super::collection::panel::collection_ui(ui, &mut house, add_model, l));
                         let variants = current.history.variants();
                         let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
                         emitted.extend(super::pack::panel::approval_ui(
