@@ -8,6 +8,7 @@ use ecrin::design::{Alloy, Cut, Design, DesignCommand, Setting};
 use ecrin::i18n::Language;
 use ecrin::optics::environment::LightingEnvironment;
 use ecrin::studio::document::DocumentCommand;
+use ecrin::studio::document::disk::DocumentDisk;
 use ecrin::studio::floor::commands::StudioCommand;
 use ecrin::studio::floor::{CurrentDesign, StatusLine};
 use ecrin::studio::headless::Offscreen;
@@ -37,6 +38,13 @@ fn command_app() -> App {
 fn send(app: &mut App, command: impl Into<StudioCommand>) {
     command.into().send_to(app.world_mut());
     app.update();
+    // Presets are read and written off the frame: frames run until they are, and what was read is applied.
+    let started = std::time::Instant::now();
+    let busy = |app: &App| app.world().get_resource::<DocumentDisk>().is_some_and(DocumentDisk::busy);
+    while busy(app) && started.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        app.update();
+    }
 }
 
 fn design(app: &App) -> Design {
@@ -168,6 +176,43 @@ fn save_as_then_open_restores_the_design() {
     send(&mut app, DocumentCommand::Design(DesignCommand::Load(Box::default())));
     send(&mut app, DocumentCommand::OpenPreset(path));
     assert_eq!(design(&app), saved);
+}
+
+#[test]
+fn a_slow_save_never_stops_the_frames() {
+    use ecrin::design::journal::{Change, JournalEntry, Who};
+    let mut app = command_app();
+    // A long appointment: 40 000 entries in the journal make a preset of several MB.
+    let entry = JournalEntry::new(
+        1_790_000_000,
+        Who::Client,
+        None,
+        Change::SizeMeasured { by: ecrin::design::ring_size::MeasuredBy::RingOnScreen, measured_mm: 17.3 },
+    );
+    app.world_mut().resource_mut::<CurrentDesign>().journal = vec![entry; 40_000];
+    let path = std::env::temp_dir().join(format!("ecrin-slow-save-{}.ron", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    StudioCommand::from(DocumentCommand::SavePreset(Some(path.clone()))).send_to(app.world_mut());
+    app.update();
+    let busy = |app: &App| app.world().resource::<DocumentDisk>().busy();
+    assert!(busy(&app), "the frame that asked for the save did not write it");
+    let mut frames = 1;
+    let started = std::time::Instant::now();
+    while busy(&app) && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        app.update();
+        frames += 1;
+    }
+    assert!(frames >= 3, "frames kept coming while the preset was written: {frames}");
+    let (_, journal) = ecrin::design::preset::load_with_journal(&path).expect("written whole");
+    assert_eq!(journal.len(), 40_000);
+    let status = app.world().resource::<StatusLine>();
+    assert!(
+        !status.is_error && status.text(Language::French).contains("ecrin-slow-save"),
+        "{}",
+        status.text(Language::French)
+    );
+    let _ = std::fs::remove_file(&path);
 }
 
 #[test]
@@ -1083,6 +1128,7 @@ fn a_house_model_joins_the_collection_and_is_designed_like_ecrins_own() {
     let preset = folder.join("bague-rose-60.ron");
     offscreen.send(DocumentCommand::SavePreset(Some(preset.clone())));
     offscreen.update();
+    offscreen.wait_for_disk();
     let saved = ecrin::design::preset::load(&preset).expect("saved preset");
     assert_eq!(saved, offscreen.design());
 
@@ -1371,12 +1417,7 @@ fn the_import_dialog_and_the_recovery_offer_work_in_both_languages() {
     let session = ecrin::design::session::Session { variants, journal: Vec::new() };
     for l in Language::ALL {
         // The designer leaves the first part out and adds the model under the house's name.
-        let dialog = ImportDialog {
-            path: path.clone(),
-            setup: setup.clone(),
-            name: "Bague Éloïse".into(),
-            allowed: Default::default(),
-        };
+        let dialog = ImportDialog::new(path.clone(), setup.clone(), "Bague Éloïse".into());
         let mut harness = Harness::builder().with_size(egui::vec2(1000.0, 700.0)).build_ui_state(
             |ui, (dialog, emitted): &mut (ImportDialog, Vec<StudioCommand>)| {
                 emitted.extend(import_dialog(ui.ctx(), dialog, l));
@@ -1830,7 +1871,7 @@ fn a_model_of_many_parts_keeps_the_import_dialogs_buttons_on_a_720_pixel_screen(
         .expect("and is analysed");
     assert!(setup.parts.len() >= 20, "a model of many parts: {}", setup.parts.len());
     let l = Language::French;
-    let dialog = ImportDialog { path, setup, name: "Bague Éloïse".into(), allowed: Default::default() };
+    let dialog = ImportDialog::new(path, setup, "Bague Éloïse".into());
     let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 720.0)).build_ui_state(
         |ui, (dialog, emitted): &mut (ImportDialog, Vec<StudioCommand>)| {
             emitted.extend(import_dialog(ui.ctx(), dialog, l));
@@ -1844,4 +1885,76 @@ fn a_model_of_many_parts_keeps_the_import_dialogs_buttons_on_a_720_pixel_screen(
     }
     let title = harness.get_by_label_contains("house-ring-rhino.glb").rect();
     assert!(title.min.y >= 0.0, "the title at {title:?}");
+}
+
+#[test]
+fn a_model_of_no_wearable_size_asks_for_its_size_in_the_advisors_words_and_is_read_again_with_it() {
+    use ecrin::geometry::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+    use ecrin::studio::import::{Import, ImportCommand, ReadAs, panel::size_question};
+    // A band drawn 1.64 times too small for millimetres and 6 times too large for centimetres: a web export whose
+    // finger hole is 2.8 units across, which no unit makes a ring someone can wear.
+    let band = ecrin::geometry::shank::shank(ecrin::design::ShankStyle::ComfortFit);
+    let gold = GlbMaterial {
+        name: "Yellow Gold",
+        base_colour: [0.9, 0.8, 0.5, 1.0],
+        metallic: 1.0,
+        roughness: 0.2,
+        gem: None,
+    };
+    let scale = bevy::math::Affine3A::from_scale(bevy::math::Vec3::splat(0.164));
+    let bytes = write_glb(
+        &[gold],
+        &[GlbMesh { name: "band", material: 0, data: &band }],
+        &[GlbNode { name: "band".into(), mesh: Some(0), transform: scale }],
+    )
+    .expect("glb");
+    let path = std::env::temp_dir().join(format!("ecrin-unwearable-{}.glb", std::process::id()));
+    std::fs::write(&path, bytes).expect("written");
+    let mut app = command_app();
+    app.add_message::<bevy::window::FileDragAndDrop>().add_plugins(ecrin::studio::import::plugin);
+    let wait = |app: &mut App| {
+        for _ in 0..5000 {
+            app.update();
+            if !app.world().resource::<Import>().analysing() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        panic!("the analysis never came back");
+    };
+    StudioCommand::from(ImportCommand::Open(path.clone())).send_to(app.world_mut());
+    wait(&mut app);
+    let import = app.world().resource::<Import>();
+    assert!(import.dialog.is_none(), "no dialog for a model of no size");
+    let question = import.size_question.as_ref().expect("its size is asked");
+    let (english, french) = (question.why.in_language(Language::English), question.why.in_language(Language::French));
+    assert!(english.contains("no unit makes this ring one someone can wear"), "{english}");
+    assert!(french.contains("aucune unité") && !french.contains("no unit"), "{french}");
+    for l in Language::ALL {
+        let mut question = ecrin::studio::import::SizeQuestion {
+            path: path.clone(),
+            why: question.why.clone(),
+            read_as: question.read_as.clone(),
+        };
+        let mut harness = Harness::builder().with_size(egui::vec2(900.0, 400.0)).build_ui(|ui| {
+            let _ = size_question(ui.ctx(), &mut question, l);
+        });
+        harness.run();
+        harness.get_by_label_contains(&question_words(l));
+        harness.get_by_label(&l.tr("import-read-again"));
+    }
+    // Read again as a ring of 18 mm inside: the dialog opens with that size.
+    let read_as = ReadAs { kind: ecrin::geometry::house::ModelKind::Band, units: None, inner_diameter_mm: Some(18.0) };
+    StudioCommand::from(ImportCommand::ReadAs(path.clone(), read_as)).send_to(app.world_mut());
+    wait(&mut app);
+    let import = app.world().resource::<Import>();
+    let dialog = import.dialog.as_ref().expect("the import dialog, with the size given");
+    assert!((dialog.setup.inner_diameter_mm.expect("a finger hole") - 18.0).abs() < 0.05);
+    assert!(import.size_question.is_none());
+    let _ = std::fs::remove_file(&path);
+}
+
+/// The size question's first words in a language (what the analysis says, then what to give).
+fn question_words(l: Language) -> String {
+    l.tr("import-size-ask").chars().take(12).collect()
 }

@@ -403,6 +403,12 @@ import-to = to
 import-centre-from = Centre stone from
 import-centre-species = Centre stones (none ticked: any)
 import-stones-count = Stones ({ $count })
+import-read-as = Read as
+import-units-found = units found
+import-inner-diameter = inner Ø
+import-read-again = Read again
+import-size-title = The size of { $file }
+import-size-ask = Say what it is and its units, or a ring's inner diameter, and read it again:
 
 ## Errors a person reads (the file, the place, what is wrong).
 
@@ -432,6 +438,9 @@ error-last-variant = the last variant cannot be removed (it is the design)
 
 status-opened = Opened “{ $name }” from { $file }
 status-saved = Saved { $file }
+status-opening = Opening { $file }…
+status-saving = Saving { $file }…
+status-disk-stopped = the preset's reading or writing stopped without a result
 status-choose-where = Choose where to save this design (Save As…)
 status-board-busy = A board picture is being made: wait for it
 status-board-needs-two = The board needs two variants or more (Duplicate as a variant)
@@ -546,8 +555,8 @@ error-buffer-short = { $found } bytes, the model says { $declared }
 error-texture-missing = texture { $uri } is missing (Écrin's own materials replace it)
 error-part-unclassified = the part “{ $mesh }” (material “{ $material }”) is neither clearly metal nor stone: choose in the import dialog
 error-no-metal-part = no part is recognised as metal
-error-manifest-syntax = line { $line }, column { $column }: { $reason }
-error-manifest-version = version { $found } (this Écrin reads version { $supported })
+error-syntax-at = line { $line }, column { $column }: { $reason }
+error-newer-version = version { $found } (this Écrin reads version { $supported })
 error-manifest-field = { $field }: { $problem }
 error-field-not-a-number = { $value } is not a number
 error-field-range = { $value } is outside { $min } to { $max }

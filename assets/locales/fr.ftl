@@ -403,6 +403,12 @@ import-to = à
 import-centre-from = Pierre centrale de
 import-centre-species = Pierres centrales (aucune cochée : toutes)
 import-stones-count = Pierres ({ $count })
+import-read-as = Lire comme
+import-units-found = unités trouvées
+import-inner-diameter = Ø intérieur
+import-read-again = Relire
+import-size-title = La taille de { $file }
+import-size-ask = Indiquez ce qu’est le modèle et ses unités, ou le diamètre intérieur d’une bague, puis relisez-le :
 
 ## Les erreurs telles qu’une personne les lit (le fichier, l’endroit, ce qui ne va pas).
 
@@ -432,6 +438,9 @@ error-last-variant = la dernière variante ne peut pas être retirée (c’est l
 
 status-opened = « { $name } » ouverte depuis { $file }
 status-saved = Enregistrée : { $file }
+status-opening = Ouverture de { $file }…
+status-saving = Enregistrement de { $file }…
+status-disk-stopped = la lecture ou l’écriture de la création s’est arrêtée sans résultat
 status-choose-where = Choisissez où enregistrer cette création (Enregistrer sous…)
 status-board-busy = Une planche est en cours de création : patientez
 status-board-needs-two = La planche demande au moins deux variantes (Dupliquer en variante)
@@ -546,8 +555,8 @@ error-buffer-short = { $found } octets, le modèle en annonce { $declared }
 error-texture-missing = la texture { $uri } est introuvable (les matières d’Écrin la remplacent)
 error-part-unclassified = la partie « { $mesh } » (matière « { $material } ») n’est clairement ni du métal ni une pierre : choisissez dans la fenêtre d’import
 error-no-metal-part = aucune partie n’est reconnue comme du métal
-error-manifest-syntax = ligne { $line }, colonne { $column } : { $reason }
-error-manifest-version = version { $found } (cet Écrin lit la version { $supported })
+error-syntax-at = ligne { $line }, colonne { $column } : { $reason }
+error-newer-version = version { $found } (cet Écrin lit la version { $supported })
 error-manifest-field = { $field } : { $problem }
 error-field-not-a-number = { $value } n’est pas un nombre
 error-field-range = { $value } est hors de { $min } à { $max }

@@ -34,6 +34,11 @@ pub enum View {
     Aset,
 }
 
+/// A word of a view list that names no view (`ecrin render --views`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no view is named “{0}”")]
+pub struct UnknownView(pub String);
+
 impl View {
     pub const ALL: [View; 4] = [View::ThreeQuarter, View::Front, View::Side, View::Top];
 
@@ -92,7 +97,7 @@ impl View {
     /// Parses "front", "side", "top", "three-quarter" (or "3/4"), "hand", "engraving", or "all" (the four views of
     /// the ring).
     /// An unknown word comes back as the error (the command line says it in its language).
-    pub fn parse_list(text: &str) -> Result<Vec<View>, String> {
+    pub fn parse_list(text: &str) -> Result<Vec<View>, UnknownView> {
         if text.eq_ignore_ascii_case("all") {
             return Ok(View::ALL.to_vec());
         }
@@ -103,7 +108,7 @@ impl View {
                     .into_iter()
                     .chain([View::Hand, View::Engraving, View::Aset])
                     .find(|v| v.slug().eq_ignore_ascii_case(word) || (word == "3/4" && *v == View::ThreeQuarter))
-                    .ok_or_else(|| word.to_string())
+                    .ok_or_else(|| UnknownView(word.to_string()))
             })
             .collect()
     }
@@ -292,7 +297,7 @@ mod tests {
     fn views_parse_from_the_command_line() {
         assert_eq!(View::parse_list("all"), Ok(View::ALL.to_vec()));
         assert_eq!(View::parse_list("front, top"), Ok(vec![View::Front, View::Top]));
-        assert!(View::parse_list("back").is_err_and(|e| e.contains("back")));
+        assert_eq!(View::parse_list("back"), Err(UnknownView("back".into())));
     }
 
     #[test]

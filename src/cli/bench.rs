@@ -289,7 +289,7 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
         let frame = turntable.render_from(transform, &mut || true).map_err(|e| e.to_string())?;
         frames.push(frame.ok_or("the turntable stopped")?);
     }
-    crate::studio::turntable::encode_gif(&frames, 100)?;
+    crate::studio::turntable::encode_gif(&frames, 100).map_err(|e| e.to_string())?;
     emit("turntable_36_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");
     turntable.finish();
     Ok(())

@@ -38,7 +38,7 @@ fn parse_view(text: &str) -> Result<View, String> {
         // The light map is a picture of the tracer's, not a camera's view of a scene.
         Ok([view]) if *view != View::Aset => Ok(*view),
         Ok(_) => Err(crate::tr!(language(), "cli-one-view", text = text)),
-        Err(word) => Err(crate::tr!(language(), "cli-unknown-view", word = word.as_str())),
+        Err(unknown) => Err(crate::tr!(language(), "cli-unknown-view", word = unknown.0.as_str())),
     }
 }
 
@@ -69,8 +69,11 @@ pub fn run(args: ExportSceneArgs) -> ExitCode {
                 SceneExportError::Scene(crate::scene::SceneError::Write { file, source }) => {
                     crate::tr!(l, "cli-cannot-write-file", file = file.as_str(), reason = source.to_string())
                 }
-                SceneExportError::Scene(crate::scene::SceneError::Encode { file, message }) => {
-                    crate::tr!(l, "cli-cannot-write-file", file = file.as_str(), reason = message.as_str())
+                SceneExportError::Scene(crate::scene::SceneError::Piece { file, source }) => {
+                    crate::tr!(l, "cli-cannot-write-file", file = file.as_str(), reason = source.to_string())
+                }
+                SceneExportError::Scene(crate::scene::SceneError::Mask { file, source }) => {
+                    crate::tr!(l, "cli-cannot-write-file", file = file.as_str(), reason = source.to_string())
                 }
                 SceneExportError::Render(error) => error.message(l),
                 SceneExportError::Picture(error) => crate::i18n::errors::png_error(l, error),

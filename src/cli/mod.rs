@@ -83,7 +83,7 @@ pub struct Views(pub Vec<crate::approval::View>);
 fn parse_views(text: &str) -> Result<Views, String> {
     crate::approval::View::parse_list(text)
         .map(Views)
-        .map_err(|word| crate::tr!(language(), "cli-unknown-view", word = word))
+        .map_err(|unknown| crate::tr!(language(), "cli-unknown-view", word = unknown.0))
 }
 
 impl ViewArgs {
@@ -359,7 +359,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn library_error(l: crate::i18n::Language, error: &crate::geometry::library::WriteLibraryError) -> String {
     use crate::geometry::library::WriteLibraryError;
     match error {
-        WriteLibraryError::Build(reason) => reason.clone(),
+        WriteLibraryError::Build(reason) => reason.to_string(),
         WriteLibraryError::Folder { folder, source } => crate::tr!(
             l,
             "status-cannot-create-folder",
@@ -425,8 +425,8 @@ fn print_check(path: &std::path::Path, d: &crate::design::Design) {
 
 /// The library's files and the house samples, written under `assets` (`ecrin generate-assets`).
 fn generate_assets(assets: &std::path::Path) -> Result<usize, crate::geometry::library::WriteLibraryError> {
-    use crate::geometry::library::{WriteLibraryError, all_models, write_files};
-    let mut files = all_models().map_err(WriteLibraryError::Build)?;
-    files.extend(crate::geometry::sample_export::all_samples().map_err(WriteLibraryError::Build)?);
+    use crate::geometry::library::{all_models, write_files};
+    let mut files = all_models()?;
+    files.extend(crate::geometry::sample_export::all_samples()?);
     write_files(assets, &files)
 }

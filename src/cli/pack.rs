@@ -135,7 +135,7 @@ pub fn run(args: PackArgs) -> ExitCode {
             ExitCode::from(3)
         }
         Err(error) => {
-            eprintln!("{}", crate::tr!(super::language(), "cli-pack-failed", reason = error));
+            eprintln!("{}", crate::tr!(super::language(), "cli-pack-failed", reason = error.message(request.language)));
             ExitCode::FAILURE
         }
     }

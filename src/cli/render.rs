@@ -64,7 +64,10 @@ pub fn run(args: RenderArgs) -> ExitCode {
         let written =
             studio::turntable::turntable_frames(design, view.size, count, view.framing(), view.presentation())
                 .map_err(|e| e.message(super::language()))
-                .and_then(|frames| studio::turntable::write_turntable(&frames, output, 3000 / count.max(1)));
+                .and_then(|frames| {
+                    studio::turntable::write_turntable(&frames, output, 3000 / count.max(1))
+                        .map_err(|e| e.message(super::language()))
+                });
         return match written {
             Ok(folder) => {
                 let (file, folder) = (output.display().to_string(), folder.display().to_string());

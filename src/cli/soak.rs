@@ -218,10 +218,15 @@ fn day_step(
         Some(DocumentCommand::SavePreset(Some(path))) => Some(path.clone()),
         _ => None,
     };
+    if save.is_some() {
+        // Presets open off the frame: the one asked before lands first, so the save writes what is shown.
+        offscreen.wait_for_disk();
+    }
     offscreen.send(command);
     if let Some(path) = save {
         // A save is the last command of its frame: the design it wrote is the one shown after it.
         offscreen.update();
+        offscreen.wait_for_disk();
         saved.push((path, offscreen.design()));
     } else if (index + 1).is_multiple_of(per_frame.max(1)) {
         offscreen.update();
@@ -231,6 +236,7 @@ fn day_step(
 /// Brings the studio to the state every sample is counted in, and lets the scene follow.
 fn same_state(offscreen: &mut Offscreen) -> Result<Counts, String> {
     use crate::design::variants::Variants;
+    offscreen.wait_for_disk();
     offscreen.send(DocumentCommand::Variant(VariantCommand::Replace(Variants::single(Design::default()))));
     offscreen.send(HandCommand::Show(false));
     offscreen.send(PresentationCommand::SetEnvironment(LightingEnvironment::Studio));
@@ -249,6 +255,7 @@ fn warm_up(offscreen: &mut Offscreen, presets: &[PathBuf]) -> Result<(), String>
     for preset in presets {
         offscreen.send(DocumentCommand::OpenPreset(preset.clone()));
         offscreen.update();
+        offscreen.wait_for_disk();
         if offscreen.design().source.collection().is_none() {
             continue;
         }

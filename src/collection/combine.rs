@@ -117,7 +117,7 @@ impl Collection {
             .map(|(i, p)| GlbNode { name: p.name.clone(), mesh: Some(i), transform: Affine3A::IDENTITY })
             .collect();
         let bytes = write_glb(&[metal, gem], &meshes, &nodes)
-            .map_err(|reason| CollectionError::Combine { problem: CombineProblem::Write { reason } })?;
+            .map_err(|e| CollectionError::Combine { problem: CombineProblem::Write { reason: e.to_string() } })?;
         let setup = HouseSetup {
             kind: ModelKind::Ring,
             units: "mm".into(),

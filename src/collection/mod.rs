@@ -96,11 +96,10 @@ fn model_files(path: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, CollectionError> 
     let bytes = crate::geometry::house::read::read_model_file(path)?;
     let mut files = vec![(PathBuf::from(path.file_name().unwrap_or_default()), bytes)];
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
-        let document =
-            crate::geometry::house::read::parse(&files[0].1).map_err(|reason| CollectionError::Manifest {
-                path: path.display().to_string(),
-                problem: manifest::ManifestProblem::NotGltf { reason },
-            })?;
+        let document = crate::geometry::house::read::parse(&files[0].1).map_err(|e| CollectionError::Manifest {
+            path: path.display().to_string(),
+            problem: manifest::ManifestProblem::NotGltf { reason: e.to_string() },
+        })?;
         let base = path.parent().unwrap_or(Path::new("."));
         for buffer in document.buffers() {
             if let gltf::buffer::Source::Uri(uri) = buffer.source()

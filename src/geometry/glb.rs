@@ -62,7 +62,16 @@ pub struct GlbNode {
 }
 
 /// The GLB bytes of one scene holding these nodes (every node a root of the scene).
-pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode]) -> Result<Vec<u8>, String> {
+/// Why a glTF could not be written (Écrin writes its own data: a bug, or a number JSON cannot hold).
+#[derive(Debug, thiserror::Error)]
+pub enum GlbError {
+    #[error("its JSON could not be written: {0}")]
+    Json(#[from] gltf::json::Error),
+    #[error("the GLB could not be put together: {0}")]
+    Pack(#[from] gltf::Error),
+}
+
+pub fn write_glb(materials: &[GlbMaterial], meshes: &[GlbMesh], nodes: &[GlbNode]) -> Result<Vec<u8>, GlbError> {
     write_glb_with_camera(materials, meshes, nodes, None)
 }
 
@@ -98,7 +107,7 @@ pub fn write_glb_with_camera(
     meshes: &[GlbMesh],
     nodes: &[GlbNode],
     camera: Option<GlbCamera>,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, GlbError> {
     let mut root = json::Root::default();
     root.asset.generator = Some("Écrin generate-assets".into());
     if materials.iter().any(|m| m.gem.is_some()) {
@@ -262,13 +271,13 @@ pub fn write_glb_with_camera(
     });
     root.scene = Some(scene);
     root.buffers[0].byte_length = USize64::from(bin.len());
-    let json_text = json::serialize::to_string(&root).map_err(|e| e.to_string())?;
+    let json_text = json::serialize::to_string(&root)?;
     let glb = gltf::binary::Glb {
         header: gltf::binary::Header { magic: *b"glTF", version: 2, length: 0 },
         json: Cow::Owned(json_text.into_bytes()),
         bin: Some(Cow::Owned(bin)),
     };
     let mut bytes = Vec::new();
-    glb.to_writer(&mut bytes).map_err(|e| e.to_string())?;
+    glb.to_writer(&mut bytes)?;
     Ok(bytes)
 }

@@ -3,6 +3,7 @@
 //! made here from the core's geometry; written by `ecrin generate-assets`). The floor of composition: the Assembly
 //! (`assembly.rs`) places these components and a house's models (`house/`), never the other way.
 
+use super::glb::GlbError;
 use super::model::{ComponentModel, Material, ModelMesh, ModelNode, SEAT_NODE};
 use super::{cut, necklace, ring, shank};
 use crate::design::necklace::ChainStyle;
@@ -112,13 +113,13 @@ impl Component {
     }
 
     /// Its file's bytes.
-    pub fn glb(self) -> Result<Vec<u8>, String> {
+    pub fn glb(self) -> Result<Vec<u8>, GlbError> {
         self.model().glb()
     }
 }
 
 /// Every model of the library: (path relative to assets/, GLB bytes). Deterministic.
-pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, GlbError> {
     Component::all().into_iter().map(|component| Ok((component.path(), component.glb()?))).collect()
 }
 
@@ -127,7 +128,7 @@ pub fn all_models() -> Result<Vec<(String, Vec<u8>)>, String> {
 pub enum WriteLibraryError {
     /// A model could not be made (a bug: the library is generated).
     #[error("{0}")]
-    Build(String),
+    Build(#[from] GlbError),
     #[error("{}: cannot create the folder: {source}", folder.display())]
     Folder { folder: std::path::PathBuf, source: std::io::Error },
     #[error("{}: cannot write: {source}", file.display())]

@@ -6,7 +6,7 @@
 //! the empty node `seat.center` marks the centre stone's girdle centre (table towards +Y).
 
 use super::cut;
-use super::glb::{GlbMaterial, GlbMesh, GlbNode, write_glb};
+use super::glb::{GlbError, GlbMaterial, GlbMesh, GlbNode, write_glb};
 use super::mesh::MeshData;
 use crate::design::Cut;
 use glam::Affine3A;
@@ -103,7 +103,7 @@ impl ComponentModel {
     }
 
     /// Its file's bytes (`.glb`).
-    pub fn glb(&self) -> Result<Vec<u8>, String> {
+    pub fn glb(&self) -> Result<Vec<u8>, GlbError> {
         let model = self;
         let mut materials: Vec<Material> = Vec::new();
         for mesh in &model.meshes {

@@ -8,7 +8,7 @@
 //!   KHR_materials_transmission and KHR_materials_ior, metal only by its PBR parameters (`web-*.glb`).
 
 use super::cut::unit_polyhedron;
-use super::glb::{GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb};
+use super::glb::{GlbError, GlbGem, GlbMaterial, GlbMesh, GlbNode, write_glb};
 use super::ring::head;
 use super::shank::{reference_shank_top_mm, shank};
 use crate::design::{Cut, Design, Setting, ShankStyle};
@@ -22,7 +22,7 @@ pub const RHINO_PATH: &str = "samples/house-ring-rhino.glb";
 pub const WEB_PATHS: [&str; 3] = ["samples/web-head.glb", "samples/web-band.glb", "samples/web-stone.glb"];
 
 /// Every sample: (path under `assets/`, bytes). Deterministic.
-pub fn all_samples() -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn all_samples() -> Result<Vec<(String, Vec<u8>)>, GlbError> {
     let mut samples =
         vec![(SAMPLE_PATH.to_string(), blender_style_ring()?), (RHINO_PATH.to_string(), rhino_style_ring()?)];
     for (path, bytes) in WEB_PATHS.iter().zip(web_configurator_parts()?) {
@@ -33,7 +33,7 @@ pub fn all_samples() -> Result<Vec<(String, Vec<u8>)>, String> {
 
 /// A pavé solitaire as a Rhino-based jewellery CAD exports it: millimetres, Y up, the finger along X, layer-named
 /// parts, 4 prongs round a 6.5 mm round brilliant, and the band's melee as separate nodes without a material.
-pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
+pub fn rhino_style_ring() -> Result<Vec<u8>, GlbError> {
     let design = Design {
         shank: ShankStyle::Pave,
         setting: Setting::FourProng,
@@ -47,7 +47,7 @@ pub fn rhino_style_ring() -> Result<Vec<u8>, String> {
 /// A design of Écrin's exported as a Rhino-based CAD does (see `rhino_style_ring`), its metal at least
 /// `metal_triangles` triangles (the surfaces subdivided, as a dense export carries them): the bench's heavy model and
 /// its pavé model are made this way.
-pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, String> {
+pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, GlbError> {
     use crate::geometry::assemble::assemble;
     use crate::geometry::assembly::PartRole;
     let assembly = assemble(design);
@@ -115,7 +115,7 @@ pub fn cad_export(design: &Design, metal_triangles: usize) -> Result<Vec<u8>, St
 
 /// A web configurator's parts, one file each: an 8 mm oval's head (4 prongs), a comfort band, a 2.6 mm round stone
 /// — millimetres, Y up, no names, metal known by metallic = 1, gems by their extensions.
-pub fn web_configurator_parts() -> Result<[Vec<u8>; 3], String> {
+pub fn web_configurator_parts() -> Result<[Vec<u8>; 3], GlbError> {
     let metal = GlbMaterial { name: "", base_colour: [0.96, 0.8, 0.55, 1.0], metallic: 1.0, roughness: 0.1, gem: None };
     let gem =
         GlbMaterial { name: "", base_colour: [1.0; 4], metallic: 0.0, roughness: 0.0, gem: Some(GlbGem::ior(2.42)) };
@@ -131,7 +131,7 @@ pub fn web_configurator_parts() -> Result<[Vec<u8>; 3], String> {
 }
 
 /// The sample's bytes (reproducible).
-pub fn blender_style_ring() -> Result<Vec<u8>, String> {
+pub fn blender_style_ring() -> Result<Vec<u8>, GlbError> {
     let band = shank(ShankStyle::KnifeEdge);
     let stone_mm = 6.0;
     let top = reference_shank_top_mm();

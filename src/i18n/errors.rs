@@ -145,17 +145,13 @@ pub fn price_error(l: Language, error: &crate::estimate::price::PriceError) -> S
             use crate::estimate::price::ListProblem;
             let what = match problem {
                 ListProblem::Unreadable(reason) => tr!(l, "error-cannot-read", reason = reason),
-                ListProblem::Syntax { line, column, reason } => tr!(
-                    l,
-                    "error-manifest-syntax",
-                    line = line.to_string(),
-                    column = column.to_string(),
-                    reason = reason
-                ),
-                ListProblem::Version { found } => tr!(l, "error-manifest-version", found = *found, supported = 1u32),
+                ListProblem::Syntax { line, column, reason } => {
+                    tr!(l, "error-syntax-at", line = line.to_string(), column = column.to_string(), reason = reason)
+                }
+                ListProblem::Version { found } => tr!(l, "error-newer-version", found = *found, supported = 1u32),
                 ListProblem::Value { field, line, column, value, min, max } => tr!(
                     l,
-                    "error-manifest-syntax",
+                    "error-syntax-at",
                     line = line.to_string(),
                     column = column.to_string(),
                     reason = tr!(
@@ -383,14 +379,14 @@ fn field_problem(l: Language, problem: &FieldProblem) -> String {
 fn manifest_problem(l: Language, problem: &ManifestProblem) -> String {
     match problem {
         ManifestProblem::Syntax { line, column, reason } => {
-            tr!(l, "error-manifest-syntax", line = line.to_string(), column = column.to_string(), reason = reason)
+            tr!(l, "error-syntax-at", line = line.to_string(), column = column.to_string(), reason = reason)
         }
         ManifestProblem::Version { found } => {
-            tr!(l, "error-manifest-version", found = *found, supported = crate::collection::manifest::MANIFEST_VERSION)
+            tr!(l, "error-newer-version", found = *found, supported = crate::collection::manifest::MANIFEST_VERSION)
         }
         ManifestProblem::Field { field, line, column, problem } => tr!(
             l,
-            "error-manifest-syntax",
+            "error-syntax-at",
             line = line.to_string(),
             column = column.to_string(),
             reason = tr!(l, "error-manifest-field", field = field, problem = field_problem(l, problem))

@@ -113,7 +113,12 @@ impl Substance {
 }
 
 /// The GLB bytes of the piece's parts and the camera.
-pub fn piece_glb(design: &Design, parts: &[PlacedMesh], view: &SceneView, hand: HandFinish) -> Result<Vec<u8>, String> {
+pub fn piece_glb(
+    design: &Design,
+    parts: &[PlacedMesh],
+    view: &SceneView,
+    hand: HandFinish,
+) -> Result<Vec<u8>, crate::geometry::glb::GlbError> {
     let mut substances: Vec<Substance> = Vec::new();
     let mut meshes: Vec<(String, usize, &PlacedMesh)> = Vec::new();
     let mut nodes = Vec::new();

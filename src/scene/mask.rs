@@ -99,13 +99,13 @@ pub fn region_mask(parts: &[PlacedMesh], view: &SceneView) -> Vec<Region> {
 }
 
 /// The mask as a PNG in the regions' colours.
-pub fn mask_png(regions: &[Region], view: &SceneView) -> Result<Vec<u8>, String> {
+pub fn mask_png(regions: &[Region], view: &SceneView) -> Result<Vec<u8>, image::ImageError> {
     let picture = image::RgbImage::from_fn(view.width, view.height, |x, y| {
         let region = regions.get((y * view.width + x) as usize).copied().unwrap_or(Region::Background);
         image::Rgb(region.colour())
     });
     let mut bytes = std::io::Cursor::new(Vec::new());
-    picture.write_to(&mut bytes, image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    picture.write_to(&mut bytes, image::ImageFormat::Png)?;
     Ok(bytes.into_inner())
 }
 

@@ -97,8 +97,10 @@ pub struct SceneSettings<'a> {
 pub enum SceneError {
     #[error("{file}: {source}")]
     Write { file: String, source: std::io::Error },
-    #[error("{file}: {message}")]
-    Encode { file: String, message: String },
+    #[error("{file}: {source}")]
+    Piece { file: String, source: crate::geometry::glb::GlbError },
+    #[error("{file}: {source}")]
+    Mask { file: String, source: image::ImageError },
 }
 
 /// Writes the piece, the light, the camera and the mask into `folder` (made if missing); returns the files.
@@ -117,11 +119,11 @@ pub fn write_scene(design: &Design, settings: &SceneSettings, folder: &Path) -> 
         written.push(path);
         Ok::<(), SceneError>(())
     };
-    let encode_error =
-        |name: &str, message: String| SceneError::Encode { file: folder.join(name).display().to_string(), message };
+    let file_of = |name: &str| folder.join(name).display().to_string();
     write(
         PIECE_FILE,
-        gltf::piece_glb(design, &parts, &settings.view, settings.hand).map_err(|m| encode_error(PIECE_FILE, m))?,
+        gltf::piece_glb(design, &parts, &settings.view, settings.hand)
+            .map_err(|source| SceneError::Piece { file: file_of(PIECE_FILE), source })?,
     )?;
     let light = settings.environment;
     let flip = |d: Vec3| Vec3::new(d.x, d.y, -d.z);
@@ -129,7 +131,9 @@ pub fn write_scene(design: &Design, settings: &SceneSettings, folder: &Path) -> 
     write(BACKDROP_FILE, environment::equirect_hdr(256, settings.backdrop))?;
     write(CAMERA_FILE, camera_json(design, settings).into_bytes())?;
     let regions = mask::region_mask(&parts, &settings.view);
-    write(MASK_FILE, mask::mask_png(&regions, &settings.view).map_err(|m| encode_error(MASK_FILE, m))?)?;
+    let mask = mask::mask_png(&regions, &settings.view)
+        .map_err(|source| SceneError::Mask { file: file_of(MASK_FILE), source })?;
+    write(MASK_FILE, mask)?;
     Ok(written)
 }
 

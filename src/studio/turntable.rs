@@ -56,38 +56,65 @@ pub fn dithered(frame: &RgbaImage) -> RgbaImage {
     reduced
 }
 
+/// Why a turntable could not be written (said in a language by `message`).
+#[derive(Debug, thiserror::Error)]
+pub enum TurntableError {
+    #[error("the GIF could not be encoded: {0}")]
+    Gif(#[from] image::ImageError),
+    #[error("{}: cannot create the folder: {source}", folder.display())]
+    Folder { folder: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Frame(#[from] crate::png::PngError),
+    #[error("{}: cannot write: {source}", file.display())]
+    Write { file: PathBuf, source: std::io::Error },
+}
+
+impl TurntableError {
+    /// What went wrong, in a language, naming the file.
+    pub fn message(&self, l: crate::i18n::Language) -> String {
+        match self {
+            TurntableError::Gif(error) => crate::tr!(l, "error-cannot-write", reason = error.to_string()),
+            TurntableError::Folder { folder, source } => crate::tr!(
+                l,
+                "status-cannot-create-folder",
+                folder = folder.display().to_string(),
+                reason = source.to_string()
+            ),
+            TurntableError::Frame(error) => crate::i18n::errors::png_error(l, error),
+            TurntableError::Write { file, source } => {
+                let what = crate::tr!(l, "error-cannot-write", reason = source.to_string());
+                crate::tr!(l, "error-in-file", file = file.display().to_string(), what = what)
+            }
+        }
+    }
+}
+
 /// The bytes of a looping GIF of the frames, `frame_ms` each, dithered.
-pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, String> {
+pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, image::ImageError> {
     let mut bytes = Vec::new();
     {
         // Speed 10: NeuQuant palette per frame, a good balance of colour fidelity and time for metal gradients.
         let mut encoder = GifEncoder::new_with_speed(&mut bytes, 10);
-        encoder.set_repeat(Repeat::Infinite).map_err(|e| e.to_string())?;
+        encoder.set_repeat(Repeat::Infinite)?;
         for frame in frames {
             let delay = Delay::from_numer_denom_ms(frame_ms, 1);
-            encoder.encode_frame(Frame::from_parts(dithered(frame), 0, 0, delay)).map_err(|e| e.to_string())?;
+            encoder.encode_frame(Frame::from_parts(dithered(frame), 0, 0, delay))?;
         }
     }
     Ok(bytes)
 }
 
 /// Writes the GIF at `output` and the PNG frames in `<stem>-frames/` beside it, each file atomically.
-pub fn write_turntable(frames: &[RgbaImage], output: &Path, frame_ms: u32) -> Result<PathBuf, String> {
+pub fn write_turntable(frames: &[RgbaImage], output: &Path, frame_ms: u32) -> Result<PathBuf, TurntableError> {
     let gif = encode_gif(frames, frame_ms)?;
     let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "turntable".into());
     let folder = output.with_file_name(format!("{stem}-frames"));
-    let l = crate::i18n::process_language();
-    std::fs::create_dir_all(&folder).map_err(|e| {
-        crate::tr!(l, "status-cannot-create-folder", folder = folder.display().to_string(), reason = e.to_string())
-    })?;
+    std::fs::create_dir_all(&folder).map_err(|source| TurntableError::Folder { folder: folder.clone(), source })?;
     for (i, frame) in frames.iter().enumerate() {
-        let path = folder.join(format!("{stem}-{i:03}.png"));
-        crate::png::save_png(frame, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;
+        crate::png::save_png(frame, &folder.join(format!("{stem}-{i:03}.png")))?;
     }
-    crate::atomic_file::write_atomically(output, &gif).map_err(|e| {
-        let what = crate::tr!(l, "error-cannot-write", reason = e.to_string());
-        crate::tr!(l, "error-in-file", file = output.display().to_string(), what = what)
-    })?;
+    crate::atomic_file::write_atomically(output, &gif)
+        .map_err(|source| TurntableError::Write { file: output.to_path_buf(), source })?;
     Ok(folder)
 }
 

@@ -106,15 +106,13 @@ pub fn uri_inside_folder(uri: &str) -> bool {
 }
 
 /// The bytes of a `data:` URI (base64, or the text itself); the decoder's own words when it is not.
-pub fn decode_data_uri(uri: &str) -> Result<Vec<u8>, String> {
+pub fn decode_data_uri(uri: &str) -> Result<Vec<u8>, base64::DecodeError> {
     use base64::Engine as _;
     let rest = uri.strip_prefix("data:").unwrap_or(uri);
     match rest.split_once(',') {
         Some((header, payload)) if !header.ends_with(";base64") => Ok(payload.as_bytes().to_vec()),
-        Some((_, payload)) => {
-            base64::engine::general_purpose::STANDARD.decode(payload.trim()).map_err(|e| e.to_string())
-        }
-        None => base64::engine::general_purpose::STANDARD.decode(rest).map_err(|e| e.to_string()),
+        Some((_, payload)) => base64::engine::general_purpose::STANDARD.decode(payload.trim()),
+        None => base64::engine::general_purpose::STANDARD.decode(rest),
     }
 }
 
@@ -131,9 +129,9 @@ pub fn file_inside_folder(base: &Path, uri: &str) -> Option<std::path::PathBuf> 
 
 /// Parses a glTF or GLB file and checks it as the glTF crate does, without letting its checks panic: the one
 /// reference they follow unchecked (a mesh's POSITION accessor) is looked at first. The error is the crate's words.
-pub fn parse(bytes: &[u8]) -> Result<gltf::Gltf, String> {
+pub fn parse(bytes: &[u8]) -> Result<gltf::Gltf, gltf::Error> {
     use gltf::json::validation::{Checked, Error as Invalid};
-    let unchecked = gltf::Gltf::from_slice_without_validation(bytes).map_err(|e| e.to_string())?;
+    let unchecked = gltf::Gltf::from_slice_without_validation(bytes)?;
     let json = unchecked.document.into_json();
     let accessors = json.accessors.len();
     for (m, mesh) in json.meshes.iter().enumerate() {
@@ -142,11 +140,11 @@ pub fn parse(bytes: &[u8]) -> Result<gltf::Gltf, String> {
             if position.is_some_and(|i| i.value() >= accessors) {
                 let path = gltf::json::Path::new().field("meshes").index(m).field("primitives").index(p);
                 let path = path.field("attributes").key("POSITION");
-                return Err(gltf::Error::Validation(vec![(path, Invalid::IndexOutOfBounds)]).to_string());
+                return Err(gltf::Error::Validation(vec![(path, Invalid::IndexOutOfBounds)]));
             }
         }
     }
-    let document = gltf::Document::from_json(json).map_err(|e| e.to_string())?;
+    let document = gltf::Document::from_json(json)?;
     Ok(gltf::Gltf { document, blob: unchecked.blob })
 }
 
@@ -187,7 +185,7 @@ fn read_buffers(path: &Path, document: &mut gltf::Gltf) -> Result<Vec<Vec<u8>>, 
             let bytes = match buffer.source() {
                 gltf::buffer::Source::Bin => blob.take().ok_or_else(|| error(BufferProblem::NoBinaryChunk))?,
                 gltf::buffer::Source::Uri(uri) if uri.starts_with("data:") => {
-                    decode_data_uri(uri).map_err(|reason| error(BufferProblem::BadDataUri { reason }))?
+                    decode_data_uri(uri).map_err(|e| error(BufferProblem::BadDataUri { reason: e.to_string() }))?
                 }
                 gltf::buffer::Source::Uri(uri) if !uri_inside_folder(uri) => {
                     return Err(error(BufferProblem::OutsideFolder { uri: uri.to_string() }));
@@ -366,7 +364,7 @@ pub struct ModelRead {
 pub fn read_model(path: &Path) -> Result<ModelRead, ReadError> {
     let file = path.display().to_string();
     let bytes = read_model_file(path)?;
-    let mut document = parse(&bytes).map_err(|message| ReadError::NotGltf { file: file.clone(), message })?;
+    let mut document = parse(&bytes).map_err(|e| ReadError::NotGltf { file: file.clone(), message: e.to_string() })?;
     // The file's bytes are let go as soon as the document holds what it needs: one copy of a model at a time.
     drop(bytes);
     let triangles: usize = document

@@ -7,7 +7,7 @@ use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::StudioSystems;
 use crate::studio::floor::Languages;
-use crate::studio::floor::background::{Background, ChildJob};
+use crate::studio::floor::background::{Background, ChildJob, ChildLost};
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
 use bevy::prelude::*;
@@ -128,8 +128,8 @@ fn render_board(
             (Ok(status), _) if status.success() => Ok(output.to_path_buf()),
             (Ok(status), Some(line)) => Err(Said::as_written(format!("{line} ({status})"))),
             (Ok(status), None) => Err(said!("status-export-failed", code = status.to_string())),
-            (Err(error), _) if error.is_empty() => Err(said!("status-export-silent")),
-            (Err(error), _) => Err(said!("status-export-stopped", reason = error)),
+            (Err(ChildLost::Silent), _) => Err(said!("status-export-silent")),
+            (Err(ChildLost::Wait(reason)), _) => Err(said!("status-export-stopped", reason = reason)),
         }
     });
     for input in &inputs {

@@ -1,21 +1,22 @@
 //! The document: the design being edited (with its variants, undo history, file and journal), the commands that
 //! change it, and the one system that applies them.
 
+pub mod disk;
 pub mod panel;
 
 use super::StudioSystems;
 use crate::design::journal::{self, JournalEntry, Step, Who};
-use crate::design::preset::PresetError;
 use crate::design::ring_size::MeasuredBy;
 use crate::design::session::Session;
 use crate::design::variants::{VariantCommand, Variants, variant_changes};
-use crate::design::{DesignCommand, DesignError, History, preset};
+use crate::design::{DesignCommand, DesignError, History};
 use crate::i18n::Language;
 use crate::i18n::errors::{self, Said};
 use crate::said;
 use crate::studio::floor::files::catalogue_named;
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use bevy::prelude::*;
+use disk::{DiskWork, DocumentDisk};
 use std::path::PathBuf;
 
 /// What the panels, shortcuts, dialogs, tests and the CLI ask of the document: the design and its variants, undo
@@ -32,8 +33,12 @@ pub enum DocumentCommand {
     OpenPresets(Vec<PathBuf>),
     Undo,
     Redo,
-    /// Open a preset file (errors are shown; the current design stays).
+    /// Open a preset file (read off the frame; errors are shown; the current design stays).
     OpenPreset(PathBuf),
+    /// A preset read off the frame (what `OpenPreset` asked for, handed back by `disk.rs`).
+    Opened(Box<OpenedPreset>),
+    /// Presets read off the frame for the board (what `OpenPresets` asked for).
+    OpenedSideBySide(Vec<OpenedPreset>),
     /// Save to this file (Save As) or, with `None`, to the file the design came from.
     SavePreset(Option<PathBuf>),
     /// The co-design journal: who proposes the next changes; clear it; keep it out of saved presets.
@@ -52,6 +57,14 @@ pub enum DocumentCommand {
 
 crate::carried!(DocumentCommand);
 
+/// A preset as read from its file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedPreset {
+    pub path: PathBuf,
+    pub design: crate::design::Design,
+    pub journal: Vec<JournalEntry>,
+}
+
 impl From<crate::design::DesignCommand> for crate::studio::floor::commands::StudioCommand {
     fn from(command: crate::design::DesignCommand) -> Self {
         DocumentCommand::Design(command).into()
@@ -62,20 +75,16 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<DocumentCommand>()
         .init_resource::<CurrentDesign>()
         .init_resource::<StatusLine>()
+        .init_resource::<DocumentDisk>()
+        .add_systems(Update, disk::follow_disk_work.in_set(StudioSystems::Input))
         .add_systems(Update, apply_commands.in_set(StudioSystems::ApplyCommands));
 }
 
-/// Several presets side by side: every file must read (the first that does not is named), at most four.
-fn open_side_by_side(history: &mut History, paths: &[PathBuf], advisor: Language) -> Result<bool, Said> {
-    let open = |path: &PathBuf| preset::load(path).map(|design| catalogue_named(design, path, advisor));
-    let designs = paths.iter().map(|path| open(path).map_err(preset_said)).collect::<Result<_, _>>()?;
+/// Several presets read side by side (every file read; at most four), made the board's variants.
+fn open_side_by_side(history: &mut History, opened: &[OpenedPreset], advisor: Language) -> Result<bool, Said> {
+    let designs = opened.iter().map(|o| catalogue_named(o.design.clone(), &o.path, advisor)).collect();
     let variants = Variants::checked(designs, 0, None).map_err(design_said)?;
     history.apply_to_variants(&VariantCommand::Replace(variants)).map_err(design_said)
-}
-
-/// A preset's error, said when shown.
-fn preset_said(error: PresetError) -> Said {
-    Said::new(move |l| errors::preset_error(l, &error))
 }
 
 /// A design's error, said when shown.
@@ -88,6 +97,7 @@ pub fn apply_commands(
     mut commands: MessageReader<DocumentCommand>,
     mut current: ResMut<CurrentDesign>,
     mut status: ResMut<StatusLine>,
+    mut disk: ResMut<DocumentDisk>,
     languages: Option<Res<crate::studio::floor::Languages>>,
 ) {
     let advisor = languages.map(|l| l.advisor).unwrap_or_default();
@@ -98,7 +108,11 @@ pub fn apply_commands(
                 current.history.apply(change).map_err(design_said)
             }
             DocumentCommand::Variant(change) => current.history.apply_to_variants(change).map_err(design_said),
-            DocumentCommand::OpenPresets(paths) => open_side_by_side(&mut current.history, paths, advisor),
+            DocumentCommand::OpenPresets(paths) => {
+                disk.ask(DiskWork::OpenSideBySide(paths.clone()));
+                Ok(false)
+            }
+            DocumentCommand::OpenedSideBySide(opened) => open_side_by_side(&mut current.history, opened, advisor),
             DocumentCommand::MeasuredRingSize { by, measured_mm, circumference_mm } => {
                 let variants = current.history.variants();
                 let variant = variants.is_board().then(|| variants.active());
@@ -109,21 +123,24 @@ pub fn apply_commands(
             }
             DocumentCommand::Undo => Ok(current.history.undo()),
             DocumentCommand::Redo => Ok(current.history.redo()),
-            DocumentCommand::OpenPreset(path) => match preset::load_with_journal(path) {
-                Ok((design, journal)) => {
-                    let design = catalogue_named(design, path, advisor);
-                    let name = design.name.clone();
-                    let changed = current.history.apply(&DesignCommand::Load(Box::new(design)));
-                    current.file = Some(path.clone());
-                    // One design: the preset brings its own story; on the board it joins the appointment's.
-                    if !before.is_board() {
-                        current.journal = journal;
-                    }
-                    *status = StatusLine::info(said!("status-opened", name = name, file = path.display().to_string()));
-                    changed.map_err(design_said)
+            DocumentCommand::OpenPreset(path) => {
+                disk.ask(DiskWork::Open(path.clone()));
+                *status = StatusLine::info(said!("status-opening", file = path.display().to_string()));
+                Ok(false)
+            }
+            DocumentCommand::Opened(opened) => {
+                let OpenedPreset { path, design, journal } = opened.as_ref();
+                let design = catalogue_named(design.clone(), path, advisor);
+                let name = design.name.clone();
+                let changed = current.history.apply(&DesignCommand::Load(Box::new(design)));
+                current.file = Some(path.clone());
+                // One design: the preset brings its own story; on the board it joins the appointment's.
+                if !before.is_board() {
+                    current.journal = journal.clone();
                 }
-                Err(error) => Err(preset_said(error)),
-            },
+                *status = StatusLine::info(said!("status-opened", name = name, file = path.display().to_string()));
+                changed.map_err(design_said)
+            }
             DocumentCommand::SetProposer(who) => {
                 current.proposer = *who;
                 Ok(false)
@@ -143,17 +160,13 @@ pub fn apply_commands(
             }
             DocumentCommand::SavePreset(target) => {
                 match target.clone().or_else(|| current.file.clone()) {
-                    Some(path) => match preset::save_with_journal(
-                        &path,
-                        current.design(),
-                        if current.journal_in_saves { &current.journal } else { &[] },
-                    ) {
-                        Ok(()) => {
-                            *status = StatusLine::info(said!("status-saved", file = path.display().to_string()));
-                            current.file = Some(path);
-                        }
-                        Err(error) => *status = StatusLine::error(preset_said(error)),
-                    },
+                    Some(path) => {
+                        // Written off the frame as it is now (`disk.rs`): the file is the design's once it is.
+                        let journal = if current.journal_in_saves { current.journal.clone() } else { Vec::new() };
+                        let design = Box::new(current.design().clone());
+                        *status = StatusLine::info(said!("status-saving", file = path.display().to_string()));
+                        disk.ask(DiskWork::Save { path, design, journal });
+                    }
                     None => *status = StatusLine::error(said!("status-choose-where")),
                 }
                 Ok(false)
@@ -162,12 +175,12 @@ pub fn apply_commands(
         match outcome {
             Ok(true) => {
                 current.revision += 1;
-                let opened_alone = matches!(command, DocumentCommand::OpenPreset(_)) && !before.is_board();
+                let opened_alone = matches!(command, DocumentCommand::Opened(_)) && !before.is_board();
                 // Save writes the design being edited to its file: when another variant is edited, or variants
                 // appear or go, that file is no longer this design's (Save asks where, never overwrites another).
                 let after = current.history.variants();
                 let other_design = before.active() != after.active() || before.len() != after.len();
-                if other_design && !matches!(command, DocumentCommand::OpenPreset(_)) {
+                if other_design && !matches!(command, DocumentCommand::Opened(_)) {
                     current.file = None;
                 }
                 // The journal: what changed, by whom (opening a preset alone brings that preset's own story).
@@ -186,7 +199,7 @@ pub fn apply_commands(
                         current.journal.push(JournalEntry { step, ..JournalEntry::new(at, who, variant, change) });
                     }
                 }
-                if !matches!(command, DocumentCommand::OpenPreset(_)) {
+                if !matches!(command, DocumentCommand::Opened(_)) {
                     *status = StatusLine::default();
                 }
             }

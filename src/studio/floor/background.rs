@@ -74,7 +74,18 @@ pub enum ChildEvent {
     Line(String),
     /// It ended: its exit status (or why it could not be waited for) and the last line it wrote on standard
     /// error, if any.
-    Exited { status: Result<ExitStatus, String>, last_error: Option<String> },
+    Exited { status: Result<ExitStatus, ChildLost>, last_error: Option<String> },
+}
+
+/// Why a child's exit status is not known.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ChildLost {
+    /// It could not be waited for (the system's words).
+    #[error("it could not be waited for: {0}")]
+    Wait(String),
+    /// It ended without a word.
+    #[error("it ended without a word")]
+    Silent,
 }
 
 /// A child process running one of Écrin's own commands (`ecrin pack`, `ecrin board`): its own renderer, so a
@@ -114,7 +125,7 @@ impl ChildJob {
                     let _ = sender.send(ChildEvent::Line(line));
                 }
             }
-            let status = child.wait().map_err(|e| e.to_string());
+            let status = child.wait().map_err(|e| ChildLost::Wait(e.to_string()));
             let last_error = errors.join().ok().and_then(|lines| {
                 lines.into_iter().rev().find(|line| !line.trim().is_empty()).map(|line| line.trim().to_string())
             });
@@ -124,14 +135,13 @@ impl ChildJob {
     }
 
     /// Waits until it ends (for worker threads only): its exit status and last error line.
-    pub fn wait_for_exit(self) -> (Result<ExitStatus, String>, Option<String>) {
+    pub fn wait_for_exit(self) -> (Result<ExitStatus, ChildLost>, Option<String>) {
         while let Some(event) = self.events.wait_next() {
             if let ChildEvent::Exited { status, last_error } = event {
                 return (status, last_error);
             }
         }
-        // An empty error: the child ended without a word (the caller says so in the advisor's language).
-        (Err(String::new()), None)
+        (Err(ChildLost::Silent), None)
     }
 
     /// Writes a line to its standard input (how `ecrin pack --cancel-on-stdin` is asked to stop).

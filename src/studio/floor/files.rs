@@ -50,12 +50,36 @@ pub fn default_autosave_path() -> PathBuf {
 /// `ecrin clients remove-old-autosaves --days N`).
 pub const KEEP_AUTOSAVES_DAYS: u32 = 30;
 
-/// A user file written by a newer Écrin.
-#[derive(Debug, thiserror::Error)]
-#[error("version {found} (this Écrin reads {reads})")]
-pub struct NewerVersion {
-    pub found: u32,
-    pub reads: u32,
+/// Why a small user file (the settings, the screens' scales) cannot be read: said in a language by `words`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum UserFileError {
+    /// Too large, not a regular file, unreadable (the system's words).
+    #[error("{0}")]
+    Read(String),
+    #[error("line {line}, column {column}: {reason}")]
+    Syntax { line: usize, column: usize, reason: String },
+    /// Written by a newer Écrin.
+    #[error("version {found} (this Écrin reads {reads})")]
+    Newer { found: u32, reads: u32 },
+}
+
+impl UserFileError {
+    /// What is wrong, in a language.
+    pub fn words(&self, l: Language) -> String {
+        match self {
+            UserFileError::Read(reason) => reason.clone(),
+            UserFileError::Syntax { line, column, reason } => crate::tr!(
+                l,
+                "error-syntax-at",
+                line = line.to_string(),
+                column = column.to_string(),
+                reason = reason.as_str()
+            ),
+            UserFileError::Newer { found, reads } => {
+                crate::tr!(l, "error-newer-version", found = *found, supported = *reads)
+            }
+        }
+    }
 }
 
 /// A small user file (RON, versioned: the settings, the screens' scales): `Ok(None)` when there is none yet, `Err`
@@ -64,33 +88,43 @@ pub fn read_user_file<T: serde::de::DeserializeOwned>(
     path: &std::path::Path,
     reads: u32,
     version: fn(&T) -> u32,
-) -> Result<Option<T>, String> {
+) -> Result<Option<T>, UserFileError> {
     let text = match crate::atomic_file::read_text(path, 64 * 1024) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(error.to_string()),
+        Err(error) => return Err(UserFileError::Read(error.to_string())),
     };
-    let file = ron::from_str::<T>(&text)
-        .map_err(|e| format!("{}: {}", e.span, crate::design::preset::syntax_reason(&e.code)))?;
+    let file = ron::from_str::<T>(&text).map_err(|e| UserFileError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        reason: crate::design::preset::syntax_reason(&e.code),
+    })?;
     if version(&file) > reads {
-        return Err(NewerVersion { found: version(&file), reads }.to_string());
+        return Err(UserFileError::Newer { found: version(&file), reads });
     }
     Ok(Some(file))
 }
 
 /// A user file that cannot be read (the settings, the screens' scales) set aside beside itself with the date, and
-/// what the status line says: where it went, or why it could not be moved.
-pub fn set_aside_unreadable(file: &std::path::Path, reason: &str) -> StatusLine {
-    warn!("{} could not be read ({reason}): it is set aside", file.display());
+/// what the status line says (in the advisor's language when it is shown): where it went, or why it could not be
+/// moved.
+pub fn set_aside_unreadable(file: &std::path::Path, why: &UserFileError) -> StatusLine {
+    warn!("{} could not be read ({why}): it is set aside", file.display());
     let stamp = crate::approval::file_stamp(crate::design::journal::now());
     let name = file.display().to_string();
     match crate::atomic_file::set_aside(file, &stamp) {
-        Ok(aside) => StatusLine::error(crate::said!(
-            "status-file-set-aside",
-            file = name,
-            reason = reason.to_string(),
-            aside = aside.display().to_string()
-        )),
+        Ok(aside) => {
+            let (why, aside) = (why.clone(), aside.display().to_string());
+            StatusLine::error(crate::i18n::errors::Said::new(move |l| {
+                crate::tr!(
+                    l,
+                    "status-file-set-aside",
+                    file = name.as_str(),
+                    reason = why.words(l),
+                    aside = aside.as_str()
+                )
+            }))
+        }
         Err(error) => {
             StatusLine::error(crate::said!("status-file-unreadable", file = name, reason = error.to_string()))
         }

@@ -13,6 +13,7 @@ use super::loading::LoadingProgress;
 use super::{StudioState, scene_plugin};
 use crate::approval::View;
 use crate::design::Design;
+use crate::studio::document::disk::DocumentDisk;
 use crate::studio::floor::CurrentDesign;
 use crate::studio::floor::commands::StudioCommand;
 use crate::studio::floor::models::assets_dir;
@@ -279,6 +280,17 @@ impl Offscreen {
     /// Queues a command (of any feature) for the next frame.
     pub fn send(&mut self, command: impl Into<StudioCommand>) {
         command.into().send_to(self.app.world_mut());
+    }
+
+    /// Runs frames until the presets asked to be opened or saved are read or written, and applied (they are, off
+    /// the frame: `document/disk.rs`); at most 30 s.
+    pub fn wait_for_disk(&mut self) {
+        let started = std::time::Instant::now();
+        let busy = |app: &App| app.world().get_resource::<DocumentDisk>().is_some_and(DocumentDisk::busy);
+        while busy(&self.app) && started.elapsed().as_secs() < 30 {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            self.app.update();
+        }
     }
 
     /// Whether the ring on screen is the current design's (its components swapped in).

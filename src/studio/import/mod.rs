@@ -7,8 +7,9 @@ pub mod panel;
 
 use super::StudioSystems;
 use super::document::DocumentCommand;
-use crate::collection::Collection;
-use crate::geometry::house::HouseSetup;
+use crate::collection::{Collection, CollectionError};
+use crate::geometry::house::analyse::{AnalysisError, Corrections, GivenScale, Unit};
+use crate::geometry::house::{HouseSetup, ModelKind};
 use crate::studio::floor::StatusLine;
 use crate::studio::floor::background::Background;
 use bevy::prelude::*;
@@ -22,6 +23,54 @@ pub struct ImportDialog {
     pub name: String,
     /// What the house allows a client to change on it (ring sizes, centre stones).
     pub allowed: crate::collection::Allowed,
+    /// How the model is read, as the designer may change it (then read again).
+    pub read_as: ReadAs,
+}
+
+impl ImportDialog {
+    /// The dialog for an analysis, the house's rules left open.
+    pub fn new(path: PathBuf, setup: HouseSetup, name: String) -> Self {
+        let read_as = ReadAs::of(&setup);
+        ImportDialog { path, setup, name, allowed: Default::default(), read_as }
+    }
+}
+
+/// How the designer says to read a model when Écrin's reading is wrong or finds no size: what it is, its units, or
+/// its ring's inner diameter (the model read again with them: `ImportCommand::ReadAs`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadAs {
+    pub kind: ModelKind,
+    /// `None`: the units Écrin finds.
+    pub units: Option<Unit>,
+    /// A ring's inner diameter, mm (a model drawn at any scale); used when no units are given.
+    pub inner_diameter_mm: Option<f32>,
+}
+
+impl ReadAs {
+    /// How an analysis read the model.
+    pub fn of(setup: &HouseSetup) -> Self {
+        let units = Unit::from_symbol(&setup.units);
+        let inner_diameter_mm = setup.inner_diameter_mm.filter(|_| units.is_none());
+        ReadAs { kind: setup.kind, units, inner_diameter_mm }
+    }
+
+    /// What the analysis is told.
+    pub fn corrections(&self) -> Corrections {
+        let scale = match (self.units, self.inner_diameter_mm) {
+            (Some(unit), _) => Some(GivenScale::Units(unit)),
+            (None, Some(mm)) => Some(GivenScale::InnerDiameterMm(mm)),
+            (None, None) => None,
+        };
+        Corrections { kind: Some(self.kind), scale, ..Default::default() }
+    }
+}
+
+/// A model whose size Écrin could not read (no unit makes it a piece someone can wear): why, and what the designer
+/// says instead.
+pub struct SizeQuestion {
+    pub path: PathBuf,
+    pub why: crate::i18n::errors::Said,
+    pub read_as: ReadAs,
 }
 
 /// What the advisor asks of a model file.
@@ -31,6 +80,8 @@ pub enum ImportCommand {
     Pick,
     /// Analyse a model (in the background) and open the import dialog with what was found.
     Open(PathBuf),
+    /// Analyse it again, read as the designer says (what it is, its units or its inner diameter).
+    ReadAs(PathBuf, ReadAs),
     CloseDialog,
 }
 
@@ -40,8 +91,12 @@ crate::carried!(ImportCommand);
 #[derive(Resource, Default)]
 pub struct Import {
     pub dialog: Option<ImportDialog>,
+    /// A model whose size must be given before it can be shown.
+    pub size_question: Option<SizeQuestion>,
     file_dialog: Option<Background<Option<PathBuf>>>,
-    analysis: Option<Background<(PathBuf, Result<HouseSetup, crate::i18n::errors::Said>)>>,
+    analysis: Option<Background<(PathBuf, Result<HouseSetup, CollectionError>)>>,
+    /// The name and the house's rules the designer had entered, kept when the model is read again.
+    kept: Option<(String, crate::collection::Allowed)>,
 }
 
 impl Import {
@@ -55,7 +110,7 @@ impl Import {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<Import>().add_message::<ImportCommand>().add_systems(
         Update,
         (
@@ -118,33 +173,69 @@ fn carry_out_commands(
                 }));
             }
             ImportCommand::Open(path) => {
-                let path = path.clone();
-                *status = StatusLine::info(crate::said!("status-checking", file = path.display().to_string()));
-                import.analysis = Some(Background::compute(move || {
-                    // The words are made when the status line is drawn, in the advisor's language (they were English).
-                    let setup = Collection::propose(&path).map_err(|error| {
-                        crate::i18n::errors::Said::new(move |l| crate::i18n::errors::collection_error(l, &error))
-                    });
-                    (path, setup)
-                }));
+                import.kept = None;
+                analyse(&mut import, &mut status, path.clone(), Corrections::default());
             }
-            ImportCommand::CloseDialog => import.dialog = None,
+            ImportCommand::ReadAs(path, read_as) => {
+                import.kept = import.dialog.take().map(|dialog| (dialog.name, dialog.allowed));
+                import.size_question = None;
+                analyse(&mut import, &mut status, path.clone(), read_as.corrections());
+            }
+            ImportCommand::CloseDialog => {
+                import.dialog = None;
+                import.size_question = None;
+            }
         }
     }
 }
 
-/// The analysis came back: the import dialog opens with what was found, or the status line says what is wrong.
+/// Analyses a model off the frame, with what the designer says of it.
+fn analyse(import: &mut Import, status: &mut StatusLine, path: PathBuf, corrections: Corrections) {
+    *status = StatusLine::info(crate::said!("status-checking", file = path.display().to_string()));
+    import.analysis = Some(Background::compute(move || {
+        let setup = Collection::propose_with(&path, &corrections);
+        (path, setup)
+    }));
+}
+
+/// The analysis came back: the import dialog opens with what was found; a model of no wearable size asks for its
+/// size; otherwise the status line says what is wrong (in the advisor's language when it is drawn).
 fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) {
     let Some(analysis) = &import.analysis else { return };
     let Some(found) = analysis.outcome() else { return };
     import.analysis = None;
+    let said = |error: CollectionError| {
+        crate::i18n::errors::Said::new(move |l| crate::i18n::errors::collection_error(l, &error))
+    };
     match found {
         None => *status = StatusLine::error(crate::said!("status-analysis-stopped")),
-        Some((_, Err(said))) => *status = StatusLine::error(said),
+        Some((path, Err(CollectionError::Analysis { source, file }))) if asks_for_size(&source) => {
+            *status = StatusLine::default();
+            let kind = match source {
+                AnalysisError::Units { kind, .. } => kind,
+                _ => ModelKind::Ring,
+            };
+            let why = said(CollectionError::Analysis { source, file });
+            let read_as = ReadAs { kind, units: None, inner_diameter_mm: Some(17.3) };
+            import.size_question = Some(SizeQuestion { path, why, read_as });
+        }
+        Some((_, Err(error))) => *status = StatusLine::error(said(error)),
         Some((path, Ok(setup))) => {
             *status = StatusLine::default();
             let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['_', '-'], " ")).unwrap_or_default();
-            import.dialog = Some(ImportDialog { path, setup, name: stem, allowed: Default::default() });
+            let (name, allowed) = import.kept.take().unwrap_or((stem, Default::default()));
+            import.dialog = Some(ImportDialog { allowed, ..ImportDialog::new(path, setup, name) });
         }
     }
+}
+
+/// Whether an analysis failed for want of a size the designer can give.
+fn asks_for_size(error: &AnalysisError) -> bool {
+    matches!(
+        error,
+        AnalysisError::Units { .. }
+            | AnalysisError::Unwearable { .. }
+            | AnalysisError::GivenDiameter { .. }
+            | AnalysisError::NoFingerHole
+    )
 }

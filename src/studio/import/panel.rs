@@ -5,11 +5,14 @@
 
 use crate::collection::Allowed;
 use crate::design::{Species, ring_size};
+use crate::geometry::house::ModelKind;
+use crate::geometry::house::analyse::Unit;
 use crate::geometry::house::{PartUse, StoneSeat, Zone};
 use crate::i18n::{Language, format};
 use crate::studio::collection::CollectionCommand;
 use crate::studio::floor::commands::StudioCommand;
-use crate::studio::import::{ImportCommand, ImportDialog};
+use crate::studio::floor::widgets::in_language;
+use crate::studio::import::{ImportCommand, ImportDialog, ReadAs, SizeQuestion};
 use crate::tr;
 use bevy_egui::egui;
 
@@ -40,6 +43,9 @@ pub fn import_dialog(ctx: &egui::Context, dialog: &mut ImportDialog, l: Language
                 Some(size) => tr!(l, "import-what-inner", what = what, diameter = size),
                 None => what,
             });
+            if read_as_row(ui, &mut dialog.read_as, l) {
+                out.push(ImportCommand::ReadAs(dialog.path.clone(), dialog.read_as.clone()).into());
+            }
             ui.add_space(4.0);
             // A model of many parts scrolls its list, so that the dialog's buttons stay on a 720-pixel screen.
             let list_height = (ctx.viewport_rect().height() * 0.35).max(120.0);
@@ -124,7 +130,7 @@ fn house_rules(ui: &mut egui::Ui, allowed: &mut Allowed, setup: &crate::geometry
             let mut resizable = allowed.centre_mm.is_some();
             ui.checkbox(&mut resizable, tr!(l, "import-centre-from"));
             let (mut min, mut max) = allowed.centre_mm.unwrap_or((modelled * 0.8, modelled * 1.25));
-            let number = |value| crate::studio::floor::widgets::in_language(value, l, 2);
+            let number = |value| in_language(value, l, 2);
             ui.add_enabled(
                 resizable,
                 number(egui::DragValue::new(&mut min).range(2.0..=modelled).speed(0.05).suffix(" mm")),
@@ -194,4 +200,58 @@ fn stones_grid(ui: &mut egui::Ui, setup: &mut crate::geometry::house::HouseSetup
             }
         });
     });
+}
+
+/// What the model is read as — its kind, its units, or a ring's inner diameter —; true when the designer asks to
+/// read it again so.
+fn read_as_row(ui: &mut egui::Ui, read_as: &mut ReadAs, l: Language) -> bool {
+    let mut again = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(l, "import-read-as"));
+        egui::ComboBox::from_id_salt("import read as kind").selected_text(l.term(read_as.kind)).show_ui(ui, |ui| {
+            for kind in ModelKind::ALL {
+                ui.selectable_value(&mut read_as.kind, kind, l.term(kind));
+            }
+        });
+        let units = read_as.units.map_or_else(|| tr!(l, "import-units-found"), |u| u.symbol().to_string());
+        egui::ComboBox::from_id_salt("import read as units").selected_text(units).show_ui(ui, |ui| {
+            ui.selectable_value(&mut read_as.units, None, tr!(l, "import-units-found"));
+            for unit in Unit::ALL {
+                ui.selectable_value(&mut read_as.units, Some(unit), unit.symbol());
+            }
+        });
+        if matches!(read_as.kind, ModelKind::Ring | ModelKind::Band) && read_as.units.is_none() {
+            let mut given = read_as.inner_diameter_mm.is_some();
+            ui.checkbox(&mut given, tr!(l, "import-inner-diameter"));
+            let mut mm = read_as.inner_diameter_mm.unwrap_or(17.3);
+            let field = in_language(egui::DragValue::new(&mut mm).range(12.1..=24.2).speed(0.05).suffix(" mm"), l, 2);
+            ui.add_enabled(given, field);
+            read_as.inner_diameter_mm = given.then_some(mm);
+        }
+        again = ui.button(tr!(l, "import-read-again")).clicked();
+    });
+    again
+}
+
+/// A model whose size Écrin could not read: why, and what it is and its size, as the designer says.
+pub fn size_question(ctx: &egui::Context, question: &mut SizeQuestion, l: Language) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
+    let file = question.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    egui::Window::new(tr!(l, "import-size-title", file = file))
+        .id(egui::Id::new("import size question"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.label(question.why.in_language(l));
+            ui.label(tr!(l, "import-size-ask"));
+            if read_as_row(ui, &mut question.read_as, l) {
+                out.push(ImportCommand::ReadAs(question.path.clone(), question.read_as.clone()).into());
+            }
+            if ui.button(tr!(l, "import-cancel")).clicked() {
+                out.push(ImportCommand::CloseDialog.into());
+            }
+        });
+    out
 }

@@ -26,7 +26,7 @@ crate::carried!(LanguageCommand);
 /// The settings being written, if any (one write at a time; the last asked for wins).
 #[derive(Resource, Default)]
 struct SettingsWrite {
-    running: Option<Background<Result<(), String>>>,
+    running: Option<Background<Result<(), settings::SettingsError>>>,
     pending: Option<Settings>,
 }
 
@@ -102,16 +102,14 @@ fn apply(
 }
 
 /// Writes the settings asked for, off the frame, one write at a time; a failure is told, the studio goes on.
-fn save(
-    mut write: ResMut<SettingsWrite>,
-    file: Res<SettingsFile>,
-    mut status: ResMut<StatusLine>,
-    languages: Res<Languages>,
-) {
+fn save(mut write: ResMut<SettingsWrite>, file: Res<SettingsFile>, mut status: ResMut<StatusLine>) {
     if let Some(running) = &write.running {
         match running.outcome() {
             None => return,
-            Some(Some(Err(message))) => *status = StatusLine::error(crate::i18n::errors::Said::as_written(message)),
+            Some(Some(Err(error))) => {
+                // Said in the advisor's language when the status line is drawn.
+                *status = StatusLine::error(crate::i18n::errors::Said::new(move |l| error.message(l)))
+            }
             Some(_) => {}
         }
         write.running = None;
@@ -121,9 +119,8 @@ fn save(
         return;
     };
     if let Some(settings) = write.pending.take() {
-        let language = languages.advisor;
         write.running = Some(Background::thread(move |sender| {
-            let _ = sender.send(settings.save(&path).map_err(|e| e.message(language)));
+            let _ = sender.send(settings.save(&path));
         }));
     }
 }

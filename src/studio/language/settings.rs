@@ -89,7 +89,7 @@ impl Settings {
     }
 
     /// The settings in a file: `Ok(None)` when there is none yet, `Err` (why) when it is there but unreadable.
-    pub fn read(path: &Path) -> Result<Option<Settings>, String> {
+    pub fn read(path: &Path) -> Result<Option<Settings>, crate::studio::floor::files::UserFileError> {
         crate::studio::floor::files::read_user_file(path, VERSION, |s: &Settings| s.version)
     }
 

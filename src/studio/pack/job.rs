@@ -9,7 +9,7 @@ use crate::design::preset;
 use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::StudioSystems;
-use crate::studio::floor::background::{ChildEvent, ChildJob, Polled};
+use crate::studio::floor::background::{ChildEvent, ChildJob, ChildLost, Polled};
 use crate::studio::floor::files::{approvals_dir, unused_folder};
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
@@ -162,7 +162,7 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
             Polled::Ready(ChildEvent::Exited { status, last_error }) => ended = Some((status, last_error)),
             Polled::Waiting => break,
             Polled::Finished => {
-                ended = ended.or(Some((Err(String::new()), None)));
+                ended = ended.or(Some((Err(ChildLost::Silent), None)));
                 break;
             }
         }
@@ -182,8 +182,8 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
             Some(line) => Said::as_written(line),
             None => said!("status-export-failed", code = code.to_string()),
         }),
-        Err(error) if error.is_empty() => StatusLine::error(said!("status-export-silent")),
-        Err(error) => StatusLine::error(said!("status-export-stopped", reason = error)),
+        Err(ChildLost::Silent) => StatusLine::error(said!("status-export-silent")),
+        Err(ChildLost::Wait(reason)) => StatusLine::error(said!("status-export-stopped", reason = reason)),
     };
     job.progress = None;
 }

@@ -53,11 +53,44 @@ pub struct PackProgress<'a> {
     pub doing: &'a str,
 }
 
+/// Why a pack could not be written (said in a language by `message`, naming the file).
+#[derive(Debug, thiserror::Error)]
+pub enum WritePackError {
+    #[error(transparent)]
+    Pack(#[from] crate::approval::pack::PackError),
+    #[error(transparent)]
+    Render(#[from] super::export::ExportError),
+    #[error(transparent)]
+    Picture(#[from] crate::png::PngError),
+    #[error("{folder}: cannot create the folder: {source}")]
+    Folder { folder: String, source: std::io::Error },
+    #[error("the turntable's GIF could not be encoded: {0}")]
+    Gif(#[from] image::ImageError),
+    /// A view the sheet needs was not rendered (a bug).
+    #[error("a view the sheet needs is missing")]
+    ViewMissing,
+}
+
+impl WritePackError {
+    pub fn message(&self, l: Language) -> String {
+        match self {
+            WritePackError::Pack(error) => error.message(l),
+            WritePackError::Render(error) => error.message(l),
+            WritePackError::Picture(error) => png_error(l, error),
+            WritePackError::Folder { folder, source } => {
+                tr!(l, "status-cannot-create-folder", folder = folder.as_str(), reason = source.to_string())
+            }
+            WritePackError::Gif(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
+            WritePackError::ViewMissing => tr!(l, "pack-view-missing"),
+        }
+    }
+}
+
 /// Writes the pack. `Ok(None)` when `progress` asked to stop (nothing is left behind).
 pub fn write_pack(
     request: &PackRequest,
     progress: &mut dyn FnMut(PackProgress) -> bool,
-) -> Result<Option<PathBuf>, String> {
+) -> Result<Option<PathBuf>, WritePackError> {
     let stem = safe_file_stem(&request.design.name);
     let (l, client) = (request.language, request.client_language);
     let on_hand = request.hand_view && request.design.necklace.is_none();
@@ -72,22 +105,17 @@ pub fn write_pack(
         *done += 1;
         keep_going
     };
-    let writer = PackWriter::begin(&request.destination, request.replace).map_err(|e| e.message(l))?;
+    let writer = PackWriter::begin(&request.destination, request.replace)?;
 
     // The views.
-    let mut exporter = Exporter::new(request.design.clone(), request.views).map_err(|e| e.message(l))?;
+    let mut exporter = Exporter::new(request.design.clone(), request.views)?;
     let mut pictures = Vec::new();
     for view in views {
         if !step(&tr!(l, "pack-step-view", view = view.caption(l).to_lowercase()), &mut done) {
             return Ok(None);
         }
-        let Some(picture) = exporter.render(view, &mut || true).map_err(|e| e.message(l))? else { return Ok(None) };
-        writer
-            .write(
-                &format!("{stem}-{}.png", view_file(client, view)),
-                &png_bytes(&picture).map_err(|e| png_error(l, &e))?,
-            )
-            .map_err(|e| e.message(l))?;
+        let Some(picture) = exporter.render(view, &mut || true)? else { return Ok(None) };
+        writer.write(&format!("{stem}-{}.png", view_file(client, view)), &png_bytes(&picture)?)?;
         pictures.push((view, picture));
     }
     exporter.finish();
@@ -95,11 +123,11 @@ pub fn write_pack(
     // The turntable: a full turn from the three-quarter view, at the turntable's size.
     if request.turntable_frames > 0 {
         let settings = ExportSettings { size: request.turntable_size, supersample: 1, ..request.views };
-        let mut turntable = Exporter::new(request.design.clone(), settings).map_err(|e| e.message(l))?;
+        let mut turntable = Exporter::new(request.design.clone(), settings)?;
         let start = view_transform(&request.design, settings.framing, View::ThreeQuarter);
         let frames_folder = format!("{stem}-{}", client.tr("file-turntable-frames"));
         std::fs::create_dir(writer.staged_path(&frames_folder))
-            .map_err(|e| tr!(l, "status-cannot-create-folder", folder = &frames_folder, reason = e.to_string()))?;
+            .map_err(|source| WritePackError::Folder { folder: frames_folder.clone(), source })?;
         let mut frames = Vec::new();
         for index in 0..request.turntable_frames {
             let (number, count) = ((index + 1).to_string(), request.turntable_frames.to_string());
@@ -109,17 +137,17 @@ pub fn write_pack(
             let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
             let mut transform = start;
             transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
-            let Some(frame) = turntable.render_from(transform, &mut || true).map_err(|e| e.message(l))? else {
+            let Some(frame) = turntable.render_from(transform, &mut || true)? else {
                 return Ok(None);
             };
             let name = format!("{frames_folder}/{stem}-{index:03}.png");
-            writer.write(&name, &png_bytes(&frame).map_err(|e| png_error(l, &e))?).map_err(|e| e.message(l))?;
+            writer.write(&name, &png_bytes(&frame)?)?;
             frames.push(frame);
         }
         turntable.finish();
         let frame_ms = (3600 / request.turntable_frames).max(20);
         let gif = super::turntable::encode_gif(&frames, frame_ms)?;
-        writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif).map_err(|e| e.message(l))?;
+        writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif)?;
     }
 
     // The preset (with the journal only when the advisor includes it) and the sheet.
@@ -127,9 +155,7 @@ pub fn write_pack(
         return Ok(None);
     }
     let journal: &[JournalEntry] = if request.include_journal { &request.journal } else { &[] };
-    writer
-        .write(&format!("{stem}.ron"), preset::to_ron_string_with_journal(&request.design, journal).as_bytes())
-        .map_err(|e| e.message(l))?;
+    writer.write(&format!("{stem}.ron"), preset::to_ron_string_with_journal(&request.design, journal).as_bytes())?;
     let date = format::date_of(client, now());
     // The client's name as it is kept (composed, capped): the sheet and the record say the same.
     let client_name = request.client.as_deref().and_then(crate::approval::clients::client_name);
@@ -141,23 +167,21 @@ pub fn write_pack(
     let (Some(hero), Some(front), Some(side), Some(top)) =
         (picture(View::ThreeQuarter), picture(View::Front), picture(View::Side), picture(View::Top))
     else {
-        return Err(tr!(l, "pack-view-missing"));
+        return Err(WritePackError::ViewMissing);
     };
     let captions = [View::Front, View::Side, View::Top, View::Engraving].map(|view| view.caption(client));
     let views = vec![(captions[0].as_str(), front), (captions[1].as_str(), side), (captions[2].as_str(), top)];
     let engraving = picture(View::Engraving).map(|close_up| (captions[3].as_str(), close_up));
     let sheet =
         approval_sheet(&SheetContent { hero, views, engraving, rows: &rows, story: &story, earlier, language: client });
-    writer
-        .write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet).map_err(|e| png_error(l, &e))?)
-        .map_err(|e| e.message(l))?;
+    writer.write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet)?)?;
     // Whom the pack names, as data: the client's data can be found, copied and erased (`approval::clients`).
     let record = ApprovalRecord::new(client_name.as_deref(), &request.design.name, &crate::approval::iso_date(now()));
-    writer.write(crate::approval::clients::RECORD_FILE, record.to_ron().as_bytes()).map_err(|e| e.message(l))?;
+    writer.write(crate::approval::clients::RECORD_FILE, record.to_ron().as_bytes())?;
     if !step(&tr!(l, "pack-step-finishing"), &mut done) {
         return Ok(None);
     }
-    writer.finish().map(Some).map_err(|e| e.message(l))
+    Ok(Some(writer.finish()?))
 }
 
 /// A view's part of a file name in the client's language: "front" / "face".

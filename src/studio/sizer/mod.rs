@@ -79,7 +79,7 @@ pub struct Sizer {
 impl Sizer {
     /// A sizer whose screens' scales are kept in `file`, and the file's trouble if it was there but unreadable
     /// (the caller sets it aside).
-    pub fn read_from(file: Option<PathBuf>) -> (Sizer, Option<(PathBuf, String)>) {
+    pub fn read_from(file: Option<PathBuf>) -> (Sizer, Option<(PathBuf, crate::studio::floor::files::UserFileError)>) {
         let read = file.as_deref().map(ScreenScales::read).unwrap_or(Ok(ScreenScales::default()));
         let (scales, trouble) = match read {
             Ok(scales) => (scales, None),

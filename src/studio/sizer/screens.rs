@@ -29,7 +29,7 @@ impl ScreenScales {
     }
 
     /// The scales in a file (none when there is no file yet); `Err` (why) when it is there but unreadable.
-    pub fn read(path: &Path) -> Result<ScreenScales, String> {
+    pub fn read(path: &Path) -> Result<ScreenScales, crate::studio::floor::files::UserFileError> {
         crate::studio::floor::files::read_user_file(path, VERSION, |s: &ScreenScales| s.version)
             .map(Option::unwrap_or_default)
     }
@@ -83,8 +83,8 @@ mod tests {
                 "(\n    version: 1,\n    screens: [\n        (\"HDMI-1\", (points_per_mm: {scale})),\n    ],\n)"
             );
             std::fs::write(&path, text).expect("edited");
-            let why = ScreenScales::read(&path).expect_err(scale);
-            assert!(why.contains("4:") && why.contains("no screen's scale"), "{scale}: {why}");
+            let why = ScreenScales::read(&path).expect_err(scale).to_string();
+            assert!(why.contains("line 4") && why.contains("no screen's scale"), "{scale}: {why}");
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

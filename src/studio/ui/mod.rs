@@ -293,7 +293,8 @@ fn studio_ui(
     };
     // One dialog at a time, the others wait their turn.
     let loading = *state.get() == StudioState::Loading;
-    match front_dialog(loading, offer.0.is_some(), import.dialog.is_some()) {
+    let importing = import.dialog.is_some() || import.size_question.is_some();
+    match front_dialog(loading, offer.0.is_some(), importing) {
         Some(Dialog::Loading) => loading_overlay(ctx, &progress, l),
         Some(Dialog::Recovery) => {
             if let Some(session) = &offer.0 {
@@ -303,6 +304,8 @@ fn studio_ui(
         Some(Dialog::Import) => {
             if let Some(dialog) = import.dialog.as_mut() {
                 emitted.extend(super::import::panel::import_dialog(ctx, dialog, l));
+            } else if let Some(question) = import.size_question.as_mut() {
+                emitted.extend(super::import::panel::size_question(ctx, question, l));
             }
         }
         None => {}
