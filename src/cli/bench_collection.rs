@@ -39,7 +39,8 @@ fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -
     {
         let path = folder.join(format!("{name}.glb"));
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        std::fs::write(&path, cad_export(design, triangles).map_err(|e| e.to_string())?).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, cad_export(design, triangles).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         let manifest = collection.add(&path, Some(name), None).map_err(|e| e.to_string())?;
         ids.push(manifest);
     }

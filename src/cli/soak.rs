@@ -224,10 +224,12 @@ fn day_step(
     }
     offscreen.send(command);
     if let Some(path) = save {
-        // A save is the last command of its frame: the design it wrote is the one shown after it.
+        // A save is the last command of its frame: the design it writes is the one shown after that frame (a preset
+        // asked to open in the same frame lands after it, off the frame); the file is waited for.
         offscreen.update();
+        let design = offscreen.design();
         offscreen.wait_for_disk();
-        saved.push((path, offscreen.design()));
+        saved.push((path, design));
     } else if (index + 1).is_multiple_of(per_frame.max(1)) {
         offscreen.update();
     }
