@@ -1927,6 +1927,7 @@ fn a_model_of_no_wearable_size_asks_for_its_size_in_the_advisors_words_and_is_re
     let import = app.world().resource::<Import>();
     assert!(import.dialog.is_none(), "no dialog for a model of no size");
     let question = import.size_question.as_ref().expect("its size is asked");
+    assert_eq!(question.read_as.kind, ecrin::geometry::house::ModelKind::Band, "what the analysis found it to be");
     let (english, french) = (question.why.in_language(Language::English), question.why.in_language(Language::French));
     assert!(english.contains("no unit makes this ring one someone can wear"), "{english}");
     assert!(french.contains("aucune unité") && !french.contains("no unit"), "{french}");

@@ -253,7 +253,7 @@ pub fn import_problem(l: Language, problem: &ImportProblem) -> String {
         ImportProblem::UnknownUnits { extent, kind } => {
             tr!(l, "error-units", extent = number(*extent, 1), kind = l.term_in_sentence(*kind))
         }
-        ImportProblem::Unwearable { inner } => tr!(l, "error-units-unwearable", inner = number(*inner, 3)),
+        ImportProblem::Unwearable { inner, .. } => tr!(l, "error-units-unwearable", inner = number(*inner, 3)),
         ImportProblem::NoFingerHole => tr!(l, "error-no-finger-hole"),
         ImportProblem::GivenDiameter { given } => {
             tr!(l, "error-given-diameter", given = format::millimetres(l, *given, 2))
@@ -276,7 +276,7 @@ pub fn analysis_error(l: Language, error: &AnalysisError) -> String {
         AnalysisError::Units { extent, kind } => {
             tr!(l, "error-units", extent = format::number(l, f64::from(*extent), 1), kind = l.term_in_sentence(*kind))
         }
-        AnalysisError::Unwearable { inner } => {
+        AnalysisError::Unwearable { inner, .. } => {
             tr!(l, "error-units-unwearable", inner = format::number(l, f64::from(*inner), 3))
         }
         AnalysisError::NoFingerHole => tr!(l, "error-no-finger-hole"),

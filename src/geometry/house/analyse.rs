@@ -410,7 +410,7 @@ pub enum AnalysisError {
         "no unit makes this ring one someone can wear: its finger hole is {inner} units across; give its inner \
          diameter (--inner-diameter MM) or its units (--units)"
     )]
-    Unwearable { inner: f32 },
+    Unwearable { inner: f32, kind: ModelKind },
     /// An inner diameter given for a model with no finger hole found.
     #[error("an inner diameter was given, but the model has no finger hole to measure (a head or a stone?)")]
     NoFingerHole,
@@ -522,7 +522,7 @@ pub fn analyse(parts: &[RawPart], corrections: &Corrections) -> Result<Analysis,
         None => match units_for(kind, extent, inner) {
             Some(unit) => (unit.symbol().to_string(), unit.millimetres()),
             None if matches!(kind, ModelKind::Ring | ModelKind::Band) && inner.is_some() => {
-                return Err(AnalysisError::Unwearable { inner: inner.unwrap_or_default() });
+                return Err(AnalysisError::Unwearable { inner: inner.unwrap_or_default(), kind });
             }
             None => return Err(AnalysisError::Units { extent, kind }),
         },

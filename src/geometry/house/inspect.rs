@@ -91,6 +91,7 @@ pub enum ImportProblem {
     /// A ring whose finger hole is no size someone can wear in any unit (its inner diameter must be given).
     Unwearable {
         inner: f32,
+        kind: ModelKind,
     },
     NoFingerHole,
     GivenDiameter {
@@ -146,7 +147,7 @@ impl From<&AnalysisError> for ImportProblem {
         match *error {
             AnalysisError::NothingKnown => ImportProblem::NothingKnown,
             AnalysisError::Units { extent, kind } => ImportProblem::UnknownUnits { extent, kind },
-            AnalysisError::Unwearable { inner } => ImportProblem::Unwearable { inner },
+            AnalysisError::Unwearable { inner, kind } => ImportProblem::Unwearable { inner, kind },
             AnalysisError::NoFingerHole => ImportProblem::NoFingerHole,
             AnalysisError::GivenDiameter { given } => ImportProblem::GivenDiameter { given },
             AnalysisError::GivenScale { given } => ImportProblem::GivenScale { given },

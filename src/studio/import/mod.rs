@@ -212,7 +212,8 @@ fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) 
         Some((path, Err(CollectionError::Analysis { source, file }))) if asks_for_size(&source) => {
             *status = StatusLine::default();
             let kind = match source {
-                AnalysisError::Units { kind, .. } => kind,
+                // What the analysis found the model to be, as far as it got.
+                AnalysisError::Units { kind, .. } | AnalysisError::Unwearable { kind, .. } => kind,
                 _ => ModelKind::Ring,
             };
             let why = said(CollectionError::Analysis { source, file });
