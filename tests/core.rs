@@ -243,6 +243,21 @@ fn cli_check_reads_the_samples_and_reports_broken_files() {
     let output = ecrin(&["check", &broken.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("SevenProng"));
+    // A file that cannot be read at all — not there, a pipe no one writes to — is another answer (exit 2), given at
+    // once and naming the file; a broken one beside it does not hide it.
+    let missing = scratch("cli").join("not-there.ron");
+    let pipe = scratch("cli").join("pipe.ron");
+    let _ = std::fs::remove_file(&pipe);
+    let mut unreadable = vec![missing];
+    if std::process::Command::new("mkfifo").arg(&pipe).status().is_ok_and(|s| s.success()) {
+        unreadable.push(pipe);
+    }
+    for path in unreadable {
+        let output = ecrin(&["check", &broken.display().to_string(), &path.display().to_string()]);
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(2), "{said}");
+        assert!(said.contains(&path.display().to_string()) && said.contains("SevenProng"), "{said}");
+    }
 }
 
 #[test]
@@ -637,7 +652,7 @@ fn inspect_and_collection_add_tell_one_story_of_every_model() {
             }
             let metal = report.parts.iter().filter(|p| matches!(p.role, ecrin::geometry::house::PartUse::Metal(_)));
             let by_material = |p: &ecrin::geometry::house::inspect::PartReport| {
-                matches!(p.reason, ecrin::geometry::house::analyse::Reason::MaterialName { .. })
+                matches!(p.reason, ecrin::geometry::house::classify::Reason::MaterialName { .. })
             };
             assert!(metal.clone().all(by_material), "{name}: {:?}", report.parts);
             assert_eq!(

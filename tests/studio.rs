@@ -249,7 +249,7 @@ fn the_engraving_is_checked_against_its_lettering_and_the_ring_size() {
     assert_eq!(max_characters(EngravingStyle::Script, 48.0, 2.2), 18);
     for l in Language::ALL {
         let mut harness = Harness::builder().with_size(egui::vec2(340.0, 1400.0)).build_ui_state(
-            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+            |ui, state: &mut (PanelDrafts, Vec<StudioCommand>)| {
                 let commands = design_panel(ui, &design, &mut state.0, None, l);
                 state.1.extend(commands);
             },
@@ -260,7 +260,7 @@ fn the_engraving_is_checked_against_its_lettering_and_the_ring_size() {
         harness.get_by_label(&ecrin::tr!(l, "panel-engraving-too-long", size = "48", style = style, most = "18"));
         harness.get_by_label(&l.term(EngravingStyle::Block)).click();
         harness.run();
-        assert_eq!(harness.state().1, vec![DesignCommand::SetEngravingStyle(EngravingStyle::Block)], "{l:?}");
+        assert_eq!(harness.state().1, vec![DesignCommand::SetEngravingStyle(EngravingStyle::Block).into()], "{l:?}");
     }
 }
 
@@ -270,7 +270,7 @@ fn clicking_a_metal_swatch_emits_the_command_in_both_languages() {
     for l in Language::ALL {
         let design = Design::default();
         let mut harness = Harness::new_ui_state(
-            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+            |ui, state: &mut (PanelDrafts, Vec<StudioCommand>)| {
                 let commands = design_panel(ui, &design, &mut state.0, None, l);
                 state.1.extend(commands);
             },
@@ -282,8 +282,8 @@ fn clicking_a_metal_swatch_emits_the_command_in_both_languages() {
         harness.get_by_label(&l.term(Setting::Halo)).click();
         harness.run();
         let emitted = &harness.state().1;
-        assert!(emitted.contains(&DesignCommand::SetAlloy(Alloy::White18k)), "{l:?}: {emitted:?}");
-        assert!(emitted.contains(&DesignCommand::SetSetting(Setting::Halo)), "{l:?}: {emitted:?}");
+        assert!(emitted.contains(&DesignCommand::SetAlloy(Alloy::White18k).into()), "{l:?}: {emitted:?}");
+        assert!(emitted.contains(&DesignCommand::SetSetting(Setting::Halo).into()), "{l:?}: {emitted:?}");
     }
 }
 
@@ -296,7 +296,7 @@ fn the_panel_offers_side_stones_and_only_what_the_house_allows() {
     let halo = Design { setting: Setting::Halo, ..Design::default() };
     for l in Language::ALL {
         let mut harness = Harness::new_ui_state(
-            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+            |ui, state: &mut (PanelDrafts, Vec<StudioCommand>)| {
                 state.1.extend(design_panel(ui, &halo, &mut state.0, None, l))
             },
             (PanelDrafts::default(), Vec::new()),
@@ -310,7 +310,7 @@ fn the_panel_offers_side_stones_and_only_what_the_house_allows() {
     let rules = Allowed { ring_sizes_mm: (48.0, 52.0), ..Allowed::default() };
     for l in Language::ALL {
         let mut harness = Harness::new_ui_state(
-            |ui, state: &mut (PanelDrafts, Vec<DesignCommand>)| {
+            |ui, state: &mut (PanelDrafts, Vec<StudioCommand>)| {
                 state.1.extend(design_panel(ui, &house, &mut state.0, Some(&rules), l))
             },
             (PanelDrafts::default(), Vec::new()),
@@ -704,7 +704,7 @@ fn the_board_controls_emit_variant_commands() {
                 emitted.extend(tile_overlays(ui.ctx(), &variants, &tiles, None, l));
                 // The panel's section, below the tiles (in the studio it is in the side panel).
                 ui.add_space(420.0);
-                emitted.extend(variants_ui(ui, &variants, false, l).0);
+                emitted.extend(variants_ui(ui, &variants, false, l));
             },
             Vec::new(),
         );
@@ -721,7 +721,14 @@ fn the_board_controls_emit_variant_commands() {
         harness.run();
         harness.get_by_label(&l.tr("variants-duplicate")).click();
         harness.run();
+        // Comparing presets and the board's picture are other features' commands, sent as theirs.
+        harness.get_by_label(&l.tr("variants-compare")).click();
+        harness.run();
+        harness.get_by_label(&l.tr("variants-export")).click();
+        harness.run();
         let emitted = harness.state();
+        assert!(emitted.contains(&ecrin::studio::presets::PresetRequest::Compare.into()), "{emitted:?}");
+        assert!(emitted.contains(&ecrin::studio::board::export::ExportBoard(None).into()), "{emitted:?}");
         for wanted in [
             VariantCommand::Promote(1),
             VariantCommand::Select(0),

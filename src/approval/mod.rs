@@ -270,7 +270,7 @@ pub fn spec_rows(
             Ok(estimate) => {
                 tr!(l, "spec-price-value", price = format::price(l, f64::from(estimate.retail), &list.currency))
             }
-            Err(error) => tr!(l, "spec-price-on-request", reason = crate::i18n::errors::price_error(l, &error)),
+            Err(error) => tr!(l, "spec-price-on-request", reason = error.in_language(l)),
         };
         rows.push(row("spec-price", price));
     }

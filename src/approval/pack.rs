@@ -23,7 +23,7 @@ pub enum PackError {
 
 impl PackError {
     /// The failure in a language.
-    pub fn message(&self, l: crate::i18n::Language) -> String {
+    pub fn in_language(&self, l: crate::i18n::Language) -> String {
         use crate::tr;
         match self {
             PackError::Exists(path) => tr!(l, "error-pack-exists", folder = path.display().to_string()),
@@ -277,7 +277,7 @@ mod tests {
         let asked = locked.join("Bague");
         if fs::write(locked.join("probe"), b"x").is_err() {
             let Err(error) = PackWriter::begin(&asked, false) else { panic!("read-only") };
-            let said = error.message(crate::i18n::Language::French);
+            let said = error.in_language(crate::i18n::Language::French);
             assert!(said.contains(&asked.display().to_string()) && !said.contains(".partial-"), "{said}");
         }
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).expect("back");

@@ -79,10 +79,11 @@ pub fn run(
         for &view in &shown {
             let target = render_path(out, &stem, view, views.len() > 1);
             let rendered =
-                renderer.render(view, &mut || true).map_err(|e| e.message(super::language())).and_then(|image| {
+                renderer.render(view, &mut || true).map_err(|e| e.in_language(super::language())).and_then(|image| {
                     match image {
-                        Some(image) => crate::png::save_png(&image, &target)
-                            .map_err(|e| crate::i18n::errors::png_error(super::language(), &e)),
+                        Some(image) => {
+                            crate::png::save_png(&image, &target).map_err(|e| e.in_language(super::language()))
+                        }
                         None => Err(crate::tr!(super::language(), "cli-render-cancelled")),
                     }
                 });

@@ -279,14 +279,11 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
 
     let mut turntable = Exporter::new(Design::default(), ExportSettings::new(1024, Presentation::default()))
         .map_err(|e| e.to_string())?;
-    let first = crate::studio::headless::view_transform(&Design::default(), Default::default(), View::ThreeQuarter);
     let start = Instant::now();
     let mut frames = Vec::with_capacity(36);
     for index in 0..36 {
-        let mut transform = first;
         let angle = std::f32::consts::TAU * index as f32 / 36.0;
-        transform.rotate_around(bevy::math::Vec3::ZERO, bevy::math::Quat::from_rotation_y(angle));
-        let frame = turntable.render_from(transform, &mut || true).map_err(|e| e.to_string())?;
+        let frame = turntable.render_turned(angle, &mut || true).map_err(|e| e.to_string())?;
         frames.push(frame.ok_or("the turntable stopped")?);
     }
     crate::studio::turntable::encode_gif(&frames, 100).map_err(|e| e.to_string())?;

@@ -44,16 +44,19 @@ pub fn run(args: BoardArgs) -> ExitCode {
         ExportSettings { hand: args.hand.unwrap_or_default(), ..ExportSettings::new(args.size, presentation) };
     let view = if args.hand.is_some() { View::Hand } else { View::ThreeQuarter };
     if let Err(message) = settings.check() {
-        eprintln!("{}", crate::tr!(super::language(), "cli-board-option", reason = message.message(super::language())));
+        eprintln!(
+            "{}",
+            crate::tr!(super::language(), "cli-board-option", reason = message.in_language(super::language()))
+        );
         return ExitCode::from(2);
     }
     let rendered = (|| -> Result<Vec<image::RgbaImage>, String> {
         let l = super::language();
-        let mut exporter = Exporter::new(designs[0].clone(), settings).map_err(|e| e.message(l))?;
+        let mut exporter = Exporter::new(designs[0].clone(), settings).map_err(|e| e.in_language(l))?;
         let mut pictures = Vec::new();
         for design in &designs {
-            exporter.show(design.clone()).map_err(|e| e.message(l))?;
-            let picture = exporter.render(view, &mut || true).map_err(|e| e.message(l))?;
+            exporter.show(design.clone()).map_err(|e| e.in_language(l))?;
+            let picture = exporter.render(view, &mut || true).map_err(|e| e.in_language(l))?;
             pictures.push(picture.ok_or_else(|| crate::tr!(l, "render-stopped"))?);
         }
         exporter.finish();
@@ -81,7 +84,7 @@ pub fn run(args: BoardArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            let reason = crate::i18n::errors::png_error(super::language(), &error);
+            let reason = error.in_language(super::language());
             eprintln!("{}", crate::tr!(super::language(), "cli-board-failed", reason = reason));
             ExitCode::FAILURE
         }

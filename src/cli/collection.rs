@@ -59,19 +59,17 @@ pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathB
     for manifest in &missing {
         let design = design_of(manifest);
         let l = super::language();
-        collection
-            .prepare_with(&design, &Default::default())
-            .map_err(|e| crate::i18n::errors::collection_error(l, &e))?;
+        collection.prepare_with(&design, &Default::default()).map_err(|e| e.in_language(l))?;
         let exporter = match exporter.as_mut() {
             Some(exporter) => {
-                exporter.show(design).map_err(|e| e.message(l))?;
+                exporter.show(design).map_err(|e| e.in_language(l))?;
                 exporter
             }
-            None => exporter.insert(Exporter::new(design, settings).map_err(|e| e.message(l))?),
+            None => exporter.insert(Exporter::new(design, settings).map_err(|e| e.in_language(l))?),
         };
         let picture = exporter
             .render(crate::approval::View::ThreeQuarter, &mut || true)
-            .map_err(|e| e.message(l))?
+            .map_err(|e| e.in_language(l))?
             .ok_or_else(|| crate::tr!(super::language(), "cli-thumbnail-stopped", id = &first.id))?;
         let path = collection.thumbnail_path(manifest);
         if let Some(folder) = path.parent() {
@@ -84,7 +82,7 @@ pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathB
                 )
             })?;
         }
-        crate::png::save_png(&picture, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;
+        crate::png::save_png(&picture, &path).map_err(|e| e.in_language(l))?;
         written.push(path);
     }
     if let Some(exporter) = exporter {
@@ -94,7 +92,7 @@ pub fn render_thumbnails(collection: &Collection, size: u32) -> Result<Vec<PathB
 }
 
 fn fail(error: CollectionError) -> ExitCode {
-    eprintln!("{}", crate::i18n::errors::collection_error(super::language(), &error));
+    eprintln!("{}", error.in_language(super::language()));
     ExitCode::from(2)
 }
 
@@ -109,7 +107,7 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                 }
                 // The option that gave it is named: the name was checked before the model was read.
                 Err(error @ CollectionError::Name { .. }) => {
-                    eprintln!("--name: {}", crate::i18n::errors::collection_error(super::language(), &error));
+                    eprintln!("--name: {}", error.in_language(super::language()));
                     ExitCode::from(2)
                 }
                 Err(error) => fail(error),
@@ -136,7 +134,7 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                     }
                     Err(error) => {
                         all_good = false;
-                        eprintln!("{}", crate::i18n::errors::collection_error(super::language(), &error));
+                        eprintln!("{}", error.in_language(super::language()));
                     }
                 }
             }
@@ -159,7 +157,7 @@ pub fn run(command: CollectionCommand) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("{}", crate::i18n::errors::preset_error(super::language(), &error));
+                    eprintln!("{}", error.in_language(super::language()));
                     ExitCode::from(2)
                 }
             },

@@ -75,8 +75,8 @@ pub fn run(args: ExportSceneArgs) -> ExitCode {
                 SceneExportError::Scene(crate::scene::SceneError::Mask { file, source }) => {
                     crate::tr!(l, "cli-cannot-write-file", file = file.as_str(), reason = source.to_string())
                 }
-                SceneExportError::Render(error) => error.message(l),
-                SceneExportError::Picture(error) => crate::i18n::errors::png_error(l, error),
+                SceneExportError::Render(error) => error.in_language(l),
+                SceneExportError::Picture(error) => error.in_language(l),
             };
             eprintln!("{}", crate::tr!(l, "cli-export-scene-failed", reason = reason));
             ExitCode::FAILURE

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod bench;
 mod bench_collection;
 pub mod board;
+mod check;
 pub mod clients;
 pub mod collection;
 pub mod export_scene;
@@ -96,7 +97,7 @@ impl ViewArgs {
     }
 
     fn check_size(&self) -> Result<(), String> {
-        self.export_settings().check().map_err(|error| format!("--{}", error.message(language())))
+        self.export_settings().check().map_err(|error| format!("--{}", error.in_language(language())))
     }
 
     fn export_settings(&self) -> studio::export::ExportSettings {
@@ -222,9 +223,9 @@ pub(crate) fn load_preset_with_journal(
     path: &std::path::Path,
 ) -> Result<(crate::design::Design, Vec<crate::design::journal::JournalEntry>), String> {
     let l = language();
-    let (design, journal) = preset::load_with_journal(path).map_err(|e| crate::i18n::errors::preset_error(l, &e))?;
+    let (design, journal) = preset::load_with_journal(path).map_err(|e| e.in_language(l))?;
     crate::collection::prepare(&design).map_err(|e| {
-        let what = crate::i18n::errors::collection_error(l, &e);
+        let what = e.in_language(l);
         crate::tr!(l, "error-in-file", file = path.display().to_string(), what = what)
     })?;
     Ok((design, journal))
@@ -235,7 +236,7 @@ pub(crate) fn price_list(
     path: Option<&std::path::Path>,
 ) -> Result<Option<crate::estimate::price::PriceList>, ExitCode> {
     let loaded = path.map(crate::estimate::price::PriceList::load).transpose();
-    or_bad_input(loaded.map_err(|e| crate::i18n::errors::price_error(language(), &e)))
+    or_bad_input(loaded.map_err(|e| e.in_language(language())))
 }
 
 pub(crate) fn parse_light(text: &str) -> Result<LightingEnvironment, String> {
@@ -278,28 +279,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Pack(args) => pack::run(args),
         Command::ExportScene(args) => export_scene::run(args),
         Command::Board(args) => board::run(args),
-        Command::Check { presets } => {
-            let mut all_good = true;
-            for path in presets {
-                match load_preset(&path) {
-                    Ok(d) => {
-                        // A design of the house's model that breaks the house's rules for it is not fit to make.
-                        let rules =
-                            d.source.collection().and_then(|m| crate::collection::current().manifest(&m.id).ok());
-                        for rule in rules.map(|m| m.rules_broken(&d)).unwrap_or_default() {
-                            all_good = false;
-                            println!("{}: {rule}", path.display());
-                        }
-                        print_check(&path, &d);
-                    }
-                    Err(error) => {
-                        all_good = false;
-                        println!("{error}");
-                    }
-                }
-            }
-            if all_good { ExitCode::SUCCESS } else { ExitCode::FAILURE }
-        }
+        Command::Check { presets } => check::run(presets),
         Command::Bench { frames, collection_only } => bench::run(frames, collection_only),
         Command::Soak(args) => soak::run(args.commands, args.seed, args.size, args.per_frame),
         Command::Collection(command) => collection::run(command),
@@ -314,8 +294,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Inspect { model, what } => {
             let report = crate::geometry::house::inspect::inspect(&model, &what.corrections());
             // The problems as data, and in words in the reader's language beside them.
-            let messages: Vec<String> =
-                report.problems.iter().map(|p| crate::i18n::errors::import_problem(language(), p)).collect();
+            let messages: Vec<String> = report.problems.iter().map(|p| p.in_language(language())).collect();
             let json = serde_json::to_value(&report).map(|mut value| {
                 value["messages"] = serde_json::Value::from(messages);
                 value
@@ -336,7 +315,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("{}", crate::i18n::errors::png_error(language(), &error));
+                    eprintln!("{}", error.in_language(language()));
                     ExitCode::FAILURE
                 }
             }
@@ -370,57 +349,6 @@ fn library_error(l: crate::i18n::Language, error: &crate::geometry::library::Wri
             crate::tr!(l, "cli-cannot-write-file", file = file.display().to_string(), reason = source.to_string())
         }
     }
-}
-
-/// `ecrin check`'s line for a design that loaded: what it is, its weights, its stone's optics, its fingerprint.
-fn print_check(path: &std::path::Path, d: &crate::design::Design) {
-    use crate::i18n::format;
-    let l = language();
-    let metrics = crate::optics::metrics::metrics_for(d.stone.cut, d.stone.species);
-    // A house's model without a centre stone (a head set on a band, waiting for its stone) says so.
-    let stoneless = d
-        .source
-        .collection()
-        .is_some_and(|m| crate::geometry::house::registered(&m.hash).is_some_and(|h| h.setup.centre_mm().is_none()));
-    let n = |v: f32| format::number(l, f64::from(v), 2);
-    let stone = if stoneless {
-        crate::tr!(l, "check-no-centre-stone")
-    } else {
-        crate::tr!(
-            l,
-            "check-stone",
-            species = l.term(d.stone.species),
-            cut = l.term_in_sentence(d.stone.cut),
-            size = format::millimetres(l, d.stone.size_mm, 2),
-            carats = format::carats(l, crate::estimate::centre_carats(d)),
-            brilliance = n(metrics.light_return),
-            fire = n(metrics.fire),
-            contrast = n(metrics.contrast)
-        )
-    };
-    let side = match d.side_species {
-        Some(species) => crate::tr!(l, "check-side-stones", species = l.term_in_sentence(species)),
-        None => String::new(),
-    };
-    let piece = match d.source.collection() {
-        Some(model) => crate::tr!(l, "check-house-model", name = &model.name, id = &model.id),
-        None => l.term(d.setting),
-    };
-    println!(
-        "{}",
-        crate::tr!(
-            l,
-            "check-ok",
-            file = path.display().to_string(),
-            name = &d.name,
-            alloy = l.term(d.metal.alloy),
-            weight = format::grams(l, crate::estimate::weights(d).metal_grams()),
-            stone = stone,
-            side = side,
-            piece = piece,
-            fingerprint = crate::approval::fingerprint(d)
-        )
-    );
 }
 
 /// The library's files and the house samples, written under `assets` (`ecrin generate-assets`).

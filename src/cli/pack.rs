@@ -84,7 +84,7 @@ pub fn run(args: PackArgs) -> ExitCode {
         if let Err(message) = check {
             eprintln!(
                 "{}",
-                crate::tr!(super::language(), "cli-pack-option", reason = message.message(super::language()))
+                crate::tr!(super::language(), "cli-pack-option", reason = message.in_language(super::language()))
             );
             return ExitCode::from(2);
         }
@@ -135,7 +135,10 @@ pub fn run(args: PackArgs) -> ExitCode {
             ExitCode::from(3)
         }
         Err(error) => {
-            eprintln!("{}", crate::tr!(super::language(), "cli-pack-failed", reason = error.message(request.language)));
+            eprintln!(
+                "{}",
+                crate::tr!(super::language(), "cli-pack-failed", reason = error.in_language(request.language))
+            );
             ExitCode::FAILURE
         }
     }

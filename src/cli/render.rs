@@ -61,13 +61,12 @@ pub fn run(args: RenderArgs) -> ExitCode {
             eprintln!("{}", crate::tr!(super::language(), "cli-turntable-frames", count = count.to_string()));
             return ExitCode::from(2);
         }
-        let written =
-            studio::turntable::turntable_frames(design, view.size, count, view.framing(), view.presentation())
-                .map_err(|e| e.message(super::language()))
-                .and_then(|frames| {
-                    studio::turntable::write_turntable(&frames, output, 3000 / count.max(1))
-                        .map_err(|e| e.message(super::language()))
-                });
+        let written = studio::turntable::turntable_frames(design, view.export_settings(), count)
+            .map_err(|e| e.in_language(super::language()))
+            .and_then(|frames| {
+                studio::turntable::write_turntable(&frames, output, 3000 / count.max(1))
+                    .map_err(|e| e.in_language(super::language()))
+            });
         return match written {
             Ok(folder) => {
                 let (file, folder) = (output.display().to_string(), folder.display().to_string());
@@ -84,11 +83,10 @@ pub fn run(args: RenderArgs) -> ExitCode {
         };
     }
     if args.gem_compare {
-        let rendered = studio::export::render_gem_comparison(design, view.size, view.framing(), view.presentation())
-            .map_err(|e| e.message(super::language()))
-            .and_then(|image| {
-                crate::png::save_png(&image, output).map_err(|e| crate::i18n::errors::png_error(super::language(), &e))
-            });
+        let rendered = Exporter::new(design, view.export_settings())
+            .and_then(|mut exporter| exporter.render_gem_comparison())
+            .map_err(|e| e.in_language(super::language()))
+            .and_then(|image| crate::png::save_png(&image, output).map_err(|e| e.in_language(super::language())));
         return report(rendered.map(|()| vec![output.clone()]));
     }
     report(render_views(design, view, output))
@@ -102,12 +100,12 @@ fn render_views(design: crate::design::Design, view: &ViewArgs, output: &Path) -
         eprintln!("{}", crate::tr!(l, "cli-view-not-shown", file = file, view = view));
     }
     let shown: Vec<_> = views.iter().copied().filter(|wanted| wanted.shows(&design)).collect();
-    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.message(l))?;
+    let mut exporter = Exporter::new(design, view.export_settings()).map_err(|e| e.in_language(l))?;
     let mut written = Vec::new();
     for &wanted in &shown {
-        let Some(picture) = exporter.render(wanted, &mut || true).map_err(|e| e.message(l))? else { break };
+        let Some(picture) = exporter.render(wanted, &mut || true).map_err(|e| e.in_language(l))? else { break };
         let path = view_path(output, wanted, views.len() > 1);
-        crate::png::save_png(&picture, &path).map_err(|e| crate::i18n::errors::png_error(l, &e))?;
+        crate::png::save_png(&picture, &path).map_err(|e| e.in_language(l))?;
         written.push(path);
     }
     exporter.finish();

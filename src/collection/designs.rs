@@ -32,7 +32,7 @@ pub fn design_of(manifest: &Manifest) -> Design {
             .parts
             .iter()
             .filter(|p| p.role == PartUse::Metal(zone))
-            .find_map(|p| crate::geometry::house::analyse::alloy_named(&[&p.material, &p.mesh, &p.node]))
+            .find_map(|p| crate::geometry::house::classify::alloy_named(&[&p.material, &p.mesh, &p.node]))
     };
     if let Some(alloy) = alloy_of(Zone::Band) {
         design.metal.alloy = alloy;

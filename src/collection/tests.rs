@@ -34,7 +34,7 @@ fn a_blender_export_in_metres_with_z_up_is_a_two_tone_ring() {
     );
     assert_eq!(setup.stones.len(), 3, "the centre and the two melee split apart");
     // Its design opens in the metals the house named: a rose band with a white-gold head.
-    let named = |names: &[&str]| crate::geometry::house::analyse::alloy_named(names);
+    let named = |names: &[&str]| crate::geometry::house::classify::alloy_named(names);
     assert_eq!(named(&["ROSE GOLD.003"]), Some(crate::design::Alloy::Rose18k));
     assert_eq!(named(&["White Gold"]), Some(crate::design::Alloy::White18k));
     assert_eq!(named(&["PT950 shank"]), Some(crate::design::Alloy::Platinum950));

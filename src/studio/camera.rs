@@ -3,8 +3,13 @@
 
 use super::StudioSystems;
 use super::lighting::{StudioEnvironment, studio_camera_components};
+use crate::i18n::Language;
 use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::commands::StudioCommand;
+use crate::tr;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin};
 
 /// The 3D view of the ring.
@@ -230,4 +235,34 @@ fn block_orbit_over_panels(controls: Res<ViewControls>, mut cameras: Query<&mut 
             camera.enabled = enabled;
         }
     }
+}
+
+/// The View section's camera controls: the turntable and the reset.
+#[derive(SystemParam)]
+pub struct ViewButtons<'w> {
+    view: Res<'w, ViewControls>,
+}
+
+impl ViewButtons<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        let mut out: Vec<StudioCommand> = Vec::new();
+        let mut turning = self.view.turntable;
+        if ui.checkbox(&mut turning, tr!(l, "studio-turntable")).changed() {
+            out.push(ViewCommand::Turntable(turning).into());
+        }
+        if ui.button(tr!(l, "studio-reset-view")).clicked() {
+            out.push(ViewCommand::Reset.into());
+        }
+        out
+    }
+}
+
+/// After every egui drawing of the frame: whether the pointer is over a panel or window (the orbit ignores it then).
+pub fn note_pointer_over_panels(mut contexts: EguiContexts, mut view: ResMut<ViewControls>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let over = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
+    if view.pointer_over_panel != over {
+        view.pointer_over_panel = over;
+    }
+    Ok(())
 }

@@ -1,7 +1,10 @@
-//! Export renders: a view of the design at any size up to 8192 px — supersampled (rendered larger, then each
+//! Export renders — the one owner of "render a picture offscreen": every view, turntable frame, gem comparison, pack,
+//! board, thumbnail, bench export and scene export is made by an `Exporter`, which drives the windowless studio
+//! (`headless::Offscreen`) and never the other way. A view of the design at any size up to 8192 px — supersampled (rendered larger, then each
 //! block of samples averaged in linear light), in tiles when the picture is larger than one GPU texture may be
 //! (each tile renders a sub-view of the same camera) — with straight alpha, so transparent PNGs have clean edges.
 
+use super::gem::StoneRendering;
 use super::headless::{Framing, Offscreen, OffscreenError, view_transform};
 use super::lighting::Presentation;
 use crate::approval::View;
@@ -75,13 +78,13 @@ pub enum ExportError {
 
 impl ExportError {
     /// The failure in a language.
-    pub fn message(&self, l: crate::i18n::Language) -> String {
+    pub fn in_language(&self, l: crate::i18n::Language) -> String {
         use crate::tr;
         match self {
             ExportError::Size(size) => tr!(l, "export-size", size = size.to_string(), max = MAX_EXPORT.to_string()),
             ExportError::Supersample(samples) => tr!(l, "export-supersample", samples = samples.to_string()),
             ExportError::NoStone => tr!(l, "export-no-stone"),
-            ExportError::Render(error) => error.message(l),
+            ExportError::Render(error) => error.in_language(l),
         }
     }
 }
@@ -184,8 +187,34 @@ impl Exporter {
         self.render_from(transform, keep_going)
     }
 
-    /// The view from a camera transform (turntables turn the three-quarter view).
-    pub fn render_from(
+    /// The three-quarter view turned by `angle` (radians) about the piece's vertical axis: a turntable's frame.
+    pub fn render_turned(
+        &mut self,
+        angle: f32,
+        keep_going: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<RgbaImage>, ExportError> {
+        self.offscreen.show_hand(false)?;
+        let mut transform = view_transform(&self.design, self.settings.framing, View::ThreeQuarter);
+        transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
+        self.render_from(transform, keep_going)
+    }
+
+    /// The gem comparison of the three-quarter view: the left half Écrin's traced gem, the right half the same
+    /// design with Bevy's `StandardMaterial` transmission.
+    pub fn render_gem_comparison(&mut self) -> Result<RgbaImage, ExportError> {
+        let size = self.settings.size;
+        let mut comparison = RgbaImage::new(size * 2, size);
+        for (rendering, left) in [(StoneRendering::Traced, 0), (StoneRendering::StandardTransmission, size)] {
+            self.offscreen.set_stone_rendering(rendering)?;
+            let picture = self.render(View::ThreeQuarter, &mut || true)?.unwrap_or_else(|| RgbaImage::new(size, size));
+            image::imageops::replace(&mut comparison, &picture, i64::from(left), 0);
+        }
+        self.offscreen.set_stone_rendering(StoneRendering::Traced)?;
+        Ok(comparison)
+    }
+
+    /// The view from a camera transform.
+    fn render_from(
         &mut self,
         transform: Transform,
         keep_going: &mut dyn FnMut() -> bool,
@@ -255,29 +284,6 @@ pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
         let straight = |total: f32| linear_to_srgb(total / (factor * factor) as f32 / alpha);
         image::Rgba([straight(sum[0]), straight(sum[1]), straight(sum[2]), (alpha * 255.0).round() as u8])
     })
-}
-
-/// The gem comparison: the left half shows Écrin's gem, the right half the same design with Bevy's
-/// StandardMaterial transmission.
-pub fn render_gem_comparison(
-    design: Design,
-    size: u32,
-    framing: Framing,
-    presentation: super::lighting::Presentation,
-) -> Result<image::RgbaImage, OffscreenError> {
-    let mut offscreen = Offscreen::framed(design, size, size, framing);
-    offscreen.run_until_ready(3000)?;
-    if presentation != super::lighting::Presentation::default() {
-        offscreen.present(presentation)?;
-    }
-    let traced = offscreen.capture()?;
-    offscreen.set_stone_rendering(super::gem::StoneRendering::StandardTransmission)?;
-    let standard = offscreen.capture()?;
-    let mut image = image::RgbaImage::new(size * 2, size);
-    image::imageops::replace(&mut image, &traced, 0, 0);
-    image::imageops::replace(&mut image, &standard, i64::from(size), 0);
-    offscreen.exit();
-    Ok(image)
 }
 
 #[cfg(test)]

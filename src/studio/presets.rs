@@ -4,10 +4,11 @@
 use super::StudioSystems;
 use super::document::DocumentCommand;
 use crate::design::preset;
-use crate::studio::floor::StatusLine;
 use crate::studio::floor::background::Background;
 use crate::studio::floor::commands::StudioCommand;
 use crate::studio::floor::files::{sample_title, shipped_presets_dir, user_presets_dir};
+use crate::studio::floor::{CurrentDesign, StatusLine};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
@@ -166,6 +167,19 @@ fn spawn_dialog(request: PresetRequest, l: crate::i18n::Language) -> Background<
         };
         let _ = sender.send(result);
     })
+}
+
+/// The side panel's file section and what it reads.
+#[derive(SystemParam)]
+pub struct PresetsSection<'w> {
+    browser: ResMut<'w, PresetBrowser>,
+    current: Res<'w, CurrentDesign>,
+}
+
+impl PresetsSection<'_> {
+    pub fn show(&mut self, ui: &mut egui::Ui, l: crate::i18n::Language) -> Vec<StudioCommand> {
+        presets_ui(ui, &mut self.browser, self.current.file.as_deref(), &self.current.design().name, l)
+    }
 }
 
 /// The file section of the panel: Open / Save / Save As and the two preset lists.

@@ -1,8 +1,15 @@
 //! The boutique's price list in the studio: read at start from the advisor's data folder (or the sample in
-//! assets/), its problems shown; the panel then shows a live price estimate, or weights only without a list.
+//! assets/), its problems shown; the panel's estimate section then shows a live price estimate, or why there is
+//! none.
 
 use crate::estimate::price::PriceList;
+use crate::i18n::{Language, format};
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::widgets::section_title;
+use crate::tr;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
+use bevy_egui::egui;
 use std::path::PathBuf;
 
 /// The price list in use, or why there is none.
@@ -42,4 +49,46 @@ pub fn retail_price(pricing: &Pricing, design: &crate::design::Design, l: crate:
     let list = pricing.list.as_ref()?;
     let estimate = list.estimate(design).ok()?;
     Some(crate::i18n::format::price(l, f64::from(estimate.retail), &list.currency))
+}
+
+/// The side panel's estimate section.
+#[derive(SystemParam)]
+pub struct PriceSection<'w> {
+    pricing: Res<'w, Pricing>,
+    current: Res<'w, CurrentDesign>,
+}
+
+impl PriceSection<'_> {
+    /// The live price estimate from the boutique's price list (its parts on hover), or why there is none.
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) {
+        section_title(ui, tr!(l, "studio-estimate"));
+        match (&self.pricing.list, &self.pricing.problem) {
+            (Some(list), _) => match list.estimate(self.current.design()) {
+                Ok(estimate) => {
+                    let price = |amount: f32| format::price(l, f64::from(amount), &list.currency);
+                    let markup = format::number(l, f64::from(list.markup), 2);
+                    let cost = tr!(
+                        l,
+                        "studio-price-cost",
+                        metal = price(estimate.metal),
+                        stones = price(estimate.stones),
+                        setting = price(estimate.setting),
+                        making = price(estimate.making),
+                        markup = markup
+                    );
+                    ui.label(egui::RichText::new(price(estimate.retail)).size(18.0).strong()).on_hover_text(cost);
+                }
+                Err(error) => {
+                    ui.label(egui::RichText::new(error.in_language(l)).weak());
+                }
+            },
+            (None, Some(problem)) => {
+                let problem = problem.in_language(l);
+                ui.label(egui::RichText::new(tr!(l, "studio-no-prices", problem = problem)).weak());
+            }
+            (None, None) => {
+                ui.label(egui::RichText::new(tr!(l, "studio-no-price-list")).weak());
+            }
+        }
+    }
 }

@@ -1,31 +1,20 @@
 //! Turntable export: frames all around the piece, written as a looping animated GIF and as PNG frames.
 
-use super::headless::{Framing, Offscreen};
+use super::export::{ExportError, ExportSettings, Exporter};
 use crate::design::Design;
 use image::codecs::gif::{GifEncoder, Repeat};
 use image::{Delay, Frame, RgbaImage};
 use std::path::{Path, PathBuf};
 
-/// Renders `count` frames around the piece (one full turn).
-pub fn turntable_frames(
-    design: Design,
-    size: u32,
-    count: u32,
-    framing: Framing,
-    presentation: super::lighting::Presentation,
-) -> Result<Vec<RgbaImage>, super::headless::OffscreenError> {
-    let mut offscreen = Offscreen::framed(design, size, size, framing);
-    offscreen.run_until_ready(3000)?;
-    if presentation != super::lighting::Presentation::default() {
-        offscreen.present(presentation)?;
-    }
-    let step = std::f32::consts::TAU / count.max(1) as f32;
+/// Renders `count` frames around the piece (one full turn from the three-quarter view), as exports are made.
+pub fn turntable_frames(design: Design, settings: ExportSettings, count: u32) -> Result<Vec<RgbaImage>, ExportError> {
+    let mut exporter = Exporter::new(design, settings)?;
     let mut frames = Vec::with_capacity(count as usize);
-    for _ in 0..count {
-        frames.push(offscreen.capture()?);
-        offscreen.orbit_by(step);
+    for index in 0..count {
+        let angle = std::f32::consts::TAU * index as f32 / count.max(1) as f32;
+        frames.extend(exporter.render_turned(angle, &mut || true)?);
     }
-    offscreen.exit();
+    exporter.finish();
     Ok(frames)
 }
 
@@ -71,7 +60,7 @@ pub enum TurntableError {
 
 impl TurntableError {
     /// What went wrong, in a language, naming the file.
-    pub fn message(&self, l: crate::i18n::Language) -> String {
+    pub fn in_language(&self, l: crate::i18n::Language) -> String {
         match self {
             TurntableError::Gif(error) => crate::tr!(l, "error-cannot-write", reason = error.to_string()),
             TurntableError::Folder { folder, source } => crate::tr!(
@@ -80,7 +69,7 @@ impl TurntableError {
                 folder = folder.display().to_string(),
                 reason = source.to_string()
             ),
-            TurntableError::Frame(error) => crate::i18n::errors::png_error(l, error),
+            TurntableError::Frame(error) => error.in_language(l),
             TurntableError::Write { file, source } => {
                 let what = crate::tr!(l, "error-cannot-write", reason = source.to_string());
                 crate::tr!(l, "error-in-file", file = file.display().to_string(), what = what)

@@ -53,7 +53,7 @@ fn a_hand_edited_manifest_never_reaches_outside_the_collection() {
         }
         edit(&path, field, value);
         let Err(error) = collection.remove("lune") else { panic!("{field}: removed") };
-        let said = ecrin::i18n::errors::collection_error(Language::French, &error);
+        let said = error.in_language(Language::French);
         assert!(said.contains("lune.ron") && said.contains(told) && said.contains("ligne"), "{field}: {said}");
         assert!(victim.join("precious.txt").exists(), "{field}: nothing outside the collection is touched");
     }
@@ -99,7 +99,7 @@ fn hand_edited_values_are_told_at_their_place_never_used() {
     assert!(manifest.is_some(), "a piece index is known only once the model is read");
     let design = collection.new_design("lune").expect("a design");
     let error = collection.prepare_with(&design, &Default::default()).expect_err("stone 999");
-    let said = ecrin::i18n::errors::collection_error(Language::English, &error);
+    let said = error.in_language(Language::English);
     assert!(said.contains("lune.ron") && said.contains("piece") && said.contains("999"), "{said}");
     let _ = std::fs::remove_dir_all(&root);
 }
@@ -276,7 +276,7 @@ fn devices_pipes_and_links_are_neither_read_whole_nor_written_over() {
         .expect("padded");
     fuzz_alloc::reset_peak();
     let error = collection.add(&padded, None, None).expect_err("refused");
-    let said = ecrin::i18n::errors::collection_error(Language::English, &error);
+    let said = error.in_language(Language::English);
     assert!(
         said.contains("binary chunk") && fuzz_alloc::peak() < 4 * 1024 * 1024,
         "{said}: {} bytes",

@@ -40,7 +40,7 @@ fn a_looping_or_exploding_node_tree_is_refused_with_its_message() {
     let path = write(&dir, &json, &bin);
     let error = read::read_parts(&path).expect_err("a loop");
     assert!(matches!(error, ReadError::TooDeep { .. }), "{error}");
-    let said = ecrin::i18n::errors::read_error(Language::French, &error);
+    let said = error.in_language(Language::French);
     assert!(said.contains("model.glb") && said.contains("64 niveaux"), "{said}");
     assert!(inspect(&path).problems.contains(&ImportProblem::TooDeep { max: read::MAX_NODE_DEPTH }));
 

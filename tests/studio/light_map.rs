@@ -5,6 +5,7 @@ use super::{command_app, send};
 use bevy::prelude::*;
 use ecrin::design::{Cut, DesignCommand};
 use ecrin::i18n::Language;
+use ecrin::studio::floor::commands::StudioCommand;
 use ecrin::studio::light_map::panel::light_map_window;
 use ecrin::studio::light_map::{LightMap, LightMapCommand, Traced};
 use ecrin::studio::ui::panel::{PanelDrafts, design_panel};
@@ -48,15 +49,16 @@ fn the_panel_asks_for_the_light_map_and_its_window_closes_in_both_languages() {
     for l in Language::ALL {
         let design = ecrin::design::Design::default();
         let mut harness = Harness::new_ui_state(
-            |ui, drafts: &mut PanelDrafts| {
-                design_panel(ui, &design, drafts, None, l);
+            |ui, (drafts, emitted): &mut (PanelDrafts, Vec<StudioCommand>)| {
+                emitted.extend(design_panel(ui, &design, drafts, None, l));
             },
-            PanelDrafts::default(),
+            (PanelDrafts::default(), Vec::new()),
         );
         harness.run();
         harness.get_by_label(&l.tr("light-map-open")).click();
         harness.run();
-        assert!(harness.state().light_map_asked, "{l:?}");
+        // The light map's own command, sent as the light map's (no flag passed sideways).
+        assert_eq!(harness.state().1, [LightMapCommand::Open.into()], "{l:?}");
 
         let traced = ecrin::studio::light_map::trace(&design).expect("a map");
         let mut window = Harness::builder().with_size(bevy_egui::egui::vec2(600.0, 700.0)).build_ui_state(

@@ -2,7 +2,8 @@
 //! analysis (`analyse`), with the same corrections — as data: what the model is, its units, each part's use and
 //! the signal that decided it, its stones, and what stops it from being used or what the designer should look at.
 
-use super::analyse::{Analysis, AnalysisError, Corrections, Reason, analyse};
+use super::analyse::{Analysis, AnalysisError, Corrections, analyse, given_uses, part_uses};
+use super::classify::Reason;
 use super::read::{self, BufferProblem, ReadError};
 use super::{ModelKind, PartUse, StoneSetup};
 use serde::Serialize;
@@ -197,16 +198,11 @@ pub fn inspect(path: &Path, corrections: &Corrections) -> InspectReport {
         report.stones = setup.stones.clone();
     }
     // Each part's use: as analysed, else as the signals alone say (the model could not be analysed as a whole).
-    let given = super::analyse::given_uses(parts, corrections).unwrap_or_else(|_| vec![None; parts.len()]);
-    for (index, part) in parts.iter().enumerate() {
-        let (role, reason) = match &analysis {
-            Ok(found) => (found.setup.parts[index].role, found.reasons[index].clone()),
-            Err(_) => match given[index] {
-                Some(given) => (given, Reason::Corrected),
-                None => super::analyse::classify(&part.material, &part.mesh_name, &part.node)
-                    .unwrap_or((PartUse::LeftOut, Reason::NothingSaid)),
-            },
-        };
+    let read = match &analysis {
+        Ok(found) => found.setup.parts.iter().map(|p| p.role).zip(found.reasons.iter().cloned()).collect(),
+        Err(_) => part_uses(parts, &given_uses(parts, corrections).unwrap_or_default()),
+    };
+    for (part, (role, reason)) in parts.iter().zip(read) {
         let (lo, hi) = part.mesh.bounds();
         report.parts.push(PartReport {
             node: part.node.clone(),

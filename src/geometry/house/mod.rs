@@ -5,6 +5,7 @@
 //! (`register` / `registered`); `Component::House` names one at a ring size, resized by `resize`.
 
 pub mod analyse;
+pub mod classify;
 mod file;
 pub mod inspect;
 pub mod instances;

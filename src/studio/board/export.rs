@@ -106,9 +106,10 @@ fn render_board(
     let inputs: Vec<PathBuf> = (1..=designs.len())
         .map(|i| work.join(format!("board-{}-{i}.{}", std::process::id(), preset::EXTENSION)))
         .collect();
-    let written: Result<(), Said> = designs.iter().zip(&inputs).try_for_each(|(design, path)| {
-        preset::save(path, design).map_err(|e| Said::new(move |l| crate::i18n::errors::preset_error(l, &e)))
-    });
+    let written: Result<(), Said> = designs
+        .iter()
+        .zip(&inputs)
+        .try_for_each(|(design, path)| preset::save(path, design).map_err(|e| Said::new(move |l| e.in_language(l))));
     let result = written.and_then(|()| {
         let mut args: Vec<OsString> = vec!["board".into()];
         args.extend(inputs.iter().map(|input| input.clone().into_os_string()));

@@ -2,36 +2,91 @@
 //! over each tile, what differs from the main design with weight and price, and Edit / favourite / Make main /
 //! Remove. Like every panel, they only emit commands.
 
+use super::export::{BoardExport, ExportBoard};
+use super::{BoardLayout, tile_rects};
 use crate::approval::board::variant_label;
 use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::estimate::price::PriceList;
 use crate::i18n::Language;
 use crate::studio::document::DocumentCommand;
-use crate::studio::floor::commands::StudioCommand;
+use crate::studio::floor::commands::{Route, StudioCommand};
+use crate::studio::floor::widgets::PanelSpace;
+use crate::studio::floor::{CurrentDesign, Languages};
+use crate::studio::presets::PresetRequest;
+use crate::studio::pricing::Pricing;
 use crate::tr;
-use bevy_egui::egui;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{EguiContexts, egui};
 
 /// The gold of the studio's accents (the active tile's frame, the favourite's star).
 const GOLD: egui::Color32 = egui::Color32::from_rgb(232, 206, 150);
 
-/// What the Variants section asked for besides commands.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct VariantsRequest {
-    /// Write the board as one comparison picture (next to the approval packs).
-    pub export_board: bool,
-    /// Choose presets to compare.
-    pub open_several: bool,
+/// The side panel's Variants section and what it reads.
+#[derive(SystemParam)]
+pub struct VariantsSection<'w> {
+    current: Res<'w, CurrentDesign>,
+    export: Res<'w, BoardExport>,
+}
+
+impl VariantsSection<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        variants_ui(ui, self.current.history.variants(), self.export.is_running(), l)
+    }
+}
+
+/// The 3D area the panels leave, split into the board's tiles when there are variants (physical pixels).
+pub fn fit_tiles(
+    space: Res<PanelSpace>,
+    current: Res<CurrentDesign>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut layout: ResMut<BoardLayout>,
+) {
+    let scale = window.scale_factor();
+    let left = (space.left * scale) as u32;
+    // Presenting: the piece is framed above the client's strip.
+    let bottom = ((space.bottom_edge - 8.0) * scale).clamp(16.0, window.physical_height() as f32) as u32;
+    let full = UVec2::new(window.physical_width(), window.physical_height().min(bottom));
+    if full.x > left + 16 && full.y > 16 {
+        let tiles =
+            tile_rects(UVec2::new(left, 0), UVec2::new(full.x - left, full.y), current.history.variants().len());
+        if layout.tiles != tiles {
+            layout.tiles = tiles;
+        }
+    }
+}
+
+/// Each tile's labels and buttons, over the 3D view.
+pub fn show_tile_overlays(
+    mut contexts: EguiContexts,
+    layout: Res<BoardLayout>,
+    current: Res<CurrentDesign>,
+    pricing: Res<Pricing>,
+    languages: Res<Languages>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut route: Route,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let scale = window.scale_factor();
+    let points: Vec<egui::Rect> = layout
+        .tiles
+        .iter()
+        .map(|(position, size)| {
+            let min = position.as_vec2() / scale;
+            let max = (position + size).as_vec2() / scale;
+            egui::Rect::from_min_max(egui::pos2(min.x, min.y), egui::pos2(max.x, max.y))
+        })
+        .collect();
+    let variants = current.history.variants();
+    route.send(tile_overlays(ctx, variants, &points, pricing.list.as_ref(), languages.advisor));
+    Ok(())
 }
 
 /// The panel's Variants row, under Undo / Redo: make a variant, compare presets, and on the board, which variant the
 /// panel edits and the board picture.
-pub fn variants_ui(
-    ui: &mut egui::Ui,
-    variants: &Variants,
-    exporting: bool,
-    l: Language,
-) -> (Vec<StudioCommand>, VariantsRequest) {
-    let (mut out, mut request): (Vec<StudioCommand>, _) = (Vec::new(), VariantsRequest::default());
+pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool, l: Language) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let room = variants.len() < MAX_VARIANTS;
         if ui
@@ -42,7 +97,7 @@ pub fn variants_ui(
             out.push(DocumentCommand::Variant(VariantCommand::Duplicate).into());
         }
         if ui.button(tr!(l, "variants-compare")).on_hover_text(tr!(l, "variants-compare-hover")).clicked() {
-            request.open_several = true;
+            out.push(PresetRequest::Compare.into());
         }
     });
     if variants.is_board() {
@@ -55,11 +110,11 @@ pub fn variants_ui(
                 .on_hover_text(tr!(l, "variants-export-hover"))
                 .clicked()
             {
-                request.export_board = true;
+                out.push(ExportBoard(None).into());
             }
         });
     }
-    (out, request)
+    out
 }
 
 /// Labels and buttons over each tile (`tiles`: the tiles in egui points, in variant order).

@@ -6,7 +6,22 @@ use crate::i18n::Language;
 use crate::studio::floor::commands::StudioCommand;
 use crate::studio::language::settings::KeptAutosaves;
 use crate::tr;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::Res;
 use bevy_egui::egui;
+
+/// The side panel's *Client data* section.
+#[derive(SystemParam)]
+pub struct ClientDataSection<'w> {
+    data: Res<'w, ClientData>,
+    kept: Res<'w, KeptAutosaves>,
+}
+
+impl ClientDataSection<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        client_data_ui(ui, &self.data, *self.kept, l)
+    }
+}
 
 /// The section (collapsed until opened: the list is read when it opens).
 pub fn client_data_ui(ui: &mut egui::Ui, data: &ClientData, kept: KeptAutosaves, l: Language) -> Vec<StudioCommand> {

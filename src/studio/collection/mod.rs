@@ -177,7 +177,7 @@ fn listing(collection: &Collection, removed: Option<Result<String, Said>>) -> Li
 
 /// A collection's error, said when shown.
 pub(crate) fn collection_said(error: crate::collection::CollectionError) -> Said {
-    Said::new(move |l| crate::i18n::errors::collection_error(l, &error))
+    Said::new(move |l| error.in_language(l))
 }
 
 /// A listing of the folder (after a removal: what it did).
@@ -239,7 +239,7 @@ fn tell_broken_rules(
     let broken = manifest.rules_broken(design);
     if !broken.is_empty() {
         *status = StatusLine::info(Said::new(move |l| {
-            broken.iter().map(|rule| crate::i18n::errors::house_rule(l, rule)).collect::<Vec<_>>().join("; ")
+            broken.iter().map(|rule| rule.in_language(l)).collect::<Vec<_>>().join("; ")
         }));
     }
 }

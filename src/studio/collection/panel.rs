@@ -2,14 +2,36 @@
 //! opened as a design or removed; *Add to the collection…* opens a model file; a model loading shows its progress
 //! and *Cancel*. Emits commands.
 
-use super::{CollectionCommand, StudioCollection};
+use super::{CollectionCommand, StudioCollection, house_rules};
+use crate::collection::Allowed;
 use crate::i18n::{Language, format};
+use crate::studio::floor::CurrentDesign;
 use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::{Res, ResMut};
 use bevy_egui::egui;
 
 /// Side of a model's picture in the list, points.
 const THUMBNAIL_SIDE: f32 = 44.0;
+
+/// The side panel's collection section; it also says the rules of the house's model being designed.
+#[derive(SystemParam)]
+pub struct CollectionSection<'w> {
+    collection: ResMut<'w, StudioCollection>,
+    current: Res<'w, CurrentDesign>,
+}
+
+impl CollectionSection<'_> {
+    /// What the house allows for the model being designed (`None`: Écrin's own piece).
+    pub fn rules(&self) -> Option<Allowed> {
+        house_rules(&self.current, &self.collection)
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, add_model: Option<StudioCommand>, l: Language) -> Vec<StudioCommand> {
+        collection_ui(ui, &mut self.collection, add_model, l)
+    }
+}
 
 /// The section; `add_model`: the command that opens a model file to add (the import feature's), `None` while one is
 /// being chosen or analysed.

@@ -7,7 +7,7 @@ use super::{DocumentCommand, OpenedPreset};
 use crate::design::Design;
 use crate::design::journal::JournalEntry;
 use crate::design::preset::{self, PresetError};
-use crate::i18n::errors::{self, Said};
+use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::floor::background::Background;
 use crate::studio::floor::{CurrentDesign, StatusLine};
@@ -81,7 +81,7 @@ impl DocumentDisk {
 
 /// A preset's error, said when shown.
 pub(super) fn preset_said(error: PresetError) -> Said {
-    Said::new(move |l| errors::preset_error(l, &error))
+    Said::new(move |l| error.in_language(l))
 }
 
 /// What came back: a preset read goes to the document as `Opened`; a save or a failure is said.

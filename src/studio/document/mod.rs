@@ -11,7 +11,7 @@ use crate::design::session::Session;
 use crate::design::variants::{VariantCommand, Variants, variant_changes};
 use crate::design::{DesignCommand, DesignError, History};
 use crate::i18n::Language;
-use crate::i18n::errors::{self, Said};
+use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::floor::files::catalogue_named;
 use crate::studio::floor::{CurrentDesign, StatusLine};
@@ -89,7 +89,7 @@ fn open_side_by_side(history: &mut History, opened: &[OpenedPreset], advisor: La
 
 /// A design's error, said when shown.
 fn design_said(error: DesignError) -> Said {
-    Said::new(move |l| errors::design_error(l, &error))
+    Said::new(move |l| error.in_language(l))
 }
 
 /// Applies every pending command in order; refused commands leave the design as it was and say why.

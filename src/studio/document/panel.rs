@@ -4,9 +4,25 @@
 use crate::design::journal::{JournalEntry, Who};
 use crate::i18n::Language;
 use crate::studio::document::DocumentCommand;
+use crate::studio::floor::CurrentDesign;
 use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::Res;
 use bevy_egui::egui;
+
+/// The side panel's journal section.
+#[derive(SystemParam)]
+pub struct JournalSection<'w> {
+    current: Res<'w, CurrentDesign>,
+}
+
+impl JournalSection<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        let current = &self.current;
+        journal_ui(ui, &current.journal, current.proposer, current.journal_in_saves, l)
+    }
+}
 
 /// Draws the journal controls and the timeline (latest change last), in the advisor's language.
 pub fn journal_ui(

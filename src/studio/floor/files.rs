@@ -65,7 +65,7 @@ pub enum UserFileError {
 
 impl UserFileError {
     /// What is wrong, in a language.
-    pub fn words(&self, l: Language) -> String {
+    pub fn in_language(&self, l: Language) -> String {
         match self {
             UserFileError::Read(reason) => reason.clone(),
             UserFileError::Syntax { line, column, reason } => crate::tr!(
@@ -120,7 +120,7 @@ pub fn set_aside_unreadable(file: &std::path::Path, why: &UserFileError) -> Stat
                     l,
                     "status-file-set-aside",
                     file = name.as_str(),
-                    reason = why.words(l),
+                    reason = why.in_language(l),
                     aside = aside.as_str()
                 )
             }))

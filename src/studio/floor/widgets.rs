@@ -1,9 +1,41 @@
 //! Small egui pieces every panel may use: a metal's swatch colour, a number field that reads and writes numbers as
-//! the language does.
+//! the language does, a section's title, the status line; and what the egui panels leave to the 3D view.
 
+use super::StatusLine;
 use crate::design::Alloy;
 use crate::i18n::{Language, format};
-use bevy_egui::egui::{self, Color32, Rgba};
+use bevy::prelude::Resource;
+use bevy_egui::egui::{self, Color32, Rgba, RichText};
+
+/// What the panels drawn this frame take from the window, in egui points: the side panel's width on the left, the
+/// top of the client's strip at the bottom (`f32::INFINITY` when there is none). The 3D view gets the rest.
+#[derive(Resource, Clone, Copy, Debug, PartialEq)]
+pub struct PanelSpace {
+    pub left: f32,
+    pub bottom_edge: f32,
+}
+
+impl Default for PanelSpace {
+    fn default() -> Self {
+        PanelSpace { left: 0.0, bottom_edge: f32::INFINITY }
+    }
+}
+
+/// A section's title in the side panel.
+pub fn section_title(ui: &mut egui::Ui, title: String) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().size(15.0));
+}
+
+/// The status line: what was last done or went wrong, in the advisor's language.
+pub fn status_line(ui: &mut egui::Ui, status: &StatusLine, l: Language) {
+    if status.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    let colour = if status.is_error { Color32::from_rgb(255, 120, 100) } else { Color32::LIGHT_GREEN };
+    ui.label(RichText::new(status.text(l)).color(colour));
+}
 
 /// Colour of a metal swatch: the alloy's F0 shown as sRGB.
 pub fn swatch_colour(alloy: Alloy) -> Color32 {

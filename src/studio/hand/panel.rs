@@ -4,7 +4,21 @@ use super::{HandCommand, HandFraming, HandView};
 use crate::geometry::hand::HandFinish;
 use crate::i18n::Language;
 use crate::studio::floor::commands::StudioCommand;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::Res;
 use bevy_egui::egui;
+
+/// The hand's rows in the View section.
+#[derive(SystemParam)]
+pub struct HandSection<'w> {
+    view: Res<'w, HandView>,
+}
+
+impl HandSection<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        hand_ui(ui, &self.view, l)
+    }
+}
 
 /// The hand's row(s) for a ring.
 pub fn hand_ui(ui: &mut egui::Ui, view: &HandView, l: Language) -> Vec<StudioCommand> {

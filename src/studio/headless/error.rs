@@ -31,7 +31,7 @@ pub enum Awaited {
 
 impl OffscreenError {
     /// The failure in a language (the renderer's own words quoted).
-    pub fn message(&self, l: crate::i18n::Language) -> String {
+    pub fn in_language(&self, l: crate::i18n::Language) -> String {
         use crate::tr;
         match self {
             OffscreenError::Loading(words) => words.clone(),

@@ -1,19 +1,23 @@
-//! Offscreen rendering without a window (works on Mesa lavapipe): the same scene plugins as the studio, a camera
-//! rendering into an image, frames driven one by one. Used by `ecrin render`, `ecrin bench` and the render tests.
-//! `error.rs`: why no picture came; `client_screen.rs`: the client's screen as a second picture.
+//! The windowless studio (works on Mesa lavapipe): the same scene plugins as the studio, a camera rendering into an
+//! image, frames driven one by one. Every picture is made by `export::Exporter`, which drives this (views in tiles,
+//! turntables, comparisons); used directly only where no picture is made to keep: the bench's frame timings, the
+//! soak and the headless tests.
+//! `ready.rs`: running frames until the studio is ready; `board.rs`: the variants board in one picture; `error.rs`:
+//! why no picture came; `client_screen.rs`: the client's screen as a second picture; `views.rs`: where the camera
+//! stands for each view.
 
+mod board;
 mod client_screen;
 mod error;
+mod ready;
 mod views;
 
 pub use views::{orbit_position, view_transform};
 
 use super::lighting::{StudioEnvironment, studio_camera_components};
-use super::loading::LoadingProgress;
-use super::{StudioState, scene_plugin};
+use super::scene_plugin;
 use crate::approval::View;
 use crate::design::Design;
-use crate::studio::document::disk::DocumentDisk;
 use crate::studio::floor::CurrentDesign;
 use crate::studio::floor::commands::StudioCommand;
 use crate::studio::floor::models::assets_dir;
@@ -140,79 +144,10 @@ impl Offscreen {
         Offscreen { app, frames: 1 }
     }
 
-    /// Shows the current variants as the studio's board: the offscreen picture split into tiles, one camera per
-    /// variant seeing only its piece, all from the main camera's place; then waits until every piece is composed.
-    /// Returns how many frames had a render pipeline compiling meanwhile.
-    pub fn show_board(&mut self, max_frames: u64) -> Result<usize, OffscreenError> {
-        // Variant commands sent just before apply first.
-        self.update();
-        let world = self.app.world_mut();
-        let count = world.resource::<CurrentDesign>().history.variants().len();
-        let image = world.resource::<OffscreenTarget>().image.clone();
-        let size =
-            world.resource::<Assets<Image>>().get(&image).map(|i| i.size()).ok_or(OffscreenError::Missing("image"))?;
-        let tiles = super::board::tile_rects(UVec2::ZERO, size, count);
-        let mut main = world.query_filtered::<(&mut Camera, &Transform), Without<super::board::TileCamera>>();
-        let mut place = None;
-        for (mut camera, transform) in main.iter_mut(world) {
-            camera.viewport =
-                Some(bevy::camera::Viewport { physical_position: tiles[0].0, physical_size: tiles[0].1, ..default() });
-            place = Some(*transform);
-        }
-        let place = place.ok_or(OffscreenError::Missing("camera"))?;
-        let (environment, presentation) =
-            (world.resource::<StudioEnvironment>().clone(), *world.resource::<super::lighting::Presentation>());
-        let mut commands = world.commands();
-        for (slot, &(physical_position, physical_size)) in tiles.iter().enumerate().skip(1) {
-            let target = RenderTarget::Image(image.clone().into());
-            let camera =
-                super::board::spawn_tile_camera(&mut commands, slot, &environment, &presentation, Some(target));
-            let viewport = bevy::camera::Viewport { physical_position, physical_size, ..default() };
-            commands
-                .entity(camera)
-                .insert(place)
-                .entry::<Camera>()
-                .and_modify(move |mut c| c.viewport = Some(viewport));
-        }
-        world.flush();
-        // Frames during which a render pipeline was compiling: the board needs none the studio has not compiled.
-        let mut waiting_frames = 0;
-        for _ in 0..max_frames {
-            self.update();
-            waiting_frames += usize::from(self.pipelines_waiting() > 0);
-            if self.scene_matches_design() {
-                for _ in 0..4 {
-                    self.update();
-                    waiting_frames += usize::from(self.pipelines_waiting() > 0);
-                }
-                self.settle(max_frames)?;
-                return Ok(waiting_frames);
-            }
-        }
-        Err(OffscreenError::TooManyFrames { what: Awaited::BoardComposed, frames: max_frames })
-    }
-
     /// Runs one frame.
     pub fn update(&mut self) {
         self.app.update();
         self.frames += 1;
-    }
-
-    /// Runs frames until the studio is ready (models loaded, ring composed, no pipeline compiling).
-    pub fn run_until_ready(&mut self, max_frames: u64) -> Result<(), OffscreenError> {
-        for _ in 0..max_frames {
-            self.update();
-            if let Some(error) = &self.app.world().resource::<LoadingProgress>().error {
-                return Err(OffscreenError::Loading(error.in_language(crate::i18n::process_language())));
-            }
-            if *self.app.world().resource::<State<StudioState>>().get() == StudioState::Ready {
-                return Ok(());
-            }
-            if self.app.should_exit().is_some() {
-                return Err(OffscreenError::Stopped);
-            }
-        }
-        Err(OffscreenError::TooManyFrames { what: Awaited::StudioReady, frames: max_frames })
     }
 
     /// Draws stones with Écrin's gem shader or with Bevy's transmission (comparison), then waits for any new
@@ -231,20 +166,6 @@ impl Offscreen {
             self.update();
         }
         Ok(())
-    }
-
-    /// Runs frames until no pipeline has been compiling for 3 frames in a row.
-    pub fn settle(&mut self, max_frames: u64) -> Result<(), OffscreenError> {
-        let mut quiet = 0;
-        for _ in 0..max_frames {
-            self.update();
-            let waiting = self.app.world().resource::<super::loading::PipelinesWaiting>().0;
-            quiet = if waiting == 0 { quiet + 1 } else { 0 };
-            if quiet >= 3 {
-                return Ok(());
-            }
-        }
-        Err(OffscreenError::TooManyFrames { what: Awaited::Pipelines, frames: max_frames })
     }
 
     /// Shows or hides the display hand under the ring (the hand view), and lets the scene follow.
@@ -280,22 +201,6 @@ impl Offscreen {
     /// Queues a command (of any feature) for the next frame.
     pub fn send(&mut self, command: impl Into<StudioCommand>) {
         command.into().send_to(self.app.world_mut());
-    }
-
-    /// Runs frames until the presets asked to be opened or saved are read or written, and applied (they are, off
-    /// the frame: `document/disk.rs`); at most 30 s.
-    pub fn wait_for_disk(&mut self) {
-        let started = std::time::Instant::now();
-        let busy = |app: &App| app.world().get_resource::<DocumentDisk>().is_some_and(DocumentDisk::busy);
-        while busy(&self.app) && started.elapsed().as_secs() < 30 {
-            std::thread::sleep(std::time::Duration::from_millis(1));
-            self.app.update();
-        }
-    }
-
-    /// Whether the ring on screen is the current design's (its components swapped in).
-    pub fn scene_matches_design(&self) -> bool {
-        rings_match_designs(self.app.world())
     }
 
     pub fn design(&self) -> Design {
@@ -412,21 +317,4 @@ fn reframe_for_the_piece(
             *transform = view_transform(current.design(), target.framing, View::ThreeQuarter);
         }
     }
-}
-
-/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
-pub(super) fn rings_match_designs(world: &World) -> bool {
-    let Some(current) = world.get_resource::<crate::studio::floor::CurrentDesign>() else { return false };
-    let Some(mut rings) = world.try_query::<(&ChildOf, &crate::studio::scene::ShownRing)>() else { return false };
-    let Some(mut pieces) = world.try_query::<&crate::studio::pieces::Piece>() else { return false };
-    let designs = current.history.variants().designs();
-    let matching: Vec<usize> = rings
-        .iter(world)
-        .filter_map(|(parent, shown)| pieces.get(world, parent.parent()).ok().map(|piece| (piece.0, shown)))
-        .filter(|(slot, shown)| designs.get(*slot).is_some_and(|d| shown.matches(d)))
-        .map(|(slot, _)| slot)
-        .collect();
-    // A house's model is not Écrin's ring: its own root says whether it shows its design.
-    (0..designs.len()).all(|slot| matching.contains(&slot) || designs[slot].source.collection().is_some())
-        && crate::studio::collection::houses_match_designs(world)
 }

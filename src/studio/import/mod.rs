@@ -12,9 +12,14 @@ use crate::geometry::house::analyse::{AnalysisError, Corrections, GivenScale, Un
 use crate::geometry::house::{HouseSetup, ModelKind};
 use crate::studio::floor::StatusLine;
 use crate::studio::floor::background::Background;
+use crate::studio::floor::commands::StudioCommand;
 use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 use std::path::PathBuf;
+
+/// The inner diameter first proposed when a ring's size must be given: US 7 / EU 54.5, the middle of the sizes
+/// sold (the notes' size tables).
+pub(super) const PROPOSED_INNER_DIAMETER_MM: f32 = 17.3;
 
 /// The import dialog: the analysis the designer may correct, and the name the house gives the model.
 pub struct ImportDialog {
@@ -107,6 +112,11 @@ impl Import {
     /// Whether a model is being analysed.
     pub fn analysing(&self) -> bool {
         self.analysis.is_some()
+    }
+
+    /// The command that opens a model file to add to the collection; `None` while one is chosen or analysed.
+    pub fn add_model_command(&self) -> Option<StudioCommand> {
+        (!self.picking() && !self.analysing()).then(|| ImportCommand::Pick.into())
     }
 }
 
@@ -204,9 +214,7 @@ fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) 
     let Some(analysis) = &import.analysis else { return };
     let Some(found) = analysis.outcome() else { return };
     import.analysis = None;
-    let said = |error: CollectionError| {
-        crate::i18n::errors::Said::new(move |l| crate::i18n::errors::collection_error(l, &error))
-    };
+    let said = |error: CollectionError| crate::i18n::errors::Said::new(move |l| error.in_language(l));
     match found {
         None => *status = StatusLine::error(crate::said!("status-analysis-stopped")),
         Some((path, Err(CollectionError::Analysis { source, file }))) if asks_for_size(&source) => {
@@ -217,7 +225,7 @@ fn receive_analysis(mut import: ResMut<Import>, mut status: ResMut<StatusLine>) 
                 _ => ModelKind::Ring,
             };
             let why = said(CollectionError::Analysis { source, file });
-            let read_as = ReadAs { kind, units: None, inner_diameter_mm: Some(17.3) };
+            let read_as = ReadAs { kind, units: None, inner_diameter_mm: Some(PROPOSED_INNER_DIAMETER_MM) };
             import.size_question = Some(SizeQuestion { path, why, read_as });
         }
         Some((_, Err(error))) => *status = StatusLine::error(said(error)),

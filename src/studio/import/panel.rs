@@ -223,7 +223,7 @@ fn read_as_row(ui: &mut egui::Ui, read_as: &mut ReadAs, l: Language) -> bool {
         if matches!(read_as.kind, ModelKind::Ring | ModelKind::Band) && read_as.units.is_none() {
             let mut given = read_as.inner_diameter_mm.is_some();
             ui.checkbox(&mut given, tr!(l, "import-inner-diameter"));
-            let mut mm = read_as.inner_diameter_mm.unwrap_or(17.3);
+            let mut mm = read_as.inner_diameter_mm.unwrap_or(super::PROPOSED_INNER_DIAMETER_MM);
             let field = in_language(egui::DragValue::new(&mut mm).range(12.1..=24.2).speed(0.05).suffix(" mm"), l, 2);
             ui.add_enabled(given, field);
             read_as.inner_diameter_mm = given.then_some(mm);

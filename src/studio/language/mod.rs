@@ -108,7 +108,7 @@ fn save(mut write: ResMut<SettingsWrite>, file: Res<SettingsFile>, mut status: R
             None => return,
             Some(Some(Err(error))) => {
                 // Said in the advisor's language when the status line is drawn.
-                *status = StatusLine::error(crate::i18n::errors::Said::new(move |l| error.message(l)))
+                *status = StatusLine::error(crate::i18n::errors::Said::new(move |l| error.in_language(l)))
             }
             Some(_) => {}
         }

@@ -1,6 +1,7 @@
 //! The user's settings file (RON, versioned, written atomically): the advisor's and the client's language, and how
 //! many days autosaves are kept (chosen in *Client data*). A file that cannot be read is set aside beside itself with
-//! the date (the studio says where) and the defaults used; nothing else is kept here.
+//! the date (the studio says where, and the line and column of what is wrong: a syntax error, a language Écrin does
+//! not speak, a period of autosaves out of range) and the defaults used; nothing else is kept here.
 
 use crate::i18n::Language;
 use crate::studio::floor::Languages;
@@ -16,8 +17,27 @@ pub struct Settings {
     pub advisor_language: Language,
     pub client_language: Language,
     /// Autosaves older than this are removed (at start, and when the period is shortened).
-    #[serde(default = "default_keep_autosaves_days")]
+    #[serde(default = "default_keep_autosaves_days", deserialize_with = "days_within_range")]
     pub keep_autosaves_days: u32,
+}
+
+/// A period of autosaves as the file holds it, refused (with its place in the file) outside `KeptAutosaves::RANGE`.
+fn days_within_range<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<u32, D::Error> {
+    let days = u32::deserialize(reader)?;
+    let (least, most) = (*KeptAutosaves::RANGE.start(), *KeptAutosaves::RANGE.end());
+    match KeptAutosaves::RANGE.contains(&days) {
+        true => Ok(days),
+        false => Err(serde::de::Error::custom(DaysOutOfRange { days, least, most })),
+    }
+}
+
+/// A settings file's period of autosaves out of range (said in the file's own terms, as RON's errors are).
+#[derive(Debug, thiserror::Error)]
+#[error("keep_autosaves_days: {days} is no period to keep autosaves for ({least} to {most} days)")]
+struct DaysOutOfRange {
+    days: u32,
+    least: u32,
+    most: u32,
 }
 
 fn default_keep_autosaves_days() -> u32 {
@@ -59,7 +79,7 @@ pub struct SettingsError {
 
 impl SettingsError {
     /// The error in a language (the status line).
-    pub fn message(&self, language: Language) -> String {
+    pub fn in_language(&self, language: Language) -> String {
         tr!(language, "settings-cannot-write", file = self.path.display().to_string(), reason = self.source.to_string())
     }
 }
@@ -124,14 +144,28 @@ mod tests {
         assert_eq!(older.keep_autosaves_days, crate::studio::floor::files::KEEP_AUTOSAVES_DAYS);
         std::fs::write(&path, "(version: 1, advisor_language: Klingon").expect("broken");
         assert_eq!(Settings::load(&path), None);
+        // Values out of range are refused where they stand, not clamped silently.
+        for days in ["0", "100000"] {
+            let text = format!(
+                "(\n    version: 1,\n    advisor_language: French,\n    client_language: French,\n    keep_autosaves_days: {days},\n)"
+            );
+            std::fs::write(&path, text).expect("written");
+            match Settings::read(&path) {
+                Err(crate::studio::floor::files::UserFileError::Syntax { line, reason, .. }) => {
+                    assert_eq!(line, 5, "{reason}");
+                    assert!(reason.contains("keep_autosaves_days") && reason.contains(days), "{reason}");
+                }
+                other => panic!("{days} days read as {other:?}"),
+            }
+        }
         let blocked = dir.join("settings.ron").join("inside-a-file.ron");
         let error = Settings::of(Languages::default(), KeptAutosaves::default())
             .save(&blocked)
             .expect_err("a file is no folder");
         assert!(
-            error.message(Language::French).contains("impossible d’enregistrer"),
+            error.in_language(Language::French).contains("impossible d’enregistrer"),
             "{}",
-            error.message(Language::French)
+            error.in_language(Language::French)
         );
         let _ = std::fs::remove_dir_all(&dir);
     }

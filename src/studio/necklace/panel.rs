@@ -1,10 +1,14 @@
 //! The panel's "Piece" section: ring or necklace; for a necklace, the chain (style, length — with where it falls
-//! on the bust), and the pendant. Returns commands only.
+//! on the bust), and the pendant; the View section's bust checkbox. Returns commands only.
 
 use crate::design::necklace::{ChainStyle, LENGTH_MM, Necklace, PendantStyle, STANDARD_LENGTHS_MM, where_it_falls};
 use crate::design::{Design, DesignCommand};
 use crate::i18n::{Language, format};
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::Res;
 use bevy_egui::egui::{self, RichText};
 
 pub fn piece_section(ui: &mut egui::Ui, design: &Design, l: Language) -> Vec<DesignCommand> {
@@ -66,4 +70,21 @@ pub fn piece_section(ui: &mut egui::Ui, design: &Design, l: Language) -> Vec<Des
         }
     });
     out
+}
+
+/// The View section's bust checkbox, under a necklace only.
+#[derive(SystemParam)]
+pub struct BustCheckbox<'w> {
+    shown: Res<'w, super::BustShown>,
+    current: Res<'w, CurrentDesign>,
+}
+
+impl BustCheckbox<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        let mut shown = self.shown.0;
+        match self.current.design().necklace.is_some() && ui.checkbox(&mut shown, tr!(l, "studio-bust")).changed() {
+            true => vec![super::ShowBust(shown).into()],
+            false => Vec::new(),
+        }
+    }
 }

@@ -115,8 +115,7 @@ fn start(
     })?;
     let input = work.join(format!("pack-input-{}.ron", std::process::id()));
     let journal = if order.include_journal { current.journal.as_slice() } else { &[] };
-    preset::save_with_journal(&input, design, journal)
-        .map_err(|e| Said::new(move |l| crate::i18n::errors::preset_error(l, &e)))?;
+    preset::save_with_journal(&input, design, journal).map_err(|e| Said::new(move |l| e.in_language(l)))?;
     let parent = approvals_dir(languages.advisor);
     std::fs::create_dir_all(&parent).map_err(|e| {
         said!("status-cannot-create-folder", folder = parent.display().to_string(), reason = e.to_string())

@@ -6,7 +6,6 @@ pub mod job;
 pub mod panel;
 
 use super::export::{ExportSettings, Exporter};
-use super::headless::view_transform;
 use crate::approval::clients::ApprovalRecord;
 use crate::approval::pack::{PackWriter, safe_file_stem};
 use crate::approval::sheet::{SheetContent, approval_sheet};
@@ -14,7 +13,6 @@ use crate::approval::{View, spec_rows};
 use crate::design::journal::{JournalEntry, now};
 use crate::design::{Design, preset};
 use crate::estimate::price::PriceList;
-use crate::i18n::errors::png_error;
 use crate::i18n::{Language, format};
 use crate::png::png_bytes;
 use crate::tr;
@@ -72,11 +70,11 @@ pub enum WritePackError {
 }
 
 impl WritePackError {
-    pub fn message(&self, l: Language) -> String {
+    pub fn in_language(&self, l: Language) -> String {
         match self {
-            WritePackError::Pack(error) => error.message(l),
-            WritePackError::Render(error) => error.message(l),
-            WritePackError::Picture(error) => png_error(l, error),
+            WritePackError::Pack(error) => error.in_language(l),
+            WritePackError::Render(error) => error.in_language(l),
+            WritePackError::Picture(error) => error.in_language(l),
             WritePackError::Folder { folder, source } => {
                 tr!(l, "status-cannot-create-folder", folder = folder.as_str(), reason = source.to_string())
             }
@@ -124,7 +122,6 @@ pub fn write_pack(
     if request.turntable_frames > 0 {
         let settings = ExportSettings { size: request.turntable_size, supersample: 1, ..request.views };
         let mut turntable = Exporter::new(request.design.clone(), settings)?;
-        let start = view_transform(&request.design, settings.framing, View::ThreeQuarter);
         let frames_folder = format!("{stem}-{}", client.tr("file-turntable-frames"));
         std::fs::create_dir(writer.staged_path(&frames_folder))
             .map_err(|source| WritePackError::Folder { folder: frames_folder.clone(), source })?;
@@ -135,9 +132,7 @@ pub fn write_pack(
                 return Ok(None);
             }
             let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
-            let mut transform = start;
-            transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle));
-            let Some(frame) = turntable.render_from(transform, &mut || true)? else {
+            let Some(frame) = turntable.render_turned(angle, &mut || true)? else {
                 return Ok(None);
             };
             let name = format!("{frames_folder}/{stem}-{index:03}.png");

@@ -2,10 +2,30 @@
 //! progress and Cancel while a pack is written. Emits commands only.
 
 use super::job::{PackCommand, PackJob, PackOrder};
-use crate::studio::floor::Languages;
 use crate::studio::floor::commands::StudioCommand;
+use crate::studio::floor::{CurrentDesign, Languages};
 use crate::tr;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::{Local, Res};
 use bevy_egui::egui;
+
+/// The side panel's approval section: the pack being written, the advisor's order being filled in.
+#[derive(SystemParam)]
+pub struct ApprovalSection<'w, 's> {
+    job: Res<'w, PackJob>,
+    current: Res<'w, CurrentDesign>,
+    languages: Res<'w, Languages>,
+    order: Local<'s, PackOrder>,
+}
+
+impl ApprovalSection<'_, '_> {
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Vec<StudioCommand> {
+        let variants = self.current.history.variants();
+        let of_variant = variants.is_board().then(|| (variants.active() + 1, variants.len()));
+        let ring = self.current.design().necklace.is_none();
+        approval_ui(ui, &self.job, &mut self.order, of_variant, &self.languages, ring)
+    }
+}
 
 /// The approval pack: optional client name, journal in or out, the button; progress and Cancel while it runs. On the
 /// board, `of_variant` (which, of how many) says which variant the pack is made of: the one being edited.

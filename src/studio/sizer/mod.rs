@@ -208,7 +208,7 @@ fn write_printable(languages: Languages) -> Result<PathBuf, Said> {
     let path = crate::studio::floor::files::unused_path(&folder, &stem, ".png");
     let page = crate::approval::sizer_page::sizer_page(languages.client);
     crate::png::save_print_png(&page, crate::approval::sizer_page::DOTS_PER_INCH, &path)
-        .map_err(|e| Said::new(move |l| crate::i18n::errors::png_error(l, &e)))?;
+        .map_err(|e| Said::new(move |l| e.in_language(l)))?;
     Ok(path)
 }
 

@@ -2,10 +2,16 @@
 //! of a model — one at a time, the next when the one in front is answered (a restore offer after a crash never hides
 //! the model being imported, nor sits over it).
 
-use super::super::loading::LoadingProgress;
 use crate::i18n::Language;
+use crate::studio::StudioState;
+use crate::studio::floor::Languages;
+use crate::studio::floor::commands::Route;
+use crate::studio::import::Import;
+use crate::studio::loading::LoadingProgress;
+use crate::studio::recovery::RecoveryOffer;
 use crate::tr;
-use bevy_egui::egui;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
 
 /// The studio's dialogs, in the order they take their turn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +29,39 @@ pub fn front_dialog(loading: bool, recovery_offered: bool, importing: bool) -> O
     [(loading, Dialog::Loading), (recovery_offered, Dialog::Recovery), (importing, Dialog::Import)]
         .into_iter()
         .find_map(|(waiting, dialog)| waiting.then_some(dialog))
+}
+
+/// Draws the dialog in front, if any.
+pub fn show_front_dialog(
+    mut contexts: EguiContexts,
+    state: Res<State<StudioState>>,
+    progress: Res<LoadingProgress>,
+    offer: Res<RecoveryOffer>,
+    mut import: ResMut<Import>,
+    languages: Res<Languages>,
+    mut route: Route,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let l = languages.advisor;
+    let loading = *state.get() == StudioState::Loading;
+    let importing = import.dialog.is_some() || import.size_question.is_some();
+    match front_dialog(loading, offer.0.is_some(), importing) {
+        Some(Dialog::Loading) => loading_overlay(ctx, &progress, l),
+        Some(Dialog::Recovery) => {
+            if let Some(session) = &offer.0 {
+                route.send(crate::studio::recovery::panel::recovery_window(ctx, session, l));
+            }
+        }
+        Some(Dialog::Import) => {
+            if let Some(dialog) = import.dialog.as_mut() {
+                route.send(crate::studio::import::panel::import_dialog(ctx, dialog, l));
+            } else if let Some(question) = import.size_question.as_mut() {
+                route.send(crate::studio::import::panel::size_question(ctx, question, l));
+            }
+        }
+        None => {}
+    }
+    Ok(())
 }
 
 pub fn loading_overlay(ctx: &egui::Context, progress: &LoadingProgress, l: Language) {

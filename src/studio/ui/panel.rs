@@ -1,5 +1,6 @@
 //! The design panel: metal, stone, setting, size and engraving controls. It reads the design and only returns
-//! commands; it never changes anything itself (tested with egui_kittest).
+//! commands — the design's own, and the windows it opens (the sizer, the light map, the engraving's close-up) as those
+//! features' commands; it never changes anything itself (tested with egui_kittest).
 
 use crate::collection::Allowed;
 use crate::design::engraving::{self, EngravingStyle};
@@ -7,9 +8,36 @@ use crate::design::ring_size::{self, SizeSystem};
 use crate::design::{Alloy, Cut, Design, DesignCommand, Finish, Setting, ShankStyle, Species, limits};
 use crate::geometry::cut::dimensions_mm;
 use crate::i18n::{Language, format};
+use crate::studio::camera::ViewCommand;
+use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::commands::StudioCommand;
 use crate::studio::floor::widgets::{in_language, parse_number, swatch_colour};
+use crate::studio::light_map::LightMapCommand;
+use crate::studio::sizer::SizerCommand;
 use crate::tr;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::{Local, Res};
 use bevy_egui::egui::{self, Color32, RichText};
+
+/// The side panel's design section: the design's controls and the text being typed in them, forgotten when the
+/// design is replaced from outside (a preset opened, undo).
+#[derive(SystemParam)]
+pub struct DesignSection<'w, 's> {
+    current: Res<'w, CurrentDesign>,
+    drafts: Local<'s, (PanelDrafts, u64)>,
+}
+
+impl DesignSection<'_, '_> {
+    /// The section, for a model of the house's collection only what the house allows (`rules`).
+    pub fn show(&mut self, ui: &mut egui::Ui, rules: Option<&Allowed>, l: Language) -> Vec<StudioCommand> {
+        let (drafts, revision) = &mut *self.drafts;
+        if *revision != self.current.revision {
+            reset_drafts(drafts);
+            *revision = self.current.revision;
+        }
+        design_panel(ui, self.current.design(), drafts, rules, l)
+    }
+}
 
 /// Text being typed that is not yet a command.
 #[derive(Default, Clone, Debug)]
@@ -17,12 +45,6 @@ pub struct PanelDrafts {
     pub target_carats: f32,
     pub engraving: Option<String>,
     pub name: Option<String>,
-    /// The advisor asked for the ring sizer (the side panel opens it: it is another feature's window).
-    pub sizer_asked: bool,
-    /// The advisor asked to look at the engraving close up (the camera's command).
-    pub engraving_close_up_asked: bool,
-    /// The advisor asked for the centre stone's light map (another feature's window).
-    pub light_map_asked: bool,
 }
 
 fn section(ui: &mut egui::Ui, title: String) {
@@ -38,14 +60,14 @@ pub fn design_panel(
     drafts: &mut PanelDrafts,
     rules: Option<&Allowed>,
     l: Language,
-) -> Vec<DesignCommand> {
-    let mut out = Vec::new();
+) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
 
     let name = drafts.name.get_or_insert_with(|| design.name.clone());
     if ui.add(egui::TextEdit::singleline(name).hint_text(tr!(l, "panel-design-name"))).lost_focus()
         && *name != design.name
     {
-        out.push(DesignCommand::SetName(name.clone()));
+        out.push(DesignCommand::SetName(name.clone()).into());
     }
 
     // A house's model keeps its own head, band and stones' cut and size: only what it allows is offered.
@@ -55,7 +77,8 @@ pub fn design_panel(
             section(ui, tr!(l, "panel-model"));
             ui.label(tr!(l, "panel-model-value", name = &model.name)).on_hover_text(tr!(l, "panel-model-hover"));
         }
-        None => out.extend(crate::studio::necklace::panel::piece_section(ui, design, l)),
+        None => out
+            .extend(crate::studio::necklace::panel::piece_section(ui, design, l).into_iter().map(StudioCommand::from)),
     }
 
     section(ui, tr!(l, "panel-metal"));
@@ -67,7 +90,7 @@ pub fn design_panel(
                 .stroke(if selected { egui::Stroke::new(3.0, Color32::WHITE) } else { egui::Stroke::NONE })
                 .min_size(egui::vec2(94.0, 30.0));
             if ui.add(swatch).on_hover_text(l.term(alloy)).clicked() && !selected {
-                out.push(DesignCommand::SetAlloy(alloy));
+                out.push(DesignCommand::SetAlloy(alloy).into());
             }
         }
     });
@@ -76,7 +99,7 @@ pub fn design_panel(
             if ui.selectable_label(design.metal.finish == finish, l.term(finish)).clicked()
                 && design.metal.finish != finish
             {
-                out.push(DesignCommand::SetFinish(finish));
+                out.push(DesignCommand::SetFinish(finish).into());
             }
         }
     });
@@ -87,11 +110,11 @@ pub fn design_panel(
         let shown = design.head_alloy.map_or(same.clone(), |a| l.short_term(a));
         egui::ComboBox::from_id_salt("head_alloy").selected_text(shown).width(180.0).show_ui(ui, |ui| {
             if ui.selectable_label(design.head_alloy.is_none(), same).clicked() && design.head_alloy.is_some() {
-                out.push(DesignCommand::SetHeadAlloy(None));
+                out.push(DesignCommand::SetHeadAlloy(None).into());
             }
             for alloy in Alloy::ALL.into_iter().filter(|&a| a != design.metal.alloy) {
                 if ui.selectable_label(design.head_alloy == Some(alloy), l.term(alloy)).clicked() {
-                    out.push(DesignCommand::SetHeadAlloy(Some(alloy)));
+                    out.push(DesignCommand::SetHeadAlloy(Some(alloy)).into());
                 }
             }
         });
@@ -128,7 +151,7 @@ pub fn design_panel(
                     if ui.selectable_label(design.stone.species == species, l.term(species)).clicked()
                         && design.stone.species != species
                     {
-                        out.push(DesignCommand::SetSpecies(species));
+                        out.push(DesignCommand::SetSpecies(species).into());
                     }
                 }
             },
@@ -168,7 +191,7 @@ pub fn design_panel(
     egui::Grid::new("cuts").num_columns(3).show(ui, |ui| {
         for (i, cut) in Cut::ALL.into_iter().enumerate() {
             if ui.selectable_label(design.stone.cut == cut, l.term(cut)).clicked() && design.stone.cut != cut {
-                out.push(DesignCommand::SetCut(cut));
+                out.push(DesignCommand::SetCut(cut).into());
             }
             if i % 3 == 2 {
                 ui.end_row();
@@ -187,7 +210,7 @@ pub fn design_panel(
             .on_hover_text(tr!(l, "panel-brilliance-hover"));
         let light_map = ui.add(egui::Button::new(tr!(l, "light-map-open"))).on_hover_text(tr!(l, "light-map-explain"));
         if light_map.clicked() {
-            drafts.light_map_asked = true;
+            out.push(LightMapCommand::Open.into());
         }
     });
     ui.horizontal(|ui| {
@@ -201,7 +224,7 @@ pub fn design_panel(
         if ui.button(tr!(l, "panel-set-size")).clicked()
             && let Ok(command) = crate::estimate::set_carats(design, drafts.target_carats)
         {
-            out.push(command);
+            out.push(command.into());
         }
     });
 
@@ -216,7 +239,7 @@ fn stone_length_slider(
     ui: &mut egui::Ui,
     design: &Design,
     (min, max): (f32, f32),
-    out: &mut Vec<DesignCommand>,
+    out: &mut Vec<StudioCommand>,
     l: Language,
 ) {
     let mut size = design.stone.size_mm;
@@ -227,7 +250,7 @@ fn stone_length_slider(
         .custom_formatter(|value, _| format::number(l, value, 2))
         .custom_parser(parse_number);
     if ui.add(slider).changed() && size != design.stone.size_mm {
-        out.push(DesignCommand::SetStoneSize(size));
+        out.push(DesignCommand::SetStoneSize(size).into());
     }
 }
 
@@ -237,7 +260,7 @@ fn ring_sections(
     design: &Design,
     drafts: &mut PanelDrafts,
     rules: Option<&Allowed>,
-    out: &mut Vec<DesignCommand>,
+    out: &mut Vec<StudioCommand>,
     l: Language,
 ) {
     if design.source.is_ecrin() {
@@ -247,12 +270,12 @@ fn ring_sections(
 }
 
 /// Écrin's setting and band styles.
-fn style_sections(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignCommand>, l: Language) {
+fn style_sections(ui: &mut egui::Ui, design: &Design, out: &mut Vec<StudioCommand>, l: Language) {
     section(ui, tr!(l, "panel-setting"));
     ui.horizontal_wrapped(|ui| {
         for setting in Setting::ALL {
             if ui.selectable_label(design.setting == setting, l.term(setting)).clicked() && design.setting != setting {
-                out.push(DesignCommand::SetSetting(setting));
+                out.push(DesignCommand::SetSetting(setting).into());
             }
         }
     });
@@ -260,7 +283,7 @@ fn style_sections(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignComman
         ui.label(tr!(l, "panel-band"));
         for shank in ShankStyle::ALL {
             if ui.selectable_label(design.shank == shank, l.term(shank)).clicked() && design.shank != shank {
-                out.push(DesignCommand::SetShank(shank));
+                out.push(DesignCommand::SetShank(shank).into());
             }
         }
     });
@@ -272,7 +295,7 @@ fn size_and_engraving(
     design: &Design,
     drafts: &mut PanelDrafts,
     rules: Option<&Allowed>,
-    out: &mut Vec<DesignCommand>,
+    out: &mut Vec<StudioCommand>,
     l: Language,
 ) {
     section(ui, tr!(l, "panel-ring-size"));
@@ -281,7 +304,7 @@ fn size_and_engraving(
             if ui.selectable_label(design.size_system == system, l.term(system)).clicked()
                 && design.size_system != system
             {
-                out.push(DesignCommand::SetSizeSystem(system));
+                out.push(DesignCommand::SetSizeSystem(system).into());
             }
         }
     });
@@ -294,18 +317,18 @@ fn size_and_engraving(
         );
         let allowed = |size: f32| rules.is_none_or(|r| r.allows_size_change(design.ring_size_mm, size));
         if ui.add_enabled(allowed(smaller), egui::Button::new("−")).clicked() {
-            out.push(DesignCommand::SetRingSize(smaller));
+            out.push(DesignCommand::SetRingSize(smaller).into());
         }
         ui.label(RichText::new(ring_size::label(system, design.ring_size_mm)).strong().size(18.0));
         if ui.add_enabled(allowed(larger), egui::Button::new("+")).clicked() {
-            out.push(DesignCommand::SetRingSize(larger));
+            out.push(DesignCommand::SetRingSize(larger).into());
         }
         let eu = ring_size::label(SizeSystem::Eu, design.ring_size_mm);
         let diameter = format::millimetres(l, ring_size::inner_diameter_mm(design.ring_size_mm), 2);
         ui.label(tr!(l, "panel-size-eu-diameter", eu = eu, diameter = diameter));
     });
     if ui.button(tr!(l, "sizer-open")).clicked() {
-        drafts.sizer_asked = true;
+        out.push(SizerCommand::Open.into());
     }
     // Only a narrower range than Écrin's own is worth saying.
     if let Some((min, max)) = rules.map(|r| r.ring_sizes_mm).filter(|&r| r != Allowed::default().ring_sizes_mm) {
@@ -320,7 +343,7 @@ fn size_and_engraving(
             if ui.selectable_label(design.engraving_style == style, l.term(style)).clicked()
                 && design.engraving_style != style
             {
-                out.push(DesignCommand::SetEngravingStyle(style));
+                out.push(DesignCommand::SetEngravingStyle(style).into());
             }
         }
     });
@@ -335,7 +358,7 @@ fn size_and_engraving(
     );
     let typed = engraving.chars().count();
     if response.changed() && *engraving != design.engraving && typed <= most {
-        out.push(DesignCommand::SetEngraving(engraving.clone()));
+        out.push(DesignCommand::SetEngraving(engraving.clone()).into());
     }
     if !response.has_focus() {
         // Show what the design holds (a refused text comes back to the last valid one).
@@ -351,7 +374,7 @@ fn size_and_engraving(
         ui.label(RichText::new(tr!(l, "panel-engraving-count", count = count, most = most.to_string())).weak());
     }
     if !design.engraving.trim().is_empty() && ui.button(tr!(l, "panel-engraving-close-up")).clicked() {
-        drafts.engraving_close_up_asked = true;
+        out.push(ViewCommand::EngravingCloseUp.into());
     }
 }
 
@@ -361,7 +384,7 @@ pub fn reset_drafts(drafts: &mut PanelDrafts) {
 }
 
 /// The side stones' species, beside the centre stone's.
-fn side_stones(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignCommand>, l: Language) {
+fn side_stones(ui: &mut egui::Ui, design: &Design, out: &mut Vec<StudioCommand>, l: Language) {
     ui.horizontal(|ui| {
         ui.label(tr!(l, "panel-side-stones"));
         let side = design.side_stones();
@@ -370,7 +393,7 @@ fn side_stones(ui: &mut egui::Ui, design: &Design, out: &mut Vec<DesignCommand>,
         egui::ComboBox::from_id_salt("side_species").selected_text(l.term(side)).width(width).show_ui(ui, |ui| {
             for species in Species::ALL {
                 if ui.selectable_label(side == species, l.term(species)).clicked() && side != species {
-                    out.push(DesignCommand::SetSideSpecies(species));
+                    out.push(DesignCommand::SetSideSpecies(species).into());
                 }
             }
         });
