@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 15] = [
+const CORE: [(&str, &[&str]); 16] = [
     ("atomic_file", &[]),
     ("colour", &[]),
     ("memo", &[]),
@@ -18,9 +18,10 @@ const CORE: [(&str, &[&str]); 15] = [
     ("optics", &["design", "geometry", "memo", "colour"]),
     ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
+    ("workshop", &["design", "geometry", "memo"]),
     ("scene", &["design", "geometry", "optics", "atomic_file"]),
     ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
-    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer"]),
+    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),
 ];
 

@@ -22,3 +22,4 @@ pub mod scene;
 pub mod seeded;
 pub mod sizer;
 pub mod studio;
+pub mod workshop;

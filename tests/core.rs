@@ -17,7 +17,7 @@ mod network;
 mod scene;
 
 use ecrin::design::preset::{self, PresetError};
-use ecrin::design::{Design, DesignCommand};
+use ecrin::design::{Design, DesignCommand, Setting};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -243,6 +243,19 @@ fn cli_check_reads_the_samples_and_reports_broken_files() {
     let output = ecrin(&["check", &broken.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("SevenProng"));
+    // A design the workshop cannot make as drawn — a 3.5 mm stone in six prongs 0.35 mm thick — is shown (it reads)
+    // but refused for the bench, in the reader's language, with the rule, the figure and the limit's source.
+    let thin = scratch("cli").join("thin-prongs.ron");
+    let small = Design { setting: Setting::SixProng, ..Design::default() };
+    let small = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
+    preset::save(&thin, &small).expect("a makeable design by its own limits");
+    let output = ecrin(&["--lang", "fr", "check", &thin.display().to_string()]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    let prongs = said.lines().find(|line| line.contains("Griffes (au plus fin)")).unwrap_or_default();
+    for words in ["0,35", "sous 0,60", "(Gemwares", "à corriger avant l’atelier"] {
+        assert!(prongs.contains(words), "{words}: {said}");
+    }
     // A file that cannot be read at all — not there, a pipe no one writes to — is another answer (exit 2), given at
     // once and naming the file; a broken one beside it does not hide it.
     let missing = scratch("cli").join("not-there.ron");

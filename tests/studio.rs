@@ -1966,3 +1966,35 @@ fn a_model_of_no_wearable_size_asks_for_its_size_in_the_advisors_words_and_is_re
 fn question_words(l: Language) -> String {
     l.tr("import-size-ask").chars().take(12).collect()
 }
+
+#[test]
+fn the_bench_checks_say_what_to_fix_with_its_limit_and_source_in_both_languages() {
+    use ecrin::studio::workshop::checks_ui;
+    let small = Design { setting: Setting::SixProng, ..Design::default() };
+    let thin = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
+    for l in Language::ALL {
+        for (design, fails) in [(&thin, true), (&Design::default(), false)] {
+            let mut harness =
+                Harness::builder().with_size(egui::vec2(340.0, 600.0)).build_ui(|ui| checks_ui(ui, design, l));
+            harness.run();
+            let title = l.tr("workshop-title");
+            harness.get_by_label_contains(&title);
+            let findings = ecrin::workshop::checks(design);
+            let hard = findings.iter().filter(|f| f.is_hard()).count();
+            assert_eq!(hard > 0, fails, "{l:?}: {findings:?}");
+            if fails {
+                // Opened by itself: the prongs' line says the figure, the limit and where the limit comes from.
+                let prongs = findings.iter().find(|f| f.rule == ecrin::workshop::limits::Rule::Prongs).expect("prongs");
+                harness.get_by_label(&prongs.in_language(l));
+                assert!(prongs.in_language(l).contains("Gemwares"), "{l:?}");
+            } else {
+                let soft = findings.iter().filter(|f| f.is_soft()).count();
+                let summary = match soft {
+                    0 => ecrin::tr!(l, "workshop-summary-pass", count = findings.len()),
+                    _ => ecrin::tr!(l, "workshop-summary", hard = 0usize, soft = soft),
+                };
+                harness.get_by_label_contains(&summary);
+            }
+        }
+    }
+}

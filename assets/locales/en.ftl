@@ -882,3 +882,25 @@ light-map-leak = Black: light leaking through the pavilion ({ $percent } %)
 light-map-tracing = Tracing the stone…
 light-map-no-stone = This piece has no centre stone that can be traced.
 light-map-close = Close
+
+## The workshop's checks (workshop/): what is measured, against which limit, from which source.
+workshop-title = Bench checks
+workshop-summary-pass = All { $count } checks pass
+workshop-summary = { $hard } to fix before the bench, { $soft } to look at
+workshop-shank-thickness = Shank thickness under the finger
+workshop-shank-width = Shank width under the finger
+workshop-culet-clearance = Culet above the finger
+workshop-prongs = Prongs (thinnest)
+workshop-side-prongs = Side stones' prongs
+workshop-upper-rail = Upper gallery rail
+workshop-lower-rail = Lower gallery rail
+workshop-bezel-wall = Bezel wall
+workshop-halo-bead = Halo beads
+workshop-rail-opening = Opening between the rails
+workshop-passes = { $what }: { $measured } (at least { $least })
+workshop-hard = { $what }: { $measured }, under { $least } ({ $source }): to fix before the bench
+workshop-soft = { $what }: { $measured }, under { $least } ({ $source }): castable, the bench should look
+workshop-not-checked = A necklace's pendant is not checked yet.
+source-stuller = Stuller, CAD/CAM best practices
+source-gemwares = Gemwares, CAD file requirements
+check-workshop = { $file }: { $finding }

@@ -882,3 +882,25 @@ light-map-leak = Noir : lumière perdue par la culasse ({ $percent } %)
 light-map-tracing = Tracé de la pierre…
 light-map-no-stone = Cette pièce n’a pas de pierre centrale que l’on puisse tracer.
 light-map-close = Fermer
+
+## The workshop's checks (workshop/): what is measured, against which limit, from which source.
+workshop-title = Contrôles d’atelier
+workshop-summary-pass = Les { $count } contrôles sont bons
+workshop-summary = { $hard } à corriger avant l’atelier, { $soft } à surveiller
+workshop-shank-thickness = Épaisseur de l’anneau sous le doigt
+workshop-shank-width = Largeur de l’anneau sous le doigt
+workshop-culet-clearance = Colette au-dessus du doigt
+workshop-prongs = Griffes (au plus fin)
+workshop-side-prongs = Griffes des pierres latérales
+workshop-upper-rail = Galerie haute
+workshop-lower-rail = Galerie basse
+workshop-bezel-wall = Paroi du serti clos
+workshop-halo-bead = Grains de l’entourage
+workshop-rail-opening = Jour entre les galeries
+workshop-passes = { $what } : { $measured } (au moins { $least })
+workshop-hard = { $what } : { $measured }, sous { $least } ({ $source }) : à corriger avant l’atelier
+workshop-soft = { $what } : { $measured }, sous { $least } ({ $source }) : coulable, l’atelier doit vérifier
+workshop-not-checked = Le pendentif d’un collier n’est pas encore contrôlé.
+source-stuller = Stuller, bonnes pratiques CAO/FAO
+source-gemwares = Gemwares, exigences des fichiers CAO
+check-workshop = { $file } : { $finding }

@@ -1,5 +1,6 @@
-//! `ecrin check`: each preset read and said — what it is, its weights, its stone's optics — or what is wrong with it.
-//! Exit 0 when all are good, 1 when a preset is broken or breaks its house's rules (its line says why), 2 when a
+//! `ecrin check`: each preset read and said — what it is, its weights, its stone's optics, the workshop's checks it
+//! fails — or what is wrong with it. Exit 0 when all are good, 1 when a preset is broken, breaks its house's rules or
+//! a workshop's hard limit (its line says why, with the limit's source), 2 when a
 //! file cannot be read at all (missing, not a regular file, unreadable): grep's convention, so a script can tell a
 //! broken design from a wrong path.
 
@@ -49,7 +50,14 @@ fn check(path: &Path) -> Found {
         println!("{}: {}", path.display(), rule.in_language(l));
     }
     print_check(path, &design);
-    if broken.is_empty() { Found::Good } else { Found::Broken }
+    // What the workshop would refuse (hard) or look at (soft): said with its figure, its limit and its source.
+    let findings = crate::workshop::checks(&design);
+    for finding in findings.iter().filter(|f| f.broken.is_some()) {
+        let (file, finding) = (path.display().to_string(), finding.in_language(l));
+        println!("{}", crate::tr!(l, "check-workshop", file = file, finding = finding));
+    }
+    let unfit = !broken.is_empty() || findings.iter().any(crate::workshop::Finding::is_hard);
+    if unfit { Found::Broken } else { Found::Good }
 }
 
 /// `ecrin check`'s line for a design that loaded: what it is, its weights, its stone's optics, its fingerprint.

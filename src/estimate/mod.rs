@@ -4,9 +4,8 @@
 
 pub mod price;
 
-use crate::design::necklace::{ChainStyle, PendantStyle};
-use crate::design::{Cut, Design, DesignCommand, DesignError, Setting, ShankStyle, Species};
-use crate::geometry::assemble::assemble;
+use crate::design::{Cut, Design, DesignCommand, DesignError, ShankStyle, Species};
+use crate::geometry::assemble::{GeometryKey, assemble, geometry_key};
 use crate::geometry::assembly::ModelRef;
 use crate::geometry::assembly::{Assembly, MetalZone, PartRole, Seat};
 use crate::geometry::shank::band_positions_moved;
@@ -127,18 +126,6 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
     volumes
 }
 
-/// What a design's geometry depends on (not its alloys, finish, name or engraving).
-type GeometryKey = (
-    ShankStyle,
-    Setting,
-    Cut,
-    (Species, Species),
-    u32,
-    u32,
-    Option<(ChainStyle, u32, PendantStyle)>,
-    Option<(String, bool)>,
-);
-
 /// The volumes of the geometries last asked for (`memo::DEFAULT_CAPACITY` of them).
 static DESIGN_VOLUMES: Memo<GeometryKey, Arc<Volumes>> = Memo::new();
 
@@ -149,17 +136,7 @@ pub fn geometries_kept() -> usize {
 
 /// The volumes of a design's piece (cached per geometry).
 pub fn volumes(design: &Design) -> Arc<Volumes> {
-    let key = (
-        design.shank,
-        design.setting,
-        design.stone.cut,
-        (design.stone.species, design.side_stones()),
-        design.stone.size_mm.to_bits(),
-        design.ring_size_mm.to_bits(),
-        design.necklace.map(|n| (n.chain, n.length_mm.to_bits(), n.pendant)),
-        // A house's model: its hash, and whether it is loaded yet (the Assembly is empty until it is).
-        design.source.collection().map(|m| (m.hash.clone(), crate::geometry::house::registered(&m.hash).is_some())),
-    );
+    let key = geometry_key(design);
     DESIGN_VOLUMES.get_or_compute(key, || Arc::new(volumes_of(&assemble(design))))
 }
 
@@ -254,19 +231,20 @@ mod tests {
         assert_eq!(band_width_mm(&necklace), None);
     }
 
-    /// Weights of the shipped presets as Écrin computed them before the Assembly (commit 117ab32): band or chain
-    /// grams, head or pendant grams, centre carats, small diamonds' carats.
+    /// Weights of the shipped presets: band or chain grams, head or pendant grams, centre carats, small diamonds'
+    /// carats — as Écrin computed them before the Assembly (commit 117ab32), the heads' since their rails, halo beads
+    /// and halo prongs were made to the workshop's least sizes (issue 28; bands, stones and the bezels unchanged).
     const FIGURES_BEFORE_THE_ASSEMBLY: [(&str, f32, f32, f32, f32); 10] = [
-        ("classic-solitaire", 3.0736, 0.2500, 0.9754, 0.0),
+        ("classic-solitaire", 3.0736, 0.2873, 0.9754, 0.0),
         ("emerald-in-yellow-gold-bezel", 3.2344, 0.9814, 0.8112, 0.0),
-        ("morganite-pear-halo", 2.5703, 0.8078, 0.8142, 0.2111),
-        ("oval-pendant-necklace", 6.7512, 0.4582, 0.9891, 0.0),
+        ("morganite-pear-halo", 2.5703, 0.9535, 0.8142, 0.2111),
+        ("oval-pendant-necklace", 6.7512, 0.5210, 0.9891, 0.0),
         ("platinum-emerald-cut-bezel", 3.0673, 1.5825, 1.2740, 0.0),
-        ("princess-lab-diamond", 2.7047, 0.1290, 0.8848, 0.0),
-        ("rose-gold-oval-halo", 3.0679, 0.6696, 0.9891, 0.1561),
-        ("ruby-oval-four-prong", 1.8320, 0.2137, 0.7530, 0.0),
-        ("sapphire-and-diamond-halo", 2.9889, 0.5164, 1.5076, 0.1255),
-        ("two-tone-solitaire", 2.3448, 0.2139, 1.0218, 0.0),
+        ("princess-lab-diamond", 2.7047, 0.1526, 0.8848, 0.0),
+        ("rose-gold-oval-halo", 3.0679, 0.7891, 0.9891, 0.1561),
+        ("ruby-oval-four-prong", 1.8320, 0.2490, 0.7530, 0.0),
+        ("sapphire-and-diamond-halo", 2.9889, 0.6098, 1.5076, 0.1255),
+        ("two-tone-solitaire", 2.3448, 0.2506, 1.0218, 0.0),
     ];
 
     #[test]
@@ -287,7 +265,7 @@ mod tests {
 
     #[test]
     fn side_stones_weigh_as_their_species_and_the_centre_stone_is_untouched() {
-        let halo = Design { setting: Setting::Halo, ..Design::default() };
+        let halo = Design { setting: crate::design::Setting::Halo, ..Design::default() };
         let sapphires = DesignCommand::SetSideSpecies(Species::BlueSapphire).apply_to(&halo).expect("valid");
         let (diamonds_ct, sapphires_ct): (f32, f32) =
             (small_stones(&halo).iter().sum(), small_stones(&sapphires).iter().sum());

@@ -162,6 +162,34 @@ fn house_assembly(design: &Design, source: &CollectionRef) -> Assembly {
     }
 }
 
+/// What a design's geometry depends on (not its alloys, finish, name or engraving): the key of what is computed once
+/// per geometry (volumes, the workshop's checks).
+pub type GeometryKey = (
+    crate::design::ShankStyle,
+    crate::design::Setting,
+    Cut,
+    (Species, Species),
+    u32,
+    u32,
+    Option<(crate::design::necklace::ChainStyle, u32, crate::design::necklace::PendantStyle)>,
+    Option<(String, bool)>,
+);
+
+/// The geometry key of a design.
+pub fn geometry_key(design: &Design) -> GeometryKey {
+    (
+        design.shank,
+        design.setting,
+        design.stone.cut,
+        (design.stone.species, design.side_stones()),
+        design.stone.size_mm.to_bits(),
+        design.ring_size_mm.to_bits(),
+        design.necklace.map(|n| (n.chain, n.length_mm.to_bits(), n.pendant)),
+        // A house's model: its hash, and whether it is loaded yet (the Assembly is empty until it is).
+        design.source.collection().map(|m| (m.hash.clone(), registered(&m.hash).is_some())),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,10 @@ use super::outline::Outline;
 use crate::design::Cut;
 use glam::{Affine3A, Vec2, Vec3};
 
+/// The radius of the beads that hold a halo's stones, in the centre stone's lengths: 0.5 mm across (Stuller's
+/// least element) around a 7 mm centre stone.
+pub(super) const BEAD_RADIUS: f32 = 0.036;
+
 /// The halo: a frame around the centre stone's outline carrying rows of small round brilliants (one row, or two
 /// for a double halo, the outer row on its own frame just beyond the first).
 pub(super) fn halo(outline: &Outline, seat_y: f32, rows: usize) -> (MeshData, (MeshData, Vec<Affine3A>)) {
@@ -50,7 +54,7 @@ pub(super) fn halo(outline: &Outline, seat_y: f32, rows: usize) -> (MeshData, (M
         }));
         for k in 0..count {
             let middle = (placements[k] + placements[(k + 1) % count]) / 2.0;
-            frame.append(&sphere(Vec3::new(middle.x, y + 0.01, middle.y), 0.025, 10));
+            frame.append(&sphere(Vec3::new(middle.x, y + 0.01, middle.y), BEAD_RADIUS, 10));
         }
     }
     (frame, (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), melee_transforms))

@@ -19,6 +19,7 @@ pub mod necklace;
 pub mod outline;
 pub mod placed;
 pub mod polyhedron;
+pub mod rays;
 pub mod ring;
 pub mod sample_export;
 pub mod shank;

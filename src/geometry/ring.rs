@@ -32,7 +32,7 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
     let crown_edge = proportions(cut).girdle / 2.0;
     // The prongs' knee and the upper gallery, 0.30 stone lengths under the seat — but never under the head's
     // base (shallow stones sit low).
-    let knee = (-0.30f32).max(0.08 - seat.y);
+    let knee = knee_height(seat.y);
     let mut metal = MeshData::default();
     let mut melee = None;
     let prong = |azimuth: f32, radius: f32| -> MeshData {
@@ -64,9 +64,8 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
         | Setting::HiddenHalo
         | Setting::ThreeStone => {
             let (count, offset, radius) = match setting {
-                Setting::SixProng => (6, 0.0, 0.05),
-                Setting::Halo | Setting::DoubleHalo => (4, PI / 4.0, 0.04),
-                _ => (4, PI / 4.0, 0.055),
+                Setting::SixProng => (6, 0.0, prong_radius(setting)),
+                _ => (4, PI / 4.0, prong_radius(setting)),
             };
             let offset = if tips.is_empty() { offset } else { tips[0] };
             for azimuth in (0..count).map(|i| offset + TAU * i as f32 / count as f32) {
@@ -78,12 +77,12 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
             for &tip in &tips {
                 metal.append(&v_tip(&outline, seat, crown_edge, knee, tip, radius));
             }
-            metal.append(&gallery(0.80, knee, 0.035));
-            metal.append(&gallery(0.30, -seat.y + 0.05, 0.04));
+            metal.append(&gallery(UPPER_RAIL.0, knee, UPPER_RAIL.1));
+            metal.append(&gallery(LOWER_RAIL.0, -seat.y + LOWER_RAIL_HEIGHT, LOWER_RAIL.1));
         }
         Setting::Bezel => {
             // Collar: a wall around the girdle with a lip rolled over the crown's edge, then a cup to the base.
-            let wall = 0.07;
+            let wall = BEZEL_WALL;
             let top = seat.y + crown_edge;
             let profile = [
                 [1.0, -0.015, top + 0.05],
@@ -122,6 +121,77 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
         melee = Some(stones);
     }
     Head { metal, melee, seat }
+}
+
+/// A prong's radius from the gallery to the crown, in stone lengths (its foot, fused in the lower rail, is 0.8 of it;
+/// its tip 1.1; a V-tip's arms 0.85).
+pub fn prong_radius(setting: Setting) -> f32 {
+    match setting {
+        Setting::SixProng => 0.05,
+        Setting::Halo | Setting::DoubleHalo => 0.045,
+        _ => 0.055,
+    }
+}
+
+/// The prongs' upper gallery rail (at the knee) and the lower one near the head's base: the scale of the stone's
+/// outline each follows, and the radius of its round section, in stone lengths — 0.5 mm across (Stuller's least
+/// element) from a 5.4 mm stone up.
+const UPPER_RAIL: (f32, f32) = (0.80, 0.047);
+const LOWER_RAIL: (f32, f32) = (0.30, 0.047);
+/// The lower rail's height above the head's base, stone lengths.
+const LOWER_RAIL_HEIGHT: f32 = 0.05;
+/// A bezel's wall, stone lengths.
+const BEZEL_WALL: f32 = 0.07;
+
+/// The knee's height below the seat: 0.30 stone lengths, but never under the head's base (shallow stones sit low).
+fn knee_height(seat_y: f32) -> f32 {
+    (-0.30f32).max(0.08 - seat_y)
+}
+
+/// A head's metal as a workshop measures it, in stone lengths (× the stone's length: mm): the prongs at their
+/// thinnest (`None`: no prongs), each slim element (rails, a bezel's wall, a halo's beads) and the window between the
+/// prongs' two rails (`None` where the rails merge).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadMeasures {
+    pub prong_diameter: Option<f32>,
+    pub elements: Vec<(HeadElement, f32)>,
+    pub rail_opening: Option<f32>,
+}
+
+/// A slim element of a head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum HeadElement {
+    UpperRail,
+    LowerRail,
+    BezelWall,
+    HaloBead,
+}
+
+/// What a workshop measures on a head (made by `head`, from the same figures).
+pub fn head_measures(setting: Setting, cut: Cut) -> HeadMeasures {
+    let pronged = !matches!(setting, Setting::Bezel);
+    let pointed = !tip_azimuths(cut).is_empty();
+    let prong_diameter = pronged.then(|| 2.0 * prong_radius(setting) * if pointed { 0.85 } else { 1.0 });
+    let mut elements = Vec::new();
+    let mut rail_opening = None;
+    if pronged {
+        elements.push((HeadElement::UpperRail, 2.0 * UPPER_RAIL.1));
+        elements.push((HeadElement::LowerRail, 2.0 * LOWER_RAIL.1));
+        // The window between the rails, in the plane through the head's axis, at the outline's nearest point.
+        let outline = Outline::of(cut);
+        let seat_y = seat_height(cut);
+        let near = (0..32).map(|i| outline.point_towards(TAU * i as f32 / 32.0).length()).fold(f32::MAX, f32::min);
+        let across = near * (UPPER_RAIL.0 - LOWER_RAIL.0);
+        let up = seat_y + knee_height(seat_y) - LOWER_RAIL_HEIGHT;
+        let gap = (across * across + up * up).sqrt() - UPPER_RAIL.1 - LOWER_RAIL.1;
+        rail_opening = (gap > 0.0).then_some(gap);
+    } else {
+        elements.push((HeadElement::BezelWall, BEZEL_WALL));
+    }
+    if matches!(setting, Setting::Halo | Setting::DoubleHalo) {
+        elements.push((HeadElement::HaloBead, 2.0 * super::halo::BEAD_RADIUS));
+    }
+    HeadMeasures { prong_diameter, elements, rail_opening }
 }
 
 /// Side stones of a three-stone ring, as a fraction of the centre stone's length.

@@ -32,6 +32,7 @@ pub mod stage;
 pub mod turntable;
 pub mod ui;
 pub mod window_fit;
+pub mod workshop;
 
 use bevy::prelude::*;
 

@@ -1,0 +1,57 @@
+//! The side panel's *Bench checks*: the workshop's findings for the design as it changes — each measure with its
+//! figure, and for what falls short, the limit and its source; hard limits in red (to fix before the bench), soft
+//! ones in amber. It reads the core's checks (`crate::workshop`, computed once per geometry) and emits nothing.
+
+use crate::i18n::Language;
+use crate::studio::floor::CurrentDesign;
+use crate::tr;
+use crate::workshop::checks;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::Res;
+use bevy_egui::egui::{self, Color32, RichText};
+
+/// The section and what it reads.
+#[derive(SystemParam)]
+pub struct WorkshopSection<'w> {
+    current: Res<'w, CurrentDesign>,
+}
+
+impl WorkshopSection<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) {
+        checks_ui(ui, self.current.design(), l);
+    }
+}
+
+/// The checks of a design, summed up in one line, each one under it when opened.
+pub fn checks_ui(ui: &mut egui::Ui, design: &crate::design::Design, l: Language) {
+    let findings = checks(design);
+    if findings.is_empty() {
+        ui.label(RichText::new(tr!(l, "workshop-not-checked")).weak());
+        return;
+    }
+    let hard = findings.iter().filter(|f| f.is_hard()).count();
+    let soft = findings.iter().filter(|f| f.is_soft()).count();
+    let (summary, colour) = match (hard, soft) {
+        (0, 0) => (tr!(l, "workshop-summary-pass", count = findings.len()), Color32::LIGHT_GREEN),
+        (0, _) => (tr!(l, "workshop-summary", hard = hard, soft = soft), AMBER),
+        _ => (tr!(l, "workshop-summary", hard = hard, soft = soft), RED),
+    };
+    egui::CollapsingHeader::new(RichText::new(format!("{} — {summary}", tr!(l, "workshop-title"))).color(colour))
+        .id_salt("panel-workshop")
+        .default_open(hard > 0)
+        .show(ui, |ui| {
+            for finding in findings.iter() {
+                let colour = if finding.is_hard() {
+                    RED
+                } else if finding.is_soft() {
+                    AMBER
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.add(egui::Label::new(RichText::new(finding.in_language(l)).color(colour).small()).wrap());
+            }
+        });
+}
+
+const RED: Color32 = Color32::from_rgb(255, 120, 100);
+const AMBER: Color32 = Color32::from_rgb(240, 190, 90);

@@ -1,0 +1,156 @@
+//! The workshop's checks of a design, measured on its Assembly as drawn: the shank under the finger and the culet's
+//! clearance by rays through the metal (any piece: Écrin's or a house's model), the head's prongs and slim elements
+//! from the figures its geometry is made from (Écrin's heads). Computed once per geometry.
+
+use super::limits::{Limit, Rule};
+use crate::design::{Design, Setting};
+use crate::geometry::assemble::{GeometryKey, assemble, geometry_key};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat};
+use crate::geometry::placed::{PlacedMesh, placed_meshes};
+use crate::geometry::rays::{crossings, first_solid};
+use crate::geometry::ring::{SIDE_STONE_SCALE, head_measures};
+use crate::memo::Memo;
+use glam::Vec3;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// One measure and what its limits say of it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub measured_mm: f32,
+    /// The limit it falls under, if any (a hard one first).
+    pub broken: Option<Limit>,
+}
+
+impl Finding {
+    fn of(rule: Rule, measured_mm: f32) -> Finding {
+        let broken = rule.limits().iter().find(|limit| measured_mm < limit.min_mm).copied();
+        Finding { rule, measured_mm, broken }
+    }
+
+    /// Below a hard limit: the piece cannot go to the bench as drawn.
+    pub fn is_hard(&self) -> bool {
+        self.broken.is_some_and(|limit| limit.hard)
+    }
+
+    /// Below a soft limit only: the bench should look.
+    pub fn is_soft(&self) -> bool {
+        self.broken.is_some_and(|limit| !limit.hard)
+    }
+}
+
+/// Every check of a design (a ring's; a necklace's pendant is not checked yet), computed once per geometry.
+pub fn checks(design: &Design) -> Arc<Vec<Finding>> {
+    static CHECKS: Memo<GeometryKey, Arc<Vec<Finding>>> = Memo::new();
+    CHECKS.get_or_compute(geometry_key(design), || Arc::new(measure(design)))
+}
+
+/// Whether a design breaks a hard limit.
+pub fn breaks_a_hard_limit(design: &Design) -> bool {
+    checks(design).iter().any(Finding::is_hard)
+}
+
+fn measure(design: &Design) -> Vec<Finding> {
+    if design.necklace.is_some() {
+        return Vec::new();
+    }
+    let placed = placed_meshes(&assemble(design));
+    let band: Vec<&PlacedMesh> = placed.iter().filter(|p| matches!(p.role, PartRole::Metal(MetalZone::Band))).collect();
+    let band_meshes = || band.iter().map(|p| (p.data.as_ref(), p.at));
+    let mut findings = Vec::new();
+    // Under the finger: up from below the ring through the band's bottom, then along the finger at its middle.
+    let far = 100.0;
+    let below = crossings(band_meshes(), Vec3::new(0.0, -far, 0.0), Vec3::Y);
+    if let Some((enter, leave)) = first_solid(&below) {
+        findings.push(Finding::of(Rule::ShankThickness, leave - enter));
+        let middle = -far + (enter + leave) / 2.0;
+        let along = crossings(band_meshes(), Vec3::new(0.0, middle, -far), Vec3::Z);
+        if let Some((enter, leave)) = first_solid(&along) {
+            findings.push(Finding::of(Rule::ShankWidth, leave - enter));
+        }
+    }
+    // The centre stone's lowest point above the finger: up from the finger's axis under it to the band's inside.
+    let centre = placed.iter().find(|p| matches!(p.role, PartRole::Stone { seat: Seat::Centre, .. }));
+    if let Some(stone) = centre {
+        let culet = stone
+            .data
+            .positions
+            .iter()
+            .map(|&p| stone.at.transform_point3(Vec3::from(p)))
+            .min_by(|a, b| a.y.total_cmp(&b.y));
+        if let Some(culet) = culet {
+            let up = crossings(band_meshes(), Vec3::new(culet.x, 0.0, culet.z), Vec3::Y);
+            if let Some(&inside) = up.first() {
+                findings.push(Finding::of(Rule::CuletClearance, culet.y - inside));
+            }
+        }
+    }
+    // Écrin's head, from the figures it is made from (a house's head is its own: not measured this way).
+    if design.source.collection().is_none() {
+        let size = design.stone.size_mm;
+        let head = head_measures(design.setting, design.stone.cut);
+        if let Some(prongs) = head.prong_diameter {
+            findings.push(Finding::of(Rule::Prongs, prongs * size));
+        }
+        if design.setting == Setting::ThreeStone {
+            let side = head_measures(Setting::FourProng, crate::design::Cut::RoundBrilliant);
+            let diameter = side.prong_diameter.unwrap_or_default();
+            findings.push(Finding::of(Rule::SideProngs, diameter * SIDE_STONE_SCALE * size));
+        }
+        for (element, thickness) in head.elements {
+            findings.push(Finding::of(Rule::Element(element), thickness * size));
+        }
+        if let Some(opening) = head.rail_opening {
+            findings.push(Finding::of(Rule::RailOpening, opening * size));
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::ShankStyle;
+
+    #[test]
+    fn the_shank_and_the_culet_are_measured_where_the_finger_is() {
+        // Écrin's comfort-fit band: 1.7 mm thick, 2.2 mm wide (shank.rs), whatever the ring size.
+        for ring_size_mm in [44.0, 52.0, 64.0] {
+            let design = Design { ring_size_mm, shank: ShankStyle::ComfortFit, ..Design::default() };
+            let found = measure(&design);
+            let of = |rule| found.iter().find(|f| f.rule == rule).map(|f| f.measured_mm);
+            let thickness = of(Rule::ShankThickness).expect("measured");
+            let width = of(Rule::ShankWidth).expect("measured");
+            assert!((thickness - 1.7).abs() < 0.05, "{ring_size_mm}: {thickness}");
+            assert!((width - 2.2).abs() < 0.1, "{ring_size_mm}: {width}");
+            let clearance = of(Rule::CuletClearance).expect("measured");
+            assert!(clearance > 0.0 && clearance < 10.0, "{ring_size_mm}: {clearance}");
+        }
+    }
+
+    #[test]
+    fn a_limit_holds_at_its_figure_and_breaks_just_under_it() {
+        for rule in [Rule::ShankThickness, Rule::CuletClearance, Rule::Prongs, Rule::RailOpening] {
+            let least = rule.limits()[0].min_mm;
+            assert_eq!(Finding::of(rule, least).broken, None, "{rule:?} at its limit");
+            assert!(Finding::of(rule, least - 0.01).is_hard(), "{rule:?} under it");
+        }
+        let rail = Rule::Element(crate::geometry::ring::HeadElement::UpperRail);
+        assert!(Finding::of(rail, 0.6).is_soft(), "castable, but under Gemwares' 0.8 mm");
+        assert!(Finding::of(rail, 0.45).is_hard(), "under Stuller's 0.5 mm");
+        assert_eq!(Finding::of(rail, 0.8).broken, None);
+    }
+
+    #[test]
+    fn prongs_thin_with_the_stone_and_a_small_solitaire_is_refused_by_its_rule() {
+        let small = Design { setting: Setting::SixProng, ..Design::default() };
+        let small = Design { stone: crate::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
+        let prongs = measure(&small).into_iter().find(|f| f.rule == Rule::Prongs).expect("prongs");
+        assert!(prongs.is_hard(), "{prongs:?}");
+        assert_eq!(prongs.broken.map(|l| l.source), Some(super::super::limits::Source::Gemwares));
+        let large = Design { stone: crate::design::Stone { size_mm: 9.0, ..small.stone }, ..small };
+        let prongs = measure(&large).into_iter().find(|f| f.rule == Rule::Prongs).expect("prongs");
+        assert!(!prongs.is_hard(), "{prongs:?}");
+    }
+}
