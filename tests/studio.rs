@@ -1969,14 +1969,25 @@ fn question_words(l: Language) -> String {
 
 #[test]
 fn the_bench_checks_say_what_to_fix_with_its_limit_and_source_in_both_languages() {
-    use ecrin::studio::workshop::checks_ui;
+    use ecrin::studio::workshop::WorkshopCommand;
+    use ecrin::studio::workshop::panel::{checks_ui, export_ui};
     let small = Design { setting: Setting::SixProng, ..Design::default() };
     let thin = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
     for l in Language::ALL {
         for (design, fails) in [(&thin, true), (&Design::default(), false)] {
-            let mut harness =
-                Harness::builder().with_size(egui::vec2(340.0, 600.0)).build_ui(|ui| checks_ui(ui, design, l));
+            let mut harness = Harness::builder().with_size(egui::vec2(340.0, 600.0)).build_ui_state(
+                |ui, asked: &mut Vec<StudioCommand>| {
+                    checks_ui(ui, design, l);
+                    asked.extend(export_ui(ui, design, false, l));
+                },
+                Vec::new(),
+            );
             harness.run();
+            // The export for the bench: offered when nothing is under a hard limit, greyed (and saying why) otherwise.
+            harness.get_by_label(&l.tr("workshop-export")).click();
+            harness.run();
+            let asked: Vec<StudioCommand> = if fails { vec![] } else { vec![WorkshopCommand::ExportModel.into()] };
+            assert_eq!(harness.state(), &asked, "{l:?}");
             let title = l.tr("workshop-title");
             harness.get_by_label_contains(&title);
             let findings = ecrin::workshop::checks(design);
@@ -1995,6 +2006,37 @@ fn the_bench_checks_say_what_to_fix_with_its_limit_and_source_in_both_languages(
                 };
                 harness.get_by_label_contains(&summary);
             }
+        }
+    }
+}
+
+#[test]
+fn the_bench_files_are_written_off_the_frame_and_a_design_under_a_hard_limit_is_refused_with_its_source() {
+    use ecrin::studio::workshop::{BenchExport, WorkshopCommand};
+    let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-files");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("folder");
+    let small = Design { setting: Setting::SixProng, ..Design::default() };
+    let thin = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
+    for (design, file, written) in [(Design::default(), "ring.3mf", true), (thin, "thin.stl", false)] {
+        let mut app = command_app();
+        app.add_plugins(ecrin::studio::workshop::plugin);
+        app.insert_resource(CurrentDesign::new(design));
+        let path = folder.join(file);
+        send(&mut app, WorkshopCommand::WriteModel(path.clone()));
+        let started = std::time::Instant::now();
+        while app.world().resource::<BenchExport>().busy() && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            app.update();
+        }
+        let status = app.world().resource::<StatusLine>();
+        let said = status.text(Language::English);
+        assert_eq!(path.exists(), written, "{said}");
+        assert_eq!(status.is_error, !written, "{said}");
+        if written {
+            assert!(said.contains("ring.3mf") && said.contains("ring-stones.csv"), "{said}");
+        } else {
+            assert!(said.contains("Prongs") && said.contains("Gemwares"), "{said}");
         }
     }
 }

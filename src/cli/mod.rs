@@ -7,6 +7,7 @@ pub mod board;
 mod check;
 pub mod clients;
 pub mod collection;
+pub mod export_model;
 pub mod export_scene;
 pub mod help;
 pub mod model_args;
@@ -158,6 +159,8 @@ pub enum Command {
     /// One view of a preset as a scene for an independent renderer: the piece (glTF), the light (HDR), the camera
     /// and exposure (JSON), the region mask, and Écrin's own render of it.
     ExportScene(export_scene::ExportSceneArgs),
+    /// The metal of a preset for the bench (STL or 3MF, in millimetres) and its stone list.
+    ExportModel(export_model::ExportModelArgs),
     /// Compare two to four presets in one PNG (the variants board as a picture).
     Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
@@ -278,6 +281,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Pack(args) => pack::run(args),
         Command::ExportScene(args) => export_scene::run(args),
+        Command::ExportModel(args) => export_model::run(args),
         Command::Board(args) => board::run(args),
         Command::Check { presets } => check::run(presets),
         Command::Bench { frames, collection_only } => bench::run(frames, collection_only),

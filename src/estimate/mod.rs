@@ -38,6 +38,8 @@ pub struct StoneSize {
     pub length_mm: f32,
     /// The stone's own volume (a house's stone, modelled as it is cut), mm³; Écrin's stones follow their cut.
     pub volume_mm3: Option<f32>,
+    /// Where it sits in the piece (mm, the piece's frame): an Écrin stone's girdle centre, a house's stone's middle.
+    pub position_mm: glam::Vec3,
 }
 
 impl StoneSize {
@@ -114,9 +116,14 @@ pub fn volumes_of(assembly: &Assembly) -> Volumes {
                             .is_some_and(|h| h.open_stones.contains(&part.node));
                         let volume =
                             if open { f32::NAN } else { mesh_volume(placed.component, part.mesh, None) * scale };
-                        StoneSize { seat, cut, species, length_mm: length * scale.cbrt(), volume_mm3: Some(volume) }
+                        let middle = mesh.map_or(glam::Vec3::ZERO, |m| (m.bounds().0 + m.bounds().1) / 2.0);
+                        let (length_mm, position_mm) = (length * scale.cbrt(), at.transform_point3(middle));
+                        StoneSize { seat, cut, species, length_mm, volume_mm3: Some(volume), position_mm }
                     }
-                    _ => StoneSize { seat, cut, species, length_mm: scale.cbrt(), volume_mm3: None },
+                    _ => {
+                        let position_mm = at.translation.into();
+                        StoneSize { seat, cut, species, length_mm: scale.cbrt(), volume_mm3: None, position_mm }
+                    }
                 };
                 volumes.stones.push(size)
             }
@@ -233,11 +240,12 @@ mod tests {
 
     /// Weights of the shipped presets: band or chain grams, head or pendant grams, centre carats, small diamonds'
     /// carats — as Écrin computed them before the Assembly (commit 117ab32), the heads' since their rails, halo beads
-    /// and halo prongs were made to the workshop's least sizes (issue 28; bands, stones and the bezels unchanged).
+    /// and halo prongs were made to the workshop's least sizes (issue 28; bands, stones and the bezels unchanged) and a
+    /// V-tip's rounded end stopped being counted three times (the pear).
     const FIGURES_BEFORE_THE_ASSEMBLY: [(&str, f32, f32, f32, f32); 10] = [
         ("classic-solitaire", 3.0736, 0.2873, 0.9754, 0.0),
         ("emerald-in-yellow-gold-bezel", 3.2344, 0.9814, 0.8112, 0.0),
-        ("morganite-pear-halo", 2.5703, 0.9535, 0.8142, 0.2111),
+        ("morganite-pear-halo", 2.5703, 0.9469, 0.8142, 0.2111),
         ("oval-pendant-necklace", 6.7512, 0.5210, 0.9891, 0.0),
         ("platinum-emerald-cut-bezel", 3.0673, 1.5825, 1.2740, 0.0),
         ("princess-lab-diamond", 2.7047, 0.1526, 0.8848, 0.0),

@@ -22,7 +22,7 @@ pub enum MetalZone {
 }
 
 /// Where a stone is set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Seat {
     /// The centre stone (a ring's, or a pendant's).
     Centre,

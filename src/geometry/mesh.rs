@@ -181,10 +181,17 @@ pub fn sphere(centre: Vec3, radius: f32, segments: usize) -> MeshData {
     let rings = segments / 2;
     let mut mesh = MeshData::default();
     for r in 0..=rings {
+        // The poles exactly on the axis and the seam's two columns at exactly one place: every vertex that stands
+        // for one point of the surface has its exact position (an exported STL welds them: closed, not torn).
         let polar = std::f32::consts::PI * r as f32 / rings as f32;
+        let (sin_polar, cos_polar) = match r {
+            0 => (0.0, 1.0),
+            r if r == rings => (0.0, -1.0),
+            _ => (polar.sin(), polar.cos()),
+        };
         for s in 0..=segments {
-            let azimuth = std::f32::consts::TAU * s as f32 / segments as f32;
-            let normal = Vec3::new(polar.sin() * azimuth.cos(), polar.cos(), polar.sin() * azimuth.sin());
+            let azimuth = std::f32::consts::TAU * (s % segments) as f32 / segments as f32;
+            let normal = Vec3::new(sin_polar * azimuth.cos(), cos_polar, sin_polar * azimuth.sin());
             mesh.positions.push((centre + normal * radius).into());
             mesh.normals.push(normal.into());
         }
@@ -201,10 +208,23 @@ pub fn sphere(centre: Vec3, radius: f32, segments: usize) -> MeshData {
 
 /// A closed tube of varying radius along a polyline, with a sphere at every joint and end (rounded wire).
 pub fn wire(points: &[Vec3], radii: &[f32], segments: usize) -> MeshData {
+    wire_from(points, radii, segments, true)
+}
+
+/// A wire growing out of a joint another wire already rounds: no sphere at its first point (the same sphere twice
+/// would be metal counted twice, and two coincident surfaces in a file for the bench).
+pub fn branch(points: &[Vec3], radii: &[f32], segments: usize) -> MeshData {
+    wire_from(points, radii, segments, false)
+}
+
+fn wire_from(points: &[Vec3], radii: &[f32], segments: usize, first_sphere: bool) -> MeshData {
     let mut mesh = MeshData::default();
     for (i, (&point, &radius)) in points.iter().zip(radii).enumerate() {
-        mesh.append(&sphere(point, radius, segments));
-        if i + 1 < points.len() {
+        if i > 0 || first_sphere {
+            mesh.append(&sphere(point, radius, segments));
+        }
+        // Two joints at one place make no tube (its two caps would be one disc twice, facing apart).
+        if i + 1 < points.len() && point.distance(points[i + 1]) > 1e-4 * radius {
             mesh.append(&cone_segment(point, points[i + 1], radius, radii[i + 1], segments));
         }
     }
@@ -219,7 +239,8 @@ fn cone_segment(from: Vec3, to: Vec3, radius_from: f32, radius_to: f32, segments
     let slope = (radius_from - radius_to) / (to - from).length().max(1e-6);
     let mut mesh = MeshData::default();
     for s in 0..=segments {
-        let angle = std::f32::consts::TAU * s as f32 / segments as f32;
+        // The seam's two columns at exactly one place (see `sphere`).
+        let angle = std::f32::consts::TAU * (s % segments) as f32 / segments as f32;
         let radial = side * angle.cos() + other * angle.sin();
         let normal = (radial + axis * slope).normalize();
         for (centre, radius) in [(from, radius_from), (to, radius_to)] {

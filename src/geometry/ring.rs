@@ -4,7 +4,7 @@
 //! A head's origin is the top of the shank; its `seat` is where the centre stone's girdle centre goes.
 
 use super::cut::{dimensions_mm, proportions, unit_polyhedron};
-use super::mesh::{MeshData, sweep, wire};
+use super::mesh::{MeshData, branch, sweep, wire};
 use super::outline::Outline;
 use super::shank::reference_shank_top_mm;
 use crate::design::{Cut, Setting};
@@ -257,7 +257,7 @@ fn v_tip(outline: &Outline, seat: Vec3, crown_edge: f32, knee: f32, azimuth: f32
         // The arm follows the outline's edge from the point for about a fifth of the stone's width.
         let along = outline.point_towards(azimuth + side * 0.5);
         let end = rim.lerp(along, 0.55);
-        tip.append(&wire(
+        tip.append(&branch(
             &[at(rim, 1.04, crown_edge + 0.03), at(end, 0.97, crown_edge + 0.06)],
             &[radius, radius * 0.85],
             12,

@@ -2,7 +2,7 @@
 
 use super::{Language, format};
 use crate::tr;
-use crate::workshop::Finding;
+use crate::workshop::{BenchFileError, Finding};
 
 impl Finding {
     /// "Prongs (thinnest): 0.45 mm, under 0.60 mm (Gemwares, CAD file requirements): to fix before the bench".
@@ -26,6 +26,26 @@ impl Finding {
             None => {
                 let least = self.rule.limits().iter().map(|limit| limit.min_mm).fold(0.0, f32::max);
                 tr!(l, "workshop-passes", what = what, measured = measured, least = format::millimetres(l, least, 2))
+            }
+        }
+    }
+}
+
+impl BenchFileError {
+    /// Why the bench's files were not written, naming the file, or each limit the design is under.
+    pub fn in_language(&self, l: Language) -> String {
+        match self {
+            BenchFileError::HardLimits(findings) => {
+                let each: Vec<String> = findings.iter().map(|f| f.in_language(l)).collect();
+                tr!(l, "bench-files-refused", findings = each.join("; "))
+            }
+            BenchFileError::Format(path) => tr!(l, "bench-files-format", file = path.display().to_string()),
+            BenchFileError::NoMetal => tr!(l, "bench-files-no-metal"),
+            BenchFileError::Write { file, source } => {
+                tr!(l, "cli-cannot-write-file", file = file.display().to_string(), reason = source.to_string())
+            }
+            BenchFileError::Encode { file, message } => {
+                tr!(l, "cli-cannot-write-file", file = file.display().to_string(), reason = message.as_str())
             }
         }
     }

@@ -112,11 +112,11 @@ impl Substance {
     }
 }
 
-/// The GLB bytes of the piece's parts and the camera.
+/// The GLB bytes of the piece's parts (each with its material) and the camera, if one is given.
 pub fn piece_glb(
     design: &Design,
     parts: &[PlacedMesh],
-    view: &SceneView,
+    view: Option<&SceneView>,
     hand: HandFinish,
 ) -> Result<Vec<u8>, crate::geometry::glb::GlbError> {
     let mut substances: Vec<Substance> = Vec::new();
@@ -150,13 +150,13 @@ pub fn piece_glb(
         .iter()
         .map(|(_, material, part)| GlbMesh { name: &part.name, material: *material, data: &part.data })
         .collect();
-    let camera = GlbCamera {
+    let camera = view.map(|view| GlbCamera {
         yfov: view.yfov,
         aspect_ratio: view.width as f32 / view.height as f32,
         znear: 0.1,
         transform: Affine3A::from_rotation_translation(view.rotation, view.position),
-    };
-    write_glb_with_camera(&materials, &glb_meshes, &nodes, Some(camera))
+    });
+    write_glb_with_camera(&materials, &glb_meshes, &nodes, camera)
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ pub fn write_scene(design: &Design, settings: &SceneSettings, folder: &Path) -> 
     let file_of = |name: &str| folder.join(name).display().to_string();
     write(
         PIECE_FILE,
-        gltf::piece_glb(design, &parts, &settings.view, settings.hand)
+        gltf::piece_glb(design, &parts, Some(&settings.view), settings.hand)
             .map_err(|source| SceneError::Piece { file: file_of(PIECE_FILE), source })?,
     )?;
     let light = settings.environment;

@@ -131,7 +131,7 @@ pub fn window_plugin(app: &mut App) {
         present::plugin,
         present::screen::plugin,
     ));
-    app.add_plugins((clients::plugin, light_map::plugin));
+    app.add_plugins((clients::plugin, light_map::plugin, workshop::plugin));
 }
 
 /// Opens the studio window (blocks until it is closed).

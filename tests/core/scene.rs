@@ -24,8 +24,8 @@ fn read_back(
     name: &str,
 ) -> (HouseModel, Vec<ecrin::geometry::house::read::RawPart>) {
     let assembly = assemble(design);
-    let bytes =
-        ecrin::scene::gltf::piece_glb(design, &placed_meshes(&assembly), &view(), Default::default()).expect("written");
+    let bytes = ecrin::scene::gltf::piece_glb(design, &placed_meshes(&assembly), Some(&view()), Default::default())
+        .expect("written");
     let path = dir.join(format!("{name}.glb"));
     std::fs::write(&path, bytes).expect("saved");
     let parts = read_parts(&path).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -23,7 +23,7 @@ use super::present::panel::{PresentControls, show_present_strip};
 use super::presets::PresetsSection;
 use super::pricing::PriceSection;
 use super::recovery::RecoveryOffer;
-use super::workshop::WorkshopSection;
+use super::workshop::panel::WorkshopSection;
 use super::{StudioState, StudioSystems};
 use crate::studio::floor::commands::{Route, StudioCommand};
 use crate::studio::floor::widgets::{PanelSpace, section_title, status_line};
@@ -140,7 +140,7 @@ fn side_panel(
                 let rules = s.collection.rules();
                 route.send(s.design.show(ui, rules.as_ref(), l));
                 s.price.show(ui, l);
-                s.workshop.show(ui, l);
+                route.send(s.workshop.show(ui, l));
                 route.send(s.journal.show(ui, l));
                 route.send(s.presentation.show(ui, l));
                 section_title(ui, tr!(l, "studio-view"));

@@ -1,9 +1,12 @@
 //! The side panel's *Bench checks*: the workshop's findings for the design as it changes — each measure with its
 //! figure, and for what falls short, the limit and its source; hard limits in red (to fix before the bench), soft
-//! ones in amber. It reads the core's checks (`crate::workshop`, computed once per geometry) and emits nothing.
+//! ones in amber — and *Export for the bench…* (greyed, saying why, under a hard limit). It reads the core's checks
+//! (`crate::workshop`, computed once per geometry) and emits only the workshop's command.
 
+use super::{BenchExport, WorkshopCommand};
 use crate::i18n::Language;
 use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::commands::StudioCommand;
 use crate::tr;
 use crate::workshop::checks;
 use bevy::ecs::system::SystemParam;
@@ -14,12 +17,31 @@ use bevy_egui::egui::{self, Color32, RichText};
 #[derive(SystemParam)]
 pub struct WorkshopSection<'w> {
     current: Res<'w, CurrentDesign>,
+    export: Res<'w, BenchExport>,
 }
 
 impl WorkshopSection<'_> {
-    pub fn show(&self, ui: &mut egui::Ui, l: Language) {
-        checks_ui(ui, self.current.design(), l);
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        let design = self.current.design();
+        checks_ui(ui, design, l);
+        export_ui(ui, design, self.export.busy(), l).into_iter().collect()
     }
+}
+
+/// *Export for the bench…*: greyed while a file is chosen or written, and under a hard limit (saying why).
+pub fn export_ui(ui: &mut egui::Ui, design: &crate::design::Design, busy: bool, l: Language) -> Option<StudioCommand> {
+    let why_not = if crate::workshop::breaks_a_hard_limit(design) {
+        Some(tr!(l, "workshop-export-refused"))
+    } else if design.necklace.is_some() {
+        Some(tr!(l, "workshop-not-checked"))
+    } else {
+        None
+    };
+    let hover = why_not.clone().unwrap_or_else(|| tr!(l, "workshop-export-hover"));
+    let button = egui::Button::new(tr!(l, "workshop-export"));
+    let clicked =
+        ui.add_enabled(!busy && why_not.is_none(), button).on_hover_text(&hover).on_disabled_hover_text(&hover);
+    clicked.clicked().then(|| WorkshopCommand::ExportModel.into())
 }
 
 /// The checks of a design, summed up in one line, each one under it when opened.
