@@ -6,12 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 16] = [
+const CORE: [(&str, &[&str]); 18] = [
     ("atomic_file", &[]),
     ("colour", &[]),
     ("memo", &[]),
     ("progress", &[]),
     ("seeded", &[]),
+    ("video", &[]),
     ("png", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo", "colour"]),
@@ -23,6 +24,7 @@ const CORE: [(&str, &[&str]); 16] = [
     ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
     ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),
+    ("documents", &["design", "geometry", "estimate", "workshop", "i18n", "approval"]),
 ];
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {

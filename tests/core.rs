@@ -192,6 +192,69 @@ fn ecrin(args: &[&str]) -> std::process::Output {
         .expect("run ecrin")
 }
 
+/// The text of a PDF as an independent reader extracts it (poppler's `pdftotext`, installed by .ci/run).
+fn pdf_text(path: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils, installed by .ci/run)");
+    assert!(output.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn cli_bench_sheet_is_a_pdf_a_reader_reads_in_the_advisors_language_and_a_thin_design_gets_none() {
+    let halo = repo().join("presets/morganite-pear-halo.ron");
+    let design = preset::load(&halo).expect("the halo preset");
+    let sheet = scratch("bench-sheet").join("fiche.pdf");
+    let output = ecrin(&[
+        "--lang",
+        "fr",
+        "bench-sheet",
+        &halo.display().to_string(),
+        "-o",
+        &sheet.display().to_string(),
+        "--size",
+        "96",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = pdf_text(&sheet);
+    // The inside diameter, as the ring size makes it (its figure: a reader may turn the no-break space before "mm"
+    // into a plain one).
+    let inside = ecrin::i18n::format::number(
+        ecrin::i18n::Language::French,
+        f64::from(ecrin::design::ring_size::inner_diameter_mm(design.ring_size_mm)),
+        2,
+    );
+    for words in [
+        "Fiche d’atelier",
+        "Coupe par la pierre de centre et l’anneau",
+        "Coupe dans l’axe du doigt",
+        "Diamètre intérieur",
+        inside.as_str(),
+        "Pierres à sertir",
+        "Morganite",
+        "Métal à couler",
+        "Contrôles d’atelier",
+        &ecrin::approval::fingerprint(&design),
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    // A design under a hard limit: refused with its rule and source, and nothing written.
+    let thin = scratch("bench-sheet").join("thin.ron");
+    let small = Design { setting: Setting::SixProng, ..Design::default() };
+    let small = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
+    preset::save(&thin, &small).expect("saved");
+    let refused = scratch("bench-sheet").join("refused.pdf");
+    let output = ecrin(&["bench-sheet", &thin.display().to_string(), "-o", &refused.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("Prongs") && said.contains("Gemwares"), "{said}");
+    assert!(!refused.exists());
+}
+
 #[test]
 fn the_cli_speaks_french_with_lang_fr() {
     let solitaire = repo().join("presets/classic-solitaire.ron").display().to_string();

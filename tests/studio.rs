@@ -969,6 +969,18 @@ fn exports_tile_supersample_and_turn_to_each_view() {
     assert!(d < 4.0, "supersampling changed the picture by {d:.2}/255");
 }
 
+/// The text of a PDF as an independent reader extracts it (poppler's `pdftotext`, installed by .ci/run).
+fn pdf_text(path: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils, installed by .ci/run)");
+    assert!(output.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 #[test]
 fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     use ecrin::studio::export::ExportSettings;
@@ -1016,7 +1028,7 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     })
     .expect("pack")
     .expect("not cancelled");
-    assert_eq!(seen.len(), 5 + 3 + 2, "one progress step per picture, the sheet and the finish");
+    assert_eq!(seen.len(), 5 + 3 + 3, "one progress step per picture, the sheets and the finish");
     assert!(seen.iter().all(|&(d, t)| d < t));
     let stem = "Bague-Éloïse";
     for name in ["trois-quarts", "face", "profil", "dessus", "main"] {
@@ -1027,6 +1039,16 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     assert_eq!(std::fs::read_dir(folder.join(format!("{stem}-images-360"))).map(|d| d.count()).unwrap_or(0), 3);
     let sheet = image::open(folder.join(format!("{stem}-fiche-de-validation.png"))).expect("sheet").to_rgba8();
     assert_eq!(sheet.dimensions(), (1240, 1754), "A4 at 150 dpi");
+    // The approval sheet as a PDF too, its words in the client's language as a reader extracts them; the bench
+    // sheet in the advisor's.
+    let approval = pdf_text(&folder.join(format!("{stem}-fiche-de-validation.pdf")));
+    for words in ["Mme Durand", "Tour de doigt", "Bon pour accord", &ecrin::approval::fingerprint(&design)] {
+        assert!(approval.contains(words), "{words}: {approval}");
+    }
+    let bench = pdf_text(&folder.join(format!("{stem}-bench-sheet.pdf")));
+    for words in ["Bench sheet", "Section through the centre stone", "Inside diameter", "Metal to cast"] {
+        assert!(bench.contains(words), "{words}: {bench}");
+    }
     // The preset in the pack is the approved design, with its journal and the sheet's fingerprint.
     let (saved, saved_journal) =
         ecrin::design::preset::load_with_journal(&folder.join(format!("{stem}.ron"))).expect("preset");

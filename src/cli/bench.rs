@@ -176,6 +176,7 @@ pub fn run(frames: usize, collection_only: bool) -> ExitCode {
         swap_frames += 1;
     }
     emit("setting_change_frames", f64::from(swap_frames), "frames");
+    checks_figure(&offscreen.design());
 
     // The client's screen: a second 1280×720 picture of the piece following the studio's camera, against the
     // studio alone, same run.
@@ -258,6 +259,18 @@ fn place_cameras(offscreen: &mut Offscreen, transform: Transform) {
     for mut camera in cameras.iter_mut(world) {
         *camera = transform;
     }
+}
+
+/// The workshop's checks of a design never measured before (the panel computes them on the frame that shows a new
+/// geometry, then keeps them): the mean over 21 ring sizes of the design, each a new geometry, against a studio frame
+/// in `frame_ms_median`.
+fn checks_figure(design: &Design) {
+    let sizes: Vec<f32> = (0..21).map(|i| 44.0 + i as f32 + 0.37).collect();
+    let start = Instant::now();
+    for ring_size_mm in sizes.iter().copied() {
+        crate::workshop::checks(&Design { ring_size_mm, ..design.clone() });
+    }
+    emit("checks_ms", start.elapsed().as_secs_f64() * 1000.0 / sizes.len() as f64, "ms");
 }
 
 /// Export speed: one 4096×4096 picture (rendered, read back, PNG-encoded) and a 36-frame turntable at 1024

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod bench;
 mod bench_collection;
+pub mod bench_sheet;
 pub mod board;
 mod check;
 pub mod clients;
@@ -161,6 +162,8 @@ pub enum Command {
     ExportScene(export_scene::ExportSceneArgs),
     /// The metal of a preset for the bench (STL or 3MF, in millimetres) and its stone list.
     ExportModel(export_model::ExportModelArgs),
+    /// The bench sheet of a preset as a PDF: renders, sections to scale with dimensions, stones, metal, checks.
+    BenchSheet(bench_sheet::BenchSheetArgs),
     /// Compare two to four presets in one PNG (the variants board as a picture).
     Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
@@ -282,6 +285,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Pack(args) => pack::run(args),
         Command::ExportScene(args) => export_scene::run(args),
         Command::ExportModel(args) => export_model::run(args),
+        Command::BenchSheet(args) => bench_sheet::run(args),
         Command::Board(args) => board::run(args),
         Command::Check { presets } => check::run(presets),
         Command::Bench { frames, collection_only } => bench::run(frames, collection_only),

@@ -22,4 +22,5 @@ pub mod polyhedron;
 pub mod rays;
 pub mod ring;
 pub mod sample_export;
+pub mod section;
 pub mod shank;

@@ -6,7 +6,7 @@ use super::document::DocumentCommand;
 use crate::design::preset;
 use crate::studio::floor::background::Background;
 use crate::studio::floor::commands::StudioCommand;
-use crate::studio::floor::files::{sample_title, shipped_presets_dir, user_presets_dir};
+use crate::studio::floor::files::{file_stem_for, sample_title, shipped_presets_dir, user_presets_dir};
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -142,11 +142,6 @@ fn receive_dialog(mut browser: ResMut<PresetBrowser>, mut commands: MessageWrite
 
         None => {}
     }
-}
-
-/// A file name for a design name: lower-case letters, digits and dashes.
-pub fn file_stem_for(name: &str) -> String {
-    crate::approval::pack::safe_file_stem(&name.to_lowercase())
 }
 
 /// The native dialog for a request, on its own thread (the studio keeps drawing while it is open).

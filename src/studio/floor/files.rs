@@ -167,6 +167,11 @@ pub fn unused_path(parent: &Path, base: &str, extension: &str) -> PathBuf {
     candidate
 }
 
+/// A file name for a design name: lower-case letters, digits and dashes (a preset's, a file for the bench's).
+pub fn file_stem_for(name: &str) -> String {
+    crate::approval::pack::safe_file_stem(&name.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,5 @@
-//! Writing an approval pack: the views as PNG, the turntable (GIF + PNG frames), the preset and the approval sheet,
+//! Writing an approval pack: the views as PNG, the turntable (GIF + PNG frames), the preset, the approval sheet (PNG
+//! and PDF) and the bench sheet (PDF, in the advisor's language, for a design the bench can make as drawn),
 //! into one folder that appears only when complete (`approval::pack`). Reports progress and can be cancelled
 //! between pictures; used by `ecrin pack` and, through that command in a child process, by the studio.
 
@@ -12,6 +13,7 @@ use crate::approval::sheet::{SheetContent, approval_sheet};
 use crate::approval::{View, spec_rows};
 use crate::design::journal::{JournalEntry, now};
 use crate::design::{Design, preset};
+use crate::documents::bench::{BenchSheet, bench_sheet_pdf};
 use crate::estimate::price::PriceList;
 use crate::i18n::{Language, format};
 use crate::png::png_bytes;
@@ -64,6 +66,10 @@ pub enum WritePackError {
     Folder { folder: String, source: std::io::Error },
     #[error("the turntable's GIF could not be encoded: {0}")]
     Gif(#[from] image::ImageError),
+    #[error(transparent)]
+    Pdf(#[from] crate::documents::PdfError),
+    #[error(transparent)]
+    BenchSheet(#[from] crate::documents::bench::BenchSheetError),
     /// A view the sheet needs was not rendered (a bug).
     #[error("a view the sheet needs is missing")]
     ViewMissing,
@@ -80,6 +86,8 @@ impl WritePackError {
             }
             WritePackError::Gif(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
             WritePackError::ViewMissing => tr!(l, "pack-view-missing"),
+            WritePackError::Pdf(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
+            WritePackError::BenchSheet(error) => error.in_language(l),
         }
     }
 }
@@ -96,7 +104,7 @@ pub fn write_pack(
     let engraved = request.design.necklace.is_none() && !request.design.engraving.trim().is_empty();
     let views: Vec<View> =
         View::ALL.into_iter().chain(on_hand.then_some(View::Hand)).chain(engraved.then_some(View::Engraving)).collect();
-    let total = views.len() + request.turntable_frames as usize + 2;
+    let total = views.len() + request.turntable_frames as usize + 3;
     let mut done = 0;
     let mut step = |doing: &str, done: &mut usize| {
         let keep_going = progress(PackProgress { done: *done, total, doing });
@@ -167,9 +175,31 @@ pub fn write_pack(
     let captions = [View::Front, View::Side, View::Top, View::Engraving].map(|view| view.caption(client));
     let views = vec![(captions[0].as_str(), front), (captions[1].as_str(), side), (captions[2].as_str(), top)];
     let engraving = picture(View::Engraving).map(|close_up| (captions[3].as_str(), close_up));
-    let sheet =
-        approval_sheet(&SheetContent { hero, views, engraving, rows: &rows, story: &story, earlier, language: client });
+    let sheet = approval_sheet(&SheetContent {
+        hero,
+        views: views.clone(),
+        engraving,
+        rows: &rows,
+        story: &story,
+        earlier,
+        language: client,
+    });
     writer.write(&format!("{stem}-{}.png", client.tr("file-sheet")), &png_bytes(&sheet)?)?;
+    let content = SheetContent { hero, views, engraving, rows: &rows, story: &story, earlier, language: client };
+    writer.write(&format!("{stem}-{}.pdf", client.tr("file-sheet")), &crate::documents::approval_pdf(&content)?)?;
+    // The bench sheet, in the advisor's language (the workshop's), for a design the bench can make as drawn.
+    if !step(&tr!(l, "pack-step-bench-sheet"), &mut done) {
+        return Ok(None);
+    }
+    if !crate::workshop::breaks_a_hard_limit(&request.design) {
+        let date = format::date_of(l, now());
+        let sheet_views = [View::Top, View::Side]
+            .into_iter()
+            .filter_map(|view| picture(view).map(|p| (view.caption(l), p)))
+            .collect();
+        let bench = BenchSheet { design: &request.design, views: sheet_views, date, language: l };
+        writer.write(&format!("{stem}-{}.pdf", l.tr("file-bench-sheet")), &bench_sheet_pdf(&bench)?)?;
+    }
     // Whom the pack names, as data: the client's data can be found, copied and erased (`approval::clients`).
     let record = ApprovalRecord::new(client_name.as_deref(), &request.design.name, &crate::approval::iso_date(now()));
     writer.write(crate::approval::clients::RECORD_FILE, record.to_ron().as_bytes())?;

@@ -4,6 +4,7 @@
 //! each limit and its source. The export is refused by the core, not only by a greyed button.
 
 pub mod panel;
+pub mod sheet;
 
 use crate::studio::StudioSystems;
 use crate::studio::floor::background::Background;
@@ -73,7 +74,7 @@ fn carry_out_commands(
 
 /// The suggested file: the design's name as a file stem, in STL.
 fn bench_file_name(design_name: &str) -> String {
-    format!("{}.stl", crate::studio::presets::file_stem_for(design_name))
+    format!("{}.stl", crate::studio::floor::files::file_stem_for(design_name))
 }
 
 fn receive(mut export: ResMut<BenchExport>, mut next: MessageWriter<WorkshopCommand>, mut status: ResMut<StatusLine>) {
