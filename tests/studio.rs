@@ -1036,6 +1036,11 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
         assert_eq!(picture.dimensions(), (64, 64));
     }
     assert!(folder.join(format!("{stem}-vue-360.gif")).exists());
+    // The turntable as a video too: every frame, each shown as long as in the GIF (3.6 s a turn).
+    let video = std::fs::read(folder.join(format!("{stem}-vue-360.mp4"))).expect("the video");
+    let video = ecrin::video::decode_mp4(&video).expect("an MP4 the decoder reads");
+    assert_eq!(video.frames.len(), 3);
+    assert_eq!(video.frame_ms, vec![1200; 3]);
     assert_eq!(std::fs::read_dir(folder.join(format!("{stem}-images-360"))).map(|d| d.count()).unwrap_or(0), 3);
     let sheet = image::open(folder.join(format!("{stem}-fiche-de-validation.png"))).expect("sheet").to_rgba8();
     assert_eq!(sheet.dimensions(), (1240, 1754), "A4 at 150 dpi");

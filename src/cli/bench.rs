@@ -299,9 +299,59 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
         let frame = turntable.render_turned(angle, &mut || true).map_err(|e| e.to_string())?;
         frames.push(frame.ok_or("the turntable stopped")?);
     }
-    crate::studio::turntable::encode_gif(&frames, 100).map_err(|e| e.to_string())?;
+    let gif = crate::studio::turntable::encode_gif(&frames, 100).map_err(|e| e.to_string())?;
     emit("turntable_36_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");
     turntable.finish();
+    turntable_video_figures(&frames, &gif)?;
+    bench_hand_off_figures(&frames[0], &frames[9])
+}
+
+/// The turntable's video against its GIF: sizes, the time to encode the video, and each one's mean PSNR against the
+/// rendered frames (the GIF's decoded by `image`, the video's by OpenH264).
+fn turntable_video_figures(frames: &[image::RgbaImage], gif: &[u8]) -> Result<(), String> {
+    use image::AnimationDecoder;
+    let start = Instant::now();
+    let mp4 = crate::video::turntable_mp4(frames, 100).map_err(|e| e.to_string())?;
+    emit("turntable_mp4_encode_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");
+    let decoder = image::codecs::gif::GifDecoder::new(std::io::Cursor::new(gif)).map_err(|e| e.to_string())?;
+    let gif_frames: Vec<image::RgbaImage> = decoder
+        .into_frames()
+        .collect_frames()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|f| f.into_buffer())
+        .collect();
+    let video = crate::video::decode_mp4(&mp4).map_err(|e| e.to_string())?;
+    let mean_psnr = |shown: &[image::RgbaImage]| {
+        let pairs = frames.iter().zip(shown);
+        pairs.clone().map(|(a, b)| crate::video::psnr(a, b)).sum::<f64>() / pairs.count().max(1) as f64
+    };
+    emit("turntable_gif_kb", gif.len() as f64 / 1024.0, "KiB");
+    emit("turntable_mp4_kb", mp4.len() as f64 / 1024.0, "KiB");
+    emit("turntable_gif_psnr_db", mean_psnr(&gif_frames), "dB");
+    emit("turntable_mp4_psnr_db", mean_psnr(&video.frames), "dB");
+    Ok(())
+}
+
+/// The bench's hand-off for the halo ring: its metal written as STL, 3MF and the whole piece as .glb (with its stone
+/// list), and its bench sheet made from two 1024 renders.
+fn bench_hand_off_figures(top: &image::RgbaImage, side: &image::RgbaImage) -> Result<(), String> {
+    let design = Design { setting: crate::design::Setting::Halo, ..Design::default() };
+    let folder = std::env::temp_dir().join(format!("ecrin-bench-files-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+    for extension in ["stl", "3mf", "glb"] {
+        let start = Instant::now();
+        crate::workshop::write_bench_files(&design, &folder.join(format!("halo.{extension}")))
+            .map_err(|e| e.to_string())?;
+        emit(&format!("export_model_{extension}_ms"), start.elapsed().as_secs_f64() * 1000.0, "ms");
+    }
+    let _ = std::fs::remove_dir_all(&folder);
+    let start = Instant::now();
+    let views = vec![("top".to_string(), top), ("side".to_string(), side)];
+    let sheet =
+        crate::documents::BenchSheet { design: &design, views, date: String::new(), language: Default::default() };
+    crate::documents::bench_sheet_pdf(&sheet).map_err(|e| e.to_string())?;
+    emit("bench_sheet_ms", start.elapsed().as_secs_f64() * 1000.0, "ms");
     Ok(())
 }
 

@@ -70,9 +70,11 @@ pub fn run(args: RenderArgs) -> ExitCode {
         return match written {
             Ok(folder) => {
                 let (file, folder) = (output.display().to_string(), folder.display().to_string());
+                let video = output.with_extension("mp4").display().to_string();
+                let l = super::language();
                 println!(
                     "{}",
-                    crate::tr!(super::language(), "cli-turntable-written", file = file, count = count, folder = folder)
+                    crate::tr!(l, "cli-turntable-written", file = file, count = count, video = video, folder = folder)
                 );
                 ExitCode::SUCCESS
             }

@@ -1,4 +1,5 @@
-//! Turntable export: frames all around the piece, written as a looping animated GIF and as PNG frames.
+//! Turntable export: frames all around the piece, written as a looping animated GIF, as an MP4 video every phone plays
+//! (`crate::video`: H.264) and as PNG frames.
 
 use super::export::{ExportError, ExportSettings, Exporter};
 use crate::design::Design;
@@ -56,6 +57,8 @@ pub enum TurntableError {
     Frame(#[from] crate::png::PngError),
     #[error("{}: cannot write: {source}", file.display())]
     Write { file: PathBuf, source: std::io::Error },
+    #[error("the video could not be encoded: {0}")]
+    Video(#[from] crate::video::VideoError),
 }
 
 impl TurntableError {
@@ -70,6 +73,7 @@ impl TurntableError {
                 reason = source.to_string()
             ),
             TurntableError::Frame(error) => error.in_language(l),
+            TurntableError::Video(error) => crate::tr!(l, "error-cannot-write", reason = error.to_string()),
             TurntableError::Write { file, source } => {
                 let what = crate::tr!(l, "error-cannot-write", reason = source.to_string());
                 crate::tr!(l, "error-in-file", file = file.display().to_string(), what = what)
@@ -93,15 +97,19 @@ pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, image:
     Ok(bytes)
 }
 
-/// Writes the GIF at `output` and the PNG frames in `<stem>-frames/` beside it, each file atomically.
+/// Writes the GIF at `output`, the video beside it (`<stem>.mp4`) and the PNG frames in `<stem>-frames/`, each file
+/// atomically.
 pub fn write_turntable(frames: &[RgbaImage], output: &Path, frame_ms: u32) -> Result<PathBuf, TurntableError> {
     let gif = encode_gif(frames, frame_ms)?;
+    let video = crate::video::turntable_mp4(frames, frame_ms)?;
     let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "turntable".into());
     let folder = output.with_file_name(format!("{stem}-frames"));
     std::fs::create_dir_all(&folder).map_err(|source| TurntableError::Folder { folder: folder.clone(), source })?;
     for (i, frame) in frames.iter().enumerate() {
         crate::png::save_png(frame, &folder.join(format!("{stem}-{i:03}.png")))?;
     }
+    let mp4 = output.with_extension("mp4");
+    crate::atomic_file::write_atomically(&mp4, &video).map_err(|source| TurntableError::Write { file: mp4, source })?;
     crate::atomic_file::write_atomically(output, &gif)
         .map_err(|source| TurntableError::Write { file: output.to_path_buf(), source })?;
     Ok(folder)

@@ -1,4 +1,4 @@
-//! Writing an approval pack: the views as PNG, the turntable (GIF + PNG frames), the preset, the approval sheet (PNG
+//! Writing an approval pack: the views as PNG, the turntable (GIF, MP4 video, PNG frames), the preset, the approval sheet (PNG
 //! and PDF) and the bench sheet (PDF, in the advisor's language, for a design the bench can make as drawn),
 //! into one folder that appears only when complete (`approval::pack`). Reports progress and can be cancelled
 //! between pictures; used by `ecrin pack` and, through that command in a child process, by the studio.
@@ -66,6 +66,8 @@ pub enum WritePackError {
     Folder { folder: String, source: std::io::Error },
     #[error("the turntable's GIF could not be encoded: {0}")]
     Gif(#[from] image::ImageError),
+    #[error("the turntable's video could not be encoded: {0}")]
+    Video(#[from] crate::video::VideoError),
     #[error(transparent)]
     Pdf(#[from] crate::documents::PdfError),
     #[error(transparent)]
@@ -85,6 +87,7 @@ impl WritePackError {
                 tr!(l, "status-cannot-create-folder", folder = folder.as_str(), reason = source.to_string())
             }
             WritePackError::Gif(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
+            WritePackError::Video(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
             WritePackError::ViewMissing => tr!(l, "pack-view-missing"),
             WritePackError::Pdf(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
             WritePackError::BenchSheet(error) => error.in_language(l),
@@ -151,6 +154,8 @@ pub fn write_pack(
         let frame_ms = (3600 / request.turntable_frames).max(20);
         let gif = super::turntable::encode_gif(&frames, frame_ms)?;
         writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif)?;
+        let video = crate::video::turntable_mp4(&frames, frame_ms)?;
+        writer.write(&format!("{stem}-{}.mp4", client.tr("file-turntable")), &video)?;
     }
 
     // The preset (with the journal only when the advisor includes it) and the sheet.
