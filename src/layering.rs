@@ -21,7 +21,7 @@ const CORE: [(&str, &[&str]); 18] = [
     ("sizer", &["design"]),
     ("scene", &["design", "geometry", "optics", "atomic_file"]),
     ("workshop", &["design", "geometry", "memo", "estimate", "scene", "atomic_file"]),
-    ("collection", &["design", "geometry", "estimate", "atomic_file", "progress"]),
+    ("collection", &["design", "geometry", "estimate", "workshop", "atomic_file", "progress"]),
     ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),
     ("documents", &["design", "geometry", "estimate", "workshop", "i18n", "approval"]),

@@ -897,6 +897,7 @@ workshop-lower-rail = Lower gallery rail
 workshop-bezel-wall = Bezel wall
 workshop-halo-bead = Halo beads
 workshop-rail-opening = Opening between the rails
+workshop-house-head-metal = Head metal at its thinnest (gauged on the model)
 workshop-passes = { $what }: { $measured } (at least { $least })
 workshop-hard = { $what }: { $measured }, under { $least } ({ $source }): to fix before the bench
 workshop-soft = { $what }: { $measured }, under { $least } ({ $source }): castable, the bench should look

@@ -897,6 +897,7 @@ workshop-lower-rail = Galerie basse
 workshop-bezel-wall = Paroi du serti clos
 workshop-halo-bead = Grains de l’entourage
 workshop-rail-opening = Jour entre les galeries
+workshop-house-head-metal = Métal de la tête au plus fin (mesuré sur le modèle)
 workshop-passes = { $what } : { $measured } (au moins { $least })
 workshop-hard = { $what } : { $measured }, sous { $least } ({ $source }) : à corriger avant l’atelier
 workshop-soft = { $what } : { $measured }, sous { $least } ({ $source }) : coulable, l’atelier doit vérifier

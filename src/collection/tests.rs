@@ -397,3 +397,38 @@ fn a_head_set_on_a_band_makes_one_ring_that_weighs_what_they_weigh_and_resizes()
     assert!((head_low(&larger) - head_low(&design) - shift(larger.ring_size_mm)).abs() < 0.01);
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_house_head_is_gauged_on_its_mesh_and_one_with_thin_prongs_is_refused_for_the_bench() {
+    use crate::workshop::limits::{Rule, Source};
+    let gauged = |design: &Design| {
+        crate::workshop::checks(design).iter().find(|f| f.rule == Rule::HouseHeadMetal).copied().expect("gauged")
+    };
+    // The Rhino sample: Écrin's four-prong head for a 6.5 mm stone, exported — prongs 0.72 mm, gallery rails 0.60 mm
+    // as made; gauged at its thinnest a little under the rails (their polygonal section's chords): 0.56 mm, castable
+    // but for the bench to look at (under Gemwares' 0.8 mm).
+    let (_, design) = collection_with("gauge", crate::geometry::sample_export::RHINO_PATH);
+    let head = gauged(&design);
+    assert!(head.is_soft(), "{head:?}");
+    assert!(head.measured_mm > 0.5 && head.measured_mm < 0.62, "{head:?}");
+    // The same kind of head made for a 3.5 mm stone in six prongs (0.35 mm prongs) and exported as a house's CAD would
+    // export it: the house's model is caught, by its rule and source, and the bench gets no file of it.
+    let thin = Design {
+        setting: crate::design::Setting::SixProng,
+        stone: crate::design::Stone { size_mm: 3.5, ..Design::default().stone },
+        ..Design::default()
+    };
+    let folder = scratch("thin-prongs");
+    std::fs::create_dir_all(&folder).expect("scratch");
+    let file = folder.join("fine-solitaire.glb");
+    std::fs::write(&file, crate::geometry::sample_export::cad_export(&thin, 0).expect("exported")).expect("written");
+    let collection = Collection::at(folder.join("collection"));
+    let manifest = collection.add(&file, Some("Solitaire fin"), None).expect("added");
+    let design = collection.new_design(&manifest.id).expect("a design");
+    collection.load(design.source.collection().expect("a house's")).expect("loaded");
+    let head = gauged(&design);
+    assert!(head.is_hard() && head.measured_mm < 0.45, "{head:?}");
+    assert_eq!(head.broken.map(|limit| limit.source), Some(Source::Stuller));
+    let refused = crate::workshop::write_bench_files(&design, &folder.join("fine.stl"));
+    assert!(matches!(refused, Err(crate::workshop::BenchFileError::HardLimits(_))), "{refused:?}");
+}

@@ -86,7 +86,14 @@ fn measure(design: &Design) -> Vec<Finding> {
             }
         }
     }
-    // Écrin's head, from the figures it is made from (a house's head is its own: not measured this way).
+    // A house's head, gauged on its mesh: its thinnest metal.
+    if design.source.collection().is_some() {
+        let head = placed.iter().filter(|p| matches!(p.role, PartRole::Metal(MetalZone::Head)));
+        if let Some(thinnest) = super::thickness::thinnest_mm(head.map(|p| (p.data.as_ref(), p.at))) {
+            findings.push(Finding::of(Rule::HouseHeadMetal, thinnest));
+        }
+    }
+    // Écrin's head, from the figures it is made from.
     if design.source.collection().is_none() {
         let size = design.stone.size_mm;
         let head = head_measures(design.setting, design.stone.cut);

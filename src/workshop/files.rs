@@ -143,7 +143,7 @@ pub fn metal_mm(design: &Design) -> MeshData {
 
 /// The triangles of a mesh grouped by the pieces their shared vertex indices join (not by position: two pieces that
 /// touch at a point stay two).
-fn pieces_by_index(indices: &[u32]) -> Vec<Vec<[u32; 3]>> {
+pub(super) fn pieces_by_index(indices: &[u32]) -> Vec<Vec<[u32; 3]>> {
     let count = indices.iter().copied().max().map_or(0, |i| i as usize + 1);
     let mut parent: Vec<usize> = (0..count).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {

@@ -50,6 +50,9 @@ pub enum Rule {
     Element(HeadElement),
     /// The window between the prongs' two gallery rails.
     RailOpening,
+    /// A house's head at its thinnest, gauged on its mesh (its prongs and rails are not known by name: held to the
+    /// slim elements' limits).
+    HouseHeadMetal,
 }
 
 /// A limit: the least a measure may be, whether it is hard (no bench hand-off below it) or soft (a warning), and its
@@ -83,7 +86,7 @@ impl Rule {
             Rule::ShankWidth => &SHANK_WIDTH,
             Rule::CuletClearance => &CULET_CLEARANCE,
             Rule::Prongs | Rule::SideProngs => &PRONGS,
-            Rule::Element(_) => &ELEMENTS,
+            Rule::Element(_) | Rule::HouseHeadMetal => &ELEMENTS,
             Rule::RailOpening => &OPENINGS,
         }
     }
@@ -101,6 +104,7 @@ impl Rule {
             Rule::Element(HeadElement::BezelWall) => "workshop-bezel-wall",
             Rule::Element(HeadElement::HaloBead) => "workshop-halo-bead",
             Rule::RailOpening => "workshop-rail-opening",
+            Rule::HouseHeadMetal => "workshop-house-head-metal",
         }
     }
 }
