@@ -1,8 +1,10 @@
 //! The thinnest metal of a part, measured on its mesh as a thickness gauge would: from points of its surface straight
 //! in along the surface's normal to where the ray leaves the metal again — a prong's diameter, a wall's thickness, a
 //! plate's. For a house's head, whose prongs and rails are not known by name: what the checks hold to the slim
-//! elements' limits. Each closed piece is gauged on itself (a prong's ball is not measured into the wire it caps),
-//! at a bounded number of points (the work is capped, so a dense model costs no more than a light one).
+//! elements' limits. A head is many closed pieces that overlap (a prong's foot sunk in its rail, a ball capping a
+//! wire): the metal is their union, so a point buried in another piece is no surface to gauge, and a ray goes on
+//! through every piece it is still inside. A bounded number of points is gauged (the work is capped, so a dense
+//! model costs no more than a light one), each ray tested only against the pieces whose bounds it crosses.
 
 use crate::geometry::mesh::MeshData;
 use crate::geometry::rays::crossings;
@@ -15,36 +17,103 @@ const LEAST_POINTS: usize = 16;
 /// A ray leaving the metal nearer than this (mm) left where it started (it grazed its own face).
 const START: f32 = 1e-3;
 
-/// The thinnest metal (mm) of the parts placed, read as a low percentile of the thicknesses gauged — 1 in 50 points —
-/// so that one grazing ray at a sharp edge does not speak for a whole head, while prongs, which are many points, do.
-/// None when nothing could be gauged (open surfaces).
+/// The thinnest metal (mm) of the parts placed: each closed piece's own thickness is the tenth percentile of its
+/// points' (a wire's diameter, a band's thickness rather than its width: one grazing ray at a sharp edge does not
+/// speak for it), a piece more than
+/// half sunk into others is part of them (a prong's foot fused in its rail), and the thinnest piece speaks for the
+/// whole. None when nothing could be gauged (open surfaces).
 pub fn thinnest_mm<'a>(parts: impl IntoIterator<Item = (&'a MeshData, Affine3A)>) -> Option<f32> {
     let pieces: Vec<MeshData> = parts.into_iter().flat_map(|(mesh, at)| closed_pieces(mesh, at)).collect();
     let triangles: usize = pieces.iter().map(|p| p.indices.len() / 3).sum();
     let points_per_piece = (BUDGET / triangles.max(1)).max(LEAST_POINTS);
-    let mut thicknesses = Vec::new();
-    for piece in &pieces {
+    let bounds: Vec<(Vec3, Vec3)> = pieces.iter().map(MeshData::bounds).collect();
+    let mut thinnest: Option<f32> = None;
+    for (own, piece) in pieces.iter().enumerate() {
         let normals = vertex_normals(piece);
         let count = piece.positions.len();
         let stride = count.div_ceil(points_per_piece).max(1);
+        let (mut thicknesses, mut buried) = (Vec::new(), 0);
         for index in (0..count).step_by(stride) {
             let normal = normals[index];
             if normal == Vec3::ZERO {
                 continue;
             }
             let point = Vec3::from(piece.positions[index]);
-            let inward = -normal;
-            let hits = crossings([(piece, Affine3A::IDENTITY)], point, inward);
-            if let Some(&leave) = hits.iter().find(|&&t| t > START) {
-                thicknesses.push(leave);
+            match through_the_union(&pieces, &bounds, own, point, -normal) {
+                Gauged::Through(thickness) => thicknesses.push(thickness),
+                Gauged::Buried => buried += 1,
+                Gauged::Open => {}
             }
         }
+        if thicknesses.is_empty() || buried > thicknesses.len() {
+            continue;
+        }
+        thicknesses.sort_by(f32::total_cmp);
+        let own = thicknesses[thicknesses.len() / 10];
+        thinnest = Some(thinnest.map_or(own, |t| t.min(own)));
     }
-    if thicknesses.is_empty() {
-        return None;
+    thinnest
+}
+
+/// What a ray from a point of a piece's surface found.
+enum Gauged {
+    /// The metal's thickness along it.
+    Through(f32),
+    /// The point is inside another piece: no surface of the metal.
+    Buried,
+    /// The ray never left its own piece (an open surface).
+    Open,
+}
+
+/// From a point on piece `own`'s surface along `inward`: how far the metal — the union of the pieces — goes before
+/// the ray leaves it.
+fn through_the_union(pieces: &[MeshData], bounds: &[(Vec3, Vec3)], own: usize, point: Vec3, inward: Vec3) -> Gauged {
+    let mut solid: Vec<(f32, f32)> = Vec::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        if index != own && !crosses_box(point, inward, bounds[index]) {
+            continue;
+        }
+        let hits = crossings([(piece, Affine3A::IDENTITY)], point, inward);
+        if index == own {
+            let mut beyond = hits.into_iter().filter(|&t| t > START);
+            let Some(leave) = beyond.next() else { return Gauged::Open };
+            solid.push((0.0, leave));
+            let rest: Vec<f32> = beyond.collect();
+            solid.extend(rest.chunks_exact(2).map(|pair| (pair[0], pair[1])));
+        } else {
+            if hits.len() % 2 == 1 {
+                return Gauged::Buried;
+            }
+            solid.extend(hits.chunks_exact(2).map(|pair| (pair[0], pair[1])));
+        }
     }
-    thicknesses.sort_by(f32::total_cmp);
-    Some(thicknesses[thicknesses.len() / 50])
+    solid.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut end = 0.0_f32;
+    for (enter, leave) in solid {
+        if enter > end + START {
+            break;
+        }
+        end = end.max(leave);
+    }
+    Gauged::Through(end)
+}
+
+/// Whether the ray from `origin` along `direction` meets the box (slabs).
+fn crosses_box(origin: Vec3, direction: Vec3, (low, high): (Vec3, Vec3)) -> bool {
+    let (mut near, mut far) = (0.0_f32, f32::INFINITY);
+    for axis in 0..3 {
+        let (o, d) = (origin[axis], direction[axis]);
+        if d.abs() < 1e-12 {
+            if o < low[axis] || o > high[axis] {
+                return false;
+            }
+            continue;
+        }
+        let (a, b) = ((low[axis] - o) / d, (high[axis] - o) / d);
+        near = near.max(a.min(b));
+        far = far.min(a.max(b));
+    }
+    near <= far
 }
 
 /// The mesh's pieces joined by their triangles' shared indices, each in the piece's frame (mm).
@@ -94,6 +163,20 @@ mod tests {
             let gauged = thinnest_mm([(&prong, Affine3A::IDENTITY)]).expect("gauged");
             assert!((gauged - diameter).abs() < 0.05 * diameter, "{diameter}: {gauged}");
         }
+    }
+
+    #[test]
+    fn a_ball_sunk_in_a_wire_is_no_thin_spot_and_metal_through_two_pieces_is_one_thickness() {
+        // A 1 mm wire with a 0.5 mm ball sunk in its middle: the ball is buried, the wire is 1 mm.
+        let straight = wire(&[Vec3::ZERO, Vec3::new(0.0, 4.0, 0.0)], &[0.5; 2], 16);
+        let ball = crate::geometry::mesh::sphere(Vec3::new(0.0, 2.0, 0.0), 0.25, 16);
+        let gauged = thinnest_mm([(&straight, Affine3A::IDENTITY), (&ball, Affine3A::IDENTITY)]).expect("gauged");
+        assert!((gauged - 1.0).abs() < 0.05, "{gauged}");
+        // Two 0.6 mm wires side by side, their axes 0.4 mm apart: fused, no thinner than either.
+        let a = wire(&[Vec3::ZERO, Vec3::new(0.0, 4.0, 0.0)], &[0.3; 2], 24);
+        let b = wire(&[Vec3::new(0.4, 0.0, 0.0), Vec3::new(0.4, 4.0, 0.0)], &[0.3; 2], 24);
+        let across = thinnest_mm([(&a, Affine3A::IDENTITY), (&b, Affine3A::IDENTITY)]).expect("gauged");
+        assert!(across > 0.55, "the union is no thinner than each wire: {across}");
     }
 
     #[test]
