@@ -1,5 +1,9 @@
 //! Core integration tests (no renderer): every sample preset, every broken-preset case, the model library.
 
+#[path = "shared/pdf.rs"]
+mod pdf;
+use pdf::pdf_text;
+
 #[path = "core/careless.rs"]
 mod careless;
 #[path = "core/faults.rs"]
@@ -190,18 +194,6 @@ fn ecrin(args: &[&str]) -> std::process::Output {
         .env_remove("LC_MESSAGES")
         .output()
         .expect("run ecrin")
-}
-
-/// The text of a PDF as an independent reader extracts it (poppler's `pdftotext`, installed by .ci/run).
-fn pdf_text(path: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian's poppler-utils, installed by .ci/run)");
-    assert!(output.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! Studio tests: the command system in a headless Bevy app, the design panel with egui_kittest, and real
 //! offscreen renders through the GPU driver (Mesa lavapipe on CI) checked for what a person would see.
 
+#[path = "shared/pdf.rs"]
+mod pdf;
+use pdf::pdf_text;
+
 use bevy::prelude::*;
 use bevy_egui::egui;
 use ecrin::design::variants::VariantCommand;
@@ -967,18 +971,6 @@ fn exports_tile_supersample_and_turn_to_each_view() {
     assert_eq!(smooth.dimensions(), (96, 96));
     let d = mean_difference(&views[0], &smooth);
     assert!(d < 4.0, "supersampling changed the picture by {d:.2}/255");
-}
-
-/// The text of a PDF as an independent reader extracts it (poppler's `pdftotext`, installed by .ci/run).
-fn pdf_text(path: &std::path::Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian's poppler-utils, installed by .ci/run)");
-    assert!(output.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

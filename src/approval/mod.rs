@@ -171,6 +171,22 @@ pub fn metal_weight_text(language: Language, design: &Design) -> String {
     }
 }
 
+/// The metal in words: "18k yellow gold (750/1000), polished", and the head's alloy when it is another.
+pub fn metal_text(l: Language, design: &Design) -> String {
+    let head = design.head_metal();
+    let metal = tr!(
+        l,
+        "spec-metal-value",
+        alloy = l.term(design.metal.alloy),
+        finish = l.term(design.metal.finish).to_lowercase()
+    );
+    if head.alloy == design.metal.alloy {
+        metal
+    } else {
+        tr!(l, "spec-head-in", metal = metal, alloy = l.term_in_sentence(head.alloy))
+    }
+}
+
 /// The centre stone in words: "Diamond round brilliant, 6.50 mm, ≈ 0.98 ct".
 fn stone_text(language: Language, design: &Design) -> String {
     let l = language;
@@ -195,16 +211,7 @@ pub fn spec_rows(
 ) -> Vec<SpecRow> {
     let l = language;
     let row = |key: &'static str, value: String| SpecRow { key, label: l.tr(key), value };
-    let head = design.head_metal();
-    let mut metal = tr!(
-        l,
-        "spec-metal-value",
-        alloy = l.term(design.metal.alloy),
-        finish = l.term(design.metal.finish).to_lowercase()
-    );
-    if head.alloy != design.metal.alloy {
-        metal = tr!(l, "spec-head-in", metal = metal, alloy = l.term_in_sentence(head.alloy));
-    }
+    let metal = metal_text(l, design);
     let stone = stone_text(l, design);
     let mut rows = vec![row("spec-design", design.name.clone())];
     if let Some(client) = client.filter(|c| !c.trim().is_empty()) {

@@ -65,10 +65,7 @@ pub enum BenchSheetError {
 impl BenchSheetError {
     pub fn in_language(&self, l: Language) -> String {
         match self {
-            BenchSheetError::HardLimits(findings) => {
-                let each: Vec<String> = findings.iter().map(|f| f.in_language(l)).collect();
-                tr!(l, "bench-files-refused", findings = each.join("; "))
-            }
+            BenchSheetError::HardLimits(findings) => crate::i18n::workshop::refused(l, findings),
             BenchSheetError::Pdf(error) => tr!(l, "error-cannot-write", reason = error.to_string()),
         }
     }
@@ -305,16 +302,7 @@ fn rows(pages: &mut Pages, at: &mut Cursor, heading: &str, rows: &[(String, Stri
 
 fn metal_block(pages: &mut Pages, at: &mut Cursor, design: &Design, l: Language) {
     let list = crate::workshop::files::bench_list(design);
-    let head = design.head_metal();
-    let mut metal = tr!(
-        l,
-        "spec-metal-value",
-        alloy = l.term(design.metal.alloy),
-        finish = l.term(design.metal.finish).to_lowercase()
-    );
-    if head.alloy != design.metal.alloy {
-        metal = tr!(l, "spec-head-in", metal = metal, alloy = l.term_in_sentence(head.alloy));
-    }
+    let metal = crate::approval::metal_text(l, design);
     let weights = crate::estimate::weights(design);
     let mut lines = vec![
         (l.tr("spec-metal"), metal),

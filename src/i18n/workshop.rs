@@ -31,14 +31,17 @@ impl Finding {
     }
 }
 
+/// Why nothing goes to the bench: each hard limit the design is under, with its figure and source.
+pub fn refused(l: Language, findings: &[Finding]) -> String {
+    let each: Vec<String> = findings.iter().map(|f| f.in_language(l)).collect();
+    tr!(l, "bench-files-refused", findings = each.join("; "))
+}
+
 impl BenchFileError {
     /// Why the bench's files were not written, naming the file, or each limit the design is under.
     pub fn in_language(&self, l: Language) -> String {
         match self {
-            BenchFileError::HardLimits(findings) => {
-                let each: Vec<String> = findings.iter().map(|f| f.in_language(l)).collect();
-                tr!(l, "bench-files-refused", findings = each.join("; "))
-            }
+            BenchFileError::HardLimits(findings) => refused(l, findings),
             BenchFileError::Format(path) => tr!(l, "bench-files-format", file = path.display().to_string()),
             BenchFileError::NoMetal => tr!(l, "bench-files-no-metal"),
             BenchFileError::Write { file, source } => {
