@@ -141,7 +141,8 @@ pub fn bench_pages(sheet: &BenchSheet) -> Pages {
         }
         y += 2.0;
     }
-    let (low, high) = overall_bounds(design);
+    let piece = Drawn::of(design);
+    let (low, high) = piece.bounds();
     let size = high - low;
     let overall = tr!(
         l,
@@ -156,7 +157,7 @@ pub fn bench_pages(sheet: &BenchSheet) -> Pages {
     // The sections, to scale and dimensioned (a ring's).
     if design.necklace.is_none() {
         at.room(&mut pages, SECTIONS_HEIGHT);
-        sections(&mut pages, design, l, at.y);
+        sections(&mut pages, &piece, l, at.y);
         at.y += SECTIONS_HEIGHT;
     }
 
@@ -167,45 +168,50 @@ pub fn bench_pages(sheet: &BenchSheet) -> Pages {
     pages
 }
 
-/// The bounds of the piece (metal and stones), mm.
-fn overall_bounds(design: &Design) -> (Vec3, Vec3) {
-    let metal = crate::workshop::files::metal_mm(design);
-    let (mut low, mut high) = metal.bounds();
-    for (mesh, at) in stone_meshes(design) {
-        for &p in &mesh.positions {
-            let p = at.transform_point3(Vec3::from(p));
-            (low, high) = (low.min(p), high.max(p));
-        }
+/// The piece as the sheet draws it, made once: the metal the STL holds and each stone where it is set (mm).
+struct Drawn {
+    metal: MeshData,
+    stones: Vec<(Seat, MeshData)>,
+}
+
+impl Drawn {
+    fn of(design: &Design) -> Drawn {
+        let assembly = crate::geometry::assemble::assemble(design);
+        let stones = crate::geometry::placed::placed_meshes(&assembly)
+            .into_iter()
+            .filter_map(|part| match part.role {
+                PartRole::Stone { seat, .. } => Some((seat, part.data.transformed(part.at))),
+                _ => None,
+            })
+            .collect();
+        Drawn { metal: crate::workshop::files::metal_mm(design), stones }
     }
-    (low, high)
-}
 
-/// The stones where they are set.
-fn stone_meshes(design: &Design) -> Vec<(Arc<MeshData>, Affine3A)> {
-    let assembly = crate::geometry::assemble::assemble(design);
-    crate::geometry::placed::placed_meshes(&assembly)
-        .into_iter()
-        .filter(|part| matches!(part.role, PartRole::Stone { .. }))
-        .map(|part| (part.data, part.at))
-        .collect()
-}
+    /// The bounds of the piece (metal and stones).
+    fn bounds(&self) -> (Vec3, Vec3) {
+        let (mut low, mut high) = self.metal.bounds();
+        for (_, stone) in &self.stones {
+            let (stone_low, stone_high) = stone.bounds();
+            (low, high) = (low.min(stone_low), high.max(stone_high));
+        }
+        (low, high)
+    }
 
-fn centre_stone_lowest(design: &Design) -> Option<Vec3> {
-    let assembly = crate::geometry::assemble::assemble(design);
-    let placed = crate::geometry::placed::placed_meshes(&assembly);
-    let centre = placed.iter().find(|p| matches!(p.role, PartRole::Stone { seat: Seat::Centre, .. }))?;
-    centre.data.positions.iter().map(|&p| centre.at.transform_point3(Vec3::from(p))).min_by(|a, b| a.y.total_cmp(&b.y))
+    /// The centre stone's lowest point (its culet).
+    fn culet(&self) -> Option<Vec3> {
+        let (_, centre) = self.stones.iter().find(|(seat, _)| *seat == Seat::Centre)?;
+        centre.positions.iter().map(|&p| Vec3::from(p)).min_by(|a, b| a.y.total_cmp(&b.y))
+    }
 }
 
 /// The section in the ring's plane (through the centre stone and the shank) and along the finger, side by side.
-fn sections(pages: &mut Pages, design: &Design, l: Language, top: f32) {
-    let metal = crate::workshop::files::metal_mm(design);
-    let stones: Vec<MeshData> = stone_meshes(design).into_iter().map(|(mesh, at)| mesh.transformed(at)).collect();
+fn sections(pages: &mut Pages, piece: &Drawn, l: Language, top: f32) {
+    let (metal, stones) = (&piece.metal, &piece.stones);
     let front = SectionPlane { origin: Vec3::ZERO, u: Vec3::X, v: Vec3::Y };
     let along = SectionPlane { origin: Vec3::ZERO, u: Vec3::Z, v: Vec3::Y };
     let cut = |plane: &SectionPlane| {
-        let metal_loops = section(&metal, plane);
-        let stone_loops: Vec<Vec<[f32; 2]>> = stones.iter().filter_map(|s| convex_section(s, plane)).collect();
+        let metal_loops = section(metal, plane);
+        let stone_loops: Vec<Vec<[f32; 2]>> = stones.iter().filter_map(|(_, s)| convex_section(s, plane)).collect();
         (metal_loops, stone_loops)
     };
     let (front_metal, front_stones) = cut(&front);
@@ -242,7 +248,7 @@ fn sections(pages: &mut Pages, design: &Design, l: Language, top: f32) {
     along_drawing.section(pages, &along_metal, &along_stones);
 
     let figure = |mm: f32| format::number(l, f64::from(mm), 2);
-    let band = |origin: Vec3, direction: Vec3| crossings([(&metal, Affine3A::IDENTITY)], origin, direction);
+    let band = |origin: Vec3, direction: Vec3| crossings([(metal, Affine3A::IDENTITY)], origin, direction);
     // Inside diameter across the finger's axis.
     let (right_in, left_in) = (band(Vec3::ZERO, Vec3::X).first().copied(), band(Vec3::ZERO, -Vec3::X).first().copied());
     if let (Some(r), Some(lft)) = (right_in, left_in) {
@@ -267,7 +273,7 @@ fn sections(pages: &mut Pages, design: &Design, l: Language, top: f32) {
         6.0,
         &figure(front_max[1] - front_min[1]),
     );
-    if let (Some(culet), Some(&inside_top)) = (centre_stone_lowest(design), band(Vec3::ZERO, Vec3::Y).first())
+    if let (Some(culet), Some(&inside_top)) = (piece.culet(), band(Vec3::ZERO, Vec3::Y).first())
         && culet.y > inside_top
     {
         let clearance = figure(culet.y - inside_top);
