@@ -410,7 +410,7 @@ fn a_house_head_is_gauged_on_its_mesh_and_one_with_thin_prongs_is_refused_for_th
     let (_, design) = collection_with("gauge", crate::geometry::sample_export::RHINO_PATH);
     let head = gauged(&design);
     assert!(head.is_soft(), "{head:?}");
-    assert!(head.measured_mm > 0.5 && head.measured_mm < 0.62, "{head:?}");
+    assert!(head.measured > 0.5 && head.measured < 0.62, "{head:?}");
     // The same kind of head made for a 3.5 mm stone in six prongs (0.35 mm prongs) and exported as a house's CAD would
     // export it: the house's model is caught, by its rule and source, and the bench gets no file of it.
     let thin = Design {
@@ -427,7 +427,7 @@ fn a_house_head_is_gauged_on_its_mesh_and_one_with_thin_prongs_is_refused_for_th
     let design = collection.new_design(&manifest.id).expect("a design");
     collection.load(design.source.collection().expect("a house's")).expect("loaded");
     let head = gauged(&design);
-    assert!(head.is_hard() && head.measured_mm < 0.45, "{head:?}");
+    assert!(head.is_hard() && head.measured < 0.45, "{head:?}");
     assert_eq!(head.broken.map(|limit| limit.source), Some(Source::Stuller));
     let refused = crate::workshop::write_bench_files(&design, &folder.join("fine.stl"));
     assert!(matches!(refused, Err(crate::workshop::BenchFileError::HardLimits(_))), "{refused:?}");

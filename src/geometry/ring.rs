@@ -38,10 +38,11 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
     let prong = |azimuth: f32, radius: f32| -> MeshData {
         let rim = outline.point_towards(azimuth);
         let at = |scale: f32, y: f32| Vec3::new(rim.x * scale, seat.y + y, rim.y * scale);
+        let seated = |y: f32| seated_prong(rim, radius, seat.y + y);
         let foot = Vec3::new(rim.x * 0.22, 0.0, rim.y * 0.22);
         wire(
-            &[foot, at(0.80, knee), at(1.03, -0.06), at(1.03, crown_edge + 0.03), at(0.93, crown_edge + 0.07)],
-            &[radius * 0.8, radius, radius, radius, radius * 1.1],
+            &[foot, at(0.80, knee), seated(-0.06), seated(crown_edge + 0.03), at(0.93, crown_edge + 0.07)],
+            &[radius, radius, radius, radius, radius * 1.1],
             16,
         )
     };
@@ -111,7 +112,7 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
         melee = Some(stones);
     }
     if setting == Setting::HiddenHalo {
-        let (frame, stones) = super::halo::hidden_halo(&outline, seat.y);
+        let (frame, stones) = super::halo::hidden_halo(&outline, seat.y, cut);
         metal.append(&frame);
         melee = Some(stones);
     }
@@ -123,8 +124,18 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
     Head { metal, melee, seat }
 }
 
-/// A prong's radius from the gallery to the crown, in stone lengths (its foot, fused in the lower rail, is 0.8 of it;
-/// its tip 1.1; a V-tip's arms 0.85).
+/// How far into a prong the girdle's seat is cut, as a share of the prong's diameter: a fifth, inside Stuller's "at
+/// most 25 %" with room for the setter's bur.
+pub const SEAT_CUT: f32 = 0.20;
+
+/// Where a prong (or a V-tip's post) stands beside the girdle, at height `y`: out from the girdle's point `rim` so
+/// that the girdle's seat cuts `SEAT_CUT` of its diameter.
+fn seated_prong(rim: Vec2, radius: f32, y: f32) -> Vec3 {
+    let out = rim + rim.normalize_or_zero() * radius * (1.0 - 2.0 * SEAT_CUT);
+    Vec3::new(out.x, y, out.y)
+}
+
+/// A prong's radius from its foot to the crown, in stone lengths (its tip 1.1 of it; a V-tip's arms 0.85).
 pub fn prong_radius(setting: Setting) -> f32 {
     match setting {
         Setting::SixProng => 0.05,
@@ -248,20 +259,17 @@ fn v_tip(outline: &Outline, seat: Vec3, crown_edge: f32, knee: f32, azimuth: f32
     let rim = outline.point_towards(azimuth);
     let at = |p: Vec2, scale: f32, y: f32| Vec3::new(p.x * scale, seat.y + y, p.y * scale);
     let foot = Vec3::new(rim.x * 0.22, 0.0, rim.y * 0.22);
+    let top = seated_prong(rim, radius, seat.y + crown_edge + 0.03);
     let mut tip = wire(
-        &[foot, at(rim, 0.80, knee), at(rim, 1.04, -0.06), at(rim, 1.04, crown_edge + 0.03)],
-        &[radius * 0.8, radius, radius, radius],
+        &[foot, at(rim, 0.80, knee), seated_prong(rim, radius, seat.y - 0.06), top],
+        &[radius, radius, radius, radius],
         16,
     );
     for side in [-1.0f32, 1.0] {
         // The arm follows the outline's edge from the point for about a fifth of the stone's width.
         let along = outline.point_towards(azimuth + side * 0.5);
         let end = rim.lerp(along, 0.55);
-        tip.append(&branch(
-            &[at(rim, 1.04, crown_edge + 0.03), at(end, 0.97, crown_edge + 0.06)],
-            &[radius, radius * 0.85],
-            12,
-        ));
+        tip.append(&branch(&[top, at(end, 0.97, crown_edge + 0.06)], &[radius, radius * 0.85], 12));
     }
     tip
 }

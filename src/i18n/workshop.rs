@@ -2,16 +2,25 @@
 
 use super::{Language, format};
 use crate::tr;
+use crate::workshop::limits::{Rule, Unit};
 use crate::workshop::{BenchFileError, Finding};
+
+/// A figure of a rule in its unit: "0.45 mm", "68 %".
+pub fn figure(l: Language, rule: Rule, value: f32) -> String {
+    match rule.unit() {
+        Unit::Millimetres => format::millimetres(l, value, 2),
+        Unit::Share => tr!(l, "workshop-percent", value = format::number(l, f64::from(value) * 100.0, 0)),
+    }
+}
 
 impl Finding {
     /// "Prongs (thinnest): 0.45 mm, under 0.60 mm (Gemwares, CAD file requirements): to fix before the bench".
     pub fn in_language(&self, l: Language) -> String {
         let what = l.tr(self.rule.key());
-        let measured = format::millimetres(l, self.measured_mm, 2);
+        let measured = figure(l, self.rule, self.measured);
         match self.broken {
             Some(limit) => {
-                let (least, source) = (format::millimetres(l, limit.min_mm, 2), l.tr(limit.source.key()));
+                let (least, source) = (figure(l, self.rule, limit.least), l.tr(limit.source.key()));
                 let key = if limit.hard { "workshop-hard" } else { "workshop-soft" };
                 l.tr_with(
                     key,
@@ -24,8 +33,8 @@ impl Finding {
                 )
             }
             None => {
-                let least = self.rule.limits().iter().map(|limit| limit.min_mm).fold(0.0, f32::max);
-                tr!(l, "workshop-passes", what = what, measured = measured, least = format::millimetres(l, least, 2))
+                let least = self.rule.limits().iter().map(|limit| limit.least).fold(f32::MIN, f32::max);
+                tr!(l, "workshop-passes", what = what, measured = measured, least = figure(l, self.rule, least))
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The workshop's checks of a design, measured on its Assembly as drawn: the shank under the finger and the culet's
-//! clearance by rays through the metal (any piece: Écrin's or a house's model), the head's prongs and slim elements
-//! from the figures its geometry is made from (Écrin's heads). Computed once per geometry.
+//! clearance by rays through the metal, the gaps between stones and the centre stone's seat in its prongs on the
+//! meshes (`stones.rs`) — any piece, Écrin's or a house's model —, the head's prongs and slim elements from the
+//! figures its geometry is made from (Écrin's heads). Computed once per geometry.
 
 use super::limits::{Limit, Rule};
 use crate::design::{Design, Setting};
@@ -18,15 +19,15 @@ use std::sync::Arc;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: Rule,
-    pub measured_mm: f32,
+    pub measured: f32,
     /// The limit it falls under, if any (a hard one first).
     pub broken: Option<Limit>,
 }
 
 impl Finding {
-    fn of(rule: Rule, measured_mm: f32) -> Finding {
-        let broken = rule.limits().iter().find(|limit| measured_mm < limit.min_mm).copied();
-        Finding { rule, measured_mm, broken }
+    fn of(rule: Rule, measured: f32) -> Finding {
+        let broken = rule.limits().iter().find(|limit| measured < limit.least).copied();
+        Finding { rule, measured, broken }
     }
 
     /// Below a hard limit: the piece cannot go to the bench as drawn.
@@ -93,6 +94,13 @@ fn measure(design: &Design) -> Vec<Finding> {
             findings.push(Finding::of(Rule::HouseHeadMetal, thinnest));
         }
     }
+    // The stones against each other and the centre stone's seat in its prongs, on the meshes (any piece).
+    if let Some(gap) = super::stones::closest_stones_mm(&placed) {
+        findings.push(Finding::of(Rule::StoneSpacing, gap));
+    }
+    if let Some(share) = super::stones::metal_behind_the_seat(&placed) {
+        findings.push(Finding::of(Rule::MetalBehindSeat, share));
+    }
     // Écrin's head, from the figures it is made from.
     if design.source.collection().is_none() {
         let size = design.stone.size_mm;
@@ -126,7 +134,7 @@ mod tests {
         for ring_size_mm in [44.0, 52.0, 64.0] {
             let design = Design { ring_size_mm, shank: ShankStyle::ComfortFit, ..Design::default() };
             let found = measure(&design);
-            let of = |rule| found.iter().find(|f| f.rule == rule).map(|f| f.measured_mm);
+            let of = |rule| found.iter().find(|f| f.rule == rule).map(|f| f.measured);
             let thickness = of(Rule::ShankThickness).expect("measured");
             let width = of(Rule::ShankWidth).expect("measured");
             assert!((thickness - 1.7).abs() < 0.05, "{ring_size_mm}: {thickness}");
@@ -139,7 +147,7 @@ mod tests {
     #[test]
     fn a_limit_holds_at_its_figure_and_breaks_just_under_it() {
         for rule in [Rule::ShankThickness, Rule::CuletClearance, Rule::Prongs, Rule::RailOpening] {
-            let least = rule.limits()[0].min_mm;
+            let least = rule.limits()[0].least;
             assert_eq!(Finding::of(rule, least).broken, None, "{rule:?} at its limit");
             assert!(Finding::of(rule, least - 0.01).is_hard(), "{rule:?} under it");
         }
@@ -159,5 +167,34 @@ mod tests {
         let large = Design { stone: crate::design::Stone { size_mm: 9.0, ..small.stone }, ..small };
         let prongs = measure(&large).into_iter().find(|f| f.rule == Rule::Prongs).expect("prongs");
         assert!(!prongs.is_hard(), "{prongs:?}");
+    }
+
+    #[test]
+    fn every_head_on_every_cut_seats_its_stone_in_a_fifth_of_its_prongs_with_its_stones_apart() {
+        use crate::design::Cut;
+        let mut failures = Vec::new();
+        for setting in Setting::ALL {
+            for cut in Cut::ALL {
+                let design = Design { setting, ..Design::default() };
+                let design = Design { stone: crate::design::Stone { cut, size_mm: 7.0, ..design.stone }, ..design };
+                let found = measure(&design);
+                let of = |rule| found.iter().find(|f| f.rule == rule).copied();
+                // Every pronged head seats its centre stone; a bezel's wall is read the same way.
+                let seat = of(Rule::MetalBehindSeat).expect("a seat");
+                if seat.measured < 0.75 || seat.measured > 0.95 {
+                    failures.push(format!("{setting:?}/{cut:?}: {:.2} of the prong behind the seat", seat.measured));
+                }
+                let with_small_stones =
+                    matches!(setting, Setting::Halo | Setting::DoubleHalo | Setting::HiddenHalo | Setting::ThreeStone);
+                match of(Rule::StoneSpacing) {
+                    Some(gap) if gap.measured < 0.0 => {
+                        failures.push(format!("{setting:?}/{cut:?}: stones overlap by {:.3} mm", -gap.measured))
+                    }
+                    None if with_small_stones => failures.push(format!("{setting:?}/{cut:?}: no spacing measured")),
+                    _ => {}
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
     }
 }

@@ -8,6 +8,10 @@
 //! - [Gemwares] Gemwares, *CAD file requirements* (casting house): surfaces ≥ 0.8 mm; prongs ≥ 0.6 mm, reaching 10 %
 //!   past the stone; engraving ≥ 0.3 mm wide and 0.5 mm deep; up to 0.25 mm lost in filing and polishing.
 //!
+//! - [Girdles] two stones may be set girdle to girdle but never into each other: overlapping girdles chip when the
+//!   stones are tightened (a setter's rule — D. Wilkinson, *A place for everything*, on laying out stones — with no
+//!   published figure beyond it: the limit is the touch, 0 mm).
+//!
 //! Where they differ on slim metal (Stuller's elements 0.5 mm, Gemwares' surfaces 0.8 mm), Stuller's is the hard limit
 //! — it is the production floor of a house that casts fine jewellery every day, and a 0.8 mm floor would refuse every
 //! gallery rail a fine solitaire has — and Gemwares' the soft one: below it, the piece is castable but the bench
@@ -21,6 +25,7 @@ use serde::Serialize;
 pub enum Source {
     Stuller,
     Gemwares,
+    Girdles,
 }
 
 impl Source {
@@ -29,6 +34,7 @@ impl Source {
         match self {
             Source::Stuller => "source-stuller",
             Source::Gemwares => "source-gemwares",
+            Source::Girdles => "source-girdles",
         }
     }
 }
@@ -53,23 +59,36 @@ pub enum Rule {
     /// A house's head at its thinnest, gauged on its mesh (its prongs and rails are not known by name: held to the
     /// slim elements' limits).
     HouseHeadMetal,
+    /// The narrowest gap between two stones' surfaces (halo, pavé, side stones, the centre).
+    StoneSpacing,
+    /// The share of a prong (or a bezel's wall) left behind the centre stone's girdle where its seat is cut: a
+    /// share, not millimetres (Stuller: a seat cuts at most 25 % into a prong).
+    MetalBehindSeat,
+}
+
+/// What a rule's figure is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Unit {
+    Millimetres,
+    /// A fraction (0–1), said as a percentage.
+    Share,
 }
 
 /// A limit: the least a measure may be, whether it is hard (no bench hand-off below it) or soft (a warning), and its
 /// source.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Limit {
-    pub min_mm: f32,
+    pub least: f32,
     pub hard: bool,
     pub source: Source,
 }
 
-const fn hard(min_mm: f32, source: Source) -> Limit {
-    Limit { min_mm, hard: true, source }
+const fn hard(least: f32, source: Source) -> Limit {
+    Limit { least, hard: true, source }
 }
 
-const fn soft(min_mm: f32, source: Source) -> Limit {
-    Limit { min_mm, hard: false, source }
+const fn soft(least: f32, source: Source) -> Limit {
+    Limit { least, hard: false, source }
 }
 
 impl Rule {
@@ -81,6 +100,8 @@ impl Rule {
         const PRONGS: [Limit; 1] = [hard(0.6, Source::Gemwares)];
         const ELEMENTS: [Limit; 2] = [hard(0.5, Source::Stuller), soft(0.8, Source::Gemwares)];
         const OPENINGS: [Limit; 1] = [hard(0.4, Source::Stuller)];
+        const SPACING: [Limit; 1] = [hard(0.0, Source::Girdles)];
+        const SEAT: [Limit; 1] = [hard(0.75, Source::Stuller)];
         match self {
             Rule::ShankThickness => &SHANK_THICKNESS,
             Rule::ShankWidth => &SHANK_WIDTH,
@@ -88,6 +109,16 @@ impl Rule {
             Rule::Prongs | Rule::SideProngs => &PRONGS,
             Rule::Element(_) | Rule::HouseHeadMetal => &ELEMENTS,
             Rule::RailOpening => &OPENINGS,
+            Rule::StoneSpacing => &SPACING,
+            Rule::MetalBehindSeat => &SEAT,
+        }
+    }
+
+    /// What its figures are in.
+    pub fn unit(self) -> Unit {
+        match self {
+            Rule::MetalBehindSeat => Unit::Share,
+            _ => Unit::Millimetres,
         }
     }
 
@@ -105,6 +136,8 @@ impl Rule {
             Rule::Element(HeadElement::HaloBead) => "workshop-halo-bead",
             Rule::RailOpening => "workshop-rail-opening",
             Rule::HouseHeadMetal => "workshop-house-head-metal",
+            Rule::StoneSpacing => "workshop-stone-spacing",
+            Rule::MetalBehindSeat => "workshop-metal-behind-seat",
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod checks;
 pub mod files;
 pub mod limits;
+pub mod stones;
 pub mod thickness;
 
 pub use checks::{Finding, breaks_a_hard_limit, checks};

@@ -117,7 +117,7 @@ fn crosses_box(origin: Vec3, direction: Vec3, (low, high): (Vec3, Vec3)) -> bool
 }
 
 /// The mesh's pieces joined by their triangles' shared indices, each in the piece's frame (mm).
-fn closed_pieces(mesh: &MeshData, at: Affine3A) -> Vec<MeshData> {
+pub(super) fn closed_pieces(mesh: &MeshData, at: Affine3A) -> Vec<MeshData> {
     super::files::pieces_by_index(&mesh.indices)
         .into_iter()
         .map(|triangles| {
