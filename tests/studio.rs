@@ -1989,7 +1989,7 @@ fn question_words(l: Language) -> String {
 #[test]
 fn the_bench_checks_say_what_to_fix_with_its_limit_and_source_in_both_languages() {
     use ecrin::studio::workshop::WorkshopCommand;
-    use ecrin::studio::workshop::panel::{checks_ui, export_ui};
+    use ecrin::studio::workshop::panel::{bench_sheet_ui, checks_ui, export_ui};
     let small = Design { setting: Setting::SixProng, ..Design::default() };
     let thin = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
     for l in Language::ALL {
@@ -1998,14 +1998,22 @@ fn the_bench_checks_say_what_to_fix_with_its_limit_and_source_in_both_languages(
                 |ui, asked: &mut Vec<StudioCommand>| {
                     checks_ui(ui, design, l);
                     asked.extend(export_ui(ui, design, false, l));
+                    asked.extend(bench_sheet_ui(ui, design, false, l));
                 },
                 Vec::new(),
             );
             harness.run();
-            // The export for the bench: offered when nothing is under a hard limit, greyed (and saying why) otherwise.
+            // The export for the bench and the bench sheet: offered when nothing is under a hard limit, greyed (and
+            // saying why) otherwise.
             harness.get_by_label(&l.tr("workshop-export")).click();
             harness.run();
-            let asked: Vec<StudioCommand> = if fails { vec![] } else { vec![WorkshopCommand::ExportModel.into()] };
+            harness.get_by_label(&l.tr("workshop-sheet")).click();
+            harness.run();
+            let asked: Vec<StudioCommand> = if fails {
+                vec![]
+            } else {
+                vec![WorkshopCommand::ExportModel.into(), WorkshopCommand::BenchSheet.into()]
+            };
             assert_eq!(harness.state(), &asked, "{l:?}");
             let title = l.tr("workshop-title");
             harness.get_by_label_contains(&title);
@@ -2027,6 +2035,27 @@ fn the_bench_checks_say_what_to_fix_with_its_limit_and_source_in_both_languages(
             }
         }
     }
+}
+
+#[test]
+fn a_bench_sheet_for_a_design_under_a_hard_limit_is_refused_before_anything_starts() {
+    use ecrin::studio::workshop::WorkshopCommand;
+    use ecrin::studio::workshop::sheet_job::BenchSheetJob;
+    let small = Design { setting: Setting::SixProng, ..Design::default() };
+    let thin = Design { stone: ecrin::design::Stone { size_mm: 3.5, ..small.stone }, ..small };
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("thin-bench-sheet.pdf");
+    let _ = std::fs::remove_file(&path);
+    let mut app = command_app();
+    app.add_plugins(ecrin::studio::workshop::plugin);
+    app.insert_resource(CurrentDesign::new(thin));
+    send(&mut app, WorkshopCommand::WriteBenchSheet(path.clone()));
+    assert!(!app.world().resource::<BenchSheetJob>().busy(), "nothing started");
+    let status = app.world().resource::<StatusLine>();
+    for l in Language::ALL {
+        let said = status.text(l);
+        assert!(status.is_error && said.contains(&l.tr("workshop-prongs")) && said.contains("Gemwares"), "{said}");
+    }
+    assert!(!path.exists());
 }
 
 #[test]

@@ -92,7 +92,17 @@ fn cycle_every_option(offscreen: &mut Offscreen) -> (f64, usize) {
     (longest, waiting)
 }
 
-pub fn run(frames: usize, collection_only: bool) -> ExitCode {
+/// Which figures a run measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Only {
+    Everything,
+    /// Start-up and the house's collection.
+    Collection,
+    /// Start-up, the studio's frame and the hand-off to the workshop.
+    HandOff,
+}
+
+pub fn run(frames: usize, only: Only) -> ExitCode {
     let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
     let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
     if let Err(error) = offscreen.run_until_ready(5000) {
@@ -105,7 +115,7 @@ pub fn run(frames: usize, collection_only: bool) -> ExitCode {
         return ExitCode::FAILURE;
     }
     emit("startup_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
-    if collection_only {
+    if only == Only::Collection {
         return match super::bench_collection::collection_figures(&mut offscreen, frames) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -118,6 +128,17 @@ pub fn run(frames: usize, collection_only: bool) -> ExitCode {
     let (median, p95) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median", median, "ms");
     emit("frame_ms_p95", p95, "ms");
+    if only == Only::HandOff {
+        checks_figure(&Design { setting: crate::design::Setting::Halo, ..Design::default() });
+        offscreen.exit();
+        return match export_figures(median) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("bench: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
 
     // No hitches: cycle through every option the panel offers; after loading no frame may wait on a pipeline.
     let (max_frame_ms, waiting_frames) = cycle_every_option(&mut offscreen);

@@ -178,6 +178,10 @@ pub enum Command {
         /// Only start-up and the house's collection figures (a quicker run while working on the collection).
         #[arg(long)]
         collection_only: bool,
+        /// Only start-up, the studio's frame and the hand-off figures: the checks, the bench's 3D files and sheet,
+        /// the 4096 export, the turntable and its video (a quicker run while working on the hand-off).
+        #[arg(long, conflicts_with = "collection_only")]
+        hand_off_only: bool,
     },
     /// A day in the boutique, compressed: random commands through the headless studio; what grows is measured.
     Soak(soak::SoakArgs),
@@ -288,7 +292,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::BenchSheet(args) => bench_sheet::run(args),
         Command::Board(args) => board::run(args),
         Command::Check { presets } => check::run(presets),
-        Command::Bench { frames, collection_only } => bench::run(frames, collection_only),
+        Command::Bench { frames, collection_only, hand_off_only } => {
+            let only = match (collection_only, hand_off_only) {
+                (true, _) => bench::Only::Collection,
+                (_, true) => bench::Only::HandOff,
+                _ => bench::Only::Everything,
+            };
+            bench::run(frames, only)
+        }
         Command::Soak(args) => soak::run(args.commands, args.seed, args.size, args.per_frame),
         Command::Collection(command) => collection::run(command),
         Command::Clients { command, approvals } => clients::run(command, approvals),

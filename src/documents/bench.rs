@@ -12,7 +12,7 @@ use super::page::{A4_HEIGHT_MM, A4_WIDTH_MM, INK, MUTED, Pages, Pen, RULE, Style
 use crate::approval::fingerprint;
 use crate::design::ring_size::{SizeSystem, inner_diameter_mm, label as size_label};
 use crate::design::{Design, Species};
-use crate::geometry::assembly::{PartRole, Seat};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::mesh::MeshData;
 use crate::geometry::rays::{crossings, first_solid};
 use crate::geometry::section::{SectionPlane, convex_section, section};
@@ -142,15 +142,31 @@ pub fn bench_pages(sheet: &BenchSheet) -> Pages {
         y += 2.0;
     }
     let piece = Drawn::of(design);
-    let (low, high) = piece.bounds();
-    let size = high - low;
-    let overall = tr!(
-        l,
-        "bench-sheet-overall",
-        width = format::millimetres(l, size.x, 1),
-        depth = format::millimetres(l, size.z, 1),
-        height = format::millimetres(l, size.y, 1)
-    );
+    let overall = match (&design.necklace, piece.pendant_bounds) {
+        // A pendant's own size (the chain is given by its length): across, down the bust, off it.
+        (Some(necklace), Some((low, high))) => {
+            let size = high - low;
+            tr!(
+                l,
+                "bench-sheet-pendant",
+                width = format::millimetres(l, size.x, 1),
+                height = format::millimetres(l, size.y, 1),
+                depth = format::millimetres(l, size.z, 1),
+                chain = format::millimetres(l, necklace.length_mm, 0)
+            )
+        }
+        _ => {
+            let (low, high) = piece.bounds();
+            let size = high - low;
+            tr!(
+                l,
+                "bench-sheet-overall",
+                width = format::millimetres(l, size.x, 1),
+                depth = format::millimetres(l, size.z, 1),
+                height = format::millimetres(l, size.y, 1)
+            )
+        }
+    };
     pages.paragraph(column, y, right - column, BODY, &overall);
     at.y += side + 6.0;
 
@@ -172,19 +188,35 @@ pub fn bench_pages(sheet: &BenchSheet) -> Pages {
 struct Drawn {
     metal: MeshData,
     stones: Vec<(Seat, MeshData)>,
+    /// The bounds of the head's metal and the stones: a necklace's pendant without its chain.
+    pendant_bounds: Option<(Vec3, Vec3)>,
 }
 
 impl Drawn {
     fn of(design: &Design) -> Drawn {
         let assembly = crate::geometry::assemble::assemble(design);
-        let stones = crate::geometry::placed::placed_meshes(&assembly)
-            .into_iter()
-            .filter_map(|part| match part.role {
-                PartRole::Stone { seat, .. } => Some((seat, part.data.transformed(part.at))),
-                _ => None,
-            })
-            .collect();
-        Drawn { metal: crate::workshop::files::metal_mm(design), stones }
+        let placed = crate::geometry::placed::placed_meshes(&assembly);
+        let mut pendant_bounds: Option<(Vec3, Vec3)> = None;
+        let mut stones = Vec::new();
+        for part in placed {
+            let (stone, head) = match part.role {
+                PartRole::Stone { seat, .. } => (Some(seat), true),
+                PartRole::Metal(MetalZone::Head) => (None, true),
+                _ => (None, false),
+            };
+            if !head {
+                continue;
+            }
+            let mesh = part.data.transformed(part.at);
+            if !mesh.positions.is_empty() {
+                let (low, high) = mesh.bounds();
+                pendant_bounds = Some(pendant_bounds.map_or((low, high), |(l, h)| (l.min(low), h.max(high))));
+            }
+            if let Some(seat) = stone {
+                stones.push((seat, mesh));
+            }
+        }
+        Drawn { metal: crate::workshop::files::metal_mm(design), stones, pendant_bounds }
     }
 
     /// The bounds of the piece (metal and stones).

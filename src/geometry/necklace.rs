@@ -213,9 +213,12 @@ pub fn clasp() -> MeshData {
     clasp
 }
 
+/// The radius of the bail's wire, mm (0.9 mm across: over Gemwares' 0.8 mm surfaces).
+pub const BAIL_WIRE_RADIUS_MM: f32 = 0.45;
+
 /// The pendant's bail: a loop of wire the chain passes through, along X.
 pub fn bail() -> MeshData {
-    oval_link(4.0, 3.0, 0.45, 0.0)
+    oval_link(4.0, 3.0, BAIL_WIRE_RADIUS_MM, 0.0)
 }
 
 /// Below the bail of a drop pendant, from the hanging point: where the bar starts and ends (mm down).

@@ -41,7 +41,7 @@ impl Finding {
     }
 }
 
-/// Every check of a design (a ring's; a necklace's pendant is not checked yet), computed once per geometry.
+/// Every check of a design (a ring's; a necklace's pendant: its head, stones and bail), computed once per geometry.
 pub fn checks(design: &Design) -> Arc<Vec<Finding>> {
     static CHECKS: Memo<GeometryKey, Arc<Vec<Finding>>> = Memo::new();
     CHECKS.get_or_compute(geometry_key(design), || Arc::new(measure(design)))
@@ -53,13 +53,32 @@ pub fn breaks_a_hard_limit(design: &Design) -> bool {
 }
 
 fn measure(design: &Design) -> Vec<Finding> {
-    if design.necklace.is_some() {
-        return Vec::new();
-    }
     let placed = placed_meshes(&assemble(design));
+    let mut findings = Vec::new();
+    let setting = match &design.necklace {
+        None => {
+            ring_on_the_finger(&placed, &mut findings);
+            Some(design.setting)
+        }
+        // A pendant: its bail (the chain, a bought finding, is not checked) and the head below it.
+        Some(necklace) => {
+            let setting = crate::geometry::necklace::pendant_setting(necklace);
+            if setting.is_some() {
+                findings.push(Finding::of(Rule::Bail, 2.0 * crate::geometry::necklace::BAIL_WIRE_RADIUS_MM));
+            }
+            setting
+        }
+    };
+    if let Some(setting) = setting {
+        stones_and_heads(design, setting, &placed, &mut findings);
+    }
+    findings
+}
+
+/// A ring on the finger: the shank under it and the centre stone's culet above it, by rays through the band.
+fn ring_on_the_finger(placed: &[PlacedMesh], findings: &mut Vec<Finding>) {
     let band: Vec<&PlacedMesh> = placed.iter().filter(|p| matches!(p.role, PartRole::Metal(MetalZone::Band))).collect();
     let band_meshes = || band.iter().map(|p| (p.data.as_ref(), p.at));
-    let mut findings = Vec::new();
     // Under the finger: up from below the ring through the band's bottom, then along the finger at its middle.
     let far = 100.0;
     let below = crossings(band_meshes(), Vec3::new(0.0, -far, 0.0), Vec3::Y);
@@ -87,6 +106,10 @@ fn measure(design: &Design) -> Vec<Finding> {
             }
         }
     }
+}
+
+/// The head that holds the stones (`setting`'s, for Écrin's) and the stones themselves.
+fn stones_and_heads(design: &Design, setting: Setting, placed: &[PlacedMesh], findings: &mut Vec<Finding>) {
     // A house's head, gauged on its mesh: its thinnest metal.
     if design.source.collection().is_some() {
         let head = placed.iter().filter(|p| matches!(p.role, PartRole::Metal(MetalZone::Head)));
@@ -95,20 +118,20 @@ fn measure(design: &Design) -> Vec<Finding> {
         }
     }
     // The stones against each other and the centre stone's seat in its prongs, on the meshes (any piece).
-    if let Some(gap) = super::stones::closest_stones_mm(&placed) {
+    if let Some(gap) = super::stones::closest_stones_mm(placed) {
         findings.push(Finding::of(Rule::StoneSpacing, gap));
     }
-    if let Some(share) = super::stones::metal_behind_the_seat(&placed) {
+    if let Some(share) = super::stones::metal_behind_the_seat(placed) {
         findings.push(Finding::of(Rule::MetalBehindSeat, share));
     }
     // Écrin's head, from the figures it is made from.
     if design.source.collection().is_none() {
         let size = design.stone.size_mm;
-        let head = head_measures(design.setting, design.stone.cut);
+        let head = head_measures(setting, design.stone.cut);
         if let Some(prongs) = head.prong_diameter {
             findings.push(Finding::of(Rule::Prongs, prongs * size));
         }
-        if design.setting == Setting::ThreeStone {
+        if setting == Setting::ThreeStone {
             let side = head_measures(Setting::FourProng, crate::design::Cut::RoundBrilliant);
             let diameter = side.prong_diameter.unwrap_or_default();
             findings.push(Finding::of(Rule::SideProngs, diameter * SIDE_STONE_SCALE * size));
@@ -120,7 +143,6 @@ fn measure(design: &Design) -> Vec<Finding> {
             findings.push(Finding::of(Rule::RailOpening, opening * size));
         }
     }
-    findings
 }
 
 #[cfg(test)]
@@ -196,5 +218,33 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn a_pendant_is_checked_as_a_head_on_its_bail_and_a_chain_alone_has_nothing_to_check() {
+        use crate::design::necklace::{Necklace, PendantStyle};
+        for (pendant, setting) in [(PendantStyle::Solitaire, Setting::FourProng), (PendantStyle::Halo, Setting::Halo)] {
+            // A 7.5 mm stone: a halo's beads and prongs are at the workshop's least sizes from about 7 mm.
+            let stone = crate::design::Stone { size_mm: 7.5, ..Design::default().stone };
+            let design =
+                Design { necklace: Some(Necklace { pendant, ..Necklace::default() }), stone, ..Design::default() };
+            let found = measure(&design);
+            let rules: Vec<Rule> = found.iter().map(|f| f.rule).collect();
+            for rule in [Rule::Bail, Rule::Prongs, Rule::MetalBehindSeat] {
+                assert!(rules.contains(&rule), "{pendant:?}: {rule:?} in {found:?}");
+            }
+            assert_eq!(rules.contains(&Rule::StoneSpacing), setting == Setting::Halo, "{pendant:?}: {found:?}");
+            assert!(!rules.contains(&Rule::ShankThickness), "no finger under a pendant: {found:?}");
+            // The pendant's head is the ring's head of its setting: the same figures.
+            let ring = measure(&Design { setting, stone, ..Design::default() });
+            let prongs = |found: &[Finding]| found.iter().find(|f| f.rule == Rule::Prongs).map(|f| f.measured);
+            assert_eq!(prongs(&found), prongs(&ring));
+            assert!(found.iter().all(|f| !f.is_hard()), "{found:?}");
+        }
+        let chain = Design {
+            necklace: Some(Necklace { pendant: PendantStyle::None, ..Necklace::default() }),
+            ..Design::default()
+        };
+        assert!(measure(&chain).is_empty());
     }
 }

@@ -59,6 +59,8 @@ pub enum Rule {
     /// A house's head at its thinnest, gauged on its mesh (its prongs and rails are not known by name: held to the
     /// slim elements' limits).
     HouseHeadMetal,
+    /// A pendant's bail, the wire the chain passes through.
+    Bail,
     /// The narrowest gap between two stones' surfaces (halo, pavé, side stones, the centre).
     StoneSpacing,
     /// The share of a prong (or a bezel's wall) left behind the centre stone's girdle where its seat is cut: a
@@ -107,7 +109,7 @@ impl Rule {
             Rule::ShankWidth => &SHANK_WIDTH,
             Rule::CuletClearance => &CULET_CLEARANCE,
             Rule::Prongs | Rule::SideProngs => &PRONGS,
-            Rule::Element(_) | Rule::HouseHeadMetal => &ELEMENTS,
+            Rule::Element(_) | Rule::HouseHeadMetal | Rule::Bail => &ELEMENTS,
             Rule::RailOpening => &OPENINGS,
             Rule::StoneSpacing => &SPACING,
             Rule::MetalBehindSeat => &SEAT,
@@ -136,6 +138,7 @@ impl Rule {
             Rule::Element(HeadElement::HaloBead) => "workshop-halo-bead",
             Rule::RailOpening => "workshop-rail-opening",
             Rule::HouseHeadMetal => "workshop-house-head-metal",
+            Rule::Bail => "workshop-bail",
             Rule::StoneSpacing => "workshop-stone-spacing",
             Rule::MetalBehindSeat => "workshop-metal-behind-seat",
         }

@@ -11,7 +11,7 @@
 //!   meeting metal), the ray through its thickest chord says how much of the prong is left behind the girdle — the
 //!   share Stuller's "a seat cuts at most 25 % into a prong" bounds. A bezel's wall is read the same way.
 
-use crate::geometry::assembly::{PartRole, Seat};
+use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::mesh::MeshData;
 use crate::geometry::placed::PlacedMesh;
 use crate::geometry::rays::crossings;
@@ -164,7 +164,8 @@ fn girdle_centre(mesh: &MeshData, at: Affine3A, axis: Vec3) -> Option<Vec3> {
 /// cross that plane (the only ones a ray in it can meet).
 fn pieces_through_the_girdle(placed: &[PlacedMesh], girdle: Vec3, axis: Vec3) -> Vec<MeshData> {
     let height = |p: [f32; 3]| (Vec3::from(p) - girdle).dot(axis);
-    let metal = placed.iter().filter(|p| matches!(p.role, PartRole::Metal(_)));
+    // The head's metal: what holds the stone (not a band or a chain that happens to cross the plane far off).
+    let metal = placed.iter().filter(|p| matches!(p.role, PartRole::Metal(MetalZone::Head)));
     let pieces = metal.flat_map(|p| super::thickness::closed_pieces(&p.data, p.at));
     pieces
         .filter_map(|piece| {
@@ -206,7 +207,6 @@ fn solid_around(metal: &[MeshData], origin: Vec3, direction: Vec3, beyond: f32) 
 mod tests {
     use super::*;
     use crate::design::{Cut, Species};
-    use crate::geometry::assembly::MetalZone;
     use crate::geometry::cut::unit_polyhedron;
     use crate::geometry::mesh::wire;
     use std::sync::Arc;

@@ -1,10 +1,12 @@
 //! The bench hand-off in the studio: the workshop's checks in the panel (`panel.rs`) and *Export for the bench…*,
 //! which asks where (a native dialog on its own thread) and writes the metal (STL or 3MF) and the stone list off the
 //! frame (`crate::workshop::files`), saying on the status line what was written or, for a design under a hard limit,
-//! each limit and its source. The export is refused by the core, not only by a greyed button.
+//! each limit and its source. The export is refused by the core, not only by a greyed button. *Bench sheet (PDF)…*
+//! makes the sheet alone (`sheet_job.rs`), as the approval pack makes it beside the client's documents.
 
 pub mod panel;
 pub mod sheet;
+pub mod sheet_job;
 
 use crate::studio::StudioSystems;
 use crate::studio::floor::background::Background;
@@ -20,6 +22,10 @@ pub enum WorkshopCommand {
     ExportModel,
     /// Write the metal and the stone list to this file (`.stl` or `.3mf`).
     WriteModel(PathBuf),
+    /// Ask where to write the bench sheet (a native dialog), then make it.
+    BenchSheet,
+    /// Make the bench sheet (PDF, the advisor's language) into this file.
+    WriteBenchSheet(PathBuf),
 }
 
 crate::carried!(WorkshopCommand);
@@ -41,6 +47,7 @@ impl BenchExport {
 pub fn plugin(app: &mut App) {
     app.init_resource::<BenchExport>()
         .add_message::<WorkshopCommand>()
+        .add_plugins(sheet_job::plugin)
         .add_systems(Update, (carry_out_commands, receive).chain().in_set(StudioSystems::Input));
 }
 
@@ -68,6 +75,8 @@ fn carry_out_commands(
                 let (design, path) = (current.design().clone(), path.clone());
                 export.writing = Some(Background::compute(move || crate::workshop::write_bench_files(&design, &path)));
             }
+            // The sheet's own system (`sheet_job.rs`) makes it.
+            WorkshopCommand::BenchSheet | WorkshopCommand::WriteBenchSheet(_) => {}
         }
     }
 }

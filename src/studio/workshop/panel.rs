@@ -1,8 +1,9 @@
 //! The side panel's *Bench checks*: the workshop's findings for the design as it changes — each measure with its
 //! figure, and for what falls short, the limit and its source; hard limits in red (to fix before the bench), soft
-//! ones in amber — and *Export for the bench…* (greyed, saying why, under a hard limit). It reads the core's checks
+//! ones in amber — then *Export for the bench…* and *Bench sheet (PDF)…* (greyed, saying why, under a hard limit). It reads the core's checks
 //! (`crate::workshop`, computed once per geometry) and emits only the workshop's command.
 
+use super::sheet_job::BenchSheetJob;
 use super::{BenchExport, WorkshopCommand};
 use crate::i18n::Language;
 use crate::studio::floor::CurrentDesign;
@@ -18,25 +19,45 @@ use bevy_egui::egui::{self, Color32, RichText};
 pub struct WorkshopSection<'w> {
     current: Res<'w, CurrentDesign>,
     export: Res<'w, BenchExport>,
+    sheet: Res<'w, BenchSheetJob>,
 }
 
 impl WorkshopSection<'_> {
     pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
         let design = self.current.design();
         checks_ui(ui, design, l);
-        export_ui(ui, design, self.export.busy(), l).into_iter().collect()
+        let mut asked: Vec<StudioCommand> = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            asked.extend(export_ui(ui, design, self.export.busy(), l));
+            asked.extend(bench_sheet_ui(ui, design, self.sheet.busy(), l));
+        });
+        asked
     }
+}
+
+/// Why a design cannot go to the bench as it is, if it cannot (a hard limit).
+fn why_not(design: &crate::design::Design, l: Language) -> Option<String> {
+    crate::workshop::breaks_a_hard_limit(design).then(|| tr!(l, "workshop-export-refused"))
+}
+
+/// *Bench sheet (PDF)…*: greyed while one is being made, and when the design cannot go to the bench (saying why).
+pub fn bench_sheet_ui(
+    ui: &mut egui::Ui,
+    design: &crate::design::Design,
+    busy: bool,
+    l: Language,
+) -> Option<StudioCommand> {
+    let why_not = why_not(design, l);
+    let hover = why_not.clone().unwrap_or_else(|| tr!(l, "workshop-sheet-hover"));
+    let button = egui::Button::new(tr!(l, "workshop-sheet"));
+    let clicked =
+        ui.add_enabled(!busy && why_not.is_none(), button).on_hover_text(&hover).on_disabled_hover_text(&hover);
+    clicked.clicked().then(|| WorkshopCommand::BenchSheet.into())
 }
 
 /// *Export for the bench…*: greyed while a file is chosen or written, and under a hard limit (saying why).
 pub fn export_ui(ui: &mut egui::Ui, design: &crate::design::Design, busy: bool, l: Language) -> Option<StudioCommand> {
-    let why_not = if crate::workshop::breaks_a_hard_limit(design) {
-        Some(tr!(l, "workshop-export-refused"))
-    } else if design.necklace.is_some() {
-        Some(tr!(l, "workshop-not-checked"))
-    } else {
-        None
-    };
+    let why_not = why_not(design, l);
     let hover = why_not.clone().unwrap_or_else(|| tr!(l, "workshop-export-hover"));
     let button = egui::Button::new(tr!(l, "workshop-export"));
     let clicked =

@@ -7,6 +7,7 @@ use crate::design::Design;
 use crate::documents::bench::{BenchSheet, BenchSheetError, bench_sheet_pdf};
 use crate::i18n::Language;
 use crate::studio::export::{ExportError, ExportSettings, Exporter};
+use crate::studio::headless::Framing;
 use crate::workshop::{Finding, checks};
 
 /// Why a bench sheet with its renders was not made.
@@ -41,7 +42,9 @@ pub fn rendered_bench_sheet(
     if !hard.is_empty() {
         return Err(BenchSheetError::HardLimits(hard).into());
     }
-    let mut exporter = Exporter::new(design.clone(), settings)?;
+    // A necklace's views are of its pendant, not of the bust it hangs on.
+    let framing = if design.necklace.is_some() { Framing::Stone } else { settings.framing };
+    let mut exporter = Exporter::new(design.clone(), ExportSettings { framing, ..settings })?;
     let mut pictures = Vec::new();
     for view in SHEET_VIEWS {
         if let Some(picture) = exporter.render(view, &mut || true)? {
