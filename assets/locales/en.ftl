@@ -887,7 +887,7 @@ light-map-close = Close
 ## The workshop's checks (workshop/): what is measured, against which limit, from which source.
 workshop-title = Bench checks
 workshop-summary-pass = All { $count } checks pass
-workshop-summary = { $hard } to fix before the bench, { $soft } to look at
+workshop-summary = { $hard } to fix, { $soft } to look at
 workshop-shank-thickness = Shank thickness under the finger
 workshop-shank-width = Shank width under the finger
 workshop-culet-clearance = Culet above the finger

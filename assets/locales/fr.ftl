@@ -887,7 +887,7 @@ light-map-close = Fermer
 ## The workshop's checks (workshop/): what is measured, against which limit, from which source.
 workshop-title = Contrôles d’atelier
 workshop-summary-pass = Les { $count } contrôles sont bons
-workshop-summary = { $hard } à corriger avant l’atelier, { $soft } à surveiller
+workshop-summary = { $hard } à corriger, { $soft } à vérifier
 workshop-shank-thickness = Épaisseur de l’anneau sous le doigt
 workshop-shank-width = Largeur de l’anneau sous le doigt
 workshop-culet-clearance = Colette au-dessus du doigt
