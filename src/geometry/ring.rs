@@ -27,6 +27,11 @@ pub struct Head {
 
 /// The head of a setting, made for a stone of this cut at unit length.
 pub fn head(setting: Setting, cut: Cut) -> Head {
+    head_with(setting, cut, prong_radius(setting), UPPER_RAIL.1)
+}
+
+/// A head with its prongs and gallery rails of these radii (stone lengths).
+fn head_with(setting: Setting, cut: Cut, prong_radius: f32, rail_radius: f32) -> Head {
     let outline = Outline::of(cut);
     let seat = Vec3::Y * seat_height(cut);
     let crown_edge = proportions(cut).girdle / 2.0;
@@ -65,8 +70,8 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
         | Setting::HiddenHalo
         | Setting::ThreeStone => {
             let (count, offset, radius) = match setting {
-                Setting::SixProng => (6, 0.0, prong_radius(setting)),
-                _ => (4, PI / 4.0, prong_radius(setting)),
+                Setting::SixProng => (6, 0.0, prong_radius),
+                _ => (4, PI / 4.0, prong_radius),
             };
             let offset = if tips.is_empty() { offset } else { tips[0] };
             for azimuth in (0..count).map(|i| offset + TAU * i as f32 / count as f32) {
@@ -78,8 +83,8 @@ pub fn head(setting: Setting, cut: Cut) -> Head {
             for &tip in &tips {
                 metal.append(&v_tip(&outline, seat, crown_edge, knee, tip, radius));
             }
-            metal.append(&gallery(UPPER_RAIL.0, knee, UPPER_RAIL.1));
-            metal.append(&gallery(LOWER_RAIL.0, -seat.y + LOWER_RAIL_HEIGHT, LOWER_RAIL.1));
+            metal.append(&gallery(UPPER_RAIL.0, knee, rail_radius));
+            metal.append(&gallery(LOWER_RAIL.0, -seat.y + LOWER_RAIL_HEIGHT, rail_radius));
         }
         Setting::Bezel => {
             // Collar: a wall around the girdle with a lip rolled over the crown's edge, then a cup to the base.
@@ -176,6 +181,10 @@ pub enum HeadElement {
     LowerRail,
     BezelWall,
     HaloBead,
+    /// A three-stone ring's side heads' gallery rails.
+    SideRail,
+    /// The post under each side head.
+    SidePost,
 }
 
 /// What a workshop measures on a head (made by `head`, from the same figures).
@@ -202,16 +211,28 @@ pub fn head_measures(setting: Setting, cut: Cut) -> HeadMeasures {
     if matches!(setting, Setting::Halo | Setting::DoubleHalo) {
         elements.push((HeadElement::HaloBead, 2.0 * super::halo::BEAD_RADIUS));
     }
+    if setting == Setting::ThreeStone {
+        elements.push((HeadElement::SideRail, 2.0 * SIDE_RAIL_RADIUS * SIDE_STONE_SCALE));
+        elements.push((HeadElement::SidePost, 2.0 * SIDE_POST_RADIUS));
+    }
     HeadMeasures { prong_diameter, elements, rail_opening }
 }
 
 /// Side stones of a three-stone ring, as a fraction of the centre stone's length.
 pub const SIDE_STONE_SCALE: f32 = 0.55;
+/// A side stone's prongs and gallery rails, in the side stone's lengths: sturdier for their small stone than a
+/// centre's, so that beside a 6.1 mm centre stone (side stones 3.3 mm) they reach the workshop's least — prongs
+/// 0.6 mm (Gemwares), rails 0.5 mm (Stuller).
+pub const SIDE_PRONG_RADIUS: f32 = 0.09;
+pub const SIDE_RAIL_RADIUS: f32 = 0.075;
+/// The post under each side head down into the band, at its thinnest (its foot), in the centre stone's lengths:
+/// 0.5 mm across (Stuller's least element) beside a 5.6 mm centre stone.
+pub const SIDE_POST_RADIUS: f32 = 0.045;
 
 /// The side stones of a three-stone head: a round diamond in four prongs on each side of the centre along the
 /// head's Z (which the studio turns to run along the band), set a little lower as the band falls away.
 fn side_stones(outline: &Outline) -> (MeshData, (MeshData, Vec<Affine3A>)) {
-    let side = head(Setting::FourProng, Cut::RoundBrilliant);
+    let side = head_with(Setting::FourProng, Cut::RoundBrilliant, SIDE_PRONG_RADIUS, SIDE_RAIL_RADIUS);
     let offset = outline.support(PI / 2.0) + 0.05 + SIDE_STONE_SCALE * 0.5;
     let mut metal = MeshData::default();
     let mut placements = Vec::new();
@@ -229,7 +250,7 @@ fn side_stones(outline: &Outline) -> (MeshData, (MeshData, Vec<Affine3A>)) {
         let out = offset * 0.93 * largest;
         let fall = (outer - (outer * outer - out * out).max(0.0).sqrt()) / largest;
         let end = Vec3::new(0.0, -(fall + 0.06), sign * offset * 0.93);
-        metal.append(&wire(&[base + Vec3::Y * 0.02, end], &[0.045, 0.035], 12));
+        metal.append(&wire(&[base + Vec3::Y * 0.02, end], &[SIDE_POST_RADIUS + 0.005, SIDE_POST_RADIUS], 12));
         placements.push(place * Affine3A::from_translation(side.seat));
     }
     (metal, (unit_polyhedron(Cut::RoundBrilliant).to_mesh(), placements))

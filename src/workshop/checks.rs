@@ -9,7 +9,7 @@ use crate::geometry::assemble::{GeometryKey, assemble, geometry_key};
 use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::placed::{PlacedMesh, placed_meshes};
 use crate::geometry::rays::{crossings, first_solid};
-use crate::geometry::ring::{SIDE_STONE_SCALE, head_measures};
+use crate::geometry::ring::{SIDE_PRONG_RADIUS, SIDE_STONE_SCALE, head_measures};
 use crate::memo::Memo;
 use glam::Vec3;
 use serde::Serialize;
@@ -132,9 +132,7 @@ fn stones_and_heads(design: &Design, setting: Setting, placed: &[PlacedMesh], fi
             findings.push(Finding::of(Rule::Prongs, prongs * size));
         }
         if setting == Setting::ThreeStone {
-            let side = head_measures(Setting::FourProng, crate::design::Cut::RoundBrilliant);
-            let diameter = side.prong_diameter.unwrap_or_default();
-            findings.push(Finding::of(Rule::SideProngs, diameter * SIDE_STONE_SCALE * size));
+            findings.push(Finding::of(Rule::SideProngs, 2.0 * SIDE_PRONG_RADIUS * SIDE_STONE_SCALE * size));
         }
         for (element, thickness) in head.elements {
             findings.push(Finding::of(Rule::Element(element), thickness * size));
@@ -246,5 +244,25 @@ mod tests {
             ..Design::default()
         };
         assert!(measure(&chain).is_empty());
+    }
+
+    #[test]
+    fn a_three_stone_ring_of_a_carat_holds_its_side_stones_as_the_workshop_asks_in_every_cut() {
+        // A 6.5 mm centre (about a carat in a round), side stones 3.6 mm: their prongs and rails at the least sizes,
+        // and the stones apart. (The centre's own head is the four-prong head's, checked as such.)
+        let side_rail = Rule::Element(crate::geometry::ring::HeadElement::SideRail);
+        for cut in crate::design::Cut::ALL {
+            let design = Design { setting: Setting::ThreeStone, ..Design::default() };
+            let design = Design { stone: crate::design::Stone { cut, size_mm: 6.5, ..design.stone }, ..design };
+            let found = measure(&design);
+            let side_post = Rule::Element(crate::geometry::ring::HeadElement::SidePost);
+            for rule in [Rule::SideProngs, side_rail, side_post, Rule::StoneSpacing] {
+                let finding = found.iter().find(|f| f.rule == rule).unwrap_or_else(|| panic!("{cut:?}: {rule:?}"));
+                assert!(!finding.is_hard(), "{cut:?}: {finding:?}");
+            }
+        }
+        let round = Design { setting: Setting::ThreeStone, ..Design::default() };
+        let round = Design { stone: crate::design::Stone { size_mm: 6.5, ..round.stone }, ..round };
+        assert!(!measure(&round).iter().any(Finding::is_hard), "a round three-stone of a carat goes to the bench");
     }
 }

@@ -136,6 +136,8 @@ impl Rule {
             Rule::Element(HeadElement::LowerRail) => "workshop-lower-rail",
             Rule::Element(HeadElement::BezelWall) => "workshop-bezel-wall",
             Rule::Element(HeadElement::HaloBead) => "workshop-halo-bead",
+            Rule::Element(HeadElement::SideRail) => "workshop-side-rail",
+            Rule::Element(HeadElement::SidePost) => "workshop-side-post",
             Rule::RailOpening => "workshop-rail-opening",
             Rule::HouseHeadMetal => "workshop-house-head-metal",
             Rule::Bail => "workshop-bail",
