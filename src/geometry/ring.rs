@@ -84,7 +84,9 @@ fn head_with(setting: Setting, cut: Cut, prong_radius: f32, rail_radius: f32) ->
                 metal.append(&v_tip(&outline, seat, crown_edge, knee, tip, radius));
             }
             metal.append(&gallery(UPPER_RAIL.0, knee, rail_radius));
-            metal.append(&gallery(LOWER_RAIL.0, -seat.y + LOWER_RAIL_HEIGHT, rail_radius));
+            if has_lower_rail(cut) {
+                metal.append(&gallery(LOWER_RAIL.0, -seat.y + LOWER_RAIL_HEIGHT, rail_radius));
+            }
         }
         Setting::Bezel => {
             // Collar: a wall around the girdle with a lip rolled over the crown's edge, then a cup to the base.
@@ -164,6 +166,27 @@ fn knee_height(seat_y: f32) -> f32 {
     (-0.30f32).max(0.08 - seat_y)
 }
 
+/// The window between the prongs' two rails, in the plane through the head's axis at the outline's nearest point,
+/// stone lengths (negative where the rails would cross).
+fn rail_window(cut: Cut) -> f32 {
+    let outline = Outline::of(cut);
+    let seat_y = seat_height(cut);
+    let near = (0..32).map(|i| outline.point_towards(TAU * i as f32 / 32.0).length()).fold(f32::MAX, f32::min);
+    let across = near * (UPPER_RAIL.0 - LOWER_RAIL.0);
+    let up = seat_y + knee_height(seat_y) - LOWER_RAIL_HEIGHT;
+    (across * across + up * up).sqrt() - UPPER_RAIL.1 - LOWER_RAIL.1
+}
+
+/// The narrowest window a head keeps between its rails, stone lengths: 0.4 mm (Stuller's least opening) from a
+/// 5.4 mm stone, where the rails reach Stuller's 0.5 mm too.
+const LEAST_RAIL_WINDOW: f32 = 0.075;
+
+/// Whether a head of this cut has a lower rail: a narrow or shallow stone (a marquise's, a pear's) sits so low that its
+/// two rails would leave a window too small to clean and polish — one rail holds its prongs then.
+fn has_lower_rail(cut: Cut) -> bool {
+    rail_window(cut) >= LEAST_RAIL_WINDOW
+}
+
 /// A head's metal as a workshop measures it, in stone lengths (× the stone's length: mm): the prongs at their
 /// thinnest (`None`: no prongs), each slim element (rails, a bezel's wall, a halo's beads) and the window between the
 /// prongs' two rails (`None` where the rails merge).
@@ -196,15 +219,10 @@ pub fn head_measures(setting: Setting, cut: Cut) -> HeadMeasures {
     let mut rail_opening = None;
     if pronged {
         elements.push((HeadElement::UpperRail, 2.0 * UPPER_RAIL.1));
-        elements.push((HeadElement::LowerRail, 2.0 * LOWER_RAIL.1));
-        // The window between the rails, in the plane through the head's axis, at the outline's nearest point.
-        let outline = Outline::of(cut);
-        let seat_y = seat_height(cut);
-        let near = (0..32).map(|i| outline.point_towards(TAU * i as f32 / 32.0).length()).fold(f32::MAX, f32::min);
-        let across = near * (UPPER_RAIL.0 - LOWER_RAIL.0);
-        let up = seat_y + knee_height(seat_y) - LOWER_RAIL_HEIGHT;
-        let gap = (across * across + up * up).sqrt() - UPPER_RAIL.1 - LOWER_RAIL.1;
-        rail_opening = (gap > 0.0).then_some(gap);
+        if has_lower_rail(cut) {
+            elements.push((HeadElement::LowerRail, 2.0 * LOWER_RAIL.1));
+            rail_opening = Some(rail_window(cut));
+        }
     } else {
         elements.push((HeadElement::BezelWall, BEZEL_WALL));
     }
