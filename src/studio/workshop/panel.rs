@@ -35,34 +35,36 @@ impl WorkshopSection<'_> {
     }
 }
 
-/// Why a design cannot go to the bench as it is, if it cannot (a hard limit).
-fn why_not(design: &crate::design::Design, l: Language) -> Option<String> {
-    crate::workshop::breaks_a_hard_limit(design).then(|| tr!(l, "workshop-export-refused"))
+/// A hand-off button (its label's and hover's locale keys): greyed while `busy`, and under a hard limit, saying why.
+fn hand_off_button(
+    ui: &mut egui::Ui,
+    design: &crate::design::Design,
+    busy: bool,
+    l: Language,
+    [label, hover]: [&str; 2],
+) -> bool {
+    let refused = crate::workshop::breaks_a_hard_limit(design);
+    let hover = if refused { tr!(l, "workshop-export-refused") } else { l.tr(hover) };
+    let button = egui::Button::new(l.tr(label));
+    let clicked = ui.add_enabled(!busy && !refused, button).on_hover_text(&hover).on_disabled_hover_text(&hover);
+    clicked.clicked()
 }
 
-/// *Bench sheet (PDF)…*: greyed while one is being made, and when the design cannot go to the bench (saying why).
+/// *Bench sheet (PDF)…*: greyed while one is being made, and under a hard limit (saying why).
 pub fn bench_sheet_ui(
     ui: &mut egui::Ui,
     design: &crate::design::Design,
     busy: bool,
     l: Language,
 ) -> Option<StudioCommand> {
-    let why_not = why_not(design, l);
-    let hover = why_not.clone().unwrap_or_else(|| tr!(l, "workshop-sheet-hover"));
-    let button = egui::Button::new(tr!(l, "workshop-sheet"));
-    let clicked =
-        ui.add_enabled(!busy && why_not.is_none(), button).on_hover_text(&hover).on_disabled_hover_text(&hover);
-    clicked.clicked().then(|| WorkshopCommand::BenchSheet.into())
+    let clicked = hand_off_button(ui, design, busy, l, ["workshop-sheet", "workshop-sheet-hover"]);
+    clicked.then(|| WorkshopCommand::BenchSheet.into())
 }
 
 /// *Export for the bench…*: greyed while a file is chosen or written, and under a hard limit (saying why).
 pub fn export_ui(ui: &mut egui::Ui, design: &crate::design::Design, busy: bool, l: Language) -> Option<StudioCommand> {
-    let why_not = why_not(design, l);
-    let hover = why_not.clone().unwrap_or_else(|| tr!(l, "workshop-export-hover"));
-    let button = egui::Button::new(tr!(l, "workshop-export"));
-    let clicked =
-        ui.add_enabled(!busy && why_not.is_none(), button).on_hover_text(&hover).on_disabled_hover_text(&hover);
-    clicked.clicked().then(|| WorkshopCommand::ExportModel.into())
+    let clicked = hand_off_button(ui, design, busy, l, ["workshop-export", "workshop-export-hover"]);
+    clicked.then(|| WorkshopCommand::ExportModel.into())
 }
 
 /// The checks of a design, summed up in one line, each one under it when opened.
