@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 18] = [
+const CORE: [(&str, &[&str]); 19] = [
     ("atomic_file", &[]),
     ("colour", &[]),
     ("memo", &[]),
@@ -19,10 +19,11 @@ const CORE: [(&str, &[&str]); 18] = [
     ("optics", &["design", "geometry", "memo", "colour"]),
     ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
+    ("tryon", &["design", "geometry", "sizer", "colour"]),
     ("scene", &["design", "geometry", "optics", "atomic_file"]),
     ("workshop", &["design", "geometry", "memo", "estimate", "scene", "atomic_file"]),
     ("collection", &["design", "geometry", "estimate", "workshop", "atomic_file", "progress"]),
-    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop"]),
+    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop", "tryon"]),
     ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),
     ("documents", &["design", "geometry", "estimate", "workshop", "i18n", "approval"]),
 ];

@@ -23,5 +23,6 @@ pub mod scene;
 pub mod seeded;
 pub mod sizer;
 pub mod studio;
+pub mod tryon;
 pub mod video;
 pub mod workshop;

@@ -30,6 +30,8 @@ mod hand;
 mod light_map;
 #[path = "studio/look.rs"]
 mod look;
+#[path = "studio/try_on.rs"]
+mod try_on;
 
 fn command_app() -> App {
     let mut app = App::new();

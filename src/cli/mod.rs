@@ -15,6 +15,8 @@ pub mod model_args;
 pub mod pack;
 pub mod render;
 pub mod soak;
+pub mod try_on;
+pub mod try_on_test;
 
 use crate::design::preset;
 use crate::i18n::Language;
@@ -164,6 +166,10 @@ pub enum Command {
     ExportModel(export_model::ExportModelArgs),
     /// The bench sheet of a preset as a PDF: renders, sections to scale with dimensions, stones, metal, checks.
     BenchSheet(bench_sheet::BenchSheetArgs),
+    /// The design's ring on the hand in a photo, found and measured on this machine.
+    TryOn(try_on::TryOnArgs),
+    /// The try-on measured on pictures of Écrin's display hand whose truth is known (README's figures).
+    TryOnTest(try_on_test::TryOnTestArgs),
     /// Compare two to four presets in one PNG (the variants board as a picture).
     Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
@@ -290,6 +296,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::ExportScene(args) => export_scene::run(args),
         Command::ExportModel(args) => export_model::run(args),
         Command::BenchSheet(args) => bench_sheet::run(args),
+        Command::TryOn(args) => try_on::run(args),
+        Command::TryOnTest(args) => try_on_test::run(args),
         Command::Board(args) => board::run(args),
         Command::Check { presets } => check::run(presets),
         Command::Bench { frames, collection_only, hand_off_only } => {

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod terms;
 #[cfg(test)]
 pub(crate) mod tests;
+mod tryon;
 pub mod workshop;
 
 pub use bundle::Arg;

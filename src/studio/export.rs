@@ -199,6 +199,45 @@ impl Exporter {
         self.render_from(transform, keep_going)
     }
 
+    /// The piece seen by a camera anywhere in its frame with a vertical field of view (radians), on the display
+    /// hand or not: the try-on draws the ring as it lies on a picture of a hand, its test set the hand. The camera's
+    /// field is the studio's again afterwards.
+    pub fn render_looking(
+        &mut self,
+        transform: Transform,
+        fov: f32,
+        with_hand: bool,
+        keep_going: &mut dyn FnMut() -> bool,
+    ) -> Result<Option<RgbaImage>, ExportError> {
+        self.offscreen.show_hand(with_hand)?;
+        let distance = transform.translation.length();
+        let studio = self.set_field(fov, (distance * 2.0).max(1000.0));
+        let picture = self.render_from(transform, keep_going);
+        self.set_field(studio.0, studio.1);
+        picture
+    }
+
+    /// Sets the cameras' field of view and far plane; gives back what they were.
+    fn set_field(&mut self, fov: f32, far: f32) -> (f32, f32) {
+        let world = self.offscreen.world_mut();
+        let mut cameras = world.query_filtered::<&mut Projection, With<Camera3d>>();
+        let mut was = (PerspectiveProjection::default().fov, PerspectiveProjection::default().far);
+        for mut projection in cameras.iter_mut(world) {
+            if let Projection::Perspective(perspective) = &mut *projection {
+                was = (perspective.fov, perspective.far);
+                perspective.fov = fov;
+                perspective.far = far;
+            }
+        }
+        was
+    }
+
+    /// The windowless studio it drives (the try-on adds the finger's occluder, its test set changes the hand's
+    /// finish and the light between pictures).
+    pub fn offscreen_mut(&mut self) -> &mut Offscreen {
+        &mut self.offscreen
+    }
+
     /// The gem comparison of the three-quarter view: the left half Écrin's traced gem, the right half the same
     /// design with Bevy's `StandardMaterial` transmission.
     pub fn render_gem_comparison(&mut self) -> Result<RgbaImage, ExportError> {
@@ -255,12 +294,6 @@ fn srgb_to_linear(c: u8) -> f32 {
     crate::colour::srgb_to_linear(f32::from(c) / 255.0)
 }
 
-fn linear_to_srgb(c: f32) -> u8 {
-    let c = c.clamp(0.0, 1.0);
-    let encoded = if c <= 0.003_130_8 { c * 12.92 } else { 1.055 * c.powf(1.0 / 2.4) - 0.055 };
-    (encoded * 255.0).round() as u8
-}
-
 /// Averages each `factor`×`factor` block of samples into one pixel, in linear light, and turns the renderer's
 /// premultiplied colour into the straight alpha a PNG expects (edges over transparency keep their true colour).
 pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
@@ -281,7 +314,7 @@ pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
         if alpha <= 0.0 {
             return image::Rgba([0, 0, 0, 0]);
         }
-        let straight = |total: f32| linear_to_srgb(total / (factor * factor) as f32 / alpha);
+        let straight = |total: f32| crate::colour::linear_to_srgb8(total / (factor * factor) as f32 / alpha);
         image::Rgba([straight(sum[0]), straight(sum[1]), straight(sum[2]), (alpha * 255.0).round() as u8])
     })
 }
@@ -307,7 +340,7 @@ mod tests {
         assert_eq!(resolve(&samples, 2).get_pixel(0, 0).0, [188, 188, 188, 255]);
         // A gold edge half over transparency: the colour stays gold, the alpha halves.
         let gold = [230, 180, 80];
-        let premultiplied = |c: u8| linear_to_srgb(srgb_to_linear(c) * 0.5);
+        let premultiplied = |c: u8| crate::colour::linear_to_srgb8(srgb_to_linear(c) * 0.5);
         let edge = image::Rgba([premultiplied(gold[0]), premultiplied(gold[1]), premultiplied(gold[2]), 128]);
         let pixel = resolve(&RgbaImage::from_pixel(1, 1, edge), 1).get_pixel(0, 0).0;
         for (got, want) in pixel.iter().zip(gold) {

@@ -29,6 +29,7 @@ pub mod scene;
 pub mod scene_export;
 pub mod sizer;
 pub mod stage;
+pub mod tryon;
 pub mod turntable;
 pub mod ui;
 pub mod window_fit;
@@ -110,6 +111,7 @@ pub fn scene_plugin(app: &mut App) {
         engraving::plugin,
         loading::plugin,
     ));
+    app.add_plugins(tryon::plugin);
 }
 
 /// The interactive studio in a window: the scene plus camera controls, panels and preset dialogs.

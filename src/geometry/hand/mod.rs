@@ -20,6 +20,9 @@ use glam::Vec3;
 
 /// The ring size (inner circumference, mm: EU 54) the hand is modelled at.
 pub const REFERENCE_RING_SIZE_MM: f32 = 54.0;
+/// Where a ring sits on the first phalanx, from the base knuckle towards the middle joint (the ring finger's ring
+/// place is the hand frame's origin; the try-on puts the ring there on a client's finger too).
+pub const RING_AT: f32 = 22.0 / 40.0;
 /// The grid the hand is meshed on, mm.
 const MESH_STEP_MM: f32 = 0.8;
 /// Where the display hand's wrist is cut (a mannequin's stand would fit there), mm along +Z.
@@ -165,7 +168,7 @@ impl Hand {
             [0.0, 11.0, 8.0],
             [40.0, 25.0, 18.0],
             [ring_radius * 1.03, ring_radius, ring_radius * 0.9, ring_radius * 0.8, ring_radius * 0.7],
-            22.0 / 40.0,
+            RING_AT,
         );
         let fingers = vec![
             // Index, middle, ring, little (from the thumb's side).
@@ -258,6 +261,31 @@ impl Hand {
     fn nail_distance(&self, p: Vec3) -> f32 {
         self.fingers.iter().chain([&self.thumb]).map(|d| d.nail.distance(p)).fold(f32::MAX, f32::min)
     }
+}
+
+/// Where the hand's joints are, at the reference size, in the order of MediaPipe's 21 hand landmarks (the try-on's
+/// test set measures the landmark model against them): the wrist (the middle of the wrist's crease, where a hand
+/// 176 mm long from it reaches the middle fingertip), then each digit from its base to its tip — the thumb's four
+/// joints, each finger's base knuckle, middle and last joints and the end of its tip. Joints are the bones' centres,
+/// inside the finger.
+pub fn landmarks() -> [Vec3; 21] {
+    let hand = Hand::new();
+    let mut points = [Vec3::new(10.0, -3.0, 100.0); 21];
+    let tip_end = |digit: &Digit| {
+        let n = digit.joints.len();
+        let along = (digit.joints[n - 1] - digit.joints[n - 2]).normalize_or(Vec3::NEG_Z);
+        digit.joints[n - 1] + along * digit.radii[n - 1]
+    };
+    points[1..4].copy_from_slice(&hand.thumb.joints[0..3]);
+    points[4] = tip_end(&hand.thumb);
+    for (k, finger) in hand.fingers.iter().enumerate() {
+        let first = 5 + 4 * k;
+        points[first] = finger.joints[0];
+        points[first + 1] = finger.joints[2];
+        points[first + 2] = finger.joints[3];
+        points[first + 3] = tip_end(finger);
+    }
+    points
 }
 
 /// The display hand at the reference size (deterministic; a few seconds: ask `Component::Hand.model()`).

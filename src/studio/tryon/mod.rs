@@ -1,0 +1,14 @@
+//! The try-on: the ring drawn on a picture of the client's hand (`tryon` in the core finds the hand and where the
+//! ring lies). `paint.rs` draws the ring as it lies on the picture with the studio's own renderer (the `Exporter`),
+//! the finger in front of the band's back (`occluder.rs`).
+
+pub mod occluder;
+pub mod paint;
+pub mod test_set;
+
+use bevy::prelude::*;
+
+/// What every renderer of the studio needs for the try-on: the finger's depth-only material.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(MaterialPlugin::<occluder::DepthOnly>::default());
+}

@@ -1,0 +1,52 @@
+//! The finger in front of the band's back: a cylinder fitted to the finger that writes depth and no colour, so the
+//! part of the ring behind the finger is hidden and the picture shows through where the finger is.
+
+use bevy::mesh::MeshVertexBufferLayoutRef;
+use bevy::pbr::{MaterialPipeline, MaterialPipelineKey};
+use bevy::prelude::*;
+use bevy::render::render_resource::{AsBindGroup, ColorWrites, RenderPipelineDescriptor, SpecializedMeshPipelineError};
+use bevy::shader::ShaderRef;
+
+/// Depth only: the fragment's colour is never written.
+#[derive(Asset, TypePath, AsBindGroup, Clone, Debug, Default)]
+pub struct DepthOnly {}
+
+impl Material for DepthOnly {
+    fn fragment_shader() -> ShaderRef {
+        ShaderRef::Default
+    }
+
+    fn specialize(
+        _pipeline: &MaterialPipeline,
+        descriptor: &mut RenderPipelineDescriptor,
+        _layout: &MeshVertexBufferLayoutRef,
+        _key: MaterialPipelineKey<Self>,
+    ) -> Result<(), SpecializedMeshPipelineError> {
+        if let Some(fragment) = descriptor.fragment.as_mut() {
+            for target in fragment.targets.iter_mut().flatten() {
+                target.write_mask = ColorWrites::empty();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The finger, in the ring's frame: along Z through the origin, a hair inside the band's inner circle (it must
+/// not cover the band's inside where that faces the camera), long enough to reach past any head.
+pub fn finger_mesh(inner_radius_mm: f32) -> Mesh {
+    Cylinder::new(inner_radius_mm * 0.97, 80.0).mesh().resolution(96).build()
+}
+
+/// The occluder's entity: the cylinder turned from Bevy's Y axis onto the finger's Z.
+pub fn spawn_finger(world: &mut World, inner_radius_mm: f32) -> Entity {
+    let mesh = world.resource_mut::<Assets<Mesh>>().add(finger_mesh(inner_radius_mm));
+    let material = world.resource_mut::<Assets<DepthOnly>>().add(DepthOnly::default());
+    world
+        .spawn((
+            Mesh3d(mesh),
+            MeshMaterial3d(material),
+            Transform::from_rotation(Quat::from_rotation_x(std::f32::consts::FRAC_PI_2)),
+            bevy::light::NotShadowCaster,
+        ))
+        .id()
+}
