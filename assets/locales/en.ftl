@@ -632,6 +632,7 @@ help-ecrin-batch--shard = This machine's share of the catalogue, i/n (1-based)
 help-ecrin-bench = Measure start-up, frame times, change latency and memory; one JSON object per line
 help-ecrin-bench--collection-only = Only start-up and the house's collection figures (a quicker run while working on the collection)
 help-ecrin-bench--hand-off-only = Only start-up, the studio's frame and the hand-off figures: the checks, the bench's 3D files and sheet, the 4096 export, the turntable and its video
+help-ecrin-bench--try-on-only = Only start-up, the studio's frame and the try-on's figures: the hand model's time on this CPU (searching a picture, following the hand), painting the ring over the picture
 help-ecrin-bench--frames = Frames measured per figure
 help-ecrin-soak = A day in the boutique, compressed: random commands through the headless studio; what grows is measured
 help-ecrin-soak--commands = Commands run

@@ -632,6 +632,7 @@ help-ecrin-batch--shard = La part du catalogue de cette machine, i/n (à partir 
 help-ecrin-bench = Mesure le démarrage, les temps d’image, la latence des changements et la mémoire ; un objet JSON par ligne
 help-ecrin-bench--collection-only = Seulement le démarrage et les chiffres de la collection de la maison (une mesure plus rapide pendant le travail sur la collection)
 help-ecrin-bench--hand-off-only = Seulement le démarrage, l’image du studio et les chiffres de la remise à l’atelier : contrôles, fichiers 3D et fiche atelier, export 4096, présentation tournante et sa vidéo
+help-ecrin-bench--try-on-only = Seulement le démarrage, l’image du studio et les chiffres de l’essayage : temps du modèle de la main sur ce processeur (chercher dans une image, suivre la main), peinture de la bague sur l’image
 help-ecrin-bench--frames = Images mesurées par chiffre
 help-ecrin-soak = Une journée en boutique, en accéléré : des commandes au hasard dans le studio sans fenêtre ; ce qui grandit est mesuré
 help-ecrin-soak--commands = Commandes jouées

@@ -100,6 +100,8 @@ pub enum Only {
     Collection,
     /// Start-up, the studio's frame and the hand-off to the workshop.
     HandOff,
+    /// Start-up, the studio's frame and the try-on.
+    TryOn,
 }
 
 pub fn run(frames: usize, only: Only) -> ExitCode {
@@ -128,6 +130,16 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
     let (median, p95) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median", median, "ms");
     emit("frame_ms_p95", p95, "ms");
+    if only == Only::TryOn {
+        offscreen.exit();
+        return match super::bench_try_on::try_on_figures(median) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("bench: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if only == Only::HandOff {
         checks_figure(&halo_ring());
         offscreen.exit();
@@ -266,7 +278,7 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
         emit("peak_rss_mb", peak, "MB");
     }
     offscreen.exit();
-    if let Err(error) = export_figures(median) {
+    if let Err(error) = export_figures(median).and_then(|()| super::bench_try_on::try_on_figures(median)) {
         eprintln!("bench: {error}");
         return ExitCode::FAILURE;
     }

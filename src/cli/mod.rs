@@ -4,6 +4,7 @@ pub mod batch;
 pub mod bench;
 mod bench_collection;
 pub mod bench_sheet;
+pub mod bench_try_on;
 pub mod board;
 mod check;
 pub mod clients;
@@ -188,6 +189,9 @@ pub enum Command {
         /// the 4096 export, the turntable and its video (a quicker run while working on the hand-off).
         #[arg(long, conflicts_with = "collection_only")]
         hand_off_only: bool,
+        /// Only start-up, the studio's frame and the try-on's figures (the model's time, painting the ring).
+        #[arg(long, conflicts_with_all = ["collection_only", "hand_off_only"])]
+        try_on_only: bool,
     },
     /// A day in the boutique, compressed: random commands through the headless studio; what grows is measured.
     Soak(soak::SoakArgs),
@@ -300,10 +304,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::TryOnTest(args) => try_on_test::run(args),
         Command::Board(args) => board::run(args),
         Command::Check { presets } => check::run(presets),
-        Command::Bench { frames, collection_only, hand_off_only } => {
-            let only = match (collection_only, hand_off_only) {
-                (true, _) => bench::Only::Collection,
-                (_, true) => bench::Only::HandOff,
+        Command::Bench { frames, collection_only, hand_off_only, try_on_only } => {
+            let only = match (collection_only, hand_off_only, try_on_only) {
+                (true, _, _) => bench::Only::Collection,
+                (_, true, _) => bench::Only::HandOff,
+                (_, _, true) => bench::Only::TryOn,
                 _ => bench::Only::Everything,
             };
             bench::run(frames, only)

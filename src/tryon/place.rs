@@ -62,13 +62,7 @@ pub fn place_ring(pose: &HandPose, finger: &FingerMeasure, hand: Hand, ring_size
     let length_px = finger.phalanx_px.max(1.0);
     let towards_tip = finger.along.extend((joint.z - base.z) / length_px).normalize_or(Vec3::NEG_Y);
     let z = -towards_tip;
-    // Out of the back of the hand: the palm's plane (wrist, index and little fingers' knuckles) turned by the hand.
-    let wrist = pose.points[WRIST];
-    let across_palm = (pose.points[5] - wrist).cross(pose.points[17] - wrist);
-    let back = match hand {
-        Hand::Left => across_palm,
-        Hand::Right => -across_palm,
-    };
+    let back = back_of_hand(&pose.points, hand);
     let y = (back - z * back.dot(z)).normalize_or(Vec3::NEG_Z);
     let x = y.cross(z);
     RingPlacement {
@@ -76,6 +70,17 @@ pub fn place_ring(pose: &HandPose, finger: &FingerMeasure, hand: Hand, ring_size
         px_per_mm: finger.width_px / inner_diameter,
         turn: Mat3::from_cols(x, y, z),
         width_spread: finger.spread_px / finger.width_px.max(1.0),
+    }
+}
+
+/// Out of the back of the hand: the normal of the palm's plane (the wrist, the index and little fingers' knuckles),
+/// turned by the hand (a right hand is a left hand mirrored).
+pub fn back_of_hand(points: &[Vec3; super::LANDMARKS], hand: Hand) -> Vec3 {
+    let wrist = points[WRIST];
+    let across_palm = (points[5] - wrist).cross(points[17] - wrist);
+    match hand {
+        Hand::Left => across_palm,
+        Hand::Right => -across_palm,
     }
 }
 

@@ -8,7 +8,7 @@ pub mod test_set;
 
 use bevy::prelude::*;
 
-/// What every renderer of the studio needs for the try-on: the finger's depth-only material.
+/// What every renderer of the studio needs for the try-on: the finger's punch-out material.
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins(MaterialPlugin::<occluder::DepthOnly>::default());
+    app.add_plugins(MaterialPlugin::<occluder::PunchOut>::default());
 }

@@ -1,17 +1,23 @@
-//! The finger in front of the band's back: a cylinder fitted to the finger that writes depth and no colour, so the
-//! part of the ring behind the finger is hidden and the picture shows through where the finger is.
+//! The finger in front of the band's back: a cylinder fitted to the finger that punches the picture back to the
+//! transparent ground wherever it is in front, so the part of the ring behind the finger is hidden and the photo
+//! shows through there. It writes depth and a colour of nothing (blend factors zero: whatever its fragment says,
+//! the pixel becomes 0, alpha included), so it works whichever of it and the band the renderer draws first — a
+//! depth-only occluder drawn after the band's back would leave it showing.
 
 use bevy::mesh::MeshVertexBufferLayoutRef;
 use bevy::pbr::{MaterialPipeline, MaterialPipelineKey};
 use bevy::prelude::*;
-use bevy::render::render_resource::{AsBindGroup, ColorWrites, RenderPipelineDescriptor, SpecializedMeshPipelineError};
+use bevy::render::render_resource::{
+    AsBindGroup, BlendComponent, BlendFactor, BlendOperation, BlendState, ColorWrites, RenderPipelineDescriptor,
+    SpecializedMeshPipelineError,
+};
 use bevy::shader::ShaderRef;
 
-/// Depth only: the fragment's colour is never written.
+/// Depth and a transparent nothing.
 #[derive(Asset, TypePath, AsBindGroup, Clone, Debug, Default)]
-pub struct DepthOnly {}
+pub struct PunchOut {}
 
-impl Material for DepthOnly {
+impl Material for PunchOut {
     fn fragment_shader() -> ShaderRef {
         ShaderRef::Default
     }
@@ -22,9 +28,15 @@ impl Material for DepthOnly {
         _layout: &MeshVertexBufferLayoutRef,
         _key: MaterialPipelineKey<Self>,
     ) -> Result<(), SpecializedMeshPipelineError> {
+        let nothing = BlendComponent {
+            src_factor: BlendFactor::Zero,
+            dst_factor: BlendFactor::Zero,
+            operation: BlendOperation::Add,
+        };
         if let Some(fragment) = descriptor.fragment.as_mut() {
             for target in fragment.targets.iter_mut().flatten() {
-                target.write_mask = ColorWrites::empty();
+                target.blend = Some(BlendState { color: nothing, alpha: nothing });
+                target.write_mask = ColorWrites::ALL;
             }
         }
         Ok(())
@@ -40,7 +52,7 @@ pub fn finger_mesh(inner_radius_mm: f32) -> Mesh {
 /// The occluder's entity: the cylinder turned from Bevy's Y axis onto the finger's Z.
 pub fn spawn_finger(world: &mut World, inner_radius_mm: f32) -> Entity {
     let mesh = world.resource_mut::<Assets<Mesh>>().add(finger_mesh(inner_radius_mm));
-    let material = world.resource_mut::<Assets<DepthOnly>>().add(DepthOnly::default());
+    let material = world.resource_mut::<Assets<PunchOut>>().add(PunchOut::default());
     world
         .spawn((
             Mesh3d(mesh),

@@ -33,6 +33,8 @@ impl RingPainter {
         let inner_radius = design.ring_size_mm / std::f32::consts::TAU;
         let mut exporter = Exporter::new(design, settings)?;
         let finger = occluder::spawn_finger(exporter.offscreen_mut().world_mut(), inner_radius);
+        // The occluder's pipeline compiles over the next frames; until it is ready the finger hides nothing.
+        exporter.offscreen_mut().settle(600)?;
         Ok(RingPainter { exporter, side, finger })
     }
 

@@ -1,0 +1,68 @@
+//! The try-on's figures of `ecrin bench`: the landmark model's time on this CPU — the search of a whole picture once,
+//! then following the hand (one run per camera frame, what a live picture costs) — and painting the ring over the
+//! picture, against a studio frame.
+
+use super::bench::{emit, median_and_p95};
+use crate::design::Design;
+use crate::geometry::hand::HandFinish;
+use crate::optics::environment::LightingEnvironment;
+use crate::studio::tryon::paint::RingPainter;
+use crate::studio::tryon::test_set::{Case, HandPictures};
+use crate::tryon::place::{Hand, place_ring};
+use crate::tryon::{Finger, HandModel, finger, search};
+use std::time::Instant;
+
+/// Runs of the model when following the hand.
+const FOLLOWED_FRAMES: usize = 40;
+
+/// The figures, on a 640 × 640 picture of the display hand (medium skin, studio light); `studio_frame_ms`: the
+/// studio's frame median of the same run.
+pub fn try_on_figures(studio_frame_ms: f64) -> Result<(), String> {
+    let l = super::language();
+    let design = Design::default();
+    let case = Case {
+        finish: HandFinish::MediumSkin,
+        environment: LightingEnvironment::Studio,
+        white_ground: false,
+        yaw: 0.1,
+        pitch: -0.1,
+        distance: 1.1,
+        roll: 0.5,
+        ring_size_mm: design.ring_size_mm,
+    };
+    let mut pictures = HandPictures::new(design.clone(), 640).map_err(|e| e.in_language(l))?;
+    let (picture, _) = pictures.picture(&design, &case).map_err(|e| e.in_language(l))?;
+    pictures.finish();
+    let model = HandModel::load(&super::try_on::model_path()).map_err(|e| e.in_language(l))?;
+    let started = Instant::now();
+    let found = search::find_hand(&model, &picture, Some(Hand::Left)).map_err(|e| e.in_language(l))?;
+    emit("tryon_search_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
+    let pose = found.ok_or("the try-on found no hand on the display hand's picture")?;
+    let mut times = Vec::with_capacity(FOLLOWED_FRAMES);
+    let mut last = pose.clone();
+    for _ in 0..FOLLOWED_FRAMES {
+        let started = Instant::now();
+        let next = search::follow(&model, &picture, &last).map_err(|e| e.in_language(l))?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        last = next.unwrap_or_else(|| pose.clone());
+    }
+    let (p50, p95) = median_and_p95(&mut times);
+    emit("tryon_inference_ms_p50", p50, "ms");
+    emit("tryon_inference_ms_p95", p95, "ms");
+    emit("tryon_inference_vs_frame_ratio", p50 / studio_frame_ms, "ratio");
+    let measured = finger::measure(&picture, &pose, Finger::Ring).ok_or("the finger's edges were not found")?;
+    let placement = place_ring(&pose, &measured, Hand::Left, design.ring_size_mm);
+    let mut painter = RingPainter::new(design.clone(), RingPainter::square_side(&design, &placement))
+        .map_err(|e| e.in_language(l))?;
+    let mut paints = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        painter.paint(&picture, &placement, &measured).map_err(|e| e.in_language(l))?;
+        paints.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    painter.finish();
+    let (paint_ms, _) = median_and_p95(&mut paints);
+    emit("tryon_paint_ms", paint_ms, "ms");
+    emit("tryon_paint_vs_frame_ratio", paint_ms / studio_frame_ms, "ratio");
+    Ok(())
+}
