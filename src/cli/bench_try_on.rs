@@ -37,7 +37,8 @@ pub fn try_on_figures(studio_frame_ms: f64) -> Result<(), String> {
     let started = Instant::now();
     let found = search::find_hand(&model, &picture, Some(Hand::Left)).map_err(|e| e.in_language(l))?;
     emit("tryon_search_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
-    let pose = found.ok_or("the try-on found no hand on the display hand's picture")?;
+    let picture_name = "display-hand.png".to_string();
+    let pose = found.ok_or_else(|| crate::tr!(l, "cli-tryon-no-hand", file = picture_name.clone()))?;
     let mut times = Vec::with_capacity(FOLLOWED_FRAMES);
     let mut last = pose.clone();
     for _ in 0..FOLLOWED_FRAMES {
@@ -50,7 +51,9 @@ pub fn try_on_figures(studio_frame_ms: f64) -> Result<(), String> {
     emit("tryon_inference_ms_p50", p50, "ms");
     emit("tryon_inference_ms_p95", p95, "ms");
     emit("tryon_inference_vs_frame_ratio", p50 / studio_frame_ms, "ratio");
-    let measured = finger::measure(&picture, &pose, Finger::Ring).ok_or("the finger's edges were not found")?;
+    let measured = finger::measure(&picture, &pose, Finger::Ring).ok_or_else(|| {
+        crate::tr!(l, "cli-tryon-no-finger", file = picture_name.clone(), finger = Finger::Ring.slug().to_string())
+    })?;
     let placement = place_ring(&pose, &measured, Hand::Left, design.ring_size_mm);
     let mut painter = RingPainter::new(design.clone(), RingPainter::square_side(&design, &placement))
         .map_err(|e| e.in_language(l))?;
