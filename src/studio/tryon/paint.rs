@@ -15,7 +15,8 @@ use image::{RgbImage, RgbaImage};
 /// The square rendered around the ring, as a multiple of the ring's outer size on the picture (room for a tall head
 /// seen from the side).
 const SQUARE_PER_RING: f32 = 2.6;
-/// The largest square rendered, pixels (a ring filling a 4K picture is still drawn, a little softer).
+/// The largest square rendered, pixels: a ring more than 590 px across on the picture (a close-up on a 4K camera) is
+/// cut at the square's edges.
 const LARGEST_SQUARE: u32 = 1536;
 
 /// A renderer of the design's ring over pictures of a hand (kept between pictures: a live camera paints many).
