@@ -6,6 +6,7 @@
 use crate::design::Design;
 use crate::geometry::hand::{HandFinish, landmarks, scale_for};
 use crate::optics::environment::LightingEnvironment;
+use crate::scene::SceneView;
 use crate::studio::export::{ExportError, ExportSettings, Exporter};
 use crate::studio::hand::{HandCommand, HandFraming, HandRoot, hand_camera};
 use crate::studio::headless::orbit_position;
@@ -145,22 +146,16 @@ fn hide_all_but_the_hand(world: &mut World) {
     }
 }
 
-/// A point of the piece's frame on the picture (pixels, y down) and its depth.
-fn project(view: &Transform, fov: f32, size: u32, point: Vec3) -> (Vec2, f32) {
-    let local = view.compute_affine().inverse().transform_point3(point);
-    let depth = -local.z;
-    let half = size as f32 / 2.0;
-    let focal = half / (fov / 2.0).tan();
-    (Vec2::new(half + local.x / depth * focal, half - local.y / depth * focal), depth)
-}
-
 /// The case's truth through the camera at `view`.
 pub fn truth(design: &Design, view: Transform, fov: f32, size: u32) -> Truth {
     let scale = scale_for(design.ring_size_mm);
-    let points: Vec<[f32; 2]> =
-        landmarks().iter().map(|&p| project(&view, fov, size, p * scale).0.to_array()).collect();
-    let (centre, depth) = project(&view, fov, size, Vec3::ZERO);
-    let (towards_tip, _) = project(&view, fov, size, Vec3::NEG_Z * 5.0);
+    let camera =
+        SceneView { position: view.translation, rotation: view.rotation, yfov: fov, width: size, height: size };
+    // Every point of the truth lies in front of the camera (the cases look at the hand).
+    let project = |point: Vec3| camera.project(point).map_or((Vec2::ZERO, 1.0), |(x, y, d)| (Vec2::new(x, y), d));
+    let points: Vec<[f32; 2]> = landmarks().iter().map(|&p| project(p * scale).0.to_array()).collect();
+    let (centre, depth) = project(Vec3::ZERO);
+    let (towards_tip, _) = project(Vec3::NEG_Z * 5.0);
     let px_per_mm = size as f32 / 2.0 / (fov / 2.0).tan() / depth;
     let to_camera = view.compute_affine().inverse();
     // Bevy's camera frame (y up, z towards the viewer) to the picture's (y down, z away).
