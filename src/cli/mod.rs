@@ -122,7 +122,8 @@ impl ViewArgs {
 pub enum Command {
     /// Open the studio window (the default).
     Studio {
-        /// A preset (.ron) to open at start, or a boutique's model (.glb / .gltf) to import.
+        /// A preset (.ron) to open at start, a boutique's model (.glb / .gltf) to import, or a photo of a hand (.jpg / .png)
+        /// to try the ring on.
         preset: Option<PathBuf>,
     },
     /// Render presets to PNG without opening a window: one preset with `-o file.png`, or many with `--out folder`

@@ -30,6 +30,8 @@ impl TryOnError {
             }
             TryOnError::Outputs(count) => tr!(l, "error-tryon-outputs", count = count.to_string()),
             TryOnError::Inference(reason) => tr!(l, "error-tryon-inference", reason = reason.clone()),
+            TryOnError::NoCamera => tr!(l, "error-tryon-no-camera"),
+            TryOnError::Camera(reason) => tr!(l, "error-tryon-camera", reason = reason.clone()),
         }
     }
 }

@@ -162,7 +162,10 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
     }))
     .add_plugins(window_plugin);
     if let Some(path) = preset {
-        if import::is_model(&path) {
+        if tryon::live::source::is_photo(&path) {
+            app.world_mut()
+                .write_message(tryon::live::TryOnCommand::Start(tryon::live::source::SourceKind::Photo(path)));
+        } else if import::is_model(&path) {
             app.world_mut().write_message(import::ImportCommand::Open(path));
         } else {
             app.world_mut().write_message(document::DocumentCommand::OpenPreset(path));

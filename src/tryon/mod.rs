@@ -2,10 +2,11 @@
 //! (`model.rs`, `search.rs`), the chosen finger measured across its edges where the ring sits (`finger.rs`), the
 //! ring's pose and scale on the picture from it (`place.rs`), and the rendered ring laid over the picture with the
 //! finger in front of the band's back and a contact shadow (`composite.rs`). Nothing here reads or writes a file
-//! but the model's; the pictures stay where the caller keeps them.
+//! but the model's; the pictures stay where the caller keeps them. `live.rs` follows a hand over a camera's frames.
 
 pub mod composite;
 pub mod finger;
+pub mod live;
 pub mod model;
 pub mod place;
 pub mod search;
@@ -102,7 +103,7 @@ pub fn read_picture(path: &std::path::Path) -> Result<image::RgbImage, TryOnErro
 }
 
 /// Why the try-on could not run.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum TryOnError {
     #[error("{0}: not a picture the try-on can read: {1}")]
     Picture(PathBuf, String),
@@ -116,6 +117,10 @@ pub enum TryOnError {
     Model(PathBuf, String),
     #[error("the hand model failed: {0}")]
     Inference(String),
+    #[error("no camera was found on this computer")]
+    NoCamera,
+    #[error("the camera failed: {0}")]
+    Camera(String),
 }
 
 #[cfg(test)]

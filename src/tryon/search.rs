@@ -127,7 +127,7 @@ pub fn follow(model: &HandModel, picture: &RgbImage, last: &HandPose) -> Result<
 }
 
 /// The crop set again from the landmarks until it settles; the hand kept only if present.
-fn refine(model: &HandModel, picture: &RgbImage, mut pose: HandPose) -> Result<Option<HandPose>, TryOnError> {
+pub fn refine(model: &HandModel, picture: &RgbImage, mut pose: HandPose) -> Result<Option<HandPose>, TryOnError> {
     for _ in 0..REFINEMENTS {
         let crop = crop_around(&pose);
         let moved = (crop.centre - pose.crop.centre).length() + (crop.side - pose.crop.side).abs();

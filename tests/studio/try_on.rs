@@ -82,4 +82,75 @@ fn the_ring_is_tried_on_a_rendered_hand_where_the_truth_says_in_a_fair_and_a_dee
         }
     }
     assert!(near > 200 && far < near / 20, "{near} changed near the ring's place, {far} beyond");
+
+    live_try_on_follows_the_played_picture(&design, &picture, &truth);
+}
+
+/// The live try-on in a studio: the same picture played as a camera's frames, the worker off the frame, the ring
+/// drawn where the truth says, the stage hidden while it runs and back when it stops; a camera asked for on a
+/// computer without one is said, and the studio goes on.
+fn live_try_on_follows_the_played_picture(
+    design: &Design,
+    picture: &image::RgbImage,
+    truth: &ecrin::studio::tryon::test_set::Truth,
+) {
+    use bevy::prelude::{Visibility, With};
+    use ecrin::studio::tryon::live::source::SourceKind;
+    use ecrin::studio::tryon::live::view::LiveView;
+    use ecrin::studio::tryon::live::{LiveState, LiveTryOn, TryOnCommand};
+    let mut studio = ecrin::studio::headless::Offscreen::new(design.clone(), 256, 256);
+    studio.run_until_ready(3000).expect("the studio is ready");
+    let played = SourceKind::Played { pictures: vec![std::sync::Arc::new(picture.clone())], per_second: 15.0 };
+    studio.send(TryOnCommand::Start(played));
+    let started = std::time::Instant::now();
+    let mut shown = None;
+    while started.elapsed().as_secs() < 120 {
+        studio.update();
+        let live = studio.world_mut().resource::<LiveTryOn>();
+        assert!(!matches!(live.state, LiveState::Failed(_)), "{:?}", live.state);
+        if let Some((placement, opacity)) = live.ring().filter(|(_, opacity)| *opacity >= 1.0) {
+            shown = Some((placement, opacity, live.counts()));
+            break;
+        }
+    }
+    let (placement, _, counts) = shown.expect("the ring is shown within two minutes");
+    let (frames, looks) = counts.expect("a session");
+    assert!(frames > 1 && looks >= 1, "{frames} frames, {looks} looks");
+    let off_mm = (placement.centre - glam::Vec2::from(truth.ring_centre)).length() / truth.px_per_mm;
+    assert!(off_mm < 8.0, "the live ring {off_mm} mm from the truth");
+    assert!(
+        (placement.px_per_mm / truth.px_per_mm - 1.0).abs() < 0.06,
+        "{} vs {}",
+        placement.px_per_mm,
+        truth.px_per_mm
+    );
+    studio.update();
+    let world = studio.world_mut();
+    let square = world.resource::<LiveView>().square.expect("the ring's square");
+    assert!((square.0 - placement.centre).length() < 20.0, "{square:?}");
+    let mut stages = world.query_filtered::<&Visibility, With<ecrin::studio::stage::Stage>>();
+    assert!(stages.iter(world).all(|v| *v == Visibility::Hidden), "the floor is hidden under the picture");
+    studio.send(TryOnCommand::Stop);
+    studio.update();
+    studio.update();
+    let world = studio.world_mut();
+    assert!(world.get_resource::<LiveView>().is_none());
+    let mut stages = world.query_filtered::<&Visibility, With<ecrin::studio::stage::Stage>>();
+    assert!(stages.iter(world).all(|v| *v != Visibility::Hidden), "the floor is back");
+    // No camera on this computer: said, and the studio goes on drawing.
+    let cameras = ecrin::studio::tryon::live::source::cameras().unwrap_or_default();
+    if cameras.is_empty() {
+        studio.send(TryOnCommand::Start(SourceKind::Camera { index: 0, resolution: (1280, 720) }));
+        let mut state = LiveState::Off;
+        for _ in 0..200 {
+            studio.update();
+            state = studio.world_mut().resource::<LiveTryOn>().state.clone();
+            if matches!(state, LiveState::Failed(_)) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(state, LiveState::Failed(ecrin::tryon::TryOnError::NoCamera));
+    }
+    studio.exit();
 }

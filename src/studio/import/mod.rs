@@ -145,16 +145,21 @@ fn receive_file_dialog(mut import: ResMut<Import>, mut commands: MessageWriter<I
     }
 }
 
-/// A model dropped on the window opens the import dialog; a dropped preset opens like Open….
+/// A model dropped on the window opens the import dialog; a dropped preset opens like Open…; a dropped photo is
+/// the try-on's picture.
 fn dropped_files(
     mut drops: MessageReader<FileDragAndDrop>,
     mut models: MessageWriter<ImportCommand>,
     mut presets: MessageWriter<DocumentCommand>,
+    mut photos: MessageWriter<crate::studio::tryon::live::TryOnCommand>,
     mut status: ResMut<StatusLine>,
 ) {
+    use crate::studio::tryon::live::{TryOnCommand, source::SourceKind, source::is_photo};
     for drop in drops.read() {
         if let FileDragAndDrop::DroppedFile { path_buf, .. } = drop {
-            if is_model(path_buf) {
+            if is_photo(path_buf) {
+                photos.write(TryOnCommand::Start(SourceKind::Photo(path_buf.clone())));
+            } else if is_model(path_buf) {
                 models.write(ImportCommand::Open(path_buf.clone()));
             } else if path_buf.extension().is_some_and(|e| e == crate::design::preset::EXTENSION) {
                 presets.write(DocumentCommand::OpenPreset(path_buf.clone()));

@@ -2,6 +2,7 @@
 //! ring lies). `paint.rs` draws the ring as it lies on the picture with the studio's own renderer (the `Exporter`),
 //! the finger in front of the band's back (`occluder.rs`).
 
+pub mod live;
 pub mod occluder;
 pub mod paint;
 pub mod test_set;
@@ -10,5 +11,5 @@ use bevy::prelude::*;
 
 /// What every renderer of the studio needs for the try-on: the finger's punch-out material.
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins(MaterialPlugin::<occluder::PunchOut>::default());
+    app.add_plugins((MaterialPlugin::<occluder::PunchOut>::default(), live::plugin));
 }

@@ -23,6 +23,8 @@ use super::present::panel::{PresentControls, show_present_strip};
 use super::presets::PresetsSection;
 use super::pricing::PriceSection;
 use super::recovery::RecoveryOffer;
+use super::tryon::live::panel::{TryOnSection, show_live_view};
+use super::tryon::live::view::LiveView;
 use super::workshop::panel::WorkshopSection;
 use super::{StudioState, StudioSystems};
 use crate::studio::floor::commands::{Route, StudioCommand};
@@ -54,6 +56,7 @@ pub(super) fn plugin(app: &mut App) {
                 side_panel.run_if(not(presenting)),
                 show_front_dialog,
                 fit_tiles,
+                show_live_view.run_if(resource_exists::<LiveView>),
                 show_tile_overlays.run_if(tiles_free),
                 // Last: whether any of them holds the pointer.
                 note_pointer_over_panels,
@@ -104,6 +107,7 @@ struct SidePanelSections<'w, 's> {
     view: ViewButtons<'w>,
     bust: BustCheckbox<'w>,
     hand: HandSection<'w>,
+    try_on: TryOnSection<'w>,
     presets: PresetsSection<'w>,
     collection: CollectionSection<'w>,
     import: Res<'w, Import>,
@@ -151,6 +155,7 @@ fn side_panel(
                 });
                 if current.design().necklace.is_none() {
                     route.send(s.hand.show(ui, l));
+                    route.send(s.try_on.show(ui, l));
                 }
                 route.send(s.presets.show(ui, l));
                 let add_model = s.import.add_model_command();

@@ -1,0 +1,265 @@
+//! The live try-on in the studio: a camera's frames (or a photo) as the picture, the hand's worker looking at the
+//! newest frame off the frame (`worker.rs`), the ring drawn by a camera of the studio's own renderer placed as the
+//! ring lies on the finger (`view.rs`), smoothed and faded (`tryon::live`), over the picture (`panel.rs`). The
+//! advisor starts and stops it; nothing of it is written anywhere.
+
+pub mod panel;
+pub mod source;
+pub mod view;
+pub mod worker;
+
+use self::source::{CameraChoice, FrameSource, Newest, SourceEvent, SourceKind};
+use self::worker::{HandWorker, Looked, WorkerEvent};
+use crate::studio::StudioSystems;
+use crate::studio::floor::background::{Background, Polled};
+use crate::tryon::live::{Fade, Look, SmoothPlacement};
+use crate::tryon::place::{Hand, RingPlacement, place_ring};
+use crate::tryon::{Finger, TryOnError};
+use bevy::prelude::*;
+use std::time::Instant;
+
+/// What the advisor asks of the live try-on.
+#[derive(Message, Clone, Debug)]
+pub enum TryOnCommand {
+    /// Look for the computer's cameras (off the frame).
+    ListCameras,
+    Start(SourceKind),
+    /// Choose a photo in a dialog, then start on it.
+    ChoosePhoto,
+    Stop,
+    Finger(Finger),
+    /// The hand the ring goes on (`None`: the model's guess).
+    Hand(Option<Hand>),
+    /// The camera to start (its index) and the resolution asked of it.
+    Camera(u32),
+    Resolution((u32, u32)),
+}
+
+impl PartialEq for TryOnCommand {
+    fn eq(&self, other: &Self) -> bool {
+        format!("{self:?}") == format!("{other:?}")
+    }
+}
+
+crate::carried!(TryOnCommand);
+
+/// The cameras found, once looked for.
+#[derive(Default)]
+pub enum CameraList {
+    #[default]
+    NotLooked,
+    Looking(Background<Result<Vec<CameraChoice>, TryOnError>>),
+    Found(Vec<CameraChoice>),
+    Failed(TryOnError),
+}
+
+/// Where the live try-on stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum LiveState {
+    #[default]
+    Off,
+    /// The source or the model is starting.
+    Starting,
+    Running,
+    Failed(TryOnError),
+}
+
+/// The live try-on's settings and session.
+#[derive(Resource, Default)]
+pub struct LiveTryOn {
+    pub state: LiveState,
+    pub finger: Finger,
+    pub hand: Option<Hand>,
+    pub cameras: CameraList,
+    pub camera: Option<u32>,
+    pub resolution: (u32, u32),
+    pub(crate) session: Option<Session>,
+    photo_dialog: Option<Background<Option<std::path::PathBuf>>>,
+}
+
+/// A running try-on.
+pub(crate) struct Session {
+    kind: SourceKind,
+    newest: Newest,
+    source: FrameSource,
+    worker: HandWorker,
+    /// The frame shown now.
+    pub shown: Option<source::Frame>,
+    /// What the worker saw last.
+    pub looked: Option<Looked>,
+    smooth: SmoothPlacement,
+    pub fade: Fade,
+    /// The ring where it is drawn (smoothed): held while it fades out.
+    pub placement: Option<RingPlacement>,
+    pub started: Instant,
+    /// Frames of the studio drawn since the start, and looks of the worker received.
+    pub frames: u64,
+    pub looks: u64,
+}
+
+impl LiveTryOn {
+    pub fn running(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// The session's figures: frames of the studio drawn and looks of the worker received since it started.
+    pub fn counts(&self) -> Option<(u64, u64)> {
+        self.session.as_ref().map(|s| (s.frames, s.looks))
+    }
+
+    /// Where the ring is drawn (smoothed) and its opacity.
+    pub fn ring(&self) -> Option<(RingPlacement, f32)> {
+        let session = self.session.as_ref()?;
+        session.placement.map(|placement| (placement, session.fade.opacity))
+    }
+
+    /// The model's time on the last frame it looked at, ms.
+    pub fn model_ms(&self) -> Option<f32> {
+        self.session.as_ref()?.looked.as_ref().map(|looked| looked.model_ms)
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.insert_resource(LiveTryOn { resolution: source::RESOLUTIONS[1], ..default() })
+        .add_message::<TryOnCommand>()
+        .add_systems(Update, (handle_commands, look_for_cameras).in_set(StudioSystems::ApplyCommands))
+        .add_systems(Update, follow_the_hand.in_set(StudioSystems::SyncScene))
+        .add_plugins(view::plugin);
+}
+
+fn handle_commands(
+    mut commands: MessageReader<TryOnCommand>,
+    mut live: ResMut<LiveTryOn>,
+    languages: Option<Res<crate::studio::floor::Languages>>,
+) {
+    for command in commands.read() {
+        match command.clone() {
+            TryOnCommand::ListCameras => {
+                if !matches!(live.cameras, CameraList::Looking(_)) {
+                    live.cameras = CameraList::Looking(Background::thread(|sender| {
+                        let _ = sender.send(source::cameras());
+                    }));
+                }
+            }
+            TryOnCommand::Start(kind) => start(&mut live, kind),
+            TryOnCommand::ChoosePhoto => {
+                let l = languages.as_ref().map_or(crate::i18n::Language::English, |l| l.advisor);
+                let filter = crate::tr!(l, "dialog-tryon-photo-filter");
+                live.photo_dialog = Some(Background::thread(move |sender| {
+                    let chosen = rfd::FileDialog::new().add_filter(filter, &source::PHOTO_EXTENSIONS).pick_file();
+                    let _ = sender.send(chosen);
+                }));
+            }
+            TryOnCommand::Stop => {
+                live.session = None;
+                live.state = LiveState::Off;
+            }
+            TryOnCommand::Finger(finger) => {
+                live.finger = finger;
+                // The worker measures the finger: it starts again on the same source.
+                if let Some(kind) = live.session.as_ref().map(|s| s.kind.clone()) {
+                    start(&mut live, kind);
+                }
+            }
+            TryOnCommand::Hand(hand) => live.hand = hand,
+            TryOnCommand::Camera(index) => live.camera = Some(index),
+            TryOnCommand::Resolution(resolution) => live.resolution = resolution,
+        }
+    }
+    let chosen = live.photo_dialog.as_ref().and_then(|dialog| dialog.outcome());
+    if let Some(chosen) = chosen {
+        live.photo_dialog = None;
+        if let Some(path) = chosen.flatten() {
+            start(&mut live, SourceKind::Photo(path));
+        }
+    }
+}
+
+fn start(live: &mut LiveTryOn, kind: SourceKind) {
+    live.session = None;
+    let newest = Newest::default();
+    let source = FrameSource::start(kind.clone(), newest.clone());
+    let worker = HandWorker::start(crate::cli::try_on::model_path(), newest.clone(), live.finger);
+    live.session = Some(Session {
+        kind,
+        newest,
+        source,
+        worker,
+        shown: None,
+        looked: None,
+        smooth: SmoothPlacement::default(),
+        fade: Fade::default(),
+        placement: None,
+        started: Instant::now(),
+        frames: 0,
+        looks: 0,
+    });
+    live.state = LiveState::Starting;
+}
+
+fn look_for_cameras(mut live: ResMut<LiveTryOn>) {
+    let CameraList::Looking(work) = &live.cameras else { return };
+    let Some(outcome) = work.outcome() else { return };
+    live.cameras = match outcome {
+        Some(Ok(found)) => {
+            if live.camera.is_none_or(|index| !found.iter().any(|c| c.index == index)) {
+                live.camera = found.first().map(|c| c.index);
+            }
+            CameraList::Found(found)
+        }
+        Some(Err(error)) => CameraList::Failed(error),
+        None => CameraList::Failed(TryOnError::Camera(String::new())),
+    };
+}
+
+/// Each frame: the newest picture, what the worker saw last, the ring's smoothed place and its fade — all without
+/// waiting on the source or the worker.
+fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<crate::studio::floor::CurrentDesign>) {
+    let (hand, ring_size_mm) = (live.hand, current.design().ring_size_mm);
+    let live = &mut *live;
+    let Some(session) = live.session.as_mut() else { return };
+    session.frames += 1;
+    let mut failed = None;
+    loop {
+        match session.source.events.try_next() {
+            Polled::Ready(SourceEvent::Started { .. }) => live.state = LiveState::Running,
+            Polled::Ready(SourceEvent::Failed(error)) => failed = Some(error),
+            Polled::Waiting | Polled::Finished => break,
+        }
+    }
+    loop {
+        match session.worker.events.try_next() {
+            Polled::Ready(WorkerEvent::Looked(looked)) => {
+                session.looks += 1;
+                session.looked = Some(*looked);
+                let seen = seen_placement(session.looked.as_ref(), hand, ring_size_mm);
+                if let (Some(looked), Some(seen)) = (&session.looked, seen) {
+                    // Back after being lost: the ring starts where it is seen, not gliding from where it was.
+                    if session.fade.opacity == 0.0 {
+                        session.smooth.reset();
+                    }
+                    let at = looked.frame.taken.duration_since(session.started).as_secs_f64();
+                    session.placement = Some(session.smooth.filter(at, seen));
+                }
+            }
+            Polled::Ready(WorkerEvent::Failed(error)) => failed = Some(error),
+            Polled::Waiting | Polled::Finished => break,
+        }
+    }
+    if let Some(frame) = session.newest.newer_than(session.shown.as_ref().map_or(0, |f| f.number)) {
+        session.shown = Some(frame);
+    }
+    let seen = seen_placement(session.looked.as_ref(), hand, ring_size_mm).is_some();
+    session.fade.step(seen, time.delta_secs());
+    if let Some(error) = failed {
+        live.session = None;
+        live.state = LiveState::Failed(error);
+    }
+}
+
+/// The ring's place in what the worker saw last, if the hand and the finger's edges were seen.
+pub fn seen_placement(looked: Option<&Looked>, hand: Option<Hand>, ring_size_mm: f32) -> Option<RingPlacement> {
+    let Look::Seen { pose, finger: Some(finger), .. } = &looked?.look else { return None };
+    let hand = hand.unwrap_or_else(|| Hand::guessed(pose, false));
+    Some(place_ring(pose, finger, hand, ring_size_mm))
+}

@@ -1,0 +1,190 @@
+//! The live try-on's controls and picture. In the View section (rings): look for the cameras, choose one and its
+//! resolution, start it or a photo; while it runs, stop, the finger and the hand. Over the 3D area: the camera's
+//! picture with the ring drawn where it lies on the finger, lit by the picture's light and faded as the hand comes
+//! and goes, and a line saying what the try-on sees. Returns commands; draws only.
+
+use super::source::RESOLUTIONS;
+use super::view::LiveView;
+use super::{CameraList, LiveState, LiveTryOn, TryOnCommand};
+use crate::colour::linear_to_srgb8;
+use crate::i18n::Language;
+use crate::studio::board::BoardLayout;
+use crate::studio::floor::Languages;
+use crate::studio::floor::commands::{Route, StudioCommand};
+use crate::tr;
+use crate::tryon::Finger;
+use crate::tryon::live::Look;
+use crate::tryon::place::Hand;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{EguiContexts, EguiTextureHandle, egui};
+
+/// The try-on's rows in the View section.
+#[derive(SystemParam)]
+pub struct TryOnSection<'w> {
+    live: Res<'w, LiveTryOn>,
+}
+
+impl TryOnSection<'_> {
+    pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
+        try_on_ui(ui, &self.live, l)
+    }
+}
+
+/// The try-on's rows.
+pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
+    ui.label(egui::RichText::new(tr!(l, "tryon-live-title")).strong());
+    if live.running() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.add(egui::Button::new(tr!(l, "tryon-live-stop"))).clicked() {
+                out.push(TryOnCommand::Stop.into());
+            }
+            let finger = |f: Finger| l.tr(&format!("tryon-finger-{}", f.slug()));
+            egui::ComboBox::from_id_salt("tryon-finger").selected_text(finger(live.finger)).show_ui(ui, |ui| {
+                for f in Finger::ALL {
+                    if ui.selectable_label(live.finger == f, finger(f)).clicked() && f != live.finger {
+                        out.push(TryOnCommand::Finger(f).into());
+                    }
+                }
+            });
+            let hand = |h: Option<Hand>| match h {
+                None => tr!(l, "tryon-hand-guessed"),
+                Some(Hand::Left) => tr!(l, "tryon-hand-left"),
+                Some(Hand::Right) => tr!(l, "tryon-hand-right"),
+            };
+            egui::ComboBox::from_id_salt("tryon-hand").selected_text(hand(live.hand)).show_ui(ui, |ui| {
+                for h in [None, Some(Hand::Left), Some(Hand::Right)] {
+                    if ui.selectable_label(live.hand == h, hand(h)).clicked() && h != live.hand {
+                        out.push(TryOnCommand::Hand(h).into());
+                    }
+                }
+            });
+        });
+        return out;
+    }
+    ui.horizontal_wrapped(|ui| {
+        match &live.cameras {
+            CameraList::Found(found) if !found.is_empty() => {
+                let chosen = found.iter().find(|c| Some(c.index) == live.camera).unwrap_or(&found[0]);
+                egui::ComboBox::from_id_salt("tryon-camera").selected_text(chosen.name.clone()).show_ui(ui, |ui| {
+                    for camera in found {
+                        let picked = ui.selectable_label(camera.index == chosen.index, camera.name.clone());
+                        if picked.clicked() && camera.index != chosen.index {
+                            out.push(TryOnCommand::Camera(camera.index).into());
+                        }
+                    }
+                });
+                let size = |(w, h): (u32, u32)| format!("{w} × {h}");
+                egui::ComboBox::from_id_salt("tryon-resolution").selected_text(size(live.resolution)).show_ui(
+                    ui,
+                    |ui| {
+                        for resolution in RESOLUTIONS {
+                            let picked = ui.selectable_label(resolution == live.resolution, size(resolution));
+                            if picked.clicked() && resolution != live.resolution {
+                                out.push(TryOnCommand::Resolution(resolution).into());
+                            }
+                        }
+                    },
+                );
+                let kind = super::source::SourceKind::Camera { index: chosen.index, resolution: live.resolution };
+                if ui.button(tr!(l, "tryon-live-start")).clicked() {
+                    out.push(TryOnCommand::Start(kind).into());
+                }
+            }
+            CameraList::Looking(_) => {
+                ui.spinner();
+                ui.label(tr!(l, "tryon-live-looking-for-cameras"));
+            }
+            _ => {
+                let button = ui.button(tr!(l, "tryon-live-camera")).on_hover_text(tr!(l, "tryon-live-camera-hover"));
+                if button.clicked() {
+                    out.push(TryOnCommand::ListCameras.into());
+                }
+            }
+        }
+        if ui.button(tr!(l, "tryon-live-photo")).on_hover_text(tr!(l, "tryon-live-photo-hover")).clicked() {
+            out.push(TryOnCommand::ChoosePhoto.into());
+        }
+    });
+    let problem = match (&live.cameras, &live.state) {
+        (_, LiveState::Failed(error)) | (CameraList::Failed(error), _) => Some(error.in_language(l)),
+        (CameraList::Found(found), _) if found.is_empty() => Some(crate::tryon::TryOnError::NoCamera.in_language(l)),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        ui.colored_label(egui::Color32::from_rgb(230, 150, 120), problem);
+    }
+    out
+}
+
+/// What the try-on says over its picture.
+pub fn seeing_key(live: &LiveTryOn) -> &'static str {
+    let Some(session) = live.session.as_ref() else { return "tryon-live-off" };
+    match session.looked.as_ref().map(|looked| &looked.look) {
+        _ if live.state == LiveState::Starting => "tryon-live-starting",
+        None | Some(Look::Searching) => "tryon-live-searching",
+        Some(Look::Seen { finger: None, .. }) => "tryon-live-no-finger",
+        Some(Look::Seen { .. }) => "tryon-live-seen",
+    }
+}
+
+/// The picture and the ring over the 3D area while the try-on runs.
+pub fn show_live_view(
+    mut contexts: EguiContexts,
+    live: Res<LiveTryOn>,
+    view: Option<Res<LiveView>>,
+    layout: Res<BoardLayout>,
+    languages: Res<Languages>,
+    images: Res<Assets<Image>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut route: Route,
+) -> Result {
+    let (Some(view), Some(session)) = (view, live.session.as_ref()) else { return Ok(()) };
+    let picture_id = contexts.add_image(EguiTextureHandle::Weak(view.picture.id()));
+    let ring_id = contexts.add_image(EguiTextureHandle::Weak(view.ring.id()));
+    let ctx = contexts.ctx_mut()?;
+    let scale = window.scale_factor();
+    let (Some(first), Some(last)) = (layout.tiles.first(), layout.tiles.last()) else { return Ok(()) };
+    let area = egui::Rect::from_min_max(
+        egui::pos2(first.0.x as f32 / scale, first.0.y as f32 / scale),
+        egui::pos2((last.0.x + last.1.x) as f32 / scale, (last.0.y + last.1.y) as f32 / scale),
+    );
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Background, egui::Id::new("tryon-live")));
+    painter.rect_filled(area, 0.0, egui::Color32::BLACK);
+    let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+    let frame_size = images.get(&view.picture).map(|image| image.size().as_vec2()).unwrap_or(Vec2::ONE);
+    if session.shown.is_some() {
+        let fit = (area.width() / frame_size.x).min(area.height() / frame_size.y);
+        let picture = egui::Rect::from_center_size(area.center(), egui::vec2(frame_size.x, frame_size.y) * fit);
+        painter.image(picture_id, picture, uv, egui::Color32::WHITE);
+        if let Some((centre, side)) = view.square {
+            let at = picture.min + egui::vec2(centre.x, centre.y) * fit;
+            let ring = egui::Rect::from_center_size(at, egui::Vec2::splat(side * fit));
+            painter.image(ring_id, ring, uv, ring_tint(view.light.tint, session.fade.opacity));
+        }
+    }
+    let l = languages.advisor;
+    let mut out: Vec<StudioCommand> = Vec::new();
+    egui::Area::new(egui::Id::new("tryon-live-status")).fixed_pos(area.min + egui::vec2(12.0, 12.0)).show(ctx, |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(l.tr(seeing_key(&live)));
+                if ui.button(tr!(l, "tryon-live-stop")).clicked() {
+                    out.push(TryOnCommand::Stop.into());
+                }
+            });
+        });
+    });
+    route.send(out);
+    Ok(())
+}
+
+/// The picture's tint on the ring (its strongest channel kept whole: the gain is the camera's exposure) and its
+/// opacity, as egui's premultiplied colour.
+fn ring_tint(tint: [f32; 3], opacity: f32) -> egui::Color32 {
+    let strongest = tint.iter().copied().fold(1e-3, f32::max);
+    let [r, g, b] = tint.map(|c| linear_to_srgb8(c / strongest));
+    egui::Color32::from_rgba_unmultiplied(r, g, b, (opacity.clamp(0.0, 1.0) * 255.0).round() as u8)
+}
