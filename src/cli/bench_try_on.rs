@@ -1,6 +1,6 @@
 //! The try-on's figures of `ecrin bench`: the landmark model's time on this CPU — the search of a whole picture once,
 //! then following the hand (one run per camera frame, what a live picture costs) — and painting the ring over the
-//! picture, against a studio frame.
+//! picture, against a studio frame; the live try-on's cost in a studio frame.
 
 use super::bench::{emit, median_and_p95};
 use crate::design::Design;
@@ -67,5 +67,54 @@ pub fn try_on_figures(studio_frame_ms: f64) -> Result<(), String> {
     let (paint_ms, _) = median_and_p95(&mut paints);
     emit("tryon_paint_ms", paint_ms, "ms");
     emit("tryon_paint_vs_frame_ratio", paint_ms / studio_frame_ms, "ratio");
+    live_figures(&design, picture, p50)
+}
+
+/// Frames of the studio measured with and without the live try-on.
+const LIVE_FRAMES: usize = 30;
+
+/// The live try-on against the studio's frame, in one studio (1280 × 720): frames without it, then with the picture
+/// played as a camera at 30 frames a second and the worker following the hand (on this machine the worker's thread
+/// shares the CPU with the software renderer: its cost is in the ratio). `tryon_frames_blocked`: frames in which
+/// the try-on's own systems took longer than one run of the model — a frame that waited on the worker.
+fn live_figures(design: &Design, picture: image::RgbImage, inference_ms: f64) -> Result<(), String> {
+    use crate::studio::headless::Offscreen;
+    use crate::studio::tryon::live::source::SourceKind;
+    use crate::studio::tryon::live::{LiveTryOn, TryOnCommand};
+    let l = super::language();
+    let mut studio = Offscreen::new(design.clone(), 1280, 720);
+    studio.run_until_ready(3000).map_err(|e| e.in_language(l))?;
+    let timed = |studio: &mut Offscreen, work: &mut Vec<f64>| {
+        let mut times = Vec::with_capacity(LIVE_FRAMES);
+        for _ in 0..LIVE_FRAMES {
+            let started = Instant::now();
+            studio.update();
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            let live = studio.world_mut().resource::<LiveTryOn>();
+            work.extend(live.frame_work_ms().map(f64::from));
+        }
+        median_and_p95(&mut times).0
+    };
+    let without = timed(&mut studio, &mut Vec::new());
+    let played = SourceKind::Played { pictures: vec![std::sync::Arc::new(picture)], per_second: 30.0 };
+    studio.send(TryOnCommand::Start(played));
+    // Until the ring is shown (the hand found, the try-on camera's pipelines ready), at most two minutes.
+    let started = Instant::now();
+    while started.elapsed().as_secs() < 120 {
+        studio.update();
+        let live = studio.world_mut().resource::<LiveTryOn>();
+        if live.ring().is_some_and(|(_, opacity)| opacity >= 1.0) {
+            break;
+        }
+    }
+    studio.settle(300).map_err(|e| e.in_language(l))?;
+    let mut work = Vec::new();
+    let with = timed(&mut studio, &mut work);
+    let looks = studio.world_mut().resource::<LiveTryOn>().counts().map_or(0, |(_, looks)| looks);
+    studio.exit();
+    emit("tryon_frame_ratio", with / without, "ratio");
+    emit("tryon_frames_blocked", work.iter().filter(|ms| **ms > inference_ms).count() as f64, "frames");
+    emit("tryon_frame_work_ms_max", work.iter().copied().fold(0.0, f64::max), "ms");
+    emit("tryon_live_looks", looks as f64, "looks");
     Ok(())
 }

@@ -95,6 +95,9 @@ pub(crate) struct Session {
     /// Frames of the studio drawn since the start, and looks of the worker received.
     pub frames: u64,
     pub looks: u64,
+    /// The time the try-on's own systems took in the last frame, ms (`ecrin bench`: a frame that waited on the
+    /// worker would show it here).
+    pub frame_work_ms: f32,
 }
 
 impl LiveTryOn {
@@ -111,6 +114,11 @@ impl LiveTryOn {
     pub fn ring(&self) -> Option<(RingPlacement, f32)> {
         let session = self.session.as_ref()?;
         session.placement.map(|placement| (placement, session.fade.opacity))
+    }
+
+    /// The time the try-on's own systems took in the last frame, ms.
+    pub fn frame_work_ms(&self) -> Option<f32> {
+        self.session.as_ref().map(|s| s.frame_work_ms)
     }
 
     /// The model's time on the last frame it looked at, ms.
@@ -193,6 +201,7 @@ fn start(live: &mut LiveTryOn, kind: SourceKind) {
         started: Instant::now(),
         frames: 0,
         looks: 0,
+        frame_work_ms: 0.0,
     });
     live.state = LiveState::Starting;
 }
@@ -218,6 +227,7 @@ fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<cr
     let (hand, ring_size_mm) = (live.hand, current.design().ring_size_mm);
     let live = &mut *live;
     let Some(session) = live.session.as_mut() else { return };
+    let started = Instant::now();
     session.frames += 1;
     let mut failed = None;
     loop {
@@ -251,6 +261,7 @@ fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<cr
     }
     let seen = seen_placement(session.looked.as_ref(), hand, ring_size_mm).is_some();
     session.fade.step(seen, time.delta_secs());
+    session.frame_work_ms = started.elapsed().as_secs_f32() * 1000.0;
     if let Some(error) = failed {
         live.session = None;
         live.state = LiveState::Failed(error);

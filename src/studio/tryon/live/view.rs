@@ -134,16 +134,18 @@ fn frame_image(width: u32, height: u32, rgba: &[u8]) -> Image {
 }
 
 /// The newest frame into the picture the panel draws.
-fn show_the_frame(live: Res<LiveTryOn>, view: Option<ResMut<LiveView>>, mut images: ResMut<Assets<Image>>) {
-    let (Some(mut view), Some(session)) = (view, live.session.as_ref()) else { return };
+fn show_the_frame(mut live: ResMut<LiveTryOn>, view: Option<ResMut<LiveView>>, mut images: ResMut<Assets<Image>>) {
+    let (Some(mut view), Some(session)) = (view, live.session.as_mut()) else { return };
     let Some(frame) = session.shown.as_ref() else { return };
     if frame.number == view.picture_frame {
         return;
     }
+    let started = std::time::Instant::now();
     view.picture_frame = frame.number;
     let rgba = image::DynamicImage::ImageRgb8(frame.picture.as_ref().clone()).into_rgba8();
     let image = frame_image(rgba.width(), rgba.height(), rgba.as_raw());
     let _ = images.insert(view.picture.id(), image);
+    session.frame_work_ms += started.elapsed().as_secs_f32() * 1000.0;
 }
 
 /// The ring's camera where the ring is seen on the finger, its exposure from the picture's light; the finger's
