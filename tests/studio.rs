@@ -1005,6 +1005,8 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
         // A French client's pack: its sheet, file names and journal in French (the progress in English).
         client_language: Language::French,
         language: Language::English,
+        // A snapshot of the try-on, kept with the client's consent.
+        try_on: vec![image::RgbImage::from_pixel(40, 30, image::Rgb([200, 150, 120]))],
     };
     // Cancelled at the second step: no folder, no staging left behind.
     let mut steps = 0;
@@ -1054,6 +1056,12 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     assert_eq!(saved, design);
     assert_eq!(saved_journal, journal);
     assert_eq!(ecrin::approval::fingerprint(&saved), ecrin::approval::fingerprint(&design));
+    // The try-on's picture is in the pack, and goes with the client's data when they ask for erasure.
+    let try_on = image::open(folder.join(format!("{stem}-essayage-1.png"))).expect("the try-on's picture");
+    assert_eq!(try_on.to_rgb8(), request(root.join("x")).try_on[0]);
+    let erased = ecrin::approval::clients::erase(&root, "Mme Durand").expect("erased");
+    assert_eq!(erased.removed, vec![folder.clone()]);
+    assert!(!folder.exists(), "the pack, its try-on picture with it, is gone");
     let _ = std::fs::remove_dir_all(&root);
 }
 

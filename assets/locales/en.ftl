@@ -199,6 +199,7 @@ board-weight-unavailable = weight unavailable (not a closed solid)
 ## The approval pack's files (the client's language) and its progress (the advisor's).
 
 file-sheet = approval-sheet
+file-try-on = on-the-hand
 file-turntable = turntable
 file-turntable-frames = turntable-frames
 file-view-front = front
@@ -455,6 +456,7 @@ status-collection-removed = Removed “{ $name }” from the collection
 status-collection-added = “{ $name }” is in the collection ({ $id })
 status-collection-add-stopped = adding the model stopped without a result
 status-cannot-create-folder = { $folder }: cannot create the folder: { $reason }
+status-cannot-write = { $file }: cannot write: { $reason }
 status-not-a-model = { $file }: not a model (.glb, .gltf) or a preset (.ron)
 status-checking = Checking { $file }…
 status-analysis-stopped = the model's analysis stopped without a result
@@ -670,6 +672,7 @@ help-ecrin-inspect--model = The model (.glb or .gltf)
 help-ecrin-pack = Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet
 help-ecrin-pack--background = Background: white (prints well), velvet or transparent
 help-ecrin-pack--cancel-on-stdin = Stop cleanly when a line "cancel" arrives on standard input
+help-ecrin-pack--try-on = A picture of the ring on the client's hand, kept with the client's consent (the try-on's snapshot); repeat for several
 help-ecrin-pack--client = The client's name on the sheet (left out when not given)
 help-ecrin-pack--client-language = The client's language for the sheet, the file names and the journal's lines: fr or en (default: --lang)
 help-ecrin-pack--no-journal = Leave the co-design journal out of the pack
@@ -1015,3 +1018,12 @@ tryon-hand-guessed = Hand: as seen
 tryon-hand-left = Left hand
 tryon-hand-right = Right hand
 dialog-tryon-photo-filter = Photo of a hand
+tryon-consent = The client agrees to keep pictures
+tryon-consent-hover = Tick only when the client has said yes: pictures of their hand are then kept, in this studio's memory, for the approval pack that names them — and erased with their data. Unticking forgets them.
+tryon-snapshot = Keep this picture
+tryon-snapshot-hover = The picture as it is now, with the ring, for the approval pack (which must name the client)
+tryon-snapshots-kept = { $count ->
+    [one] 1 picture of the hand kept for the approval pack (a pack naming the client takes it)
+   *[other] { $count } pictures of the hand kept for the approval pack (a pack naming the client takes them)
+}
+tryon-snapshots-forget = Forget

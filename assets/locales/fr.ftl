@@ -199,6 +199,7 @@ board-weight-unavailable = poids indisponible (pas un volume fermé)
 ## Les fichiers du dossier de validation (la langue du client) et son avancement (celle du conseiller).
 
 file-sheet = fiche-de-validation
+file-try-on = essayage
 file-turntable = vue-360
 file-turntable-frames = images-360
 file-view-front = face
@@ -455,6 +456,7 @@ status-collection-removed = « { $name } » retiré de la collection
 status-collection-added = « { $name } » est dans la collection ({ $id })
 status-collection-add-stopped = l’ajout du modèle s’est arrêté sans résultat
 status-cannot-create-folder = { $folder } : impossible de créer le dossier : { $reason }
+status-cannot-write = { $file } : écriture impossible : { $reason }
 status-not-a-model = { $file } : ni un modèle (.glb, .gltf) ni une création (.ron)
 status-checking = Vérification de { $file }…
 status-analysis-stopped = l’analyse du modèle s’est arrêtée sans résultat
@@ -670,6 +672,7 @@ help-ecrin-inspect--model = Le modèle (.glb ou .gltf)
 help-ecrin-pack = Écrit un dossier de validation : les vues, une vue à 360°, la création enregistrée et une fiche de validation à imprimer
 help-ecrin-pack--background = Fond : white (blanc, s’imprime bien), velvet (velours) ou transparent
 help-ecrin-pack--cancel-on-stdin = S’arrête proprement quand une ligne « cancel » arrive sur l’entrée standard
+help-ecrin-pack--try-on = Une image de la bague sur la main du client, gardée avec son accord (la photo de l’essayage) ; à répéter pour plusieurs
 help-ecrin-pack--client = Le nom du client sur la fiche (omis s’il n’est pas donné)
 help-ecrin-pack--client-language = La langue du client pour la fiche, les noms de fichiers et les lignes du journal : fr ou en (par défaut : --lang)
 help-ecrin-pack--no-journal = Laisse le journal de création hors du dossier
@@ -1015,3 +1018,12 @@ tryon-hand-guessed = Main : telle que vue
 tryon-hand-left = Main gauche
 tryon-hand-right = Main droite
 dialog-tryon-photo-filter = Photo d’une main
+tryon-consent = Le client accepte que l’on garde des images
+tryon-consent-hover = À cocher seulement quand le client a dit oui : les images de sa main sont alors gardées, dans la mémoire de ce studio, pour le dossier de validation qui le nomme — et effacées avec ses données. Décocher les oublie.
+tryon-snapshot = Garder cette image
+tryon-snapshot-hover = L’image telle qu’elle est, avec la bague, pour le dossier de validation (qui doit nommer le client)
+tryon-snapshots-kept = { $count ->
+    [one] 1 image de la main gardée pour le dossier de validation (un dossier qui nomme le client la prendra)
+   *[other] { $count } images de la main gardées pour le dossier de validation (un dossier qui nomme le client les prendra)
+}
+tryon-snapshots-forget = Oublier

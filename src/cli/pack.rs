@@ -61,6 +61,10 @@ pub struct PackArgs {
     /// Stop cleanly when a line "cancel" arrives on standard input.
     #[arg(long)]
     pub cancel_on_stdin: bool,
+    /// A picture of the ring on the client's hand, kept with the client's consent (the try-on's snapshot; repeat
+    /// for several).
+    #[arg(long = "try-on")]
+    pub try_on: Vec<std::path::PathBuf>,
 }
 
 pub fn run(args: PackArgs) -> ExitCode {
@@ -93,7 +97,18 @@ pub fn run(args: PackArgs) -> ExitCode {
         eprintln!("{}", crate::tr!(super::language(), "cli-turntable-frames", count = args.turntable.to_string()));
         return ExitCode::from(2);
     }
+    let mut try_on = Vec::new();
+    for path in &args.try_on {
+        match crate::tryon::read_picture(path) {
+            Ok(picture) => try_on.push(picture),
+            Err(error) => {
+                eprintln!("{}", error.in_language(super::language()));
+                return ExitCode::from(2);
+            }
+        }
+    }
     let request = PackRequest {
+        try_on,
         design,
         journal,
         include_journal: !args.no_journal,

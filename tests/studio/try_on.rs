@@ -130,6 +130,37 @@ fn live_try_on_follows_the_played_picture(
     assert!((square.0 - placement.centre).length() < 20.0, "{square:?}");
     let mut stages = world.query_filtered::<&Visibility, With<ecrin::studio::stage::Stage>>();
     assert!(stages.iter(world).all(|v| *v == Visibility::Hidden), "the floor is hidden under the picture");
+    // A snapshot is kept only with the client's consent: without the tick, nothing; with it, the picture with the
+    // ring where the screen shows it; unticked, it is forgotten.
+    studio.send(TryOnCommand::Snapshot);
+    for _ in 0..5 {
+        studio.update();
+    }
+    assert!(studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty(), "kept without consent");
+    studio.send(TryOnCommand::Consent(true));
+    studio.send(TryOnCommand::Snapshot);
+    let mut frames = 0;
+    while studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty() {
+        studio.update();
+        frames += 1;
+        assert!(frames < 300, "the snapshot never came");
+    }
+    let kept = studio.world_mut().resource::<LiveTryOn>().snapshots[0].clone();
+    assert_eq!(kept.dimensions(), picture.dimensions());
+    let reach = 12.0 * truth.px_per_mm;
+    let (mut near, mut far) = (0, 0);
+    for (x, y, p) in kept.enumerate_pixels() {
+        let before = picture.get_pixel(x, y);
+        if (0..3).map(|c| p[c].abs_diff(before[c]) as u32).sum::<u32>() > 60 {
+            let d = glam::Vec2::new(x as f32, y as f32).distance(glam::Vec2::from(truth.ring_centre));
+            if d < reach { near += 1 } else { far += 1 }
+        }
+    }
+    kept.save(std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("try-on-live-snapshot.png")).expect("saved");
+    assert!(near > 100 && far < near / 20, "the snapshot's ring: {near} pixels near its place, {far} beyond");
+    studio.send(TryOnCommand::Consent(false));
+    studio.update();
+    assert!(studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty(), "forgotten when consent goes");
     studio.send(TryOnCommand::Stop);
     studio.update();
     studio.update();

@@ -13,6 +13,7 @@ use crate::studio::floor::background::{ChildEvent, ChildJob, ChildLost, Polled};
 use crate::studio::floor::files::{approvals_dir, unused_folder};
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
+use crate::studio::tryon::live::LiveTryOn;
 use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -48,6 +49,8 @@ struct Running {
     child: ChildJob,
     input: PathBuf,
     folder: PathBuf,
+    /// The try-on's snapshots handed to the child (private files, removed when it ends) and how many.
+    try_on: Vec<PathBuf>,
 }
 
 impl PackJob {
@@ -70,8 +73,10 @@ fn start_or_cancel(
     mut status: ResMut<StatusLine>,
     languages: Option<Res<crate::studio::floor::Languages>>,
     hand: Option<Res<crate::studio::hand::HandView>>,
+    live: Option<Res<LiveTryOn>>,
 ) {
     let finish = hand.map(|view| view.finish).unwrap_or_default();
+    let snapshots = live.as_ref().map_or(&[][..], |live| live.snapshots.as_slice());
     let languages = languages.map(|l| *l).unwrap_or_default();
     for command in commands.read() {
         match command {
@@ -80,7 +85,9 @@ fn start_or_cancel(
             }
             PackCommand::Write(order) => {
                 let source = pricing.as_ref().and_then(|p| p.list.is_some().then(|| p.source.clone()).flatten());
-                match start(&current, order, source.as_deref(), languages, finish) {
+                // The try-on's pictures go only into a pack that names the client: the erasure finds them by it.
+                let try_on = if order.client.trim().is_empty() { &[][..] } else { snapshots };
+                match start(&current, order, source.as_deref(), languages, finish, try_on) {
                     Ok(running) => {
                         let folder = running.folder.display().to_string();
                         *status = StatusLine::info(said!("status-pack-writing", folder = folder));
@@ -107,6 +114,7 @@ fn start(
     prices: Option<&Path>,
     languages: crate::studio::floor::Languages,
     finish: crate::geometry::hand::HandFinish,
+    try_on: &[image::RgbImage],
 ) -> Result<Running, Said> {
     let design = current.design();
     let work = crate::studio::floor::files::user_presets_dir().with_file_name("packing");
@@ -138,8 +146,27 @@ fn start(
     if order.hand_view && design.necklace.is_none() {
         args.extend(["--hand-view".into(), "--hand".into(), finish.slug().into()]);
     }
-    let child = ChildJob::start(&args).map_err(|e| said!("status-export-cannot-start", reason = e.to_string()))?;
-    Ok(Running { child, input, folder })
+    let mut pictures = Vec::new();
+    for (index, picture) in try_on.iter().enumerate() {
+        let path = work.join(format!("pack-try-on-{}-{}.png", std::process::id(), index + 1));
+        if let Err(e) = picture.save(&path) {
+            remove_all(&pictures);
+            return Err(said!("status-cannot-write", file = path.display().to_string(), reason = e.to_string()));
+        }
+        args.extend(["--try-on".into(), path.clone().into()]);
+        pictures.push(path);
+    }
+    let child = ChildJob::start(&args).map_err(|e| {
+        remove_all(&pictures);
+        said!("status-export-cannot-start", reason = e.to_string())
+    })?;
+    Ok(Running { child, input, folder, try_on: pictures })
+}
+
+fn remove_all(files: &[PathBuf]) {
+    for file in files {
+        let _ = std::fs::remove_file(file);
+    }
 }
 
 /// "[3/42] Side view" → (3, 42, "Side view").
@@ -151,7 +178,7 @@ pub fn parse_progress(line: &str) -> Option<(usize, usize, String)> {
 }
 
 /// Reads what the child said since the last frame, without waiting: progress lines, then how it ended.
-fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
+fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>, live: Option<ResMut<LiveTryOn>>) {
     let Some(running) = job.running.as_ref() else { return };
     let mut progress = None;
     let mut ended = None;
@@ -172,8 +199,14 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>) {
     let Some((code, last_error)) = ended else { return };
     let Some(running) = job.running.take() else { return };
     let _ = std::fs::remove_file(&running.input);
+    remove_all(&running.try_on);
     *status = match code {
         Ok(code) if code.code() == Some(0) => {
+            // The snapshots are in the pack now: the studio forgets them.
+            if let Some(mut live) = live {
+                let handed = running.try_on.len().min(live.snapshots.len());
+                live.snapshots.drain(..handed);
+            }
             StatusLine::info(said!("status-pack-written", folder = running.folder.display().to_string()))
         }
         Ok(code) if code.code() == Some(3) => StatusLine::info(said!("status-pack-cancelled")),

@@ -44,6 +44,9 @@ pub struct PackRequest {
     pub client_language: Language,
     /// The advisor's language: the progress lines.
     pub language: Language,
+    /// Pictures of the ring on the client's own hand, kept with the client's consent (the try-on's snapshots):
+    /// written into the pack as they are, and erased with it.
+    pub try_on: Vec<image::RgbImage>,
 }
 
 /// How far the pack is: step `done` of `total`, and what is being made.
@@ -128,6 +131,10 @@ pub fn write_pack(
         pictures.push((view, picture));
     }
     exporter.finish();
+    for (index, picture) in request.try_on.iter().enumerate() {
+        let name = format!("{stem}-{}-{}.png", client.tr("file-try-on"), index + 1);
+        writer.write(&name, &png_bytes(&image::DynamicImage::ImageRgb8(picture.clone()).into_rgba8())?)?;
+    }
 
     // The turntable: a full turn from the three-quarter view, at the turntable's size.
     if request.turntable_frames > 0 {

@@ -33,6 +33,12 @@ pub enum TryOnCommand {
     /// The camera to start (its index) and the resolution asked of it.
     Camera(u32),
     Resolution((u32, u32)),
+    /// The advisor's tick: the client agreed that pictures of their hand be kept (for the approval pack).
+    Consent(bool),
+    /// Keep the picture as it is now, with the ring (only with the consent ticked).
+    Snapshot,
+    /// Forget the pictures kept.
+    ForgetSnapshots,
 }
 
 impl PartialEq for TryOnCommand {
@@ -74,6 +80,13 @@ pub struct LiveTryOn {
     pub camera: Option<u32>,
     pub resolution: (u32, u32),
     pub(crate) session: Option<Session>,
+    /// The client agreed that pictures of their hand be kept (unticked at each start).
+    pub consent: bool,
+    /// The pictures kept, in memory only, until an approval pack naming the client takes them (or they are
+    /// forgotten, or the studio closes).
+    pub snapshots: Vec<image::RgbImage>,
+    /// A snapshot asked for, taken at the next frame the ring is drawn.
+    pub(crate) snapshot_wanted: bool,
     photo_dialog: Option<Background<Option<std::path::PathBuf>>>,
 }
 
@@ -170,6 +183,15 @@ fn handle_commands(
                 }
             }
             TryOnCommand::Hand(hand) => live.hand = hand,
+            TryOnCommand::Consent(agreed) => {
+                live.consent = agreed;
+                // Consent withdrawn: what was kept goes.
+                if !agreed {
+                    live.snapshots.clear();
+                }
+            }
+            TryOnCommand::Snapshot => live.snapshot_wanted = live.consent && live.ring().is_some(),
+            TryOnCommand::ForgetSnapshots => live.snapshots.clear(),
             TryOnCommand::Camera(index) => live.camera = Some(index),
             TryOnCommand::Resolution(resolution) => live.resolution = resolution,
         }
@@ -185,6 +207,7 @@ fn handle_commands(
 
 fn start(live: &mut LiveTryOn, kind: SourceKind) {
     live.session = None;
+    live.consent = false;
     let newest = Newest::default();
     let source = FrameSource::start(kind.clone(), newest.clone());
     let worker = HandWorker::start(crate::cli::try_on::model_path(), newest.clone(), live.finger);

@@ -62,8 +62,22 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
                 }
             });
         });
+        ui.horizontal_wrapped(|ui| {
+            let mut agreed = live.consent;
+            let tick = ui.checkbox(&mut agreed, tr!(l, "tryon-consent")).on_hover_text(tr!(l, "tryon-consent-hover"));
+            if tick.changed() {
+                out.push(TryOnCommand::Consent(agreed).into());
+            }
+            let can = live.consent && live.ring().is_some();
+            let button = ui.add_enabled(can, egui::Button::new(tr!(l, "tryon-snapshot")));
+            if button.on_hover_text(tr!(l, "tryon-snapshot-hover")).clicked() {
+                out.push(TryOnCommand::Snapshot.into());
+            }
+        });
+        kept_ui(ui, live, &mut out, l);
         return out;
     }
+    kept_ui(ui, live, &mut out, l);
     ui.horizontal_wrapped(|ui| {
         match &live.cameras {
             CameraList::Found(found) if !found.is_empty() => {
@@ -117,6 +131,19 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
         ui.colored_label(egui::Color32::from_rgb(230, 150, 120), problem);
     }
     out
+}
+
+/// The pictures kept for the approval pack, and forgetting them.
+fn kept_ui(ui: &mut egui::Ui, live: &LiveTryOn, out: &mut Vec<StudioCommand>, l: Language) {
+    if live.snapshots.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(l, "tryon-snapshots-kept", count = live.snapshots.len()));
+        if ui.button(tr!(l, "tryon-snapshots-forget")).clicked() {
+            out.push(TryOnCommand::ForgetSnapshots.into());
+        }
+    });
 }
 
 /// What the try-on says over its picture.

@@ -7,6 +7,7 @@
 use super::LiveTryOn;
 use crate::studio::StudioSystems;
 use crate::studio::camera::StudioCamera;
+use crate::studio::floor::background::Background;
 use crate::studio::hand::HandCommand;
 use crate::studio::pieces::layer;
 use crate::studio::stage::Stage;
@@ -18,6 +19,7 @@ use bevy::core_pipeline::tonemapping::Tonemapping;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::render::view::Msaa;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 /// The side of the ring's square picture, pixels (drawn scaled to the ring's size on the screen).
 pub const RING_SIDE: u32 = 512;
@@ -44,12 +46,84 @@ pub struct LiveView {
 pub struct TryOnCamera;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<Snapshots>().add_systems(
         Update,
-        (open_or_close, show_the_frame, place_the_ring_camera, crate::studio::board::share_the_main_light)
+        (
+            open_or_close,
+            show_the_frame,
+            place_the_ring_camera,
+            crate::studio::board::share_the_main_light,
+            take_snapshot,
+            keep_snapshots,
+        )
             .chain()
             .in_set(StudioSystems::Camera),
     );
+}
+
+/// Snapshots on their way: the ring's picture read back from the GPU, then laid over the frame off the frame.
+#[derive(Resource, Default)]
+struct Snapshots {
+    laying: Vec<Background<Option<image::RgbImage>>>,
+}
+
+/// What a snapshot lays the ring's picture over.
+#[derive(Clone)]
+struct SnapshotScene {
+    picture: std::sync::Arc<image::RgbImage>,
+    placement: crate::tryon::place::RingPlacement,
+    finger: crate::tryon::finger::FingerMeasure,
+    tint: [f32; 3],
+    side: f32,
+}
+
+/// Reads the ring's picture back (Bevy's screenshot of the image target) with the frame it was drawn for.
+fn take_snapshot(mut commands: Commands, mut live: ResMut<LiveTryOn>, view: Option<Res<LiveView>>) {
+    if !live.snapshot_wanted {
+        return;
+    }
+    live.snapshot_wanted = false;
+    let (Some(view), Some(session)) = (view, live.session.as_ref()) else { return };
+    let (Some(frame), Some((_, side)), Some(placement)) = (&session.shown, view.square, session.placement) else {
+        return;
+    };
+    let Some(crate::tryon::live::Look::Seen { finger: Some(finger), .. }) = session.looked.as_ref().map(|l| &l.look)
+    else {
+        return;
+    };
+    let scene =
+        SnapshotScene { picture: frame.picture.clone(), placement, finger: *finger, tint: view.light.tint, side };
+    commands.spawn(Screenshot::image(view.ring.clone())).observe(
+        move |captured: On<ScreenshotCaptured>, mut snapshots: ResMut<Snapshots>| {
+            let (ring, scene) = (captured.image.clone(), scene.clone());
+            snapshots.laying.push(Background::compute(move || lay_snapshot(&ring, &scene)));
+        },
+    );
+}
+
+/// The frame with the ring laid over it as the screen shows it, with the photo try-on's contact shadow.
+fn lay_snapshot(ring: &Image, scene: &SnapshotScene) -> Option<image::RgbImage> {
+    let ring = ring.clone().try_into_dynamic().ok()?.to_rgba8();
+    let ring = crate::studio::export::resolve(&ring, 1);
+    let side = scene.side.round().max(1.0) as u32;
+    let ring = image::imageops::resize(&ring, side, side, image::imageops::FilterType::Triangle);
+    let mut picture = scene.picture.as_ref().clone();
+    // The gain is already in the ring (the try-on camera's exposure); the tint is the picture's.
+    let light = crate::tryon::composite::PictureLight { gain: 1.0, tint: scene.tint };
+    let placement = &scene.placement;
+    crate::tryon::composite::lay_ring(&mut picture, &ring, placement.centre, light, &scene.finger, placement.px_per_mm);
+    Some(picture)
+}
+
+/// Snapshots laid are kept (in memory) by the try-on.
+fn keep_snapshots(mut snapshots: ResMut<Snapshots>, mut live: ResMut<LiveTryOn>) {
+    snapshots.laying.retain(|work| match work.outcome() {
+        None => true,
+        Some(laid) => {
+            live.snapshots.extend(laid.flatten());
+            false
+        }
+    });
 }
 
 /// Starts the view when a session starts; puts the studio back when it ends.
