@@ -694,6 +694,7 @@ help-ecrin-sizer = Write the printable ring sizer: an A4 page at true scale (300
 help-ecrin-sizer--output = The PNG to write
 help-ecrin-studio = Open the studio window (the default)
 help-ecrin-studio--preset = A preset (.ron) to open at start, a boutique's model (.glb / .gltf) to import, or a photo of a hand (.jpg / .png) to try the ring on
+help-ecrin-studio--camera = Start the try-on on this camera (0: the first) at once
 
 ## The titles of Écrin's own presets (presets/<file>.ron), in the list and on the design opened from it.
 

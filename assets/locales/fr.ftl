@@ -694,6 +694,7 @@ help-ecrin-sizer = Écrit le baguier à imprimer : une page A4 à l’échelle 
 help-ecrin-sizer--output = Le PNG à écrire
 help-ecrin-studio = Ouvre la fenêtre de l’atelier (par défaut)
 help-ecrin-studio--preset = Une création enregistrée (.ron) à ouvrir au démarrage, un modèle de la boutique (.glb / .gltf) à importer, ou la photo d’une main (.jpg / .png) pour y essayer la bague
+help-ecrin-studio--camera = Lance aussitôt l’essayage sur cette caméra (0 : la première)
 
 ## Les titres des créations fournies avec Écrin (presets/<fichier>.ron), dans la liste et sur la création ouverte.
 

@@ -125,6 +125,9 @@ pub enum Command {
         /// A preset (.ron) to open at start, a boutique's model (.glb / .gltf) to import, or a photo of a hand (.jpg / .png)
         /// to try the ring on.
         preset: Option<PathBuf>,
+        /// Start the try-on on this camera (0: the first) at once.
+        #[arg(long)]
+        camera: Option<u32>,
     },
     /// Render presets to PNG without opening a window: one preset with `-o file.png`, or many with `--out folder`
     /// (catalogue renders, as `batch`).
@@ -289,9 +292,9 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Some(folder) = cli.collection {
         crate::collection::use_folder(folder);
     }
-    match cli.command.unwrap_or(Command::Studio { preset: None }) {
-        Command::Studio { preset } => {
-            studio::run_window(preset);
+    match cli.command.unwrap_or(Command::Studio { preset: None, camera: None }) {
+        Command::Studio { preset, camera } => {
+            studio::run_window(preset, camera);
             ExitCode::SUCCESS
         }
         Command::Render { presets, output, out, shard, view, gem_compare, turntable } => {

@@ -137,7 +137,7 @@ pub fn window_plugin(app: &mut App) {
 }
 
 /// Opens the studio window (blocks until it is closed).
-pub fn run_window(preset: Option<std::path::PathBuf>) {
+pub fn run_window(preset: Option<std::path::PathBuf>, camera: Option<u32>) {
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -161,6 +161,11 @@ pub fn run_window(preset: Option<std::path::PathBuf>) {
         ..crate::design::Design::default()
     }))
     .add_plugins(window_plugin);
+    if let Some(index) = camera {
+        let resolution = tryon::live::source::RESOLUTIONS[1];
+        let camera = tryon::live::source::SourceKind::Camera { index, resolution };
+        app.world_mut().write_message(tryon::live::TryOnCommand::Start(camera));
+    }
     if let Some(path) = preset {
         if tryon::live::source::is_photo(&path) {
             app.world_mut()

@@ -126,3 +126,67 @@ fn a_render_with_no_network_at_all_is_the_same_picture() {
     assert_eq!(a.to_rgba8(), b.to_rgba8(), "the same picture without a network");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The files a trace shows written, created, renamed, removed or made (successful calls only; the system's
+/// devices and pseudo-files aside).
+fn files_written(trace: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(trace).expect("the trace");
+    let writes = ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC"];
+    let changes = ["rename", "unlink", "mkdir", "truncate", "link(", "linkat(", "symlink"];
+    text.lines()
+        .filter(|line| !line.contains("= -1"))
+        .filter(|line| {
+            let call = line.split_whitespace().nth(1).unwrap_or("");
+            (call.starts_with("open") && writes.iter().any(|w| line.contains(w)))
+                || changes.iter().any(|c| call.starts_with(c))
+        })
+        .filter_map(|line| line.split('"').nth(1).map(str::to_string))
+        .filter(|path| !["/dev/", "/proc/", "/sys/"].iter().any(|p| path.starts_with(p)))
+        .collect()
+}
+
+#[test]
+fn a_try_on_session_writes_nothing_and_sends_nothing() {
+    // The try-on on a photo (the hand found, the ring drawn over it while the worker follows it), and the try-on
+    // asked of the first camera (none here: it is looked for and the studio says so; a camera's frames would take
+    // the same path as the photo's). Without the advisor's consent nothing may be kept: the only files written may
+    // be the graphics driver's shader cache.
+    let dir = scratch("try-on");
+    // Hands in a picture: the README's (three rendered hands).
+    let photo = dir.join("hands.png");
+    std::fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/readme/try-on.png"), &photo).expect("copied");
+    let before: Vec<_> = std::fs::read_dir(&dir).expect("folder").flatten().map(|e| e.file_name()).collect();
+    for (name, args) in [("photo", vec![photo.into_os_string()]), ("camera", vec!["--camera".into(), "0".into()])] {
+        let trace = dir.join(format!("{name}.trace"));
+        let status = Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x720x24"])
+            .arg("strace")
+            .args(["-f", "-qq", "-e", "trace=%network,%file", "-o"])
+            .arg(&trace)
+            .args(["timeout", "-s", "KILL", &STUDIO_SECONDS.to_string()])
+            .arg(env!("CARGO_BIN_EXE_ecrin"))
+            .arg("studio")
+            .args(&args)
+            .env("HOME", &dir)
+            .env("XDG_CACHE_HOME", dir.join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("xvfb-run runs (the CI installs it)");
+        assert!(status.code().is_some(), "the traced {name} session ended");
+        let text = std::fs::read_to_string(&trace).expect("the trace");
+        assert!(text.contains("hand_landmark_full.onnx"), "the {name} session started the try-on (read the model)");
+        let (calls, remote) = remote_calls(&trace);
+        assert!(calls > 0 && remote.is_empty(), "the {name} session used the network: {remote:?}");
+        let cache = dir.join("cache").to_string_lossy().into_owned();
+        let written: Vec<String> = files_written(&trace)
+            .into_iter()
+            .filter(|path| !(*path == cache || path.starts_with(&format!("{cache}/mesa_shader_cache"))))
+            .collect();
+        assert!(written.is_empty(), "the {name} session wrote files: {written:?}");
+        let _ = std::fs::remove_file(&trace);
+    }
+    let after: Vec<_> = std::fs::read_dir(&dir).expect("folder").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(after.iter().filter(|f| *f != "cache").count(), before.len(), "{after:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
