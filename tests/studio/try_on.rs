@@ -185,3 +185,43 @@ fn live_try_on_follows_the_played_picture(
     }
     studio.exit();
 }
+
+#[test]
+fn the_try_on_controls_ask_for_cameras_say_when_there_are_none_and_forget_what_was_kept() {
+    use ecrin::i18n::Language;
+    use ecrin::studio::floor::commands::StudioCommand;
+    use ecrin::studio::tryon::live::panel::try_on_ui;
+    use ecrin::studio::tryon::live::{CameraList, LiveTryOn, TryOnCommand};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    for l in [Language::French, Language::English] {
+        let live = std::sync::Arc::new(LiveTryOn::default());
+        let shown = live.clone();
+        let mut harness = Harness::new_ui_state(
+            move |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(try_on_ui(ui, &shown, l)),
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label(&l.tr("tryon-live-camera")).click();
+        harness.run();
+        harness.get_by_label(&l.tr("tryon-live-photo")).click();
+        harness.run();
+        assert_eq!(harness.state(), &vec![TryOnCommand::ListCameras.into(), TryOnCommand::ChoosePhoto.into()]);
+        drop(harness);
+
+        // None found: said in the advisor's language; a picture kept: it can be forgotten.
+        let mut none = LiveTryOn::default();
+        none.cameras = CameraList::Found(Vec::new());
+        none.snapshots.push(image::RgbImage::new(8, 8));
+        let mut harness = Harness::new_ui_state(
+            move |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(try_on_ui(ui, &none, l)),
+            Vec::new(),
+        );
+        harness.run();
+        let said = ecrin::tryon::TryOnError::NoCamera.in_language(l);
+        assert!(harness.query_by_label(&said).is_some(), "{said}");
+        harness.get_by_label(&l.tr("tryon-snapshots-forget")).click();
+        harness.run();
+        assert_eq!(harness.state(), &vec![TryOnCommand::ForgetSnapshots.into()]);
+    }
+}
