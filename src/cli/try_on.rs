@@ -42,10 +42,7 @@ fn parse_hand(text: &str) -> Result<Hand, String> {
     }
 }
 
-/// The shipped landmark model's file.
-pub fn model_path() -> PathBuf {
-    crate::studio::floor::models::assets_dir().join("tryon").join("hand_landmark_full.onnx")
-}
+pub use crate::studio::tryon::model_path;
 
 pub fn run(args: TryOnArgs) -> ExitCode {
     let l = language();

@@ -9,6 +9,7 @@ use crate::design::{Alloy, Cut, Finish, Setting, ShankStyle, Species};
 use crate::geometry::hand::HandFinish;
 use crate::geometry::house::{ModelKind, StoneSeat};
 use crate::optics::environment::LightingEnvironment;
+use crate::tryon::Finger;
 
 /// A value of the design's vocabulary with a name in every language.
 pub trait Term: Copy + std::fmt::Debug + 'static {
@@ -43,6 +44,7 @@ pub fn all_keys() -> Vec<String> {
         .chain(keys::<EngravingStyle>())
         .chain(keys::<StoneSeat>())
         .chain(keys::<HandFinish>())
+        .chain(keys::<Finger>())
         .collect()
 }
 
@@ -58,6 +60,7 @@ macro_rules! terms {
 }
 
 terms! {
+    "finger": Finger,
     "alloy": Alloy,
     "finish": Finish,
     "species": Species,

@@ -9,6 +9,11 @@ pub mod test_set;
 
 use bevy::prelude::*;
 
+/// The shipped landmark model's file.
+pub fn model_path() -> std::path::PathBuf {
+    crate::studio::floor::models::assets_dir().join("tryon").join("hand_landmark_full.onnx")
+}
+
 /// What every renderer of the studio needs for the try-on: the finger's punch-out material.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((MaterialPlugin::<occluder::PunchOut>::default(), live::plugin));

@@ -210,7 +210,7 @@ fn start(live: &mut LiveTryOn, kind: SourceKind) {
     live.consent = false;
     let newest = Newest::default();
     let source = FrameSource::start(kind.clone(), newest.clone());
-    let worker = HandWorker::start(crate::cli::try_on::model_path(), newest.clone(), live.finger);
+    let worker = HandWorker::start(crate::studio::tryon::model_path(), newest.clone(), live.finger);
     live.session = Some(Session {
         kind,
         newest,

@@ -41,7 +41,7 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
             if ui.add(egui::Button::new(tr!(l, "tryon-live-stop"))).clicked() {
                 out.push(TryOnCommand::Stop.into());
             }
-            let finger = |f: Finger| l.tr(&format!("tryon-finger-{}", f.slug()));
+            let finger = |f: Finger| l.term(f);
             egui::ComboBox::from_id_salt("tryon-finger").selected_text(finger(live.finger)).show_ui(ui, |ui| {
                 for f in Finger::ALL {
                     if ui.selectable_label(live.finger == f, finger(f)).clicked() && f != live.finger {
