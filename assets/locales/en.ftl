@@ -1028,3 +1028,13 @@ tryon-snapshots-kept = { $count ->
    *[other] { $count } pictures of the hand kept for the approval pack (a pack naming the client takes them)
 }
 tryon-snapshots-forget = Forget
+tryon-card-start = Size from a card
+tryon-card-start-hover = With a bank card held flat beside the hand, at its height: the picture is held still and you click the card's four corners. The answer is a range, never one size.
+tryon-card-click = Click the card's corners ({ $left ->
+    [one] 1 left
+   *[other] { $left } left
+})
+tryon-card-end = Back to the live picture
+tryon-card-result = Finger where the ring sits: { $low } to { $high } mm round (about EU { $low_size } to { $high_size }), most likely { $likely } mm. A picture cannot be surer: for the size to order, the sizer with a ring.
+cli-tryon-card = “{ $text }”: a card is given by its four corners, x1,y1,x2,y2,x3,y3,x4,y4 (pixels)
+help-ecrin-try-on--card = The corners of a bank card in the photo, in pixels, any order: x1,y1,x2,y2,x3,y3,x4,y4 — the finger's size is then estimated as a range

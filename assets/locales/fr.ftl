@@ -1028,3 +1028,13 @@ tryon-snapshots-kept = { $count ->
    *[other] { $count } images de la main gardées pour le dossier de validation (un dossier qui nomme le client les prendra)
 }
 tryon-snapshots-forget = Oublier
+tryon-card-start = Taille avec une carte
+tryon-card-start-hover = Une carte bancaire tenue à plat à côté de la main, à sa hauteur : l’image est figée et vous cliquez ses quatre coins. La réponse est une fourchette, jamais une taille.
+tryon-card-click = Cliquez les coins de la carte ({ $left ->
+    [one] encore 1
+   *[other] encore { $left }
+})
+tryon-card-end = Revenir à l’image en direct
+tryon-card-result = Doigt à l’endroit de la bague : { $low } à { $high } mm de tour (environ T{ $low_size } à T{ $high_size }), le plus probable { $likely } mm. Une image ne peut pas être plus sûre : pour la taille à commander, le baguier avec une bague.
+cli-tryon-card = « { $text } » : une carte se donne par ses quatre coins, x1,y1,x2,y2,x3,y3,x4,y4 (pixels)
+help-ecrin-try-on--card = Les coins d’une carte bancaire sur la photo, en pixels, dans n’importe quel ordre : x1,y1,x2,y2,x3,y3,x4,y4 — la taille du doigt est alors estimée, en fourchette

@@ -27,6 +27,22 @@ pub struct TryOnArgs {
     /// The photo is mirrored (a selfie camera's).
     #[arg(long)]
     pub mirrored: bool,
+    /// The corners of a bank card in the photo, in pixels, any order: x1,y1,x2,y2,x3,y3,x4,y4 — the finger's
+    /// size is then estimated as a range.
+    #[arg(long, value_parser = parse_card)]
+    pub card: Option<CardCorners>,
+}
+
+/// A card's four corners on a photo.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardCorners(pub [glam::Vec2; 4]);
+
+fn parse_card(text: &str) -> Result<CardCorners, String> {
+    let numbers: Vec<f32> = text.split(',').filter_map(|n| n.trim().parse().ok()).collect();
+    match <[f32; 8]>::try_from(numbers.as_slice()) {
+        Ok(n) => Ok(CardCorners([0, 2, 4, 6].map(|k| glam::Vec2::new(n[k], n[k + 1])))),
+        Err(_) => Err(crate::tr!(super::language(), "cli-tryon-card", text = text)),
+    }
 }
 
 fn parse_finger(text: &str) -> Result<Finger, String> {
@@ -60,9 +76,12 @@ pub fn run(args: TryOnArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     match try_on(&args, design) {
-        Ok(line) => {
+        Ok((line, size)) => {
             println!("{line}");
             println!("{}", args.output.display());
+            if let Some(size) = size {
+                println!("{size}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -72,7 +91,8 @@ pub fn run(args: TryOnArgs) -> ExitCode {
     }
 }
 
-fn try_on(args: &TryOnArgs, design: crate::design::Design) -> Result<String, String> {
+/// The JSON line, and the size from the card in words when a card was given.
+fn try_on(args: &TryOnArgs, design: crate::design::Design) -> Result<(String, Option<String>), String> {
     let l = language();
     let picture = crate::tryon::read_picture(&args.photo).map_err(|e| e.in_language(l))?;
     let model = HandModel::load(&model_path()).map_err(|e| e.in_language(l))?;
@@ -94,7 +114,11 @@ fn try_on(args: &TryOnArgs, design: crate::design::Design) -> Result<String, Str
     painter.finish();
     let (tried, light) = painted.map_err(|e| e.in_language(l))?;
     save(&tried, &args.output)?;
+    let assumptions = crate::tryon::card::SizeAssumptions::default();
+    let size =
+        args.card.and_then(|card| crate::tryon::card::estimate(card.0, picture.width(), &measured, &assumptions));
     let line = serde_json::json!({
+        "size": size,
         "presence": pose.presence,
         "hand": format!("{hand:?}").to_lowercase(),
         "finger": args.finger.slug(),
@@ -105,7 +129,8 @@ fn try_on(args: &TryOnArgs, design: crate::design::Design) -> Result<String, Str
         "light_gain": light.gain,
         "search_ms": search_ms,
     });
-    Ok(line.to_string())
+    let words = size.map(|size| crate::studio::tryon::live::panel::size_words(&size, l));
+    Ok((line.to_string(), words))
 }
 
 fn save(picture: &image::RgbImage, path: &Path) -> Result<(), String> {

@@ -5,6 +5,7 @@
 
 use crate::design::Design;
 use crate::studio::tryon::test_set::{Case, HandPictures, Truth, cases};
+use crate::tryon::card::{SizeAssumptions, estimate};
 use crate::tryon::finger::measure;
 use crate::tryon::place::{Hand, RingPlacement, place_ring};
 use crate::tryon::{Finger, HandModel, HandPose, search};
@@ -58,6 +59,12 @@ pub struct Measured {
     pub truth: Truth,
     /// One run of the model on the hand's crop: what following a live picture costs per frame.
     pub follow_ms: f64,
+    /// The finger's circumference from the card's corners clicked (each within `SizeAssumptions::corner_px` of
+    /// the true corner, drawn from the case): the range, and whether it holds the truth (the ring's size: the
+    /// display hand's finger fills the ring).
+    pub size: Option<crate::tryon::card::SizeEstimate>,
+    pub size_covers_truth: Option<bool>,
+    pub card_in_view: bool,
 }
 
 pub fn run(args: TryOnTestArgs) -> ExitCode {
@@ -127,6 +134,12 @@ pub fn measure_case(
         finger_width_px: None,
         truth: truth.clone(),
         follow_ms: 0.0,
+        size: None,
+        size_covers_truth: None,
+        card_in_view: truth
+            .card_corners
+            .iter()
+            .all(|&[x, y]| (0.0..picture.width() as f32).contains(&x) && (0.0..picture.height() as f32).contains(&y)),
     };
     let Some(pose) = pose else { return Ok(measured) };
     let started = Instant::now();
@@ -140,8 +153,23 @@ pub fn measure_case(
         measured.ring_centre_px = Some(placement.centre.to_array());
         measured.finger_width_px = Some(finger.width_px);
         compare_placement(&mut measured, &placement, truth);
+        if measured.card_in_view {
+            let assumptions = SizeAssumptions::default();
+            let clicked = clicked_corners(truth, case, assumptions.corner_px);
+            measured.size = estimate(clicked, picture.width(), &finger, &assumptions);
+            measured.size_covers_truth =
+                measured.size.map(|s| s.low_mm <= case.ring_size_mm && case.ring_size_mm <= s.high_mm);
+        }
     }
     Ok(measured)
+}
+
+/// The card's corners as an advisor clicks them: each moved up to `reach` px in x and y, drawn from the case.
+fn clicked_corners(truth: &Truth, case: &Case, reach: f32) -> [Vec2; 4] {
+    let seed = u64::from(case.ring_size_mm.to_bits()) ^ (u64::from(case.roll.to_bits()) << 32);
+    let mut draw = crate::seeded::SplitMix::new(seed);
+    let mut offset = || (draw.next_u64() % 2001) as f32 / 1000.0 - 1.0;
+    truth.card_corners.map(|[x, y]| Vec2::new(x + offset() * reach, y + offset() * reach))
 }
 
 fn landmark_error(pose: &HandPose, truth: &Truth) -> (f32, f32) {
@@ -194,6 +222,14 @@ pub fn summary(all: &[Measured]) -> Vec<String> {
                 "scale_error_share": stat(&|m| m.scale_error_share.map(f32::abs)),
                 "axis_error_deg": stat(&|m| m.axis_error_deg),
                 "head_error_deg": stat(&|m| m.head_error_deg),
+                "card_in_view": cases.iter().filter(|m| m.card_in_view).count(),
+                "size_estimated": cases.iter().filter(|m| m.size.is_some()).count(),
+                "size_covers_truth": cases.iter().filter(|m| m.size_covers_truth == Some(true)).count(),
+                "size_range_mm": stat(&|m| m.size.map(|s| s.high_mm - s.low_mm)),
+                "size_likely_error_mm": stat(&|m| m.size.map(|s| (s.likely_mm - m.case.ring_size_mm).abs())),
+                "size_width_error_share": stat(&|m| m.size.map(|s| {
+                    (s.width_mm / (m.case.ring_size_mm / std::f32::consts::PI) - 1.0).abs()
+                })),
                 "follow_ms_p50": time_at(0.5),
                 "follow_ms_p95": time_at(0.95),
             })

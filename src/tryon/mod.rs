@@ -2,8 +2,10 @@
 //! (`model.rs`, `search.rs`), the chosen finger measured across its edges where the ring sits (`finger.rs`), the
 //! ring's pose and scale on the picture from it (`place.rs`), and the rendered ring laid over the picture with the
 //! finger in front of the band's back and a contact shadow (`composite.rs`). Nothing here reads or writes a file
-//! but the model's; the pictures stay where the caller keeps them. `live.rs` follows a hand over a camera's frames.
+//! but the model's; the pictures stay where the caller keeps them. `live.rs` follows a hand over a camera's frames;
+//! `card.rs` sizes the finger from a bank card in view.
 
+pub mod card;
 pub mod composite;
 pub mod finger;
 pub mod live;

@@ -161,6 +161,20 @@ fn live_try_on_follows_the_played_picture(
     studio.send(TryOnCommand::Consent(false));
     studio.update();
     assert!(studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty(), "forgotten when consent goes");
+    // The size from a card beside the hand: the picture held, its four corners clicked, a range holding the truth
+    // (the display hand's finger fills the ring: its circumference is the design's ring size).
+    studio.send(TryOnCommand::CardStart);
+    studio.update();
+    for [x, y] in truth.card_corners {
+        studio.send(TryOnCommand::CardCorner(glam::Vec2::new(x + 1.0, y - 1.0)));
+    }
+    studio.update();
+    let card = studio.world_mut().resource::<LiveTryOn>().card.clone().expect("the card's measure");
+    let estimate = card.estimate.expect("a range once four corners are in");
+    let truth_mm = design.ring_size_mm;
+    assert!(estimate.low_mm <= truth_mm && truth_mm <= estimate.high_mm, "{truth_mm} mm: {estimate:?}");
+    assert!(estimate.high_mm - estimate.low_mm < 14.0, "a range that says something: {estimate:?}");
+    studio.send(TryOnCommand::CardEnd);
     studio.send(TryOnCommand::Stop);
     studio.update();
     studio.update();

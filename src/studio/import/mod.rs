@@ -151,14 +151,15 @@ fn dropped_files(
     mut drops: MessageReader<FileDragAndDrop>,
     mut models: MessageWriter<ImportCommand>,
     mut presets: MessageWriter<DocumentCommand>,
-    mut photos: MessageWriter<crate::studio::tryon::live::TryOnCommand>,
+    mut photos: crate::studio::floor::commands::Route,
     mut status: ResMut<StatusLine>,
 ) {
     use crate::studio::tryon::live::{TryOnCommand, source::SourceKind, source::is_photo};
     for drop in drops.read() {
         if let FileDragAndDrop::DroppedFile { path_buf, .. } = drop {
             if is_photo(path_buf) {
-                photos.write(TryOnCommand::Start(SourceKind::Photo(path_buf.clone())));
+                // To the try-on (an app without it, as headless tests build, lets it fall).
+                photos.send([TryOnCommand::Start(SourceKind::Photo(path_buf.clone())).into()]);
             } else if is_model(path_buf) {
                 models.write(ImportCommand::Open(path_buf.clone()));
             } else if path_buf.extension().is_some_and(|e| e == crate::design::preset::EXTENSION) {

@@ -67,7 +67,15 @@ pub struct Truth {
     pub finger_width_px: f32,
     /// Out of the back of the hand at the ring (the head's way), in the camera's frame.
     pub head: [f32; 3],
+    /// The corners of a bank card lying beside the hand, on the plane the fingers rest on (`CARD_AT`), on the
+    /// picture (not drawn in it: its corners are what the advisor clicks).
+    pub card_corners: [[f32; 2]; 4],
 }
+
+/// Where the test set's card lies in the hand's frame at the reference size (mm): beyond the little finger, on the
+/// plane under the ring finger (9 mm below its axis: the card lies where the fingers rest), its long side along the
+/// fingers.
+pub const CARD_AT: Vec3 = Vec3::new(-55.0, -9.0, 20.0);
 
 /// Pictures of the display hand alone, with their truth.
 pub struct HandPictures {
@@ -167,5 +175,14 @@ pub fn truth(design: &Design, view: Transform, fov: f32, size: u32) -> Truth {
         px_per_mm,
         finger_width_px: design.ring_size_mm / std::f32::consts::PI * px_per_mm,
         head: [head.x, -head.y, -head.z],
+        card_corners: card_corners_seen(scale, &project),
     }
+}
+
+/// The card's corners on the picture: its middle moves with the hand's scale, its size is a card's.
+fn card_corners_seen(scale: f32, project: &impl Fn(Vec3) -> (Vec2, f32)) -> [[f32; 2]; 4] {
+    let (long, short) = crate::tryon::card::CARD_MM;
+    let middle = CARD_AT * scale;
+    [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)]
+        .map(|(x, z)| project(middle + Vec3::new(x * short / 2.0, 0.0, z * long / 2.0)).0.to_array())
 }

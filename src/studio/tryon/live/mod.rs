@@ -39,6 +39,13 @@ pub enum TryOnCommand {
     Snapshot,
     /// Forget the pictures kept.
     ForgetSnapshots,
+    /// Size the finger from a bank card in view: the picture the hand was last seen in is held still for the card's
+    /// corners to be clicked.
+    CardStart,
+    /// A corner of the card clicked, in the held picture's pixels.
+    CardCorner(glam::Vec2),
+    /// Back to the live picture.
+    CardEnd,
 }
 
 impl PartialEq for TryOnCommand {
@@ -87,7 +94,23 @@ pub struct LiveTryOn {
     pub snapshots: Vec<image::RgbImage>,
     /// A snapshot asked for, taken at the next frame the ring is drawn.
     pub(crate) snapshot_wanted: bool,
+    /// The size from a card, while it is measured (and its result until the next start).
+    pub card: Option<CardMeasure>,
     photo_dialog: Option<Background<Option<std::path::PathBuf>>>,
+}
+
+/// The finger sized from a card in view.
+#[derive(Clone, Debug)]
+pub struct CardMeasure {
+    /// The picture held still while the corners are clicked, and the finger measured on it.
+    pub frame: source::Frame,
+    pub finger: crate::tryon::finger::FingerMeasure,
+    /// The corners clicked so far (picture pixels).
+    pub corners: Vec<glam::Vec2>,
+    /// The range, once four corners are in.
+    pub estimate: Option<crate::tryon::card::SizeEstimate>,
+    /// Whether the picture is still held (the corners are being clicked or the result read).
+    pub holding: bool,
 }
 
 /// A running try-on.
@@ -192,6 +215,22 @@ fn handle_commands(
             }
             TryOnCommand::Snapshot => live.snapshot_wanted = live.consent && live.ring().is_some(),
             TryOnCommand::ForgetSnapshots => live.snapshots.clear(),
+            TryOnCommand::CardStart => live.card = hold_for_the_card(&mut live),
+            TryOnCommand::CardCorner(at) => {
+                if let Some(card) = live.card.as_mut().filter(|c| c.holding && c.corners.len() < 4) {
+                    card.corners.push(at);
+                    if let Ok(corners) = <[glam::Vec2; 4]>::try_from(card.corners.as_slice()) {
+                        let width = card.frame.picture.width();
+                        let assumptions = crate::tryon::card::SizeAssumptions::default();
+                        card.estimate = crate::tryon::card::estimate(corners, width, &card.finger, &assumptions);
+                    }
+                }
+            }
+            TryOnCommand::CardEnd => {
+                if let Some(card) = live.card.as_mut() {
+                    card.holding = false;
+                }
+            }
             TryOnCommand::Camera(index) => live.camera = Some(index),
             TryOnCommand::Resolution(resolution) => live.resolution = resolution,
         }
@@ -205,9 +244,26 @@ fn handle_commands(
     }
 }
 
+/// The picture the hand was last seen in, held, with its finger's measure (none: the hand or its finger's edges
+/// are not seen now).
+fn hold_for_the_card(live: &mut LiveTryOn) -> Option<CardMeasure> {
+    let session = live.session.as_mut()?;
+    let looked = session.looked.as_ref()?;
+    let Look::Seen { finger: Some(finger), .. } = &looked.look else { return None };
+    session.shown = Some(looked.frame.clone());
+    Some(CardMeasure {
+        frame: looked.frame.clone(),
+        finger: *finger,
+        corners: Vec::new(),
+        estimate: None,
+        holding: true,
+    })
+}
+
 fn start(live: &mut LiveTryOn, kind: SourceKind) {
     live.session = None;
     live.consent = false;
+    live.card = None;
     let newest = Newest::default();
     let source = FrameSource::start(kind.clone(), newest.clone());
     let worker = HandWorker::start(crate::studio::tryon::model_path(), newest.clone(), live.finger);
@@ -248,6 +304,7 @@ fn look_for_cameras(mut live: ResMut<LiveTryOn>) {
 /// waiting on the source or the worker.
 fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<crate::studio::floor::CurrentDesign>) {
     let (hand, ring_size_mm) = (live.hand, current.design().ring_size_mm);
+    let holding = live.card.as_ref().is_some_and(|card| card.holding);
     let live = &mut *live;
     let Some(session) = live.session.as_mut() else { return };
     let started = Instant::now();
@@ -262,6 +319,8 @@ fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<cr
     }
     loop {
         match session.worker.events.try_next() {
+            // While the card is measured, the picture and the ring stay as they were.
+            Polled::Ready(WorkerEvent::Looked(_)) if holding => session.looks += 1,
             Polled::Ready(WorkerEvent::Looked(looked)) => {
                 session.looks += 1;
                 session.looked = Some(*looked);
@@ -279,7 +338,8 @@ fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<cr
             Polled::Waiting | Polled::Finished => break,
         }
     }
-    if let Some(frame) = session.newest.newer_than(session.shown.as_ref().map_or(0, |f| f.number)) {
+    if let Some(frame) = session.newest.newer_than(session.shown.as_ref().map_or(0, |f| f.number)).filter(|_| !holding)
+    {
         session.shown = Some(frame);
     }
     let seen = seen_placement(session.looked.as_ref(), hand, ring_size_mm).is_some();

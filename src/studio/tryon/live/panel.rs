@@ -74,6 +74,19 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
                 out.push(TryOnCommand::Snapshot.into());
             }
         });
+        ui.horizontal_wrapped(|ui| {
+            let can = live.ring().is_some() && !live.card.as_ref().is_some_and(|c| c.holding);
+            let button = ui.add_enabled(can, egui::Button::new(tr!(l, "tryon-card-start")));
+            if button.on_hover_text(tr!(l, "tryon-card-start-hover")).clicked() {
+                out.push(TryOnCommand::CardStart.into());
+            }
+        });
+        if let Some(estimate) = live.card.as_ref().and_then(|c| c.estimate) {
+            ui.label(size_words(&estimate, l));
+            if ui.button(tr!(l, "sizer-open")).clicked() {
+                out.push(crate::studio::sizer::SizerCommand::Open.into());
+            }
+        }
         kept_ui(ui, live, &mut out, l);
         return out;
     }
@@ -131,6 +144,21 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
         ui.colored_label(egui::Color32::from_rgb(230, 150, 120), problem);
     }
     out
+}
+
+/// The size from the card in the advisor's words: a range, its most likely value, and where a firmer answer is.
+pub fn size_words(estimate: &crate::tryon::card::SizeEstimate, l: Language) -> String {
+    let mm = |value: f32| crate::i18n::format::number(l, f64::from(value), 1);
+    let size = |value: f32| crate::i18n::format::number(l, f64::from(value.round()), 0);
+    tr!(
+        l,
+        "tryon-card-result",
+        low = mm(estimate.low_mm),
+        high = mm(estimate.high_mm),
+        low_size = size(estimate.low_mm),
+        high_size = size(estimate.high_mm),
+        likely = mm(estimate.likely_mm)
+    )
 }
 
 /// The pictures kept for the approval pack, and forgetting them.
@@ -191,21 +219,68 @@ pub fn show_live_view(
             let ring = egui::Rect::from_center_size(at, egui::Vec2::splat(side * fit));
             painter.image(ring_id, ring, uv, ring_tint(view.light.tint, session.fade.opacity));
         }
+        if let Some(card) = live.card.as_ref().filter(|c| c.holding) {
+            route.send(card_clicks(ctx, &painter, picture, fit, card));
+        }
     }
     let l = languages.advisor;
     let mut out: Vec<StudioCommand> = Vec::new();
     egui::Area::new(egui::Id::new("tryon-live-status")).fixed_pos(area.min + egui::vec2(12.0, 12.0)).show(ctx, |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(l.tr(seeing_key(&live)));
-                if ui.button(tr!(l, "tryon-live-stop")).clicked() {
-                    out.push(TryOnCommand::Stop.into());
+            ui.set_max_width(area.width() * 0.6);
+            match live.card.as_ref().filter(|c| c.holding) {
+                Some(card) => {
+                    match card.estimate {
+                        Some(estimate) => ui.label(size_words(&estimate, l)),
+                        None => ui.label(tr!(l, "tryon-card-click", left = (4 - card.corners.len()) as u32)),
+                    };
+                    if ui.button(tr!(l, "tryon-card-end")).clicked() {
+                        out.push(TryOnCommand::CardEnd.into());
+                    }
                 }
-            });
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.label(l.tr(seeing_key(&live)));
+                        if ui.button(tr!(l, "tryon-live-stop")).clicked() {
+                            out.push(TryOnCommand::Stop.into());
+                        }
+                    });
+                }
+            }
         });
     });
     route.send(out);
     Ok(())
+}
+
+/// The held picture takes the card's corners: a click is a corner (in the picture's pixels); those clicked are
+/// drawn, joined in the order they go round the card.
+fn card_clicks(
+    ctx: &egui::Context,
+    painter: &egui::Painter,
+    picture: egui::Rect,
+    fit: f32,
+    card: &super::CardMeasure,
+) -> Vec<StudioCommand> {
+    let mut out: Vec<StudioCommand> = Vec::new();
+    let on_screen = |at: glam::Vec2| picture.min + egui::vec2(at.x, at.y) * fit;
+    let gold = egui::Color32::from_rgb(232, 206, 150);
+    if let Ok(corners) = <[glam::Vec2; 4]>::try_from(card.corners.as_slice()) {
+        let (around, _) = crate::tryon::card::card_corners(corners);
+        let outline: Vec<egui::Pos2> = around.iter().map(|&c| on_screen(c)).collect();
+        painter.add(egui::Shape::closed_line(outline, egui::Stroke::new(1.5, gold)));
+    }
+    for &corner in &card.corners {
+        painter.circle_stroke(on_screen(corner), 6.0, egui::Stroke::new(2.0, gold));
+    }
+    if card.corners.len() < 4 {
+        let clicked = ctx.input(|i| i.pointer.primary_clicked().then(|| i.pointer.interact_pos()).flatten());
+        if let Some(at) = clicked.filter(|at| picture.contains(*at)) {
+            let in_picture = (at - picture.min) / fit;
+            out.push(TryOnCommand::CardCorner(glam::Vec2::new(in_picture.x, in_picture.y)).into());
+        }
+    }
+    out
 }
 
 /// The picture's tint on the ring (its strongest channel kept whole: the gain is the camera's exposure) and its
