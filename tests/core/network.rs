@@ -47,6 +47,26 @@ fn traced(trace: &Path) -> Command {
     command
 }
 
+/// The studio under Xvfb with `args`, its system calls of the kinds `calls` traced into `trace`, its home (and its
+/// caches) in `home`; `timeout` ends it (as the advisor closing it would) after it has drawn for a while.
+fn traced_studio(trace: &Path, calls: &str, args: &[std::ffi::OsString], home: &Path) -> std::process::ExitStatus {
+    Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg("strace")
+        .args(["-f", "-qq", "-e", &format!("trace={calls}"), "-o"])
+        .arg(trace)
+        .args(["timeout", "-s", "KILL", &STUDIO_SECONDS.to_string()])
+        .arg(env!("CARGO_BIN_EXE_ecrin"))
+        .arg("studio")
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("xvfb-run runs (the CI installs it)")
+}
+
 #[test]
 fn a_render_and_a_studio_session_open_no_network_connection() {
     let dir = scratch("trace");
@@ -69,21 +89,7 @@ fn a_render_and_a_studio_session_open_no_network_connection() {
 
     // The studio, opened on a preset under Xvfb, drawing for a while, then closed.
     let trace = dir.join("studio.trace");
-    // `timeout` ends the studio (as the advisor closing it would) after it has drawn for a while.
-    let status = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24"])
-        .arg("strace")
-        .args(["-f", "-qq", "-e", "trace=%network", "-o"])
-        .arg(&trace)
-        .args(["timeout", "-s", "KILL", &STUDIO_SECONDS.to_string()])
-        .arg(env!("CARGO_BIN_EXE_ecrin"))
-        .arg("studio")
-        .arg(preset())
-        .env("HOME", &dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("xvfb-run runs (the CI installs it)");
+    let status = traced_studio(&trace, "%network", &[preset().into_os_string()], &dir);
     assert!(status.code().is_some(), "the traced session ended");
     let (calls, remote) = remote_calls(&trace);
     assert!(calls > 0, "the studio's session was traced (its connection to the X server at least)");
@@ -158,21 +164,7 @@ fn a_try_on_session_writes_nothing_and_sends_nothing() {
     let before: Vec<_> = std::fs::read_dir(&dir).expect("folder").flatten().map(|e| e.file_name()).collect();
     for (name, args) in [("photo", vec![photo.into_os_string()]), ("camera", vec!["--camera".into(), "0".into()])] {
         let trace = dir.join(format!("{name}.trace"));
-        let status = Command::new("xvfb-run")
-            .args(["-a", "-s", "-screen 0 1280x720x24"])
-            .arg("strace")
-            .args(["-f", "-qq", "-e", "trace=%network,%file", "-o"])
-            .arg(&trace)
-            .args(["timeout", "-s", "KILL", &STUDIO_SECONDS.to_string()])
-            .arg(env!("CARGO_BIN_EXE_ecrin"))
-            .arg("studio")
-            .args(&args)
-            .env("HOME", &dir)
-            .env("XDG_CACHE_HOME", dir.join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("xvfb-run runs (the CI installs it)");
+        let status = traced_studio(&trace, "%network,%file", &args, &dir);
         assert!(status.code().is_some(), "the traced {name} session ended");
         let text = std::fs::read_to_string(&trace).expect("the trace");
         assert!(text.contains("hand_landmark_full.onnx"), "the {name} session started the try-on (read the model)");

@@ -73,17 +73,24 @@ fn the_ring_is_tried_on_a_rendered_hand_where_the_truth_says_in_a_fair_and_a_dee
     painted.save(&out).expect("saved for a person to look at");
     // Changed pixels lie around the true ring's place, within the ring's reach.
     let reach = (ring_size_mm / std::f32::consts::PI / 2.0 + 9.0) * truth.px_per_mm;
-    let (mut near, mut far) = (0, 0);
-    for (x, y, p) in painted.enumerate_pixels() {
-        let before = picture.get_pixel(x, y);
-        if (0..3).map(|c| p[c].abs_diff(before[c]) as u32).sum::<u32>() > 60 {
-            let d = glam::Vec2::new(x as f32, y as f32).distance(glam::Vec2::from(truth.ring_centre));
-            if d < reach { near += 1 } else { far += 1 }
-        }
-    }
+    let (near, far) = changes_around(&painted, &picture, truth.ring_centre, reach);
     assert!(near > 200 && far < near / 20, "{near} changed near the ring's place, {far} beyond");
 
     live_try_on_follows_the_played_picture(&design, &picture, &truth);
+}
+
+/// Pixels of `after` changed from `before` (by more than 60 over the three channels): how many lie within `reach`
+/// of `centre`, and how many beyond.
+fn changes_around(after: &image::RgbImage, before: &image::RgbImage, centre: [f32; 2], reach: f32) -> (usize, usize) {
+    let (mut near, mut far) = (0, 0);
+    for (x, y, p) in after.enumerate_pixels() {
+        let was = before.get_pixel(x, y);
+        if (0..3).map(|c| p[c].abs_diff(was[c]) as u32).sum::<u32>() > 60 {
+            let d = glam::Vec2::new(x as f32, y as f32).distance(glam::Vec2::from(centre));
+            if d < reach { near += 1 } else { far += 1 }
+        }
+    }
+    (near, far)
 }
 
 /// The live try-on in a studio: the same picture played as a camera's frames, the worker off the frame, the ring
@@ -147,15 +154,7 @@ fn live_try_on_follows_the_played_picture(
     }
     let kept = studio.world_mut().resource::<LiveTryOn>().snapshots[0].clone();
     assert_eq!(kept.dimensions(), picture.dimensions());
-    let reach = 12.0 * truth.px_per_mm;
-    let (mut near, mut far) = (0, 0);
-    for (x, y, p) in kept.enumerate_pixels() {
-        let before = picture.get_pixel(x, y);
-        if (0..3).map(|c| p[c].abs_diff(before[c]) as u32).sum::<u32>() > 60 {
-            let d = glam::Vec2::new(x as f32, y as f32).distance(glam::Vec2::from(truth.ring_centre));
-            if d < reach { near += 1 } else { far += 1 }
-        }
-    }
+    let (near, far) = changes_around(&kept, picture, truth.ring_centre, 12.0 * truth.px_per_mm);
     kept.save(std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("try-on-live-snapshot.png")).expect("saved");
     assert!(near > 100 && far < near / 20, "the snapshot's ring: {near} pixels near its place, {far} beyond");
     studio.send(TryOnCommand::Consent(false));
