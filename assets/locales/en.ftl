@@ -1036,5 +1036,6 @@ tryon-card-click = Click the card's corners ({ $left ->
 })
 tryon-card-end = Back to the live picture
 tryon-card-result = Finger where the ring sits: { $low } to { $high } mm round (about EU { $low_size } to { $high_size }), most likely { $likely } mm. A picture cannot be surer: for the size to order, the sizer with a ring.
+tryon-card-doubted = The finger's edges are unclear on this picture: its width does not match the hand's breadth. Finger where the ring sits: somewhere from { $low } to { $high } mm round (about EU { $low_size } to { $high_size }). Take the picture again with the hand on a plain ground, or use the sizer with a ring.
 cli-tryon-card = “{ $text }”: a card is given by its four corners, x1,y1,x2,y2,x3,y3,x4,y4 (pixels)
 help-ecrin-try-on--card = The corners of a bank card in the photo, in pixels, any order: x1,y1,x2,y2,x3,y3,x4,y4 — the finger's size is then estimated as a range

@@ -1036,5 +1036,6 @@ tryon-card-click = Cliquez les coins de la carte ({ $left ->
 })
 tryon-card-end = Revenir à l’image en direct
 tryon-card-result = Doigt à l’endroit de la bague : { $low } à { $high } mm de tour (environ T{ $low_size } à T{ $high_size }), le plus probable { $likely } mm. Une image ne peut pas être plus sûre : pour la taille à commander, le baguier avec une bague.
+tryon-card-doubted = Les bords du doigt sont peu nets sur cette image : sa largeur ne s’accorde pas avec la largeur de la main. Doigt à l’endroit de la bague : entre { $low } et { $high } mm de tour (environ T{ $low_size } à T{ $high_size }). Reprenez l’image, la main sur un fond uni, ou passez au baguier avec une bague.
 cli-tryon-card = « { $text } » : une carte se donne par ses quatre coins, x1,y1,x2,y2,x3,y3,x4,y4 (pixels)
 help-ecrin-try-on--card = Les coins d’une carte bancaire sur la photo, en pixels, dans n’importe quel ordre : x1,y1,x2,y2,x3,y3,x4,y4 — la taille du doigt est alors estimée, en fourchette

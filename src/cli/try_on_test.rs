@@ -56,6 +56,8 @@ pub struct Measured {
     pub landmarks: Vec<[f32; 2]>,
     pub ring_centre_px: Option<[f32; 2]>,
     pub finger_width_px: Option<f32>,
+    /// The width the hand's breadth foretells (`finger::width_from_breadth`): the check on the edges.
+    pub finger_width_from_breadth_px: Option<f32>,
     pub truth: Truth,
     /// One run of the model on the hand's crop: what following a live picture costs per frame.
     pub follow_ms: f64,
@@ -132,6 +134,7 @@ pub fn measure_case(
         landmarks: pose.as_ref().map(|p| p.points.iter().map(|q| [q.x, q.y]).collect()).unwrap_or_default(),
         ring_centre_px: None,
         finger_width_px: None,
+        finger_width_from_breadth_px: None,
         truth: truth.clone(),
         follow_ms: 0.0,
         size: None,
@@ -152,6 +155,7 @@ pub fn measure_case(
         let placement = place_ring(&pose, &finger, Hand::Left, case.ring_size_mm);
         measured.ring_centre_px = Some(placement.centre.to_array());
         measured.finger_width_px = Some(finger.width_px);
+        measured.finger_width_from_breadth_px = finger.breadth_width_px;
         compare_placement(&mut measured, &placement, truth);
         if measured.card_in_view {
             let assumptions = SizeAssumptions::default();
@@ -225,6 +229,7 @@ pub fn summary(all: &[Measured]) -> Vec<String> {
                 "card_in_view": cases.iter().filter(|m| m.card_in_view).count(),
                 "size_estimated": cases.iter().filter(|m| m.size.is_some()).count(),
                 "size_covers_truth": cases.iter().filter(|m| m.size_covers_truth == Some(true)).count(),
+                "size_doubted": cases.iter().filter(|m| m.size.is_some_and(|s| s.doubted_for_breadth_mm.is_some())).count(),
                 "size_range_mm": stat(&|m| m.size.map(|s| s.high_mm - s.low_mm)),
                 "size_likely_error_mm": stat(&|m| m.size.map(|s| (s.likely_mm - m.case.ring_size_mm).abs())),
                 "size_width_error_share": stat(&|m| m.size.map(|s| {

@@ -28,11 +28,21 @@ pub struct SizeAssumptions {
     pub shape: f32,
     /// The widest horizontal field of view of the camera assumed, degrees (the nearer the card must be).
     pub widest_field_deg: f32,
+    /// How far the finger's measured width may be from what its hand's breadth foretells, as a share, before its
+    /// edges are doubted (a blunder: an edge found inside the finger, or beyond it).
+    pub breadth_agreement: f32,
 }
 
 impl Default for SizeAssumptions {
     fn default() -> Self {
-        SizeAssumptions { corner_px: 2.0, edge_px: 1.0, depth_mm: 10.0, shape: 0.85, widest_field_deg: 70.0 }
+        SizeAssumptions {
+            corner_px: 2.0,
+            edge_px: 1.0,
+            depth_mm: 10.0,
+            shape: 0.85,
+            widest_field_deg: 70.0,
+            breadth_agreement: 0.2,
+        }
     }
 }
 
@@ -53,6 +63,11 @@ pub struct SizeEstimate {
     pub combined_share: f32,
     /// The card's nearest possible distance from the camera, mm.
     pub card_distance_mm: f32,
+    /// When the edges are doubted — the measured width and the one the hand's breadth foretells disagree by more
+    /// than `SizeAssumptions::breadth_agreement` —, the latter, mm: the range then runs from the lower of the two
+    /// ranges to the higher of them (the breadth's own range as wide as the agreement allowed), the likely value
+    /// halfway.
+    pub doubted_for_breadth_mm: Option<f32>,
 }
 
 /// A plane-to-picture projective map.
@@ -162,13 +177,16 @@ pub fn estimate(
     let focal_px = picture_width as f32 / 2.0 / (assumptions.widest_field_deg.to_radians() / 2.0).tan();
     let card_distance_mm = focal_px * CARD_MM.0 / long_px.max(1.0);
     let depth_share = assumptions.depth_mm / card_distance_mm.max(1.0);
-    let half = width_mm / 2.0;
-    let flattest = ellipse_perimeter(half, half * assumptions.shape);
-    let likely = ellipse_perimeter(half, half * (1.0 + assumptions.shape) / 2.0);
-    let shape_share = (PI * width_mm - flattest) / 2.0 / likely;
-    let combined_share =
-        (width_share.powi(2) + corners_share.powi(2) + depth_share.powi(2) + shape_share.powi(2)).sqrt();
-    Some(SizeEstimate {
+    let circumference = |width_mm: f32| {
+        let half = width_mm / 2.0;
+        let flattest = ellipse_perimeter(half, half * assumptions.shape);
+        let likely = ellipse_perimeter(half, half * (1.0 + assumptions.shape) / 2.0);
+        (likely, (PI * width_mm - flattest) / 2.0 / likely)
+    };
+    let (likely, shape_share) = circumference(width_mm);
+    let outer_shares = corners_share.powi(2) + depth_share.powi(2) + shape_share.powi(2);
+    let combined_share = (width_share.powi(2) + outer_shares).sqrt();
+    let mut estimate = SizeEstimate {
         width_mm,
         low_mm: likely * (1.0 - combined_share),
         likely_mm: likely,
@@ -179,7 +197,22 @@ pub fn estimate(
         shape_share,
         combined_share,
         card_distance_mm,
-    })
+        doubted_for_breadth_mm: None,
+    };
+    let foretold = finger
+        .breadth_width_px
+        .filter(|&foretold| foretold > 0.0 && (finger.width_px / foretold - 1.0).abs() > assumptions.breadth_agreement);
+    if let Some(foretold_px) = foretold {
+        let foretold_mm = foretold_px * scale;
+        let (foretold_likely, _) = circumference(foretold_mm);
+        let share = (assumptions.breadth_agreement.powi(2) + outer_shares).sqrt();
+        estimate.low_mm = estimate.low_mm.min(foretold_likely * (1.0 - share));
+        estimate.high_mm = estimate.high_mm.max(foretold_likely * (1.0 + share));
+        estimate.likely_mm = (estimate.low_mm + estimate.high_mm) / 2.0;
+        estimate.combined_share = (estimate.high_mm - estimate.low_mm) / 2.0 / estimate.likely_mm;
+        estimate.doubted_for_breadth_mm = Some(foretold_mm);
+    }
+    Some(estimate)
 }
 
 #[cfg(test)]
@@ -227,6 +260,7 @@ mod tests {
             width_px,
             spread_px: 0.5,
             phalanx_px: 60.0,
+            breadth_width_px: None,
         };
         let estimate = estimate(corners, 640, &finger, &SizeAssumptions::default()).expect("an estimate");
         assert!((estimate.width_mm - width_mm).abs() < 0.01, "{estimate:?}");
@@ -242,6 +276,17 @@ mod tests {
         let off = super::estimate(nearer, 640, &finger, &SizeAssumptions::default()).expect("an estimate");
         assert!(off.width_mm < width_mm * 0.975, "{off:?}");
         assert!(off.low_mm < 54.0 && 54.0 <= off.high_mm, "{off:?}");
+        // The hand's breadth agreeing with the edges (within 20 %) changes nothing.
+        let agreeing = FingerMeasure { breadth_width_px: Some(width_px * 1.15), ..finger };
+        assert_eq!(super::estimate(corners, 640, &agreeing, &SizeAssumptions::default()), Some(estimate));
+        // An edge found inside the finger (two thirds of its width): the breadth doubts it, and the range, wider,
+        // holds the truth; named as doubted.
+        let blunder =
+            FingerMeasure { width_px: width_px * 2.0 / 3.0, breadth_width_px: Some(width_px * 1.05), ..finger };
+        let doubted = super::estimate(corners, 640, &blunder, &SizeAssumptions::default()).expect("an estimate");
+        assert!(doubted.low_mm < 54.0 && 54.0 <= doubted.high_mm, "{doubted:?}");
+        assert!(doubted.low_mm < 54.0 * 0.7 && doubted.high_mm < 54.0 * 1.35, "from the edges' to the breadth's");
+        assert!((doubted.doubted_for_breadth_mm.expect("doubted") - width_mm * 1.05).abs() < 0.05, "{doubted:?}");
     }
 
     #[test]

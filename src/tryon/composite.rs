@@ -132,6 +132,7 @@ mod tests {
             width_px: 40.0,
             spread_px: 0.0,
             phalanx_px: 100.0,
+            breadth_width_px: None,
         }
     }
 

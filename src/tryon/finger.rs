@@ -43,6 +43,8 @@ pub struct FingerMeasure {
     pub spread_px: f32,
     /// The first phalanx's length on the picture (knuckle to middle joint), pixels.
     pub phalanx_px: f32,
+    /// The width the hand's breadth foretells (`width_from_breadth`), pixels: a check on the edges.
+    pub breadth_width_px: Option<f32>,
 }
 
 /// The finger's width where the ring sits, from its edges; `None` when the lines found no edges.
@@ -82,7 +84,22 @@ pub fn measure(picture: &RgbImage, pose: &HandPose, finger: Finger) -> Option<Fi
     // only where it agrees with the landmarks within `AXIS_AGREEMENT`.
     let fitted = slope.normalize_or_zero();
     let along = if fitted.angle_to(along).abs() < AXIS_AGREEMENT { fitted } else { along };
-    Some(FingerMeasure { finger, place, along, width_px, spread_px, phalanx_px })
+    let breadth_width_px = width_from_breadth(pose, finger);
+    Some(FingerMeasure { finger, place, along, width_px, spread_px, phalanx_px, breadth_width_px })
+}
+
+/// The finger's width where the ring sits as its hand's breadth foretells it, pixels: the span between the index's
+/// and the little finger's base knuckles (landmarks 5 and 17, with the model's depth, on the same scale, to undo
+/// the hand's turn) times the display hand's proportion of that finger's width to that span. Fingers and hands grow
+/// together, so this is a rough width, not a measure (a check on the edges: the edges are measured, this is not);
+/// `None` when the span is too short to say.
+pub fn width_from_breadth(pose: &HandPose, finger: Finger) -> Option<f32> {
+    use crate::geometry::hand;
+    let display = hand::landmarks();
+    let display_span = display[Finger::Index.knuckle()].distance(display[Finger::Little.knuckle()]);
+    let span = pose.points[Finger::Index.knuckle()].distance(pose.points[Finger::Little.knuckle()]);
+    let width = hand::ring_place_widths()[Finger::ALL.iter().position(|&f| f == finger)?];
+    (span >= 8.0).then(|| span * width / display_span)
 }
 
 /// The two edges on the line through `centre` along `across`, as signed distances from `centre`, pixels.
@@ -206,5 +223,17 @@ mod tests {
         });
         let measured = measure(&picture, &pose_on(Vec2::Y, Vec2::ZERO), Finger::Ring).expect("edges found");
         assert!((measured.width_px - 42.0).abs() < 1.5, "{measured:?}");
+    }
+
+    #[test]
+    fn the_display_hands_breadth_foretells_its_own_fingers_width_however_it_is_turned() {
+        // The display hand's joints at 3 px per mm, turned: the span between the knuckles is read in 3D.
+        let turn = glam::Quat::from_euler(glam::EulerRot::YXZ, 0.6, -0.4, 1.1);
+        let points = crate::geometry::hand::landmarks().map(|p| turn * p * 3.0);
+        let pose = HandPose { points, presence: 1.0, right_hand: 0.5, crop: Crop::whole(400, 400) };
+        let ring = width_from_breadth(&pose, Finger::Ring).expect("a span");
+        assert!((ring - 3.0 * crate::geometry::hand::REFERENCE_RING_SIZE_MM / std::f32::consts::PI).abs() < 0.01);
+        let little = width_from_breadth(&pose, Finger::Little).expect("a span");
+        assert!(little < ring, "{little} {ring}");
     }
 }

@@ -131,6 +131,7 @@ mod tests {
             width_px: 40.0,
             spread_px: 0.4,
             phalanx_px: (pose.points[14] - pose.points[13]).length(),
+            breadth_width_px: None,
         }
     }
 

@@ -288,6 +288,12 @@ pub fn landmarks() -> [Vec3; 21] {
     points
 }
 
+/// The display hand's fingers' widths where a ring sits (index, middle, ring, little), at the reference size, mm.
+pub fn ring_place_widths() -> [f32; 4] {
+    let hand = Hand::new();
+    std::array::from_fn(|k| 2.0 * hand.fingers[k].radii[1])
+}
+
 /// The display hand at the reference size (deterministic; a few seconds: ask `Component::Hand.model()`).
 pub fn hand() -> HandForm {
     let hand = Hand::new();

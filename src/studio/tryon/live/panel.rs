@@ -150,6 +150,16 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
 pub fn size_words(estimate: &crate::tryon::card::SizeEstimate, l: Language) -> String {
     let mm = |value: f32| crate::i18n::format::number(l, f64::from(value), 1);
     let size = |value: f32| crate::i18n::format::number(l, f64::from(value.round()), 0);
+    if estimate.doubted_for_breadth_mm.is_some() {
+        return tr!(
+            l,
+            "tryon-card-doubted",
+            low = mm(estimate.low_mm),
+            high = mm(estimate.high_mm),
+            low_size = size(estimate.low_mm),
+            high_size = size(estimate.high_mm)
+        );
+    }
     tr!(
         l,
         "tryon-card-result",
