@@ -1034,6 +1034,8 @@ tryon-card-click = Click the card's corners ({ $left ->
     [one] 1 left
    *[other] { $left } left
 })
+tryon-mirror = As a mirror
+tryon-mirror-hover = The camera's picture turned left to right: the client sees their hand move as in a mirror. The ring follows.
 tryon-card-end = Back to the live picture
 tryon-card-result = Finger where the ring sits: { $low } to { $high } mm round (about EU { $low_size } to { $high_size }), most likely { $likely } mm. A picture cannot be surer: for the size to order, the sizer with a ring.
 tryon-card-doubted = The finger's edges are unclear on this picture: its width does not match the hand's breadth. Finger where the ring sits: somewhere from { $low } to { $high } mm round (about EU { $low_size } to { $high_size }). Take the picture again with the hand on a plain ground, or use the sizer with a ring.

@@ -1034,6 +1034,8 @@ tryon-card-click = Cliquez les coins de la carte ({ $left ->
     [one] encore 1
    *[other] encore { $left }
 })
+tryon-mirror = En miroir
+tryon-mirror-hover = L’image de la caméra retournée de gauche à droite : la cliente voit sa main bouger comme dans un miroir. La bague suit.
 tryon-card-end = Revenir à l’image en direct
 tryon-card-result = Doigt à l’endroit de la bague : { $low } à { $high } mm de tour (environ T{ $low_size } à T{ $high_size }), le plus probable { $likely } mm. Une image ne peut pas être plus sûre : pour la taille à commander, le baguier avec une bague.
 tryon-card-doubted = Les bords du doigt sont peu nets sur cette image : sa largeur ne s’accorde pas avec la largeur de la main. Doigt à l’endroit de la bague : entre { $low } et { $high } mm de tour (environ T{ $low_size } à T{ $high_size }). Reprenez l’image, la main sur un fond uni, ou passez au baguier avec une bague.

@@ -106,8 +106,10 @@ fn try_on(args: &TryOnArgs, design: crate::design::Design) -> Result<(String, Op
     let finger = args.finger.slug().to_string();
     let measured = finger::measure(&picture, &pose, args.finger)
         .ok_or_else(|| crate::tr!(l, "cli-tryon-no-finger", file = photo.clone(), finger = finger))?;
-    let hand = args.hand.unwrap_or_else(|| Hand::guessed(&pose, args.mirrored));
-    let placement = place_ring(&pose, &measured, hand, design.ring_size_mm);
+    // The ring is placed on the hand the picture shows; the client's own hand is named (a mirror shows the other).
+    let shown = looks_like.unwrap_or_else(|| Hand::guessed(&pose, false));
+    let hand = if args.mirrored { shown.other() } else { shown };
+    let placement = place_ring(&pose, &measured, shown, design.ring_size_mm);
     let side = RingPainter::square_side(&design, &placement);
     let mut painter = RingPainter::new(design, side).map_err(|e| e.in_language(l))?;
     let painted = painter.paint(&picture, &placement, &measured);

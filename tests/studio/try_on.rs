@@ -174,6 +174,23 @@ fn live_try_on_follows_the_played_picture(
     assert!(estimate.low_mm <= truth_mm && truth_mm <= estimate.high_mm, "{truth_mm} mm: {estimate:?}");
     assert!(estimate.high_mm - estimate.low_mm < 14.0, "a range that says something: {estimate:?}");
     studio.send(TryOnCommand::CardEnd);
+    // As a mirror: the frames turned left to right, the ring on the finger where the mirror shows it (the hand as
+    // the picture shows it: the other one), never where it was before the turn.
+    studio.send(TryOnCommand::Mirror(true));
+    studio.update();
+    let mirrored_truth = glam::Vec2::new(picture.width() as f32 - truth.ring_centre[0], truth.ring_centre[1]);
+    let started = std::time::Instant::now();
+    let mut mirrored = None;
+    while started.elapsed().as_secs() < 120 && mirrored.is_none() {
+        studio.update();
+        let live = studio.world_mut().resource::<LiveTryOn>();
+        let shown_mirrored = live.session_frame_mirrored();
+        mirrored = live.ring().filter(|(_, opacity)| *opacity >= 1.0).map(|(placement, _)| (placement, shown_mirrored));
+    }
+    let (placement, shown_mirrored) = mirrored.expect("the ring is shown on the mirrored picture within two minutes");
+    assert_eq!(shown_mirrored, Some(true), "the picture shown is the mirrored one");
+    let off_mm = (placement.centre - mirrored_truth).length() / truth.px_per_mm;
+    assert!(off_mm < 8.0, "the ring {off_mm} mm from the mirrored truth");
     studio.send(TryOnCommand::Stop);
     studio.update();
     studio.update();

@@ -4,6 +4,7 @@
 //! advisor starts and stops it; nothing of it is written anywhere.
 
 pub mod panel;
+pub mod picture;
 pub mod source;
 pub mod view;
 pub mod worker;
@@ -30,6 +31,8 @@ pub enum TryOnCommand {
     Finger(Finger),
     /// The hand the ring goes on (`None`: the model's guess).
     Hand(Option<Hand>),
+    /// Show the camera's picture as a mirror (the client sees their hand move as in a mirror; the ring follows).
+    Mirror(bool),
     /// The camera to start (its index) and the resolution asked of it.
     Camera(u32),
     Resolution((u32, u32)),
@@ -86,6 +89,8 @@ pub struct LiveTryOn {
     pub cameras: CameraList,
     pub camera: Option<u32>,
     pub resolution: (u32, u32),
+    /// The camera's picture is shown as a mirror.
+    pub mirrored: bool,
     pub(crate) session: Option<Session>,
     /// The client agreed that pictures of their hand be kept (unticked at each start).
     pub consent: bool,
@@ -139,6 +144,16 @@ pub(crate) struct Session {
 impl LiveTryOn {
     pub fn running(&self) -> bool {
         self.session.is_some()
+    }
+
+    /// Whether a camera (or pictures played as one) is running: a photo is not.
+    pub fn is_live(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.kind.is_live())
+    }
+
+    /// Whether the frame shown now is turned as a mirror (`None`: no frame yet).
+    pub fn session_frame_mirrored(&self) -> Option<bool> {
+        self.session.as_ref()?.shown.as_ref().map(|frame| frame.mirrored)
     }
 
     /// The session's figures: frames of the studio drawn and looks of the worker received since it started.
@@ -206,6 +221,16 @@ fn handle_commands(
                 }
             }
             TryOnCommand::Hand(hand) => live.hand = hand,
+            TryOnCommand::Mirror(mirrored) => {
+                live.mirrored = mirrored;
+                if let Some(session) = live.session.as_mut() {
+                    session.newest.mirror(mirrored && session.kind.is_live());
+                    // What was seen on the picture turned the other way is no place for the ring now.
+                    session.looked = None;
+                    session.placement = None;
+                    session.smooth.reset();
+                }
+            }
             TryOnCommand::Consent(agreed) => {
                 live.consent = agreed;
                 // Consent withdrawn: what was kept goes.
@@ -265,6 +290,7 @@ fn start(live: &mut LiveTryOn, kind: SourceKind) {
     live.consent = false;
     live.card = None;
     let newest = Newest::default();
+    newest.mirror(live.mirrored && kind.is_live());
     let source = FrameSource::start(kind.clone(), newest.clone());
     let worker = HandWorker::start(crate::studio::tryon::model_path(), newest.clone(), live.finger);
     live.session = Some(Session {
@@ -303,7 +329,10 @@ fn look_for_cameras(mut live: ResMut<LiveTryOn>) {
 /// Each frame: the newest picture, what the worker saw last, the ring's smoothed place and its fade — all without
 /// waiting on the source or the worker.
 fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<crate::studio::floor::CurrentDesign>) {
-    let (hand, ring_size_mm) = (live.hand, current.design().ring_size_mm);
+    // The hand as the picture shows it: a mirrored picture shows the other one.
+    let mirrored = live.mirrored && live.session.as_ref().is_some_and(|s| s.kind.is_live());
+    let hand = live.hand.map(|hand| if mirrored { hand.other() } else { hand });
+    let ring_size_mm = current.design().ring_size_mm;
     let holding = live.card.as_ref().is_some_and(|card| card.holding);
     let live = &mut *live;
     let Some(session) = live.session.as_mut() else { return };
@@ -321,6 +350,8 @@ fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<cr
         match session.worker.events.try_next() {
             // While the card is measured, the picture and the ring stay as they were.
             Polled::Ready(WorkerEvent::Looked(_)) if holding => session.looks += 1,
+            // A look at a frame turned the other way than the picture is now (the mirror was just ticked).
+            Polled::Ready(WorkerEvent::Looked(looked)) if looked.frame.mirrored != mirrored => session.looks += 1,
             Polled::Ready(WorkerEvent::Looked(looked)) => {
                 session.looks += 1;
                 session.looked = Some(*looked);
@@ -351,7 +382,8 @@ fn follow_the_hand(time: Res<Time>, mut live: ResMut<LiveTryOn>, current: Res<cr
     }
 }
 
-/// The ring's place in what the worker saw last, if the hand and the finger's edges were seen.
+/// The ring's place in what the worker saw last, if the hand and the finger's edges were seen; `hand` as the picture
+/// shows it.
 pub fn seen_placement(looked: Option<&Looked>, hand: Option<Hand>, ring_size_mm: f32) -> Option<RingPlacement> {
     let Look::Seen { pose, finger: Some(finger), .. } = &looked?.look else { return None };
     let hand = hand.unwrap_or_else(|| Hand::guessed(pose, false));

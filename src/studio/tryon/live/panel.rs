@@ -3,10 +3,10 @@
 //! picture with the ring drawn where it lies on the finger, lit by the picture's light and faded as the hand comes
 //! and goes, and a line saying what the try-on sees. Returns commands; draws only.
 
+use super::picture::{LiveTextures, paint_live_picture};
 use super::source::RESOLUTIONS;
 use super::view::LiveView;
 use super::{CameraList, LiveState, LiveTryOn, TryOnCommand};
-use crate::colour::linear_to_srgb8;
 use crate::i18n::Language;
 use crate::studio::board::BoardLayout;
 use crate::studio::floor::Languages;
@@ -18,7 +18,7 @@ use crate::tryon::place::Hand;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::{EguiContexts, EguiTextureHandle, egui};
+use bevy_egui::{EguiContexts, EguiUserTextures, egui};
 
 /// The try-on's rows in the View section.
 #[derive(SystemParam)]
@@ -79,6 +79,14 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
             let button = ui.add_enabled(can, egui::Button::new(tr!(l, "tryon-card-start")));
             if button.on_hover_text(tr!(l, "tryon-card-start-hover")).clicked() {
                 out.push(TryOnCommand::CardStart.into());
+            }
+            if live.is_live() {
+                let mut mirrored = live.mirrored;
+                let tick =
+                    ui.checkbox(&mut mirrored, tr!(l, "tryon-mirror")).on_hover_text(tr!(l, "tryon-mirror-hover"));
+                if tick.changed() {
+                    out.push(TryOnCommand::Mirror(mirrored).into());
+                }
             }
         });
         if let Some(estimate) = live.card.as_ref().and_then(|c| c.estimate) {
@@ -203,12 +211,15 @@ pub fn show_live_view(
     layout: Res<BoardLayout>,
     languages: Res<Languages>,
     images: Res<Assets<Image>>,
+    mut textures: ResMut<EguiUserTextures>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut route: Route,
 ) -> Result {
-    let (Some(view), Some(session)) = (view, live.session.as_ref()) else { return Ok(()) };
-    let picture_id = contexts.add_image(EguiTextureHandle::Weak(view.picture.id()));
-    let ring_id = contexts.add_image(EguiTextureHandle::Weak(view.ring.id()));
+    let Some(view) = view else { return Ok(()) };
+    if !live.running() {
+        return Ok(());
+    }
+    let ids = LiveTextures::of(&view, &mut textures);
     let ctx = contexts.ctx_mut()?;
     let scale = window.scale_factor();
     let (Some(first), Some(last)) = (layout.tiles.first(), layout.tiles.last()) else { return Ok(()) };
@@ -217,21 +228,10 @@ pub fn show_live_view(
         egui::pos2((last.0.x + last.1.x) as f32 / scale, (last.0.y + last.1.y) as f32 / scale),
     );
     let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Background, egui::Id::new("tryon-live")));
-    painter.rect_filled(area, 0.0, egui::Color32::BLACK);
-    let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-    let frame_size = images.get(&view.picture).map(|image| image.size().as_vec2()).unwrap_or(Vec2::ONE);
-    if session.shown.is_some() {
-        let fit = (area.width() / frame_size.x).min(area.height() / frame_size.y);
-        let picture = egui::Rect::from_center_size(area.center(), egui::vec2(frame_size.x, frame_size.y) * fit);
-        painter.image(picture_id, picture, uv, egui::Color32::WHITE);
-        if let Some((centre, side)) = view.square {
-            let at = picture.min + egui::vec2(centre.x, centre.y) * fit;
-            let ring = egui::Rect::from_center_size(at, egui::Vec2::splat(side * fit));
-            painter.image(ring_id, ring, uv, ring_tint(view.light.tint, session.fade.opacity));
-        }
-        if let Some(card) = live.card.as_ref().filter(|c| c.holding) {
-            route.send(card_clicks(ctx, &painter, picture, fit, card));
-        }
+    if let Some((picture, fit)) = paint_live_picture(&painter, area, &live, &view, ids, &images)
+        && let Some(card) = live.card.as_ref().filter(|c| c.holding)
+    {
+        route.send(card_clicks(ctx, &painter, picture, fit, card));
     }
     let l = languages.advisor;
     let mut out: Vec<StudioCommand> = Vec::new();
@@ -291,12 +291,4 @@ fn card_clicks(
         }
     }
     out
-}
-
-/// The picture's tint on the ring (its strongest channel kept whole: the gain is the camera's exposure) and its
-/// opacity, as egui's premultiplied colour.
-fn ring_tint(tint: [f32; 3], opacity: f32) -> egui::Color32 {
-    let strongest = tint.iter().copied().fold(1e-3, f32::max);
-    let [r, g, b] = tint.map(|c| linear_to_srgb8(c / strongest));
-    egui::Color32::from_rgba_unmultiplied(r, g, b, (opacity.clamp(0.0, 1.0) * 255.0).round() as u8)
 }

@@ -19,18 +19,30 @@ pub struct Frame {
     pub number: u64,
     pub picture: Arc<RgbImage>,
     pub taken: Instant,
+    /// Turned left to right (as a mirror).
+    pub mirrored: bool,
 }
 
-/// The newest frame of a source.
+/// The newest frame of a source, turned as a mirror when asked (a camera facing the client: they see their hand move
+/// as in a mirror).
 #[derive(Clone, Default)]
-pub struct Newest(Arc<Mutex<Option<Frame>>>);
+pub struct Newest(Arc<Mutex<Option<Frame>>>, Arc<AtomicBool>);
 
 impl Newest {
-    /// Puts a picture in place of the last one.
-    pub fn put(&self, picture: RgbImage) {
+    /// Puts a picture in place of the last one (mirrored left to right when `mirror` asked it).
+    pub fn put(&self, mut picture: RgbImage) {
+        let mirrored = self.1.load(Ordering::Relaxed);
+        if mirrored {
+            image::imageops::flip_horizontal_in_place(&mut picture);
+        }
         let mut slot = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let number = slot.as_ref().map_or(1, |f| f.number + 1);
-        *slot = Some(Frame { number, picture: Arc::new(picture), taken: Instant::now() });
+        *slot = Some(Frame { number, picture: Arc::new(picture), taken: Instant::now(), mirrored });
+    }
+
+    /// Whether the pictures put from now on are mirrored.
+    pub fn mirror(&self, mirrored: bool) {
+        self.1.store(mirrored, Ordering::Relaxed);
     }
 
     /// The newest frame if it is newer than `seen`, without waiting: `None` also when the maker holds the slot this
@@ -77,6 +89,13 @@ pub enum SourceKind {
         pictures: Vec<Arc<RgbImage>>,
         per_second: f32,
     },
+}
+
+impl SourceKind {
+    /// A camera, or pictures played as one (a photo is a single picture the client holds up: never mirrored).
+    pub fn is_live(&self) -> bool {
+        !matches!(self, SourceKind::Photo(_))
+    }
 }
 
 /// What a source says about itself.

@@ -46,19 +46,21 @@ pub struct LiveView {
 pub struct TryOnCamera;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Snapshots>().add_systems(
-        Update,
-        (
-            open_or_close,
-            show_the_frame,
-            place_the_ring_camera,
-            crate::studio::board::share_the_main_light,
-            take_snapshot,
-            keep_snapshots,
+    app.init_resource::<Snapshots>()
+        .add_systems(
+            Update,
+            (
+                open_or_close,
+                show_the_frame,
+                place_the_ring_camera,
+                crate::studio::board::share_the_main_light,
+                take_snapshot,
+                keep_snapshots,
+            )
+                .chain()
+                .in_set(StudioSystems::Camera),
         )
-            .chain()
-            .in_set(StudioSystems::Camera),
-    );
+        .add_systems(crate::studio::present::screen::ClientScreenPass, super::picture::show_on_client_screen);
 }
 
 /// Snapshots on their way: the ring's picture read back from the GPU, then laid over the frame off the frame.
