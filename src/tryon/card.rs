@@ -1,12 +1,15 @@
 //! The finger's size from a bank card in view — as a range, never one confident size. The card (ISO/IEC 7810 ID-1,
 //! 85.60 × 53.98 mm) gives the picture's scale: its four corners (clicked, any order) fix the homography from the
-//! card's plane to the picture, and the millimetres one pixel spans across the finger, at the ring's place, on that
-//! plane. The finger's measured width (`finger.rs`) in millimetres then bounds its circumference between an
+//! card's plane to the picture, and the millimetres one pixel spans at the ring's place, at the depth of that plane
+//! (a length facing the camera: the finger's width is a cylinder's silhouette, never foreshortened, however the card
+//! is tilted). The finger's measured width (`finger.rs`) in millimetres then bounds its circumference between an
 //! ellipse as deep as `SizeAssumptions::shape` allows and a circle: the likely value is the ellipse halfway. The
 //! range around it holds what is not known, each part as a share: the finger's shape (half that span), the width's
-//! own spread and edge error, the corners' click error, and how far the card may lie in front of or behind the
-//! finger (over the card's nearest distance, from its size on the picture and the widest camera field assumed). The
-//! parts are combined in quadrature — bounded, independent errors — and kept, so one can see which dominates.
+//! own spread and edge error, the corners' click error, and how far the finger may stand off the card's plane (over
+//! the card's nearest distance, from its size on the picture and the widest camera field assumed, and over how
+//! squarely the plane faces the camera). The parts are combined in quadrature — bounded, independent errors — and
+//! kept, so one can see which dominates. The edges are checked against the hand's breadth
+//! (`finger::width_from_breadth`): when they disagree, the range runs across both.
 
 use super::finger::FingerMeasure;
 use glam::{DMat3, DVec3, Vec2};
@@ -28,9 +31,12 @@ pub struct SizeAssumptions {
     pub shape: f32,
     /// The widest horizontal field of view of the camera assumed, degrees (the nearer the card must be).
     pub widest_field_deg: f32,
-    /// How far the finger's measured width may be from what its hand's breadth foretells, as a share, before its
-    /// edges are doubted (a blunder: an edge found inside the finger, or beyond it).
-    pub breadth_agreement: f32,
+    /// The edges are doubted when the finger's measured width is below the first share of what its hand's breadth
+    /// foretells (an edge found inside the finger: a crease, a shadow) or above the second (one found beyond it).
+    pub edges_within: (f32, f32),
+    /// How far a finger's true width may be from what its hand's breadth foretells, as a share: the breadth's own
+    /// range when the edges are doubted.
+    pub breadth_spread: f32,
 }
 
 impl Default for SizeAssumptions {
@@ -41,7 +47,8 @@ impl Default for SizeAssumptions {
             depth_mm: 10.0,
             shape: 0.85,
             widest_field_deg: 70.0,
-            breadth_agreement: 0.2,
+            edges_within: (0.88, 1.25),
+            breadth_spread: 0.2,
         }
     }
 }
@@ -63,10 +70,9 @@ pub struct SizeEstimate {
     pub combined_share: f32,
     /// The card's nearest possible distance from the camera, mm.
     pub card_distance_mm: f32,
-    /// When the edges are doubted — the measured width and the one the hand's breadth foretells disagree by more
-    /// than `SizeAssumptions::breadth_agreement` —, the latter, mm: the range then runs from the lower of the two
-    /// ranges to the higher of them (the breadth's own range as wide as the agreement allowed), the likely value
-    /// halfway.
+    /// When the edges are doubted — the measured width is outside `SizeAssumptions::edges_within` of the one the
+    /// hand's breadth foretells —, the latter, mm: the range then runs from the lower of the two ranges to the higher
+    /// of them (the breadth's own as wide as `breadth_spread`), the likely value halfway.
     pub doubted_for_breadth_mm: Option<f32>,
 }
 
@@ -142,9 +148,18 @@ pub fn card_corners(clicked: [Vec2; 4]) -> ([Vec2; 4], [Vec2; 4]) {
     (around, mm)
 }
 
-/// Millimetres per pixel on the card's plane at `at`, across `direction` (unit) on the picture.
-pub fn mm_per_px(to_card: &Homography, at: Vec2, direction: Vec2) -> f32 {
-    (to_card.map(at + direction * 0.5) - to_card.map(at - direction * 0.5)).length()
+/// Millimetres per pixel on the card's plane at `at`: the fewest of any direction there, and the most. A length on
+/// the plane facing the camera takes the fewest (the plane's scale at that depth); one running away from the camera
+/// is foreshortened and takes the most — their ratio is the cosine of the plane's tilt from facing the camera. A
+/// finger's width is the silhouette of a cylinder, never foreshortened: it takes the fewest, whatever the card's tilt.
+pub fn mm_per_px(to_card: &Homography, at: Vec2) -> (f32, f32) {
+    let d = |step: Vec2| to_card.map(at + step * 0.5) - to_card.map(at - step * 0.5);
+    let (x, y) = (d(Vec2::X), d(Vec2::Y));
+    // The singular values of the 2×2 Jacobian [x y].
+    let sum = x.length_squared() + y.length_squared();
+    let det = (x.x * y.y - x.y * y.x).abs();
+    let root = (sum * sum - 4.0 * det * det).max(0.0).sqrt();
+    (((sum - root) / 2.0).max(0.0).sqrt(), ((sum + root) / 2.0).sqrt())
 }
 
 /// The perimeter of an ellipse of half-axes `a`, `b` (Ramanujan's second approximation).
@@ -162,8 +177,10 @@ pub fn estimate(
 ) -> Option<SizeEstimate> {
     let (around, mm) = card_corners(clicked);
     let to_card = Homography::through(mm, around)?.inverse()?;
-    let across = finger.along.perp().normalize_or_zero();
-    let scale = mm_per_px(&to_card, finger.place, across);
+    let (scale, most) = mm_per_px(&to_card, finger.place);
+    // How squarely the card's plane faces the camera (1: square on); the finger stands above that plane, and the
+    // ray to it meets the plane farther off the more the plane is tilted.
+    let facing = (scale / most.max(f32::EPSILON)).clamp(0.3, 1.0);
     if !(scale.is_finite() && scale > 0.0) {
         return None;
     }
@@ -176,7 +193,7 @@ pub fn estimate(
     let long_px = (0..4).map(|k| (around[k] - around[(k + 1) % 4]).length()).fold(0.0, f32::max);
     let focal_px = picture_width as f32 / 2.0 / (assumptions.widest_field_deg.to_radians() / 2.0).tan();
     let card_distance_mm = focal_px * CARD_MM.0 / long_px.max(1.0);
-    let depth_share = assumptions.depth_mm / card_distance_mm.max(1.0);
+    let depth_share = assumptions.depth_mm / facing / card_distance_mm.max(1.0);
     let circumference = |width_mm: f32| {
         let half = width_mm / 2.0;
         let flattest = ellipse_perimeter(half, half * assumptions.shape);
@@ -199,13 +216,14 @@ pub fn estimate(
         card_distance_mm,
         doubted_for_breadth_mm: None,
     };
+    let (narrowest, widest) = assumptions.edges_within;
     let foretold = finger
         .breadth_width_px
-        .filter(|&foretold| foretold > 0.0 && (finger.width_px / foretold - 1.0).abs() > assumptions.breadth_agreement);
+        .filter(|&foretold| foretold > 0.0 && !(narrowest..=widest).contains(&(finger.width_px / foretold)));
     if let Some(foretold_px) = foretold {
         let foretold_mm = foretold_px * scale;
         let (foretold_likely, _) = circumference(foretold_mm);
-        let share = (assumptions.breadth_agreement.powi(2) + outer_shares).sqrt();
+        let share = (assumptions.breadth_spread.powi(2) + outer_shares).sqrt();
         estimate.low_mm = estimate.low_mm.min(foretold_likely * (1.0 - share));
         estimate.high_mm = estimate.high_mm.max(foretold_likely * (1.0 + share));
         estimate.likely_mm = (estimate.low_mm + estimate.high_mm) / 2.0;
@@ -276,8 +294,8 @@ mod tests {
         let off = super::estimate(nearer, 640, &finger, &SizeAssumptions::default()).expect("an estimate");
         assert!(off.width_mm < width_mm * 0.975, "{off:?}");
         assert!(off.low_mm < 54.0 && 54.0 <= off.high_mm, "{off:?}");
-        // The hand's breadth agreeing with the edges (within 20 %) changes nothing.
-        let agreeing = FingerMeasure { breadth_width_px: Some(width_px * 1.15), ..finger };
+        // The hand's breadth agreeing with the edges (within `edges_within`) changes nothing.
+        let agreeing = FingerMeasure { breadth_width_px: Some(width_px * 1.1), ..finger };
         assert_eq!(super::estimate(corners, 640, &agreeing, &SizeAssumptions::default()), Some(estimate));
         // An edge found inside the finger (two thirds of its width): the breadth doubts it, and the range, wider,
         // holds the truth; named as doubted.
@@ -287,6 +305,32 @@ mod tests {
         assert!(doubted.low_mm < 54.0 && 54.0 <= doubted.high_mm, "{doubted:?}");
         assert!(doubted.low_mm < 54.0 * 0.7 && doubted.high_mm < 54.0 * 1.35, "from the edges' to the breadth's");
         assert!((doubted.doubted_for_breadth_mm.expect("doubted") - width_mm * 1.05).abs() < 0.05, "{doubted:?}");
+    }
+
+    #[test]
+    fn a_card_tilted_away_from_the_camera_still_sizes_the_finger_facing_it() {
+        // The table tilted 50° from facing the camera (about the picture's x axis): the card's plane is foreshortened
+        // up and down, the finger lying across that way — its silhouette is not.
+        let tilt = 50f32.to_radians();
+        let on_table = |x: f32, y: f32| seen(x, y * tilt.cos(), y * tilt.sin());
+        let corners = [(-90.0, -30.0), (-4.4, -30.0), (-4.4, 23.98), (-90.0, 23.98)].map(|(x, y)| on_table(x, y));
+        let width_mm = 54.0 / PI;
+        let place = on_table(40.0, 0.0);
+        let width_px = (seen(40.0, width_mm / 2.0, 0.0) - seen(40.0, -width_mm / 2.0, 0.0)).length();
+        let finger = FingerMeasure {
+            finger: Finger::Ring,
+            place,
+            along: Vec2::X,
+            width_px,
+            spread_px: 0.5,
+            phalanx_px: 60.0,
+            breadth_width_px: None,
+        };
+        let estimate = estimate(corners, 640, &finger, &SizeAssumptions::default()).expect("an estimate");
+        assert!((estimate.width_mm / width_mm - 1.0).abs() < 0.01, "{estimate:?}");
+        // The finger may stand off a tilted plane farther along the ray: the depth's part grows by 1 / cos 50°.
+        let square_on = 10.0 / estimate.card_distance_mm;
+        assert!((estimate.depth_share / square_on - 1.0 / tilt.cos()).abs() < 0.05, "{estimate:?}");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::tryon::place::Hand;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::{EguiContexts, EguiUserTextures, egui};
+use bevy_egui::{EguiContexts, egui};
 
 /// The try-on's rows in the View section.
 #[derive(SystemParam)]
@@ -211,7 +211,6 @@ pub fn show_live_view(
     layout: Res<BoardLayout>,
     languages: Res<Languages>,
     images: Res<Assets<Image>>,
-    mut textures: ResMut<EguiUserTextures>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut route: Route,
 ) -> Result {
@@ -219,7 +218,7 @@ pub fn show_live_view(
     if !live.running() {
         return Ok(());
     }
-    let ids = LiveTextures::of(&view, &mut textures);
+    let ids = LiveTextures::of(&view, |image| contexts.add_image(image));
     let ctx = contexts.ctx_mut()?;
     let scale = window.scale_factor();
     let (Some(first), Some(last)) = (layout.tiles.first(), layout.tiles.last()) else { return Ok(()) };

@@ -17,11 +17,12 @@ pub struct LiveTextures {
 }
 
 impl LiveTextures {
-    /// The view's images as textures every egui context can draw (the user textures are shared).
-    pub fn of(view: &LiveView, textures: &mut EguiUserTextures) -> LiveTextures {
+    /// The view's images as textures every egui context can draw (the user textures are shared), added by `add`
+    /// (`EguiContexts::add_image` or `EguiUserTextures::add_image`).
+    pub fn of(view: &LiveView, mut add: impl FnMut(EguiTextureHandle) -> egui::TextureId) -> LiveTextures {
         LiveTextures {
-            picture: textures.add_image(EguiTextureHandle::Weak(view.picture.id())),
-            ring: textures.add_image(EguiTextureHandle::Weak(view.ring.id())),
+            picture: add(EguiTextureHandle::Weak(view.picture.id())),
+            ring: add(EguiTextureHandle::Weak(view.ring.id())),
         }
     }
 }
@@ -74,7 +75,7 @@ pub fn show_on_client_screen(
     if !live.running() {
         return;
     }
-    let ids = LiveTextures::of(&view, &mut textures);
+    let ids = LiveTextures::of(&view, |image| textures.add_image(image));
     let scale = window.scale_factor().max(0.1);
     let size = window.physical_size().as_vec2() / scale;
     let area = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.x, size.y));
