@@ -6,6 +6,7 @@ use ecrin::cli::try_on_test::measure_case;
 use ecrin::design::Design;
 use ecrin::geometry::hand::HandFinish;
 use ecrin::optics::environment::LightingEnvironment;
+use ecrin::studio::floor::KeptPictures;
 use ecrin::studio::tryon::paint::RingPainter;
 use ecrin::studio::tryon::test_set::{Case, HandPictures};
 use ecrin::tryon::place::{Hand, RingPlacement, place_ring};
@@ -143,23 +144,23 @@ fn live_try_on_follows_the_played_picture(
     for _ in 0..5 {
         studio.update();
     }
-    assert!(studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty(), "kept without consent");
+    assert!(studio.world_mut().resource::<KeptPictures>().pictures.is_empty(), "kept without consent");
     studio.send(TryOnCommand::Consent(true));
     studio.send(TryOnCommand::Snapshot);
     let mut frames = 0;
-    while studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty() {
+    while studio.world_mut().resource::<KeptPictures>().pictures.is_empty() {
         studio.update();
         frames += 1;
         assert!(frames < 300, "the snapshot never came");
     }
-    let kept = studio.world_mut().resource::<LiveTryOn>().snapshots[0].clone();
+    let kept = studio.world_mut().resource::<KeptPictures>().pictures[0].clone();
     assert_eq!(kept.dimensions(), picture.dimensions());
     let (near, far) = changes_around(&kept, picture, truth.ring_centre, 12.0 * truth.px_per_mm);
     kept.save(std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("try-on-live-snapshot.png")).expect("saved");
     assert!(near > 100 && far < near / 20, "the snapshot's ring: {near} pixels near its place, {far} beyond");
     studio.send(TryOnCommand::Consent(false));
     studio.update();
-    assert!(studio.world_mut().resource::<LiveTryOn>().snapshots.is_empty(), "forgotten when consent goes");
+    assert!(studio.world_mut().resource::<KeptPictures>().pictures.is_empty(), "forgotten when consent goes");
     // The size from a card beside the hand: the picture held, its four corners clicked, a range holding the truth
     // (the display hand's finger fills the ring: its circumference is the design's ring size).
     studio.send(TryOnCommand::CardStart);
@@ -228,7 +229,9 @@ fn the_try_on_controls_ask_for_cameras_say_when_there_are_none_and_forget_what_w
         let live = std::sync::Arc::new(LiveTryOn::default());
         let shown = live.clone();
         let mut harness = Harness::new_ui_state(
-            move |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(try_on_ui(ui, &shown, l)),
+            move |ui, emitted: &mut Vec<StudioCommand>| {
+                emitted.extend(try_on_ui(ui, &shown, &KeptPictures::default(), l))
+            },
             Vec::new(),
         );
         harness.run();
@@ -242,9 +245,9 @@ fn the_try_on_controls_ask_for_cameras_say_when_there_are_none_and_forget_what_w
         // None found: said in the advisor's language; a picture kept: it can be forgotten.
         let mut none = LiveTryOn::default();
         none.cameras = CameraList::Found(Vec::new());
-        none.snapshots.push(image::RgbImage::new(8, 8));
+        let kept = KeptPictures { pictures: vec![image::RgbImage::new(8, 8)] };
         let mut harness = Harness::new_ui_state(
-            move |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(try_on_ui(ui, &none, l)),
+            move |ui, emitted: &mut Vec<StudioCommand>| emitted.extend(try_on_ui(ui, &none, &kept, l)),
             Vec::new(),
         );
         harness.run();

@@ -9,11 +9,11 @@ use crate::design::preset;
 use crate::i18n::errors::Said;
 use crate::said;
 use crate::studio::StudioSystems;
+use crate::studio::floor::KeptPictures;
 use crate::studio::floor::background::{ChildEvent, ChildJob, ChildLost, Polled};
 use crate::studio::floor::files::{approvals_dir, unused_folder};
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::pricing::Pricing;
-use crate::studio::tryon::live::LiveTryOn;
 use bevy::prelude::*;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -73,10 +73,10 @@ fn start_or_cancel(
     mut status: ResMut<StatusLine>,
     languages: Option<Res<crate::studio::floor::Languages>>,
     hand: Option<Res<crate::studio::hand::HandView>>,
-    live: Option<Res<LiveTryOn>>,
+    kept: Option<Res<KeptPictures>>,
 ) {
     let finish = hand.map(|view| view.finish).unwrap_or_default();
-    let snapshots = live.as_ref().map_or(&[][..], |live| live.snapshots.as_slice());
+    let snapshots = kept.as_ref().map_or(&[][..], |kept| kept.pictures.as_slice());
     let languages = languages.map(|l| *l).unwrap_or_default();
     for command in commands.read() {
         match command {
@@ -178,7 +178,7 @@ pub fn parse_progress(line: &str) -> Option<(usize, usize, String)> {
 }
 
 /// Reads what the child said since the last frame, without waiting: progress lines, then how it ended.
-fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>, live: Option<ResMut<LiveTryOn>>) {
+fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>, kept: Option<ResMut<KeptPictures>>) {
     let Some(running) = job.running.as_ref() else { return };
     let mut progress = None;
     let mut ended = None;
@@ -203,9 +203,9 @@ fn follow_job(mut job: ResMut<PackJob>, mut status: ResMut<StatusLine>, live: Op
     *status = match code {
         Ok(code) if code.code() == Some(0) => {
             // The snapshots are in the pack now: the studio forgets them.
-            if let Some(mut live) = live {
-                let handed = running.try_on.len().min(live.snapshots.len());
-                live.snapshots.drain(..handed);
+            if let Some(mut kept) = kept {
+                let handed = running.try_on.len().min(kept.pictures.len());
+                kept.pictures.drain(..handed);
             }
             StatusLine::info(said!("status-pack-written", folder = running.folder.display().to_string()))
         }

@@ -12,6 +12,7 @@ pub mod worker;
 use self::source::{CameraChoice, FrameSource, Newest, SourceEvent, SourceKind};
 use self::worker::{HandWorker, Looked, WorkerEvent};
 use crate::studio::StudioSystems;
+use crate::studio::floor::KeptPictures;
 use crate::studio::floor::background::{Background, Polled};
 use crate::tryon::live::{Fade, Look, SmoothPlacement};
 use crate::tryon::place::{Hand, RingPlacement, place_ring};
@@ -94,9 +95,6 @@ pub struct LiveTryOn {
     pub(crate) session: Option<Session>,
     /// The client agreed that pictures of their hand be kept (unticked at each start).
     pub consent: bool,
-    /// The pictures kept, in memory only, until an approval pack naming the client takes them (or they are
-    /// forgotten, or the studio closes).
-    pub snapshots: Vec<image::RgbImage>,
     /// A snapshot asked for, taken at the next frame the ring is drawn.
     pub(crate) snapshot_wanted: bool,
     /// The size from a card, while it is measured (and its result until the next start).
@@ -180,6 +178,7 @@ impl LiveTryOn {
 
 pub(crate) fn plugin(app: &mut App) {
     app.insert_resource(LiveTryOn { resolution: source::RESOLUTIONS[1], ..default() })
+        .init_resource::<KeptPictures>()
         .add_message::<TryOnCommand>()
         .add_systems(Update, (handle_commands, look_for_cameras).in_set(StudioSystems::ApplyCommands))
         .add_systems(Update, follow_the_hand.in_set(StudioSystems::SyncScene))
@@ -189,6 +188,7 @@ pub(crate) fn plugin(app: &mut App) {
 fn handle_commands(
     mut commands: MessageReader<TryOnCommand>,
     mut live: ResMut<LiveTryOn>,
+    mut kept: ResMut<KeptPictures>,
     languages: Option<Res<crate::studio::floor::Languages>>,
 ) {
     for command in commands.read() {
@@ -235,11 +235,11 @@ fn handle_commands(
                 live.consent = agreed;
                 // Consent withdrawn: what was kept goes.
                 if !agreed {
-                    live.snapshots.clear();
+                    kept.pictures.clear();
                 }
             }
             TryOnCommand::Snapshot => live.snapshot_wanted = live.consent && live.ring().is_some(),
-            TryOnCommand::ForgetSnapshots => live.snapshots.clear(),
+            TryOnCommand::ForgetSnapshots => kept.pictures.clear(),
             TryOnCommand::CardStart => live.card = hold_for_the_card(&mut live),
             TryOnCommand::CardCorner(at) => {
                 if let Some(card) = live.card.as_mut().filter(|c| c.holding && c.corners.len() < 4) {

@@ -9,8 +9,8 @@ use super::view::LiveView;
 use super::{CameraList, LiveState, LiveTryOn, TryOnCommand};
 use crate::i18n::Language;
 use crate::studio::board::BoardLayout;
-use crate::studio::floor::Languages;
 use crate::studio::floor::commands::{Route, StudioCommand};
+use crate::studio::floor::{KeptPictures, Languages};
 use crate::tr;
 use crate::tryon::Finger;
 use crate::tryon::live::Look;
@@ -24,16 +24,17 @@ use bevy_egui::{EguiContexts, egui};
 #[derive(SystemParam)]
 pub struct TryOnSection<'w> {
     live: Res<'w, LiveTryOn>,
+    kept: Res<'w, KeptPictures>,
 }
 
 impl TryOnSection<'_> {
     pub fn show(&self, ui: &mut egui::Ui, l: Language) -> Vec<StudioCommand> {
-        try_on_ui(ui, &self.live, l)
+        try_on_ui(ui, &self.live, &self.kept, l)
     }
 }
 
 /// The try-on's rows.
-pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<StudioCommand> {
+pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, kept: &KeptPictures, l: Language) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
     ui.label(egui::RichText::new(tr!(l, "tryon-live-title")).strong());
     if live.running() {
@@ -95,10 +96,10 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, l: Language) -> Vec<Studio
                 out.push(crate::studio::sizer::SizerCommand::Open.into());
             }
         }
-        kept_ui(ui, live, &mut out, l);
+        kept_ui(ui, kept, &mut out, l);
         return out;
     }
-    kept_ui(ui, live, &mut out, l);
+    kept_ui(ui, kept, &mut out, l);
     ui.horizontal_wrapped(|ui| {
         match &live.cameras {
             CameraList::Found(found) if !found.is_empty() => {
@@ -180,12 +181,12 @@ pub fn size_words(estimate: &crate::tryon::card::SizeEstimate, l: Language) -> S
 }
 
 /// The pictures kept for the approval pack, and forgetting them.
-fn kept_ui(ui: &mut egui::Ui, live: &LiveTryOn, out: &mut Vec<StudioCommand>, l: Language) {
-    if live.snapshots.is_empty() {
+fn kept_ui(ui: &mut egui::Ui, kept: &KeptPictures, out: &mut Vec<StudioCommand>, l: Language) {
+    if kept.pictures.is_empty() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr!(l, "tryon-snapshots-kept", count = live.snapshots.len()));
+        ui.label(tr!(l, "tryon-snapshots-kept", count = kept.pictures.len()));
         if ui.button(tr!(l, "tryon-snapshots-forget")).clicked() {
             out.push(TryOnCommand::ForgetSnapshots.into());
         }

@@ -118,11 +118,11 @@ fn lay_snapshot(ring: &Image, scene: &SnapshotScene) -> Option<image::RgbImage> 
 }
 
 /// Snapshots laid are kept (in memory) by the try-on.
-fn keep_snapshots(mut snapshots: ResMut<Snapshots>, mut live: ResMut<LiveTryOn>) {
+fn keep_snapshots(mut snapshots: ResMut<Snapshots>, mut kept: ResMut<crate::studio::floor::KeptPictures>) {
     snapshots.laying.retain(|work| match work.outcome() {
         None => true,
         Some(laid) => {
-            live.snapshots.extend(laid.flatten());
+            kept.pictures.extend(laid.flatten());
             false
         }
     });
