@@ -198,10 +198,7 @@ fn film(
     while !stop.load(Ordering::Relaxed) {
         let buffer = camera.frame().map_err(failed)?;
         let picture = match buffer.source_frame_format() {
-            // MJPEG is decoded by `image` (nokhwa's own decoder would bring a C library).
-            FrameFormat::MJPEG => image::load_from_memory_with_format(buffer.buffer(), image::ImageFormat::Jpeg)
-                .map(|decoded| decoded.to_rgb8())
-                .map_err(|e| TryOnError::Camera(e.to_string()))?,
+            FrameFormat::MJPEG => mjpeg_frame(buffer.buffer())?,
             _ => buffer.decode_image::<RgbFormat>().map_err(failed)?,
         };
         newest.put(picture);
@@ -210,9 +207,41 @@ fn film(
     Ok(())
 }
 
+/// One frame of a motion-JPEG stream, decoded by `image` (nokhwa's own decoder would bring a C library); a broken
+/// frame is the camera's error, said, never a panic.
+fn mjpeg_frame(bytes: &[u8]) -> Result<RgbImage, TryOnError> {
+    image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
+        .map(|decoded| decoded.to_rgb8())
+        .map_err(|e| TryOnError::Camera(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cameras_jpeg_frame_is_decoded_and_a_broken_one_is_said() {
+        let picture = RgbImage::from_fn(64, 48, |x, _| image::Rgb([(x * 4) as u8, 90, 200]));
+        let mut bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90).encode_image(&picture).expect("encoded");
+        let decoded = mjpeg_frame(&bytes).expect("a frame");
+        assert_eq!(decoded.dimensions(), (64, 48));
+        assert!((i32::from(decoded.get_pixel(60, 20)[0]) - 240).abs() < 12, "{:?}", decoded.get_pixel(60, 20));
+        assert!(matches!(mjpeg_frame(&bytes[..bytes.len() / 3]), Err(TryOnError::Camera(_))));
+    }
+
+    #[test]
+    fn a_mirrored_source_turns_each_frame_and_says_so() {
+        let newest = Newest::default();
+        let picture = RgbImage::from_fn(4, 1, |x, _| image::Rgb([x as u8 * 60, 0, 0]));
+        newest.put(picture.clone());
+        assert!(!newest.newer_than(0).expect("a frame").mirrored);
+        newest.mirror(true);
+        newest.put(picture);
+        let frame = newest.newer_than(1).expect("a frame");
+        assert!(frame.mirrored);
+        assert_eq!(frame.picture.get_pixel(0, 0)[0], 180, "the right edge now on the left");
+    }
 
     #[test]
     fn readers_see_only_the_newest_frame_and_never_wait_for_it() {
