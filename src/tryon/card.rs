@@ -47,7 +47,7 @@ impl Default for SizeAssumptions {
             depth_mm: 10.0,
             shape: 0.85,
             widest_field_deg: 70.0,
-            edges_within: (0.88, 1.25),
+            edges_within: super::finger::EDGES_WITHIN,
             breadth_spread: 0.2,
         }
     }
@@ -216,10 +216,7 @@ pub fn estimate(
         card_distance_mm,
         doubted_for_breadth_mm: None,
     };
-    let (narrowest, widest) = assumptions.edges_within;
-    let foretold = finger
-        .breadth_width_px
-        .filter(|&foretold| foretold > 0.0 && !(narrowest..=widest).contains(&(finger.width_px / foretold)));
+    let foretold = finger.breadth_width_px.filter(|_| finger.edges_doubted(assumptions.edges_within));
     if let Some(foretold_px) = foretold {
         let foretold_mm = foretold_px * scale;
         let (foretold_likely, _) = circumference(foretold_mm);

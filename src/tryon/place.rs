@@ -1,5 +1,5 @@
 //! The ring's place on the picture: its centre on the finger's axis where the finger was measured, its scale from
-//! the finger's width and the design's ring size, and its turn from the hand's landmarks — the band's axis along the
+//! the finger's width (what the hand's breadth foretells when it doubts the edges) and the design's ring size, and its turn from the hand's landmarks — the band's axis along the
 //! finger, its head on the back of the hand.
 //!
 //! Frames. The picture's camera: x right, y down, z into the picture (the landmark model's depth grows away from
@@ -67,7 +67,7 @@ pub fn place_ring(pose: &HandPose, finger: &FingerMeasure, hand: Hand, ring_size
     let x = y.cross(z);
     RingPlacement {
         centre: finger.place,
-        px_per_mm: finger.width_px / inner_diameter,
+        px_per_mm: finger.drawing_width_px() / inner_diameter,
         turn: Mat3::from_cols(x, y, z),
         width_spread: finger.spread_px / finger.width_px.max(1.0),
     }
@@ -147,6 +147,12 @@ mod tests {
         // The thumb's side (+X) is on the picture's right.
         assert!((placement.turn.col(0) - Vec3::X).length() < 1e-4);
         assert!((placement.px_per_mm - 40.0 / (54.0 / PI)).abs() < 1e-4);
+        // Edges the hand's breadth doubts (a third too narrow): the ring is drawn at the breadth's width; edges it
+        // agrees with are kept.
+        let doubted = FingerMeasure { width_px: 28.0, breadth_width_px: Some(42.0), ..measure_of(&pose) };
+        assert!((place_ring(&pose, &doubted, Hand::Left, 54.0).px_per_mm - 42.0 / (54.0 / PI)).abs() < 1e-4);
+        let agreed = FingerMeasure { breadth_width_px: Some(42.0), ..measure_of(&pose) };
+        assert!((place_ring(&pose, &agreed, Hand::Left, 54.0).px_per_mm - 40.0 / (54.0 / PI)).abs() < 1e-4);
         // The same picture read as a right hand: it is its palm we see, the head away from the camera.
         let palm = place_ring(&pose, &measure_of(&pose), Hand::Right, 54.0);
         assert!((palm.turn.col(1) - Vec3::Z).length() < 1e-4);
