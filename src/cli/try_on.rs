@@ -131,7 +131,7 @@ fn try_on(args: &TryOnArgs, design: crate::design::Design) -> Result<(String, Op
         "light_gain": light.gain,
         "search_ms": search_ms,
     });
-    let words = size.map(|size| crate::studio::tryon::live::panel::size_words(&size, l));
+    let words = size.map(|size| size.in_language(l));
     Ok((line.to_string(), words))
 }
 

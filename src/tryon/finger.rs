@@ -115,12 +115,16 @@ pub fn measure(picture: &RgbImage, pose: &HandPose, finger: Finger) -> Option<Fi
 /// together, so this is a rough width, not a measure (a check on the edges: the edges are measured, this is not);
 /// `None` when the span is too short to say.
 pub fn width_from_breadth(pose: &HandPose, finger: Finger) -> Option<f32> {
-    use crate::geometry::hand;
-    let display = hand::landmarks();
-    let display_span = display[Finger::Index.knuckle()].distance(display[Finger::Little.knuckle()]);
+    // Each finger's width over the knuckle span, on the display hand (made once: the worker asks every frame).
+    static PROPORTIONS: std::sync::LazyLock<[f32; 4]> = std::sync::LazyLock::new(|| {
+        use crate::geometry::hand;
+        let display = hand::landmarks();
+        let span = display[Finger::Index.knuckle()].distance(display[Finger::Little.knuckle()]);
+        hand::ring_place_widths().map(|width| width / span)
+    });
     let span = pose.points[Finger::Index.knuckle()].distance(pose.points[Finger::Little.knuckle()]);
-    let width = hand::ring_place_widths()[Finger::ALL.iter().position(|&f| f == finger)?];
-    (span >= 8.0).then(|| span * width / display_span)
+    let proportion = PROPORTIONS[Finger::ALL.iter().position(|&f| f == finger)?];
+    (span >= 8.0).then(|| span * proportion)
 }
 
 /// The two edges on the line through `centre` along `across`, as signed distances from `centre`, pixels.

@@ -91,7 +91,7 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, kept: &KeptPictures, l: La
             }
         });
         if let Some(estimate) = live.card.as_ref().and_then(|c| c.estimate) {
-            ui.label(size_words(&estimate, l));
+            ui.label(estimate.in_language(l));
             if ui.button(tr!(l, "sizer-open")).clicked() {
                 out.push(crate::studio::sizer::SizerCommand::Open.into());
             }
@@ -155,31 +155,6 @@ pub fn try_on_ui(ui: &mut egui::Ui, live: &LiveTryOn, kept: &KeptPictures, l: La
     out
 }
 
-/// The size from the card in the advisor's words: a range, its most likely value, and where a firmer answer is.
-pub fn size_words(estimate: &crate::tryon::card::SizeEstimate, l: Language) -> String {
-    let mm = |value: f32| crate::i18n::format::number(l, f64::from(value), 1);
-    let size = |value: f32| crate::i18n::format::number(l, f64::from(value.round()), 0);
-    if estimate.doubted_for_breadth_mm.is_some() {
-        return tr!(
-            l,
-            "tryon-card-doubted",
-            low = mm(estimate.low_mm),
-            high = mm(estimate.high_mm),
-            low_size = size(estimate.low_mm),
-            high_size = size(estimate.high_mm)
-        );
-    }
-    tr!(
-        l,
-        "tryon-card-result",
-        low = mm(estimate.low_mm),
-        high = mm(estimate.high_mm),
-        low_size = size(estimate.low_mm),
-        high_size = size(estimate.high_mm),
-        likely = mm(estimate.likely_mm)
-    )
-}
-
 /// The pictures kept for the approval pack, and forgetting them.
 fn kept_ui(ui: &mut egui::Ui, kept: &KeptPictures, out: &mut Vec<StudioCommand>, l: Language) {
     if kept.pictures.is_empty() {
@@ -241,7 +216,7 @@ pub fn show_live_view(
             match live.card.as_ref().filter(|c| c.holding) {
                 Some(card) => {
                     match card.estimate {
-                        Some(estimate) => ui.label(size_words(&estimate, l)),
+                        Some(estimate) => ui.label(estimate.in_language(l)),
                         None => ui.label(tr!(l, "tryon-card-click", left = (4 - card.corners.len()) as u32)),
                     };
                     if ui.button(tr!(l, "tryon-card-end")).clicked() {
