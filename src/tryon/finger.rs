@@ -124,7 +124,7 @@ pub fn width_from_breadth(pose: &HandPose, finger: Finger) -> Option<f32> {
     });
     let span = pose.points[Finger::Index.knuckle()].distance(pose.points[Finger::Little.knuckle()]);
     let proportion = PROPORTIONS[Finger::ALL.iter().position(|&f| f == finger)?];
-    (span >= 8.0).then(|| span * proportion)
+    (span >= 8.0).then_some(span * proportion)
 }
 
 /// The two edges on the line through `centre` along `across`, as signed distances from `centre`, pixels.
