@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 19] = [
+const CORE: [(&str, &[&str]); 20] = [
     ("atomic_file", &[]),
     ("colour", &[]),
     ("memo", &[]),
@@ -23,8 +23,15 @@ const CORE: [(&str, &[&str]); 19] = [
     ("scene", &["design", "geometry", "optics", "atomic_file"]),
     ("workshop", &["design", "geometry", "memo", "estimate", "scene", "atomic_file"]),
     ("collection", &["design", "geometry", "estimate", "workshop", "atomic_file", "progress"]),
-    ("i18n", &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop", "tryon"]),
-    ("approval", &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer"]),
+    ("suggest", &["design", "geometry", "optics", "estimate", "atomic_file"]),
+    (
+        "i18n",
+        &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop", "tryon", "suggest"],
+    ),
+    (
+        "approval",
+        &["design", "geometry", "optics", "estimate", "i18n", "atomic_file", "memo", "png", "sizer", "suggest"],
+    ),
     ("documents", &["design", "geometry", "estimate", "workshop", "i18n", "approval"]),
 ];
 

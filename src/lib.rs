@@ -23,6 +23,7 @@ pub mod scene;
 pub mod seeded;
 pub mod sizer;
 pub mod studio;
+pub mod suggest;
 pub mod tryon;
 pub mod video;
 pub mod workshop;

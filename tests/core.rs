@@ -772,3 +772,53 @@ fn the_command_lines_corrections_are_what_inspect_shows_and_add_stores() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("Ring=gem"), "{unknown:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn cli_suggest_proposes_within_a_budget_in_both_languages_and_says_the_closest_when_nothing_fits() {
+    let halo = repo().join("presets/sapphire-and-diamond-halo.ron");
+    let design = preset::load(&halo).expect("the halo preset");
+    let prices = repo().join("assets/price-list.ron");
+    let list = ecrin::estimate::price::PriceList::load(&prices).expect("the sample list");
+    let retail = list.estimate(&design).expect("priced").retail;
+    let (halo, prices) = (halo.display().to_string(), prices.display().to_string());
+    let rules = repo().join("assets/proposals.ron").display().to_string();
+    let suggest = |lang: &str, budget: f32, keep: &str| {
+        let budget = budget.round().to_string();
+        let args = ["--lang", lang, "suggest", &halo, "--budget", &budget, "--prices", &prices, "--rules", &rules];
+        let mut args: Vec<&str> = args.to_vec();
+        if !keep.is_empty() {
+            args.extend(["--keep", keep]);
+        }
+        ecrin(&args)
+    };
+    let output = suggest("en", retail * 0.8, "");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for words in ["proposed by Écrin", "1. ", "Price:", "saves", "Metal:", "Centre stone:", "Face up:", "Brilliance"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    // In French, keeping the metal's colour and the stone's size.
+    let output = suggest("fr", retail * 0.8, "cut,metal-colour,size");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(text.contains("proposée") && text.contains("Prix :") && text.contains("Vue de dessus"), "{text}");
+    assert!(!text.contains("pierre "), "the size is kept, yet a stone change is proposed: {text}");
+    // Nothing fits: the closest is said, with its price (exit 3: a finding, not a failure).
+    let output = suggest("en", 10.0, "");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(3), "{text}");
+    assert!(text.contains("Nothing fits") && text.contains("the closest is"), "{text}");
+    // Within already; a word no client keeps; proposals turned off by the house.
+    let output = suggest("en", retail * 1.5, "");
+    assert!(output.status.success() && String::from_utf8_lossy(&output.stdout).contains("within the budget"));
+    let output = suggest("en", retail * 0.8, "oval");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("“oval”"), "{}", String::from_utf8_lossy(&output.stderr));
+    let off = scratch("suggest").join("proposals.ron");
+    std::fs::write(&off, "(version: 1, proposals: false)").expect("write");
+    let budget = (retail * 0.8).round().to_string();
+    let args = ["suggest", &halo, "--budget", &budget, "--prices", &prices, "--rules", &off.display().to_string()];
+    let output = ecrin(&args);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("turned Écrin's proposals off"));
+}

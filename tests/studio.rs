@@ -30,6 +30,8 @@ mod hand;
 mod light_map;
 #[path = "studio/look.rs"]
 mod look;
+#[path = "studio/proposals.rs"]
+mod proposals;
 #[path = "studio/try_on.rs"]
 mod try_on;
 

@@ -4,6 +4,7 @@
 pub mod board;
 pub mod clients;
 pub mod pack;
+pub mod proposals;
 pub mod sheet;
 pub mod sizer_page;
 

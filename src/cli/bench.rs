@@ -102,6 +102,8 @@ pub enum Only {
     HandOff,
     /// Start-up, the studio's frame and the try-on.
     TryOn,
+    /// Start-up and Écrin's proposals within a budget.
+    Suggest,
 }
 
 pub fn run(frames: usize, only: Only) -> ExitCode {
@@ -117,6 +119,17 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
         return ExitCode::FAILURE;
     }
     emit("startup_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
+    if matches!(only, Only::Everything | Only::Suggest) {
+        // Machine-free and under a second: first, so that a quick run has them.
+        if let Err(error) = super::bench_suggest::suggest_figures(&halo_ring()) {
+            eprintln!("bench: {error}");
+            return ExitCode::FAILURE;
+        }
+        if only == Only::Suggest {
+            offscreen.exit();
+            return ExitCode::SUCCESS;
+        }
+    }
     if only == Only::Collection {
         return match super::bench_collection::collection_figures(&mut offscreen, frames) {
             Ok(()) => ExitCode::SUCCESS,
@@ -368,7 +381,7 @@ fn turntable_video_figures(frames: &[image::RgbaImage], gif: &[u8]) -> Result<()
 
 /// The halo ring the hand-off figures are made with: the default design in a halo around a 7 mm stone (around a
 /// 6.4 mm one, the halo's prongs and beads are under the workshop's least sizes and nothing goes to the bench).
-fn halo_ring() -> Design {
+pub(super) fn halo_ring() -> Design {
     let design = Design { setting: crate::design::Setting::Halo, ..Design::default() };
     Design { stone: crate::design::Stone { size_mm: 7.0, ..design.stone }, ..design }
 }

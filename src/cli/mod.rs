@@ -4,6 +4,7 @@ pub mod batch;
 pub mod bench;
 mod bench_collection;
 pub mod bench_sheet;
+mod bench_suggest;
 pub mod bench_try_on;
 pub mod board;
 mod check;
@@ -16,6 +17,7 @@ pub mod model_args;
 pub mod pack;
 pub mod render;
 pub mod soak;
+pub mod suggest;
 pub mod try_on;
 pub mod try_on_test;
 
@@ -175,6 +177,8 @@ pub enum Command {
     TryOn(try_on::TryOnArgs),
     /// The try-on measured on pictures of Écrin's display hand whose truth is known (README's figures).
     TryOnTest(try_on_test::TryOnTestArgs),
+    /// Up to three variants of a preset that fit a budget with the boutique's price list, each with its reasons.
+    Suggest(suggest::SuggestArgs),
     /// Compare two to four presets in one PNG (the variants board as a picture).
     Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
@@ -196,6 +200,9 @@ pub enum Command {
         /// Only start-up, the studio's frame and the try-on's figures (the model's time, painting the ring).
         #[arg(long, conflicts_with_all = ["collection_only", "hand_off_only"])]
         try_on_only: bool,
+        /// Only start-up and the proposals' figures (the search of the neighbourhood, one budget's walk).
+        #[arg(long, conflicts_with_all = ["collection_only", "hand_off_only", "try_on_only"])]
+        suggest_only: bool,
     },
     /// A day in the boutique, compressed: random commands through the headless studio; what grows is measured.
     Soak(soak::SoakArgs),
@@ -307,12 +314,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::TryOn(args) => try_on::run(args),
         Command::TryOnTest(args) => try_on_test::run(args),
         Command::Board(args) => board::run(args),
+        Command::Suggest(args) => suggest::run(args),
         Command::Check { presets } => check::run(presets),
-        Command::Bench { frames, collection_only, hand_off_only, try_on_only } => {
-            let only = match (collection_only, hand_off_only, try_on_only) {
-                (true, _, _) => bench::Only::Collection,
-                (_, true, _) => bench::Only::HandOff,
-                (_, _, true) => bench::Only::TryOn,
+        Command::Bench { frames, collection_only, hand_off_only, try_on_only, suggest_only } => {
+            let only = match (collection_only, hand_off_only, try_on_only, suggest_only) {
+                (true, _, _, _) => bench::Only::Collection,
+                (_, true, _, _) => bench::Only::HandOff,
+                (_, _, true, _) => bench::Only::TryOn,
+                (_, _, _, true) => bench::Only::Suggest,
                 _ => bench::Only::Everything,
             };
             bench::run(frames, only)

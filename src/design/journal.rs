@@ -12,6 +12,8 @@ pub enum Who {
     #[default]
     Advisor,
     Client,
+    /// Écrin itself: its proposals within a budget (`crate::suggest`), which a person then takes or sets aside.
+    Ecrin,
 }
 
 /// Undo and redo bring a change back or take it away: the journal says which.
@@ -129,6 +131,16 @@ pub enum Change {
     Favourite {
         variant: Option<usize>,
     },
+    /// Écrin proposed a variant within a budget (said by `Who::Ecrin`): what it would change.
+    Proposed {
+        budget: f32,
+        currency: String,
+        changes: Vec<Change>,
+    },
+    /// A person took the proposal said just before (its changes follow as their own entries, by that person).
+    ProposalTaken,
+    /// A person set the proposal said just before aside.
+    ProposalSetAside,
     /// An entry of a file written before the journal was data (preset version 3–4, session version 1), kept as
     /// its words.
     Text(String),

@@ -83,6 +83,18 @@ fn mesh_volume(component: ModelRef, mesh: usize, shift: Option<f32>) -> f32 {
     })
 }
 
+impl Volumes {
+    /// The same piece with its stones in other species (the centre's, then the side stones'): what the Assembly of
+    /// a design differing only in its species holds — its shape does not follow the species.
+    pub fn in_species(&self, centre: Species, side: Species) -> Volumes {
+        let mut volumes = self.clone();
+        for stone in &mut volumes.stones {
+            stone.species = if stone.seat == Seat::Centre { centre } else { side };
+        }
+        volumes
+    }
+}
+
 /// The volumes of an Assembly's metal parts by zone, and its stones.
 pub fn volumes_of(assembly: &Assembly) -> Volumes {
     let mut volumes = Volumes::default();
@@ -150,7 +162,11 @@ pub fn volumes(design: &Design) -> Arc<Volumes> {
 /// Estimated weights of a design: the band's metal (a necklace's chain and clasp) and the head's (a pendant's),
 /// each in its alloy; the centre stone's carats (0 for a chain without a pendant).
 pub fn weights(design: &Design) -> Weights {
-    let volumes = volumes(design);
+    weights_from(design, &volumes(design))
+}
+
+/// The weights of a design from its piece's volumes (`volumes_of` its Assembly, or `volumes(design)`).
+pub fn weights_from(design: &Design, volumes: &Volumes) -> Weights {
     // g/cm³ × mm³ / 1000 = g.
     let grams = |mm3: f32, density: f32| mm3 * density / 1000.0;
     Weights {
@@ -170,7 +186,12 @@ pub fn weights(design: &Design) -> Weights {
 /// Carats of each small stone of the design (in its side stones' species): halo or side stones, and pavé stones in
 /// the band.
 pub fn small_stones(design: &Design) -> Vec<f32> {
-    volumes(design).stones.iter().filter(|s| s.seat != Seat::Centre).map(StoneSize::carats).collect()
+    small_stones_of(&volumes(design))
+}
+
+/// Carats of each small stone among a piece's volumes.
+pub fn small_stones_of(volumes: &Volumes) -> Vec<f32> {
+    volumes.stones.iter().filter(|s| s.seat != Seat::Centre).map(StoneSize::carats).collect()
 }
 
 /// The metal parts whose volume is no weight (not closed solids), by name.

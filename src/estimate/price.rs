@@ -1,6 +1,6 @@
 //! The boutique's price list (RON, edited by the boutique) and the live price estimate of a design.
 
-use super::{Weights, weights};
+use super::Weights;
 use crate::design::{Alloy, Design, Species};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -145,14 +145,20 @@ impl PriceList {
     /// The estimate of a design: metal by weight, stones by carat and size band, setting per stone, making
     /// charge, then the markup, rounded up.
     pub fn estimate(&self, design: &Design) -> Result<PriceEstimate, PriceError> {
-        let weights = weights(design);
+        self.estimate_with(design, &super::volumes(design))
+    }
+
+    /// The estimate of a design whose piece has these volumes (what a search over many designs computes once per
+    /// shape).
+    pub fn estimate_with(&self, design: &Design, volumes: &super::Volumes) -> Result<PriceEstimate, PriceError> {
+        let weights = super::weights_from(design, volumes);
         if !weights.solid {
             return Err(PriceError::NoWeight);
         }
         let price_of = |alloy: Alloy| self.metal_per_gram.get(&alloy).copied().ok_or(PriceError::NoMetalPrice(alloy));
         let metal = weights.band_grams * price_of(design.metal.alloy)?
             + weights.head_grams * price_of(design.head_metal().alloy)?;
-        let small = super::small_stones(design);
+        let small = super::small_stones_of(volumes);
         if !weights.centre_carats.is_finite() || small.iter().any(|ct| !ct.is_finite()) {
             return Err(PriceError::NoStoneWeight);
         }
@@ -177,6 +183,7 @@ impl PriceList {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::estimate::weights;
 
     fn sample() -> PriceList {
         PriceList::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/price-list.ron")).expect("sample list")

@@ -16,6 +16,7 @@ pub fn who(language: Language, who: Who) -> String {
     match who {
         Who::Advisor => tr!(language, "who-advisor"),
         Who::Client => tr!(language, "who-client"),
+        Who::Ecrin => tr!(language, "who-ecrin"),
     }
 }
 
@@ -98,6 +99,13 @@ pub fn change(language: Language, change: &Change) -> String {
         Change::MadeMain { variant } => tr!(l, "change-made-main", variant = number(*variant)),
         Change::Favourite { variant: Some(variant) } => tr!(l, "change-favourite", variant = number(*variant)),
         Change::Favourite { variant: None } => tr!(l, "change-no-favourite"),
+        Change::Proposed { budget, currency, changes } => {
+            let changes: Vec<String> = changes.iter().map(|c| self::change(l, c)).collect();
+            let budget = format::price(l, f64::from(*budget), currency);
+            tr!(l, "change-proposed", budget = budget, changes = changes.join(" · "))
+        }
+        Change::ProposalTaken => tr!(l, "change-proposal-taken"),
+        Change::ProposalSetAside => tr!(l, "change-proposal-set-aside"),
         // Entries written before the journal was data keep the words they were written in.
         Change::Text(words) => words.clone(),
     }

@@ -8,6 +8,7 @@ mod bundle;
 pub mod errors;
 pub mod format;
 pub mod journal;
+mod suggest;
 pub mod terms;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -24,6 +24,7 @@ pub mod pieces;
 pub mod present;
 pub mod presets;
 pub mod pricing;
+pub mod proposals;
 pub mod recovery;
 pub mod scene;
 pub mod scene_export;
@@ -88,7 +89,7 @@ pub fn core_plugin(app: &mut App) {
         )
             .chain(),
     );
-    app.add_plugins(document::plugin);
+    app.add_plugins(document::plugin).init_resource::<floor::BoardCandidates>();
 }
 
 /// Everything that draws the ring (needs the renderer): models, scene, materials, lighting, loading.
@@ -133,7 +134,7 @@ pub fn window_plugin(app: &mut App) {
         present::plugin,
         present::screen::plugin,
     ));
-    app.add_plugins((clients::plugin, light_map::plugin, workshop::plugin));
+    app.add_plugins((clients::plugin, light_map::plugin, workshop::plugin, proposals::plugin));
 }
 
 /// Opens the studio window (blocks until it is closed).

@@ -1,14 +1,16 @@
-//! One piece entity per variant: slot 0 is the main view (the design, or the board's first tile), slots 1–3 the
-//! board's other tiles. A piece carries its design and what features react to — its shape (what the Assembly
-//! depends on), its metals, its stone's species — as components set only when they differ, so each feature's
-//! systems run on `Changed<…>` of the aspect they draw. Every part of the piece (ring, floor, necklace) descends
-//! from it and is put on the slot's render layer, so each tile's camera sees only its own piece — all of them at
-//! the origin, where the shaders expect a piece (brushed direction, contact shadow).
+//! One piece entity per design of the board: slot 0 is the main view (the design, or the board's first tile), slots
+//! 1–3 the board's other tiles — the other variants, then Écrin's candidates (`floor::candidates`). A piece carries
+//! its design and what features react to — its shape (what the Assembly depends on), its metals, its stone's
+//! species — as components set only when they differ, so each feature's systems run on `Changed<…>` of the aspect
+//! they draw. Every part of the piece (ring, floor, necklace) descends from it and is put on the slot's render layer,
+//! so each tile's camera sees only its own piece — all of them at the origin, where the shaders expect a piece
+//! (brushed direction, contact shadow).
 
 use super::StudioSystems;
 use crate::design::necklace::Necklace;
 use crate::design::{Cut, Design, Metal, Setting, ShankStyle, Species};
 use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::candidates::{BoardCandidates, board_count, board_designs};
 use bevy::app::{HierarchyPropagatePlugin, Propagate, PropagateSet};
 use bevy::camera::visibility::{RenderLayers, VisibilitySystems};
 use bevy::prelude::*;
@@ -121,9 +123,14 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PieceSpawn;
 
-/// A variant removed: the pieces past the last one go, with everything under them.
-fn remove_gone_variants(mut commands: Commands, current: Res<CurrentDesign>, pieces: Query<(Entity, &Piece)>) {
-    let count = current.history.variants().len();
+/// A variant removed (or a candidate gone): the pieces past the board's last go, with everything under them.
+fn remove_gone_variants(
+    mut commands: Commands,
+    current: Res<CurrentDesign>,
+    candidates: Option<Res<BoardCandidates>>,
+    pieces: Query<(Entity, &Piece)>,
+) {
+    let count = board_count(&current, candidates.as_deref());
     for (entity, piece) in &pieces {
         if piece.0 >= count {
             commands.entity(entity).despawn();
@@ -131,10 +138,15 @@ fn remove_gone_variants(mut commands: Commands, current: Res<CurrentDesign>, pie
     }
 }
 
-/// A piece for every variant that has none yet (the main view's at start).
-fn spawn_pieces(mut commands: Commands, current: Res<CurrentDesign>, pieces: Query<&Piece>) {
+/// A piece for every design of the board that has none yet (the main view's at start).
+fn spawn_pieces(
+    mut commands: Commands,
+    current: Res<CurrentDesign>,
+    candidates: Option<Res<BoardCandidates>>,
+    pieces: Query<&Piece>,
+) {
     let present: Vec<usize> = pieces.iter().map(|p| p.0).collect();
-    for (slot, design) in current.history.variants().designs().iter().enumerate() {
+    for (slot, design) in board_designs(&current, candidates.as_deref()).into_iter().enumerate() {
         if present.contains(&slot) {
             continue;
         }
@@ -156,14 +168,15 @@ fn spawn_pieces(mut commands: Commands, current: Res<CurrentDesign>, pieces: Que
 /// Each piece follows its variant's design; an aspect's component changes only when that aspect does.
 fn follow_designs(
     current: Res<CurrentDesign>,
+    candidates: Option<Res<BoardCandidates>>,
     mut pieces: Query<(&Piece, &mut PieceDesign, &mut PieceShape, &mut PieceKind, &mut PieceMetal, &mut PieceStone)>,
 ) {
-    if !current.is_changed() {
+    if !current.is_changed() && !candidates.as_ref().is_some_and(|c| c.is_changed()) {
         return;
     }
-    let designs = current.history.variants().designs();
+    let designs = board_designs(&current, candidates.as_deref());
     for (piece, mut design, mut shape, mut kind, mut metal, mut stone) in &mut pieces {
-        let Some(wanted) = designs.get(piece.0) else { continue };
+        let Some(&wanted) = designs.get(piece.0) else { continue };
         if design.0 == *wanted {
             continue;
         }

@@ -26,6 +26,13 @@ pub fn price_list_path() -> PathBuf {
     if own.exists() { own } else { crate::studio::floor::models::assets_dir().join("price-list.ron") }
 }
 
+/// Where the house's proposal settings live (`proposals.ron` beside the price list); the shipped sample when the
+/// house has none.
+pub fn proposal_rules_path() -> PathBuf {
+    let own = crate::studio::floor::files::user_presets_dir().with_file_name("proposals.ron");
+    if own.exists() { own } else { crate::studio::floor::models::assets_dir().join("proposals.ron") }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Pricing>().add_systems(Startup, load_price_list);
 }

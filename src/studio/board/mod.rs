@@ -11,6 +11,7 @@ use super::hand::{HandView, studio_view};
 use super::lighting::{StudioEnvironment, background_skybox, studio_camera_components};
 use super::pieces::layer;
 use crate::studio::floor::CurrentDesign;
+use crate::studio::floor::candidates::{BoardCandidates, board_count, board_design};
 use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
 use bevy::prelude::*;
 use bevy::transform::TransformSystems;
@@ -63,15 +64,16 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// One tile camera per variant after the first.
+/// One tile camera per design of the board after the first (variants, then candidates).
 fn match_tile_cameras(
     mut commands: Commands,
     current: Res<CurrentDesign>,
+    candidates: Option<Res<BoardCandidates>>,
     environment: Res<StudioEnvironment>,
     presentation: Res<super::lighting::Presentation>,
     tiles: Query<(Entity, &TileCamera)>,
 ) {
-    let count = current.history.variants().len();
+    let count = board_count(&current, candidates.as_deref());
     for (entity, tile) in &tiles {
         if tile.0 >= count {
             commands.entity(entity).despawn();
@@ -202,6 +204,7 @@ fn orbit_from_any_tile(
 /// variant next to a ring is seen whole, as the main view would frame it), with the same lens.
 fn follow_the_main_camera(
     current: Res<CurrentDesign>,
+    candidates: Option<Res<BoardCandidates>>,
     main: Query<(&Transform, &Projection, &PanOrbitCamera), With<StudioCamera>>,
     mut tiles: Query<(&TileCamera, &mut Transform, &mut Projection), Without<StudioCamera>>,
     hand: Option<Res<HandView>>,
@@ -213,7 +216,7 @@ fn follow_the_main_camera(
     let zoom = orbit.radius.unwrap_or(main_framing.target_radius) / main_framing.target_radius;
     let panned = orbit.focus - main_framing.target_focus;
     for (tile, mut tile_transform, mut tile_projection) in &mut tiles {
-        let Some(design) = current.history.variants().designs().get(tile.0) else { continue };
+        let Some(design) = board_design(&current, candidates.as_deref(), tile.0) else { continue };
         let framing = view_for(design);
         let scale = framing.target_radius / main_framing.target_radius;
         let focus = framing.target_focus + panned * scale;

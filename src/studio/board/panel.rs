@@ -9,6 +9,7 @@ use crate::design::variants::{MAX_VARIANTS, VariantCommand, Variants};
 use crate::estimate::price::PriceList;
 use crate::i18n::Language;
 use crate::studio::document::DocumentCommand;
+use crate::studio::floor::candidates::{BoardCandidates, board_count};
 use crate::studio::floor::commands::{Route, StudioCommand};
 use crate::studio::floor::widgets::PanelSpace;
 use crate::studio::floor::{CurrentDesign, Languages};
@@ -40,6 +41,7 @@ impl VariantsSection<'_> {
 pub fn fit_tiles(
     space: Res<PanelSpace>,
     current: Res<CurrentDesign>,
+    candidates: Option<Res<BoardCandidates>>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut layout: ResMut<BoardLayout>,
 ) {
@@ -49,8 +51,8 @@ pub fn fit_tiles(
     let bottom = ((space.bottom_edge - 8.0) * scale).clamp(16.0, window.physical_height() as f32) as u32;
     let full = UVec2::new(window.physical_width(), window.physical_height().min(bottom));
     if full.x > left + 16 && full.y > 16 {
-        let tiles =
-            tile_rects(UVec2::new(left, 0), UVec2::new(full.x - left, full.y), current.history.variants().len());
+        let count = board_count(&current, candidates.as_deref());
+        let tiles = tile_rects(UVec2::new(left, 0), UVec2::new(full.x - left, full.y), count);
         if layout.tiles != tiles {
             layout.tiles = tiles;
         }

@@ -236,7 +236,8 @@ pub fn houses_match_designs(world: &World) -> bool {
     let Some(current) = world.get_resource::<CurrentDesign>() else { return false };
     let Some(mut roots) = world.try_query::<(&ChildOf, &ShownHouse)>() else { return false };
     let Some(mut pieces) = world.try_query::<&Piece>() else { return false };
-    let designs = current.history.variants().designs();
+    let candidates = world.get_resource::<crate::studio::floor::BoardCandidates>();
+    let designs = crate::studio::floor::candidates::board_designs(current, candidates);
     roots.iter(world).all(|(parent, shown)| {
         let Ok(piece) = pieces.get(world, parent.parent()) else { return true };
         let Some(design) = designs.get(piece.0) else { return true };

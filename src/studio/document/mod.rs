@@ -47,6 +47,9 @@ pub enum DocumentCommand {
     KeepJournalInSaves(bool),
     /// Bring back a session (the autosave offered after a crash, accepted): one undoable change.
     RestoreSession(Box<Session>),
+    /// Entries for the journal that are no change of the design (when, who, what): Écrin's proposal and that a person
+    /// took it or set it aside. Written to the variant being edited, as its changes are.
+    Record(Vec<(u64, Who, journal::Change)>),
     /// The client's size, measured (the sizer): the journal says how and what was read, then the size it set.
     MeasuredRingSize {
         by: MeasuredBy,
@@ -120,6 +123,14 @@ pub fn apply_commands(
                 let change = journal::Change::SizeMeasured { by: *by, measured_mm: *measured_mm };
                 current.journal.push(JournalEntry::new(at, who, variant, change));
                 current.history.apply(&DesignCommand::SetRingSize(*circumference_mm)).map_err(design_said)
+            }
+            DocumentCommand::Record(entries) => {
+                let variants = current.history.variants();
+                let variant = variants.is_board().then(|| variants.active());
+                for (at, who, change) in entries {
+                    current.journal.push(JournalEntry::new(*at, *who, variant, change.clone()));
+                }
+                Ok(false)
             }
             DocumentCommand::Undo => Ok(current.history.undo()),
             DocumentCommand::Redo => Ok(current.history.redo()),

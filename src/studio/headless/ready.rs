@@ -57,12 +57,13 @@ impl Offscreen {
     }
 }
 
-/// Whether every variant's ring on screen shows its design (the main view's alone when there is one design).
+/// Whether every ring of the board (variants and candidates) shows its design (the main view's alone when there is one design).
 fn rings_match_designs(world: &World) -> bool {
     let Some(current) = world.get_resource::<crate::studio::floor::CurrentDesign>() else { return false };
     let Some(mut rings) = world.try_query::<(&ChildOf, &crate::studio::scene::ShownRing)>() else { return false };
     let Some(mut pieces) = world.try_query::<&crate::studio::pieces::Piece>() else { return false };
-    let designs = current.history.variants().designs();
+    let candidates = world.get_resource::<crate::studio::floor::BoardCandidates>();
+    let designs = crate::studio::floor::candidates::board_designs(current, candidates);
     let matching: Vec<usize> = rings
         .iter(world)
         .filter_map(|(parent, shown)| pieces.get(world, parent.parent()).ok().map(|piece| (piece.0, shown)))

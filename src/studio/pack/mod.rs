@@ -174,7 +174,9 @@ pub fn write_pack(
     let date = format::date_of(client, now());
     // The client's name as it is kept (composed, capped): the sheet and the record say the same.
     let client_name = request.client.as_deref().and_then(crate::approval::clients::client_name);
-    let rows = spec_rows(&request.design, request.prices.as_ref(), client_name.as_deref(), &date, client);
+    let mut rows = spec_rows(&request.design, request.prices.as_ref(), client_name.as_deref(), &date, client);
+    // Which choices came from Écrin's proposals and who took them: said whether or not the story is included.
+    rows.extend(crate::approval::proposals::proposals_row(&request.journal, &request.design, client));
     // The sheet shows the last entries only: only they are put into words.
     let earlier = journal.len().saturating_sub(crate::approval::sheet::STORY_LINES);
     let story: Vec<String> = journal[earlier..].iter().map(|entry| crate::i18n::journal::line(client, entry)).collect();

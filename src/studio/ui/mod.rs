@@ -22,6 +22,7 @@ use super::present::Presenting;
 use super::present::panel::{PresentControls, show_present_strip};
 use super::presets::PresetsSection;
 use super::pricing::PriceSection;
+use super::proposals::panel::{ProposalsSection, show_candidate_overlays};
 use super::recovery::RecoveryOffer;
 use super::tryon::live::panel::{TryOnSection, show_live_view};
 use super::tryon::live::view::LiveView;
@@ -58,6 +59,7 @@ pub(super) fn plugin(app: &mut App) {
                 fit_tiles,
                 show_live_view.run_if(resource_exists::<LiveView>),
                 show_tile_overlays.run_if(tiles_free),
+                show_candidate_overlays.run_if(tiles_free),
                 // Last: whether any of them holds the pointer.
                 note_pointer_over_panels,
             )
@@ -99,7 +101,8 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
 struct SidePanelSections<'w, 's> {
     variants: VariantsSection<'w>,
     design: DesignSection<'w, 's>,
-    price: PriceSection<'w>,
+    /// The estimate and Écrin's proposals within a budget, which read it.
+    price: (PriceSection<'w>, ProposalsSection<'w>),
     workshop: WorkshopSection<'w>,
     journal: JournalSection<'w>,
     presentation: PresentationSection<'w>,
@@ -143,7 +146,8 @@ fn side_panel(
                 route.send(s.variants.show(ui, l));
                 let rules = s.collection.rules();
                 route.send(s.design.show(ui, rules.as_ref(), l));
-                s.price.show(ui, l);
+                s.price.0.show(ui, l);
+                route.send(s.price.1.show(ui, l));
                 route.send(s.workshop.show(ui, l));
                 route.send(s.journal.show(ui, l));
                 route.send(s.presentation.show(ui, l));
