@@ -23,7 +23,7 @@ const CORE: [(&str, &[&str]); 20] = [
     ("scene", &["design", "geometry", "optics", "atomic_file"]),
     ("workshop", &["design", "geometry", "memo", "estimate", "scene", "atomic_file"]),
     ("collection", &["design", "geometry", "estimate", "workshop", "atomic_file", "progress"]),
-    ("suggest", &["design", "geometry", "optics", "estimate", "atomic_file"]),
+    ("suggest", &["design", "geometry", "optics", "estimate", "workshop", "atomic_file"]),
     (
         "i18n",
         &["design", "geometry", "optics", "estimate", "collection", "png", "sizer", "workshop", "tryon", "suggest"],

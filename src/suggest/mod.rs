@@ -6,8 +6,8 @@
 //! solitaire — is priced with the boutique's own list (`PriceList::estimate_with`, the estimate the price panel
 //! shows; each shape's volumes computed once) and given a cost in what it gives up (`options::given_up`, points).
 //! The proposals for a budget are then a **diverse top three of least given up**: the candidates that fit, in order
-//! of what they give up (then the dearer first: the client keeps more of what they pay for), each taken unless the
-//! aspects it changes include all of those of one already taken — so "14k instead of 18k" is not followed by "14k
+//! of what they give up (then the fewer changes, then the dearer: the client keeps more of what they pay for), each
+//! taken unless the aspects it changes include all of those of one already taken — so "14k instead of 18k" is not followed by "14k
 //! and a smaller stone", and each proposal is another way to the budget. Exhaustive because the neighbourhood is
 //! small (a few thousand designs) and must be exact (every proposal fits, the best is never missed); the table is
 //! made once per design, off the frame, and a budget only walks it — the budget slider never waits on a search.
@@ -192,6 +192,7 @@ impl Table {
                                         }
                                         if let Ok(candidate) = price(design, &proposed, list, &mut shapes)
                                             && candidate.given_up <= options::MOST_GIVEN_UP
+                                            && shapes.makeable(&proposed)
                                         {
                                             candidates.push(candidate);
                                         }
@@ -203,9 +204,14 @@ impl Table {
                 }
             }
         }
-        // Least given up first, then the dearer; then the order made (deterministic).
-        candidates
-            .sort_by(|a, b| a.given_up.total_cmp(&b.given_up).then(b.estimate.retail.total_cmp(&a.estimate.retail)));
+        // Least given up first, then the fewer changes (platinum for white gold gives up nothing, yet "a smaller
+        // stone" is a simpler way than "a smaller stone and platinum"), then the dearer; then the order made.
+        candidates.sort_by(|a, b| {
+            a.given_up
+                .total_cmp(&b.given_up)
+                .then(a.aspects.count_ones().cmp(&b.aspects.count_ones()))
+                .then(b.estimate.retail.total_cmp(&a.estimate.retail))
+        });
         Ok(Table { current, currency: list.currency.clone(), candidates })
     }
 
@@ -297,25 +303,52 @@ pub fn propose(
     Ok(Table::of(design, list, keep, rules, allowed)?.within(budget))
 }
 
+/// What a shape of Écrin's depends on, besides what the search never changes: setting, band, stone length, pendant.
+type Shape = (Setting, ShankStyle, u32, Option<crate::design::necklace::PendantStyle>);
+
+fn shape_of(design: &Design) -> Shape {
+    (design.setting, design.shank, design.stone.size_mm.to_bits(), design.necklace.map(|n| n.pendant))
+}
+
 /// The volumes of each shape the search meets, computed once (not through the studio's memo table: a search's
-/// thousands of shapes would push out what the panel asks every frame). A house's model keeps its shape: the
-/// studio's own memo holds it.
+/// thousands of shapes would push out what the panel asks every frame), and whether the bench can make it. A
+/// house's model keeps its shape: the studio's own memo holds it.
 #[derive(Default)]
 struct Shapes {
-    by_shape: HashMap<(Setting, ShankStyle, u32, Option<crate::design::necklace::PendantStyle>), Arc<Volumes>>,
-    by_species: HashMap<
-        (Setting, ShankStyle, u32, Option<crate::design::necklace::PendantStyle>, Species, Species),
-        Arc<Volumes>,
-    >,
+    by_shape: HashMap<Shape, Arc<Volumes>>,
+    by_species: HashMap<(Shape, Species, Species), Arc<Volumes>>,
+    makeable: HashMap<Shape, bool>,
+    /// The species of the design searched around: shapes are measured in them (the workshop's memo keeps one
+    /// measure per shape, not one per species).
+    first_species: Option<(Species, Species)>,
 }
 
 impl Shapes {
+    /// Whether the bench can make the design: no workshop check under a hard limit (a halo's beads and prongs shrink
+    /// with its stone — Écrin never proposes what the workshop would refuse). Measured once per shape, on the shape
+    /// in the searched design's species (the checks measure metal and stone outlines, which species do not change).
+    fn makeable(&mut self, design: &Design) -> bool {
+        if design.source.collection().is_some() {
+            return !crate::workshop::checks::breaks_a_hard_limit(design);
+        }
+        let first = self.first_species;
+        *self.makeable.entry(shape_of(design)).or_insert_with(|| {
+            let mut measured = design.clone();
+            if let Some((centre, side)) = first {
+                measured.stone.species = centre;
+                measured.side_species = Some(side).filter(|s| *s != Species::Diamond);
+            }
+            !crate::workshop::checks::breaks_a_hard_limit(&measured)
+        })
+    }
+
     fn volumes(&mut self, design: &Design) -> Arc<Volumes> {
         if design.source.collection().is_some() {
             return crate::estimate::volumes(design);
         }
-        let shape = (design.setting, design.shank, design.stone.size_mm.to_bits(), design.necklace.map(|n| n.pendant));
-        let key = (shape.0, shape.1, shape.2, shape.3, design.stone.species, design.side_stones());
+        self.first_species.get_or_insert((design.stone.species, design.side_stones()));
+        let shape = shape_of(design);
+        let key = (shape, design.stone.species, design.side_stones());
         if let Some(found) = self.by_species.get(&key) {
             return found.clone();
         }

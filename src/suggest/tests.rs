@@ -54,6 +54,12 @@ fn every_proposal_fits_the_budget_with_the_boutiques_list_and_its_figures_are_th
                 let small: f32 = crate::estimate::small_stones(&proposal.design).iter().sum();
                 assert!((r.side_carats.after - small).abs() < 1e-4, "{name}: {} vs {small}", r.side_carats.after);
                 assert!(proposal.design.validate().is_ok(), "{name}");
+                // Never what the workshop would refuse.
+                assert!(
+                    !crate::workshop::checks::breaks_a_hard_limit(&proposal.design),
+                    "{name}: {:?}",
+                    proposal.changes
+                );
                 // The client's own choices stay: the cut, the ring size, the engraving, the finish.
                 assert_eq!(proposal.design.stone.cut, design.stone.cut);
                 assert_eq!(proposal.design.ring_size_mm, design.ring_size_mm);

@@ -119,7 +119,7 @@ pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool, l: L
     out
 }
 
-/// Labels and buttons over each tile (`tiles`: the tiles in egui points, in variant order).
+/// Labels and buttons over each variant's tile (`tiles`: the board's tiles in egui points, the variants' first).
 pub fn tile_overlays(
     ctx: &egui::Context,
     variants: &Variants,
@@ -128,7 +128,9 @@ pub fn tile_overlays(
     l: Language,
 ) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
-    if !variants.is_board() {
+    // One design beside Écrin's candidates is labelled too (the client sees which tile is theirs), without the
+    // variants' buttons.
+    if !variants.is_board() && tiles.len() < 2 {
         return out;
     }
     let first = &variants.designs()[0];
@@ -164,6 +166,9 @@ pub fn tile_overlays(
                             ui.label(egui::RichText::new(headline).color(egui::Color32::WHITE));
                         }
                         ui.label(egui::RichText::new(figures).small().color(egui::Color32::LIGHT_GRAY));
+                        if !variants.is_board() {
+                            return;
+                        }
                         ui.horizontal(|ui| {
                             if active {
                                 ui.label(egui::RichText::new(tr!(l, "tile-editing")).color(GOLD));

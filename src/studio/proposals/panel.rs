@@ -178,6 +178,7 @@ fn keep_ui(ui: &mut egui::Ui, keep: Keep, l: Language) -> Vec<StudioCommand> {
 fn proposal_card(ui: &mut egui::Ui, index: usize, proposal: &Proposal, l: Language) -> Vec<StudioCommand> {
     let mut out: Vec<StudioCommand> = Vec::new();
     egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.0, ECRIN)).show(ui, |ui| {
+        ui.set_min_width(ui.available_width());
         let number = (index + 1).to_string();
         ui.label(egui::RichText::new(tr!(l, "proposals-card-title", number = number)).color(ECRIN).strong());
         ui.label(proposal.headline(l));
