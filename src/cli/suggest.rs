@@ -17,8 +17,8 @@ pub struct SuggestArgs {
     pub budget: f32,
     /// What the client will not change, comma-separated: cut, metal, metal-colour, stone, size, setting, band,
     /// side-stones.
-    #[arg(long, default_value = "", value_parser = parse_keep)]
-    pub keep: Keep,
+    #[arg(long, value_parser = parse_keep)]
+    pub keep: Option<Keep>,
     /// The price list (default: the studio's — the boutique's own, else the sample).
     #[arg(long)]
     pub prices: Option<PathBuf>,
@@ -65,7 +65,7 @@ pub fn run(args: SuggestArgs) -> ExitCode {
         .and_then(|m| crate::collection::current().manifest(&m.id).ok())
         .map(|manifest| manifest.allowed.centre_species)
         .unwrap_or_default();
-    match crate::suggest::propose(&design, &list, args.budget, args.keep, &rules, &allowed) {
+    match crate::suggest::propose(&design, &list, args.budget, args.keep.unwrap_or_default(), &rules, &allowed) {
         Ok(outcome) => {
             for line in outcome.in_language(l, args.budget, &list.currency) {
                 println!("{line}");
