@@ -983,13 +983,17 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     use ecrin::studio::pack::{PackRequest, write_pack};
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("packs-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    let design = Design { name: "Bague « Éloïse »".into(), ..Design::default() };
-    let journal = vec![ecrin::design::journal::JournalEntry::new(
-        1_795_400_000,
-        ecrin::design::journal::Who::Client,
-        None,
-        ecrin::design::journal::Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Platinum950 },
-    )];
+    use ecrin::design::journal::{Change, JournalEntry, Who};
+    let mut design = Design { name: "Bague « Éloïse »".into(), ..Design::default() };
+    design.metal.alloy = Alloy::Yellow14k;
+    // Écrin proposed 14k within the client's budget; the client took it: the sheet says so.
+    let to_14k = Change::Alloy { from: Alloy::Yellow18k, to: Alloy::Yellow14k };
+    let proposed = Change::Proposed { budget: 8000.0, currency: "EUR".into(), changes: vec![to_14k.clone()] };
+    let journal = vec![
+        JournalEntry::new(1_795_400_000, Who::Ecrin, None, proposed),
+        JournalEntry::new(1_795_400_030, Who::Client, None, Change::ProposalTaken),
+        JournalEntry::new(1_795_400_030, Who::Client, None, to_14k),
+    ];
     let white = Presentation { environment: LightingEnvironment::Studio, background: Background::White };
     let request = |destination: PathBuf| PackRequest {
         design: design.clone(),
@@ -1046,6 +1050,9 @@ fn an_approval_pack_is_complete_and_a_cancelled_one_leaves_nothing() {
     // sheet in the advisor's.
     let approval = pdf_text(&folder.join(format!("{stem}-fiche-de-validation.pdf")));
     for words in ["Mme Durand", "Tour de doigt", "Bon pour accord", &ecrin::approval::fingerprint(&design)] {
+        assert!(approval.contains(words), "{words}: {approval}");
+    }
+    for words in ["Propositions d", "retenue par le client", "Or jaune 14"] {
         assert!(approval.contains(words), "{words}: {approval}");
     }
     let bench = pdf_text(&folder.join(format!("{stem}-bench-sheet.pdf")));
