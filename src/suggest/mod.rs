@@ -15,6 +15,7 @@
 pub mod options;
 pub mod reasons;
 pub mod rules;
+pub mod style;
 
 use crate::design::journal::{Change, design_changes};
 use crate::design::{Design, Setting, ShankStyle, Species};
