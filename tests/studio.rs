@@ -32,6 +32,8 @@ mod light_map;
 mod look;
 #[path = "studio/proposals.rs"]
 mod proposals;
+#[path = "studio/style_guide.rs"]
+mod style_guide;
 #[path = "studio/try_on.rs"]
 mod try_on;
 

@@ -17,6 +17,7 @@ pub mod model_args;
 pub mod pack;
 pub mod render;
 pub mod soak;
+pub mod style_guide;
 pub mod suggest;
 pub mod try_on;
 pub mod try_on_test;
@@ -179,6 +180,8 @@ pub enum Command {
     TryOnTest(try_on_test::TryOnTestArgs),
     /// Up to three variants of a preset that fit a budget with the boutique's price list, each with its reasons.
     Suggest(suggest::SuggestArgs),
+    /// The style guide's pictures, one PNG per choice, rendered into a folder (the studio's guide shows them).
+    StyleGuide(style_guide::StyleGuideArgs),
     /// Compare two to four presets in one PNG (the variants board as a picture).
     Board(board::BoardArgs),
     /// Write an approval pack folder: the views, a turntable, the preset and a printable approval sheet.
@@ -315,6 +318,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::TryOnTest(args) => try_on_test::run(args),
         Command::Board(args) => board::run(args),
         Command::Suggest(args) => suggest::run(args),
+        Command::StyleGuide(args) => style_guide::run(args),
         Command::Check { presets } => check::run(presets),
         Command::Bench { frames, collection_only, hand_off_only, try_on_only, suggest_only } => {
             let only = match (collection_only, hand_off_only, try_on_only, suggest_only) {

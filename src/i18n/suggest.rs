@@ -137,3 +137,67 @@ impl RulesError {
         tr!(l, "error-in-file", file = file.clone(), what = what)
     }
 }
+
+impl crate::suggest::style::Question {
+    /// The question as the advisor asks it.
+    pub fn in_language(self, l: Language) -> String {
+        use crate::suggest::style::Question;
+        match self {
+            Question::Piece => tr!(l, "style-question-piece"),
+            Question::Colour => tr!(l, "style-question-colour"),
+            Question::Silhouette => tr!(l, "style-question-silhouette"),
+            Question::Shape => tr!(l, "style-question-shape"),
+            Question::Stone => tr!(l, "style-question-stone"),
+            Question::Budget => tr!(l, "style-question-budget"),
+        }
+    }
+}
+
+impl crate::suggest::style::Choice {
+    /// The choice in words ("Rose gold", "Oval", "2 000 € to 5 000 €").
+    pub fn in_language(self, l: Language, currency: &str) -> String {
+        use crate::suggest::options::Colour;
+        use crate::suggest::style::{BUDGET_BANDS, Choice, Silhouette};
+        match self {
+            Choice::Necklace(false) => tr!(l, "style-ring"),
+            Choice::Necklace(true) => tr!(l, "style-necklace"),
+            Choice::Colour(Colour::Yellow) => tr!(l, "style-colour-yellow"),
+            Choice::Colour(Colour::White) => tr!(l, "style-colour-white"),
+            Choice::Colour(Colour::Rose) => tr!(l, "style-colour-rose"),
+            Choice::Colour(Colour::Silver) => tr!(l, "style-colour-silver"),
+            Choice::Silhouette(Silhouette::Solitaire) => tr!(l, "style-solitaire"),
+            Choice::Silhouette(Silhouette::Halo) => l.term(crate::design::Setting::Halo),
+            Choice::Silhouette(Silhouette::ThreeStone) => l.term(crate::design::Setting::ThreeStone),
+            Choice::Silhouette(Silhouette::Bezel) => l.term(crate::design::Setting::Bezel),
+            Choice::Silhouette(Silhouette::Drop) => l.term(crate::design::necklace::PendantStyle::Drop),
+            Choice::Shape(cut) => l.term(cut),
+            Choice::Stone(species) => l.term(species),
+            Choice::Budget(band) => {
+                let money = |amount: f32| price(l, f64::from(amount), currency);
+                match BUDGET_BANDS.get(band).copied().unwrap_or((0.0, None)) {
+                    (from, None) => tr!(l, "style-budget-from", from = money(from)),
+                    (0.0, Some(top)) => tr!(l, "style-budget-up-to", top = money(top)),
+                    (from, Some(top)) => tr!(l, "style-budget-between", from = money(from), top = money(top)),
+                }
+            }
+        }
+    }
+}
+
+impl crate::suggest::style::Start {
+    /// The starting design's name: the answers it follows and the value it shows of a skipped question
+    /// ("Rose gold · Oval · Halo"), at most a design name's length.
+    pub fn name(&self, l: Language, currency: &str) -> String {
+        let words: Vec<String> = self
+            .because
+            .iter()
+            .chain(self.varied.iter())
+            .filter(|c| {
+                !matches!(c, crate::suggest::style::Choice::Budget(_) | crate::suggest::style::Choice::Necklace(_))
+            })
+            .map(|c| c.in_language(l, currency))
+            .collect();
+        let name = if words.is_empty() { tr!(l, "style-classic") } else { words.join(" · ") };
+        name.chars().take(crate::design::limits::NAME_MAX_CHARS).collect()
+    }
+}

@@ -30,6 +30,7 @@ pub mod scene;
 pub mod scene_export;
 pub mod sizer;
 pub mod stage;
+pub mod style_guide;
 pub mod tryon;
 pub mod turntable;
 pub mod ui;
@@ -134,7 +135,7 @@ pub fn window_plugin(app: &mut App) {
         present::plugin,
         present::screen::plugin,
     ));
-    app.add_plugins((clients::plugin, light_map::plugin, workshop::plugin, proposals::plugin));
+    app.add_plugins((clients::plugin, light_map::plugin, workshop::plugin, proposals::plugin, style_guide::plugin));
 }
 
 /// Opens the studio window (blocks until it is closed).

@@ -227,6 +227,21 @@ pub fn picture_design(choice: Choice) -> Option<Design> {
     Some(design_of(&answers))
 }
 
+/// Every choice with a picture, each once (a ring's and a necklace's silhouettes).
+pub fn picture_choices() -> Vec<Choice> {
+    let mut all = Vec::new();
+    for question in Question::ALL {
+        for answers in [Answers::default(), Answers::default().with(Choice::Necklace(true))] {
+            for choice in choices(question, &answers) {
+                if picture_design(choice).is_some() && !all.contains(&choice) {
+                    all.push(choice);
+                }
+            }
+        }
+    }
+    all
+}
+
 /// Whether a starting design's price sits in the budget band asked for.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Sized {

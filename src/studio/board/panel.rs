@@ -101,6 +101,9 @@ pub fn variants_ui(ui: &mut egui::Ui, variants: &Variants, exporting: bool, l: L
         if ui.button(tr!(l, "variants-compare")).on_hover_text(tr!(l, "variants-compare-hover")).clicked() {
             out.push(PresetRequest::Compare.into());
         }
+        if ui.button(tr!(l, "style-open")).on_hover_text(tr!(l, "style-open-hover")).clicked() {
+            out.push(crate::studio::style_guide::StyleGuideCommand::Open.into());
+        }
     });
     if variants.is_board() {
         ui.horizontal_wrapped(|ui| {
