@@ -31,7 +31,7 @@ pub fn median_and_p95(samples: &mut [f64]) -> (f64, f64) {
 }
 
 /// Mean colour of an image's pixels that differ from the first pixel's colour (the backdrop).
-fn mean_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
+pub(super) fn mean_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
     let total: u64 =
         a.pixels().zip(b.pixels()).map(|(p, q)| (0..3).map(|c| p[c].abs_diff(q[c]) as u64).sum::<u64>()).sum();
     total as f64 / (a.width() * a.height()) as f64
@@ -127,7 +127,13 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
         }
         if only == Only::Suggest {
             offscreen.exit();
-            return ExitCode::SUCCESS;
+            return match super::bench_suggest::live_suggest_figures(&Design::default(), frames) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("bench: {error}");
+                    ExitCode::FAILURE
+                }
+            };
         }
     }
     if only == Only::Collection {

@@ -78,6 +78,12 @@ impl Offscreen {
         })
     }
 
+    /// As `new`, with more of the studio's features (`more` adds their headless plugins and resources): the bench
+    /// measures a feature's cost on the frame this way.
+    pub fn with_features(design: Design, width: u32, height: u32, more: impl FnOnce(&mut App)) -> Offscreen {
+        Offscreen::built(design, width, height, Framing::Ring, more)
+    }
+
     fn built(design: Design, width: u32, height: u32, framing: Framing, more: impl FnOnce(&mut App)) -> Offscreen {
         let mut app = windowless_app(design);
         app.add_plugins(scene_plugin);
