@@ -11,7 +11,7 @@ use crate::i18n::Language;
 use crate::studio::document::DocumentCommand;
 use crate::studio::floor::candidates::{BoardCandidates, board_count};
 use crate::studio::floor::commands::{Route, StudioCommand};
-use crate::studio::floor::widgets::PanelSpace;
+use crate::studio::floor::widgets::{PanelSpace, tile_label};
 use crate::studio::floor::{CurrentDesign, Languages};
 use crate::studio::presets::PresetRequest;
 use crate::studio::pricing::Pricing;
@@ -145,59 +145,45 @@ pub fn tile_overlays(
             frames.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, GOLD), egui::StrokeKind::Inside);
         }
         let (headline, figures) = variant_label(first, design, prices, l);
-        egui::Area::new(egui::Id::new(("variant tile", index)))
-            .fixed_pos(rect.min + egui::vec2(10.0, 8.0))
-            .order(egui::Order::Middle)
-            .show(ctx, |ui| {
-                egui::Frame::new()
-                    .fill(egui::Color32::from_black_alpha(150))
-                    .corner_radius(4.0)
-                    .inner_margin(6.0)
-                    .show(ui, |ui| {
-                        ui.set_max_width(rect.width() - 40.0);
-                        let number = (index + 1).to_string();
-                        let title = match index {
-                            0 => tr!(l, "tile-main-title", name = &design.name),
-                            _ => tr!(l, "tile-title", number = number, name = &design.name),
-                        };
-                        let title = if favourite { format!("{title} ★") } else { title };
-                        let colour = if favourite { GOLD } else { egui::Color32::WHITE };
-                        ui.label(egui::RichText::new(title).strong().color(colour));
-                        if index > 0 {
-                            let same = design == first;
-                            let headline = if same { tr!(l, "tile-same-as-main") } else { headline };
-                            ui.label(egui::RichText::new(headline).color(egui::Color32::WHITE));
-                        }
-                        ui.label(egui::RichText::new(figures).small().color(egui::Color32::LIGHT_GRAY));
-                        if !variants.is_board() {
-                            return;
-                        }
-                        ui.horizontal(|ui| {
-                            if active {
-                                ui.label(egui::RichText::new(tr!(l, "tile-editing")).color(GOLD));
-                            } else if ui.button(tr!(l, "tile-edit")).on_hover_text(tr!(l, "tile-edit-hover")).clicked()
-                            {
-                                out.push(DocumentCommand::Variant(VariantCommand::Select(index)).into());
-                            }
-                            let star = if favourite { "★" } else { "☆" };
-                            let favourite_label = format!("{star} {}", tr!(l, "tile-favourite"));
-                            if ui.button(favourite_label).on_hover_text(tr!(l, "tile-favourite-hover")).clicked() {
-                                out.push(DocumentCommand::Variant(VariantCommand::ToggleFavourite(index)).into());
-                            }
-                            if index > 0
-                                && ui
-                                    .button(tr!(l, "tile-make-main"))
-                                    .on_hover_text(tr!(l, "tile-make-main-hover"))
-                                    .clicked()
-                            {
-                                out.push(DocumentCommand::Variant(VariantCommand::Promote(index)).into());
-                            }
-                            if ui.button(tr!(l, "tile-remove")).clicked() {
-                                out.push(DocumentCommand::Variant(VariantCommand::Remove(index)).into());
-                            }
-                        });
-                    });
+        tile_label(ctx, egui::Id::new(("variant tile", index)), *rect, |ui| {
+            let number = (index + 1).to_string();
+            let title = match index {
+                0 => tr!(l, "tile-main-title", name = &design.name),
+                _ => tr!(l, "tile-title", number = number, name = &design.name),
+            };
+            let title = if favourite { format!("{title} ★") } else { title };
+            let colour = if favourite { GOLD } else { egui::Color32::WHITE };
+            ui.label(egui::RichText::new(title).strong().color(colour));
+            if index > 0 {
+                let same = design == first;
+                let headline = if same { tr!(l, "tile-same-as-main") } else { headline };
+                ui.label(egui::RichText::new(headline).color(egui::Color32::WHITE));
+            }
+            ui.label(egui::RichText::new(figures).small().color(egui::Color32::LIGHT_GRAY));
+            if !variants.is_board() {
+                return;
+            }
+            ui.horizontal(|ui| {
+                if active {
+                    ui.label(egui::RichText::new(tr!(l, "tile-editing")).color(GOLD));
+                } else if ui.button(tr!(l, "tile-edit")).on_hover_text(tr!(l, "tile-edit-hover")).clicked() {
+                    out.push(DocumentCommand::Variant(VariantCommand::Select(index)).into());
+                }
+                let star = if favourite { "★" } else { "☆" };
+                let favourite_label = format!("{star} {}", tr!(l, "tile-favourite"));
+                if ui.button(favourite_label).on_hover_text(tr!(l, "tile-favourite-hover")).clicked() {
+                    out.push(DocumentCommand::Variant(VariantCommand::ToggleFavourite(index)).into());
+                }
+                if index > 0
+                    && ui.button(tr!(l, "tile-make-main")).on_hover_text(tr!(l, "tile-make-main-hover")).clicked()
+                {
+                    out.push(DocumentCommand::Variant(VariantCommand::Promote(index)).into());
+                }
+                if ui.button(tr!(l, "tile-remove")).clicked() {
+                    out.push(DocumentCommand::Variant(VariantCommand::Remove(index)).into());
+                }
             });
+        });
     }
     out
 }

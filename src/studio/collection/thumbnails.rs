@@ -6,18 +6,17 @@
 use super::StudioCollection;
 use crate::studio::StudioSystems;
 use crate::studio::floor::background::{Background, ChildEvent, ChildJob, Polled};
+use crate::studio::floor::widgets::PictureTextures;
 use bevy::prelude::*;
 use bevy_egui::egui;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// The pictures known so far, and the work that makes and reads them.
 #[derive(Default)]
 pub struct Thumbnails {
-    /// Pictures read, waiting to become textures (the panel makes them: it holds the egui context).
-    pub decoded: Vec<(String, egui::ColorImage)>,
-    /// Textures by model hash.
-    pub textures: HashMap<String, egui::TextureHandle>,
+    /// Pictures read and their textures, by model hash (the panel makes them: it holds the egui context).
+    pub pictures: PictureTextures,
     /// Hashes whose picture was looked for (read, or found missing).
     looked_for: HashSet<String>,
     /// Hashes found without a picture, to render.
@@ -37,12 +36,7 @@ struct Read {
 impl Thumbnails {
     /// The texture of a model's picture, making it from the decoded picture the first time.
     pub fn texture(&mut self, ctx: &egui::Context, hash: &str) -> Option<egui::TextureHandle> {
-        if let Some(at) = self.decoded.iter().position(|(h, _)| h == hash) {
-            let (hash, image) = self.decoded.swap_remove(at);
-            let texture = ctx.load_texture(format!("thumbnail-{hash}"), image, egui::TextureOptions::LINEAR);
-            self.textures.insert(hash, texture);
-        }
-        self.textures.get(hash).cloned()
+        self.pictures.texture(ctx, hash, "thumbnail")
     }
 }
 
@@ -70,7 +64,7 @@ fn keep_thumbnails(mut state: ResMut<StudioCollection>) {
     if let Some(read) = thumbnails.reading.as_ref().and_then(Background::outcome) {
         thumbnails.reading = None;
         if let Some(read) = read {
-            thumbnails.decoded.extend(read.found);
+            thumbnails.pictures.decoded.extend(read.found);
             thumbnails.missing.extend(read.missing.into_iter().filter(|h| !thumbnails.asked.contains(h)));
         }
     }
@@ -111,7 +105,7 @@ fn keep_thumbnails(mut state: ResMut<StudioCollection>) {
 fn finished(thumbnails: &mut Thumbnails) {
     thumbnails.rendering = None;
     let asked = thumbnails.asked.clone();
-    thumbnails.looked_for.retain(|hash| !asked.contains(hash) || thumbnails.textures.contains_key(hash));
+    thumbnails.looked_for.retain(|hash| !asked.contains(hash) || thumbnails.pictures.textures.contains_key(hash));
 }
 
 /// Largest thumbnail decoded (they are written at 256 px; a folder shared between shops may hold anything).

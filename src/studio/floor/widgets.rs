@@ -52,3 +52,36 @@ pub fn parse_number(text: &str) -> Option<f64> {
 pub fn in_language(value: egui::DragValue<'_>, l: Language, digits: u8) -> egui::DragValue<'_> {
     value.custom_formatter(move |value, _| format::number(l, value, digits)).custom_parser(parse_number)
 }
+
+/// A label over the top-left corner of a board's tile (a variant's, a candidate's): a dark card no wider than the
+/// tile, drawn over the 3D view.
+pub fn tile_label(ctx: &egui::Context, id: egui::Id, tile: egui::Rect, contents: impl FnOnce(&mut egui::Ui)) {
+    egui::Area::new(id).fixed_pos(tile.min + egui::vec2(10.0, 8.0)).order(egui::Order::Middle).show(ctx, |ui| {
+        egui::Frame::new().fill(Color32::from_black_alpha(150)).corner_radius(4.0).inner_margin(6.0).show(ui, |ui| {
+            ui.set_max_width(tile.width() - 40.0);
+            contents(ui);
+        });
+    });
+}
+
+/// Pictures decoded off the frame, made into egui textures the first time they are shown (a window needs the egui
+/// context to make one): the collection's thumbnails, the style guide's pictures.
+#[derive(Default)]
+pub struct PictureTextures {
+    /// Pictures read, by key, waiting to become textures.
+    pub decoded: Vec<(String, egui::ColorImage)>,
+    /// Textures by key.
+    pub textures: std::collections::HashMap<String, egui::TextureHandle>,
+}
+
+impl PictureTextures {
+    /// The texture of a picture, made from its decoded picture the first time (`name`: the texture's, for egui).
+    pub fn texture(&mut self, ctx: &egui::Context, key: &str, name: &str) -> Option<egui::TextureHandle> {
+        if let Some(at) = self.decoded.iter().position(|(k, _)| k == key) {
+            let (key, image) = self.decoded.swap_remove(at);
+            let texture = ctx.load_texture(format!("{name}-{key}"), image, egui::TextureOptions::LINEAR);
+            self.textures.insert(key, texture);
+        }
+        self.textures.get(key).cloned()
+    }
+}

@@ -242,9 +242,11 @@ fn follow_the_design(
     proposals.outcome = None;
 }
 
-/// The proposals shown are the board's candidates (as many as it has room for).
+/// The proposals shown are the board's candidates (as many as it has room for). While a new table is made (the
+/// design changed) the tiles keep the last ones, replaced in place when the new ones come, rather than going and
+/// coming back (their pieces would be taken down and built again).
 fn show_on_the_board(proposals: Res<Proposals>, mut candidates: ResMut<BoardCandidates>) {
-    if !proposals.is_changed() {
+    if !proposals.is_changed() || (proposals.budget.is_some() && proposals.is_searching()) {
         return;
     }
     let shown: Vec<Design> = proposals.shown().iter().map(|p| p.design.clone()).collect();

@@ -6,7 +6,7 @@ use super::{ProposalCommand, Proposals};
 use crate::i18n::{Language, format};
 use crate::studio::board::BoardLayout;
 use crate::studio::floor::commands::{Route, StudioCommand};
-use crate::studio::floor::widgets::section_title;
+use crate::studio::floor::widgets::{section_title, tile_label};
 use crate::studio::floor::{CurrentDesign, Languages};
 use crate::studio::pricing::Pricing;
 use crate::suggest::{Keep, Outcome, Proposal};
@@ -246,25 +246,15 @@ pub fn candidate_overlays(
     let frames = ctx.layer_painter(egui::LayerId::new(egui::Order::Background, "candidate frames".into()));
     for (index, (proposal, rect)) in shown.iter().zip(tiles).enumerate() {
         frames.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, ECRIN), egui::StrokeKind::Inside);
-        egui::Area::new(egui::Id::new(("candidate tile", index)))
-            .fixed_pos(rect.min + egui::vec2(10.0, 8.0))
-            .order(egui::Order::Middle)
-            .show(ctx, |ui| {
-                egui::Frame::new()
-                    .fill(egui::Color32::from_black_alpha(150))
-                    .corner_radius(4.0)
-                    .inner_margin(6.0)
-                    .show(ui, |ui| {
-                        ui.set_max_width(rect.width() - 40.0);
-                        let number = (index + 1).to_string();
-                        let title = tr!(l, "proposals-card-title", number = number);
-                        ui.label(egui::RichText::new(title).strong().color(ECRIN));
-                        ui.label(egui::RichText::new(proposal.headline(l)).color(egui::Color32::WHITE));
-                        let price = proposal.reasons.in_language(l).into_iter().next().unwrap_or_default();
-                        ui.label(egui::RichText::new(price).small().color(egui::Color32::LIGHT_GRAY));
-                        out.extend(decide_buttons(ui, index, l));
-                    });
-            });
+        tile_label(ctx, egui::Id::new(("candidate tile", index)), *rect, |ui| {
+            let number = (index + 1).to_string();
+            let title = tr!(l, "proposals-card-title", number = number);
+            ui.label(egui::RichText::new(title).strong().color(ECRIN));
+            ui.label(egui::RichText::new(proposal.headline(l)).color(egui::Color32::WHITE));
+            let price = proposal.reasons.in_language(l).into_iter().next().unwrap_or_default();
+            ui.label(egui::RichText::new(price).small().color(egui::Color32::LIGHT_GRAY));
+            out.extend(decide_buttons(ui, index, l));
+        });
     }
     out
 }

@@ -6,18 +6,16 @@
 
 use super::StyleGuide;
 use crate::studio::floor::background::{Background, ChildEvent, ChildJob, Polled};
+use crate::studio::floor::widgets::PictureTextures;
 use bevy::prelude::*;
 use bevy_egui::egui;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The pictures known so far and the work that makes and reads them.
 #[derive(Default)]
 pub struct Pictures {
-    /// Pictures read, waiting to become textures (the window makes them: it holds the egui context).
-    pub decoded: Vec<(String, egui::ColorImage)>,
-    /// Textures by choice slug.
-    pub textures: HashMap<String, egui::TextureHandle>,
+    /// Pictures read and their textures, by choice slug (the window makes them: it holds the egui context).
+    pub pictures: PictureTextures,
     looked: bool,
     asked_child: bool,
     reading: Option<Background<Read>>,
@@ -33,12 +31,7 @@ struct Read {
 impl Pictures {
     /// The texture of a choice's picture, made from the decoded picture the first time.
     pub fn texture(&mut self, ctx: &egui::Context, slug: &str) -> Option<egui::TextureHandle> {
-        if let Some(at) = self.decoded.iter().position(|(s, _)| s == slug) {
-            let (slug, image) = self.decoded.swap_remove(at);
-            let texture = ctx.load_texture(format!("style-{slug}"), image, egui::TextureOptions::LINEAR);
-            self.textures.insert(slug, texture);
-        }
-        self.textures.get(slug).cloned()
+        self.pictures.texture(ctx, slug, "style")
     }
 
     /// Whether the child is drawing them now.
@@ -75,14 +68,14 @@ pub fn keep_pictures(mut guide: ResMut<StyleGuide>) {
     if !pictures.looked && pictures.reading.is_none() && pictures.rendering.is_none() {
         pictures.looked = true;
         let wanted: Vec<String> = crate::suggest::style::picture_choices().into_iter().map(|c| c.slug()).collect();
-        let have: Vec<String> = pictures.textures.keys().cloned().collect();
+        let have: Vec<String> = pictures.pictures.textures.keys().cloned().collect();
         let folder = folder();
         pictures.reading = Some(Background::compute(move || read_pictures(&folder, wanted, &have)));
     }
     if let Some(read) = pictures.reading.as_ref().and_then(Background::outcome) {
         pictures.reading = None;
         if let Some(read) = read {
-            pictures.decoded.extend(read.found);
+            pictures.pictures.decoded.extend(read.found);
             if read.missing > 0 && !pictures.asked_child {
                 pictures.asked_child = true;
                 let folder = folder();
