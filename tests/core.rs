@@ -822,3 +822,41 @@ fn cli_suggest_proposes_within_a_budget_in_both_languages_and_says_the_closest_w
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("turned Écrin's proposals off"));
 }
+
+#[test]
+fn proposals_for_a_house_model_keep_its_shape_and_follow_its_rules() {
+    use ecrin::design::Species;
+    use ecrin::suggest::rules::ProposalRules;
+    use ecrin::suggest::{Keep, Outcome, propose};
+    // The Rhino sample: a house's pavé solitaire, loaded from a scratch collection as the studio loads it.
+    let collection = ecrin::collection::Collection::at(scratch("suggest-house").join("collection"));
+    let model = repo().join("assets").join(ecrin::geometry::sample_export::RHINO_PATH);
+    let manifest = collection.add(&model, Some("Solitaire Lune"), None).expect("added");
+    let design = collection.new_design(&manifest.id).expect("a design");
+    collection.load(design.source.collection().expect("a house design")).expect("loaded");
+    let list = ecrin::estimate::price::PriceList::load(&repo().join("assets/price-list.ron")).expect("the list");
+    let retail = list.estimate(&design).expect("priced").retail;
+    let rules = ProposalRules::default();
+    let shown = |outcome: Outcome| match outcome {
+        Outcome::Proposals(found) => found,
+        other => panic!("no proposals: {other:?}"),
+    };
+    // Any species allowed: a lab-grown centre among the ways to 80 %; the model, its stone's size and its ring size
+    // kept; each fits with the list.
+    let found = shown(propose(&design, &list, retail * 0.8, Keep::default(), &rules, &[]).expect("priced"));
+    assert!(found.iter().any(|p| p.design.stone.species == Species::LabGrownDiamond), "{found:?}");
+    for proposal in &found {
+        assert_eq!(proposal.design.source, design.source);
+        assert_eq!(
+            (proposal.design.stone.size_mm, proposal.design.ring_size_mm),
+            (design.stone.size_mm, design.ring_size_mm)
+        );
+        assert!(list.estimate(&proposal.design).expect("priced").retail <= retail * 0.8);
+    }
+    // The house allows natural diamonds only: none is proposed lab-grown; a step of gold still is.
+    let natural = propose(&design, &list, retail * 0.99, Keep::default(), &rules, &[Species::Diamond]).expect("priced");
+    for proposal in shown(natural) {
+        assert_eq!(proposal.design.stone.species, Species::Diamond);
+        assert_eq!(proposal.design.source, design.source);
+    }
+}
