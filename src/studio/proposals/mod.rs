@@ -18,7 +18,6 @@ use crate::studio::pricing::Pricing;
 use crate::suggest::rules::{ProposalRules, RulesError};
 use crate::suggest::{Keep, Outcome, SuggestError, Table};
 use bevy::prelude::*;
-use std::sync::Arc;
 
 /// What the advisor asks of the proposals.
 #[derive(Message, Clone, Debug, PartialEq)]
@@ -42,8 +41,8 @@ pub struct Proposals {
     pub keep: Keep,
     /// The house's word on proposals (`proposals.ron`), or why it could not be read (proposals stay off then).
     pub rules: Result<ProposalRules, RulesError>,
-    /// The table and what it was made for.
-    table: Option<(Arc<Table>, Keep)>,
+    /// The table of the design and keep list `made_for` names.
+    table: Option<Table>,
     /// The table being made, and for what.
     making: Option<(Background<Result<Table, SuggestError>>, Design, Keep)>,
     /// What the budget finds; `None` while there is no budget or the table is being made.
@@ -78,16 +77,6 @@ impl Proposals {
         self.making.is_some()
     }
 
-    /// How many designs the table priced.
-    pub fn searched(&self) -> usize {
-        self.table.as_ref().map_or(0, |(table, _)| table.len())
-    }
-
-    /// The design's own price, from the table (for the budget slider's range).
-    pub fn retail(&self) -> Option<f32> {
-        self.table.as_ref().map(|(table, _)| table.retail())
-    }
-
     /// The proposals shown now.
     pub fn shown(&self) -> &[crate::suggest::Proposal] {
         match &self.outcome {
@@ -98,12 +87,12 @@ impl Proposals {
 
     /// The currency of the table's prices.
     pub fn currency(&self) -> Option<&str> {
-        self.table.as_ref().map(|(table, _)| table.currency())
+        self.table.as_ref().map(Table::currency)
     }
 
     fn refresh(&mut self) {
         self.outcome = match (self.budget, &self.table) {
-            (Some(budget), Some((table, _))) => Some(Ok(table.within_except(budget, &self.set_aside))),
+            (Some(budget), Some(table)) => Some(Ok(table.within_except(budget, &self.set_aside))),
             _ => None,
         };
         let at = now();
@@ -207,7 +196,7 @@ fn follow_the_design(
                 proposals.made_for = Some((design, keep));
                 match made {
                     Some(Ok(table)) => {
-                        proposals.table = Some((Arc::new(table), keep));
+                        proposals.table = Some(table);
                         proposals.refresh();
                     }
                     Some(Err(error)) => {
