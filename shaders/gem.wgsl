@@ -33,6 +33,14 @@ struct GemParams {
     head_metal: vec4<f32>,
     // The highest the metal reaches above the table's centre (stone lengths).
     setting_top: f32,
+    // 1: exits are found by walking the tables below (src/optics/walk.rs); 0: by testing every plane.
+    walk: u32,
+    // Per plane: its first neighbour's place in walk_neighbours (low 16 bits) and how many (high 16 bits).
+    walk_spans: array<vec4<u32>, 40>,
+    // Neighbouring planes' indices, one byte each, four to a word.
+    walk_neighbours: array<vec4<u32>, 64>,
+    // The plane to start from by direction cell (start_cell), one byte each.
+    walk_start: array<vec4<u32>, 24>,
 }
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> gem: GemParams;
@@ -176,6 +184,70 @@ fn exit_facet(origin: vec3<f32>, direction: vec3<f32>) -> vec2<f32> {
     return vec2(best, f32(index));
 }
 
+// The start table's cell of a direction: the cube face of its largest coordinate, then 8 × 8 cells on that face
+// (optics::walk::start_cell).
+fn start_cell(d: vec3<f32>) -> u32 {
+    let a = abs(d);
+    var face = 0u;
+    var uv = vec2(0.0);
+    if a.x >= a.y && a.x >= a.z {
+        face = select(1u, 0u, d.x > 0.0);
+        uv = d.yz / max(a.x, 1e-12);
+    } else if a.y >= a.z {
+        face = select(3u, 2u, d.y > 0.0);
+        uv = d.xz / max(a.y, 1e-12);
+    } else {
+        face = select(5u, 4u, d.z > 0.0);
+        uv = d.xy / max(a.z, 1e-12);
+    }
+    let cell = min(vec2<u32>(max((uv * 0.5 + 0.5) * 8.0, vec2(0.0))), vec2(7u));
+    return face * 64u + cell.y * 8u + cell.x;
+}
+
+fn walk_start_plane(cell: u32) -> u32 {
+    return (gem.walk_start[cell / 16u][(cell / 4u) % 4u] >> ((cell % 4u) * 8u)) & 255u;
+}
+
+fn walk_neighbour(entry: u32) -> u32 {
+    return (gem.walk_neighbours[entry / 16u][(entry / 4u) % 4u] >> ((entry % 4u) * 8u)) & 255u;
+}
+
+// As exit_facet, walking from facet to neighbouring facet (optics::walk::FacetWalk::exit): from the facet a ray from
+// the centre the same way leaves by, while the point where the ray meets the facet's plane lies outside a
+// neighbour's plane, on to the neighbour it lies furthest outside of.
+fn exit_walk(origin: vec3<f32>, direction: vec3<f32>) -> vec2<f32> {
+    var facet = walk_start_plane(start_cell(direction));
+    var along = dot(gem.planes[facet].xyz, direction);
+    if along <= 1e-6 {
+        return exit_facet(origin, direction);
+    }
+    var distance = (gem.planes[facet].w - dot(gem.planes[facet].xyz, origin)) / along;
+    for (var step = 0u; step < 32u; step++) {
+        let point = origin + direction * distance;
+        let span = gem.walk_spans[facet / 4u][facet % 4u];
+        var furthest = 1e-6;
+        var next = 0xffffffffu;
+        for (var k = 0u; k < (span >> 16u); k++) {
+            let neighbour = walk_neighbour((span & 0xffffu) + k);
+            let outside = dot(gem.planes[neighbour].xyz, point) - gem.planes[neighbour].w;
+            if outside > furthest {
+                furthest = outside;
+                next = neighbour;
+            }
+        }
+        if next == 0xffffffffu {
+            return vec2(distance, f32(facet));
+        }
+        along = dot(gem.planes[next].xyz, direction);
+        if along <= 1e-6 {
+            break;
+        }
+        distance = (gem.planes[next].w - dot(gem.planes[next].xyz, origin)) / along;
+        facet = next;
+    }
+    return exit_facet(origin, direction);
+}
+
 // The entry facet: the plane the surface point lies on, facing the viewer.
 fn entry_normal(point: vec3<f32>, direction: vec3<f32>) -> vec3<f32> {
     var best = 1e30;
@@ -210,7 +282,12 @@ fn trace_channel(
     var weight = 1.0 - r;
     var position = point;
     for (var bounce = 0u; bounce <= gem.bounces; bounce++) {
-        let hit = exit_facet(position, inside);
+        var hit: vec2<f32>;
+        if gem.walk == 1u {
+            hit = exit_walk(position, inside);
+        } else {
+            hit = exit_facet(position, inside);
+        }
         let facet = gem.planes[u32(hit.y)].xyz;
         weight *= exp(-absorption_per_mm * hit.x * mm_per_unit);
         position += inside * hit.x;

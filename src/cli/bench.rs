@@ -104,9 +104,11 @@ pub enum Only {
     TryOn,
     /// Start-up and Écrin's proposals within a budget.
     Suggest,
+    /// The headline figures (`bench_quick`).
+    Quick,
 }
 
-pub fn run(frames: usize, only: Only) -> ExitCode {
+pub fn run(frames: usize, only: Only, memory_labels: bool) -> ExitCode {
     let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
     let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
     if let Err(error) = offscreen.run_until_ready(5000) {
@@ -121,6 +123,7 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
     emit("startup_ms", started.elapsed().as_secs_f64() * 1000.0, "ms");
     if matches!(only, Only::Everything | Only::Suggest) {
         // Machine-free and under a second: first, so that a quick run has them.
+        super::bench_quick::gem_work_figures();
         if let Err(error) = super::bench_suggest::suggest_figures(&halo_ring()) {
             eprintln!("bench: {error}");
             return ExitCode::FAILURE;
@@ -136,6 +139,17 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
             };
         }
     }
+    if only == Only::Quick {
+        let outcome = super::bench_quick::quick_figures(&mut offscreen, frames, memory_labels);
+        offscreen.exit();
+        return match outcome.and_then(export_4096_figures) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("bench: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if only == Only::Collection {
         return match super::bench_collection::collection_figures(&mut offscreen, frames) {
             Ok(()) => ExitCode::SUCCESS,
@@ -149,6 +163,7 @@ pub fn run(frames: usize, only: Only) -> ExitCode {
     let (median, p95) = frame_times(&mut offscreen, frames);
     emit("frame_ms_median", median, "ms");
     emit("frame_ms_p95", p95, "ms");
+    super::bench_memory::memory_figures(&mut offscreen, "idle", only == Only::Everything, memory_labels);
     if only == Only::TryOn {
         offscreen.exit();
         return match super::bench_try_on::try_on_figures(median) {
@@ -328,19 +343,9 @@ fn checks_figure(design: &Design) {
 /// Export speed: one 4096×4096 picture (rendered, read back, PNG-encoded) and a 36-frame turntable at 1024
 /// (frames and the dithered GIF), each after its renderer is ready; the 4096 export against one studio frame.
 fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
-    use crate::approval::View;
     use crate::studio::export::{ExportSettings, Exporter};
     use crate::studio::lighting::Presentation;
-    let mut exporter = Exporter::new(Design::default(), ExportSettings::new(4096, Presentation::default()))
-        .map_err(|e| e.to_string())?;
-    let start = Instant::now();
-    let picture =
-        exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.to_string())?.ok_or("the export stopped")?;
-    let _png = crate::png::png_bytes(&picture).map_err(|e| e.to_string())?;
-    let export_ms = start.elapsed().as_secs_f64() * 1000.0;
-    exporter.finish();
-    emit("export_4096_ms", export_ms, "ms");
-    emit("export_4096_vs_frame_ratio", export_ms / studio_frame_ms, "ratio");
+    export_4096_figures(studio_frame_ms)?;
 
     let mut turntable = Exporter::new(Design::default(), ExportSettings::new(1024, Presentation::default()))
         .map_err(|e| e.to_string())?;
@@ -356,6 +361,38 @@ fn export_figures(studio_frame_ms: f64) -> Result<(), String> {
     turntable.finish();
     turntable_video_figures(&frames, &gif)?;
     bench_hand_off_figures(&frames[0], &frames[9])
+}
+
+/// One 4096×4096 export after its renderer is ready — rendered, read back, resolved, PNG-encoded — against one
+/// studio frame, and where its time goes: `export_4096_capture_ms` (the frames from the request to the picture read
+/// back, `export_4096_capture_frames` of them, each rendering the whole target), `export_4096_resolve_ms` (samples to
+/// straight-alpha pixels), `export_4096_png_ms`.
+pub(super) fn export_4096_figures(studio_frame_ms: f64) -> Result<(), String> {
+    use crate::studio::export::{ExportSettings, Exporter};
+    use crate::studio::lighting::Presentation;
+    let mut exporter = Exporter::new(Design::default(), ExportSettings::new(4096, Presentation::default()))
+        .map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    let picture =
+        exporter.render(View::ThreeQuarter, &mut || true).map_err(|e| e.to_string())?.ok_or("the export stopped")?;
+    let rendered_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let png_start = Instant::now();
+    let _png = crate::png::png_bytes(&picture).map_err(|e| e.to_string())?;
+    let png_ms = png_start.elapsed().as_secs_f64() * 1000.0;
+    let export_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let timings = exporter.last_timings();
+    if let Some(peak) = peak_rss_mb() {
+        emit("peak_rss_after_export_mb", peak, "MB");
+    }
+    exporter.finish();
+    emit("export_4096_ms", export_ms, "ms");
+    emit("export_4096_vs_frame_ratio", export_ms / studio_frame_ms, "ratio");
+    emit("export_4096_capture_ms", timings.capture_ms, "ms");
+    emit("export_4096_capture_frames", f64::from(timings.capture_frames), "frames");
+    emit("export_4096_resolve_ms", timings.resolve_ms, "ms");
+    emit("export_4096_other_ms", rendered_ms - timings.capture_ms - timings.resolve_ms, "ms");
+    emit("export_4096_png_ms", png_ms, "ms");
+    Ok(())
 }
 
 /// The turntable's video against its GIF: sizes, the time to encode the video, and each one's mean PSNR against the

@@ -18,14 +18,23 @@ const HEAVY_TRIANGLES: usize = 1_000_000;
 /// Adds three house models to a fresh collection in the temporary folder, opens each in the studio and emits the
 /// collection's figures. Leaves the studio on Écrin's default ring.
 pub fn collection_figures(offscreen: &mut Offscreen, frames: usize) -> Result<(), String> {
+    in_a_scratch_folder(|folder| measure(offscreen, frames, folder, true))
+}
+
+/// Only the pavé against the solitaire (house and Écrin's), without the heavy model: `ecrin bench --quick`.
+pub fn pave_figures(offscreen: &mut Offscreen, frames: usize) -> Result<(), String> {
+    in_a_scratch_folder(|folder| measure(offscreen, frames, folder, false))
+}
+
+fn in_a_scratch_folder(work: impl FnOnce(&std::path::Path) -> Result<(), String>) -> Result<(), String> {
     let folder = std::env::temp_dir().join(format!("ecrin-bench-collection-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
-    let outcome = measure(offscreen, frames, &folder);
+    let outcome = work(&folder);
     let _ = std::fs::remove_dir_all(&folder);
     outcome
 }
 
-fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -> Result<(), String> {
+fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path, heavy: bool) -> Result<(), String> {
     let collection = Collection::at(folder);
     let solitaire = Design { shank: ShankStyle::ComfortFit, setting: Setting::FourProng, ..Design::default() };
     let pave = Design { shank: ShankStyle::Pave, setting: Setting::DoubleHalo, ..Design::default() };
@@ -34,9 +43,8 @@ fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -
         .filter(|(_, part, _)| matches!(part.role, PartRole::Stone { seat, .. } if seat != Seat::Centre))
         .count();
     let mut ids = Vec::new();
-    for (name, design, triangles) in
-        [("Solitaire", &solitaire, 0), ("Pave", &pave, 0), ("Heavy", &Design::default(), HEAVY_TRIANGLES)]
-    {
+    let models = [("Solitaire", &solitaire, 0), ("Pave", &pave, 0), ("Heavy", &Design::default(), HEAVY_TRIANGLES)];
+    for (name, design, triangles) in models.into_iter().take(if heavy { 3 } else { 2 }) {
         let path = folder.join(format!("{name}.glb"));
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         std::fs::write(&path, cad_export(design, triangles).map_err(|e| e.to_string())?)
@@ -77,17 +85,31 @@ fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -
     }
     emit("ecrin_pave_vs_solitaire_frame_ratio", own[1] / own[0], "ratio");
     emit("house_vs_ecrin_pave_frame_ratio", medians[1] / own[1], "ratio");
+    if heavy {
+        heavy_model_figures(offscreen, frames, &ids[2].id, own[1])?;
+    }
+    offscreen.send(crate::design::DesignCommand::Load(Box::default()));
+    for _ in 0..2000 {
+        offscreen.update();
+        if offscreen.design().source.is_ecrin() && offscreen.scene_matches_design() {
+            return Ok(());
+        }
+    }
+    Err("Écrin's ring never came back".into())
+}
 
-    // The heavy model, from the click in the library to the first frame that shows it.
+/// The heavy model, from the click in the library to the first frame that shows it; frames held up while it loads
+/// (longer than 3× `before_ms`, the median frame of the view before).
+fn heavy_model_figures(offscreen: &mut Offscreen, frames: usize, id: &str, before_ms: f64) -> Result<(), String> {
     let start = Instant::now();
-    offscreen.send(CollectionCommand::Open(ids[2].id.clone()));
+    offscreen.send(CollectionCommand::Open(id.to_string()));
     let mut times = Vec::new();
     let mut shown = false;
     for _ in 0..20_000 {
         let frame = Instant::now();
         offscreen.update();
         times.push(frame.elapsed().as_secs_f64() * 1000.0);
-        if shown_now(offscreen, &ids[2].id) {
+        if shown_now(offscreen, id) {
             shown = true;
             break;
         }
@@ -101,20 +123,13 @@ fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path) -
     let (heavy_median, _) = frame_times(offscreen, frames.min(5));
     emit("frame_ms_median_heavy_model", heavy_median, "ms");
     // Frames held up while it loaded: longer than 3× the median frame of the view just before (Écrin's pavé ring).
-    let blocked = times.iter().filter(|&&t| t > 3.0 * own[1]).count();
+    let blocked = times.iter().filter(|&&t| t > 3.0 * before_ms).count();
     emit("collection_frames_blocked", blocked as f64, "frames");
     let (loading_median, loading_p95) = median_and_p95(&mut times);
     emit("collection_loading_frame_ms_median", loading_median, "ms");
     emit("collection_loading_frame_ms_p95", loading_p95, "ms");
     emit("collection_loading_frames", times.len() as f64, "frames");
-    offscreen.send(crate::design::DesignCommand::Load(Box::default()));
-    for _ in 0..2000 {
-        offscreen.update();
-        if offscreen.design().source.is_ecrin() && offscreen.scene_matches_design() {
-            return Ok(());
-        }
-    }
-    Err("Écrin's ring never came back".into())
+    Ok(())
 }
 
 /// Whether the design is the model's and its piece is on screen, with nothing in flight.

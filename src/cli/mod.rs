@@ -3,6 +3,8 @@
 pub mod batch;
 pub mod bench;
 mod bench_collection;
+mod bench_memory;
+mod bench_quick;
 pub mod bench_sheet;
 mod bench_suggest;
 pub mod bench_try_on;
@@ -206,6 +208,13 @@ pub enum Command {
         /// Only start-up and the proposals' figures (the search of the neighbourhood, one budget's walk).
         #[arg(long, conflicts_with_all = ["collection_only", "hand_off_only", "try_on_only"])]
         suggest_only: bool,
+        /// The headline figures only, in minutes: start-up, the frame, memory and where it goes, the gem's work per
+        /// pixel, pavé against a solitaire, the 4096 export against a frame.
+        #[arg(long, conflicts_with_all = ["collection_only", "hand_off_only", "try_on_only", "suggest_only"])]
+        quick: bool,
+        /// Also print the renderer's GPU allocations by label, largest first (to the error stream).
+        #[arg(long)]
+        memory_labels: bool,
     },
     /// A day in the boutique, compressed: random commands through the headless studio; what grows is measured.
     Soak(soak::SoakArgs),
@@ -320,15 +329,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Suggest(args) => suggest::run(args),
         Command::StyleGuide(args) => style_guide::run(args),
         Command::Check { presets } => check::run(presets),
-        Command::Bench { frames, collection_only, hand_off_only, try_on_only, suggest_only } => {
-            let only = match (collection_only, hand_off_only, try_on_only, suggest_only) {
-                (true, _, _, _) => bench::Only::Collection,
-                (_, true, _, _) => bench::Only::HandOff,
-                (_, _, true, _) => bench::Only::TryOn,
-                (_, _, _, true) => bench::Only::Suggest,
+        Command::Bench { frames, collection_only, hand_off_only, try_on_only, suggest_only, quick, memory_labels } => {
+            let only = match (collection_only, hand_off_only, try_on_only, suggest_only, quick) {
+                (true, ..) => bench::Only::Collection,
+                (_, true, ..) => bench::Only::HandOff,
+                (_, _, true, ..) => bench::Only::TryOn,
+                (_, _, _, true, _) => bench::Only::Suggest,
+                (.., true) => bench::Only::Quick,
                 _ => bench::Only::Everything,
             };
-            bench::run(frames, only)
+            bench::run(frames, only, memory_labels)
         }
         Command::Soak(args) => soak::run(args.commands, args.seed, args.size, args.per_frame),
         Command::Collection(command) => collection::run(command),

@@ -101,6 +101,7 @@ pub fn design_map(design: &crate::design::Design, size: u32) -> Option<AsetMap> 
 /// The map of a stone (facet planes at unit length, table up) at refractive index `ior`, seen straight down,
 /// `size` pixels across its unit width.
 pub fn aset_map(planes: &[Plane], ior: f32, size: u32, bounces: usize) -> AsetMap {
+    let stone = super::walk::FacetWalk::of(planes);
     let mut pixels = Vec::with_capacity((size * size) as usize);
     for y in 0..size {
         for x in 0..size {
@@ -116,7 +117,7 @@ pub fn aset_map(planes: &[Plane], ior: f32, size: u32, bounces: usize) -> AsetMa
                 let azimuth = std::f32::consts::FRAC_PI_2 * k as f32 + 0.4;
                 let tilt = VIEW_SPREAD_DEG.to_radians().tan();
                 let direction = Vec3::new(tilt * azimuth.cos(), -1.0, tilt * azimuth.sin()).normalize();
-                let trace = trace_channel(planes, point - direction * 3.0, direction, ior, 0.0, bounces);
+                let trace = trace_channel(&stone, point - direction * 3.0, direction, ior, 0.0, bounces);
                 let Some(reflection) = trace.reflection else { continue };
                 hit = true;
                 for (direction, weight) in trace.exits.iter().map(|e| (e.towards, e.weight)).chain([reflection]) {

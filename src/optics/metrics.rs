@@ -56,6 +56,7 @@ fn returned(trace: &ChannelTrace, eye: Vec3) -> (f32, f32, f32) {
 
 /// Metrics of a stone given by its facet planes (unit length, table up).
 pub fn cut_metrics(planes: &[Plane], ior: ChannelIor) -> CutMetrics {
+    let stone = super::walk::FacetWalk::of(planes);
     let (mut light, mut fire, mut rays) = (0.0, 0.0, 0);
     let (mut upwards, mut dark) = (0.0, 0.0);
     let grid = 24;
@@ -69,7 +70,7 @@ pub fn cut_metrics(planes: &[Plane], ior: ChannelIor) -> CutMetrics {
             let dir = Vec3::new(tilt * azimuth.cos(), -1.0, tilt * azimuth.sin()).normalize();
             let eye = -dir;
             let origin = Vec3::new(x, 0.0, z) - dir * 3.0;
-            let traces = ior.0.map(|n| trace_channel(planes, origin, dir, n, 0.0, BOUNCES));
+            let traces = ior.0.map(|n| trace_channel(&stone, origin, dir, n, 0.0, BOUNCES));
             if traces[1].reflection.is_none() {
                 continue; // missed the stone
             }

@@ -11,6 +11,7 @@ pub mod observer;
 pub mod setting;
 pub mod trace;
 pub mod view;
+pub mod walk;
 
 pub use ior::ChannelIor;
 pub use trace::{ChannelTrace, trace_channel};

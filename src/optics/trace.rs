@@ -2,6 +2,7 @@
 //! bounces inside — totally reflected beyond the critical angle, otherwise split by Fresnel — and leaves through
 //! facets, attenuated by absorption along its path. `shaders/gem.wgsl` runs the same steps per pixel.
 
+use super::walk::{FacetWalk, Tests};
 use crate::geometry::polyhedron::Plane;
 use glam::Vec3;
 
@@ -57,14 +58,6 @@ pub fn entry(planes: &[Plane], origin: Vec3, dir: Vec3) -> Option<(f32, Vec3)> {
     (t_in <= t_out && t_in > 0.0).then_some((t_in, normal))
 }
 
-/// Where a ray inside the solid leaves it: distance and the exit facet's outward normal.
-pub fn exit(planes: &[Plane], origin: Vec3, dir: Vec3) -> (f32, Vec3) {
-    planes
-        .iter()
-        .filter(|p| p.normal.dot(dir) > 1e-9)
-        .map(|p| ((p.offset - p.normal.dot(origin)) / p.normal.dot(dir), p.normal))
-        .fold((f32::MAX, Vec3::Y), |best, hit| if hit.0 < best.0 { hit } else { best })
-}
 
 /// Light leaving a stone: where (stone frame), which way and how much of the ray's.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -85,6 +78,8 @@ pub struct ChannelTrace {
     pub trapped: Exit,
     /// Absorbed by the body colour along the paths.
     pub absorbed: f32,
+    /// Plane tests the shader makes for this channel's bounces (the exits found by `walk`).
+    pub plane_tests: Tests,
 }
 
 impl ChannelTrace {
@@ -97,10 +92,10 @@ impl ChannelTrace {
     }
 }
 
-/// Traces one colour channel of a ray through a stone (planes in the stone's frame, lengths in stone units;
-/// `absorption` per unit length) for up to `bounces` internal reflections.
+/// Traces one colour channel of a ray through a stone (its planes and walk tables in the stone's frame, lengths in
+/// stone units; `absorption` per unit length) for up to `bounces` internal reflections.
 pub fn trace_channel(
-    planes: &[Plane],
+    stone: &FacetWalk,
     origin: Vec3,
     dir: Vec3,
     ior: f32,
@@ -108,7 +103,7 @@ pub fn trace_channel(
     bounces: usize,
 ) -> ChannelTrace {
     let mut result = ChannelTrace::default();
-    let Some((t, normal)) = entry(planes, origin, dir) else { return result };
+    let Some((t, normal)) = entry(&stone.planes, origin, dir) else { return result };
     let point = origin + dir * t;
     let cos_i = -normal.dot(dir);
     let r = fresnel(cos_i, 1.0, ior);
@@ -120,7 +115,9 @@ pub fn trace_channel(
     let mut weight = 1.0 - r;
     let mut position = point;
     for _ in 0..=bounces {
-        let (distance, facet) = exit(planes, position, inside);
+        let (distance, facet, tests) = stone.exit(position, inside);
+        result.plane_tests += tests;
+        let facet = stone.planes[facet].normal;
         let kept = (-absorption * distance).exp();
         result.absorbed += weight * (1.0 - kept);
         weight *= kept;
@@ -159,7 +156,7 @@ mod tests {
 
     #[test]
     fn weights_never_exceed_one_and_sum_to_one_without_absorption() {
-        let planes = facet_planes(Cut::RoundBrilliant);
+        let planes = FacetWalk::of(&facet_planes(Cut::RoundBrilliant));
         for i in 0..50 {
             let x = -0.2 + 0.4 * i as f32 / 49.0;
             let dir = Vec3::new(0.1 * (i as f32).sin(), -1.0, 0.05).normalize();
@@ -174,7 +171,7 @@ mod tests {
 
     #[test]
     fn channels_diverge_with_dispersion_and_coincide_without() {
-        let planes = facet_planes(Cut::RoundBrilliant);
+        let planes = FacetWalk::of(&facet_planes(Cut::RoundBrilliant));
         let origin = Vec3::new(0.12, 2.0, 0.07);
         let dir = Vec3::new(-0.25, -1.0, 0.1).normalize();
         let with =

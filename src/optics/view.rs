@@ -51,11 +51,29 @@ pub fn stone_picture(
     size_mm: f32,
     species: Species,
     camera: &PinholeCamera,
-    (width, height): (u32, u32),
+    size: (u32, u32),
     bounces: usize,
     environment: impl Fn(Vec3) -> Vec3,
     setting: Surroundings,
 ) -> Vec<Option<Vec3>> {
+    stone_picture_counted(planes, size_mm, species, camera, size, bounces, environment, setting).0
+}
+
+/// `stone_picture`, and the plane tests the shader makes per pixel of the stone, on average: finding the entry facet
+/// (every plane) and each channel's exits (`walk`) — the gem's work per pixel, counted without a GPU.
+#[allow(clippy::too_many_arguments)]
+pub fn stone_picture_counted(
+    planes: &[Plane],
+    size_mm: f32,
+    species: Species,
+    camera: &PinholeCamera,
+    (width, height): (u32, u32),
+    bounces: usize,
+    environment: impl Fn(Vec3) -> Vec3,
+    setting: Surroundings,
+) -> (Vec<Option<Vec3>>, f64) {
+    let stone = super::walk::FacetWalk::of(planes);
+    let (mut tests, mut stone_pixels) = (0u64, 0u64);
     let data = species.data();
     let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
     let absorption = absorption_per_mm(species);
@@ -69,9 +87,10 @@ pub fn stone_picture(
             let mut radiance = Vec3::ZERO;
             let mut hit = false;
             for channel in 0..3 {
-                let trace = trace_channel(planes, origin, dir, ior[channel], absorption[channel] * size_mm, bounces);
+                let trace = trace_channel(&stone, origin, dir, ior[channel], absorption[channel] * size_mm, bounces);
                 let Some((reflected, weight)) = trace.reflection else { continue };
                 hit = true;
+                tests += u64::from(trace.plane_tests);
                 let arriving = |exit: &Exit| match &setting {
                     Some((view, metals)) => view.light(metals, exit, &environment),
                     None => environment(exit.towards),
@@ -83,10 +102,14 @@ pub fn stone_picture(
                 value += trace.trapped.weight * arriving(&trace.trapped)[channel];
                 radiance[channel] = value;
             }
+            if hit {
+                stone_pixels += 1;
+                tests += planes.len() as u64;
+            }
             pixels.push(hit.then_some(radiance));
         }
     }
-    pixels
+    (pixels, tests as f64 / stone_pixels.max(1) as f64)
 }
 
 #[cfg(test)]

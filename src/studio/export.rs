@@ -97,6 +97,17 @@ pub fn tiling(samples: u32, supersample: u32, max_tile: u32) -> (u32, u32) {
     (per_side, pixels * supersample)
 }
 
+/// Where the last picture's time went (the bench's export figures).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExportTimings {
+    /// Rendering and reading back every tile, ms.
+    pub capture_ms: f64,
+    /// Frames run for them (each renders the whole tile).
+    pub capture_frames: u32,
+    /// Turning samples into straight-alpha pixels, ms.
+    pub resolve_ms: f64,
+}
+
 /// A renderer of export pictures for one design (kept ready between pictures).
 pub struct Exporter {
     offscreen: Offscreen,
@@ -104,6 +115,7 @@ pub struct Exporter {
     settings: ExportSettings,
     tiles_per_side: u32,
     tile: u32,
+    timings: ExportTimings,
 }
 
 impl Exporter {
@@ -139,7 +151,7 @@ impl Exporter {
         if settings.reference {
             offscreen.hide_stage()?;
         }
-        Ok(Exporter { offscreen, design, settings, tiles_per_side, tile })
+        Ok(Exporter { offscreen, design, settings, tiles_per_side, tile, timings: ExportTimings::default() })
     }
 
     /// Shows another design (as the studio opens a preset): one renderer serves a whole catalogue.
@@ -164,6 +176,11 @@ impl Exporter {
         for mut bloom in blooms.iter_mut(world) {
             bloom.intensity = intensity;
         }
+    }
+
+    /// Where the last picture's time went.
+    pub fn last_timings(&self) -> ExportTimings {
+        self.timings
     }
 
     /// Tiles per picture.
@@ -260,6 +277,7 @@ impl Exporter {
     ) -> Result<Option<RgbaImage>, ExportError> {
         let (size, ss, tile) = (self.settings.size, self.settings.supersample, self.tile);
         let mut picture = RgbaImage::new(size, size);
+        self.timings = ExportTimings::default();
         for ty in 0..self.tiles_per_side {
             for tx in 0..self.tiles_per_side {
                 if !keep_going() {
@@ -276,8 +294,13 @@ impl Exporter {
                     *camera_transform = transform;
                     camera.sub_camera_view = sub_view;
                 }
+                let captured = std::time::Instant::now();
                 let samples_image = self.offscreen.capture()?;
-                let pixels = resolve(&samples_image, ss);
+                self.timings.capture_ms += captured.elapsed().as_secs_f64() * 1000.0;
+                self.timings.capture_frames += self.offscreen.capture_frames;
+                let resolved = std::time::Instant::now();
+                let pixels = resolve(samples_image, ss);
+                self.timings.resolve_ms += resolved.elapsed().as_secs_f64() * 1000.0;
                 // The picture is `size` wide; the tiles may reach a little past it (whole tiles), cut there.
                 image::imageops::replace(&mut picture, &pixels, i64::from(tx * tile / ss), i64::from(ty * tile / ss));
             }
@@ -296,8 +319,11 @@ fn srgb_to_linear(c: u8) -> f32 {
 
 /// Averages each `factor`×`factor` block of samples into one pixel, in linear light, and turns the renderer's
 /// premultiplied colour into the straight alpha a PNG expects (edges over transparency keep their true colour).
-pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
+pub fn resolve(samples: RgbaImage, factor: u32) -> RgbaImage {
     let factor = factor.max(1);
+    if factor == 1 {
+        return straightened(samples);
+    }
     let (width, height) = (samples.width() / factor, samples.height() / factor);
     RgbaImage::from_fn(width, height, |x, y| {
         let mut sum = [0.0f32; 4];
@@ -319,6 +345,24 @@ pub fn resolve(samples: &RgbaImage, factor: u32) -> RgbaImage {
     })
 }
 
+/// One sample per pixel: only the pixels the piece's edges make partly transparent change (an opaque pixel's
+/// colour is already straight; sRGB → linear → sRGB gives every byte back, a test), in place.
+fn straightened(mut samples: RgbaImage) -> RgbaImage {
+    for pixel in samples.pixels_mut() {
+        let [r, g, b, a] = pixel.0;
+        pixel.0 = match a {
+            255 => continue,
+            0 => [0, 0, 0, 0],
+            _ => {
+                let alpha = f32::from(a) / 255.0;
+                let straight = |c: u8| crate::colour::linear_to_srgb8(srgb_to_linear(c) / alpha);
+                [straight(r), straight(g), straight(b), a]
+            }
+        };
+    }
+    samples
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,15 +381,28 @@ mod tests {
         // Half the samples white, half black: mid-grey in linear light (sRGB 188), not sRGB 128.
         let samples =
             RgbaImage::from_fn(2, 2, |x, _| if x == 0 { image::Rgba([255; 4]) } else { image::Rgba([0, 0, 0, 255]) });
-        assert_eq!(resolve(&samples, 2).get_pixel(0, 0).0, [188, 188, 188, 255]);
+        assert_eq!(resolve(samples, 2).get_pixel(0, 0).0, [188, 188, 188, 255]);
         // A gold edge half over transparency: the colour stays gold, the alpha halves.
         let gold = [230, 180, 80];
         let premultiplied = |c: u8| crate::colour::linear_to_srgb8(srgb_to_linear(c) * 0.5);
         let edge = image::Rgba([premultiplied(gold[0]), premultiplied(gold[1]), premultiplied(gold[2]), 128]);
-        let pixel = resolve(&RgbaImage::from_pixel(1, 1, edge), 1).get_pixel(0, 0).0;
+        let pixel = resolve(RgbaImage::from_pixel(1, 1, edge), 1).get_pixel(0, 0).0;
         for (got, want) in pixel.iter().zip(gold) {
             assert!(got.abs_diff(want) <= 2, "{pixel:?}");
         }
-        assert_eq!(resolve(&RgbaImage::new(2, 2), 2).get_pixel(0, 0).0, [0, 0, 0, 0]);
+        assert_eq!(resolve(RgbaImage::new(2, 2), 2).get_pixel(0, 0).0, [0, 0, 0, 0]);
+        // One sample per pixel: opaque pixels as they were, transparent ones cleared, edges straightened as above.
+        let row = RgbaImage::from_fn(3, 1, |x, _| [image::Rgba([200, 150, 60, 255]), edge, image::Rgba([9, 9, 9, 0])][x as usize]);
+        let resolved = resolve(row, 1);
+        assert_eq!(resolved.get_pixel(0, 0).0, [200, 150, 60, 255]);
+        assert_eq!(resolved.get_pixel(1, 0).0, pixel);
+        assert_eq!(resolved.get_pixel(2, 0).0, [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn every_srgb_byte_comes_back_through_linear_light() {
+        for byte in 0..=255u8 {
+            assert_eq!(crate::colour::linear_to_srgb8(srgb_to_linear(byte)), byte);
+        }
     }
 }

@@ -9,7 +9,6 @@ use crate::geometry::assemble::assemble;
 use crate::geometry::assembly::ModelRef;
 use crate::geometry::assembly::{MetalZone, PartRole, Seat};
 use crate::geometry::house::HouseKey;
-use crate::geometry::polyhedron::Plane;
 use crate::studio::StudioSystems;
 use crate::studio::floor::{CurrentDesign, StatusLine};
 use crate::studio::gem::{GemMaterial, SeesSetting, gem_params_for_planes, standard_transmission};
@@ -40,7 +39,6 @@ pub struct ShownHouse(pub Option<HouseKey>);
 struct HouseGem {
     centre: bool,
     material: Handle<GemMaterial>,
-    planes: Vec<Plane>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -148,8 +146,7 @@ fn build_house(
                                     })
                                 })
                                 .clone();
-                            let planes = planes.clone();
-                            entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material, planes }));
+                            entity.insert((MeshMaterial3d(material.clone()), HouseGem { centre, material }));
                             if centre {
                                 entity.insert(SeesSetting);
                             }
@@ -215,7 +212,7 @@ fn follow_species(
             continue;
         }
         if let Some(mut material) = gems.get_mut(&stone.material) {
-            material.params = gem_params_for_planes(&stone.planes, species).with_setting_of(&material.params);
+            material.params = material.params.with_species(species);
             material.environment = environment.cubemap.clone();
         }
     }

@@ -3,7 +3,8 @@
 
 use crate::geometry::library::Component;
 use bevy::asset::UntypedAssetId;
-use bevy::gltf::{Gltf, GltfAssetLabel, GltfMesh};
+use bevy::asset::RenderAssetUsages;
+use bevy::gltf::{Gltf, GltfAssetLabel, GltfLoaderSettings, GltfMesh};
 use bevy::prelude::*;
 use bevy::world_serialization::WorldAsset;
 use std::collections::HashMap;
@@ -80,7 +81,22 @@ pub(crate) fn plugin(app: &mut App) {
 fn load_library(server: Res<AssetServer>, mut library: ResMut<ModelLibrary>) {
     for component in Component::all() {
         let path = component.path();
-        library.scenes.insert(component, server.load(GltfAssetLabel::Scene(0).from_asset(path.clone())));
-        library.documents.insert(component, server.load(path));
+        let usage = mesh_usage(component);
+        let settings = move |settings: &mut GltfLoaderSettings| settings.load_meshes = usage;
+        let scene = GltfAssetLabel::Scene(0).from_asset(path.clone());
+        library.scenes.insert(component, server.load_builder().with_settings(settings).load(scene));
+        library.documents.insert(component, server.load_builder().with_settings(settings).load(path));
+    }
+}
+
+/// Where a component's meshes are kept. Only the render world's copy, for most: the main world reads the vertices of
+/// bands (resized from the reference band for each ring size) and of centre stones (checked as convex solids the
+/// gem shader can trace); the heads' and the display pieces' meshes are only drawn (their stones are checked by
+/// `studio::gem`'s test of the library), and a second copy of each in the main world was a third of the meshes'
+/// memory (`ecrin bench`: `memory_main_meshes_mb`).
+pub fn mesh_usage(component: Component) -> RenderAssetUsages {
+    match component {
+        Component::Shank(_) | Component::Stone(_) => RenderAssetUsages::default(),
+        _ => RenderAssetUsages::RENDER_WORLD,
     }
 }

@@ -3,6 +3,7 @@
 //! also sees its setting (`setting.rs`).
 
 mod setting;
+mod walk;
 
 pub use setting::{SeesSetting, StoneSetting, settings_traced};
 
@@ -48,9 +49,25 @@ pub struct GemParams {
     pub head_metal: Vec4,
     /// The highest the setting's metal reaches above the table's centre (stone lengths, `SettingView::top`).
     pub setting_top: f32,
+    /// 1: the exit is found by walking the tables below (`optics::walk`); 0: by testing every plane.
+    pub walk: u32,
+    pub walk_spans: [UVec4; walk::SPAN_VECTORS],
+    pub walk_neighbours: [UVec4; walk::NEIGHBOUR_VECTORS],
+    pub walk_start: [UVec4; walk::START_VECTORS],
 }
 
 impl GemParams {
+    /// These parameters in another species (the planes and their tables stay).
+    pub fn with_species(self, species: Species) -> GemParams {
+        let data = species.data();
+        let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
+        GemParams {
+            ior: Vec3::from(ior).extend(crate::optics::observer::EDGE),
+            absorption: Vec3::from(absorption_per_mm(species)).extend(0.0),
+            ..self
+        }
+    }
+
     /// These parameters with another's view of the setting (its table's centre and its metals).
     pub fn with_setting_of(self, other: &GemParams) -> GemParams {
         GemParams {
@@ -96,23 +113,33 @@ impl Material for GemMaterial {
     }
 }
 
-/// Shader parameters of a cut in a species.
+/// Shader parameters of a cut in a species (each cut's walk tables made once per run).
 pub fn gem_params(cut: Cut, species: Species) -> GemParams {
-    gem_params_for_planes(&facet_planes(cut), species)
+    static WALKS: std::sync::OnceLock<Vec<crate::optics::walk::FacetWalk>> = std::sync::OnceLock::new();
+    let walks = WALKS.get_or_init(|| Cut::ALL.map(|c| crate::optics::walk::FacetWalk::of(&facet_planes(c))).to_vec());
+    match Cut::ALL.iter().position(|&c| c == cut).and_then(|index| walks.get(index)) {
+        Some(walk) => gem_params_for_walk(walk, species),
+        None => gem_params_for_planes(&facet_planes(cut), species),
+    }
 }
 
 /// Shader parameters of any convex stone (its facet planes in its own frame, in mm or stone lengths).
 pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], species: Species) -> GemParams {
+    gem_params_for_walk(&crate::optics::walk::FacetWalk::of(planes), species)
+}
+
+fn gem_params_for_walk(stone: &crate::optics::walk::FacetWalk, species: Species) -> GemParams {
+    let planes = &stone.planes;
     let mut packed = [Vec4::ZERO; MAX_PLANES];
     for (slot, plane) in packed.iter_mut().zip(planes) {
         *slot = plane.normal.extend(plane.offset);
     }
-    let data = species.data();
-    let ior = ChannelIor::new(data.refractive_index, data.dispersion).0;
+    let tables = walk::WalkTables::pack(stone);
+    let walked = tables.unwrap_or(walk::WalkTables::EMPTY);
     GemParams {
         planes: packed,
-        ior: Vec3::from(ior).extend(crate::optics::observer::EDGE),
-        absorption: Vec3::from(absorption_per_mm(species)).extend(0.0),
+        ior: Vec4::ZERO,
+        absorption: Vec4::ZERO,
         plane_count: planes.len().min(MAX_PLANES) as u32,
         bounces: BOUNCES as u32,
         environment_intensity: ENVIRONMENT_INTENSITY,
@@ -121,7 +148,12 @@ pub fn gem_params_for_planes(planes: &[crate::geometry::polyhedron::Plane], spec
         band_metal: Vec4::ZERO,
         head_metal: Vec4::ZERO,
         setting_top: 0.0,
+        walk: u32::from(tables.is_some()),
+        walk_spans: walked.spans,
+        walk_neighbours: walked.neighbours,
+        walk_start: walked.start,
     }
+    .with_species(species)
 }
 
 /// One gem material per cut for the centre stone, one for the melee (round, in the side stones' species); and Bevy's own
@@ -155,12 +187,15 @@ pub struct GemPart {
 }
 
 /// Checks that a stone mesh is a convex solid with few enough facets for the gem shader.
+/// A mesh whose vertices were handed to the render world only (`floor::models::mesh_usage`: the library's heads,
+/// whose stones the library's test checks) cannot be read here: nothing to check.
 pub fn check_stone_mesh(mesh: &Mesh) -> Result<(), StoneMeshError> {
     use bevy::mesh::{Indices, VertexAttributeValues};
-    let Some(VertexAttributeValues::Float32x3(positions)) = mesh.attribute(Mesh::ATTRIBUTE_POSITION) else {
+    let Ok(positions) = mesh.try_attribute_option(Mesh::ATTRIBUTE_POSITION) else { return Ok(()) };
+    let Some(VertexAttributeValues::Float32x3(positions)) = positions else {
         return Err(StoneMeshError::NoPositions);
     };
-    let indices: Vec<u32> = match mesh.indices() {
+    let indices: Vec<u32> = match mesh.try_indices_option().ok().flatten() {
         Some(Indices::U32(indices)) => indices.clone(),
         Some(Indices::U16(indices)) => indices.iter().map(|&i| u32::from(i)).collect(),
         None => (0..positions.len() as u32).collect(),
@@ -295,13 +330,13 @@ fn follow_piece_stones(
     mut standard: ResMut<Assets<StandardMaterial>>,
 ) {
     for (stone, gems) in &pieces {
-        for (&cut, handle) in &gems.centre {
+        for handle in gems.centre.values() {
             if let Some(mut material) = materials.get_mut(handle) {
-                material.params = gem_params(cut, stone.centre).with_setting_of(&material.params);
+                material.params = material.params.with_species(stone.centre);
             }
         }
         if let Some(mut material) = materials.get_mut(&gems.melee) {
-            material.params = gem_params(Cut::RoundBrilliant, stone.side).with_setting_of(&material.params);
+            material.params = material.params.with_species(stone.side);
         }
         if let Some(mut material) = standard.get_mut(&gems.standard_centre) {
             *material = standard_transmission(stone.centre);
@@ -331,6 +366,23 @@ mod tests {
         two_stones.append(&moved);
         let problem = check_stone_mesh(&bevy_mesh(two_stones)).expect_err("two stones are not one convex solid");
         assert!(matches!(problem, StoneMeshError::NotConvex { .. }), "{problem}");
+    }
+
+    /// The library's heads are drawn from the render world's copy only (`floor::models::mesh_usage`), where the
+    /// studio cannot check their stones: every stone of every library model is checked here instead (the committed
+    /// files are the generator's: `committed_models_are_what_the_generator_writes`).
+    #[test]
+    fn every_stone_of_the_library_is_a_solid_the_shader_traces() {
+        use crate::geometry::library::Component;
+        use crate::geometry::model::Material;
+        for component in Component::all() {
+            for mesh in &component.model().meshes {
+                if matches!(mesh.material, Material::CentreStone | Material::Melee) {
+                    let planes = crate::geometry::polyhedron::convex_planes_of_mesh(&mesh.data, MAX_PLANES);
+                    assert!(planes.is_ok(), "{}: {}: {:?}", component.path(), mesh.name, planes.err());
+                }
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod board;
 mod client_screen;
 mod error;
+pub mod memory;
 mod ready;
 mod views;
 
@@ -60,6 +61,10 @@ pub enum Framing {
 pub struct Offscreen {
     app: App,
     pub frames: u64,
+    /// Frames the last capture ran, from its request to the picture read back.
+    pub capture_frames: u32,
+    /// The screenshot asked for and not yet back.
+    capture_request: Option<Entity>,
 }
 
 impl Offscreen {
@@ -101,7 +106,7 @@ impl Offscreen {
         );
         app.finish();
         app.cleanup();
-        Offscreen { app, frames: 0 }
+        Offscreen { app, frames: 0, capture_frames: 0, capture_request: None }
     }
 
     /// Only the centre stone, at the origin, with Écrin's gem material, seen by a plain camera (no HDR, bloom,
@@ -147,7 +152,7 @@ impl Offscreen {
             bevy::render::view::Msaa::Off,
             STONE_CHECK_EXPOSURE,
         ));
-        Offscreen { app, frames: 1 }
+        Offscreen { app, frames: 1, capture_frames: 0, capture_request: None }
     }
 
     /// Runs one frame.
@@ -216,27 +221,66 @@ impl Offscreen {
     /// Asks for a capture of the next frame, once every centre stone sees its setting as the piece now is; then
     /// `wait_capture`.
     pub fn request_capture(&mut self) {
+        self.capture_frames = 0;
         for _ in 0..600 {
             if super::gem::settings_traced(self.app.world()) {
                 break;
             }
             self.update();
+            self.capture_frames += 1;
         }
         let image = self.app.world().resource::<OffscreenTarget>().image.clone();
         self.app.world_mut().resource_mut::<Captured>().0 = None;
-        self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture);
+        let request = self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture).id();
+        self.capture_request = Some(request);
     }
 
     /// Runs frames until the requested capture is read back.
+    ///
+    /// The picture comes back a few frames after the one that drew it (the renderer works a frame behind, then the
+    /// copy is mapped off the frame): once that frame is on its way, the cameras rest until the picture is back, so
+    /// the frames in between draw nothing (an export at 4096 px rendered the whole picture four times).
     pub fn wait_capture(&mut self) -> Result<image::RgbaImage, OffscreenError> {
-        for _ in 0..60 {
-            self.update();
-            if let Some(image) = self.app.world_mut().resource_mut::<Captured>().0.take() {
-                let dynamic = image.try_into_dynamic().map_err(|e| OffscreenError::Unreadable(e.to_string()))?;
-                return Ok(dynamic.to_rgba8());
+        let mut resting: Vec<Entity> = Vec::new();
+        let outcome = (|| {
+            for _ in 0..60 {
+                self.update();
+                self.capture_frames += 1;
+                if let Some(image) = self.app.world_mut().resource_mut::<Captured>().0.take() {
+                    let dynamic = image.try_into_dynamic().map_err(|e| OffscreenError::Unreadable(e.to_string()))?;
+                    return Ok(dynamic.into_rgba8());
+                }
+                let drawn = self.capture_request.is_some_and(|request| {
+                    self.app.world().get::<bevy::render::view::screenshot::Capturing>(request).is_some()
+                });
+                if drawn && resting.is_empty() {
+                    resting = self.rest_cameras();
+                }
+            }
+            Err(OffscreenError::NoPicture)
+        })();
+        let world = self.app.world_mut();
+        for camera in resting {
+            if let Some(mut camera) = world.get_mut::<Camera>(camera) {
+                camera.is_active = true;
             }
         }
-        Err(OffscreenError::NoPicture)
+        self.capture_request = None;
+        outcome
+    }
+
+    /// Stops every active camera; gives back the ones it stopped.
+    fn rest_cameras(&mut self) -> Vec<Entity> {
+        let world = self.app.world_mut();
+        let mut cameras = world.query::<(Entity, &mut Camera)>();
+        let mut stopped = Vec::new();
+        for (entity, mut camera) in cameras.iter_mut(world) {
+            if camera.is_active {
+                camera.is_active = false;
+                stopped.push(entity);
+            }
+        }
+        stopped
     }
 
     /// Renders one frame and returns it.

@@ -105,8 +105,8 @@ fn take_snapshot(mut commands: Commands, mut live: ResMut<LiveTryOn>, view: Opti
 
 /// The frame with the ring laid over it as the screen shows it, with the photo try-on's contact shadow.
 fn lay_snapshot(ring: &Image, scene: &SnapshotScene) -> Option<image::RgbImage> {
-    let ring = ring.clone().try_into_dynamic().ok()?.to_rgba8();
-    let ring = crate::studio::export::resolve(&ring, 1);
+    let ring = ring.clone().try_into_dynamic().ok()?.into_rgba8();
+    let ring = crate::studio::export::resolve(ring, 1);
     let side = scene.side.round().max(1.0) as u32;
     let ring = image::imageops::resize(&ring, side, side, image::imageops::FilterType::Triangle);
     let mut picture = scene.picture.as_ref().clone();
