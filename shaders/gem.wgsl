@@ -215,8 +215,28 @@ fn walk_neighbour(entry: u32) -> u32 {
 // As exit_facet, walking from facet to neighbouring facet (optics::walk::FacetWalk::exit): from the facet a ray from
 // the centre the same way leaves by, while the point where the ray meets the facet's plane lies outside a
 // neighbour's plane, on to the neighbour it lies furthest outside of.
-fn exit_walk(origin: vec3<f32>, direction: vec3<f32>) -> vec2<f32> {
-    var facet = walk_start_plane(start_cell(direction));
+// Where the first colour channel left at each bounce: the next channels' walks start there (optics::trace::ExitHints).
+var<private> exit_hints: array<u32, 16>;
+
+fn exit_hinted(origin: vec3<f32>, direction: vec3<f32>, bounce: u32) -> vec2<f32> {
+    var start = NO_HINT;
+    if bounce < 16u {
+        start = exit_hints[bounce];
+    }
+    let found = exit_walk(origin, direction, start);
+    if bounce < 16u && start == NO_HINT {
+        exit_hints[bounce] = u32(found.y);
+    }
+    return found;
+}
+
+const NO_HINT: u32 = 0xffffffffu;
+
+fn exit_walk(origin: vec3<f32>, direction: vec3<f32>, hint: u32) -> vec2<f32> {
+    var facet = hint;
+    if hint >= gem.plane_count {
+        facet = walk_start_plane(start_cell(direction));
+    }
     var along = dot(gem.planes[facet].xyz, direction);
     if along <= 1e-6 {
         return exit_facet(origin, direction);
@@ -284,7 +304,7 @@ fn trace_channel(
     for (var bounce = 0u; bounce <= gem.bounces; bounce++) {
         var hit: vec2<f32>;
         if gem.walk == 1u {
-            hit = exit_walk(position, inside);
+            hit = exit_hinted(position, inside, bounce);
         } else {
             hit = exit_facet(position, inside);
         }
@@ -322,6 +342,9 @@ fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
     // The observer stands at the camera, seen from the stone's centre.
     let eye = normalize(view.world_position - world_from_local[3].xyz);
     var colour = vec3(0.0);
+    for (var bounce = 0u; bounce < 16u; bounce++) {
+        exit_hints[bounce] = NO_HINT;
+    }
     for (var channel = 0u; channel < 3u; channel++) {
         colour[channel] = trace_channel(
             point, direction, normal, gem.ior[channel], gem.absorption[channel], mm_per_unit, linear, channel, eye

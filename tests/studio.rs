@@ -386,9 +386,17 @@ fn offscreen_renders_show_the_metal_and_the_stone() {
     let size = 160;
     let mut offscreen = Offscreen::new(Design::default(), size, size);
     offscreen.run_until_ready(3000).expect("studio ready");
+    let first_alloy = offscreen.design().metal.alloy;
     let yellow = offscreen.capture().expect("yellow render");
     offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
     let white = offscreen.capture().expect("white render (next frame)");
+    // A capture rests the cameras only while its picture comes back: the next change shows in the next capture.
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(first_alloy)));
+    let again = offscreen.capture().expect("yellow again");
+    let differing =
+        yellow.pixels().zip(again.pixels()).filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 2));
+    assert!(differing.count() < (size * size / 100) as usize, "the same design twice, two pictures");
+    offscreen.send(DocumentCommand::Design(DesignCommand::SetAlloy(Alloy::White18k)));
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     yellow.save(out.join("render-yellow.png")).ok();
     white.save(out.join("render-white.png")).ok();

@@ -117,7 +117,15 @@ pub fn aset_map(planes: &[Plane], ior: f32, size: u32, bounces: usize) -> AsetMa
                 let azimuth = std::f32::consts::FRAC_PI_2 * k as f32 + 0.4;
                 let tilt = VIEW_SPREAD_DEG.to_radians().tan();
                 let direction = Vec3::new(tilt * azimuth.cos(), -1.0, tilt * azimuth.sin()).normalize();
-                let trace = trace_channel(&stone, point - direction * 3.0, direction, ior, 0.0, bounces);
+                let trace = trace_channel(
+                    &stone,
+                    point - direction * 3.0,
+                    direction,
+                    ior,
+                    0.0,
+                    bounces,
+                    &mut Default::default(),
+                );
                 let Some(reflection) = trace.reflection else { continue };
                 hit = true;
                 for (direction, weight) in trace.exits.iter().map(|e| (e.towards, e.weight)).chain([reflection]) {

@@ -70,7 +70,8 @@ pub fn cut_metrics(planes: &[Plane], ior: ChannelIor) -> CutMetrics {
             let dir = Vec3::new(tilt * azimuth.cos(), -1.0, tilt * azimuth.sin()).normalize();
             let eye = -dir;
             let origin = Vec3::new(x, 0.0, z) - dir * 3.0;
-            let traces = ior.0.map(|n| trace_channel(&stone, origin, dir, n, 0.0, BOUNCES));
+            let mut hints = super::trace::ExitHints::default();
+            let traces = ior.0.map(|n| trace_channel(&stone, origin, dir, n, 0.0, BOUNCES, &mut hints));
             if traces[1].reflection.is_none() {
                 continue; // missed the stone
             }

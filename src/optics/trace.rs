@@ -58,7 +58,6 @@ pub fn entry(planes: &[Plane], origin: Vec3, dir: Vec3) -> Option<(f32, Vec3)> {
     (t_in <= t_out && t_in > 0.0).then_some((t_in, normal))
 }
 
-
 /// Light leaving a stone: where (stone frame), which way and how much of the ray's.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Exit {
@@ -92,8 +91,25 @@ impl ChannelTrace {
     }
 }
 
+/// Where the first colour channel of a ray left the stone at each bounce: the next channels' walks start there (their
+/// paths part slowly with dispersion, so they mostly leave by the same facets; `shaders/gem.wgsl` `exit_hints`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExitHints([Option<usize>; 16]);
+
+impl ExitHints {
+    fn walk(&mut self, stone: &FacetWalk, bounce: usize, origin: Vec3, dir: Vec3) -> (f32, usize, Tests) {
+        let hint = self.0.get(bounce).copied().flatten();
+        let found = stone.exit_from(origin, dir, hint);
+        if let Some(slot) = self.0.get_mut(bounce).filter(|slot| slot.is_none()) {
+            *slot = Some(found.1);
+        }
+        found
+    }
+}
+
 /// Traces one colour channel of a ray through a stone (its planes and walk tables in the stone's frame, lengths in
-/// stone units; `absorption` per unit length) for up to `bounces` internal reflections.
+/// stone units; `absorption` per unit length) for up to `bounces` internal reflections. `hints`: shared by a ray's
+/// channels (a fresh one for a lone channel).
 pub fn trace_channel(
     stone: &FacetWalk,
     origin: Vec3,
@@ -101,6 +117,7 @@ pub fn trace_channel(
     ior: f32,
     absorption: f32,
     bounces: usize,
+    hints: &mut ExitHints,
 ) -> ChannelTrace {
     let mut result = ChannelTrace::default();
     let Some((t, normal)) = entry(&stone.planes, origin, dir) else { return result };
@@ -114,8 +131,8 @@ pub fn trace_channel(
     };
     let mut weight = 1.0 - r;
     let mut position = point;
-    for _ in 0..=bounces {
-        let (distance, facet, tests) = stone.exit(position, inside);
+    for bounce in 0..=bounces {
+        let (distance, facet, tests) = hints.walk(stone, bounce, position, inside);
         result.plane_tests += tests;
         let facet = stone.planes[facet].normal;
         let kept = (-absorption * distance).exp();
@@ -160,12 +177,21 @@ mod tests {
         for i in 0..50 {
             let x = -0.2 + 0.4 * i as f32 / 49.0;
             let dir = Vec3::new(0.1 * (i as f32).sin(), -1.0, 0.05).normalize();
-            let trace = trace_channel(&planes, Vec3::new(x, 2.0, 0.03) - dir * 0.0, dir, 2.418, 0.0, 8);
+            let trace = trace_channel(
+                &planes,
+                Vec3::new(x, 2.0, 0.03) - dir * 0.0,
+                dir,
+                2.418,
+                0.0,
+                8,
+                &mut ExitHints::default(),
+            );
             assert!(trace.total() <= 1.0 + 1e-4, "{}", trace.total());
             assert!((trace.total() - 1.0).abs() < 1e-3, "energy lost: {}", trace.total());
             assert!(trace.exits.iter().all(|e| e.weight >= 0.0));
         }
-        let absorbing = trace_channel(&planes, Vec3::new(0.05, 2.0, 0.0), Vec3::NEG_Y, 1.766, 2.0, 8);
+        let absorbing =
+            trace_channel(&planes, Vec3::new(0.05, 2.0, 0.0), Vec3::NEG_Y, 1.766, 2.0, 8, &mut ExitHints::default());
         assert!(absorbing.absorbed > 0.1 && absorbing.total() <= 1.0 + 1e-4);
     }
 
@@ -174,12 +200,15 @@ mod tests {
         let planes = FacetWalk::of(&facet_planes(Cut::RoundBrilliant));
         let origin = Vec3::new(0.12, 2.0, 0.07);
         let dir = Vec3::new(-0.25, -1.0, 0.1).normalize();
-        let with =
-            crate::optics::ChannelIor::new(2.418, 0.044).0.map(|n| trace_channel(&planes, origin, dir, n, 0.0, 8));
+        let mut hints = ExitHints::default();
+        let with = crate::optics::ChannelIor::new(2.418, 0.044)
+            .0
+            .map(|n| trace_channel(&planes, origin, dir, n, 0.0, 8, &mut hints));
         let first_exit = |t: &ChannelTrace| t.exits.first().map(|e| e.towards).expect("an exit");
         assert!(first_exit(&with[0]).angle_between(first_exit(&with[2])) > 1e-3, "red and blue should part");
-        let without =
-            crate::optics::ChannelIor::new(2.418, 0.0).0.map(|n| trace_channel(&planes, origin, dir, n, 0.0, 8));
+        let without = crate::optics::ChannelIor::new(2.418, 0.0)
+            .0
+            .map(|n| trace_channel(&planes, origin, dir, n, 0.0, 8, &mut ExitHints::default()));
         assert!(first_exit(&without[0]).angle_between(first_exit(&without[2])) < 1e-6);
     }
 }

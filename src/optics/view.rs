@@ -86,8 +86,10 @@ pub fn stone_picture_counted(
             let dir = camera.ray(x, y, width, height);
             let mut radiance = Vec3::ZERO;
             let mut hit = false;
+            let mut hints = super::trace::ExitHints::default();
             for channel in 0..3 {
-                let trace = trace_channel(&stone, origin, dir, ior[channel], absorption[channel] * size_mm, bounces);
+                let absorption = absorption[channel] * size_mm;
+                let trace = trace_channel(&stone, origin, dir, ior[channel], absorption, bounces, &mut hints);
                 let Some((reflected, weight)) = trace.reflection else { continue };
                 hit = true;
                 tests += u64::from(trace.plane_tests);

@@ -42,7 +42,9 @@ impl FacetWalk {
     pub fn of(planes: &[Plane]) -> FacetWalk {
         let solid = ConvexPolyhedron::from_planes(planes);
         let plane_of = |facet_plane: &Plane| {
-            planes.iter().position(|p| p.normal.distance(facet_plane.normal) < 1e-5 && (p.offset - facet_plane.offset).abs() < 1e-5)
+            planes.iter().position(|p| {
+                p.normal.distance(facet_plane.normal) < 1e-5 && (p.offset - facet_plane.offset).abs() < 1e-5
+            })
         };
         let owners: Vec<Option<usize>> = solid.facets.iter().map(|f| plane_of(&f.plane)).collect();
         let (low, high) = solid.bounds();
@@ -75,7 +77,16 @@ impl FacetWalk {
 
     /// Where a ray inside the stone leaves it: distance, the exit plane's index, and the plane tests it took.
     pub fn exit(&self, origin: Vec3, dir: Vec3) -> (f32, usize, Tests) {
-        let mut facet = usize::from(self.start.get(start_cell(dir)).copied().unwrap_or(0));
+        self.exit_from(origin, dir, None)
+    }
+
+    /// `exit`, walking from `start` when one is given (the facet a nearby ray left by), else from the start table's:
+    /// the same exit either way, in fewer steps from a good start.
+    pub fn exit_from(&self, origin: Vec3, dir: Vec3, start: Option<usize>) -> (f32, usize, Tests) {
+        let from_table = || usize::from(self.start.get(start_cell(dir)).copied().unwrap_or(0));
+        // A plane that makes no facet has no neighbours to say the point is off it: never a start.
+        let facet_of_the_stone = |&f: &usize| self.neighbours.get(f).is_some_and(|n| !n.is_empty());
+        let mut facet = start.filter(facet_of_the_stone).unwrap_or_else(from_table);
         let mut tests = 1;
         let Some(mut distance) = self.planes.get(facet).and_then(|plane| meets(plane, origin, dir)) else {
             return self.exit_by_every_plane(origin, dir, tests);
@@ -197,6 +208,9 @@ mod tests {
             let (distance, _, used) = walk.exit(point, dir);
             let (_, truth) = exit_testing_every_plane(planes, point, dir);
             assert!((distance - truth).abs() <= 1e-4 * (1.0 + truth), "walked {distance}, every plane {truth}");
+            // From any start (a nearby ray's facet, or a poor one), the same exit.
+            let (from_elsewhere, _, _) = walk.exit_from(point, dir, Some(rays % planes.len()));
+            assert!((from_elsewhere - truth).abs() <= 1e-4 * (1.0 + truth), "from elsewhere {from_elsewhere}, {truth}");
             tests += u64::from(used);
             rays += 1;
         }

@@ -392,7 +392,9 @@ mod tests {
         }
         assert_eq!(resolve(RgbaImage::new(2, 2), 2).get_pixel(0, 0).0, [0, 0, 0, 0]);
         // One sample per pixel: opaque pixels as they were, transparent ones cleared, edges straightened as above.
-        let row = RgbaImage::from_fn(3, 1, |x, _| [image::Rgba([200, 150, 60, 255]), edge, image::Rgba([9, 9, 9, 0])][x as usize]);
+        let row = RgbaImage::from_fn(3, 1, |x, _| {
+            [image::Rgba([200, 150, 60, 255]), edge, image::Rgba([9, 9, 9, 0])][x as usize]
+        });
         let resolved = resolve(row, 1);
         assert_eq!(resolved.get_pixel(0, 0).0, [200, 150, 60, 255]);
         assert_eq!(resolved.get_pixel(1, 0).0, pixel);

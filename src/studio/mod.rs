@@ -141,6 +141,7 @@ pub fn window_plugin(app: &mut App) {
 /// Opens the studio window (blocks until it is closed).
 pub fn run_window(preset: Option<std::path::PathBuf>, camera: Option<u32>) {
     let mut app = App::new();
+    floor::asset_files::read_assets_whole(&mut app);
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {

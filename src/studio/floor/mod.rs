@@ -2,9 +2,11 @@
 //! (`document.rs`), the languages (`languages.rs`), the user's folders and files (`files.rs`), small shared egui
 //! pieces (`widgets.rs`), work off the frame (`background.rs`), the library's loaded models (`models.rs`), the
 //! pictures kept with the client's consent (`kept.rs`), the candidates the board shows beside the variants
-//! (`candidates.rs`) and the carrier of the features' commands (`commands.rs`). The floor imports no feature:
+//! (`candidates.rs`), the carrier of the features' commands (`commands.rs`) and the assets folder as the asset
+//! server reads it (`asset_files.rs`). The floor imports no feature:
 //! `src/layering.rs` fails otherwise.
 
+pub mod asset_files;
 pub mod background;
 pub mod candidates;
 pub mod commands;

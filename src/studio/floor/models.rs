@@ -2,8 +2,8 @@
 //! or cut swaps to an already-loaded model and shows at once.
 
 use crate::geometry::library::Component;
-use bevy::asset::UntypedAssetId;
 use bevy::asset::RenderAssetUsages;
+use bevy::asset::UntypedAssetId;
 use bevy::gltf::{Gltf, GltfAssetLabel, GltfLoaderSettings, GltfMesh};
 use bevy::prelude::*;
 use bevy::world_serialization::WorldAsset;

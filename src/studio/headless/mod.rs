@@ -323,6 +323,7 @@ fn windowless_app(design: Design) -> App {
         .set(LogPlugin { filter: "warn,ecrin=info,wgpu=error,naga=warn".into(), ..default() })
         .disable::<WinitPlugin>();
     let mut app = App::new();
+    crate::studio::floor::asset_files::read_assets_whole(&mut app);
     if first {
         app.add_plugins(plugins);
     } else {

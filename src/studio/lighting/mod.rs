@@ -129,6 +129,11 @@ pub(super) fn plugin(app: &mut App) {
         // at once) would add a flat glow to every surface — on polished metal, a grey veil over its reflections
         // (found against the path tracer, `tools/reference/`).
         .insert_resource(GlobalAmbientLight::NONE)
+        // No light casts a shadow map (the environment lights the piece; the contact shadow is the stage's), but
+        // Bevy keeps its shadow-map textures at their sizes all the same: 40 MB at the defaults (`ecrin bench
+        // --memory-labels`). A light added with shadows would get coarse ones: give it a size then.
+        .insert_resource(bevy::light::PointLightShadowMap { size: 16 })
+        .insert_resource(bevy::light::DirectionalLightShadowMap { size: 16 })
         .add_systems(PreStartup, create_environments)
         .add_systems(
             Update,
