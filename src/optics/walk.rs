@@ -168,7 +168,7 @@ fn cell_direction(cell: usize) -> Vec3 {
     let (row, column) = ((cell / START_SIDE) % START_SIDE, cell % START_SIDE);
     let at = |i: usize| (i as f32 + 0.5) / START_SIDE as f32 * 2.0 - 1.0;
     let (u, v) = (at(column), at(row));
-    let sign = if face % 2 == 0 { 1.0 } else { -1.0 };
+    let sign = if face.is_multiple_of(2) { 1.0 } else { -1.0 };
     match face / 2 {
         0 => Vec3::new(sign, u, v),
         1 => Vec3::new(u, sign, v),

@@ -88,7 +88,7 @@ impl Offscreen {
             *by_use.entry(GpuUse::of_label(&allocation.name)).or_default() += allocation.size;
         }
         let mut by_label: Vec<(String, u64)> = by_label.into_iter().collect();
-        by_label.sort_by(|a, b| b.1.cmp(&a.1));
+        by_label.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));
         Some(GpuMemory {
             reserved: report.total_reserved_bytes,
             allocated: report.total_allocated_bytes,
