@@ -16,7 +16,7 @@ const CORE: [(&str, &[&str]); 20] = [
     ("png", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo", "colour"]),
-    ("optics", &["design", "geometry", "memo", "colour"]),
+    ("optics", &["design", "geometry", "memo", "colour", "seeded"]),
     ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
     ("tryon", &["design", "geometry", "sizer", "colour"]),
