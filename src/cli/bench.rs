@@ -17,10 +17,7 @@ pub(super) fn emit(metric: &str, value: f64, unit: &str) {
 
 /// Peak resident memory of this process, MB (Linux: VmHWM).
 pub fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
+    crate::studio::headless::memory::resident_part("VmHWM:")
 }
 
 /// Median and 95th percentile of a sample, in its unit.

@@ -78,16 +78,8 @@ fn counts(offscreen: &mut Offscreen) -> Counts {
         pipelines,
         geometries_kept: crate::estimate::geometries_kept(),
         journal_entries,
-        rss_mb: resident_mb().unwrap_or(0.0),
+        rss_mb: crate::studio::headless::memory::resident_mb().unwrap_or(0.0),
     }
-}
-
-/// Resident memory now, MB (Linux: VmRSS).
-fn resident_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 /// The day's generator: the same seed, the same day.
