@@ -28,13 +28,13 @@ pub fn assemble(design: &Design) -> Assembly {
 /// The parts of a component's model, each with its role (`zone` for its metal, `seat` for its small stones;
 /// `centre`: the centre stone's cut and species, then the side stones' species).
 fn parts_of(component: Component, zone: MetalZone, melee_seat: Seat, centre: (Cut, Species, Species)) -> Vec<Part> {
-    let model = component.model();
-    model
+    let layout = component.layout();
+    layout
         .nodes
         .iter()
         .filter_map(|node| {
             let mesh = node.mesh?;
-            let role = match model.meshes.get(mesh)?.material {
+            let role = match layout.materials.get(mesh)? {
                 Material::Metal => PartRole::Metal(zone),
                 Material::Melee => PartRole::Stone { seat: melee_seat, cut: Cut::RoundBrilliant, species: centre.2 },
                 Material::CentreStone => PartRole::Stone { seat: Seat::Centre, cut: centre.0, species: centre.1 },

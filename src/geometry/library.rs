@@ -4,7 +4,7 @@
 //! (`assembly.rs`) places these components and a house's models (`house/`), never the other way.
 
 use super::glb::GlbError;
-use super::model::{ComponentModel, Material, ModelMesh, ModelNode, SEAT_NODE};
+use super::model::{ComponentModel, Material, ModelLayout, ModelMesh, ModelNode, SEAT_NODE};
 use super::{cut, necklace, ring, shank};
 use crate::design::necklace::ChainStyle;
 use crate::design::{Cut, Setting, ShankStyle};
@@ -92,16 +92,14 @@ impl Component {
             }
             Component::Hand => {
                 let form = super::hand::hand();
-                ComponentModel {
-                    meshes: vec![
-                        ModelMesh { name: "hand".into(), material: Material::Display, data: form.skin },
-                        ModelMesh { name: "nails".into(), material: Material::Nail, data: form.nails },
-                    ],
-                    nodes: vec![
-                        ModelNode { name: "hand".into(), mesh: Some(0), transform: Affine3A::IDENTITY },
-                        ModelNode { name: "nails".into(), mesh: Some(1), transform: Affine3A::IDENTITY },
-                    ],
-                }
+                let (nodes, materials) = hand_layout();
+                let meshes = [form.skin, form.nails]
+                    .into_iter()
+                    .zip(materials)
+                    .zip(&nodes)
+                    .map(|((data, material), node)| ModelMesh { name: node.name.clone(), material, data })
+                    .collect();
+                ComponentModel { meshes, nodes }
             }
         }
     }
@@ -112,10 +110,36 @@ impl Component {
         MODELS.get_or_compute(self, || Arc::new(self.make_model()))
     }
 
+    /// Its nodes and its meshes' materials (the Assembly's parts), without making what is slow to make: the hand's
+    /// layout is known before its form (seconds to mesh) is, so composing a ring on the hand waits for nothing.
+    pub fn layout(self) -> Arc<ModelLayout> {
+        static LAYOUTS: crate::memo::Memo<Component, Arc<ModelLayout>> = crate::memo::Memo::new();
+        LAYOUTS.get_or_compute(self, || {
+            Arc::new(match self {
+                Component::Hand => {
+                    let (nodes, materials) = hand_layout();
+                    ModelLayout { nodes, materials }
+                }
+                _ => ModelLayout::of(&self.model()),
+            })
+        })
+    }
+
     /// Its file's bytes.
     pub fn glb(self) -> Result<Vec<u8>, GlbError> {
         self.model().glb()
     }
+}
+
+/// The display hand's nodes, one per mesh at the origin (the skin, then the nails), and their materials.
+fn hand_layout() -> (Vec<ModelNode>, Vec<Material>) {
+    let parts = [("hand", Material::Display), ("nails", Material::Nail)];
+    let nodes = parts
+        .iter()
+        .enumerate()
+        .map(|(mesh, (name, _))| ModelNode { name: (*name).into(), mesh: Some(mesh), transform: Affine3A::IDENTITY })
+        .collect();
+    (nodes, parts.map(|(_, material)| material).to_vec())
 }
 
 /// Every model of the library: (path relative to assets/, GLB bytes). Deterministic.
@@ -165,6 +189,13 @@ mod tests {
             assert!(materials.iter().all(known), "{path}");
             let has_seat = gltf.nodes().any(|n| n.name() == Some(SEAT_NODE));
             assert_eq!(has_seat, path.starts_with("models/heads/"), "{path}");
+        }
+    }
+
+    #[test]
+    fn every_components_layout_is_its_models() {
+        for component in Component::all() {
+            assert_eq!(*component.layout(), ModelLayout::of(&component.model()), "{component:?}");
         }
     }
 }

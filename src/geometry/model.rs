@@ -60,7 +60,7 @@ pub struct ModelMesh {
 }
 
 /// A node of a component file: a mesh placed in the component's frame, or an empty marker (the seat).
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ModelNode {
     pub name: String,
     pub mesh: Option<usize>,
@@ -72,6 +72,21 @@ pub struct ModelNode {
 pub struct ComponentModel {
     pub meshes: Vec<ModelMesh>,
     pub nodes: Vec<ModelNode>,
+}
+
+/// A component's nodes and what each of its meshes is made of, without the meshes: all the Assembly's parts need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelLayout {
+    pub nodes: Vec<ModelNode>,
+    /// Each mesh's material, by the mesh's index.
+    pub materials: Vec<Material>,
+}
+
+impl ModelLayout {
+    /// The layout of a model.
+    pub fn of(model: &ComponentModel) -> Self {
+        ModelLayout { nodes: model.nodes.clone(), materials: model.meshes.iter().map(|m| m.material).collect() }
+    }
 }
 
 impl ComponentModel {
