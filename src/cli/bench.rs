@@ -103,12 +103,17 @@ pub enum Only {
     Suggest,
     /// The headline figures (`bench_quick`).
     Quick,
+    /// Start-up only (`bench_startup` launches the bench so).
+    Startup,
 }
 
 pub fn run(frames: usize, only: Only, memory_labels: bool) -> ExitCode {
     let started = super::PROCESS_START.get().copied().unwrap_or_else(Instant::now);
     let since_start = || started.elapsed().as_secs_f64() * 1000.0;
-    let mut offscreen = Offscreen::new(Design::default(), 1280, 720);
+    // The renderer's diagnostics time each pass on the GPU (no cost to the frame measured here).
+    let mut offscreen = Offscreen::with_features(Design::default(), 1280, 720, |app| {
+        app.add_plugins(bevy::render::diagnostic::RenderDiagnosticsPlugin);
+    });
     // Where start-up goes: the app built (plugins, the renderer and its device), then frames until ready (the
     // library read and made into meshes, the environments baked, the pipelines compiled, the piece composed).
     let built_ms = since_start();
@@ -128,6 +133,10 @@ pub fn run(frames: usize, only: Only, memory_labels: bool) -> ExitCode {
     emit("startup_app_built_ms", built_ms, "ms");
     emit("startup_until_ready_ms", ready_ms - built_ms, "ms");
     emit("startup_frames_until_ready", ready_frames as f64, "frames");
+    if only == Only::Startup {
+        offscreen.exit();
+        return ExitCode::SUCCESS;
+    }
     if matches!(only, Only::Everything | Only::Suggest) {
         // Machine-free and under a second: first, so that a quick run has them.
         super::bench_quick::gem_work_figures();
@@ -149,7 +158,8 @@ pub fn run(frames: usize, only: Only, memory_labels: bool) -> ExitCode {
     if only == Only::Quick {
         let outcome = super::bench_quick::quick_figures(&mut offscreen, frames, memory_labels);
         offscreen.exit();
-        return match outcome.and_then(export_4096_figures) {
+        return match outcome.and_then(export_4096_figures).and_then(|()| super::bench_startup::cold_and_warm_figures())
+        {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("bench: {error}");
@@ -167,9 +177,9 @@ pub fn run(frames: usize, only: Only, memory_labels: bool) -> ExitCode {
         };
     }
 
-    let (median, p95) = frame_times(&mut offscreen, frames);
-    emit("frame_ms_median", median, "ms");
-    emit("frame_ms_p95", p95, "ms");
+    let frame = super::bench_frames::measure_frames(&mut offscreen, frames);
+    super::bench_frames::emit_frame("frame", &frame, true);
+    let median = frame.median_ms;
     super::bench_memory::memory_figures(&mut offscreen, "idle", only == Only::Everything, memory_labels);
     if only == Only::TryOn {
         offscreen.exit();
@@ -319,7 +329,10 @@ pub fn run(frames: usize, only: Only, memory_labels: bool) -> ExitCode {
         emit("peak_rss_mb", peak, "MB");
     }
     offscreen.exit();
-    if let Err(error) = export_figures(median).and_then(|()| super::bench_try_on::try_on_figures(median)) {
+    let outcome = export_figures(median)
+        .and_then(|()| super::bench_try_on::try_on_figures(median))
+        .and_then(|()| super::bench_startup::cold_and_warm_figures());
+    if let Err(error) = outcome {
         eprintln!("bench: {error}");
         return ExitCode::FAILURE;
     }

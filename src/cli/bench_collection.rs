@@ -3,6 +3,7 @@
 //! and a pavé house ring of 60 and more melee against a house solitaire (frame time ratio, same run).
 
 use super::bench::{emit, frame_times, median_and_p95};
+use super::bench_frames::{gpu_ratio, measure_frames};
 use crate::collection::{Collection, design_of};
 use crate::design::{Design, Setting, ShankStyle};
 use crate::geometry::assemble::assemble;
@@ -56,20 +57,29 @@ fn measure(offscreen: &mut Offscreen, frames: usize, folder: &std::path::Path, h
     offscreen.send(CollectionCommand::Refresh);
 
     // A house solitaire, then the pavé: frame times once each is on screen.
-    let mut medians = Vec::new();
+    let mut measures = Vec::new();
     let mut groups = (0, 0);
     for manifest in &ids[..2] {
         offscreen.send(crate::design::DesignCommand::Load(Box::new(design_of(manifest))));
         wait_until_shown(offscreen, &manifest.id, 20_000)?;
         offscreen.settle(600).map_err(|e| e.to_string())?;
-        medians.push(frame_times(offscreen, frames).0);
+        measures.push(measure_frames(offscreen, frames));
         groups = crate::studio::collection::draw::house_stone_groups(offscreen.world_mut());
     }
     emit("pave_melee_count", melee as f64, "stones");
     // The pavé's traced stones and the (mesh, material) groups they are drawn in: one group per shape and seat.
     emit("house_pave_traced_stones", groups.0 as f64, "stones");
     emit("house_pave_stone_groups", groups.1 as f64, "groups");
-    emit("pave_60_vs_solitaire_frame_ratio", medians[1] / medians[0], "ratio");
+    // The headline ratio: each piece's least median of three runs, the runs' spreads beside it; and from the
+    // GPU's pass times where the adapter has them (what the pieces cost to draw, without the frame's other work).
+    let [solitaire_frame, pave_frame] = &measures[..] else { return Err("two pieces were measured".into()) };
+    emit("pave_60_vs_solitaire_frame_ratio", pave_frame.median_ms / solitaire_frame.median_ms, "ratio");
+    emit("pave_60_frame_ms_spread", pave_frame.spread, "ratio");
+    emit("solitaire_frame_ms_spread", solitaire_frame.spread, "ratio");
+    if let Some(ratio) = gpu_ratio(pave_frame, solitaire_frame) {
+        emit("pave_60_vs_solitaire_gpu_ratio", ratio, "ratio");
+    }
+    let medians = [solitaire_frame.median_ms, pave_frame.median_ms];
     // The same two pieces as Écrin's own (its melee share one mesh and one material): what the house's path adds.
     let mut own = Vec::new();
     for design in [&solitaire, &pave] {

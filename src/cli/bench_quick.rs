@@ -2,23 +2,23 @@
 //! memory and where it goes, the gem's work per pixel, a pavé against a solitaire, the 4096 export against a frame,
 //! and the peak.
 
-use super::bench::{emit, frame_times, peak_rss_mb};
+use super::bench::{emit, peak_rss_mb};
+use super::bench_frames::{emit_frame, measure_frames};
 use super::bench_memory::memory_figures;
 use crate::studio::headless::Offscreen;
 
 /// The studio's figures; gives back its median frame (ms) for the export's, which runs after the studio has gone.
 pub(super) fn quick_figures(offscreen: &mut Offscreen, frames: usize, print_labels: bool) -> Result<f64, String> {
     gem_work_figures();
-    let (median, p95) = frame_times(offscreen, frames);
-    emit("frame_ms_median", median, "ms");
-    emit("frame_ms_p95", p95, "ms");
+    let frame = measure_frames(offscreen, frames);
+    emit_frame("frame", &frame, true);
     memory_figures(offscreen, "idle", true, print_labels);
     super::bench_collection::pave_figures(offscreen, frames)?;
     memory_figures(offscreen, "after_pave", false, false);
     if let Some(peak) = peak_rss_mb() {
         emit("peak_rss_mb", peak, "MB");
     }
-    Ok(median)
+    Ok(frame.median_ms)
 }
 
 /// The gem's work per pixel, counted by the CPU mirror of the shader (machine-free): plane tests per pixel of the

@@ -3,9 +3,11 @@
 pub mod batch;
 pub mod bench;
 mod bench_collection;
+mod bench_frames;
 mod bench_memory;
 mod bench_quick;
 pub mod bench_sheet;
+mod bench_startup;
 mod bench_suggest;
 pub mod bench_try_on;
 pub mod board;
@@ -215,6 +217,10 @@ pub enum Command {
         /// Also print the renderer's GPU allocations by label, largest first (to the error stream).
         #[arg(long)]
         memory_labels: bool,
+        /// Only start-up (`startup_ms` and where it goes), then exit: the full and quick runs launch the bench so to
+        /// time cold and warm starts.
+        #[arg(long, conflicts_with_all = ["collection_only", "hand_off_only", "try_on_only", "suggest_only", "quick"])]
+        startup_only: bool,
     },
     /// A day in the boutique, compressed: random commands through the headless studio; what grows is measured.
     Soak(soak::SoakArgs),
@@ -329,8 +335,18 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Suggest(args) => suggest::run(args),
         Command::StyleGuide(args) => style_guide::run(args),
         Command::Check { presets } => check::run(presets),
-        Command::Bench { frames, collection_only, hand_off_only, try_on_only, suggest_only, quick, memory_labels } => {
+        Command::Bench {
+            frames,
+            collection_only,
+            hand_off_only,
+            try_on_only,
+            suggest_only,
+            quick,
+            memory_labels,
+            startup_only,
+        } => {
             let only = match (collection_only, hand_off_only, try_on_only, suggest_only, quick) {
+                _ if startup_only => bench::Only::Startup,
                 (true, ..) => bench::Only::Collection,
                 (_, true, ..) => bench::Only::HandOff,
                 (_, _, true, ..) => bench::Only::TryOn,
