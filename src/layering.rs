@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, each with what it may use: a layer uses only those listed before it.
-const CORE: [(&str, &[&str]); 20] = [
+const CORE: [(&str, &[&str]); 21] = [
     ("atomic_file", &[]),
     ("colour", &[]),
     ("memo", &[]),
@@ -14,9 +14,10 @@ const CORE: [(&str, &[&str]); 20] = [
     ("seeded", &[]),
     ("video", &[]),
     ("png", &["atomic_file"]),
+    ("bake_cache", &["atomic_file"]),
     ("design", &["atomic_file", "memo"]),
     ("geometry", &["design", "atomic_file", "memo", "colour"]),
-    ("optics", &["design", "geometry", "memo", "colour", "seeded"]),
+    ("optics", &["design", "geometry", "memo", "colour", "seeded", "bake_cache"]),
     ("estimate", &["design", "geometry", "memo", "atomic_file"]),
     ("sizer", &["design"]),
     ("tryon", &["design", "geometry", "sizer", "colour"]),

@@ -5,6 +5,7 @@
 
 pub mod approval;
 pub mod atomic_file;
+pub mod bake_cache;
 pub mod cli;
 pub mod collection;
 pub mod colour;

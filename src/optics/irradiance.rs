@@ -54,8 +54,33 @@ impl Irradiance {
     /// Of a lighting environment as the studio's scenes receive it (Bevy samples cubemaps with z turned, so the
     /// light from world direction d is the environment's radiance towards (x, y, −z)).
     pub fn of_environment(environment: LightingEnvironment) -> Self {
+        Irradiance::of_environment_or(environment, || Irradiance::made_of(environment))
+    }
+
+    /// As `of_environment`, with the first asking for `environment` in this run answered by `first` (the studio's
+    /// reads what an earlier run kept; `made_of` otherwise).
+    pub fn of_environment_or(environment: LightingEnvironment, first: impl FnOnce() -> Self) -> Self {
         static MEMO: crate::memo::Memo<LightingEnvironment, Irradiance> = crate::memo::Memo::new();
-        MEMO.get_or_compute(environment, || Irradiance::of(|d| environment.radiance(Vec3::new(d.x, d.y, -d.z))))
+        MEMO.get_or_compute(environment, first)
+    }
+
+    /// Of a lighting environment as the studio's scenes receive it, integrated now (half a million directions).
+    pub fn made_of(environment: LightingEnvironment) -> Self {
+        Irradiance::of(|d| environment.radiance(Vec3::new(d.x, d.y, -d.z)))
+    }
+
+    /// Its 27 numbers as bytes (little-endian f32).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.iter().flat_map(|c| c.to_array()).flat_map(f32::to_le_bytes).collect()
+    }
+
+    /// From `to_bytes`'s, if they are 27 finite numbers.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let numbers: Vec<f32> = bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        if bytes.len() != 9 * 3 * 4 || !numbers.iter().all(|n| n.is_finite()) {
+            return None;
+        }
+        Some(Irradiance(std::array::from_fn(|i| Vec3::new(numbers[3 * i], numbers[3 * i + 1], numbers[3 * i + 2]))))
     }
 
     /// Irradiance over π for a surface facing `normal` (never negative).
@@ -68,6 +93,15 @@ impl Irradiance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irradiance_goes_through_bytes_unchanged_and_refuses_others() {
+        let irradiance =
+            Irradiance(std::array::from_fn(|i| Vec3::new(i as f32, -0.5 * i as f32, 1.0 / (1.0 + i as f32))));
+        assert_eq!(Irradiance::from_bytes(&irradiance.to_bytes()), Some(irradiance));
+        assert_eq!(Irradiance::from_bytes(&irradiance.to_bytes()[..100]), None);
+        assert_eq!(Irradiance::from_bytes(&[0xff; 108]), None, "NaNs");
+    }
 
     #[test]
     fn a_uniform_sky_lights_every_face_the_same() {

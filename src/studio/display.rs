@@ -7,7 +7,6 @@ use super::StudioSystems;
 use super::lighting::{ENVIRONMENT_INTENSITY, Presentation};
 use crate::geometry::display_look::{DISPLAY_LIGHT, Look, hand_looks, linen};
 use crate::geometry::hand::HandFinish;
-use crate::optics::irradiance::Irradiance;
 use bevy::asset::uuid_handle;
 use bevy::pbr::{ExtendedMaterial, MaterialExtension};
 use bevy::prelude::*;
@@ -68,7 +67,7 @@ fn new_material(look: &Look, irradiance: [Vec4; 9]) -> DisplayMaterial {
 /// The environment's irradiance as the shader takes it.
 fn irradiance_of(presentation: &Presentation) -> [Vec4; 9] {
     let strength = ENVIRONMENT_INTENSITY * DISPLAY_LIGHT;
-    Irradiance::of_environment(presentation.environment).0.map(|c| (c * strength).extend(0.0))
+    super::lighting::baked::environment_irradiance(presentation.environment).0.map(|c| (c * strength).extend(0.0))
 }
 
 /// Gives the hand's materials a finish (edited in place).
@@ -99,7 +98,7 @@ fn make_materials(
     bevy::tasks::AsyncComputeTaskPool::get()
         .spawn(async {
             for environment in crate::optics::environment::LightingEnvironment::ALL {
-                Irradiance::of_environment(environment);
+                super::lighting::baked::environment_irradiance(environment);
             }
         })
         .detach();

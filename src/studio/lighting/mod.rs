@@ -1,7 +1,8 @@
 //! Lighting made by code: every `LightingEnvironment` baked into an HDR cubemap at start-up, used as image-based
 //! light (GPU-prefiltered) so metal has something to reflect, and by the gem shader; the background; bloom and a
-//! product tonemapper.
+//! product tonemapper. The cubemaps are kept in the user's cache between runs (`baked.rs`).
 
+pub mod baked;
 pub mod panel;
 
 use super::StudioSystems;
@@ -163,14 +164,14 @@ fn backdrop_brightness() -> f32 {
     1.0 / bevy::camera::Exposure::default().exposure()
 }
 
-/// An environment as an RGBA16F cubemap image.
-pub fn environment_cubemap(environment: LightingEnvironment, size: u32) -> Image {
-    cubemap_of(size, |d| environment.radiance(d))
-}
-
 /// A cubemap image of a radiance function.
 fn cubemap_of(size: u32, radiance_towards: impl Fn(Vec3) -> Vec3) -> Image {
-    let mut data = Vec::with_capacity((6 * size * size * 8) as usize);
+    cubemap_image(size, cubemap_texels(size, radiance_towards))
+}
+
+/// Bytes of a cube's texels of a radiance function: six faces of `size`², RGBA16F.
+pub(super) fn cubemap_texels(size: u32, radiance_towards: impl Fn(Vec3) -> Vec3) -> Vec<u8> {
+    let mut data = Vec::with_capacity(cubemap_bytes(size));
     for face in 0..6 {
         for y in 0..size {
             for x in 0..size {
@@ -181,6 +182,15 @@ fn cubemap_of(size: u32, radiance_towards: impl Fn(Vec3) -> Vec3) -> Image {
             }
         }
     }
+    data
+}
+
+pub(super) fn cubemap_bytes(size: u32) -> usize {
+    6 * (size * size) as usize * 8
+}
+
+/// A cubemap image of texels (`cubemap_texels`).
+pub(super) fn cubemap_image(size: u32, data: Vec<u8>) -> Image {
     let mut image = Image::new(
         Extent3d { width: size, height: size, depth_or_array_layers: 6 },
         TextureDimension::D2,
@@ -196,7 +206,7 @@ fn cubemap_of(size: u32, radiance_towards: impl Fn(Vec3) -> Vec3) -> Image {
 fn create_environments(mut commands: Commands, mut images: ResMut<Assets<Image>>, presentation: Res<Presentation>) {
     let cubemaps: HashMap<_, _> = LightingEnvironment::ALL
         .into_iter()
-        .map(|environment| (environment, images.add(environment_cubemap(environment, CUBEMAP_SIZE))))
+        .map(|environment| (environment, images.add(baked::environment_cubemap(environment, CUBEMAP_SIZE))))
         .collect();
     let cubemap = cubemaps.get(&presentation.environment).cloned().unwrap_or_default();
     // Bevy samples cubemaps left-handed (z negated); the gradient only depends on y, so it does not matter here.
