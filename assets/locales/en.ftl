@@ -644,6 +644,7 @@ help-ecrin-bench--try-on-only = Only start-up, the studio's frame and the try-on
 help-ecrin-bench--suggest-only = Only start-up and the proposals’ figures: pricing the design’s neighbourhood, one budget’s proposals from it
 help-ecrin-bench--quick = The headline figures only, in minutes: start-up, the frame, memory and where it goes, the gem’s work per pixel, pavé against a solitaire, the 4096 export against a frame
 help-ecrin-bench--memory-labels = Also print the renderer’s GPU allocations by label, largest first (to the error stream)
+help-ecrin-bench--startup-only = Only start-up (startup_ms and where it goes), then exit: the full and quick runs launch the bench so to time cold and warm starts
 help-ecrin-bench--frames = Frames measured per figure
 help-ecrin-soak = A day in the boutique, compressed: random commands through the headless studio; what grows is measured
 help-ecrin-soak--commands = Commands run

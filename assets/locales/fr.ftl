@@ -644,6 +644,7 @@ help-ecrin-bench--try-on-only = Seulement le démarrage, l’image du studio et 
 help-ecrin-bench--suggest-only = Seulement le démarrage et les chiffres des propositions : le chiffrage des variantes voisines, les propositions d’un budget
 help-ecrin-bench--quick = Seulement les chiffres principaux, en quelques minutes : le démarrage, l’image, la mémoire et où elle va, le travail de la pierre par pixel, le pavage face au solitaire, l’export 4096 face à une image
 help-ecrin-bench--memory-labels = Affiche aussi les allocations du processeur graphique par étiquette, les plus grandes d’abord (sur la sortie d’erreur)
+help-ecrin-bench--startup-only = Seulement le démarrage (startup_ms et où il passe), puis quitter : les mesures complète et rapide lancent ainsi le banc pour chronométrer les démarrages à froid et à chaud
 help-ecrin-bench--frames = Images mesurées par chiffre
 help-ecrin-soak = Une journée en boutique, en accéléré : des commandes au hasard dans le studio sans fenêtre ; ce qui grandit est mesuré
 help-ecrin-soak--commands = Commandes jouées
