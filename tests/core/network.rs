@@ -156,7 +156,8 @@ fn a_try_on_session_writes_nothing_and_sends_nothing() {
     // The try-on on a photo (the hand found, the ring drawn over it while the worker follows it), and the try-on
     // asked of the first camera (none here: it is looked for and the studio says so; a camera's frames would take
     // the same path as the photo's). Without the advisor's consent nothing may be kept: the only files written may
-    // be the graphics driver's shader cache.
+    // be the graphics driver's shader cache and Écrin's baked lighting (`bake_cache`: environments, nothing of the
+    // client).
     let dir = scratch("try-on");
     // Hands in a picture: the README's (three rendered hands).
     let photo = dir.join("hands.png");
@@ -173,7 +174,13 @@ fn a_try_on_session_writes_nothing_and_sends_nothing() {
         let cache = dir.join("cache").to_string_lossy().into_owned();
         let written: Vec<String> = files_written(&trace)
             .into_iter()
-            .filter(|path| !(*path == cache || path.starts_with(&format!("{cache}/mesa_shader_cache"))))
+            .filter(|path| {
+                let kept = |folder: &str| path.starts_with(&format!("{cache}/{folder}"));
+                !(*path == cache
+                    || kept("mesa_shader_cache")
+                    || kept("ecrin/bakes")
+                    || *path == format!("{cache}/ecrin"))
+            })
             .collect();
         assert!(written.is_empty(), "the {name} session wrote files: {written:?}");
         let _ = std::fs::remove_file(&trace);
