@@ -13,6 +13,7 @@ pub mod memory;
 mod ready;
 mod views;
 
+pub use ready::LoadingFrame;
 pub use views::{orbit_position, view_transform};
 
 use super::lighting::{StudioEnvironment, studio_camera_components};

@@ -8,16 +8,37 @@ use crate::studio::document::disk::DocumentDisk;
 use crate::studio::loading::LoadingProgress;
 use bevy::prelude::*;
 
+/// A frame of the studio loading: how long it took, and what the studio was still waiting for after it.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadingFrame {
+    pub ms: f64,
+    pub models_loaded: bool,
+    pub pipelines_waiting: usize,
+}
+
 impl Offscreen {
     /// Runs frames until the studio is ready (models loaded, ring composed, no pipeline compiling).
     pub fn run_until_ready(&mut self, max_frames: u64) -> Result<(), OffscreenError> {
+        self.run_until_ready_timed(max_frames).map(|_| ())
+    }
+
+    /// As `run_until_ready`, with each frame's time and what the studio was waiting for (the bench's start-up).
+    pub fn run_until_ready_timed(&mut self, max_frames: u64) -> Result<Vec<LoadingFrame>, OffscreenError> {
+        let mut frames = Vec::new();
         for _ in 0..max_frames {
+            let start = std::time::Instant::now();
             self.update();
+            let progress = self.app.world().resource::<LoadingProgress>();
+            frames.push(LoadingFrame {
+                ms: start.elapsed().as_secs_f64() * 1000.0,
+                models_loaded: progress.models >= 1.0,
+                pipelines_waiting: progress.waiting_pipelines,
+            });
             if let Some(error) = &self.app.world().resource::<LoadingProgress>().error {
                 return Err(OffscreenError::Loading(error.in_language(crate::i18n::process_language())));
             }
             if *self.app.world().resource::<State<StudioState>>().get() == StudioState::Ready {
-                return Ok(());
+                return Ok(frames);
             }
             if self.app.should_exit().is_some() {
                 return Err(OffscreenError::Stopped);
