@@ -1,6 +1,7 @@
 //! Start-up from a cold and from a warm cache, each in a process of its own: `ecrin bench --startup-only` launched
-//! with its caches (`XDG_CACHE_HOME`: the driver's compiled shaders, Mesa's and NVIDIA's) in a fresh folder, then again three times with the folder the first run filled. Timed from the
-//! launch to the line that says the first frame is on screen, so loading the program counts too.
+//! with its caches (`XDG_CACHE_HOME`: the driver's compiled shaders, Mesa's and NVIDIA's; Écrin's baked lighting) in
+//! a fresh folder, then three times again with the folder the first launch filled. Timed from the launch to the line
+//! that says the first picture is back, so loading the program counts too.
 
 use super::bench::emit;
 use std::io::{BufRead, BufReader};

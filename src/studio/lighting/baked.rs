@@ -16,25 +16,26 @@ fn bake_of(environment: LightingEnvironment, size: u32) -> (String, String) {
     (format!("environment-{name}-{size}"), format!("{environment:?}/radiance-cubemap/{size}/rgba16f"))
 }
 
-/// The bake `name` made from `inputs`: from `cache` when its file holds it whole and `usable` takes it, or made now
-/// (and kept there, off the frame). A damaged file is said in the log.
+/// The bake `name` made from `inputs`: from `cache` when its file holds it whole and `decode` takes it, or made now
+/// (and kept there as `encode` writes it, off the frame). A damaged file is said in the log.
 fn read_or_make<T>(
     cache: &BakeCache,
     (name, inputs): (String, String),
-    usable: impl Fn(Vec<u8>) -> Option<T>,
-    make: impl FnOnce() -> Vec<u8>,
-) -> Option<T> {
+    decode: impl Fn(Vec<u8>) -> Option<T>,
+    make: impl FnOnce() -> T,
+    encode: impl Fn(&T) -> Vec<u8>,
+) -> T {
     match cache.read(&name, &inputs).usable() {
         Ok(bytes) => {
-            if let Some(value) = usable(bytes) {
-                return Some(value);
+            if let Some(value) = decode(bytes) {
+                return value;
             }
         }
         Err(Some(problem)) => warn!("{problem}"),
         Err(None) => {}
     }
     let made = make();
-    let (cache, kept) = (cache.clone(), made.clone());
+    let (cache, kept) = (cache.clone(), encode(&made));
     IoTaskPool::get()
         .spawn(async move {
             if let Err(error) = cache.keep(&name, &inputs, &kept) {
@@ -42,15 +43,14 @@ fn read_or_make<T>(
             }
         })
         .detach();
-    usable(made)
+    made
 }
 
 /// An environment as an RGBA16F cubemap image: from `cache`, or made now (and kept there, off the frame).
 pub fn environment_cubemap_in(cache: &BakeCache, environment: LightingEnvironment, size: u32) -> Image {
     let whole = |texels: Vec<u8>| (texels.len() == cubemap_bytes(size)).then_some(texels);
-    let texels =
-        read_or_make(cache, bake_of(environment, size), whole, || cubemap_texels(size, |d| environment.radiance(d)));
-    cubemap_image(size, texels.unwrap_or_else(|| cubemap_texels(size, |d| environment.radiance(d))))
+    let make = || cubemap_texels(size, |d| environment.radiance(d));
+    cubemap_image(size, read_or_make(cache, bake_of(environment, size), whole, make, Vec::clone))
 }
 
 /// An environment's irradiance (the display's matte surfaces): once per run, from the user's cache or made now.
@@ -58,13 +58,8 @@ pub fn environment_irradiance(environment: LightingEnvironment) -> Irradiance {
     Irradiance::of_environment_or(environment, || {
         let name = format!("{environment:?}").to_lowercase();
         let bake = (format!("irradiance-{name}"), format!("{environment:?}/irradiance/sh9/z-turned"));
-        read_or_make(
-            &BakeCache::user(),
-            bake,
-            |bytes| Irradiance::from_bytes(&bytes),
-            || Irradiance::made_of(environment).to_bytes(),
-        )
-        .unwrap_or_else(|| Irradiance::made_of(environment))
+        let decode = |bytes: Vec<u8>| Irradiance::from_bytes(&bytes);
+        read_or_make(&BakeCache::user(), bake, decode, || Irradiance::made_of(environment), Irradiance::to_bytes)
     })
 }
 
