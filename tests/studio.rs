@@ -595,6 +595,51 @@ fn cycling_every_option_never_waits_on_a_pipeline() {
     assert!(waiting.is_empty(), "{waiting:#?}");
 }
 
+/// Each environment's light is filtered once, then kept: no generator is left once the studio is ready (Bevy's
+/// filters its cubemap again at every frame), a new light is shown within a few frames, and going back to one
+/// already filtered is immediate.
+#[test]
+fn each_light_is_filtered_once_and_kept() {
+    use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
+    use ecrin::studio::lighting::{EnvironmentLit, light_shown};
+    fn generators(offscreen: &mut Offscreen) -> usize {
+        let world = offscreen.world_mut();
+        world.query::<&GeneratedEnvironmentMapLight>().iter(world).count()
+    }
+    fn shown(offscreen: &mut Offscreen) -> Vec<AssetId<Image>> {
+        let world = offscreen.world_mut();
+        let mut cameras = world.query_filtered::<&EnvironmentMapLight, With<EnvironmentLit>>();
+        cameras.iter(world).map(|light| light.specular_map.id()).collect()
+    }
+    let mut offscreen = Offscreen::new(Design::default(), 64, 64);
+    offscreen.run_until_ready(3000).expect("studio ready");
+    let first = offscreen.world_mut().resource::<Presentation>().environment;
+    let other = LightingEnvironment::ALL.into_iter().find(|e| *e != first).expect("two lights");
+    assert_eq!(generators(&mut offscreen), 0, "a generator filtering at every frame once ready");
+    let first_maps = shown(&mut offscreen);
+    assert!(!first_maps.is_empty() && light_shown(offscreen.world_mut()));
+
+    offscreen.send(PresentationCommand::SetEnvironment(other));
+    offscreen.update();
+    let mut frames = 1;
+    while !light_shown(offscreen.world_mut()) && frames < 30 {
+        offscreen.update();
+        frames += 1;
+    }
+    assert!(frames <= 8, "the new light took {frames} frames");
+    offscreen.update();
+    assert_eq!(generators(&mut offscreen), 0, "the new light's generator stayed");
+    let other_maps = shown(&mut offscreen);
+    assert!(other_maps.iter().all(|map| !first_maps.contains(map)), "the cameras kept the first light's maps");
+
+    offscreen.send(PresentationCommand::SetEnvironment(first));
+    offscreen.update();
+    assert!(light_shown(offscreen.world_mut()), "a light already filtered was not shown at once");
+    assert_eq!(shown(&mut offscreen), first_maps);
+    assert_eq!(generators(&mut offscreen), 0, "a kept light was filtered again");
+    offscreen.exit();
+}
+
 /// Reference renders: one per lighting environment, one per finish. Regenerate after an intended change with
 /// `ECRIN_UPDATE_REFERENCES=1 cargo test --test studio reference_renders` (then look at tests/references/*.png).
 #[test]
@@ -622,9 +667,7 @@ fn reference_renders_match() {
             offscreen.send(command);
         }
         offscreen.settle(600).expect("settled");
-        for _ in 0..4 {
-            offscreen.update(); // the new environment map is prefiltered over a few frames
-        }
+        // The capture waits for the new light's filtered maps (`lighting::filtered`).
         let picture = offscreen.capture().expect("render");
         let path = dir.join(format!("{name}.png"));
         if update {

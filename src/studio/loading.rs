@@ -1,5 +1,6 @@
-//! The loading state: the studio shows only once every model is loaded, the ring is composed and the GPU has
-//! no pipeline left to compile — so no later change waits on the pipeline cache.
+//! The loading state: the studio shows only once every model is loaded, the ring is composed, its light filtered
+//! (`lighting::filtered`) and the GPU has no pipeline left to compile — so no later change waits on the pipeline
+//! cache.
 
 use super::StudioState;
 use crate::studio::floor::CurrentDesign;
@@ -114,6 +115,8 @@ fn track_loading(
     rings: Query<(&ChildOf, &super::scene::ShownRing)>,
     pieces: Query<&super::pieces::Piece>,
     current: Res<CurrentDesign>,
+    lights: Option<Res<crate::studio::lighting::filtered::FilteredLights>>,
+    presentation: Option<Res<crate::studio::lighting::Presentation>>,
     waiting: Res<PipelinesWaiting>,
     mut progress: ResMut<LoadingProgress>,
     mut next: ResMut<NextState<StudioState>>,
@@ -132,7 +135,12 @@ fn track_loading(
     let main_ring_shown = rings
         .iter()
         .any(|(parent, shown)| pieces.get(parent.parent()).is_ok_and(|p| p.0 == 0) && shown.matches(current.design()));
-    let composed = models >= 1.0 && main_ring_shown;
+    // The current environment's light filtered and kept (`lighting::filtered`); none in apps without a renderer.
+    let light_shown = match (lights, presentation) {
+        (Some(lights), Some(presentation)) => lights.of(presentation.environment).is_some(),
+        _ => true,
+    };
+    let composed = models >= 1.0 && main_ring_shown && light_shown;
     progress.quiet_frames = if composed && waiting.0 == 0 { progress.quiet_frames + 1 } else { 0 };
     if progress.quiet_frames >= QUIET_FRAMES {
         info!("studio ready");

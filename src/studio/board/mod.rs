@@ -12,7 +12,6 @@ use super::lighting::{StudioEnvironment, background_skybox, studio_camera_compon
 use super::pieces::layer;
 use crate::studio::floor::CurrentDesign;
 use crate::studio::floor::candidates::{BoardCandidates, board_count, board_design};
-use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
 use bevy::prelude::*;
 use bevy::transform::TransformSystems;
 use bevy::window::PrimaryWindow;
@@ -51,10 +50,7 @@ pub struct BoardLayout {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<BoardLayout>()
-        .add_systems(
-            Update,
-            (match_tile_cameras, place_tile_viewports, share_the_main_light).chain().in_set(StudioSystems::Camera),
-        )
+        .add_systems(Update, (match_tile_cameras, place_tile_viewports).chain().in_set(StudioSystems::Camera))
         .add_systems(
             PostUpdate,
             (
@@ -87,10 +83,6 @@ fn match_tile_cameras(
     }
 }
 
-/// A camera that takes the main camera's image-based light (`share_the_main_light`): the tiles', the client's screen's.
-#[derive(Component, Clone, Copy, Debug)]
-pub struct SharesMainLight;
-
 /// The camera of tile `slot` (drawing into the window, or into `target`), drawn after the main camera.
 pub fn spawn_tile_camera(
     commands: &mut Commands,
@@ -106,11 +98,7 @@ pub fn spawn_tile_camera(
         layer(slot),
         studio_camera_components(environment),
         super::lighting::SolidBackdrop,
-        SharesMainLight,
     ));
-    // The image-based light is the main camera's (`share_the_main_light`): Bevy filters a generated environment
-    // map again every frame for each camera that has one.
-    camera.remove::<GeneratedEnvironmentMapLight>();
     if let Some(target) = target {
         camera.insert(target);
     }
@@ -121,22 +109,6 @@ pub fn spawn_tile_camera(
     let intensity = super::lighting::bloom_intensity(presentation.background);
     camera.entry::<bevy::post_process::bloom::Bloom>().and_modify(move |mut bloom| bloom.intensity = intensity);
     camera.id()
-}
-
-/// Tile cameras take the main camera's filtered environment light (the same textures, kept up to date by the main
-/// camera's filtering, so a change of light reaches every tile).
-pub fn share_the_main_light(
-    mut commands: Commands,
-    main: Query<&EnvironmentMapLight, (With<GeneratedEnvironmentMapLight>, Without<SharesMainLight>)>,
-    tiles: Query<(Entity, Option<&EnvironmentMapLight>), With<SharesMainLight>>,
-) {
-    let Some(light) = main.iter().next() else { return };
-    for (tile, shown) in &tiles {
-        let same = shown.is_some_and(|s| s.diffuse_map == light.diffuse_map && s.specular_map == light.specular_map);
-        if !same {
-            commands.entity(tile).insert(light.clone());
-        }
-    }
 }
 
 /// Each camera draws in its tile.

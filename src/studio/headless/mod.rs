@@ -101,10 +101,8 @@ impl Offscreen {
             None,
         ));
         app.insert_resource(OffscreenTarget { image, framing });
-        app.add_systems(Startup, spawn_offscreen_camera).add_systems(
-            Update,
-            (reframe_for_the_piece, super::board::share_the_main_light).in_set(super::StudioSystems::Camera),
-        );
+        app.add_systems(Startup, spawn_offscreen_camera)
+            .add_systems(Update, reframe_for_the_piece.in_set(super::StudioSystems::Camera));
         app.finish();
         app.cleanup();
         Offscreen { app, frames: 0, capture_frames: 0, capture_request: None }
@@ -224,7 +222,8 @@ impl Offscreen {
     pub fn request_capture(&mut self) {
         self.capture_frames = 0;
         for _ in 0..600 {
-            if super::gem::settings_traced(self.app.world()) {
+            let world = self.app.world();
+            if super::gem::settings_traced(world) && super::lighting::light_shown(world) {
                 break;
             }
             self.update();

@@ -1,8 +1,10 @@
 //! Lighting made by code: every `LightingEnvironment` baked into an HDR cubemap at start-up, used as image-based
-//! light (GPU-prefiltered) so metal has something to reflect, and by the gem shader; the background; bloom and a
-//! product tonemapper. The cubemaps are kept in the user's cache between runs (`baked.rs`).
+//! light (GPU-prefiltered once per environment, `filtered.rs`) so metal has something to reflect, and by the gem
+//! shader; the background; bloom and a product tonemapper. The cubemaps are kept in the user's cache between runs
+//! (`baked.rs`).
 
 pub mod baked;
+pub mod filtered;
 pub mod panel;
 
 use super::StudioSystems;
@@ -10,13 +12,14 @@ use crate::optics::environment::LightingEnvironment;
 use bevy::asset::RenderAssetUsages;
 use bevy::camera::Hdr;
 use bevy::core_pipeline::tonemapping::Tonemapping;
-use bevy::light::{GeneratedEnvironmentMapLight, Skybox};
+use bevy::light::Skybox;
 use bevy::post_process::bloom::Bloom;
 use bevy::prelude::*;
 use bevy::render::render_resource::{
     Extent3d, TextureDimension, TextureFormat, TextureViewDescriptor, TextureViewDimension,
 };
 use bevy::render::view::Msaa;
+pub use filtered::{EnvironmentLit, light_shown};
 use std::collections::HashMap;
 
 /// Face size of the generated environment cubemaps, texels.
@@ -124,7 +127,7 @@ fn choose_presentation(mut commands: MessageReader<PresentationCommand>, mut pre
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(presentation_plugin)
+    app.add_plugins((presentation_plugin, filtered::plugin))
         .insert_resource(ClearColor(Background::default().clear_colour()))
         // The environment is all the light there is: Bevy's default ambient light (80 cd/m², from every direction
         // at once) would add a flat glow to every surface — on polished metal, a grey veil over its reflections
@@ -217,6 +220,10 @@ fn create_environments(mut commands: Commands, mut images: ResMut<Assets<Image>>
     commands.insert_resource(StudioEnvironment { cubemaps, backdrop, cubemap, white_backdrop, black_backdrop });
 }
 
+/// A camera that shows the studio's background (the studio's, the exports', the board's tiles).
+#[derive(Component, Clone, Copy, Default)]
+pub struct ShowsBackdrop;
+
 /// A camera that draws into a picture another camera cleared first (a board tile: Bevy clears a window's shared
 /// textures once a frame): its background is always drawn, as a skybox, so nothing of the last frame stays.
 #[derive(Component)]
@@ -225,15 +232,14 @@ pub struct SolidBackdrop;
 /// Switches the light every camera sees, and the background (the stones follow: `gem/`).
 pub fn apply_presentation(
     mut commands: Commands,
-    cameras: Query<(Entity, Has<SolidBackdrop>), Or<(With<GeneratedEnvironmentMapLight>, With<SolidBackdrop>)>>,
+    cameras: Query<(Entity, Has<SolidBackdrop>), With<ShowsBackdrop>>,
     presentation: Res<Presentation>,
     mut environment: ResMut<StudioEnvironment>,
     mut clear: ResMut<ClearColor>,
-    mut lights: Query<&mut GeneratedEnvironmentMapLight>,
     mut blooms: Query<&mut Bloom>,
 ) {
     let Some(cubemap) = environment.cubemaps.get(&presentation.environment).cloned() else { return };
-    environment.cubemap = cubemap.clone();
+    environment.cubemap = cubemap;
     clear.0 = presentation.background.clear_colour();
     // The velvet gradient is a skybox; white and transparent backgrounds are the clear colour.
     for (camera, solid) in &cameras {
@@ -241,11 +247,6 @@ pub fn apply_presentation(
             Some(skybox) => commands.entity(camera).insert(skybox),
             None => commands.entity(camera).remove::<Skybox>(),
         };
-    }
-    for mut light in &mut lights {
-        if light.environment_map != cubemap {
-            light.environment_map = cubemap.clone();
-        }
     }
     let bloom = bloom_intensity(presentation.background);
     for mut settings in &mut blooms {
@@ -260,17 +261,15 @@ pub fn bloom_intensity(background: Background) -> f32 {
     if background == Background::White { 0.0 } else { BLOOM_INTENSITY }
 }
 
-/// What every studio camera (window or offscreen) carries: HDR, IBL, bloom on highlights, anti-aliasing and
+/// What every studio camera (window or offscreen) carries: HDR, IBL (the current environment's kept maps,
+/// `filtered.rs`), bloom on highlights, anti-aliasing and
 /// Khronos PBR Neutral tonemapping — made for product shots: it keeps base colours (gold stays gold) up to
 /// bright highlights, where AgX or ACES would shift hues.
 pub fn studio_camera_components(environment: &StudioEnvironment) -> impl Bundle {
     (
         Hdr,
-        GeneratedEnvironmentMapLight {
-            environment_map: environment.cubemap.clone(),
-            intensity: ENVIRONMENT_INTENSITY,
-            ..default()
-        },
+        EnvironmentLit,
+        ShowsBackdrop,
         jewellery_bloom(BLOOM_INTENSITY),
         Tonemapping::KhronosPbrNeutral,
         Msaa::Sample4,

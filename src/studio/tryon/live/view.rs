@@ -49,14 +49,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Snapshots>()
         .add_systems(
             Update,
-            (
-                open_or_close,
-                show_the_frame,
-                place_the_ring_camera,
-                crate::studio::board::share_the_main_light,
-                take_snapshot,
-                keep_snapshots,
-            )
+            (open_or_close, show_the_frame, place_the_ring_camera, take_snapshot, keep_snapshots)
                 .chain()
                 .in_set(StudioSystems::Camera),
         )
@@ -168,7 +161,7 @@ fn open_or_close(
                 Tonemapping::KhronosPbrNeutral,
                 Msaa::Sample4,
                 Exposure::default(),
-                crate::studio::board::SharesMainLight,
+                crate::studio::lighting::EnvironmentLit,
             ))
             .id();
         let inner_radius = current.design().ring_size_mm / std::f32::consts::TAU;
