@@ -981,7 +981,6 @@ fn exports_tile_supersample_and_turn_to_each_view() {
     for view in View::ALL {
         views.push(whole.render(view, &mut || true).expect("render").expect("not cancelled"));
     }
-    whole.finish();
     let mean_difference = |a: &image::RgbaImage, b: &image::RgbaImage| {
         a.pixels()
             .zip(b.pixels())
@@ -989,6 +988,29 @@ fn exports_tile_supersample_and_turn_to_each_view() {
             .sum::<f64>()
             / f64::from(a.width() * a.height())
     };
+    // A turn drawn in a row (each frame drawn while the ones before are read back) is the same pictures as one
+    // view after another, in order; the row stops when told.
+    let mut row = Vec::new();
+    let turned = whole.render_turn(4, &mut |index, picture| {
+        row.push((index, picture));
+        true
+    });
+    assert!(turned.expect("turn"), "the whole turn was asked for");
+    assert_eq!(row.iter().map(|(index, _)| *index).collect::<Vec<_>>(), [0, 1, 2, 3]);
+    for (index, picture) in &row {
+        let angle = std::f32::consts::TAU * *index as f32 / 4.0;
+        let alone = whole.render_turned(angle, &mut || true).expect("render").expect("not cancelled");
+        let d = mean_difference(picture, &alone);
+        assert!(d < 0.1, "turn frame {index} differs from the view turned alone by {d:.3}/255");
+    }
+    assert!(mean_difference(&row[0].1, &row[1].1) > 3.0, "a quarter turn shows the same picture");
+    let mut taken = 0;
+    let stopped = whole.render_turn(4, &mut |_, _| {
+        taken += 1;
+        taken < 2
+    });
+    assert!(!stopped.expect("turn") && taken == 2, "the row went on after being told to stop ({taken} taken)");
+    whole.finish();
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     for (view, picture) in View::ALL.iter().zip(&views) {
         picture.save(out.join(format!("view-{}.png", view.slug()))).ok();

@@ -216,6 +216,52 @@ impl Exporter {
         self.render_from(transform, keep_going)
     }
 
+    /// A full turn around the piece in `count` pictures from the three-quarter view (a turntable), handed to
+    /// `take(index, picture)` in order; it says whether to go on (`Ok(false)` when it said stop). Where the picture
+    /// fits one tile, one frame a picture (`Offscreen::capture_row`: each drawn while the ones before it are read
+    /// back); in tiles, one view after another.
+    pub fn render_turn(
+        &mut self,
+        count: u32,
+        take: &mut dyn FnMut(usize, RgbaImage) -> bool,
+    ) -> Result<bool, ExportError> {
+        let angle = |index: usize| std::f32::consts::TAU * index as f32 / count.max(1) as f32;
+        if self.tiles_per_side > 1 {
+            for index in 0..count as usize {
+                let Some(picture) = self.render_turned(angle(index), &mut || true)? else { return Ok(false) };
+                if !take(index, picture) {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
+        self.offscreen.show_hand(false)?;
+        let facing = view_transform(&self.design, self.settings.framing, View::ThreeQuarter);
+        let supersample = self.settings.supersample;
+        self.timings = ExportTimings::default();
+        let started = std::time::Instant::now();
+        let mut place = |world: &mut World, index: usize| {
+            let mut transform = facing;
+            transform.rotate_around(Vec3::ZERO, Quat::from_rotation_y(angle(index)));
+            let mut cameras = world.query_filtered::<(&mut Transform, &mut Camera), With<Camera3d>>();
+            for (mut camera_transform, mut camera) in cameras.iter_mut(world) {
+                *camera_transform = transform;
+                camera.sub_camera_view = None;
+            }
+        };
+        let mut resolve_ms = 0.0;
+        let going = self.offscreen.capture_row(count as usize, &mut place, &mut |index, samples| {
+            let resolved = std::time::Instant::now();
+            let picture = resolve(samples, supersample);
+            resolve_ms += resolved.elapsed().as_secs_f64() * 1000.0;
+            take(index, picture)
+        })?;
+        self.timings.capture_ms = started.elapsed().as_secs_f64() * 1000.0 - resolve_ms;
+        self.timings.resolve_ms = resolve_ms;
+        self.timings.capture_frames = self.offscreen.capture_frames;
+        Ok(going)
+    }
+
     /// The piece seen by a camera anywhere in its frame with a vertical field of view (radians), on the display
     /// hand or not: the try-on draws the ring as it lies on a picture of a hand, its test set the hand. The camera's
     /// field is the studio's again afterwards.

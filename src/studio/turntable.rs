@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 pub fn turntable_frames(design: Design, settings: ExportSettings, count: u32) -> Result<Vec<RgbaImage>, ExportError> {
     let mut exporter = Exporter::new(design, settings)?;
     let mut frames = Vec::with_capacity(count as usize);
-    for index in 0..count {
-        let angle = std::f32::consts::TAU * index as f32 / count.max(1) as f32;
-        frames.extend(exporter.render_turned(angle, &mut || true)?);
-    }
+    exporter.render_turn(count, &mut |_, frame| {
+        frames.push(frame);
+        true
+    })?;
     exporter.finish();
     Ok(frames)
 }
@@ -44,6 +44,17 @@ pub fn dithered(frame: &RgbaImage) -> RgbaImage {
     let palette = Palette(color_quant::NeuQuant::new(10, 256, frame.as_raw()));
     image::imageops::dither(&mut reduced, &palette);
     reduced
+}
+
+/// Each frame `dithered`, each on a thread of its own.
+fn dithered_together(frames: &[RgbaImage]) -> Vec<RgbaImage> {
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = frames.iter().map(|frame| scope.spawn(move || dithered(frame))).collect();
+        threads
+            .into_iter()
+            .map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// Why a turntable could not be written (said in a language by `message`).
@@ -89,9 +100,13 @@ pub fn encode_gif(frames: &[RgbaImage], frame_ms: u32) -> Result<Vec<u8>, image:
         // Speed 10: NeuQuant palette per frame, a good balance of colour fidelity and time for metal gradients.
         let mut encoder = GifEncoder::new_with_speed(&mut bytes, 10);
         encoder.set_repeat(Repeat::Infinite)?;
-        for frame in frames {
-            let delay = Delay::from_numer_denom_ms(frame_ms, 1);
-            encoder.encode_frame(Frame::from_parts(dithered(frame), 0, 0, delay))?;
+        // Frames are dithered a few at a time, one on each core; the encoder takes them in order.
+        let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
+        for batch in frames.chunks(cores) {
+            for frame in dithered_together(batch) {
+                let delay = Delay::from_numer_denom_ms(frame_ms, 1);
+                encoder.encode_frame(Frame::from_parts(frame, 0, 0, delay))?;
+            }
         }
     }
     Ok(bytes)

@@ -2,7 +2,8 @@
 //! image, frames driven one by one. Every picture is made by `export::Exporter`, which drives this (views in tiles,
 //! turntables, comparisons); used directly only where no picture is made to keep: the bench's frame timings, the
 //! soak and the headless tests.
-//! `ready.rs`: running frames until the studio is ready; `board.rs`: the variants board in one picture; `error.rs`:
+//! `ready.rs`: running frames until the studio is ready; `sequence.rs`: pictures in a row (a turntable's frames),
+//! each drawn while the ones before it are read back; `board.rs`: the variants board in one picture; `error.rs`:
 //! why no picture came; `client_screen.rs`: the client's screen as a second picture; `views.rs`: where the camera
 //! stands for each view.
 
@@ -11,6 +12,7 @@ mod client_screen;
 mod error;
 pub mod memory;
 mod ready;
+mod sequence;
 mod views;
 
 pub use ready::LoadingFrame;
@@ -167,15 +169,10 @@ impl Offscreen {
         self.settle(600)
     }
 
-    /// Changes light and background, then lets the new environment map be prefiltered.
+    /// Changes light and background (a capture then waits for the new light's filtered maps).
     pub fn present(&mut self, presentation: super::lighting::Presentation) -> Result<(), OffscreenError> {
         *self.app.world_mut().resource_mut::<super::lighting::Presentation>() = presentation;
-        self.settle(600)?;
-        // The GPU prefilters the new environment over the next frames.
-        for _ in 0..4 {
-            self.update();
-        }
-        Ok(())
+        self.settle(600)
     }
 
     /// Shows or hides the display hand under the ring (the hand view), and lets the scene follow.
@@ -221,6 +218,16 @@ impl Offscreen {
     /// `wait_capture`.
     pub fn request_capture(&mut self) {
         self.capture_frames = 0;
+        self.wait_for_current_scene();
+        let image = self.app.world().resource::<OffscreenTarget>().image.clone();
+        self.app.world_mut().resource_mut::<Captured>().0 = None;
+        let request = self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture).id();
+        self.capture_request = Some(request);
+    }
+
+    /// Runs frames (at most 600) until every centre stone sees its setting as the piece now is and the cameras show
+    /// the current light's filtered maps: a picture shows the scene as it is.
+    fn wait_for_current_scene(&mut self) {
         for _ in 0..600 {
             let world = self.app.world();
             if super::gem::settings_traced(world) && super::lighting::light_shown(world) {
@@ -229,10 +236,6 @@ impl Offscreen {
             self.update();
             self.capture_frames += 1;
         }
-        let image = self.app.world().resource::<OffscreenTarget>().image.clone();
-        self.app.world_mut().resource_mut::<Captured>().0 = None;
-        let request = self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture).id();
-        self.capture_request = Some(request);
     }
 
     /// Runs frames until the requested capture is read back.
@@ -259,12 +262,7 @@ impl Offscreen {
             }
             Err(OffscreenError::NoPicture)
         })();
-        let world = self.app.world_mut();
-        for camera in resting {
-            if let Some(mut camera) = world.get_mut::<Camera>(camera) {
-                camera.is_active = true;
-            }
-        }
+        self.wake_cameras(resting);
         self.capture_request = None;
         outcome
     }
@@ -281,6 +279,16 @@ impl Offscreen {
             }
         }
         stopped
+    }
+
+    /// Starts the cameras `rest_cameras` stopped again.
+    fn wake_cameras(&mut self, cameras: Vec<Entity>) {
+        let world = self.app.world_mut();
+        for camera in cameras {
+            if let Some(mut camera) = world.get_mut::<Camera>(camera) {
+                camera.is_active = true;
+            }
+        }
     }
 
     /// Renders one frame and returns it.

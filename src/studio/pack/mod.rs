@@ -144,20 +144,31 @@ pub fn write_pack(
         std::fs::create_dir(writer.staged_path(&frames_folder))
             .map_err(|source| WritePackError::Folder { folder: frames_folder.clone(), source })?;
         let mut frames = Vec::new();
-        for index in 0..request.turntable_frames {
-            let (number, count) = ((index + 1).to_string(), request.turntable_frames.to_string());
-            if !step(&tr!(l, "pack-step-turntable", frame = number, frames = count), &mut done) {
-                return Ok(None);
+        let mut failed = None;
+        let count = request.turntable_frames.to_string();
+        let going = turntable.render_turn(request.turntable_frames, &mut |index, frame| {
+            let number = (index + 1).to_string();
+            if !step(&tr!(l, "pack-step-turntable", frame = number, frames = count.clone()), &mut done) {
+                return false;
             }
-            let angle = std::f32::consts::TAU * index as f32 / request.turntable_frames as f32;
-            let Some(frame) = turntable.render_turned(angle, &mut || true)? else {
-                return Ok(None);
-            };
             let name = format!("{frames_folder}/{stem}-{index:03}.png");
-            writer.write(&name, &png_bytes(&frame)?)?;
+            let written = png_bytes(&frame)
+                .map_err(WritePackError::from)
+                .and_then(|png| writer.write(&name, &png).map_err(WritePackError::from));
+            if let Err(error) = written {
+                failed = Some(error);
+                return false;
+            }
             frames.push(frame);
-        }
+            true
+        })?;
         turntable.finish();
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        if !going {
+            return Ok(None);
+        }
         let frame_ms = (3600 / request.turntable_frames).max(20);
         let gif = super::turntable::encode_gif(&frames, frame_ms)?;
         writer.write(&format!("{stem}-{}.gif", client.tr("file-turntable")), &gif)?;
