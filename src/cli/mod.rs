@@ -195,7 +195,7 @@ pub enum Command {
     /// Measure start-up, frame times, change latency and memory; one JSON object per line.
     Bench {
         /// Frames measured per figure.
-        #[arg(long, default_value_t = 120)]
+        #[arg(long, default_value_t = 60)]
         frames: usize,
         /// Only start-up and the house's collection figures (a quicker run while working on the collection).
         #[arg(long)]

@@ -347,6 +347,10 @@ impl Exporter {
                 let resolved = std::time::Instant::now();
                 let pixels = resolve(samples_image, ss);
                 self.timings.resolve_ms += resolved.elapsed().as_secs_f64() * 1000.0;
+                if self.tiles_per_side == 1 {
+                    // One tile is the whole picture: no second copy of it (64 MB at 4096²).
+                    return Ok(Some(pixels));
+                }
                 // The picture is `size` wide; the tiles may reach a little past it (whole tiles), cut there.
                 image::imageops::replace(&mut picture, &pixels, i64::from(tx * tile / ss), i64::from(ty * tile / ss));
             }

@@ -341,8 +341,10 @@ fn windowless_app(design: Design) -> App {
     app
 }
 
-fn store_capture(captured: On<ScreenshotCaptured>, mut store: ResMut<Captured>) {
-    store.0 = Some(captured.image.clone());
+/// Keeps the picture read back; taken, not copied (the screenshot is this studio's own, nothing else reads it): a
+/// copy was a second 64 MB at 4096².
+fn store_capture(mut captured: On<ScreenshotCaptured>, mut store: ResMut<Captured>) {
+    store.0 = Some(std::mem::take(&mut captured.event_mut().image));
 }
 
 fn spawn_offscreen_camera(

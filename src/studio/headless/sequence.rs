@@ -53,9 +53,9 @@ impl Offscreen {
                 let mut request = world.spawn(Screenshot::image(target.clone()));
                 request.observe(
                     // A row stopped early is gone when its last pictures come back.
-                    move |captured: On<ScreenshotCaptured>, row: Option<ResMut<RowCaptured>>| {
+                    move |mut captured: On<ScreenshotCaptured>, row: Option<ResMut<RowCaptured>>| {
                         if let Some(mut row) = row {
-                            row.0.insert(index, captured.image.clone());
+                            row.0.insert(index, std::mem::take(&mut captured.event_mut().image));
                         }
                     },
                 );
