@@ -438,6 +438,14 @@ pub(super) fn export_4096_figures(studio_frame_ms: f64) -> Result<(), String> {
     if let Some(peak) = peak_rss_mb() {
         emit("peak_rss_after_export_mb", peak, "MB");
     }
+    // The export's own renderer: what its 4096² targets hold (multisampled HDR colour and depth, the resolved
+    // textures, the picture and its read-back), against all it allocated.
+    if let Some(gpu) = exporter.offscreen_mut().gpu_memory() {
+        use crate::studio::headless::memory::GpuUse;
+        let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+        emit("export_4096_gpu_targets_mb", mb(gpu.by_use.get(&GpuUse::Targets).copied().unwrap_or(0)), "MB");
+        emit("export_4096_gpu_allocated_mb", mb(gpu.allocated), "MB");
+    }
     exporter.finish();
     emit("export_4096_ms", export_ms, "ms");
     emit("export_4096_vs_frame_ratio", export_ms / studio_frame_ms, "ratio");

@@ -15,7 +15,8 @@ pub enum GpuUse {
     Meshes,
     /// The pictures the scene samples: environment cubemaps, the backdrop, the stones' setting tables, glTF textures.
     Pictures,
-    /// The environment light Bevy prefilters for each camera from a cubemap (radiance and irradiance maps).
+    /// The working textures of Bevy's generator while an environment's light is filtered (`lighting::filtered`;
+    /// the kept radiance and irradiance maps are pictures).
     EnvironmentLight,
     /// What each camera draws into: colour (HDR, multisampled), depth, bloom's chain, read-back buffers.
     Targets,
