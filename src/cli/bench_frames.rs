@@ -74,12 +74,18 @@ pub fn measure_frames(offscreen: &mut Offscreen, frames: usize) -> FrameMeasure 
 }
 
 fn least_of(runs: Vec<FrameMeasure>) -> FrameMeasure {
-    let most = runs.iter().map(|run| run.median_ms).fold(0.0, f64::max);
-    let mut least = runs.into_iter().min_by(|a, b| a.median_ms.total_cmp(&b.median_ms)).unwrap_or_default();
-    if least.median_ms > 0.0 {
-        least.spread = (most - least.median_ms) / least.median_ms;
-    }
+    let Some((mut least, spread)) = least_and_spread(runs, |run| run.median_ms) else { return FrameMeasure::default() };
+    least.spread = spread;
     least
+}
+
+/// The run with the least figure, and the spread between the runs: (most − least) / least (0 when the least is 0).
+pub(super) fn least_and_spread<T>(runs: Vec<T>, figure: impl Fn(&T) -> f64) -> Option<(T, f64)> {
+    let most = runs.iter().map(&figure).fold(0.0, f64::max);
+    let least = runs.into_iter().min_by(|a, b| figure(a).total_cmp(&figure(b)))?;
+    let value = figure(&least);
+    let spread = if value > 0.0 { (most - value) / value } else { 0.0 };
+    Some((least, spread))
 }
 
 /// Prints a measure as `<name>_ms_median`, `_ms_p95`, `_ms_spread`, `<name>_gpu_ms` and each pass's
@@ -121,5 +127,7 @@ mod tests {
         assert_eq!(best.gpu_ms(), Some(8.0));
         assert_eq!(run(5.0, &[]).gpu_ms(), None);
         assert_eq!(gpu_ratio(&best, &run(4.0, &[("opaque", 4.0)])), Some(2.0));
+        assert!(least_and_spread(Vec::<f64>::new(), |v| *v).is_none());
+        assert_eq!(least_and_spread(vec![0.0, 3.0], |v| *v), Some((0.0, 0.0)));
     }
 }

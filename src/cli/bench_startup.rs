@@ -67,12 +67,10 @@ pub fn cold_and_warm_figures() -> Result<(), String> {
         let warm = (0..WARM_RUNS).map(|_| launch(&cache)).collect::<Result<Vec<_>, _>>()?;
         emit("startup_cold_ms", cold.launch_to_frame_ms, "ms");
         emit("startup_cold_until_ready_ms", cold.until_ready_ms, "ms");
-        let least = warm.iter().min_by(|a, b| a.launch_to_frame_ms.total_cmp(&b.launch_to_frame_ms));
-        let most = warm.iter().map(|w| w.launch_to_frame_ms).fold(0.0, f64::max);
-        if let Some(least) = least {
+        if let Some((least, spread)) = super::bench_frames::least_and_spread(warm, |w| w.launch_to_frame_ms) {
             emit("startup_warm_ms", least.launch_to_frame_ms, "ms");
             emit("startup_warm_until_ready_ms", least.until_ready_ms, "ms");
-            emit("startup_warm_ms_spread", (most - least.launch_to_frame_ms) / least.launch_to_frame_ms, "ratio");
+            emit("startup_warm_ms_spread", spread, "ratio");
         }
         Ok(())
     })();

@@ -137,7 +137,7 @@ fn track_loading(
         .any(|(parent, shown)| pieces.get(parent.parent()).is_ok_and(|p| p.0 == 0) && shown.matches(current.design()));
     // The current environment's light filtered and kept (`lighting::filtered`); none in apps without a renderer.
     let light_shown = match (lights, presentation) {
-        (Some(lights), Some(presentation)) => lights.of(presentation.environment).is_some(),
+        (Some(lights), Some(presentation)) => lights.settled(presentation.environment),
         _ => true,
     };
     let composed = models >= 1.0 && main_ring_shown && light_shown;

@@ -5,17 +5,20 @@
 //! generator for one environment until the render world says the frame that filtered it is on its way; its maps are
 //! then kept, the generator goes, and every camera lit by the environment (`EnvironmentLit`) carries the kept maps
 //! as a plain `EnvironmentMapLight`. A change of light filters the new environment once (a few frames; the old light
-//! stays shown until then); going back to one already filtered is immediate.
+//! stays shown until then); going back to one already filtered is immediate. Where the generator cannot run (an
+//! adapter without compute shaders: Bevy leaves its plugin out; a generator pipeline that fails), the render world
+//! says so and the cameras go without image-based light rather than wait for it.
 
 use super::{ENVIRONMENT_INTENSITY, Presentation, StudioEnvironment};
 use crate::optics::environment::LightingEnvironment;
 use bevy::light::{EnvironmentMapLight, GeneratedEnvironmentMapLight};
 use bevy::pbr::generate::{GeneratorBindGroups, GeneratorPipelines, RenderEnvironmentMap, filtering_system};
 use bevy::prelude::*;
-use bevy::render::render_resource::PipelineCache;
+use bevy::render::render_resource::{CachedPipelineState, PipelineCache};
 use bevy::render::sync_world::MainEntity;
 use bevy::render::{Render, RenderApp};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// A camera lit by the studio's environment: it carries the current environment's kept maps.
@@ -27,6 +30,8 @@ pub struct EnvironmentLit;
 pub struct FilteredLights {
     kept: HashMap<LightingEnvironment, EnvironmentMapLight>,
     filtering: Option<(Entity, LightingEnvironment)>,
+    /// The renderer cannot filter (no generator, or one of its pipelines failed): no image-based light.
+    cannot_filter: bool,
 }
 
 impl FilteredLights {
@@ -34,15 +39,24 @@ impl FilteredLights {
     pub fn of(&self, environment: LightingEnvironment) -> Option<&EnvironmentMapLight> {
         self.kept.get(&environment)
     }
+
+    /// Whether an environment's light is as it will be shown: filtered and kept, or never (the renderer cannot).
+    pub fn settled(&self, environment: LightingEnvironment) -> bool {
+        self.cannot_filter || self.kept.contains_key(&environment)
+    }
 }
 
 /// The entity carrying the generator for one environment.
 #[derive(Component)]
 struct Filtering(LightingEnvironment);
 
-/// Generator entities whose filtering frame the render world has recorded (their main-world entities).
+/// What the render world says: the generator entities whose filtering frame it has recorded (their main-world
+/// entities), and whether it cannot filter at all.
 #[derive(Resource, Clone, Default)]
-struct FilteredSaid(Arc<Mutex<Vec<Entity>>>);
+struct FilteredSaid {
+    filtered: Arc<Mutex<Vec<Entity>>>,
+    cannot: Arc<AtomicBool>,
+}
 
 pub(super) fn plugin(app: &mut App) {
     let said = FilteredSaid::default();
@@ -62,17 +76,28 @@ fn say_filtered(
     cache: Res<PipelineCache>,
     said: Res<FilteredSaid>,
 ) {
-    let Some(pipelines) = pipelines else { return };
-    let ids = [pipelines.downsample_first, pipelines.downsample_second, pipelines.copy];
-    let ready = ids
-        .iter()
-        .chain(&[pipelines.radiance, pipelines.irradiance])
-        .all(|&id| cache.get_compute_pipeline(id).is_some());
+    // Bevy makes the generator's pipelines at the renderer's start-up, or leaves its plugin out.
+    let Some(pipelines) = pipelines else {
+        said.cannot.store(true, Ordering::Relaxed);
+        return;
+    };
+    let ids = [
+        pipelines.downsample_first,
+        pipelines.downsample_second,
+        pipelines.copy,
+        pipelines.radiance,
+        pipelines.irradiance,
+    ];
+    if ids.iter().any(|&id| matches!(cache.get_compute_pipeline_state(id), CachedPipelineState::Err(_))) {
+        said.cannot.store(true, Ordering::Relaxed);
+        return;
+    }
+    let ready = ids.iter().all(|&id| cache.get_compute_pipeline(id).is_some());
     if !ready || generators.is_empty() {
         return;
     }
-    if let Ok(mut said) = said.0.lock() {
-        said.extend(generators.iter().map(|main| main.id()));
+    if let Ok(mut filtered) = said.filtered.lock() {
+        filtered.extend(generators.iter().map(|main| main.id()));
     }
 }
 
@@ -83,7 +108,14 @@ fn keep_filtered(
     generators: Query<(&Filtering, &EnvironmentMapLight)>,
     mut lights: ResMut<FilteredLights>,
 ) {
-    let filtered: Vec<Entity> = said.0.lock().map(|mut said| said.drain(..).collect()).unwrap_or_default();
+    if said.cannot.load(Ordering::Relaxed) && !lights.cannot_filter {
+        warn!("the renderer cannot filter the environment light: the piece is shown without image-based light");
+        lights.cannot_filter = true;
+        if let Some((generator, _)) = lights.filtering.take() {
+            commands.entity(generator).despawn();
+        }
+    }
+    let filtered: Vec<Entity> = said.filtered.lock().map(|mut said| said.drain(..).collect()).unwrap_or_default();
     for entity in filtered {
         let Ok((filtering, light)) = generators.get(entity) else { continue };
         lights.kept.insert(filtering.0, light.clone());
@@ -102,7 +134,7 @@ fn filter_the_current_light(
     mut lights: ResMut<FilteredLights>,
 ) {
     let current = presentation.environment;
-    if lights.filtering.is_some() || lights.kept.contains_key(&current) {
+    if lights.cannot_filter || lights.filtering.is_some() || lights.kept.contains_key(&current) {
         return;
     }
     let Some(cubemap) = environment.as_ref().and_then(|environment| environment.cubemaps.get(&current)) else {
@@ -150,9 +182,56 @@ pub fn light_shown(world: &World) -> bool {
     else {
         return true;
     };
+    if lights.cannot_filter {
+        return true;
+    }
     let Some(light) = lights.of(presentation.environment) else { return false };
     let Some(mut cameras) = world.try_query_filtered::<Option<&EnvironmentMapLight>, With<EnvironmentLit>>() else {
         return true;
     };
     cameras.iter(world).all(|shown| shown.is_some_and(|shown| same_maps(shown, light)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::studio::lighting::presentation_plugin;
+
+    fn lighting_app() -> App {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, presentation_plugin, plugin));
+        let cubemaps = LightingEnvironment::ALL.into_iter().map(|environment| (environment, Handle::default()));
+        app.insert_resource(StudioEnvironment {
+            cubemaps: cubemaps.collect(),
+            backdrop: Handle::default(),
+            white_backdrop: Handle::default(),
+            black_backdrop: Handle::default(),
+            cubemap: Handle::default(),
+        });
+        app.world_mut().spawn(EnvironmentLit);
+        app
+    }
+
+    fn generators(app: &mut App) -> usize {
+        let world = app.world_mut();
+        world.query::<&GeneratedEnvironmentMapLight>().iter(world).count()
+    }
+
+    #[test]
+    fn the_light_waits_for_its_filtering_and_a_renderer_that_cannot_filter_waits_for_nothing() {
+        let mut app = lighting_app();
+        app.update();
+        assert_eq!(generators(&mut app), 1, "the current light is given to the generator");
+        assert!(!light_shown(app.world()), "shown before it was filtered");
+        app.update();
+        assert_eq!(generators(&mut app), 1, "one generator at a time");
+
+        // The render world says it cannot filter: no generator is left and nothing waits.
+        app.world().resource::<FilteredSaid>().cannot.store(true, Ordering::Relaxed);
+        app.update();
+        assert_eq!(generators(&mut app), 0);
+        assert!(light_shown(app.world()));
+        let presentation = *app.world().resource::<Presentation>();
+        assert!(app.world().resource::<FilteredLights>().settled(presentation.environment));
+    }
 }
