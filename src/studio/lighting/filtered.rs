@@ -17,6 +17,7 @@ use bevy::prelude::*;
 use bevy::render::render_resource::{CachedPipelineState, PipelineCache};
 use bevy::render::sync_world::MainEntity;
 use bevy::render::{Render, RenderApp};
+use bevy::shader::ShaderCacheError;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -88,7 +89,14 @@ fn say_filtered(
         pipelines.radiance,
         pipelines.irradiance,
     ];
-    if ids.iter().any(|&id| matches!(cache.get_compute_pipeline_state(id), CachedPipelineState::Err(_))) {
+    // A shader not loaded yet is tried again (Bevy's pipeline cache); one that cannot be made is not.
+    let failed = |id| {
+        matches!(
+            cache.get_compute_pipeline_state(id),
+            CachedPipelineState::Err(ShaderCacheError::ProcessShaderError(_) | ShaderCacheError::CreateShaderModule(_))
+        )
+    };
+    if ids.iter().any(|&id| failed(id)) {
         said.cannot.store(true, Ordering::Relaxed);
         return;
     }
