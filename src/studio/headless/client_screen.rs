@@ -40,6 +40,8 @@ impl Offscreen {
 
     /// Renders one frame of another picture than the studio's (the client's screen) and returns it.
     pub fn capture_of(&mut self, image: &Handle<Image>) -> Result<image::RgbaImage, OffscreenError> {
+        self.capture_frames = 0;
+        self.wait_for_current_scene();
         self.app.world_mut().resource_mut::<Captured>().0 = None;
         let request = self.app.world_mut().spawn(Screenshot::image(image.clone())).observe(store_capture).id();
         self.capture_request = Some(request);

@@ -169,10 +169,12 @@ impl Offscreen {
         self.settle(600)
     }
 
-    /// Changes light and background (a capture then waits for the new light's filtered maps).
+    /// Changes light and background, then runs frames until the cameras show the new light's filtered maps.
     pub fn present(&mut self, presentation: super::lighting::Presentation) -> Result<(), OffscreenError> {
         *self.app.world_mut().resource_mut::<super::lighting::Presentation>() = presentation;
-        self.settle(600)
+        self.settle(600)?;
+        self.wait_for_current_scene();
+        Ok(())
     }
 
     /// Shows or hides the display hand under the ring (the hand view), and lets the scene follow.
