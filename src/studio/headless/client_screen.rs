@@ -1,12 +1,11 @@
 //! The client's screen offscreen (tests and the bench): a second picture of the piece whose camera follows the
 //! studio's, as the client's window does (`present/screen.rs`).
 
-use super::{Captured, Offscreen, OffscreenError, store_capture};
+use super::{Offscreen, OffscreenError};
 use crate::studio::lighting::StudioEnvironment;
 use bevy::camera::RenderTarget;
 use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
-use bevy::render::view::screenshot::Screenshot;
 
 impl Offscreen {
     /// Opens the client's screen as a second picture of its own (its camera following the studio's, as the window
@@ -40,11 +39,7 @@ impl Offscreen {
 
     /// Renders one frame of another picture than the studio's (the client's screen) and returns it.
     pub fn capture_of(&mut self, image: &Handle<Image>) -> Result<image::RgbaImage, OffscreenError> {
-        self.capture_frames = 0;
-        self.wait_for_current_scene();
-        self.app.world_mut().resource_mut::<Captured>().0 = None;
-        let request = self.app.world_mut().spawn(Screenshot::image(image.clone())).observe(store_capture).id();
-        self.capture_request = Some(request);
+        self.request_capture_of(image.clone());
         self.wait_capture()
     }
 }

@@ -219,9 +219,14 @@ impl Offscreen {
     /// Asks for a capture of the next frame, once every centre stone sees its setting as the piece now is; then
     /// `wait_capture`.
     pub fn request_capture(&mut self) {
+        let image = self.app.world().resource::<OffscreenTarget>().image.clone();
+        self.request_capture_of(image);
+    }
+
+    /// `request_capture` of any picture the studio draws (the offscreen target, the client's screen).
+    fn request_capture_of(&mut self, image: Handle<Image>) {
         self.capture_frames = 0;
         self.wait_for_current_scene();
-        let image = self.app.world().resource::<OffscreenTarget>().image.clone();
         self.app.world_mut().resource_mut::<Captured>().0 = None;
         let request = self.app.world_mut().spawn(Screenshot::image(image)).observe(store_capture).id();
         self.capture_request = Some(request);
